@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { ControlServerStatus, ControlServerState } from '../../shared/api/contract/app.js';
+import { StudioError } from '../../shared/api/result.js';
+import type { Settings } from '../../shared/domain/settings.js';
+import type { Dispatch } from '../api/dispatcher.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { ControlServer } from './control-server.js';
+
+export const newControlToken = (): string => crypto.randomBytes(24).toString('base64url');
+
+/** IPv4 addresses of this computer's network interfaces, for the LAN links. */
+export function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+export interface ControlServerManagerOptions {
+  readonly settings: SettingsStore;
+  readonly events: StudioEventBus;
+  readonly dispatch: Dispatch;
+  readonly rendererDir: string;
+  readonly uploadsDir: string;
+  /**
+   * Browser mode (`npm run web`): the server is the only way into the studio,
+   * so it cannot be switched off, and the port/bind address come from the
+   * command line when given.
+   */
+  readonly pinned?: { readonly port?: number; readonly allowLan?: boolean };
+  readonly extraConnectSources?: () => readonly string[];
+}
+
+/**
+ * Keeps the control server in step with the settings: starts, stops or
+ * rebinds it when the host changes them, and reports its status.
+ */
+export class ControlServerManager {
+  private server: ControlServer | null = null;
+  private state: ControlServerState = 'off';
+  private error: string | null = null;
+  private boundPort = 0;
+  private boundLan = false;
+  private clients = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ControlServerManagerOptions) {}
+
+  get isPinned(): boolean {
+    return this.options.pinned !== undefined;
+  }
+
+  token(): string {
+    return this.options.settings.controlToken(newControlToken);
+  }
+
+  status(): ControlServerStatus {
+    const token = this.token();
+    const port = this.boundPort;
+    const hosts = this.state === 'running' ? ['127.0.0.1', ...(this.boundLan ? lanAddresses() : [])] : [];
+    return {
+      state: this.state,
+      urls: hosts.map((h) => `http://${h}:${port}/?token=${token}`),
+      token,
+      port,
+      allowLan: this.boundLan,
+      connectedClients: this.clients,
+      error: this.error,
+    };
+  }
+
+  /** Applies the current settings (serialised: one change at a time). */
+  apply(): Promise<ControlServerStatus> {
+    this.queue = this.queue.then(() => this.applyNow(this.options.settings.get()));
+    return this.queue.then(() => this.status());
+  }
+
+  regenerateToken(): ControlServerStatus {
+    this.options.settings.setControlToken(newControlToken());
+    this.server?.tokenReplaced();
+    this.publish();
+    return this.status();
+  }
+
+  /** Refuses settings that would cut off a browser-mode studio from its own UI. */
+  checkChange(next: Settings): void {
+    if (this.isPinned && !next.controlServer.enabled) {
+      throw new StudioError(
+        'conflict',
+        'The producer console cannot be switched off while the studio runs in a browser (npm run web): it is how this page talks to the studio.',
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.queue;
+    await this.server?.stop();
+    this.server = null;
+    this.state = 'off';
+  }
+
+  private async applyNow(settings: Settings): Promise<void> {
+    const pinned = this.options.pinned;
+    const enabled = pinned ? true : settings.controlServer.enabled;
+    const allowLan = pinned?.allowLan ?? settings.controlServer.allowLan;
+    const port = pinned?.port ?? settings.controlServer.port;
+    const unchanged = this.server && this.boundLan === allowLan && (port === 0 || this.boundPort === port);
+    if (enabled && unchanged) return;
+    if (this.server) {
+      await this.server.stop();
+      this.server = null;
+      this.clients = 0;
+    }
+    if (!enabled) {
+      this.state = 'off';
+      this.error = null;
+      this.boundPort = 0;
+      this.publish();
+      return;
+    }
+    this.state = 'starting';
+    this.publish();
+    const server = new ControlServer({
+      host: allowLan ? '0.0.0.0' : '127.0.0.1',
+      port,
+      token: () => this.token(),
+      rendererDir: this.options.rendererDir,
+      uploadsDir: this.options.uploadsDir,
+      dispatch: this.options.dispatch,
+      events: this.options.events,
+      onClientsChanged: (count) => {
+        this.clients = count;
+        this.publish();
+      },
+      ...(this.options.extraConnectSources ? { extraConnectSources: this.options.extraConnectSources } : {}),
+    });
+    try {
+      this.boundPort = await server.start();
+      this.boundLan = allowLan;
+      this.server = server;
+      this.state = 'running';
+      this.error = null;
+    } catch (error) {
+      await server.stop();
+      this.state = 'error';
+      this.boundPort = port;
+      const code = (error as NodeJS.ErrnoException).code;
+      this.error =
+        code === 'EADDRINUSE'
+          ? `Port ${port} is already used by another program. Pick another port for the producer console in Settings.`
+          : code === 'EACCES'
+            ? `This computer does not allow the studio to use port ${port}. Pick a port above 1024 in Settings.`
+            : `The producer console could not start: ${(error as Error).message}`;
+    }
+    this.publish();
+  }
+
+  private publish(): void {
+    this.options.events.emit('controlServerChanged', this.status());
+  }
+}

@@ -1,0 +1,264 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  CLOSE_TOKEN_REPLACED,
+  CLOSE_UNAUTHORIZED,
+  CONTROL_API_PATH,
+  controlClientMessageSchema,
+  type ControlServerMessage,
+} from '../../shared/api/control-protocol.js';
+import type { Dispatch } from '../api/dispatcher.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import { readStaticFile } from '../static/static-files.js';
+import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
+
+export interface ControlServerOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Read on every check, so a regenerated token applies at once. */
+  readonly token: () => string;
+  /** The built renderer (dist/renderer). */
+  readonly rendererDir: string;
+  /** Where browser uploads (catalog files) are written. */
+  readonly uploadsDir: string;
+  readonly dispatch: Dispatch;
+  readonly events: StudioEventBus;
+  readonly onClientsChanged?: (count: number) => void;
+  /** Sources the UI may connect to besides itself (the SFU). */
+  readonly extraConnectSources?: () => readonly string[];
+}
+
+const AUTH_TIMEOUT_MS = 10_000;
+const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/** Compares tokens in constant time. */
+export function tokenMatches(expected: string, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const a = crypto.createHash('sha256').update(expected).digest();
+  const b = crypto.createHash('sha256').update(given).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+const bearerToken = (req: http.IncomingMessage): string | undefined => {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+};
+
+/**
+ * The remote producer console: serves the studio UI over HTTP and the studio
+ * API over a token-authenticated WebSocket. Binds where it is told (the
+ * manager passes 127.0.0.1 unless the host allowed the LAN).
+ */
+export class ControlServer {
+  private server: http.Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private readonly authed = new Set<WebSocket>();
+  private unsubscribeEvents: (() => void) | null = null;
+  private nextClientId = 1;
+
+  constructor(private readonly options: ControlServerOptions) {}
+
+  get clientCount(): number {
+    return this.authed.size;
+  }
+
+  async start(): Promise<number> {
+    const server = http.createServer((req, res) => {
+      this.handleHttp(req, res).catch((error: unknown) => {
+        console.error('Control server request failed', error);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Internal error');
+      });
+    });
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+    server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== CONTROL_API_PATH) {
+        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+    });
+    this.server = server;
+    this.wss = wss;
+    this.unsubscribeEvents = this.options.events.subscribe((channel, payload) => {
+      const frame = JSON.stringify({ type: 'event', channel, payload } satisfies ControlServerMessage);
+      for (const ws of this.authed) if (ws.readyState === ws.OPEN) ws.send(frame);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, this.options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Closes every producer connection (used when the token is replaced). */
+  disconnectAll(code: number, reason: string): void {
+    for (const ws of [...this.authed]) ws.close(code, reason);
+    this.authed.clear();
+    this.options.onClientsChanged?.(0);
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribeEvents?.();
+    this.unsubscribeEvents = null;
+    for (const ws of this.wss?.clients ?? []) ws.close(1001, 'The studio closed the producer console.');
+    this.authed.clear();
+    this.wss?.close();
+    const server = this.server;
+    this.server = null;
+    this.wss = null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  tokenReplaced(): void {
+    this.disconnectAll(CLOSE_TOKEN_REPLACED, 'The host made a new producer link.');
+  }
+
+  private send(ws: WebSocket, message: ControlServerMessage): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  }
+
+  private handleSocket(ws: WebSocket): void {
+    const clientId = `control-${this.nextClientId++}`;
+    let authenticated = false;
+    const authTimer = setTimeout(() => {
+      if (!authenticated) ws.close(CLOSE_UNAUTHORIZED, 'No access token was sent.');
+    }, AUTH_TIMEOUT_MS);
+    ws.on('close', () => {
+      clearTimeout(authTimer);
+      if (this.authed.delete(ws)) this.options.onClientsChanged?.(this.authed.size);
+    });
+    ws.on('message', (data, isBinary) => {
+      let parsedJson: unknown;
+      try {
+        if (isBinary) throw new Error('binary');
+        parsedJson = JSON.parse(data.toString());
+      } catch {
+        this.send(ws, { type: 'error', message: 'The studio only understands JSON text messages.' });
+        return;
+      }
+      const parsed = controlClientMessageSchema.safeParse(parsedJson);
+      if (!parsed.success) {
+        this.send(ws, { type: 'error', message: 'Malformed message: expected an auth or request message.' });
+        return;
+      }
+      const message = parsed.data;
+      if (message.type === 'auth') {
+        if (authenticated) return;
+        if (!tokenMatches(this.options.token(), message.token)) {
+          this.send(ws, {
+            type: 'auth-error',
+            message: 'This producer link is not valid (wrong or old access token). Ask the host for the current link.',
+          });
+          ws.close(CLOSE_UNAUTHORIZED, 'Wrong access token.');
+          return;
+        }
+        authenticated = true;
+        clearTimeout(authTimer);
+        this.authed.add(ws);
+        this.send(ws, { type: 'auth-ok' });
+        this.options.onClientsChanged?.(this.authed.size);
+        return;
+      }
+      if (!authenticated) {
+        this.send(ws, {
+          type: 'response',
+          id: message.id,
+          result: { ok: false, error: { code: 'unauthorized', message: 'Send the access token before making requests.' } },
+        });
+        ws.close(CLOSE_UNAUTHORIZED, 'Not authenticated.');
+        return;
+      }
+      void this.options
+        .dispatch(message.channel, message.input, { transport: 'control', clientId })
+        .then((result) => this.send(ws, { type: 'response', id: message.id, result }));
+    });
+  }
+
+  private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ ok: true }));
+      return;
+    }
+    if (url.pathname === `${CONTROL_API_PATH}/upload`) {
+      await this.handleUpload(req, res, url);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const file = await readStaticFile(this.options.rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(
+        url.pathname === '/' || url.pathname === '/index.html'
+          ? 'The studio UI has not been built. Run "npm run build" (npm run web does this for you).'
+          : 'Not found',
+      );
+      return;
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': studioContentSecurityPolicy(this.options.extraConnectSources?.() ?? []),
+      ...SECURITY_HEADERS,
+      'Cache-Control': file.filePath.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
+    };
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /**
+   * POST /api/upload?name=FILE with `Authorization: Bearer TOKEN`: a browser
+   * producer sends a catalog file; the answer names the stored upload.
+   */
+  private async handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
+    if (!tokenMatches(this.options.token(), bearerToken(req))) {
+      req.resume();
+      return reply(401, { ok: false, error: { code: 'unauthorized', message: 'Wrong or missing access token.' } });
+    }
+    const originalName = (url.searchParams.get('name') ?? 'upload').slice(0, 200);
+    const uploadId = crypto.randomUUID();
+    await fs.promises.mkdir(this.options.uploadsDir, { recursive: true });
+    const target = path.join(this.options.uploadsDir, uploadId);
+    let size = 0;
+    const out = fs.createWriteStream(target);
+    try {
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_UPLOAD_BYTES) throw new Error('too-large');
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    } catch (error) {
+      out.destroy();
+      await fs.promises.rm(target, { force: true });
+      if ((error as Error).message === 'too-large') {
+        return reply(413, { ok: false, error: { code: 'invalid-input', message: 'The file is larger than 512 MB.' } });
+      }
+      throw error;
+    }
+    await fs.promises.writeFile(`${target}.json`, JSON.stringify({ originalName, size, uploadedAt: Date.now() }));
+    reply(200, { ok: true, value: { uploadId, name: originalName, size } });
+  }
+}

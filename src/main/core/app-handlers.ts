@@ -1,0 +1,38 @@
+import type { appChannels, AppInfo } from '../../shared/api/contract/app.js';
+import type { Handlers } from '../api/dispatcher.js';
+import type { ControlServerManager } from '../control-server/control-server-manager.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { applySettingsPatch } from '../../shared/domain/settings.js';
+import type { StudioEventBus } from './event-bus.js';
+
+export interface PlatformAdapter {
+  readonly runtime: 'electron' | 'web';
+  /** Opens an https URL in the user's browser; false where that is not possible. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export interface AppHandlerDeps {
+  readonly info: () => AppInfo;
+  readonly settings: SettingsStore;
+  readonly events: StudioEventBus;
+  readonly controlServer: ControlServerManager;
+  readonly platform: PlatformAdapter;
+}
+
+export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, keyof typeof appChannels> {
+  return {
+    getAppInfo: () => deps.info(),
+    getSettings: () => deps.settings.get(),
+    updateSettings: async (patch) => {
+      // Check first, then save: a refused change leaves the saved settings untouched.
+      deps.controlServer.checkChange(applySettingsPatch(deps.settings.get(), patch));
+      const next = deps.settings.update(patch);
+      deps.events.emit('settingsChanged', next);
+      if (patch.controlServer) await deps.controlServer.apply();
+      return next;
+    },
+    getControlServerStatus: () => deps.controlServer.status(),
+    regenerateControlToken: () => deps.controlServer.regenerateToken(),
+    openExternal: async ({ url }) => ({ opened: await deps.platform.openExternal(url) }),
+  };
+}

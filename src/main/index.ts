@@ -1,0 +1,71 @@
+/**
+ * Electron entry: wires the app's lifecycle to the studio core. Runs only
+ * inside Electron; everything it starts is tested in plain Node.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { startStudioCore, type StudioCore } from './core/studio-core.js';
+import { createAppProtocolHandler } from './electron/app-protocol.js';
+import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
+import { createMainWindow } from './electron/main-window.js';
+import { APP_SCHEME, isExternalLinkAllowed } from './electron/security-policy.js';
+import { applyNavigationPolicy, applyPermissionPolicy } from './electron/wire-security.js';
+
+const distElectronDir = import.meta.dirname;
+const rendererDir = path.join(distElectronDir, '../dist/renderer');
+const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(distElectronDir, '../resources');
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: StudioCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  applyNavigationPolicy(app, shell);
+  applyPermissionPolicy(session.defaultSession);
+  core = await startStudioCore({
+    dataDir: app.getPath('userData'),
+    rendererDir,
+    platform: {
+      runtime: 'electron',
+      openExternal: async (url) => {
+        if (!isExternalLinkAllowed(url)) return false;
+        await shell.openExternal(url);
+        return true;
+      },
+    },
+  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => ['ws://127.0.0.1:*', 'http://127.0.0.1:*']));
+  registerIpcHandlers(ipcMain, core.dispatch);
+  mainWindow = createMainWindow(BrowserWindow, distElectronDir, resourcesDir);
+  forwardEventsTo(mainWindow.webContents, core.events);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  event.preventDefault();
+  quitting = true;
+  void core.close().finally(() => app.quit());
+});
+
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('Live Seller Studio could not start', (error as Error).message ?? String(error));
+    app.exit(1);
+  });

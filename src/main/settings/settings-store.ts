@@ -1,0 +1,58 @@
+import type { StudioDatabase } from '../db/open-database.js';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  type settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+} from '../../shared/domain/settings.js';
+import type { z } from 'zod';
+
+const SETTINGS_KEY = 'studio.settings';
+const TOKEN_KEY = 'controlServer.token';
+
+/**
+ * Settings live in one JSON row, validated on every read so that a value
+ * edited by hand or written by an older version falls back to defaults
+ * field by field instead of breaking the app.
+ */
+export class SettingsStore {
+  private readonly getStmt;
+  private readonly putStmt;
+
+  constructor(db: StudioDatabase) {
+    this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.putStmt = db.prepare<[string, string, number]>(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+  }
+
+  get(): Settings {
+    const row = this.getStmt.get(SETTINGS_KEY);
+    if (!row) return defaultSettings();
+    const parsed = settingsSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : defaultSettings();
+  }
+
+  update(patch: z.output<typeof settingsPatchSchema>): Settings {
+    const next = applySettingsPatch(this.get(), patch);
+    this.putStmt.run(SETTINGS_KEY, JSON.stringify(next), Date.now());
+    return next;
+  }
+
+  /** The control-server token; created on first use. Stays in main. */
+  controlToken(createToken: () => string): string {
+    const row = this.getStmt.get(TOKEN_KEY);
+    if (row) {
+      const value: unknown = JSON.parse(row.value);
+      if (typeof value === 'string' && value.length >= 16) return value;
+    }
+    return this.setControlToken(createToken());
+  }
+
+  setControlToken(token: string): string {
+    this.putStmt.run(TOKEN_KEY, JSON.stringify(token), Date.now());
+    return token;
+  }
+}

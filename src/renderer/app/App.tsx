@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { StudioApi } from '../../shared/api/client.js';
+import type { ControlClient } from '../api/control-client.js';
+import { StudioContext } from '../api/studio-context.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { StudioLayout } from './StudioLayout.js';
+import { TopBar } from './TopBar.js';
+
+export type View = 'studio' | 'settings';
+
+const viewFromHash = (): View => (window.location.hash === '#settings' ? 'settings' : 'studio');
+
+export interface AppProps {
+  readonly studio: StudioApi;
+  /** The browser transport, to show its connection state; null in the desktop app. */
+  readonly connection: ControlClient | null;
+}
+
+export function App({ studio, connection }: AppProps) {
+  const [view, setView] = useState<View>(viewFromHash);
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const go = (next: View) => {
+    window.location.hash = next === 'settings' ? 'settings' : '';
+    setView(next);
+  };
+  return (
+    <StudioContext.Provider value={studio}>
+      <div className="app">
+        <TopBar view={view} onNavigate={go} remote={connection !== null} />
+        {connection && <ConnectionBanner client={connection} />}
+        <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
+      </div>
+    </StudioContext.Provider>
+  );
+}

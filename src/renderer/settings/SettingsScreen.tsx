@@ -1,0 +1,145 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppInfo } from '../../shared/api/contract/app.js';
+import type { Settings } from '../../shared/domain/settings.js';
+import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+
+interface Draft {
+  hostName: string;
+  controlEnabled: boolean;
+  allowLan: boolean;
+  port: string;
+  sfuUrl: string;
+}
+
+const draftFrom = (s: Settings): Draft => ({
+  hostName: s.hostName,
+  controlEnabled: s.controlServer.enabled,
+  allowLan: s.controlServer.allowLan,
+  port: String(s.controlServer.port),
+  sfuUrl: s.sfu.url,
+});
+
+export function SettingsScreen({ onClose }: { onClose: () => void }) {
+  const studio = useStudio();
+  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void studio.getAppInfo().then((r) => r.ok && setInfo(r.value));
+  }, [studio]);
+  useEffect(() => {
+    if (settings.value && draft === null) setDraft(draftFrom(settings.value));
+  }, [settings.value, draft]);
+
+  if (settings.error) return <div className="settings-screen banner banner-error">{settings.error}</div>;
+  if (!draft) return <div className="settings-screen">Loading settings…</div>;
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setMessage(null);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const port = Number(draft.port);
+    if (!/^\d+$/.test(draft.port.trim()) || port < 1024 || port > 65535) {
+      setMessage({ kind: 'error', text: 'Port must be a whole number between 1024 and 65535.' });
+      return;
+    }
+    setSaving(true);
+    const result = await studio.updateSettings({
+      hostName: draft.hostName,
+      controlServer: { enabled: draft.controlEnabled, allowLan: draft.allowLan, port },
+      sfu: { url: draft.sfuUrl },
+    });
+    setSaving(false);
+    if (result.ok) {
+      setDraft(draftFrom(result.value));
+      setMessage({ kind: 'ok', text: 'Settings saved.' });
+    } else {
+      setMessage({ kind: 'error', text: result.error.message });
+    }
+  };
+
+  return (
+    <form className="settings-screen" onSubmit={(e) => void save(e)} aria-label="Settings">
+      <div className="settings-header">
+        <h1>Settings</h1>
+        <div className="settings-header-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </div>
+      {message && (
+        <p className={`banner banner-${message.kind === 'ok' ? 'ok' : 'error'}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+
+      <section className="settings-section">
+        <h2>Show</h2>
+        <label className="field">
+          <span>Host name</span>
+          <input
+            value={draft.hostName}
+            maxLength={60}
+            placeholder="Shown on the lower third and on your chat messages"
+            onChange={(e) => update({ hostName: e.target.value })}
+          />
+        </label>
+      </section>
+
+      <section className="settings-section">
+        <h2>Streaming server (SFU)</h2>
+        <label className="field">
+          <span>SFU address</span>
+          <input
+            value={draft.sfuUrl}
+            placeholder="Empty: the studio runs its own server on this computer"
+            spellCheck={false}
+            onChange={(e) => update({ sfuUrl: e.target.value })}
+            aria-describedby="sfu-help"
+          />
+        </label>
+        <p id="sfu-help" className="help">
+          Leave empty to stream through the SFU built into the studio (viewers on your network can watch). For an audience on
+          the internet, run <code>studio sfu</code> on a server and enter its address, for example wss://live.myshop.com.
+        </p>
+      </section>
+
+      <ProducerConsoleSection
+        enabled={draft.controlEnabled}
+        allowLan={draft.allowLan}
+        port={draft.port}
+        onChange={(p) => update(p)}
+        browserMode={info?.runtime === 'web'}
+      />
+
+      <section className="settings-section">
+        <h2>Data</h2>
+        <dl className="facts">
+          <dt>Data folder</dt>
+          <dd data-testid="data-dir">{info?.dataDir ?? '…'}</dd>
+          <dt>Database file</dt>
+          <dd>{info?.databasePath ?? '…'}</dd>
+          <dt>Data format</dt>
+          <dd>{info ? `version ${info.schemaVersion}` : '…'}</dd>
+          <dt>App</dt>
+          <dd>{info ? `${info.name} ${info.version} (${info.runtime === 'web' ? 'browser mode' : 'desktop'})` : '…'}</dd>
+        </dl>
+        <p className="help">
+          Your catalog, shows, chat log and settings are kept in this folder. To use another folder, start the studio with{' '}
+          <code>--data-dir FOLDER</code>; back it up by copying the folder while the studio is closed.
+        </p>
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { Channel, EventSpec } from '../channel.js';
+import { appChannels, appEvents } from './app.js';
+
+/**
+ * The one table of request channels. Keys are the method names on
+ * `window.studio`; each value names the wire channel and its input schema.
+ * Features add their own file and spread it here.
+ */
+export const contract = {
+  ...appChannels,
+} as const;
+
+/** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
+export const events = {
+  ...appEvents,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type EventName = keyof typeof events;
+
+/** What the caller passes (before defaults are applied). */
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends MethodName> = Contract[K] extends Channel<z.ZodType, infer O> ? O : never;
+export type PayloadOf<E extends EventName> = (typeof events)[E] extends EventSpec<infer P> ? P : never;
+
+export const channelToMethod: ReadonlyMap<string, MethodName> = new Map(
+  (Object.keys(contract) as MethodName[]).map((name) => [contract[name].channel, name]),
+);
+
+export const eventChannels: readonly string[] = Object.values(events).map((e) => e.channel);
