@@ -15,8 +15,10 @@ declare global {
 
 const root = createRoot(document.getElementById('root')!);
 
+const inElectron = window.studio !== undefined;
+
 function start(): void {
-  if (window.studio) {
+  if (inElectron && window.studio) {
     root.render(
       <StrictMode>
         <App studio={window.studio} connection={null} />
@@ -30,6 +32,8 @@ function start(): void {
     return;
   }
   const client = new ControlClient(token);
+  // The same `window.studio` as in the desktop app, over the WebSocket.
+  Object.defineProperty(window, 'studio', { value: client.api, configurable: true });
   root.render(
     <StrictMode>
       <App studio={client.api} connection={client} />

@@ -18,6 +18,15 @@ interface Pending {
   resolve(result: Result<unknown>): void;
 }
 
+interface Queued {
+  readonly frame: string;
+  readonly id: number;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+/** How long a request made while (re)connecting waits for the connection. */
+const QUEUE_TIMEOUT_MS = 15_000;
+
 const TOKEN_STORAGE_KEY = 'studio.controlToken';
 
 /** Reads the token from `?token=` (then removes it from the address bar) or this tab's storage. */
@@ -48,6 +57,8 @@ export class ControlClient {
   private socket: WebSocket | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Requests made before the connection was ready; sent once it is. */
+  private readonly queued: Queued[] = [];
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private statusValue: ConnectionStatus = { state: 'connecting', message: null };
@@ -99,6 +110,10 @@ export class ControlClient {
       this.failPending('The connection to the studio was lost. Reconnecting…');
       if (this.closed) return;
       if (event.code === CLOSE_UNAUTHORIZED || event.code === CLOSE_TOKEN_REPLACED) {
+        for (const q of this.queued.splice(0)) {
+          clearTimeout(q.timer);
+          this.settle(q.id, { ok: false, error: { code: 'unauthorized', message: 'This producer link is not valid.' } });
+        }
         this.setStatus(
           'unauthorized',
           event.code === CLOSE_TOKEN_REPLACED
@@ -120,16 +135,14 @@ export class ControlClient {
       case 'auth-ok':
         this.retry = 0;
         this.setStatus('open', null);
+        this.flushQueue();
         return;
       case 'auth-error':
         this.statusValue = { state: 'unauthorized', message: message.message };
         return;
-      case 'response': {
-        const pending = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        pending?.resolve(message.result);
+      case 'response':
+        this.settle(message.id, message.result);
         return;
-      }
       case 'event':
         for (const l of this.listeners.get(message.channel) ?? []) l(message.payload);
         return;
@@ -140,22 +153,57 @@ export class ControlClient {
   }
 
   private invoke(channel: string, input: unknown): Promise<Result<unknown>> {
-    const socket = this.socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN || this.statusValue.state !== 'open') {
+    if (this.statusValue.state === 'unauthorized') {
       return Promise.resolve({
         ok: false,
-        error: { code: 'unavailable', message: 'Not connected to the studio right now. Try again in a moment.' },
+        error: { code: 'unauthorized', message: this.statusValue.message ?? 'This producer link is not valid.' },
       });
     }
     const id = this.nextId++;
+    const frame = JSON.stringify({ type: 'request', id, channel, input });
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      socket.send(JSON.stringify({ type: 'request', id, channel, input }));
+      const socket = this.socket;
+      if (socket && socket.readyState === WebSocket.OPEN && this.statusValue.state === 'open') {
+        socket.send(frame);
+        return;
+      }
+      // Still connecting: wait for the connection instead of failing at once.
+      const timer = setTimeout(() => {
+        const index = this.queued.findIndex((q) => q.id === id);
+        if (index >= 0) this.queued.splice(index, 1);
+        this.settle(id, {
+          ok: false,
+          error: { code: 'unavailable', message: 'Not connected to the studio right now. Try again in a moment.' },
+        });
+      }, QUEUE_TIMEOUT_MS);
+      this.queued.push({ frame, id, timer });
     });
   }
 
+  private settle(id: number, result: Result<unknown>): void {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    pending?.resolve(result);
+  }
+
+  private flushQueue(): void {
+    const socket = this.socket;
+    while (socket && this.queued.length > 0) {
+      const next = this.queued.shift()!;
+      clearTimeout(next.timer);
+      socket.send(next.frame);
+    }
+  }
+
+  /** Requests already sent when the connection dropped cannot be answered any more. */
   private failPending(message: string): void {
-    for (const [, p] of this.pending) p.resolve({ ok: false, error: { code: 'unavailable', message } });
-    this.pending.clear();
+    const waiting = new Set(this.queued.map((q) => q.id));
+    for (const [id, p] of this.pending) {
+      if (!waiting.has(id)) {
+        p.resolve({ ok: false, error: { code: 'unavailable', message } });
+        this.pending.delete(id);
+      }
+    }
   }
 }

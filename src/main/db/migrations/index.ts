@@ -1,5 +1,7 @@
 import type { Migration } from './types.js';
 import { settingsMigration } from './0010-settings.js';
+import { catalogMigration } from './0020-catalog.js';
+import { showsRundownMigration } from './0030-shows-rundown.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration];

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export interface RunningStudio {
+  /** The producer link printed by `studio web`, token included. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  /** Everything the process printed so far. */
+  output(): string;
+}
+
+/**
+ * Starts the real headless studio (`tsx src/main/web.ts`) — the same thing
+ * `npm run web` runs after building the UI — and reads its URL from stdout.
+ */
+export async function startStudio(extraArgs: string[] = []): Promise<{ studio: RunningStudio; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'src/main/web.ts'), '--data-dir', dataDir, '--port', '0', ...extraArgs],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LSS_DATA_DIR: dataDir } },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`studio web did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Open:\s+(\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`studio web exited with ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  const studio: RunningStudio = {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDir,
+    output: () => output,
+  };
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { studio, stop };
+}
+
+/** `test` with a `studio` fixture: one fresh studio per test. */
+export const test = base.extend<{ studio: RunningStudio }>({
+  // eslint-disable-next-line no-empty-pattern
+  studio: async ({}, use) => {
+    const { studio, stop } = await startStudio();
+    await use(studio);
+    await stop();
+  },
+});
+
+export { expect } from '@playwright/test';
