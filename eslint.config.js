@@ -32,7 +32,7 @@ export default tseslint.config(
             { group: ['electron', 'electron/*'], message: 'src/shared must not import electron.' },
             { group: nodeBuiltins, message: 'src/shared must not import Node modules.' },
             { group: ['react', 'react-dom', 'react-dom/*'], message: 'src/shared is not UI code.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/sfu/**'], message: 'src/shared imports nothing from the processes.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' },
           ],
         },
       ],

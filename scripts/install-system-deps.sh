@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (Chromium for the end-to-end
-# tests). Safe to run again: it only installs what is missing.
+# Installs the Debian packages the tests need: Chromium for the end-to-end
+# tests, and what the mediasoup worker (the SFU) needs to be built and to
+# run. Safe to run again: it only installs what is missing.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-packages=(chromium fonts-dejavu-core)
+packages=(
+  chromium fonts-dejavu-core
+  # mediasoup worker at run time (the binary links these).
+  libssl3 libuv1 libsrtp2-1 libusrsctp2 libabsl20220623
+  # mediasoup worker at build time (scripts/build-mediasoup-worker.sh).
+  build-essential pkg-config meson ninja-build libssl-dev libuv1-dev libsrtp2-dev
+  libusrsctp-dev libabsl-dev nlohmann-json3-dev
+)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,7 +2,7 @@
  * Preload (sandboxed, isolated world): exposes `window.studio`, the typed
  * API built from the contract. The page never sees ipcRenderer.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createStudioClient } from '../shared/api/client.js';
 import { eventChannels } from '../shared/api/contract/index.js';
 import type { Result } from '../shared/api/result.js';
@@ -22,3 +22,11 @@ const studio = createStudioClient({
 });
 
 contextBridge.exposeInMainWorld('studio', studio);
+
+/**
+ * Files the host picks in the window (catalog imports) are read by main from
+ * their path; in a browser they are uploaded to the control server instead.
+ */
+contextBridge.exposeInMainWorld('studioFiles', {
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+});

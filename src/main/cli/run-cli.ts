@@ -1,10 +1,16 @@
 import { StudioError } from '../../shared/api/result.js';
 import { UsageError, type CliCommand } from './commands.js';
+import { catalogCommand } from './catalog-command.js';
+import { importCommand } from './import-command.js';
+import { sfuCommand } from './sfu-command.js';
 import { webCommand } from './web-command.js';
 
 /** `npm run -s studio -- <command> ...` */
 const commands: Readonly<Record<string, CliCommand>> = {
   web: webCommand,
+  sfu: sfuCommand,
+  import: importCommand,
+  catalog: catalogCommand,
 };
 
 function help(): string {

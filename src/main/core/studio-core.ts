@@ -2,8 +2,15 @@ import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/api/contract/app.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.js';
+import { catalogHandlers } from '../catalog/catalog-handlers.js';
+import { parseCatalog } from '../catalog/catalog-parser.js';
+import { CatalogStore } from '../catalog/catalog-store.js';
+import { ImportService } from '../catalog/import-service.js';
 import { ControlServerManager } from '../control-server/control-server-manager.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
+import { rundownHandlers } from '../rundown/rundown-handlers.js';
+import { RundownService } from '../rundown/rundown-service.js';
+import { RundownStore } from '../rundown/rundown-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from './event-bus.js';
@@ -31,6 +38,9 @@ export interface StudioCore {
   readonly events: StudioEventBus;
   readonly dispatch: Dispatch;
   readonly controlServer: ControlServerManager;
+  readonly catalog: CatalogStore;
+  readonly imports: ImportService;
+  readonly rundown: RundownService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -55,17 +65,31 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   let dispatchToHandlers: Dispatch | null = null;
   const dispatch: Dispatch = (channel, input, context) => dispatchToHandlers!(channel, input, context);
 
+  const uploadsDir = path.join(options.dataDir, 'uploads');
   const controlServer = new ControlServerManager({
     settings,
     events,
     dispatch,
     rendererDir: options.rendererDir,
-    uploadsDir: path.join(options.dataDir, 'uploads'),
+    uploadsDir,
     ...(options.pinnedControlServer ? { pinned: options.pinnedControlServer } : {}),
+  });
+
+  const catalog = new CatalogStore(db);
+  const rundown = new RundownService(new RundownStore(db), events);
+  const imports = new ImportService({
+    store: catalog,
+    events,
+    parse: parseCatalog,
+    uploadsDir,
+    // Product items in the rundown show live prices and stock.
+    onCatalogChanged: () => rundown.catalogChanged(),
   });
 
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
+    ...catalogHandlers({ store: catalog, imports }),
+    ...rundownHandlers(rundown),
   };
   dispatchToHandlers = createDispatcher(handlers);
 
@@ -77,9 +101,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     events,
     dispatch,
     controlServer,
+    catalog,
+    imports,
+    rundown,
     info,
     async close() {
       await controlServer.stop();
+      await imports.shutdown();
       db.close();
     },
   };

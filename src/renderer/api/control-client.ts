@@ -46,6 +46,11 @@ export function rememberToken(token: string): void {
   sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
 }
 
+/** This tab's control token, for the few plain HTTP calls (catalog upload) beside the WebSocket. */
+export function storedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
 /**
  * `window.studio` for a browser: the same API as the desktop app, carried
  * over the control server's WebSocket. Reconnects by itself with backoff;

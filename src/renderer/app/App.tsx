@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StudioApi } from '../../shared/api/client.js';
 import type { ControlClient } from '../api/control-client.js';
+import { StudioEnvironmentContext } from '../api/environment.js';
 import { StudioContext } from '../api/studio-context.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -19,6 +20,7 @@ export interface AppProps {
 
 export function App({ studio, connection }: AppProps) {
   const [view, setView] = useState<View>(viewFromHash);
+  const environment = useMemo(() => ({ remote: connection !== null }), [connection]);
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
@@ -30,11 +32,13 @@ export function App({ studio, connection }: AppProps) {
   };
   return (
     <StudioContext.Provider value={studio}>
-      <div className="app">
-        <TopBar view={view} onNavigate={go} remote={connection !== null} />
-        {connection && <ConnectionBanner client={connection} />}
-        <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
-      </div>
+      <StudioEnvironmentContext.Provider value={environment}>
+        <div className="app">
+          <TopBar view={view} onNavigate={go} remote={connection !== null} />
+          {connection && <ConnectionBanner client={connection} />}
+          <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
+        </div>
+      </StudioEnvironmentContext.Provider>
     </StudioContext.Provider>
   );
 }

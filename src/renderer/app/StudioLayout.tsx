@@ -3,26 +3,32 @@ import { ChatPanel } from '../panels/ChatPanel.js';
 import { PreviewPanel } from '../panels/PreviewPanel.js';
 import { PublishPanel } from '../panels/PublishPanel.js';
 import { RundownPanel } from '../panels/RundownPanel.js';
+import { RundownProvider } from '../rundown/rundown-context.js';
 
-/** The studio window: rundown left, program and catalog centre, chat and stream right. */
+/**
+ * The studio window: rundown left, program and catalog centre, chat and stream right.
+ * The active rundown is shared: the catalog adds to it, and the Pin button will read its current item.
+ */
 export function StudioLayout() {
   return (
-    <div className="studio-layout">
-      <div className="area-rundown">
-        <RundownPanel />
+    <RundownProvider>
+      <div className="studio-layout">
+        <div className="area-rundown">
+          <RundownPanel />
+        </div>
+        <div className="area-preview">
+          <PreviewPanel />
+        </div>
+        <div className="area-catalog">
+          <CatalogPanel />
+        </div>
+        <div className="area-chat">
+          <ChatPanel />
+        </div>
+        <div className="area-publish">
+          <PublishPanel />
+        </div>
       </div>
-      <div className="area-preview">
-        <PreviewPanel />
-      </div>
-      <div className="area-catalog">
-        <CatalogPanel />
-      </div>
-      <div className="area-chat">
-        <ChatPanel />
-      </div>
-      <div className="area-publish">
-        <PublishPanel />
-      </div>
-    </div>
+    </RundownProvider>
   );
 }

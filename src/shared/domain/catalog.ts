@@ -159,6 +159,8 @@ export interface ImportPreview {
   /** The mapping used (guessed or given) for generic CSV; null for known formats. */
   readonly mapping: ColumnMapping | null;
   readonly sample: readonly ImportPreviewProduct[];
+  /** All row problems; `report.errors` holds the first 200 of them. */
+  readonly errorCount: number;
 }
 
 export type ImportPhase = 'reading' | 'saving' | 'done' | 'failed' | 'cancelled';
@@ -169,7 +171,10 @@ export interface ImportProgress {
   readonly bytesRead: number;
   readonly totalBytes: number;
   readonly rows: number;
+  /** When done: what was saved; `report.errors` holds the first 200 row problems. */
   readonly report: ImportReport | null;
+  /** All row problems when done (0 before). */
+  readonly errorCount: number;
   /** Why a failed import failed, in host words; the catalog is unchanged. */
   readonly error: string | null;
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Channel, EventSpec } from '../channel.js';
 import { appChannels, appEvents } from './app.js';
+import { catalogChannels, catalogEvents } from './catalog.js';
+import { rundownChannels, rundownEvents } from './rundown.js';
 
 /**
  * The one table of request channels. Keys are the method names on
@@ -9,11 +11,15 @@ import { appChannels, appEvents } from './app.js';
  */
 export const contract = {
   ...appChannels,
+  ...catalogChannels,
+  ...rundownChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
 export const events = {
   ...appEvents,
+  ...catalogEvents,
+  ...rundownEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -89,7 +89,11 @@ export const rundownChannels = {
 } as const;
 
 export const rundownEvents = {
-  /** The active show's rundown changed (items, order or cursor). */
-  rundownChanged: defineEvent<RundownState>('studio:event:rundown-changed'),
+  /**
+   * The active show's rundown changed (items, order, cursor, or the catalog
+   * data its products show), or another show became active; null when the
+   * active show was deleted.
+   */
+  rundownChanged: defineEvent<RundownState | null>('studio:event:rundown-changed'),
   showsChanged: defineEvent<Show[]>('studio:event:shows-changed'),
 } as const;

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: performance numbers for the parts a host feels. Prints
+ * the machine it ran on, so numbers in docs/benchmarks.md can be compared.
+ *   --products N   (default 20000; 5 variants each -> 100,000 variant rows)
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { runCatalogBenchmark, type Latency } from './catalog.js';
+
+const { values } = parseArgs({ options: { products: { type: 'string', default: '20000' }, queries: { type: 'string', default: '1000' } } });
+const products = Number(values.products);
+const queries = Number(values.queries);
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
+const row = (label: string, value: string) => `  ${label.padEnd(38)} ${value}`;
+const lat = (l: Latency) => `p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   max ${ms(l.max)}   (n=${l.count})`;
+
+const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+console.log('Live Seller Studio benchmark');
+console.log(row('Machine', `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GB RAM`));
+console.log(row('Runtime', `Node ${process.versions.node}, SQLite ${sqlite}, ${os.type()} ${os.release()}`));
+
+const r = await runCatalogBenchmark({ products, variantsPerProduct: 5, queries });
+const rows = r.file.variantRows;
+console.log(`\nCatalog: Shopify CSV, ${fmt(r.file.products, 0)} products × 5 = ${fmt(rows, 0)} variant rows, ${fmt(r.file.bytes / 2 ** 20)} MB (written in ${ms(r.generateMs)})`);
+const runs = [
+  ['Import into empty database', r.insert],
+  ['Re-import, same file (update path, nothing changed)', r.update],
+  ['Re-import, later export (all prices/stock changed, 10% of titles renamed)', r.revised],
+] as const;
+for (const [name, run] of runs) {
+  console.log(`\n${name}: ${run.created} created, ${run.updated} updated, ${run.errors} row errors`);
+  console.log(row('wall time', `${ms(run.wallMs)}  (parse ${ms(run.parseMs)}, save ${ms(run.saveMs)})`));
+  console.log(row('throughput', `${fmt(run.rowsPerSecond, 0)} rows/s`));
+  console.log(row('peak RSS (process)', `${fmt(run.peakRssMb, 0)} MB`));
+}
+console.log('');
+console.log(row('database file after the imports', `${fmt(r.databaseMb)} MB`));
+console.log(row('ratio same-file re-import / import (wall)', fmt(r.update.wallMs / r.insert.wallMs, 2)));
+console.log(row('ratio same-file re-import / import (save)', fmt(r.update.saveMs / r.insert.saveMs, 2)));
+console.log(row('ratio later-export re-import / import (wall)', fmt(r.revised.wallMs / r.insert.wallMs, 2)));
+console.log(row('ratio later-export re-import / import (save)', fmt(r.revised.saveMs / r.insert.saveMs, 2)));
+
+console.log(`\nSearch as you type (limit 100, ranked, with total count), ${fmt(r.search.count, 0)} queries:`);
+console.log(row('all queries', lat(r.search)));
+for (const [label, l] of Object.entries(r.searchByLength)) console.log(row(label, lat(l)));
+console.log(row('list, first page (empty query)', lat(r.listFirstPage)));
+console.log(row(`list, page at offset ${fmt(rows - 1000, 0)}`, lat(r.listDeepPage)));
+console.log(row('ratio p95 search / first list page', fmt(r.search.p95 / Math.max(r.listFirstPage.p95, 0.001), 1)));

@@ -1,0 +1,97 @@
+/**
+ * A stand-in host for the SFU end-to-end tests (not the studio's
+ * PublishClient): publishes the fake camera as three simulcast layers plus
+ * the fake microphone, and exposes pin/leave to the test as
+ * `window.testPublisher`. Bundled by the test with esbuild.
+ */
+import { Device, type types } from 'mediasoup-client';
+import type { ProductCardInput } from '../../src/shared/sfu/product-card.js';
+import { SignalRequests } from '../../src/shared/sfu/signal-requests.js';
+
+declare global {
+  interface Window {
+    testPublisher: {
+      state: 'starting' | 'live' | 'failed' | 'left';
+      error?: string;
+      setPin(card: ProductCardInput): Promise<unknown>;
+      clearPin(): Promise<unknown>;
+      leave(): Promise<unknown>;
+      sentVideoLayers(): Promise<number>;
+    };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const signalUrl = params.get('signal')!;
+const show = params.get('show')!;
+const hostToken = params.get('token')!;
+
+const ws = new WebSocket(signalUrl);
+const requests = new SignalRequests({
+  send: (text) => ws.send(text),
+  schedule: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+});
+ws.addEventListener('message', (event) => requests.receive(String(event.data)));
+let sendTransport: types.Transport | null = null;
+
+window.testPublisher = {
+  state: 'starting',
+  setPin: (card) => requests.request({ type: 'setPin', card }),
+  clearPin: () => requests.request({ type: 'clearPin' }),
+  leave: async () => {
+    const reply = await requests.request({ type: 'leave' });
+    window.testPublisher.state = 'left';
+    return reply;
+  },
+  async sentVideoLayers() {
+    const stats = await sendTransport!.getStats();
+    let layers = 0;
+    stats.forEach((s: { type: string; kind?: string; bytesSent?: number }) => {
+      if (s.type === 'outbound-rtp' && s.kind === 'video' && (s.bytesSent ?? 0) > 0) layers++;
+    });
+    return layers;
+  },
+};
+
+async function goLive(): Promise<void> {
+  await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
+  await requests.request({ type: 'join', show, role: 'host', hostToken });
+  const device = new Device();
+  const { rtpCapabilities } = await requests.request({ type: 'routerRtpCapabilities' });
+  await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
+  const info = await requests.request({ type: 'createTransport', direction: 'send' });
+  const transport = device.createSendTransport({
+    id: info.transportId,
+    iceParameters: info.iceParameters as unknown as types.IceParameters,
+    iceCandidates: info.iceCandidates as unknown as types.IceCandidate[],
+    dtlsParameters: info.dtlsParameters as unknown as types.DtlsParameters,
+  });
+  sendTransport = transport;
+  transport.on('connect', ({ dtlsParameters }, done, fail) => {
+    requests.request({ type: 'connectTransport', transportId: transport.id, dtlsParameters }).then(() => done(), fail);
+  });
+  transport.on('produce', ({ kind, rtpParameters }, done, fail) => {
+    requests
+      .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never })
+      .then(({ producerId }) => done({ id: producerId }), fail);
+  });
+  const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720, frameRate: 30 } });
+  await transport.produce({
+    track: media.getVideoTracks()[0]!,
+    encodings: [
+      { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+      { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+      { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+    ],
+  });
+  await transport.produce({ track: media.getAudioTracks()[0]! });
+  window.testPublisher.state = 'live';
+}
+
+goLive().catch((error: unknown) => {
+  window.testPublisher.state = 'failed';
+  window.testPublisher.error = String((error as Error).stack ?? error);
+});

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importedProduct, tshirt } from '../../../tests/imported-products.js';
+import { tempDir } from '../../../tests/temp-dir.js';
+import { openDatabase } from '../db/open-database.js';
+import { CatalogStore } from './catalog-store.js';
+
+const openStore = (file = path.join(tempDir(), 'studio.sqlite')) => {
+  const db = openDatabase(file);
+  let clock = 1_000;
+  return { db, file, store: new CatalogStore(db, { now: () => clock++ }) };
+};
+
+describe('CatalogStore.applyImport', () => {
+  it('creates products with their variants and images, in order', () => {
+    const { store } = openStore();
+    const outcome = store.applyImport([tshirt(), importedProduct({ title: 'Mug' })], 'shopify', { dryRun: false });
+    expect(outcome).toMatchObject({ format: 'shopify', products: 2, variants: 4, images: 2, created: 2, updated: 0 });
+    const id = outcome.planned[0]!.productId!;
+    const product = store.getProduct(id);
+    expect(product).toMatchObject({
+      sourceFormat: 'shopify',
+      sourceKey: 'classic-tee',
+      title: 'Classic T-Shirt',
+      tags: ['cotton', 'summer'],
+      optionNames: ['Size', 'Color'],
+      status: 'active',
+      currency: 'USD',
+    });
+    expect(product.variants.map((v) => [v.position, v.sku, v.title, v.price, v.stock])).toEqual([
+      [0, 'TS-BLK-S', 'S / Black', '19.99', 5],
+      [1, 'TS-BLK-M', 'M / Black', '19.99', 0],
+      [2, 'TS-BLK-L', 'L / Black', '21.50', 12],
+    ]);
+    expect(product.variants[2]!.compareAtPrice).toBe('25.00');
+    expect(product.images.map((i) => [i.position, i.alt])).toEqual([
+      [0, 'Front'],
+      [1, 'Back'],
+    ]);
+    expect(store.stats()).toEqual({ products: 2, variants: 4 });
+  });
+
+  it('re-importing the same file updates in place: same product and variant ids, no duplicates', () => {
+    const { store } = openStore();
+    const first = store.applyImport([tshirt()], 'shopify', { dryRun: false });
+    const id = first.planned[0]!.productId!;
+    const variantIds = store.getProduct(id).variants.map((v) => v.id);
+    const second = store.applyImport([tshirt({ title: 'Classic Tee' })], 'shopify', { dryRun: false });
+    expect(second).toMatchObject({ created: 0, updated: 1 });
+    expect(second.planned[0]!.productId).toBe(id);
+    const after = store.getProduct(id);
+    expect(after.title).toBe('Classic Tee');
+    expect(after.variants.map((v) => v.id)).toEqual(variantIds);
+    expect(after.images).toHaveLength(2);
+    expect(after.createdAt).toBeLessThan(after.updatedAt);
+    expect(store.stats()).toEqual({ products: 1, variants: 3 });
+  });
+
+  it('falls back to a variant SKU when the handle changed, and takes the new handle', () => {
+    const { store } = openStore();
+    const id = store.applyImport([tshirt()], 'shopify', { dryRun: false }).planned[0]!.productId!;
+    const moved = store.applyImport([tshirt({ sourceKey: 'tee-2025' })], 'woocommerce', { dryRun: false });
+    expect(moved).toMatchObject({ created: 0, updated: 1 });
+    expect(store.getProduct(id)).toMatchObject({ sourceKey: 'tee-2025', sourceFormat: 'woocommerce' });
+    // The next import of the new file matches by key directly.
+    expect(store.applyImport([tshirt({ sourceKey: 'tee-2025' })], 'woocommerce', { dryRun: true }).planned[0]).toMatchObject({
+      action: 'update',
+      productId: id,
+    });
+  });
+
+  it('lets a product keep its own key even when another imported product carries its SKU', () => {
+    const { store } = openStore();
+    const id = store.applyImport([tshirt()], 'shopify', { dryRun: false }).planned[0]!.productId!;
+    // A new product listed first reuses the SKU; the tee itself still has its handle.
+    const copy = importedProduct({ sourceKey: 'tee-bundle', title: 'Tee bundle', variants: [{ sku: 'TS-BLK-S' }] });
+    const outcome = store.applyImport([copy, tshirt()], 'shopify', { dryRun: false });
+    expect(outcome.planned.map((p) => [p.product.sourceKey, p.action])).toEqual([
+      ['tee-bundle', 'create'],
+      ['classic-tee', 'update'],
+    ]);
+    expect(outcome.planned[1]!.productId).toBe(id);
+    expect(store.stats().products).toBe(2);
+  });
+
+  it('matches variants by SKU, then by option values; drops the ones no longer listed', () => {
+    const { store } = openStore();
+    const noSku = importedProduct({
+      sourceKey: 'mug',
+      optionNames: ['Color'],
+      variants: [{ optionValues: ['Red'] }, { optionValues: ['Blue'] }],
+    });
+    const tee = tshirt();
+    const ids = store.applyImport([tee, noSku], 'shopify', { dryRun: false }).planned.map((p) => p.productId!);
+    const [teeBefore, mugBefore] = ids.map((id) => store.getProduct(id).variants);
+    const tee2 = tshirt({
+      variants: [
+        { ...tee.variants[2]!, price: '22.00' }, // L moved first, new price
+        { ...tee.variants[0]!, sku: 'TS-BLK-S' },
+        { ...tee.variants[1]!, sku: 'TS-BLACK-M' }, // renamed SKU: found by its options
+      ],
+    });
+    const mug2 = importedProduct({ sourceKey: 'mug', optionNames: ['Color'], variants: [{ optionValues: ['Blue'] }] });
+    store.applyImport([tee2, mug2], 'shopify', { dryRun: false });
+    const teeAfter = store.getProduct(ids[0]!).variants;
+    expect(teeAfter.map((v) => [v.id, v.sku, v.price])).toEqual([
+      [teeBefore![2]!.id, 'TS-BLK-L', '22.00'],
+      [teeBefore![0]!.id, 'TS-BLK-S', '19.99'],
+      [teeBefore![1]!.id, 'TS-BLACK-M', '19.99'],
+    ]);
+    const mugAfter = store.getProduct(ids[1]!).variants;
+    expect(mugAfter.map((v) => v.id)).toEqual([mugBefore![1]!.id]);
+    expect(store.search({ query: 'red', offset: 0, limit: 10 }).total).toBe(0);
+    expect(store.search({ query: 'TS-BLACK', offset: 0, limit: 10 }).rows.map((r) => r.variantId)).toEqual([
+      teeBefore![1]!.id,
+    ]);
+  });
+
+  it('a dry run reports the same as the real import and writes nothing', () => {
+    const { store } = openStore();
+    store.applyImport([tshirt()], 'shopify', { dryRun: false });
+    const products = [tshirt(), importedProduct({ title: 'Mug' })];
+    const dry = store.applyImport(products, 'shopify', { dryRun: true });
+    expect(store.stats()).toEqual({ products: 1, variants: 3 });
+    expect(dry.planned.map((p) => p.action)).toEqual(['update', 'create']);
+    expect(dry.planned[1]!.productId).toBeNull();
+    const real = store.applyImport(products, 'shopify', { dryRun: false });
+    const counts = ({ products: p, variants, images, created, updated }: typeof dry) => ({ p, variants, images, created, updated });
+    expect(counts(dry)).toEqual(counts(real));
+  });
+
+  it('skips a second product with the same key in one file and says so', () => {
+    const { store } = openStore();
+    const first = importedProduct({ sourceKey: 'cap', title: 'Cap' });
+    const again = importedProduct({ sourceKey: 'cap', title: 'Cap (again)' });
+    const outcome = store.applyImport([first, again], 'csv', { dryRun: false });
+    expect(outcome).toMatchObject({ products: 1, created: 1 });
+    expect(outcome.skipped).toEqual([
+      { line: again.line, message: `The product "cap" appears again (first on line ${first.line}); this copy was skipped.` },
+    ]);
+    expect(store.getProduct(outcome.planned[0]!.productId!).title).toBe('Cap');
+  });
+
+  it('gives a product without variants one plain variant so it can be listed and found', () => {
+    const { store } = openStore();
+    const outcome = store.applyImport([{ ...importedProduct({ title: 'Gift card' }), variants: [] }], 'csv', { dryRun: false });
+    expect(outcome.variants).toBe(1);
+    expect(store.search({ query: 'gift', offset: 0, limit: 5 }).rows).toHaveLength(1);
+  });
+
+  it('saves all or nothing: a row the database refuses rolls the whole import back', () => {
+    const { store, db } = openStore();
+    store.applyImport([tshirt()], 'shopify', { dryRun: false });
+    const before = db.prepare('SELECT * FROM variants ORDER BY id').all();
+    const broken = importedProduct({ title: 'Broken', variants: [{ price: 'abc' }] });
+    expect(() =>
+      store.applyImport([tshirt({ title: 'Renamed' }), importedProduct({ title: 'Fine' }), broken], 'shopify', { dryRun: false }),
+    ).toThrow(/CHECK constraint/);
+    expect(store.stats()).toEqual({ products: 1, variants: 3 });
+    expect(db.prepare('SELECT * FROM variants ORDER BY id').all()).toEqual(before);
+    expect(store.search({ query: 'renamed', offset: 0, limit: 5 }).total).toBe(0);
+    expect(store.search({ query: 'classic', offset: 0, limit: 5 }).total).toBe(3);
+  });
+});
+
+describe('CatalogStore reads', () => {
+  it('getProduct says plainly when the product is gone', () => {
+    const { store } = openStore();
+    expect(() => store.getProduct(42)).toThrow(/no longer in the catalog/);
+    expect(store.findProduct(42)).toBeNull();
+  });
+
+  it('iterates every product with its variants and images, across batches', () => {
+    const { store } = openStore();
+    const products = Array.from({ length: 1_203 }, (_, i) =>
+      importedProduct({ sourceKey: `p${i}`, variants: [{ sku: `A${i}` }, { sku: `B${i}` }], images: [{ url: `https://x/${i}`, alt: '' }] }),
+    );
+    store.applyImport(products, 'csv', { dryRun: false });
+    const all = [...store.iterateProducts()];
+    expect(all).toHaveLength(1_203);
+    expect(all.every((p, i) => p.sourceKey === `p${i}` && p.variants.length === 2 && p.images.length === 1)).toBe(true);
+    expect(all[1_202]!.variants.map((v) => v.sku)).toEqual(['A1202', 'B1202']);
+  });
+});

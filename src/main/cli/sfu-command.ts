@@ -1,0 +1,125 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
+import { UsageError, type CliCommand } from './commands.js';
+
+const HOST_TOKEN_ENV = 'LSS_SFU_HOST_TOKEN';
+
+const intOption = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  return n;
+};
+
+/** Builds the watch page from source when esbuild is there (a checkout); otherwise serves what was built. */
+async function buildViewerIfPossible(viewerDir: string): Promise<string> {
+  try {
+    const { buildViewerBundle } = await import('../../sfu/viewer-bundle.js');
+    const { bytes, ms } = await buildViewerBundle(viewerDir);
+    return `built in ${ms} ms, ${Math.round(bytes / 1024)} KiB`;
+  } catch (error) {
+    if (fs.existsSync(viewerDir)) return 'prebuilt';
+    throw new UsageError(`The viewer page could not be built (${(error as Error).message}). Run "npm run build".`);
+  }
+}
+
+/**
+ * `studio sfu`: the SFU alone, for a server. Hosts (studios) and viewers
+ * connect to it over the network; nothing else of the studio runs.
+ */
+export const sfuCommand: CliCommand = {
+  summary: 'Run the SFU (mediasoup) standalone: signaling, watch page and health endpoint.',
+  usage:
+    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--log-level info]',
+  async run(args) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          port: { type: 'string' },
+          'listen-ip': { type: 'string', default: '0.0.0.0' },
+          'announced-ip': { type: 'string' },
+          workers: { type: 'string' },
+          'rtc-min-port': { type: 'string' },
+          'rtc-max-port': { type: 'string' },
+          'host-token': { type: 'string' },
+          h264: { type: 'boolean', default: false },
+          'tls-cert': { type: 'string' },
+          'tls-key': { type: 'string' },
+          'trust-proxy': { type: 'boolean', default: false },
+          'log-level': { type: 'string', default: 'info' },
+        },
+      }));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const listenIp = values['listen-ip'];
+    let announcedIp = values['announced-ip'];
+    let guessed = false;
+    if (!announcedIp && (listenIp === '0.0.0.0' || listenIp === '::')) {
+      announcedIp = guessAnnouncedIp() ?? undefined;
+      guessed = true;
+      if (!announcedIp) throw new UsageError('No network address found to announce; pass --announced-ip.');
+    }
+    if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
+      throw new UsageError('--tls-cert and --tls-key go together.');
+    }
+    const logLevel = values['log-level'];
+    if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level "${logLevel}".`);
+    const givenToken = values['host-token'] ?? process.env[HOST_TOKEN_ENV] ?? null;
+    const generatedToken = givenToken ? null : crypto.randomBytes(18).toString('base64url');
+    const hostToken = givenToken ?? generatedToken;
+
+    const workers = intOption('workers', values.workers, 1, 64);
+    const rtcMinPort = intOption('rtc-min-port', values['rtc-min-port'], 1024, 65535);
+    const rtcMaxPort = intOption('rtc-max-port', values['rtc-max-port'], 1024, 65535);
+    let options: SfuOptions;
+    try {
+      options = resolveSfuOptions({
+        port: intOption('port', values.port, 0, 65535) ?? 4443,
+        httpHost: listenIp,
+        listenIps: [{ ip: listenIp, ...(announcedIp ? { announcedIp } : {}) }],
+        ...(workers !== undefined ? { workers } : {}),
+        ...(rtcMinPort !== undefined ? { rtcMinPort } : {}),
+        ...(rtcMaxPort !== undefined ? { rtcMaxPort } : {}),
+        defaultHostToken: hostToken,
+        enableH264: values.h264,
+        trustProxy: values['trust-proxy'],
+        tls: values['tls-cert'] && values['tls-key'] ? { certFile: values['tls-cert'], keyFile: values['tls-key'] } : null,
+        logLevel: logLevel as SfuOptions['logLevel'],
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+
+    const started = Date.now();
+    const viewerBuild = await buildViewerIfPossible(options.viewerDir);
+    const sfu = await startSfuServer(options);
+    const tokenLine = generatedToken
+      ? `${generatedToken}  (generated for this run; pass --host-token or set ${HOST_TOKEN_ENV} to keep one)`
+      : `(from ${values['host-token'] ? '--host-token' : HOST_TOKEN_ENV})`;
+    process.stdout.write(
+      [
+        `Live Seller Studio SFU is running (mediasoup ${MEDIASOUP_VERSION}, ${options.workers} worker(s), started in ${Date.now() - started} ms).`,
+        `  Health:     ${sfu.url}/healthz`,
+        `  Watch:      ${sfu.url}/watch/<show>`,
+        `  Signaling:  ${sfu.signalUrl}`,
+        `  Media:      UDP/TCP ports ${options.rtcMinPort}-${options.rtcMaxPort} on ${listenIp}${announcedIp ? `, announced as ${announcedIp}${guessed ? ' (guessed: pass --announced-ip behind NAT)' : ''}` : ''}`,
+        `  Viewer page: ${viewerBuild}`,
+        `  Host token: ${tokenLine}`,
+        '  Stop:       Ctrl+C',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    process.stdout.write('Stopping: telling viewers the show ended…\n');
+    await sfu.close();
+    return 0;
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * EXPLAIN QUERY PLAN checks on the hot queries: searching and listing the
+ * catalog, matching products on re-import, loading a rundown. Each must use
+ * an index or the FTS index, never scan variants or sort the whole catalog.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { MATCH_QUERIES } from '../catalog/catalog-import-writer.js';
+import { CATALOG_QUERIES } from '../catalog/catalog-store.js';
+import { openDatabase } from './open-database.js';
+import { RUNDOWN_QUERIES } from '../rundown/rundown-store.js';
+import { tempDir } from '../../../tests/temp-dir.js';
+
+function planOf(sql: string, ...params: unknown[]): string[] {
+  const db = openDatabase(path.join(tempDir(), 'plans.sqlite'));
+  try {
+    return db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => (row as { detail: string }).detail);
+  } finally {
+    db.close();
+  }
+}
+
+const fullScans = (plan: string[]) => plan.filter((step) => /^SCAN (v|p|i|variants|products|rundown_items)\b(?! USING)/.test(step));
+
+describe('query plans of the hot queries', () => {
+  it.each([
+    ['ranked', CATALOG_QUERIES.rankedRows],
+    ['in catalog order', CATALOG_QUERIES.catalogOrderRows],
+  ])('search (%s): the FTS index picks and orders the page, then rows are fetched by primary key', (_name, sql) => {
+    const plan = planOf(sql, '"ts"*', 100, 0);
+    expect(plan).toContainEqual(expect.stringMatching(/^SCAN catalog_search VIRTUAL TABLE INDEX/));
+    expect(plan).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it('search count: answered from the FTS index alone', () => {
+    expect(planOf(CATALOG_QUERIES.countMatches, '"ts"*')).toEqual([expect.stringMatching(/^SCAN catalog_search VIRTUAL TABLE INDEX/)]);
+  });
+
+  it('catalog list: walks the title index and each product’s variants in order, with no sort', () => {
+    const plan = planOf(CATALOG_QUERIES.listRows, 100, 0);
+    expect(plan).toContain('SCAN p USING INDEX products_by_title');
+    expect(plan).toContain('SEARCH v USING INDEX variants_by_product (product_id=?)');
+    expect(plan).toContain('SEARCH i USING INDEX images_by_product (product_id=?)');
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it('re-import matching: by key through the unique index, by SKU through the SKU index', () => {
+    expect(planOf(MATCH_QUERIES.byKey, 'shopify', 'tee')).toEqual([
+      expect.stringMatching(/^SEARCH products USING COVERING INDEX sqlite_autoindex_products_\d \(source_format=\? AND source_key=\?\)/),
+    ]);
+    expect(planOf(MATCH_QUERIES.bySku, 'TS-1')).toContain('SEARCH variants USING INDEX variants_by_sku (sku=?)');
+  });
+
+  it('rundown load: items of one show in order through their index, products by primary key', () => {
+    const plan = planOf(RUNDOWN_QUERIES.items, 1);
+    expect(plan).toContain('SEARCH i USING INDEX rundown_items_by_show (show_id=?)');
+    expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
+    expect(plan).toContain('SEARCH rv USING INDEX rundown_visits_by_item (item_id=?)');
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(fullScans(plan)).toEqual([]);
+  });
+});

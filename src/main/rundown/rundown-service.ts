@@ -1,0 +1,108 @@
+/**
+ * The rundown as the API uses it: every change goes through the store and
+ * is announced — `showsChanged` when a show's summary may have changed,
+ * `rundownChanged` when the active show's rundown did.
+ */
+import type { RundownState, Show } from '../../shared/domain/rundown.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import type { ItemChanges, NewRundownItem, RundownStore, ShowChanges } from './rundown-store.js';
+
+export class RundownService {
+  constructor(
+    private readonly store: RundownStore,
+    private readonly events: StudioEventBus,
+  ) {}
+
+  listShows(): Show[] {
+    return this.store.listShows();
+  }
+
+  createShow(name: string, scheduledStart: number | null): Show {
+    const show = this.store.createShow(name, scheduledStart);
+    this.showsChanged();
+    return show;
+  }
+
+  updateShow(showId: number, changes: ShowChanges): Show {
+    const show = this.store.updateShow(showId, changes);
+    this.changed(showId, { shows: true });
+    return show;
+  }
+
+  deleteShow(showId: number): boolean {
+    const wasActive = this.store.activeShowId() === showId;
+    const deleted = this.store.deleteShow(showId);
+    if (deleted) {
+      this.showsChanged();
+      if (wasActive) this.events.emit('rundownChanged', null);
+    }
+    return deleted;
+  }
+
+  duplicateShow(showId: number, name: string): Show {
+    const show = this.store.duplicateShow(showId, name);
+    this.showsChanged();
+    return show;
+  }
+
+  getActiveRundown(): RundownState | null {
+    const showId = this.store.activeShowId();
+    return showId === null ? null : this.store.getRundown(showId);
+  }
+
+  setActiveShow(showId: number): RundownState {
+    this.store.setActiveShow(showId);
+    const state = this.store.getRundown(showId);
+    this.events.emit('rundownChanged', state);
+    return state;
+  }
+
+  getRundown(showId: number): RundownState {
+    return this.store.getRundown(showId);
+  }
+
+  addItems(showId: number, items: readonly NewRundownItem[], position?: number): RundownState {
+    this.store.addItems(showId, items, position);
+    return this.changed(showId, { shows: true });
+  }
+
+  updateItem(itemId: number, changes: ItemChanges): RundownState {
+    const showId = this.store.updateItem(itemId, changes);
+    return this.changed(showId, { shows: changes.plannedSeconds !== undefined });
+  }
+
+  removeItem(itemId: number): RundownState {
+    return this.changed(this.store.removeItem(itemId), { shows: true });
+  }
+
+  moveItem(itemId: number, toPosition: number): RundownState {
+    return this.changed(this.store.moveItem(itemId, toPosition), { shows: false });
+  }
+
+  setCursor(showId: number, itemId: number | null): RundownState {
+    this.store.setCursor(showId, itemId);
+    return this.changed(showId, { shows: false });
+  }
+
+  advance(showId: number, direction: 'next' | 'previous'): RundownState {
+    this.store.advance(showId, direction);
+    return this.changed(showId, { shows: false });
+  }
+
+  /** Product items show live catalog data: after an import the active rundown is re-sent. */
+  catalogChanged(): void {
+    const state = this.getActiveRundown();
+    if (state) this.events.emit('rundownChanged', state);
+  }
+
+  private showsChanged(): void {
+    this.events.emit('showsChanged', this.store.listShows());
+  }
+
+  private changed(showId: number, { shows }: { shows: boolean }): RundownState {
+    const state = this.store.getRundown(showId);
+    if (shows) this.showsChanged();
+    if (this.store.activeShowId() === showId) this.events.emit('rundownChanged', state);
+    return state;
+  }
+}

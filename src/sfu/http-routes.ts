@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { SHOW_ID_PATTERN } from '../shared/sfu/protocol-constants.js';
+
+/** The built viewer page (scripts/build-viewer.ts); served by name, never by a path from the URL. */
+const VIEWER_ASSETS: Readonly<Record<string, string>> = {
+  'watch.js': 'text/javascript; charset=utf-8',
+  'watch.css': 'text/css; charset=utf-8',
+};
+export const VIEWER_ASSET_PREFIX = '/viewer/';
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  // The watch page never captures anything.
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), display-capture=()',
+};
+
+/** A Host header we are willing to echo into the CSP (name or IP, optional port). */
+const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The watch page's policy: only our own script and styles, no inline code,
+ * signaling to ourselves only. Product images come from store CDNs, hence
+ * any https (and http) image. Older Safari does not count ws: as 'self', so
+ * the WebSocket origin is listed explicitly.
+ */
+export function watchPageContentSecurityPolicy(hostHeader: string | undefined, secure: boolean): string {
+  const ws = hostHeader && SAFE_HOST.test(hostHeader) ? ` ${secure ? 'wss' : 'ws'}://${hostHeader}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    'img-src https: http: data:',
+    "media-src 'self' blob: mediastream:",
+    `connect-src 'self'${ws}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export interface HealthReport {
+  readonly ok: boolean;
+  readonly [key: string]: unknown;
+}
+
+export interface HttpRoutesDeps {
+  readonly viewerDir: string;
+  readonly secure: boolean;
+  readonly health: () => HealthReport;
+}
+
+/** GET /healthz, GET /watch/<show>, GET /viewer/<asset>; everything else is 404. */
+export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS });
+    res.end();
+    return;
+  }
+  if (url.pathname === '/healthz') {
+    const report = deps.health();
+    res.writeHead(report.ok ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(report));
+    return;
+  }
+  const watch = /^\/watch\/([^/]+)\/?$/.exec(url.pathname);
+  if (watch) {
+    const show = safeDecode(watch[1] ?? '');
+    if (show === null || !SHOW_ID_PATTERN.test(show)) return notFound(res);
+    await sendViewerFile(deps, req, res, 'index.html', 'text/html; charset=utf-8', {
+      'Content-Security-Policy': watchPageContentSecurityPolicy(req.headers.host, deps.secure),
+      'Cache-Control': 'no-store',
+    });
+    return;
+  }
+  if (url.pathname.startsWith(VIEWER_ASSET_PREFIX)) {
+    const name = url.pathname.slice(VIEWER_ASSET_PREFIX.length);
+    const contentType = Object.hasOwn(VIEWER_ASSETS, name) ? VIEWER_ASSETS[name] : undefined;
+    if (!contentType) return notFound(res);
+    // Short cache: the file names are stable, and a redeploy should reach phones soon.
+    const headers = { 'Cache-Control': 'public, max-age=300', Vary: 'Accept-Encoding' };
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const sent = await sendViewerFile(deps, req, res, `${name}.gz`, contentType, { ...headers, 'Content-Encoding': 'gzip' }, true);
+      if (sent) return;
+    }
+    await sendViewerFile(deps, req, res, name, contentType, headers);
+    return;
+  }
+  notFound(res);
+}
+
+async function sendViewerFile(
+  deps: HttpRoutesDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  name: string,
+  contentType: string,
+  headers: Record<string, string>,
+  /** Report a missing file instead of answering 503 (for optional variants). */
+  optional = false,
+): Promise<boolean> {
+  let body: Buffer;
+  try {
+    body = await fs.promises.readFile(path.join(deps.viewerDir, name));
+  } catch {
+    if (optional) return false;
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+    res.end('The viewer page has not been built. Run "npm run build".');
+    return true;
+  }
+  res.writeHead(200, { 'Content-Type': contentType, ...SECURITY_HEADERS, ...headers });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+  res.end('Not found');
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,230 @@
+import type { types } from 'mediasoup';
+import { SFU_PROTOCOL_VERSION, SignalCloseCode } from '../shared/sfu/protocol-constants.js';
+import type {
+  MediasoupObject,
+  SignalPush,
+  SignalReplyData,
+  SignalRequest,
+  SignalRequestType,
+  SignalRole,
+} from '../shared/sfu/protocol.js';
+import type { HostTokens } from './host-tokens.js';
+import { PeerMedia } from './peer-media.js';
+import type { Room, RoomMember } from './room.js';
+import type { RoomRegistry } from './room-registry.js';
+import { SignalFailure } from './signal-failure.js';
+import type { SfuLog } from './sfu-log.js';
+import type { SfuOptions } from './sfu-options.js';
+
+/** What a session needs from its socket (a `ws` WebSocket in production). */
+export interface SessionSocket {
+  send(frame: string): void;
+  close(code: number, reason: string): void;
+}
+
+export interface SessionDeps {
+  readonly rooms: RoomRegistry;
+  readonly hostTokens: HostTokens;
+  readonly listenIps: SfuOptions['listenIps'];
+  readonly log: SfuLog;
+  /** False while the server shuts down: joins are refused. */
+  readonly acceptingJoins: () => boolean;
+}
+
+/** Who may send what once joined. `join` is the only request before joining. */
+const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonly SignalRole[]>> = {
+  routerRtpCapabilities: ['host', 'viewer'],
+  createTransport: ['host', 'viewer'],
+  connectTransport: ['host', 'viewer'],
+  restartIce: ['host', 'viewer'],
+  produce: ['host'],
+  closeProducer: ['host'],
+  setPin: ['host'],
+  clearPin: ['host'],
+  consume: ['viewer'],
+  resume: ['viewer'],
+  leave: ['host', 'viewer'],
+};
+
+type Reply = SignalReplyData[SignalRequestType];
+
+/**
+ * One signaling connection: its role in one room and its media. Requests
+ * arrive already validated (signaling-server.ts) and one at a time; each
+ * handler checks permissions and state before changing anything, so a
+ * refused request leaves everything as it was.
+ */
+export class PeerSession implements RoomMember {
+  private joined: { room: Room; role: SignalRole } | null = null;
+  private readonly media: PeerMedia;
+  private closed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly socket: SessionSocket,
+    private readonly deps: SessionDeps,
+  ) {
+    this.media = new PeerMedia(deps.listenIps);
+  }
+
+  /** The role once joined; null before. */
+  get role(): SignalRole | null {
+    return this.joined?.role ?? null;
+  }
+
+  get hasJoined(): boolean {
+    return this.joined !== null;
+  }
+
+  async handle(request: SignalRequest): Promise<Reply> {
+    if (request.type === 'join') return this.join(request);
+    const joined = this.joined;
+    if (!joined) throw new SignalFailure('not-joined', 'Join a show first.');
+    if (!ALLOWED_ROLES[request.type].includes(joined.role)) {
+      throw new SignalFailure('forbidden', `Only the ${joined.role === 'host' ? 'viewers' : 'host'} may send "${request.type}".`);
+    }
+    const { room, role } = joined;
+    switch (request.type) {
+      case 'routerRtpCapabilities':
+        return { rtpCapabilities: this.routerOf(room).rtpCapabilities as unknown as MediasoupObject };
+      case 'createTransport': {
+        const expected = role === 'host' ? 'send' : 'recv';
+        if (request.direction !== expected) {
+          throw new SignalFailure('forbidden', `A ${role} may only create a ${expected} transport.`);
+        }
+        return this.media.createTransport(this.routerOf(room), request.direction);
+      }
+      case 'connectTransport':
+        await this.media.connectTransport(request.transportId, request.dtlsParameters);
+        return {};
+      case 'restartIce':
+        return this.media.restartIce(request.transportId);
+      case 'produce': {
+        // The newest feed of a kind wins: usually the same studio, reconnected, while its old socket lingers.
+        const current = room.producerOfKind(request.kind);
+        if (current && !this.media.ownsProducer(current.id)) current.close();
+        const producerId = await this.media.produce(request.transportId, request.kind, request.rtpParameters, (p) =>
+          room.addProducer(p),
+        );
+        return { producerId };
+      }
+      case 'closeProducer':
+        this.media.closeProducer(request.producerId);
+        return {};
+      case 'consume': {
+        const producer = room.hostProducer(request.producerId);
+        if (!producer) throw new SignalFailure('not-found', 'That feed is not part of this show (any more).');
+        return this.media.consume(this.routerOf(room), request.transportId, producer, request.rtpCapabilities);
+      }
+      case 'resume':
+        await this.media.resume(request.consumerId);
+        return {};
+      case 'setPin':
+        room.setPin(request.card);
+        return { pin: request.card };
+      case 'clearPin':
+        room.setPin(null);
+        return {};
+      case 'leave':
+        this.leave();
+        return {};
+    }
+  }
+
+  private async join(request: Extract<SignalRequest, { type: 'join' }>): Promise<SignalReplyData['join']> {
+    if (this.joined) throw new SignalFailure('already-joined', 'This connection has already joined a show.');
+    if (!this.deps.acceptingJoins()) throw new SignalFailure('unavailable', 'The SFU is shutting down.');
+    const { rooms } = this.deps;
+    if (request.role === 'host') {
+      if (!this.deps.hostTokens.matches(request.show, request.hostToken)) {
+        throw new SignalFailure('unauthorized', 'The host token is wrong for this show.');
+      }
+      const existing = rooms.get(request.show);
+      if (!existing?.hasRouter && !rooms.canOpenAnotherShow()) {
+        throw new SignalFailure('unavailable', 'This SFU is running as many shows as it may; try again later.');
+      }
+      const room = rooms.getOrCreate(request.show);
+      try {
+        await room.openRouter();
+      } catch (error) {
+        this.deps.log.error(`show ${request.show}: could not open a router`, error);
+        if (room.isEmpty) room.removeMember(this); // lets the registry drop the unused room
+        throw new SignalFailure('unavailable', 'The SFU cannot open the show right now; try again in a moment.');
+      }
+      if (this.closed) {
+        if (room.isEmpty) room.removeMember(this);
+        throw new SignalFailure('unavailable', 'The connection closed while joining.');
+      }
+      room.addHost(this);
+      this.joined = { room, role: 'host' };
+      this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
+      return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state() };
+    }
+    const room = rooms.getOrCreate(request.show);
+    room.addViewer(this);
+    this.joined = { room, role: 'viewer' };
+    return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state() };
+  }
+
+  /** `leave`: a host ends the show for everyone; a viewer just goes. The socket stays open. */
+  private leave(): void {
+    const joined = this.joined;
+    if (!joined) return;
+    if (joined.role === 'host') {
+      joined.room.endShow('host-ended');
+      this.deps.log.info(`show ${joined.room.show}: ended by the host`);
+    }
+    this.detach();
+  }
+
+  private routerOf(room: Room): types.Router {
+    const router = room.currentRouter();
+    if (!router) throw new SignalFailure('conflict', 'The show has not started yet.');
+    return router;
+  }
+
+  sendFrame(frame: string): void {
+    if (!this.closed) this.socket.send(frame);
+  }
+
+  push(message: SignalPush): void {
+    this.sendFrame(JSON.stringify(message));
+  }
+
+  mustRejoin(): void {
+    this.push({ type: 'rejoin', reason: 'media-server-restarted' });
+    this.disconnect(SignalCloseCode.serviceRestart, 'Media server restarted; join again.');
+  }
+
+  replacedAsHost(): void {
+    // The room has already let go of this connection; only its media is left to close.
+    this.media.closeAll();
+    this.joined = null;
+    this.disconnect(SignalCloseCode.hostReplaced, 'Too many host connections for this show; this, the oldest, was closed.');
+  }
+
+  /** Server shutdown: the room already broadcast `showEnded`. */
+  shutdown(): void {
+    this.disconnect(SignalCloseCode.goingAway, 'The SFU is shutting down.');
+  }
+
+  /** The socket closed (for any reason): release media and leave the room. */
+  onSocketClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detach();
+  }
+
+  private disconnect(code: number, reason: string): void {
+    if (this.closed) return;
+    this.socket.close(code, reason);
+    this.onSocketClosed();
+  }
+
+  private detach(): void {
+    this.media.closeAll();
+    const joined = this.joined;
+    this.joined = null;
+    joined?.room.removeMember(this);
+  }
+}

@@ -1,0 +1,124 @@
+import type { ShowEndedReason } from '../shared/sfu/protocol.js';
+import { Room } from './room.js';
+import type { SfuLog } from './sfu-log.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/** An empty room is kept this long: a host's network blip or a worker restart must not lose the pin. */
+const EMPTY_ROOM_GRACE_MS = 60_000;
+/** Ended shows are remembered so a late viewer reads "The show has ended", not "hasn't started". */
+const ENDED_SHOW_MEMORY_MS = 6 * 60 * 60_000;
+const ENDED_SHOW_MEMORY_MAX = 2000;
+
+export interface RoomTotals {
+  readonly rooms: number;
+  readonly liveRooms: number;
+  readonly viewers: number;
+  readonly hosts: number;
+}
+
+/** All rooms by show id; creates them on first join and drops them when they stay empty. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly endedShows = new Map<string, number>();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly settings: { readonly maxRooms: number; readonly viewerCountIntervalMs: number },
+    private readonly log: SfuLog,
+  ) {}
+
+  get(show: string): Room | undefined {
+    return this.rooms.get(show);
+  }
+
+  /** The room for a show, created without a router (viewers may wait in it before the host comes). */
+  getOrCreate(show: string): Room {
+    this.cancelDrop(show);
+    let room = this.rooms.get(show);
+    if (!room) {
+      room = new Room(
+        show,
+        {
+          createRouter: () => this.pool.createShowRouter(),
+          viewerCountIntervalMs: this.settings.viewerCountIntervalMs,
+          log: this.log,
+          onEmpty: (r) => this.scheduleDrop(r),
+        },
+        this.wasEndedRecently(show),
+      );
+      this.rooms.set(show, room);
+    }
+    return room;
+  }
+
+  /** Routers are the costly part of a room; the limit counts them only. */
+  canOpenAnotherShow(): boolean {
+    let withRouter = 0;
+    for (const room of this.rooms.values()) if (room.hasRouter) withRouter++;
+    return withRouter < this.settings.maxRooms;
+  }
+
+  totals(): RoomTotals {
+    let liveRooms = 0;
+    let viewers = 0;
+    let hosts = 0;
+    for (const room of this.rooms.values()) {
+      if (room.live) liveRooms++;
+      if (room.hasHost) hosts++;
+      viewers += room.viewerCount;
+    }
+    return { rooms: this.rooms.size, liveRooms, viewers, hosts };
+  }
+
+  /** Shutdown: every room's viewers hear that the show ended. */
+  endAll(reason: ShowEndedReason): void {
+    for (const room of this.rooms.values()) room.endShow(reason);
+  }
+
+  rememberEnded(show: string): void {
+    this.endedShows.delete(show);
+    this.endedShows.set(show, Date.now());
+    // Map keeps insertion order: the first entries are the oldest.
+    while (this.endedShows.size > ENDED_SHOW_MEMORY_MAX) {
+      const oldest = this.endedShows.keys().next().value;
+      if (oldest === undefined) break;
+      this.endedShows.delete(oldest);
+    }
+  }
+
+  closeAll(): void {
+    for (const timer of this.dropTimers.values()) clearTimeout(timer);
+    this.dropTimers.clear();
+    for (const room of this.rooms.values()) room.close();
+    this.rooms.clear();
+  }
+
+  private wasEndedRecently(show: string): boolean {
+    const at = this.endedShows.get(show);
+    if (at === undefined) return false;
+    if (Date.now() - at <= ENDED_SHOW_MEMORY_MS) return true;
+    this.endedShows.delete(show);
+    return false;
+  }
+
+  private scheduleDrop(room: Room): void {
+    this.cancelDrop(room.show);
+    const timer = setTimeout(() => {
+      this.dropTimers.delete(room.show);
+      if (!room.isEmpty || this.rooms.get(room.show) !== room) return;
+      if (room.hasEnded) this.rememberEnded(room.show);
+      room.close();
+      this.rooms.delete(room.show);
+      this.log.debug(`show ${room.show}: room dropped after staying empty`);
+    }, EMPTY_ROOM_GRACE_MS);
+    timer.unref();
+    this.dropTimers.set(room.show, timer);
+  }
+
+  private cancelDrop(show: string): void {
+    const timer = this.dropTimers.get(show);
+    if (timer) clearTimeout(timer);
+    this.dropTimers.delete(show);
+  }
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSfuServer, type SfuServer } from './sfu-server.js';
+import { TestSignalClient, joinAsProducingHost, sampleCard } from './test-support.js';
+
+/** What viewers learn and when: join state, pushes, consume/resume, the show ending. Real worker. */
+
+const TOKEN = 'room-state-token';
+let sfu: SfuServer;
+
+beforeAll(async () => {
+  sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', defaultHostToken: TOKEN, viewerCountIntervalMs: 50 });
+});
+afterAll(async () => {
+  await sfu.close();
+});
+
+describe('room state', () => {
+  it('tells a viewer who comes before the host that the show has not started, then that it is live', async () => {
+    const viewer = await TestSignalClient.connect(sfu);
+    const { room } = await viewer.requests.request({ type: 'join', show: 'early-bird', role: 'viewer' });
+    expect(room).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [] });
+    const notYet = await viewer.requests.request({ type: 'routerRtpCapabilities' }).catch((e: { code: string }) => e.code);
+    expect(notYet).toBe('conflict');
+
+    const { host, videoProducerId } = await joinAsProducingHost(sfu, 'early-bird', TOKEN);
+    expect(await viewer.waitForPush('liveChanged')).toEqual({ type: 'liveChanged', live: true });
+    const announced = viewer.pushes('newProducer').map((p) => p.kind);
+    expect(announced.sort()).toEqual(['audio', 'video']);
+    expect(viewer.pushes('newProducer').find((p) => p.kind === 'video')?.producerId).toBe(videoProducerId);
+    host.close();
+    viewer.close();
+  });
+
+  it('gives a late joiner the current pin, the viewer count and the feeds at once', async () => {
+    const { host } = await joinAsProducingHost(sfu, 'late-joiner', TOKEN);
+    await host.requests.request({ type: 'setPin', card: sampleCard });
+    const first = await TestSignalClient.connect(sfu);
+    await first.requests.request({ type: 'join', show: 'late-joiner', role: 'viewer' });
+
+    const late = await TestSignalClient.connect(sfu);
+    const { room } = await late.requests.request({ type: 'join', show: 'late-joiner', role: 'viewer' });
+    expect(room.live).toBe(true);
+    expect(room.viewerCount).toBe(2);
+    expect(room.producers.map((p) => p.kind).sort()).toEqual(['audio', 'video']);
+    expect(room.pin).toEqual({ ...sampleCard });
+
+    // Everyone (host included) hears the count settle at 2, coalesced.
+    await host.waitFor((m) => m.type === 'viewerCount' && m.count === 2);
+    await first.waitFor((m) => m.type === 'viewerCount' && m.count === 2);
+
+    // Pin changes reach everyone; clearPin sends null; a later joiner sees no pin.
+    await host.requests.request({ type: 'setPin', card: { ...sampleCard, stock: 0 } });
+    expect((await late.waitForPush('pin')).card?.stock).toBe(0);
+    await host.requests.request({ type: 'clearPin' });
+    await late.waitFor((m) => m.type === 'pin' && m.card === null);
+    const third = await TestSignalClient.connect(sfu);
+    expect((await third.requests.request({ type: 'join', show: 'late-joiner', role: 'viewer' })).room.pin).toBeNull();
+    for (const c of [host, first, late, third]) c.close();
+  });
+
+  it('creates consumers paused and resumes them on request', async () => {
+    const { host, videoProducerId } = await joinAsProducingHost(sfu, 'consume-check', TOKEN);
+    const viewer = await TestSignalClient.connect(sfu);
+    await viewer.requests.request({ type: 'join', show: 'consume-check', role: 'viewer' });
+    const { rtpCapabilities } = await viewer.requests.request({ type: 'routerRtpCapabilities' });
+    const transport = await viewer.requests.request({ type: 'createTransport', direction: 'recv' });
+    expect(transport.iceCandidates.map((c) => c.protocol).sort()).toEqual(['tcp', 'udp']);
+    const restarted = await viewer.requests.request({ type: 'restartIce', transportId: transport.transportId });
+    expect(restarted.iceParameters.usernameFragment).not.toBe(transport.iceParameters.usernameFragment);
+    const consumer = await viewer.requests.request({
+      type: 'consume',
+      transportId: transport.transportId,
+      producerId: videoProducerId,
+      rtpCapabilities,
+    });
+    expect(consumer).toMatchObject({ producerId: videoProducerId, kind: 'video' });
+    // Simulcast reaches the viewer as one stream; mediasoup picks the layer.
+    expect((consumer.rtpParameters.encodings as unknown[]).length).toBe(1);
+    await viewer.requests.request({ type: 'resume', consumerId: consumer.consumerId });
+    const twice = await viewer.requests
+      .request({ type: 'consume', transportId: transport.transportId, producerId: videoProducerId, rtpCapabilities })
+      .catch((e: { code: string }) => e.code);
+    expect(twice).toBe('conflict');
+    const unknown = await viewer.requests.request({ type: 'resume', consumerId: 'nope' }).catch((e: { code: string }) => e.code);
+    expect(unknown).toBe('not-found');
+    const foreign = await viewer.requests
+      .request({ type: 'consume', transportId: transport.transportId, producerId: 'someone-else', rtpCapabilities })
+      .catch((e: { code: string }) => e.code);
+    expect(foreign).toBe('not-found');
+
+    // The host closing the video feed reaches the viewer.
+    await host.requests.request({ type: 'closeProducer', producerId: videoProducerId });
+    expect(await viewer.waitForPush('producerClosed')).toEqual({ type: 'producerClosed', producerId: videoProducerId });
+    host.close();
+    viewer.close();
+  });
+
+  it('ends the show for viewers when the host leaves, and remembers it for late joiners', async () => {
+    const { host } = await joinAsProducingHost(sfu, 'finale', TOKEN);
+    await host.requests.request({ type: 'setPin', card: sampleCard });
+    const viewer = await TestSignalClient.connect(sfu);
+    await viewer.requests.request({ type: 'join', show: 'finale', role: 'viewer' });
+    await host.requests.request({ type: 'leave' });
+    expect(await viewer.waitForPush('showEnded')).toEqual({ type: 'showEnded', reason: 'host-ended' });
+    await viewer.waitFor((m) => m.type === 'liveChanged' && !m.live);
+    const late = await TestSignalClient.connect(sfu);
+    const { room } = await late.requests.request({ type: 'join', show: 'finale', role: 'viewer' });
+    expect(room).toMatchObject({ live: false, ended: true, pin: null, producers: [] });
+    host.close();
+    viewer.close();
+    late.close();
+  });
+
+  it('keeps the show open when the host only drops (network), and lets a reconnected publisher take over', async () => {
+    const first = await joinAsProducingHost(sfu, 'flaky-wifi', TOKEN);
+    const viewer = await TestSignalClient.connect(sfu);
+    await viewer.requests.request({ type: 'join', show: 'flaky-wifi', role: 'viewer' });
+    // The studio reconnects before the server noticed the old socket died: the new feeds replace the old.
+    const second = await joinAsProducingHost(sfu, 'flaky-wifi', TOKEN);
+    await viewer.waitFor((m) => m.type === 'producerClosed' && m.producerId === first.videoProducerId);
+    await viewer.waitFor((m) => m.type === 'newProducer' && m.producerId === second.videoProducerId);
+    const late = await TestSignalClient.connect(sfu);
+    const { room } = await late.requests.request({ type: 'join', show: 'flaky-wifi', role: 'viewer' });
+    expect(room.producers.map((p) => p.producerId).sort()).toEqual([second.audioProducerId, second.videoProducerId].sort());
+    first.host.close();
+    second.host.close();
+    await viewer.waitFor((m) => m.type === 'liveChanged' && !m.live);
+    expect(viewer.pushes('showEnded')).toHaveLength(0);
+    viewer.close();
+    late.close();
+  });
+
+  it('lets a studio pin from one host connection while it publishes from another, up to a limit', async () => {
+    const publisher = await joinAsProducingHost(sfu, 'two-sockets', TOKEN);
+    const pinner = await TestSignalClient.connect(sfu);
+    await pinner.requests.request({ type: 'join', show: 'two-sockets', role: 'host', hostToken: TOKEN });
+    const viewer = await TestSignalClient.connect(sfu);
+    await viewer.requests.request({ type: 'join', show: 'two-sockets', role: 'viewer' });
+    await pinner.requests.request({ type: 'setPin', card: sampleCard });
+    expect((await viewer.waitForPush('pin')).card?.productId).toBe(sampleCard.productId);
+    // Both host connections hear the viewer count.
+    await publisher.host.waitFor((m) => m.type === 'viewerCount' && m.count === 1);
+    await pinner.waitFor((m) => m.type === 'viewerCount' && m.count === 1);
+
+    // Past four host connections the oldest (the publisher) is closed; its feeds go with it.
+    const extra = await Promise.all([1, 2, 3].map(() => TestSignalClient.connect(sfu)));
+    for (const c of extra) await c.requests.request({ type: 'join', show: 'two-sockets', role: 'host', hostToken: TOKEN });
+    expect((await publisher.host.closed).code).toBe(4409);
+    await viewer.waitFor((m) => m.type === 'liveChanged' && !m.live);
+    expect(viewer.pushes('showEnded')).toHaveLength(0);
+    for (const c of [pinner, viewer, ...extra]) c.close();
+  });
+});

@@ -1,0 +1,227 @@
+import type { types } from 'mediasoup';
+import type { ProductCard } from '../shared/sfu/product-card.js';
+import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
+import type { SfuLog } from './sfu-log.js';
+
+/** A joined connection as the room sees it (implemented by PeerSession). */
+export interface RoomMember {
+  /** Sends an already serialized push (serialized once per broadcast, not per viewer). */
+  sendFrame(frame: string): void;
+  /** The room's media is gone (worker died): tell the client to rejoin, then disconnect. */
+  mustRejoin(): void;
+  /** Too many host connections: this, the oldest, is disconnected. */
+  replacedAsHost(): void;
+}
+
+export interface RoomDeps {
+  readonly createRouter: () => Promise<types.Router>;
+  readonly viewerCountIntervalMs: number;
+  readonly log: SfuLog;
+  /** Called when the room has no members left (the registry decides when to drop it). */
+  readonly onEmpty: (room: Room) => void;
+}
+
+/**
+ * One show: its mediasoup router, its host connections and viewers, what is
+ * pinned, and whether it is live. Everything a late joiner needs is here
+ * (`state()`). Media objects belong to the members' sessions; the room only
+ * announces the host's producers.
+ *
+ * A show may have a few host connections at once: the studio pins from its
+ * main process and publishes from its renderer, and a reconnecting studio
+ * opens a new connection before the server notices the old one is dead.
+ * The room has at most one feed per kind: the newest producer of a kind
+ * replaces the older one, whichever host connection made it.
+ */
+export const MAX_HOST_CONNECTIONS = 4;
+
+export class Room {
+  private router: types.Router | null = null;
+  private routerCreation: Promise<types.Router> | null = null;
+  /** In join order: the first is the oldest. */
+  private readonly hosts = new Set<RoomMember>();
+  private readonly viewers = new Set<RoomMember>();
+  private readonly producers = new Map<string, types.Producer>();
+  private pin: ProductCard | null = null;
+  private ended = false;
+  private viewerCountSent = 0;
+  private viewerCountTimer: ReturnType<typeof setTimeout> | null = null;
+  private viewerCountSentAt = 0;
+  private closed = false;
+
+  constructor(
+    readonly show: string,
+    private readonly deps: RoomDeps,
+    /** The show ended recently (remembered by the registry after its room was dropped). */
+    endedBefore = false,
+  ) {
+    this.ended = endedBefore;
+  }
+
+  get live(): boolean {
+    return this.producers.size > 0;
+  }
+
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  get hasRouter(): boolean {
+    return this.router !== null;
+  }
+
+  get hasEnded(): boolean {
+    return this.ended;
+  }
+
+  get hasHost(): boolean {
+    return this.hosts.size > 0;
+  }
+
+  get isEmpty(): boolean {
+    return this.hosts.size === 0 && this.viewers.size === 0;
+  }
+
+  state(): RoomState {
+    return {
+      show: this.show,
+      live: this.live,
+      ended: this.ended,
+      viewerCount: this.viewers.size,
+      pin: this.pin,
+      producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
+    };
+  }
+
+  /** The router, or null before a host has opened the show. */
+  currentRouter(): types.Router | null {
+    return this.router;
+  }
+
+  /** Creates the router on first use; concurrent callers share one creation. */
+  async openRouter(): Promise<types.Router> {
+    if (this.router) return this.router;
+    this.routerCreation ??= this.deps.createRouter().then(
+      (router) => {
+        this.routerCreation = null;
+        if (this.closed) {
+          router.close();
+          throw new Error('The show closed while its router was starting.');
+        }
+        this.router = router;
+        router.on('workerclose', () => this.mediaLost(router));
+        return router;
+      },
+      (error: unknown) => {
+        this.routerCreation = null;
+        throw error;
+      },
+    );
+    return this.routerCreation;
+  }
+
+  /** Adds a host connection (the oldest goes when there are too many). A host joining un-ends the show. */
+  addHost(member: RoomMember): void {
+    if (this.hosts.size >= MAX_HOST_CONNECTIONS) {
+      const oldest = this.hosts.values().next().value;
+      if (oldest) {
+        this.hosts.delete(oldest);
+        oldest.replacedAsHost();
+      }
+    }
+    this.hosts.add(member);
+    this.ended = false;
+    this.scheduleViewerCount();
+  }
+
+  addViewer(member: RoomMember): void {
+    this.viewers.add(member);
+    this.scheduleViewerCount();
+  }
+
+  /** A member disconnected or left. A host leaving this way is not an ended show: it may come back. */
+  removeMember(member: RoomMember): void {
+    if (this.hosts.delete(member)) {
+      // a host connection dropping is not the show ending: it may come back
+    } else if (this.viewers.delete(member)) this.scheduleViewerCount();
+    if (this.isEmpty) this.deps.onEmpty(this);
+  }
+
+  isHost(member: RoomMember): boolean {
+    return this.hosts.has(member);
+  }
+
+  addProducer(producer: types.Producer): void {
+    const wasLive = this.live;
+    this.ended = false; // a feed after the end starts the show again
+    this.producers.set(producer.id, producer);
+    // However the producer goes (closeProducer, transport closed, host gone), viewers hear of it.
+    producer.observer.once('close', () => {
+      if (!this.producers.delete(producer.id)) return;
+      this.broadcast({ type: 'producerClosed', producerId: producer.id });
+      if (!this.live) this.broadcast({ type: 'liveChanged', live: false });
+    });
+    this.broadcast({ type: 'newProducer', producerId: producer.id, kind: producer.kind });
+    if (!wasLive) this.broadcast({ type: 'liveChanged', live: true });
+  }
+
+  /** The current feed of a kind, if any (a new producer of that kind replaces it). */
+  producerOfKind(kind: types.MediaKind): types.Producer | undefined {
+    for (const producer of this.producers.values()) if (producer.kind === kind) return producer;
+    return undefined;
+  }
+
+  hostProducer(producerId: string): types.Producer | undefined {
+    return this.producers.get(producerId);
+  }
+
+  setPin(card: ProductCard | null): void {
+    this.pin = card;
+    this.broadcast({ type: 'pin', card });
+  }
+
+  /** The host ended the show (or the server is stopping): viewers are told; a late joiner sees "ended". */
+  endShow(reason: ShowEndedReason): void {
+    this.ended = true;
+    this.pin = null;
+    for (const producer of [...this.producers.values()]) producer.close();
+    this.broadcast({ type: 'showEnded', reason }, { host: false });
+  }
+
+  /** Closes the router; members must already be gone or be told separately. */
+  close(): void {
+    this.closed = true;
+    if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
+    this.viewerCountTimer = null;
+    this.router?.close();
+    this.router = null;
+  }
+
+  private mediaLost(router: types.Router): void {
+    if (this.router !== router) return;
+    this.deps.log.warn(`show ${this.show}: media worker lost; asking ${this.viewers.size + this.hosts.size} client(s) to rejoin`);
+    this.router = null;
+    this.producers.clear();
+    const members = [...this.viewers, ...this.hosts];
+    for (const member of members) member.mustRejoin();
+  }
+
+  private broadcast(push: SignalPush, to: { host?: boolean } = {}): void {
+    const frame = JSON.stringify(push);
+    for (const viewer of this.viewers) viewer.sendFrame(frame);
+    if (to.host !== false) for (const host of this.hosts) host.sendFrame(frame);
+  }
+
+  /** Viewer counts change in bursts (a show going live): send at most one per interval, always the latest. */
+  private scheduleViewerCount(): void {
+    if (this.viewerCountTimer || this.closed) return;
+    const wait = Math.max(0, this.viewerCountSentAt + this.deps.viewerCountIntervalMs - Date.now());
+    this.viewerCountTimer = setTimeout(() => {
+      this.viewerCountTimer = null;
+      if (this.viewers.size === this.viewerCountSent) return;
+      this.viewerCountSent = this.viewers.size;
+      this.viewerCountSentAt = Date.now();
+      this.broadcast({ type: 'viewerCount', count: this.viewers.size });
+    }, wait);
+  }
+}

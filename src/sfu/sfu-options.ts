@@ -1,0 +1,116 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where the SFU's WebRTC sockets listen and which address they tell browsers to use. */
+export interface RtcListenIp {
+  /** Local address to bind ("0.0.0.0" for all IPv4 interfaces). */
+  readonly ip: string;
+  /**
+   * The address browsers should send media to. Needed when `ip` is 0.0.0.0
+   * or the server sits behind NAT (a cloud VM's public IP).
+   */
+  readonly announcedIp?: string;
+}
+
+export interface RateLimit {
+  /** Tokens the bucket holds (the allowed burst). */
+  readonly burst: number;
+  /** Tokens added per second. */
+  readonly perSecond: number;
+}
+
+export interface SfuOptions {
+  /** HTTP + WebSocket port; 0 picks a free one. */
+  readonly port: number;
+  /** Address the HTTP server binds. */
+  readonly httpHost: string;
+  readonly listenIps: readonly RtcListenIp[];
+  readonly rtcMinPort: number;
+  readonly rtcMaxPort: number;
+  /** mediasoup workers (processes); one per core by default. */
+  readonly workers: number;
+  /** Also offer H264 (hardware encoders, old Safari); VP8 stays preferred. */
+  readonly enableH264: boolean;
+  /** Accepted as the host token for every show that has no token of its own. */
+  readonly defaultHostToken: string | null;
+  /** Per-show host tokens (the studio sets its show's token at run time too). */
+  readonly hostTokens: Readonly<Record<string, string>>;
+  /** Built viewer page (dist/viewer). */
+  readonly viewerDir: string;
+  /** New WebSocket connections per client IP. */
+  readonly connectionRateLimit: RateLimit;
+  readonly viewerMessageRateLimit: RateLimit;
+  readonly hostMessageRateLimit: RateLimit;
+  /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you run). */
+  readonly trustProxy: boolean;
+  /** At most this many shows at once (each holds a mediasoup router). */
+  readonly maxRooms: number;
+  /** Viewer-count pushes are coalesced to at most one per this many ms. */
+  readonly viewerCountIntervalMs: number;
+  /** Serve HTTPS/WSS with these PEM files (otherwise put a TLS proxy in front). */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export const defaultViewerDir = (): string => path.resolve(import.meta.dirname, '../../dist/viewer');
+
+/**
+ * Defaults suit the studio's embedded SFU: loopback only, so nothing is
+ * exposed until the host (or `studio sfu`) says otherwise.
+ */
+export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions {
+  const options: SfuOptions = {
+    port: 4443,
+    httpHost: '127.0.0.1',
+    listenIps: [{ ip: '127.0.0.1' }],
+    rtcMinPort: 40000,
+    rtcMaxPort: 49999,
+    workers: Math.max(1, os.availableParallelism()),
+    enableH264: false,
+    defaultHostToken: null,
+    hostTokens: {},
+    viewerDir: defaultViewerDir(),
+    // Generous per IP: a whole venue or a mobile carrier's NAT can share one address.
+    connectionRateLimit: { burst: 60, perSecond: 2 },
+    // A viewer needs about ten requests to start watching, then almost none.
+    viewerMessageRateLimit: { burst: 30, perSecond: 5 },
+    hostMessageRateLimit: { burst: 120, perSecond: 30 },
+    trustProxy: false,
+    maxRooms: 500,
+    viewerCountIntervalMs: 1000,
+    tls: null,
+    logLevel: 'info',
+    ...partial,
+  };
+  validateOptions(options);
+  return options;
+}
+
+function validateOptions(o: SfuOptions): void {
+  const isPort = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
+  if (!isPort(o.port)) throw new RangeError(`port must be 0-65535 (got ${o.port}).`);
+  if (!isPort(o.rtcMinPort) || !isPort(o.rtcMaxPort) || o.rtcMinPort < 1024 || o.rtcMinPort > o.rtcMaxPort) {
+    throw new RangeError(`The RTC port range ${o.rtcMinPort}-${o.rtcMaxPort} is not valid (1024-65535, min <= max).`);
+  }
+  if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 64) {
+    throw new RangeError(`workers must be 1-64 (got ${o.workers}).`);
+  }
+  if (o.listenIps.length === 0) throw new RangeError('At least one listen IP is needed.');
+  for (const { ip, announcedIp } of o.listenIps) {
+    if ((ip === '0.0.0.0' || ip === '::') && !announcedIp) {
+      throw new RangeError(`Listening on ${ip} needs an announced IP: the address browsers should send media to.`);
+    }
+  }
+}
+
+/**
+ * The address to announce when listening on all interfaces without one
+ * given: the first non-internal IPv4 address. Right on a LAN or a VM with a
+ * public interface; behind NAT the operator must pass the public IP.
+ */
+export function guessAnnouncedIp(): string | null {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { SFU_PROTOCOL_VERSION, SIGNAL_PATH } from '../shared/sfu/protocol-constants.js';
+import { HostTokens } from './host-tokens.js';
+import { handleSfuHttp, type HealthReport } from './http-routes.js';
+import { RoomRegistry } from './room-registry.js';
+import { createSfuLog } from './sfu-log.js';
+import { resolveSfuOptions, type SfuOptions } from './sfu-options.js';
+import { SignalingServer } from './signaling-server.js';
+import { MEDIASOUP_VERSION } from './worker-binary.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface SfuServer {
+  readonly port: number;
+  /** Base URL, e.g. http://127.0.0.1:4443 */
+  readonly url: string;
+  /** ws(s)://host:port/signal */
+  readonly signalUrl: string;
+  readonly options: SfuOptions;
+  watchUrl(show: string): string;
+  /** Sets (or with null removes) the host token of one show. */
+  setHostToken(show: string, token: string | null): void;
+  /** The token accepted for shows without their own. */
+  setDefaultHostToken(token: string | null): void;
+  health(): HealthReport;
+  /** Worker process ids (tests kill one to exercise recovery). */
+  workerPids(): number[];
+  /** Tells every viewer the show ended, closes sockets, workers and the port. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the SFU: mediasoup workers, the HTTP server (health, watch page)
+ * and the signaling WebSocket on the same port. The studio embeds it with
+ * the defaults (loopback); `studio sfu` runs it on a server.
+ */
+export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise<SfuServer> {
+  const options = resolveSfuOptions(partial);
+  const log = createSfuLog(options.logLevel);
+  const startedAt = Date.now();
+  const pool = await WorkerPool.start(options, log);
+  const rooms = new RoomRegistry(pool, options, log);
+  const hostTokens = new HostTokens(options.defaultHostToken, options.hostTokens);
+  const signaling = new SignalingServer({ options, rooms, hostTokens, log });
+  let closing: Promise<void> | null = null;
+
+  const health = (): HealthReport => {
+    const totals = rooms.totals();
+    const alive = pool.aliveCount;
+    return {
+      ok: closing === null && alive === pool.size,
+      protocolVersion: SFU_PROTOCOL_VERSION,
+      mediasoupVersion: MEDIASOUP_VERSION,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      workers: { total: pool.size, alive },
+      rooms: totals.rooms,
+      liveShows: totals.liveRooms,
+      hosts: totals.hosts,
+      viewers: totals.viewers,
+      connections: signaling.connectionCount,
+    };
+  };
+
+  const secure = options.tls !== null;
+  const onRequest: http.RequestListener = (req, res) => {
+    handleSfuHttp({ viewerDir: options.viewerDir, secure, health }, req, res).catch((error: unknown) => {
+      log.error('HTTP request failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)
+    : http.createServer(onRequest);
+  server.on('upgrade', (req, socket, head) => {
+    if (!signaling.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.httpHost, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    pool.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const displayHost = urlHost(options);
+  const url = `${secure ? 'https' : 'http'}://${displayHost}:${port}`;
+  log.info(`listening on ${url}`);
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      signaling.shutdown();
+      rooms.closeAll();
+      pool.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info('stopped');
+    })();
+    return closing;
+  };
+
+  return {
+    port,
+    url,
+    signalUrl: `${secure ? 'wss' : 'ws'}://${displayHost}:${port}${SIGNAL_PATH}`,
+    options,
+    watchUrl: (show) => `${url}/watch/${encodeURIComponent(show)}`,
+    setHostToken: (show, token) => hostTokens.set(show, token),
+    setDefaultHostToken: (token) => hostTokens.setDefault(token),
+    health,
+    workerPids: () => pool.workerPids(),
+    close,
+  };
+}
+
+/** The host to print in URLs: the announced address when binding everything, else the bound one. */
+function urlHost(options: SfuOptions): string {
+  const host =
+    options.httpHost === '0.0.0.0' || options.httpHost === '::'
+      ? (options.listenIps[0]?.announcedIp ?? '127.0.0.1')
+      : options.httpHost;
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,205 @@
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
+import { salvageRequestId, signalRequestSchema, type SignalError, type SignalReply } from '../shared/sfu/protocol.js';
+import type { HostTokens } from './host-tokens.js';
+import { PeerSession } from './peer-session.js';
+import { KeyedRateLimiter, TokenBucket } from './rate-limit.js';
+import type { RoomRegistry } from './room-registry.js';
+import { SignalFailure } from './signal-failure.js';
+import type { SfuLog } from './sfu-log.js';
+import type { SfuOptions } from './sfu-options.js';
+
+/** Big enough for a simulcast `produce` or a browser's RTP capabilities, small enough to be cheap. */
+const MAX_FRAME_BYTES = 64 * 1024;
+const JOIN_TIMEOUT_MS = 15_000;
+const HEARTBEAT_MS = 20_000;
+/** Requests waiting behind a slow one; more is a client flooding us. */
+const MAX_QUEUED_REQUESTS = 32;
+/** Refused-for-rate messages tolerated before the connection is dropped. */
+const MAX_RATE_STRIKES = 50;
+
+interface Connection {
+  readonly ws: WebSocket;
+  readonly session: PeerSession;
+  bucket: TokenBucket;
+  upgradedToHostBucket: boolean;
+  strikes: number;
+  queued: number;
+  queue: Promise<void>;
+  alive: boolean;
+}
+
+export interface SignalingDeps {
+  readonly options: SfuOptions;
+  readonly rooms: RoomRegistry;
+  readonly hostTokens: HostTokens;
+  readonly log: SfuLog;
+}
+
+/**
+ * The WebSocket side of the SFU: admits connections (per-IP rate limit),
+ * validates every frame against the protocol schema, rate-limits messages
+ * per connection, and runs each connection's requests in order through its
+ * PeerSession.
+ */
+export class SignalingServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly connections = new Set<Connection>();
+  private readonly connectLimiter: KeyedRateLimiter;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private accepting = true;
+
+  constructor(private readonly deps: SignalingDeps) {
+    this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Wire into an HTTP server's `upgrade` event. Returns false for paths that are not ours. */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== SIGNAL_PATH) return false;
+    if (!this.accepting) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    const ip = this.clientIp(req);
+    if (!this.connectLimiter.take(ip)) {
+      this.deps.log.warn(`refused a connection from ${ip}: too many connections`);
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip));
+    return true;
+  }
+
+  /** Shutdown: every room hears "show ended", then every socket closes. */
+  shutdown(): void {
+    this.accepting = false;
+    clearInterval(this.heartbeat);
+    this.connectLimiter.close();
+    this.deps.rooms.endAll('server-shutdown');
+    for (const connection of [...this.connections]) connection.session.shutdown();
+    this.wss.close();
+  }
+
+  private clientIp(req: http.IncomingMessage): string {
+    if (this.deps.options.trustProxy) {
+      const forwarded = req.headers['x-forwarded-for'];
+      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+      if (first) return first;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+
+  private accept(ws: WebSocket, ip: string): void {
+    const sessionId = crypto.randomUUID().slice(0, 8);
+    const session = new PeerSession(sessionId, ws, {
+      rooms: this.deps.rooms,
+      hostTokens: this.deps.hostTokens,
+      listenIps: this.deps.options.listenIps,
+      log: this.deps.log,
+      acceptingJoins: () => this.accepting,
+    });
+    const connection: Connection = {
+      ws,
+      session,
+      bucket: new TokenBucket(this.deps.options.viewerMessageRateLimit),
+      upgradedToHostBucket: false,
+      strikes: 0,
+      queued: 0,
+      queue: Promise.resolve(),
+      alive: true,
+    };
+    this.connections.add(connection);
+    this.deps.log.debug(`connection ${sessionId} from ${ip}`);
+    const joinTimer = setTimeout(() => {
+      if (!session.hasJoined) ws.close(SignalCloseCode.joinTimeout, 'No join request arrived in time.');
+    }, JOIN_TIMEOUT_MS);
+    ws.on('pong', () => (connection.alive = true));
+    ws.on('message', (data, isBinary) => this.receive(connection, data.toString(), isBinary));
+    ws.on('error', (error) => this.deps.log.debug(`connection ${sessionId} error`, error));
+    ws.on('close', () => {
+      clearTimeout(joinTimer);
+      this.connections.delete(connection);
+      session.onSocketClosed();
+    });
+  }
+
+  private receive(connection: Connection, text: string, isBinary: boolean): void {
+    let frame: unknown;
+    try {
+      if (isBinary) throw new Error('binary frame');
+      frame = JSON.parse(text);
+    } catch {
+      this.sendError(connection, undefined, 'invalid-message', 'The SFU only understands JSON text frames.');
+      return;
+    }
+    const requestId = salvageRequestId(frame);
+    if (!connection.bucket.take() || connection.queued >= MAX_QUEUED_REQUESTS) {
+      this.sendError(connection, requestId, 'rate-limited', 'Too many messages; slow down.');
+      if (++connection.strikes > MAX_RATE_STRIKES) {
+        this.deps.log.warn(`connection ${connection.session.id} dropped: ignored the rate limit`);
+        connection.ws.close(SignalCloseCode.rateLimited, 'Too many messages.');
+      }
+      return;
+    }
+    const parsed = signalRequestSchema.safeParse(frame);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      const type = typeof (frame as { type?: unknown })?.type === 'string' ? `"${(frame as { type: string }).type}" ` : '';
+      this.sendError(connection, requestId, 'invalid-message', `Malformed ${type}message: ${where}${issue?.message ?? 'invalid'}`.slice(0, 300));
+      return;
+    }
+    const request = parsed.data;
+    connection.queued++;
+    connection.queue = connection.queue.then(async () => {
+      try {
+        const data = await connection.session.handle(request);
+        this.send(connection, { type: 'reply', requestId: request.requestId, data } satisfies SignalReply);
+        if (request.type === 'join' && connection.session.role === 'host' && !connection.upgradedToHostBucket) {
+          connection.upgradedToHostBucket = true;
+          connection.bucket = new TokenBucket(this.deps.options.hostMessageRateLimit);
+        }
+      } catch (error) {
+        if (error instanceof SignalFailure) {
+          this.sendError(connection, request.requestId, error.code, error.message);
+        } else {
+          this.deps.log.error(`"${request.type}" failed on connection ${connection.session.id}`, error);
+          this.sendError(connection, request.requestId, 'internal', 'The SFU could not do that; try again.');
+        }
+      } finally {
+        connection.queued--;
+      }
+    });
+  }
+
+  private sendError(connection: Connection, requestId: number | undefined, code: SignalErrorCode, message: string): void {
+    const error: SignalError = { type: 'error', ...(requestId !== undefined ? { requestId } : {}), code, message };
+    this.send(connection, error);
+  }
+
+  private send(connection: Connection, message: SignalReply | SignalError): void {
+    if (connection.ws.readyState === connection.ws.OPEN) connection.ws.send(JSON.stringify(message));
+  }
+
+  /** Drops connections whose peer vanished without closing (phones losing signal). */
+  private checkHeartbeats(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }
+}

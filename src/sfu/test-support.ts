@@ -1,0 +1,152 @@
+/**
+ * Helpers for the SFU's integration tests (Node, real mediasoup worker).
+ * Not used by the service itself.
+ */
+import WebSocket from 'ws';
+import type { SignalPush, SignalServerMessage } from '../shared/sfu/protocol.js';
+import { SignalRequests } from '../shared/sfu/signal-requests.js';
+import type { SfuServer } from './sfu-server.js';
+
+/** A signaling client as a test sees it: typed requests, raw frames, and everything received. */
+export class TestSignalClient {
+  readonly requests: SignalRequests;
+  readonly received: SignalServerMessage[] = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  private readonly waiters: Array<() => void> = [];
+
+  private constructor(private readonly ws: WebSocket) {
+    this.requests = new SignalRequests({
+      send: (text) => ws.send(text),
+      schedule: (callback, ms) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+      },
+      timeoutMs: 5000,
+    });
+    ws.on('message', (data) => {
+      const text = data.toString();
+      this.received.push(JSON.parse(text) as SignalServerMessage);
+      this.requests.receive(text);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.closed = new Promise((resolve) => {
+      ws.on('close', (code, reason) => {
+        this.requests.failAll();
+        resolve({ code, reason: reason.toString() });
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    });
+  }
+
+  static async connect(sfu: SfuServer): Promise<TestSignalClient> {
+    const ws = new WebSocket(sfu.signalUrl);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+    return new TestSignalClient(ws);
+  }
+
+  /** Sends a frame as is (malformed ones included). */
+  sendRaw(data: string | Buffer): void {
+    this.ws.send(data);
+  }
+
+  pushes<T extends SignalPush['type']>(type: T): Extract<SignalPush, { type: T }>[] {
+    return this.received.filter((m): m is Extract<SignalPush, { type: T }> => m.type === type);
+  }
+
+  /** Resolves with the first received message matching `match` (already received ones count). */
+  async waitFor<M extends SignalServerMessage>(match: (m: SignalServerMessage) => m is M, timeoutMs?: number): Promise<M>;
+  async waitFor(match: (m: SignalServerMessage) => boolean, timeoutMs?: number): Promise<SignalServerMessage>;
+  async waitFor(match: (m: SignalServerMessage) => boolean, timeoutMs = 5000): Promise<SignalServerMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`Timed out; received: ${JSON.stringify(this.received).slice(0, 2000)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()) + 1);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  waitForPush<T extends SignalPush['type']>(type: T, timeoutMs?: number): Promise<Extract<SignalPush, { type: T }>> {
+    return this.waitFor((m): m is Extract<SignalPush, { type: T }> => m.type === type, timeoutMs);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/**
+ * RTP parameters as a browser would send them for `produce`, without a
+ * browser: enough for mediasoup to create real producers and consumers.
+ */
+export const fakeRtpParameters = {
+  video: {
+    mid: '0',
+    codecs: [
+      {
+        mimeType: 'video/VP8',
+        payloadType: 96,
+        clockRate: 90000,
+        rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }],
+      },
+      { mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 } },
+    ],
+    headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 }],
+    // Three simulcast layers, as the studio publishes.
+    encodings: [
+      { ssrc: 11110, rtx: { ssrc: 11111 }, scaleResolutionDownBy: 4 },
+      { ssrc: 22220, rtx: { ssrc: 22221 }, scaleResolutionDownBy: 2 },
+      { ssrc: 33330, rtx: { ssrc: 33331 } },
+    ],
+    rtcp: { cname: 'studio' },
+  },
+  audio: {
+    mid: '1',
+    codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
+    headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 }],
+    encodings: [{ ssrc: 44440 }],
+    rtcp: { cname: 'studio' },
+  },
+};
+
+/** A host that joined, opened a send transport and produces fake audio and video. */
+export async function joinAsProducingHost(sfu: SfuServer, show: string, hostToken: string) {
+  const host = await TestSignalClient.connect(sfu);
+  await host.requests.request({ type: 'join', show, role: 'host', hostToken });
+  const transport = await host.requests.request({ type: 'createTransport', direction: 'send' });
+  const video = await host.requests.request({
+    type: 'produce',
+    transportId: transport.transportId,
+    kind: 'video',
+    rtpParameters: fakeRtpParameters.video,
+  });
+  const audio = await host.requests.request({
+    type: 'produce',
+    transportId: transport.transportId,
+    kind: 'audio',
+    rtpParameters: fakeRtpParameters.audio,
+  });
+  return { host, transportId: transport.transportId, videoProducerId: video.producerId, audioProducerId: audio.producerId };
+}
+
+export const sampleCard = {
+  productId: 'sku-1042',
+  title: 'Linen wrap dress',
+  variantTitle: 'M / Sand',
+  price: '59.00',
+  compareAtPrice: '79.00',
+  currency: 'USD',
+  imageUrl: 'https://cdn.example-shop.com/dress.jpg',
+  stock: 3,
+  buyUrl: 'https://example-shop.com/products/linen-wrap-dress?variant=42',
+};

@@ -1,0 +1,58 @@
+import type { ProductCard } from '../../shared/sfu/product-card.js';
+
+/**
+ * How a pinned product reads on the watch page. Pure functions (no DOM) so
+ * they are tested in Node. Prices arrive as exact decimal strings.
+ */
+
+export function formatPrice(amount: string, currency: string | null, locale?: string): string {
+  if (!currency) return amount;
+  try {
+    // Intl formats a decimal string exactly (no float rounding) in current browsers.
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount as `${number}`);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The struck-through price, only when it really is higher than the price. */
+export function compareAtText(card: ProductCard, locale?: string): string | null {
+  if (card.compareAtPrice === null || card.price === null) return null;
+  if (!(Number(card.compareAtPrice) > Number(card.price))) return null;
+  return formatPrice(card.compareAtPrice, card.currency, locale);
+}
+
+/** Few left is a selling point; a big number is noise. */
+export const LOW_STOCK_THRESHOLD = 10;
+
+export function stockText(stock: number | null): string | null {
+  if (stock === null) return null;
+  if (stock === 0) return 'Sold out';
+  if (stock <= LOW_STOCK_THRESHOLD) return `${stock} left`;
+  return 'In stock';
+}
+
+export function viewerCountText(count: number, locale?: string): string {
+  const n = new Intl.NumberFormat(locale, { notation: count >= 10_000 ? 'compact' : 'standard' }).format(count);
+  return `${n} watching`;
+}
+
+/** The Buy link, only when it is https (checked again here: the page never trusts product data). */
+export function safeBuyUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function safeImageUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const protocol = new URL(url).protocol;
+    return protocol === 'https:' || protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}

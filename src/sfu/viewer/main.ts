@@ -1,0 +1,20 @@
+/**
+ * Entry of the watch page (/watch/<show>), bundled by scripts/build-viewer.ts.
+ * Runs in the viewer's browser, usually a phone.
+ */
+import { WatchSession } from './watch-session.js';
+import { WatchView } from './watch-view.js';
+
+const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').replace(/\/$/, ''));
+const view = new WatchView();
+const session = new WatchSession(
+  show,
+  { host: location.host, secure: location.protocol === 'https:' },
+  { stream: view.stream, onStatus: (status) => view.render(status), onTracksChanged: () => view.onTracksChanged() },
+);
+session.start();
+addEventListener('pagehide', () => session.stop());
+// Back/forward cache: the stopped session cannot resume; a fresh load rejoins.
+addEventListener('pageshow', (event) => {
+  if (event.persisted) location.reload();
+});

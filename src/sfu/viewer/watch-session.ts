@@ -1,0 +1,310 @@
+import { Device, type types } from 'mediasoup-client';
+import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
+import type { ProductCard } from '../../shared/sfu/product-card.js';
+import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
+import { SignalSocket } from './signal-socket.js';
+
+/** Runs in the viewer's browser. */
+
+/**
+ * What the page shows. `paused`: the show was live in this tab and the host's
+ * feed dropped (their network); they usually come back within seconds.
+ */
+export type WatchPhase = 'connecting' | 'not-started' | 'live' | 'paused' | 'ended' | 'reconnecting' | 'unsupported';
+
+export interface WatchStatus {
+  readonly phase: WatchPhase;
+  readonly viewerCount: number | null;
+  readonly pin: ProductCard | null;
+}
+
+export interface WatchSessionEvents {
+  readonly onStatus: (status: WatchStatus) => void;
+  /** The stream the video element plays; tracks come and go inside it. */
+  readonly stream: MediaStream;
+  /** Called after tracks were added to or removed from `stream` (script changes fire no stream events). */
+  readonly onTracksChanged: () => void;
+}
+
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 10_000;
+/** After the show ended, check back rarely in case the host resumes it. */
+const RETRY_AFTER_END_MS = 30_000;
+/** ICE "disconnected" often heals by itself (Wi-Fi to 4G); restart only if it lingers. */
+const ICE_DISCONNECTED_GRACE_MS = 3_000;
+
+/** Per connection attempt: everything here is thrown away when the socket drops. */
+interface Attempt {
+  readonly socket: SignalSocket;
+  device: Device | null;
+  transport: types.Transport | null;
+  mediaStarting: Promise<void> | null;
+  /** By producer id. */
+  readonly consumers: Map<string, types.Consumer>;
+  /** Producer ids with a consume request in flight (the same feed can be announced twice). */
+  readonly consuming: Set<string>;
+}
+
+/**
+ * One viewer watching one show: joins over the signaling socket, receives
+ * the host's audio and video, follows room events, and recovers by itself —
+ * a dropped socket means a full rejoin with backoff, failed ICE means
+ * restartIce on the same transport.
+ */
+export class WatchSession {
+  private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null };
+  private attempt: Attempt | null = null;
+  private retries = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private wasLive = false;
+  private stopped = false;
+
+  constructor(
+    private readonly show: string,
+    private readonly origin: { readonly host: string; readonly secure: boolean },
+    private readonly events: WatchSessionEvents,
+  ) {}
+
+  start(): void {
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.dropAttempt();
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    const url = `${this.origin.secure ? 'wss' : 'ws'}://${this.origin.host}${SIGNAL_PATH}`;
+    performance.mark('lss:join-start');
+    const socket = new SignalSocket(url, {
+      onPush: (push) => this.onPush(attempt, push),
+      onClose: (code) => this.onSocketClosed(attempt, code),
+    });
+    const attempt: Attempt = {
+      socket,
+      device: null,
+      transport: null,
+      mediaStarting: null,
+      consumers: new Map(),
+      consuming: new Set(),
+    };
+    this.attempt = attempt;
+    void this.join(attempt);
+  }
+
+  private async join(attempt: Attempt): Promise<void> {
+    try {
+      await attempt.socket.opened;
+      const { room } = await attempt.socket.requests.request({ type: 'join', show: this.show, role: 'viewer' });
+      if (attempt !== this.attempt) return;
+      performance.mark('lss:joined');
+      this.retries = 0;
+      this.applyRoomState(attempt, room);
+    } catch {
+      // The socket's close handler schedules the retry.
+    }
+  }
+
+  private applyRoomState(attempt: Attempt, room: RoomState): void {
+    this.update({ viewerCount: room.viewerCount, pin: room.pin });
+    if (room.live) {
+      this.setLive(true);
+      void this.startMedia(attempt, room.producers);
+    } else {
+      this.update({ phase: room.ended ? 'ended' : this.wasLive ? 'paused' : 'not-started' });
+    }
+  }
+
+  private onPush(attempt: Attempt, push: SignalPush): void {
+    if (attempt !== this.attempt) return;
+    switch (push.type) {
+      case 'viewerCount':
+        this.update({ viewerCount: push.count });
+        break;
+      case 'pin':
+        this.update({ pin: push.card });
+        break;
+      case 'liveChanged':
+        this.setLive(push.live);
+        break;
+      case 'newProducer':
+        void this.startMedia(attempt, [{ producerId: push.producerId, kind: push.kind }]);
+        break;
+      case 'producerClosed':
+        this.dropConsumerOf(attempt, push.producerId);
+        break;
+      case 'showEnded':
+        this.wasLive = false;
+        this.update({ phase: 'ended', pin: null });
+        break;
+      case 'rejoin':
+        // The server closes the socket right after; onSocketClosed reconnects at once.
+        this.retries = 0;
+        break;
+    }
+  }
+
+  private setLive(live: boolean): void {
+    if (live) {
+      this.wasLive = true;
+      this.update({ phase: 'live' });
+    } else if (this.status.phase !== 'ended') {
+      this.update({ phase: this.wasLive ? 'paused' : 'not-started' });
+    }
+  }
+
+  /** Loads the device and opens the receive transport once per attempt, then consumes the given feeds. */
+  private async startMedia(attempt: Attempt, producers: readonly AnnouncedProducer[]): Promise<void> {
+    try {
+      attempt.mediaStarting ??= this.openTransport(attempt);
+      await attempt.mediaStarting;
+      for (const producer of producers) await this.consume(attempt, producer);
+    } catch (error) {
+      if (attempt !== this.attempt) return;
+      if ((error as Error).name === 'UnsupportedError') {
+        this.update({ phase: 'unsupported' });
+        this.dropAttempt();
+        return;
+      }
+      // Media setup failing on a live socket is rare; a clean rejoin fixes most causes.
+      console.warn('Could not start the show’s media; rejoining', error);
+      this.restart(attempt);
+    }
+  }
+
+  private async openTransport(attempt: Attempt): Promise<void> {
+    const { requests } = attempt.socket;
+    const device = new Device();
+    // Both asked at once: on a phone every round trip is 50-150 ms of waiting for the first frame.
+    const [{ rtpCapabilities }, info] = await Promise.all([
+      requests.request({ type: 'routerRtpCapabilities' }),
+      requests.request({ type: 'createTransport', direction: 'recv' }),
+    ]);
+    await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
+    attempt.device = device;
+    const transport = device.createRecvTransport({
+      id: info.transportId,
+      iceParameters: info.iceParameters as unknown as types.IceParameters,
+      iceCandidates: info.iceCandidates as unknown as types.IceCandidate[],
+      dtlsParameters: info.dtlsParameters as unknown as types.DtlsParameters,
+    });
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      requests
+        .request({ type: 'connectTransport', transportId: transport.id, dtlsParameters })
+        .then(() => callback(), errback);
+    });
+    this.watchIce(attempt, transport);
+    attempt.transport = transport;
+  }
+
+  private async consume(attempt: Attempt, producer: AnnouncedProducer): Promise<void> {
+    const { device, transport } = attempt;
+    const { producerId } = producer;
+    if (!device || !transport || attempt.consumers.has(producerId) || attempt.consuming.has(producerId)) return;
+    attempt.consuming.add(producerId);
+    const { requests } = attempt.socket;
+    let consumer: types.Consumer;
+    try {
+      const reply = await requests.request({
+        type: 'consume',
+        transportId: transport.id,
+        producerId,
+        rtpCapabilities: device.rtpCapabilities,
+      });
+      consumer = await transport.consume({
+        id: reply.consumerId,
+        producerId: reply.producerId,
+        kind: reply.kind,
+        rtpParameters: reply.rtpParameters as unknown as types.RtpParameters,
+      });
+    } finally {
+      attempt.consuming.delete(producerId);
+    }
+    if (attempt !== this.attempt) {
+      consumer.close();
+      return;
+    }
+    attempt.consumers.set(producerId, consumer);
+    // Replace any older track of the same kind (a host who re-produced after a network blip).
+    for (const old of this.events.stream.getTracks()) if (old.kind === consumer.kind) this.events.stream.removeTrack(old);
+    this.events.stream.addTrack(consumer.track);
+    this.events.onTracksChanged();
+    // The track is attached: now the server may start sending (and sends a keyframe first).
+    await requests.request({ type: 'resume', consumerId: consumer.id });
+    // Marks let the page's own timeline show where join-to-first-frame goes.
+    performance.mark(`lss:${consumer.kind}-resumed`);
+  }
+
+  private dropConsumerOf(attempt: Attempt, producerId: string): void {
+    const consumer = attempt.consumers.get(producerId);
+    if (!consumer) return;
+    attempt.consumers.delete(producerId);
+    this.events.stream.removeTrack(consumer.track);
+    this.events.onTracksChanged();
+    consumer.close();
+  }
+
+  private watchIce(attempt: Attempt, transport: types.Transport): void {
+    let graceTimer: ReturnType<typeof setTimeout> | null = null;
+    const restartIce = async () => {
+      if (attempt !== this.attempt || transport.closed) return;
+      try {
+        const { iceParameters } = await attempt.socket.requests.request({ type: 'restartIce', transportId: transport.id });
+        await transport.restartIce({ iceParameters: iceParameters as unknown as types.IceParameters });
+      } catch {
+        this.restart(attempt);
+      }
+    };
+    transport.on('connectionstatechange', (state) => {
+      if (graceTimer) clearTimeout(graceTimer);
+      graceTimer = null;
+      if (state === 'failed') void restartIce();
+      else if (state === 'disconnected') graceTimer = setTimeout(() => void restartIce(), ICE_DISCONNECTED_GRACE_MS);
+    });
+  }
+
+  /** Gives up on this attempt and rejoins (backoff applies). */
+  private restart(attempt: Attempt): void {
+    if (attempt !== this.attempt) return;
+    this.dropAttempt();
+    this.scheduleRetry();
+  }
+
+  private onSocketClosed(attempt: Attempt, code: number): void {
+    if (attempt !== this.attempt || this.stopped) return;
+    this.dropAttempt();
+    if (code === SignalCloseCode.serviceRestart) this.retries = 0;
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retryTimer) return;
+    const ended = this.status.phase === 'ended' || this.status.phase === 'unsupported';
+    if (this.status.phase === 'unsupported') return;
+    if (!ended) this.update({ phase: 'reconnecting' });
+    const base = ended ? RETRY_AFTER_END_MS : Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.retries);
+    this.retries++;
+    // Jitter spreads a crowd of viewers reconnecting after the same outage.
+    const delay = this.retries === 1 && !ended ? 0 : base * (0.7 + Math.random() * 0.6);
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private dropAttempt(): void {
+    const attempt = this.attempt;
+    this.attempt = null;
+    if (!attempt) return;
+    for (const consumer of attempt.consumers.values()) consumer.close();
+    attempt.transport?.close();
+    attempt.socket.close();
+    for (const track of this.events.stream.getTracks()) this.events.stream.removeTrack(track);
+    this.events.onTracksChanged();
+  }
+
+  private update(patch: Partial<WatchStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.events.onStatus(this.status);
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineChannel, defineEvent } from '../channel.js';
+import type { PinRecord, PinState, PublishTicket, SfuStatus } from '../../domain/live.js';
+
+const id = z.number().int().positive();
+
+export const liveChannels = {
+  getSfuStatus: defineChannel<SfuStatus>()('studio:live:sfu-status', z.undefined()),
+  /** Credentials for the renderer's PublishClient (the long-lived SFU secret stays in main). */
+  getPublishTicket: defineChannel<PublishTicket>()('studio:live:publish-ticket', z.undefined()),
+  /**
+   * Pins a product (or one variant) to the show: stored in the pin history,
+   * then sent to every viewer. Pinning while a pin shows replaces it.
+   */
+  pinProduct: defineChannel<PinState>()(
+    'studio:live:pin',
+    z
+      .object({
+        productId: id,
+        variantId: id.nullable().default(null),
+        /** The rundown item this pin came from, for the show timeline. */
+        rundownItemId: id.nullable().default(null),
+      })
+      .strict(),
+  ),
+  unpinProduct: defineChannel<PinState>()('studio:live:unpin', z.undefined()),
+  getPinState: defineChannel<PinState>()('studio:live:pin-state', z.undefined()),
+  /** The pin history (show timeline), newest first. */
+  listPinHistory: defineChannel<PinRecord[]>()(
+    'studio:live:pin-history',
+    z
+      .object({ showId: id.nullable().default(null), limit: z.number().int().min(1).max(1000).default(200) })
+      .strict()
+      .default({ showId: null, limit: 200 }),
+  ),
+} as const;
+
+export const liveEvents = {
+  sfuStatusChanged: defineEvent<SfuStatus>('studio:event:sfu-status-changed'),
+  pinChanged: defineEvent<PinState>('studio:event:pin-changed'),
+} as const;

@@ -1,0 +1,52 @@
+import type { ProductCard } from '../sfu/product-card.js';
+
+/**
+ * Where the show goes: the studio's own SFU on this computer (the default)
+ * or a remote one from Settings. Main keeps a host connection to it for pins;
+ * the renderer publishes the media with a ticket from main.
+ */
+export type SfuMode = 'embedded' | 'remote';
+export type SfuLinkState = 'starting' | 'connecting' | 'connected' | 'reconnecting' | 'error';
+
+export interface SfuStatus {
+  readonly mode: SfuMode;
+  readonly state: SfuLinkState;
+  /** The signaling WebSocket URL, e.g. ws://127.0.0.1:4781/signal. */
+  readonly signalUrl: string | null;
+  /** What viewers open, e.g. http://192.168.1.20:4781/watch/my-shop. */
+  readonly viewerUrls: readonly string[];
+  /** The room (show) name on the SFU. */
+  readonly room: string;
+  readonly live: boolean;
+  readonly viewerCount: number;
+  /** Why it is not connected, in host words. */
+  readonly error: string | null;
+}
+
+/** What the renderer needs to publish: short-lived, scoped to one room. */
+export interface PublishTicket {
+  readonly signalUrl: string;
+  readonly room: string;
+  readonly hostToken: string;
+  readonly viewerUrls: readonly string[];
+}
+
+export type PinTargetState = 'delivered' | 'pending' | 'failed' | 'off';
+
+export interface PinRecord {
+  readonly id: number;
+  readonly showId: number | null;
+  readonly productId: number | null;
+  readonly variantId: number | null;
+  readonly rundownItemId: number | null;
+  readonly card: ProductCard;
+  readonly pinnedAt: number;
+  readonly unpinnedAt: number | null;
+}
+
+export interface PinState {
+  /** The product on screen now, or null. */
+  readonly current: PinRecord | null;
+  /** Per target: did the last pin/unpin reach it? A missed one catches up when it returns. */
+  readonly targets: { readonly sfu: PinTargetState };
+}

@@ -1,0 +1,180 @@
+/**
+ * Exact money arithmetic on decimal strings. Runs everywhere (pure TS).
+ *
+ * A `Money` value is a canonical decimal string in major units: digits, an
+ * optional "." and fraction digits — "19.99", "20", "1299.00", "0.5".
+ * Canonical means: no sign, no thousands separators, no currency, no leading
+ * zeros in the integer part (but "0.50" keeps its "0"). The fraction is kept
+ * exactly as the seller wrote it ("19.90" stays "19.90", "20" stays "20"),
+ * because the number of decimals depends on the currency (JPY has none) and
+ * the parser does not know the currency. Compare with `compareMoney`, never
+ * with `===`. No binary floats are used anywhere: arithmetic runs on BigInt
+ * integers scaled by 10^decimals.
+ */
+import type { Money } from './catalog.js';
+
+export type ParseMoneyResult =
+  | { readonly ok: true; readonly value: Money }
+  | { readonly ok: false; readonly reason: 'empty' | 'negative' | 'not-a-number' };
+
+export interface ParseMoneyOptions {
+  /**
+   * The text comes from a locale that writes "1.299,00": a lone "," is the
+   * decimal mark and a lone "." followed by three digits groups thousands.
+   * Without it, a lone "," followed by exactly three digits ("1,299") is
+   * read as thousands and anything else decides by itself ("19,99").
+   */
+  readonly decimalComma?: boolean;
+}
+
+// Compiled once: parsing runs for every row of a 100,000-row import.
+const CURRENCY_SYMBOLS = /[$€£¥₹₩₽₺₫₪฿₱₦₴₡₲₵₸₭₮¢]|\b(?:US|CA|AU|NZ|HK|S|R|NT|MX|C|A)\$/gu;
+const ISO_CODE_AT_EDGE = /^([A-Za-z]{3})\s*(?=[\d.,])|(?<=[\d.,])\s*([A-Za-z]{3})$/;
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
+const ONLY_DIGITS_AND_MARKS = /^[\d.,]+$/;
+const THREE_DIGIT_GROUPS = /^\d{1,3}(?:[.,]\d{3})*$/;
+
+/**
+ * Reads a price the way a seller types it: "19.99", "$19.99", "1,299.00",
+ * "1.299,00", "19,99", "  20 ", "€ 5", "15.00 USD". Refuses negatives,
+ * "abc", "NaN", exponents and empty text.
+ */
+export function parseMoney(text: string, options: ParseMoneyOptions = {}): ParseMoneyResult {
+  return parseMoneyWithCurrency(text, options).result;
+}
+
+/** Like `parseMoney`, and also returns an ISO currency code written beside the amount ("15.00 USD", "EUR 5"). */
+export function parseMoneyWithCurrency(
+  text: string,
+  options: ParseMoneyOptions = {},
+): { readonly result: ParseMoneyResult; readonly currency: string | null } {
+  let s = text.trim();
+  if (s === '') return { result: { ok: false, reason: 'empty' }, currency: null };
+  let currency: string | null = null;
+  const code = ISO_CODE_AT_EDGE.exec(s);
+  if (code) {
+    currency = (code[1] ?? code[2] ?? '').toUpperCase();
+    s = s.slice(0, code.index) + s.slice(code.index + code[0].length);
+  }
+  s = s.replace(CURRENCY_SYMBOLS, '').replace(GROUP_SPACES, '');
+  if (s.startsWith('-') || s.endsWith('-') || (s.startsWith('(') && s.endsWith(')'))) {
+    return { result: { ok: false, reason: 'negative' }, currency };
+  }
+  if (s.startsWith('+')) s = s.slice(1);
+  if (!ONLY_DIGITS_AND_MARKS.test(s) || !/\d/.test(s)) return { result: { ok: false, reason: 'not-a-number' }, currency };
+  const normalized = normalizeSeparators(s, options.decimalComma === true);
+  if (normalized === null) return { result: { ok: false, reason: 'not-a-number' }, currency };
+  return { result: { ok: true, value: canonical(normalized) }, currency };
+}
+
+/** Turns "1.299,00" / "1,299.00" / "19,99" into "1299.00" / "1299.00" / "19.99", or null when the marks make no sense. */
+function normalizeSeparators(s: string, decimalComma: boolean): string | null {
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both marks: the one written last is the decimal mark, the other groups thousands.
+    const decimalAt = Math.max(lastDot, lastComma);
+    const intPart = s.slice(0, decimalAt);
+    const fraction = s.slice(decimalAt + 1);
+    if (!THREE_DIGIT_GROUPS.test(intPart) || !/^\d*$/.test(fraction)) return null;
+    const groupMark = decimalAt === lastDot ? ',' : '.';
+    if (intPart.includes(decimalAt === lastDot ? '.' : ',')) return null;
+    return joinParts(intPart.split(groupMark).join(''), fraction);
+  }
+  const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
+  if (mark === null) return s;
+  const parts = s.split(mark);
+  if (parts.length > 2) {
+    // "1,299,000" or "1.299.000": only thousands grouping makes sense.
+    return THREE_DIGIT_GROUPS.test(s) ? parts.join('') : null;
+  }
+  const [intPart = '', fraction = ''] = parts;
+  const looksLikeThousands = fraction.length === 3 && intPart.length > 0 && intPart.length <= 3 && intPart !== '0';
+  // A single mark followed by exactly three digits is the ambiguous case:
+  // "1,299" is thousands in English, "1.299" is thousands in German.
+  const isThousands = looksLikeThousands && (mark === ',' ? !decimalComma : decimalComma);
+  if (isThousands) return intPart + fraction;
+  return joinParts(intPart, fraction);
+}
+
+function joinParts(intPart: string, fraction: string): string | null {
+  if (intPart === '' && fraction === '') return null;
+  return fraction === '' ? intPart || '0' : `${intPart || '0'}.${fraction}`;
+}
+
+function canonical(decimal: string): Money {
+  const [intPart = '0', fraction] = decimal.split('.');
+  const int = intPart.replace(/^0+(?=\d)/, '');
+  return fraction === undefined ? int : `${int}.${fraction}`;
+}
+
+const MONEY_PATTERN = /^\d+(?:\.\d+)?$/;
+
+/** True for a canonical money string as produced by `parseMoney`. */
+export function isMoney(value: string): value is Money {
+  return MONEY_PATTERN.test(value);
+}
+
+interface Scaled {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+function toScaled(m: Money): Scaled {
+  if (!isMoney(m)) throw new RangeError(`Not a money value: "${m}"`);
+  const [intPart = '0', fraction = ''] = m.split('.');
+  return { units: BigInt(intPart + fraction), scale: fraction.length };
+}
+
+function rescale(s: Scaled, scale: number): bigint {
+  return s.units * 10n ** BigInt(scale - s.scale);
+}
+
+function fromScaled(units: bigint, scale: number): Money {
+  const digits = units.toString().padStart(scale + 1, '0');
+  if (scale === 0) return digits;
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** -1, 0 or 1; "20" equals "20.00". */
+export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  const scale = Math.max(x.scale, y.scale);
+  const d = rescale(x, scale) - rescale(y, scale);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** Exact sum; keeps the larger number of decimals ("19.99" + "5" = "24.99"). */
+export function addMoney(a: Money, b: Money): Money {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  const scale = Math.max(x.scale, y.scale);
+  return fromScaled(rescale(x, scale) + rescale(y, scale), scale);
+}
+
+/** Exact price × quantity for a whole, non-negative quantity ("19.99" × 3 = "59.97"). */
+export function multiplyMoney(m: Money, quantity: number): Money {
+  if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError(`Quantity must be a whole number ≥ 0, got ${quantity}`);
+  const x = toScaled(m);
+  return fromScaled(x.units * BigInt(quantity), x.scale);
+}
+
+/**
+ * For display: "$19.99", "19,99 €" (by locale), "¥1,500". Falls back to
+ * "19.99 XYZ" when the currency code is unknown, and to the plain amount
+ * when there is no currency. Intl formats the decimal string exactly.
+ */
+export function formatMoney(m: Money, currency: string | null, locale?: string): string {
+  if (currency === null || currency === '') {
+    const decimals = Math.min(m.split('.')[1]?.length ?? 0, 20);
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+      m as Intl.StringNumericLiteral,
+    );
+  }
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(m as Intl.StringNumericLiteral);
+  } catch {
+    return `${m} ${currency}`;
+  }
+}

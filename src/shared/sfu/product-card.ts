@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The product card a host pins to the show; every viewer sees it over the
+ * video. All text here is untrusted (it comes from imported store catalogs)
+ * and is rendered as text only. Limits keep one pin small enough to fan out
+ * to thousands of viewers.
+ */
+export const PRODUCT_CARD_LIMITS = {
+  productId: 64,
+  title: 140,
+  variantTitle: 80,
+  url: 2048,
+} as const;
+
+/** C0/C1 control characters and bidi overrides: never needed in a product title, useful for spoofing. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const cardText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !UNSAFE_TEXT.test(s), { message: 'Control characters are not allowed.' });
+
+/** A canonical decimal string in major units ("19.99", "1500"), as in the catalog. */
+const money = z.string().regex(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, 'A price is a decimal number such as "19.99".');
+
+const httpsUrl = z.string().max(PRODUCT_CARD_LIMITS.url).pipe(z.url({ protocol: /^https$/, normalize: true }));
+const imageUrl = z.string().max(PRODUCT_CARD_LIMITS.url).pipe(z.url({ protocol: /^https?$/, normalize: true }));
+
+export const productCardSchema = z
+  .object({
+    /** The studio's id for the product (or variant); opaque to the SFU. */
+    productId: z.string().trim().min(1).max(PRODUCT_CARD_LIMITS.productId),
+    title: cardText(PRODUCT_CARD_LIMITS.title),
+    /** "M / Blue"; null for products without options. */
+    variantTitle: cardText(PRODUCT_CARD_LIMITS.variantTitle).nullable().default(null),
+    price: money.nullable(),
+    /** The struck-through "was" price; only meaningful above `price`. */
+    compareAtPrice: money.nullable().default(null),
+    /** ISO 4217 code; null shows the bare number. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'A currency is a three-letter ISO code such as "USD".')
+      .nullable()
+      .default(null),
+    imageUrl: imageUrl.nullable().default(null),
+    /** Units left; null when the store does not track stock. */
+    stock: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+    /** Where the Buy button goes. https only: it opens in the viewer's browser. */
+    buyUrl: httpsUrl.nullable().default(null),
+  })
+  .strict();
+
+/** What the SFU stores and sends to viewers (defaults filled in). */
+export type ProductCard = z.output<typeof productCardSchema>;
+/** What a host may send (optional fields may be left out). */
+export type ProductCardInput = z.input<typeof productCardSchema>;

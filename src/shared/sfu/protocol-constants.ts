@@ -1,0 +1,52 @@
+/**
+ * Constants of the SFU signaling protocol (docs/sfu-protocol.md). Kept apart
+ * from the zod schemas so the viewer page and the studio's publisher can use
+ * them without bundling zod.
+ */
+
+/** The WebSocket path on the SFU's HTTP port. */
+export const SIGNAL_PATH = '/signal';
+
+/** Bumped on incompatible changes; sent in the join reply so clients can tell. */
+export const SFU_PROTOCOL_VERSION = 1;
+
+/** A show id is part of the watch URL: short, URL-safe, no case tricks needed. */
+export const SHOW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** WebSocket close codes the SFU uses (4000-4999 are free for applications). */
+export const SignalCloseCode = {
+  /** Normal end: the client sent `leave` or the server shut down. */
+  goingAway: 1001,
+  /** The media worker behind this room died; rejoin at once (a new one is ready). */
+  serviceRestart: 1012,
+  /** No `join` arrived in time. */
+  joinTimeout: 4408,
+  /** Far too many messages; the client is misbehaving. */
+  rateLimited: 4429,
+  /** The show has too many host connections; the oldest is closed. */
+  hostReplaced: 4409,
+} as const;
+
+export const SIGNAL_ERROR_CODES = [
+  /** Not JSON, unknown type, or fields that fail validation. */
+  'invalid-message',
+  /** Wrong or missing host token. */
+  'unauthorized',
+  /** Allowed for another role only (a viewer producing or pinning). */
+  'forbidden',
+  /** The request needs a joined session (send `join` first). */
+  'not-joined',
+  'already-joined',
+  /** The transport, producer or consumer is not this session's. */
+  'not-found',
+  /** The request clashes with the room's state (a second video producer, consuming before the show is live). */
+  'conflict',
+  'rate-limited',
+  /** The server cannot take it now (shutting down, too many rooms, worker restarting). */
+  'unavailable',
+  /** mediasoup refused the parameters (codecs the router cannot consume, bad DTLS). */
+  'media-rejected',
+  'internal',
+] as const;
+
+export type SignalErrorCode = (typeof SIGNAL_ERROR_CODES)[number];

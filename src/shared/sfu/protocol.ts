@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
+import { productCardSchema, type ProductCard } from './product-card.js';
+
+/**
+ * The SFU signaling protocol: JSON text frames over a WebSocket at
+ * SIGNAL_PATH. docs/sfu-protocol.md is the prose version of this file.
+ *
+ * Every client frame is a request with a client-chosen `requestId`; the
+ * server answers each with exactly one `reply` or `error` carrying the same
+ * id. Besides replies, the server pushes room events (no requestId).
+ *
+ * mediasoup's own parameter objects (RTP capabilities and parameters, DTLS
+ * and ICE parameters) travel as they are. Here they are checked for shape and
+ * size only; mediasoup validates their content on the server, and an
+ * invalid one becomes a `media-rejected` error.
+ */
+
+/** A JSON object whose fields mediasoup defines (see the note above). */
+export type MediasoupObject = { readonly [key: string]: unknown };
+
+const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const mediasoupId = z.string().min(1).max(64);
+const showId = z.string().regex(SHOW_ID_PATTERN, 'A show id is 1-64 letters, digits, "-" or "_".');
+
+const dtlsParameters = z.looseObject({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: z.array(z.looseObject({ algorithm: z.string().max(32), value: z.string().max(256) })).min(1).max(8),
+});
+
+const rtpCodec = z.looseObject({ mimeType: z.string().max(64), clockRate: z.number() });
+const headerExtensions = z.array(z.looseObject({ uri: z.string().max(256) })).max(32);
+
+const rtpParameters = z.looseObject({
+  mid: z.string().max(32).optional(),
+  codecs: z.array(rtpCodec.extend({ payloadType: z.number() })).min(1).max(16),
+  headerExtensions: headerExtensions.optional(),
+  /** One entry, or up to four simulcast layers. */
+  encodings: z.array(z.looseObject({})).max(4).optional(),
+  rtcp: z.looseObject({}).optional(),
+});
+
+const rtpCapabilities = z.looseObject({
+  codecs: z.array(rtpCodec).max(64).optional(),
+  headerExtensions: headerExtensions.optional(),
+});
+
+const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), requestId, ...shape }).strict();
+
+export const signalRequestSchema = z.discriminatedUnion('type', [
+  // Nested union on `role`: a host must bring its token, a viewer must not send one.
+  z.discriminatedUnion('role', [
+    request('join', { show: showId, role: z.literal('viewer') }),
+    request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256) }),
+  ]),
+  request('routerRtpCapabilities', {}),
+  /** Hosts send, viewers receive; one transport per direction (a new one replaces the old). */
+  request('createTransport', { direction: z.enum(['send', 'recv']) }),
+  request('connectTransport', { transportId: mediasoupId, dtlsParameters }),
+  request('restartIce', { transportId: mediasoupId }),
+  /** Host only. One feed per kind per show: a newer producer replaces the older one (a reconnected studio). */
+  request('produce', { transportId: mediasoupId, kind: z.enum(['audio', 'video']), rtpParameters }),
+  request('closeProducer', { producerId: mediasoupId }),
+  /** Viewer only: the consumer starts paused; send `resume` once its track is attached. */
+  request('consume', { transportId: mediasoupId, producerId: mediasoupId, rtpCapabilities }),
+  request('resume', { consumerId: mediasoupId }),
+  /** Host only. */
+  request('setPin', { card: productCardSchema }),
+  request('clearPin', {}),
+  /** A host's leave ends the show for every viewer; a viewer's leave is just goodbye. */
+  request('leave', {}),
+  // Seam for the chat issue: `sendChat` (viewer) and `moderateChat` (host) go here.
+]);
+
+export type SignalRequest = z.infer<typeof signalRequestSchema>;
+export type SignalRequestType = SignalRequest['type'];
+/** A request as a client writes it (before defaults are applied). */
+export type SignalRequestInput = z.input<typeof signalRequestSchema>;
+
+export type MediaKind = 'audio' | 'video';
+export type SignalRole = 'host' | 'viewer';
+
+export interface AnnouncedProducer {
+  readonly producerId: string;
+  readonly kind: MediaKind;
+}
+
+/** What a client learns on join; a late joiner gets the current pin here at once. */
+export interface RoomState {
+  readonly show: string;
+  /** The host is producing media right now. */
+  readonly live: boolean;
+  /** The host ended the show (live is false). A host joining again starts it anew. */
+  readonly ended: boolean;
+  readonly viewerCount: number;
+  readonly pin: ProductCard | null;
+  /** The host's current producers: consume each of them. */
+  readonly producers: readonly AnnouncedProducer[];
+}
+
+export interface TransportInfo {
+  readonly transportId: string;
+  readonly iceParameters: MediasoupObject;
+  readonly iceCandidates: readonly MediasoupObject[];
+  readonly dtlsParameters: MediasoupObject;
+}
+
+/** The `data` of a successful reply, per request type. */
+export interface SignalReplyData {
+  join: { readonly protocolVersion: number; readonly role: SignalRole; readonly room: RoomState };
+  routerRtpCapabilities: { readonly rtpCapabilities: MediasoupObject };
+  createTransport: TransportInfo;
+  connectTransport: Record<string, never>;
+  restartIce: { readonly iceParameters: MediasoupObject };
+  produce: { readonly producerId: string };
+  closeProducer: Record<string, never>;
+  consume: {
+    readonly consumerId: string;
+    readonly producerId: string;
+    readonly kind: MediaKind;
+    readonly rtpParameters: MediasoupObject;
+  };
+  resume: Record<string, never>;
+  setPin: { readonly pin: ProductCard };
+  clearPin: Record<string, never>;
+  leave: Record<string, never>;
+}
+
+export type ShowEndedReason = 'host-ended' | 'server-shutdown';
+
+/** Room events the server sends without being asked. */
+export type SignalPush =
+  | { readonly type: 'viewerCount'; readonly count: number }
+  | { readonly type: 'liveChanged'; readonly live: boolean }
+  | { readonly type: 'newProducer'; readonly producerId: string; readonly kind: MediaKind }
+  | { readonly type: 'producerClosed'; readonly producerId: string }
+  | { readonly type: 'pin'; readonly card: ProductCard | null }
+  | { readonly type: 'showEnded'; readonly reason: ShowEndedReason }
+  /** The room's media worker restarted: the server closes the socket next; join again. */
+  | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' };
+
+export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
+  readonly type: 'reply';
+  readonly requestId: number;
+  readonly data: SignalReplyData[T];
+}
+
+export interface SignalError {
+  readonly type: 'error';
+  /** Absent when the frame was too broken to carry one. */
+  readonly requestId?: number;
+  readonly code: SignalErrorCode;
+  readonly message: string;
+}
+
+export type SignalServerMessage = SignalReply | SignalError | SignalPush;
+
+/** Reads the requestId out of a frame that failed validation, so the error can still be matched. */
+export function salvageRequestId(frame: unknown): number | undefined {
+  if (typeof frame !== 'object' || frame === null) return undefined;
+  const id = (frame as { requestId?: unknown }).requestId;
+  return requestId.safeParse(id).success ? (id as number) : undefined;
+}
