@@ -55,7 +55,8 @@ export default tseslint.config(
           patterns: [
             { group: ['electron'], message: 'The renderer reaches main only through window.studio.' },
             { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/main/**', '**/sfu/**'], message: 'The renderer talks to main only through window.studio.' },
+            // shared/sfu is the protocol (pure TS): the publisher speaks it to the SFU directly.
+            { group: ['**/main/**', '**/sfu/**', '!**/shared/sfu/**'], message: 'The renderer talks to main only through window.studio.' },
           ],
         },
       ],

@@ -2,13 +2,25 @@
  * `npm run bench`: performance numbers for the parts a host feels. Prints
  * the machine it ran on, so numbers in docs/benchmarks.md can be compared.
  *   --products N   (default 20000; 5 variants each -> 100,000 variant rows)
+ *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runCatalogBenchmark, type Latency } from './catalog.js';
+import { printLiveBenchmark } from './live-report.js';
+import { runPinLatencyBenchmark } from './pin-latency.js';
 
-const { values } = parseArgs({ options: { products: { type: 'string', default: '20000' }, queries: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    products: { type: 'string', default: '20000' },
+    queries: { type: 'string', default: '1000' },
+    // Live benchmark (bench/live.ts): pins clicked in the studio UI, video frames read on the viewer.
+    pins: { type: 'string', default: '100' },
+    frames: { type: 'string', default: '600' },
+    'skip-live': { type: 'boolean', default: false },
+  },
+});
 const products = Number(values.products);
 const queries = Number(values.queries);
 
@@ -49,3 +61,10 @@ for (const [label, l] of Object.entries(r.searchByLength)) console.log(row(label
 console.log(row('list, first page (empty query)', lat(r.listFirstPage)));
 console.log(row(`list, page at offset ${fmt(rows - 1000, 0)}`, lat(r.listDeepPage)));
 console.log(row('ratio p95 search / first list page', fmt(r.search.p95 / Math.max(r.listFirstPage.p95, 0.001), 1)));
+
+const pin = await runPinLatencyBenchmark({ pins: 100, viewers: 1 });
+console.log('\nPin, loopback, built-in SFU (Node viewer socket; the watch page render is measured in Chromium):');
+console.log(row('pin dispatch -> viewer socket has card', lat(pin.toViewer)));
+console.log(row('pin dispatch -> reply (SFU acked)', lat(pin.toReply)));
+
+if (!values['skip-live']) await printLiveBenchmark(Number(values.pins), Number(values.frames));

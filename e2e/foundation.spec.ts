@@ -32,7 +32,7 @@ test('the producer link opens the studio, and window.studio reads and saves thro
 
 test('bad input is refused with a message a host understands, and nothing saved is lost', async ({ page, studio }) => {
   await page.goto(`${studio.url}#settings`);
-  await expect(page.getByLabel('Port')).toHaveValue(/\d+/);
+  await expect(page.getByLabel('Port', { exact: true })).toHaveValue(/\d+/);
   const bad = await page.evaluate(() => window.studio!.updateSettings({ controlServer: { port: 80 } }));
   expect(bad).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Port must be between 1024 and 65535.' } });
 

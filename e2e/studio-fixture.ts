@@ -20,11 +20,14 @@ export interface RunningStudio {
  * Starts the real headless studio (`tsx src/main/web.ts`) — the same thing
  * `npm run web` runs after building the UI — and reads its URL from stdout.
  */
-export async function startStudio(extraArgs: string[] = []): Promise<{ studio: RunningStudio; stop: () => Promise<void> }> {
+export async function startStudio(
+  extraArgs: string[] = [],
+  options: { demo?: boolean } = {},
+): Promise<{ studio: RunningStudio; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'src/main/web.ts'), '--data-dir', dataDir, '--port', '0', ...extraArgs],
+    ['--import', 'tsx', path.join(repoRoot, 'src/main/web.ts'), '--data-dir', dataDir, '--port', '0', ...(options.demo ? [] : ['--no-demo']), ...extraArgs],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LSS_DATA_DIR: dataDir } },
   );
   let output = '';

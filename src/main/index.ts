@@ -2,8 +2,10 @@
  * Electron entry: wires the app's lifecycle to the studio core. Runs only
  * inside Electron; everything it starts is tested in plain Node.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { seedDemoStudio } from './catalog/demo-studio.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
 import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
@@ -13,6 +15,8 @@ import { applyNavigationPolicy, applyPermissionPolicy } from './electron/wire-se
 
 const distElectronDir = import.meta.dirname;
 const rendererDir = path.join(distElectronDir, '../dist/renderer');
+// The SFU's own default (next to its source) does not exist in the bundle: point it at the built watch page.
+const viewerDir = path.join(distElectronDir, '../dist/viewer');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(distElectronDir, '../resources');
 
 app.enableSandbox();
@@ -21,6 +25,13 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+
+/** In development, SQLite's Electron build lives in native/ (scripts/prepare-electron-sqlite.ts). */
+function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = path.join(distElectronDir, '..', 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
 
 let core: StudioCore | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -31,6 +42,8 @@ async function start(): Promise<void> {
   core = await startStudioCore({
     dataDir: app.getPath('userData'),
     rendererDir,
+    embeddedSfu: { viewerDir },
+    ...(electronSqliteBinding() ? { sqliteNativeBinding: electronSqliteBinding()! } : {}),
     platform: {
       runtime: 'electron',
       openExternal: async (url) => {
@@ -40,7 +53,10 @@ async function start(): Promise<void> {
       },
     },
   });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => ['ws://127.0.0.1:*', 'http://127.0.0.1:*']));
+  await seedDemoStudio(core, path.join(resourcesDir, 'demo', 'demo-catalog.csv'));
+  const studioCore = core;
+  // The renderer publishes to the SFU in use (built-in or remote): allow exactly its address.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => studioCore.live.connectSources()));
   registerIpcHandlers(ipcMain, core.dispatch);
   mainWindow = createMainWindow(BrowserWindow, distElectronDir, resourcesDir);
   forwardEventsTo(mainWindow.webContents, core.events);

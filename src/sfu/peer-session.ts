@@ -41,6 +41,7 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonl
   closeProducer: ['host'],
   setPin: ['host'],
   clearPin: ['host'],
+  mintPublishToken: ['host'],
   consume: ['viewer'],
   resume: ['viewer'],
   leave: ['host', 'viewer'],
@@ -125,6 +126,8 @@ export class PeerSession implements RoomMember {
       case 'clearPin':
         room.setPin(null);
         return {};
+      case 'mintPublishToken':
+        return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000);
       case 'leave':
         this.leave();
         return {};

@@ -1,6 +1,7 @@
 /** Writing to stdout for commands whose output may be large (and piped). */
 
 const closedStreams = new WeakSet<NodeJS.WritableStream>();
+const guardedStreams = new WeakSet<NodeJS.WritableStream>();
 
 /**
  * Writes a chunk, waiting when the pipe is full so a big catalog never piles
@@ -9,7 +10,8 @@ const closedStreams = new WeakSet<NodeJS.WritableStream>();
  */
 export async function writeOut(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
   if (closedStreams.has(stream)) return;
-  if (stream.listenerCount('error') === 0) {
+  if (!guardedStreams.has(stream)) {
+    guardedStreams.add(stream);
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
       closedStreams.add(stream);

@@ -3,9 +3,12 @@ import { parseArgs } from 'node:util';
 import { StudioError } from '../../shared/api/result.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { startStudioCore } from '../core/studio-core.js';
+import { seedDemoStudio } from '../catalog/demo-studio.js';
+import { ensureViewerBundle } from '../live/viewer-bundle-dir.js';
 import { UsageError, type CliCommand } from './commands.js';
 
 export const rendererDirFromSource = (): string => path.resolve(import.meta.dirname, '../../../dist/renderer');
+const demoCatalogFromSource = (): string => path.resolve(import.meta.dirname, '../../../resources/demo/demo-catalog.csv');
 
 /**
  * `studio web`: the whole studio without Electron. The main-process
@@ -13,7 +16,7 @@ export const rendererDirFromSource = (): string => path.resolve(import.meta.dirn
  */
 export const webCommand: CliCommand = {
   summary: 'Run the studio in a browser (no Electron): prints the URL to open.',
-  usage: 'studio web [--data-dir DIR] [--db FILE] [--port N] [--lan]',
+  usage: 'studio web [--data-dir DIR] [--db FILE] [--port N] [--sfu-port N] [--lan] [--no-demo]',
   async run(args) {
     let values;
     try {
@@ -23,7 +26,10 @@ export const webCommand: CliCommand = {
           'data-dir': { type: 'string' },
           db: { type: 'string' },
           port: { type: 'string' },
+          'sfu-port': { type: 'string' },
           lan: { type: 'boolean', default: false },
+          // A new data folder gets the demo catalog and show unless this is given.
+          'no-demo': { type: 'boolean', default: false },
         },
       }));
     } catch (error) {
@@ -33,8 +39,14 @@ export const webCommand: CliCommand = {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}").`);
     }
+    // "--port 0" asks for free ports: the built-in SFU's too, unless --sfu-port says otherwise.
+    const sfuPort = values['sfu-port'] === undefined ? (port === 0 ? 0 : undefined) : Number(values['sfu-port']);
+    if (sfuPort !== undefined && (!Number.isInteger(sfuPort) || sfuPort < 0 || sfuPort > 65535)) {
+      throw new UsageError(`--sfu-port must be a number from 0 to 65535 (got "${values['sfu-port']}").`);
+    }
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const started = Date.now();
+    const viewerNote = await ensureViewerBundle();
     let core;
     try {
       core = await startStudioCore({
@@ -43,6 +55,8 @@ export const webCommand: CliCommand = {
         rendererDir: rendererDirFromSource(),
         platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
         pinnedControlServer: { ...(port !== undefined ? { port } : {}), ...(values.lan ? { allowLan: true } : {}) },
+        // --lan opens the watch page to the network too; --sfu-port 0 picks a free port (tests).
+        embeddedSfu: { ...(sfuPort !== undefined ? { port: sfuPort } : {}), ...(values.lan ? { allowLan: true } : {}) },
       });
     } catch (error) {
       if (error instanceof StudioError) {
@@ -51,12 +65,15 @@ export const webCommand: CliCommand = {
       }
       throw error;
     }
+    if (!values['no-demo']) await seedDemoStudio(core, demoCatalogFromSource());
     const status = core.controlServer.status();
     if (status.state !== 'running') {
       process.stderr.write(`${status.error ?? 'The studio could not start its web server.'}\n`);
       await core.close();
       return 1;
     }
+    await core.live.ready();
+    const sfu = core.live.status();
     const info = core.info();
     process.stdout.write(
       [
@@ -64,6 +81,10 @@ export const webCommand: CliCommand = {
         `  Data:   ${info.databasePath}`,
         `  Open:   ${status.urls[0]}`,
         ...status.urls.slice(1).map((u) => `  LAN:    ${u}`),
+        ...(sfu.viewerUrls.length > 0
+          ? sfu.viewerUrls.map((u) => `  Watch:  ${u}`)
+          : [`  Watch:  not available: ${sfu.error ?? 'the SFU is not running.'}`]),
+        ...(viewerNote ? [`          (${viewerNote})`] : []),
         '  Stop:   Ctrl+C',
         '',
       ].join('\n'),

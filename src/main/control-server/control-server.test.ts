@@ -21,6 +21,7 @@ async function studio(options: { pinned?: boolean } = {}) {
     dataDir,
     rendererDir,
     platform: { runtime: 'web', openExternal: async () => false },
+    embeddedSfu: { port: 0 },
     ...(options.pinned === false ? {} : { pinnedControlServer: { port: 0 } }),
   });
   cores.push(core);

@@ -31,6 +31,7 @@ async function start() {
     rendererDir: path.join(dataDir, 'no-renderer'),
     platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
     pinnedControlServer: { port: 0 },
+    embeddedSfu: { port: 0 },
   });
   const studio = core;
   const events: { channel: string; payload: unknown }[] = [];

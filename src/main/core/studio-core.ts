@@ -1,6 +1,7 @@
 import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/api/contract/app.js';
+import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.js';
 import { catalogHandlers } from '../catalog/catalog-handlers.js';
 import { parseCatalog } from '../catalog/catalog-parser.js';
@@ -8,6 +9,10 @@ import { CatalogStore } from '../catalog/catalog-store.js';
 import { ImportService } from '../catalog/import-service.js';
 import { ControlServerManager } from '../control-server/control-server-manager.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
+import { liveHandlers } from '../live/live-handlers.js';
+import { LiveService } from '../live/live-service.js';
+import { PinService } from '../pin/pin-service.js';
+import { PinStore } from '../pin/pin-store.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
@@ -16,6 +21,11 @@ import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from './event-bus.js';
 
 export interface StudioCoreOptions {
+  /**
+   * The Electron build of better-sqlite3's native module (the desktop app in
+   * development: node_modules holds the Node build used by tests and the CLI).
+   */
+  readonly sqliteNativeBinding?: string;
   /** The user's data folder: database, uploads, logs. */
   readonly dataDir: string;
   /** Defaults to `<dataDir>/studio.sqlite`. */
@@ -25,6 +35,12 @@ export interface StudioCoreOptions {
   readonly platform: PlatformAdapter;
   /** Browser mode: the control server is always on, on this port/bind. */
   readonly pinnedControlServer?: { readonly port?: number; readonly allowLan?: boolean };
+  /**
+   * The built-in SFU for this run, overriding Settings: its port (0: any
+   * free one), LAN access, and the built watch page (Electron passes its
+   * dist/viewer; from source the SFU finds it itself).
+   */
+  readonly embeddedSfu?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
 }
 
 /**
@@ -41,13 +57,15 @@ export interface StudioCore {
   readonly catalog: CatalogStore;
   readonly imports: ImportService;
   readonly rundown: RundownService;
+  readonly live: LiveService;
+  readonly pins: PinService;
   info(): AppInfo;
   close(): Promise<void>;
 }
 
 export async function startStudioCore(options: StudioCoreOptions): Promise<StudioCore> {
   const databasePath = options.databasePath ?? path.join(options.dataDir, 'studio.sqlite');
-  const db = openDatabase(databasePath);
+  const db = openDatabase(databasePath, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const settings = new SettingsStore(db);
   const events = new StudioEventBus();
 
@@ -73,10 +91,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     rendererDir: options.rendererDir,
     uploadsDir,
     ...(options.pinnedControlServer ? { pinned: options.pinnedControlServer } : {}),
+    // Browsers running the studio UI publish to the SFU: allow its address.
+    extraConnectSources: () => live.connectSources(),
   });
 
   const catalog = new CatalogStore(db);
-  const rundown = new RundownService(new RundownStore(db), events);
+  const rundownStore = new RundownStore(db);
+  const rundown = new RundownService(rundownStore, events);
   const imports = new ImportService({
     store: catalog,
     events,
@@ -86,10 +107,31 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     onCatalogChanged: () => rundown.catalogChanged(),
   });
 
+  const live = new LiveService({
+    settings,
+    events,
+    ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
+    log: (message) => console.warn(`[sfu] ${message}`),
+  });
+  const pins = new PinService({
+    store: new PinStore(db),
+    catalog,
+    sfu: live,
+    events,
+    activeShowId: () => rundownStore.activeShowId(),
+  });
+  // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
+  events.subscribe((channel) => {
+    if (channel === eventSpecs.settingsChanged.channel) void live.apply();
+  });
+  // Not awaited: the window opens while the SFU starts; its status events tell the UI.
+  void live.apply();
+
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
     ...catalogHandlers({ store: catalog, imports }),
     ...rundownHandlers(rundown),
+    ...liveHandlers(live, pins),
   };
   dispatchToHandlers = createDispatcher(handlers);
 
@@ -104,8 +146,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     catalog,
     imports,
     rundown,
+    live,
+    pins,
     info,
     async close() {
+      await live.close();
       await controlServer.stop();
       await imports.shutdown();
       db.close();

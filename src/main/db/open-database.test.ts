@@ -46,6 +46,16 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('loads the native module from an explicit path (how the desktop app uses its Electron build)', () => {
+    const binding = path.resolve(import.meta.dirname, '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const db = openDatabase(path.join(tempDir(), 'studio.sqlite'), { nativeBinding: binding });
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion());
+    db.close();
+    expect(() => openDatabase(path.join(tempDir(), 'other.sqlite'), { nativeBinding: '/nowhere/better_sqlite3.node' })).toThrow(
+      /Could not open the studio data file/,
+    );
+  });
+
   it('says plainly when the file is not a studio database', () => {
     const file = path.join(tempDir(), 'notes.sqlite');
     fs.writeFileSync(file, 'this is a text file, not a database '.repeat(200));

@@ -53,6 +53,8 @@ export function migrate(db: StudioDatabase, migrations: readonly Migration[] = a
 export interface OpenDatabaseOptions {
   readonly migrations?: readonly Migration[];
   readonly readonly?: boolean;
+  /** Path of the native module to load instead of node_modules' (Electron's ABI). */
+  readonly nativeBinding?: string;
 }
 
 /**
@@ -64,7 +66,10 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
   if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
   let db: StudioDatabase;
   try {
-    db = new Database(filePath, { readonly: options.readonly ?? false });
+    db = new Database(filePath, {
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (err) {
     throw new StudioError('unavailable', `Could not open the studio data file ${filePath}: ${(err as Error).message}`);
   }

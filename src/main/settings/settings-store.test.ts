@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { SettingsStore } from './settings-store.js';
-import { DEFAULT_CONTROL_PORT } from '../../shared/domain/settings.js';
+import { DEFAULT_CONTROL_PORT, DEFAULT_SFU_PORT, settingsPatchSchema } from '../../shared/domain/settings.js';
 
 describe('SettingsStore', () => {
   it('starts from defaults and keeps updates across a reopen of the file', () => {
     const file = path.join(tempDir(), 'studio.sqlite');
     const first = openDatabase(file);
     const store = new SettingsStore(first);
-    expect(store.get()).toEqual({ hostName: '', controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT }, sfu: { url: '' } });
+    expect(store.get()).toEqual({
+      hostName: '',
+      controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT },
+      sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
+    });
     store.update({ hostName: 'Ana', controlServer: { allowLan: true } });
     first.close();
     const again = new SettingsStore(openDatabase(file));
@@ -33,5 +37,28 @@ describe('SettingsStore', () => {
     expect(made).toBe(1);
     store.setControlToken('replacement-token-123456');
     expect(store.controlToken(make)).toBe('replacement-token-123456');
+  });
+
+  it('keeps the remote SFU host token apart: saved by a patch, never part of the settings', () => {
+    const file = path.join(tempDir(), 'studio.sqlite');
+    const store = new SettingsStore(openDatabase(file));
+    expect(store.sfuHostToken()).toBe('');
+    const patch = settingsPatchSchema.parse({ sfu: { url: 'wss://live.example.com', hostToken: '  s3cret-token  ' } });
+    const saved = store.update(patch);
+    expect(JSON.stringify(saved)).not.toContain('s3cret');
+    expect(JSON.stringify(store.get())).not.toContain('s3cret');
+    expect(store.sfuHostToken()).toBe('s3cret-token');
+    // Other changes leave it alone; "" forgets it.
+    store.update({ hostName: 'Ana' });
+    expect(new SettingsStore(openDatabase(file)).sfuHostToken()).toBe('s3cret-token');
+    store.update(settingsPatchSchema.parse({ sfu: { hostToken: '' } }));
+    expect(store.sfuHostToken()).toBe('');
+  });
+
+  it('accepts only SFU room names that work in a watch link', () => {
+    expect(settingsPatchSchema.safeParse({ sfu: { room: 'spring-sale_2' } }).success).toBe(true);
+    for (const room of ['', '-lead', 'with space', 'a/b', 'x'.repeat(65)]) {
+      expect(settingsPatchSchema.safeParse({ sfu: { room } }).success, room).toBe(false);
+    }
   });
 });

@@ -10,6 +10,8 @@ import type { z } from 'zod';
 
 const SETTINGS_KEY = 'studio.settings';
 const TOKEN_KEY = 'controlServer.token';
+/** The remote SFU's host token: a secret, so it lives apart from the settings the UI reads. */
+const SFU_HOST_TOKEN_KEY = 'sfu.hostToken';
 
 /**
  * Settings live in one JSON row, validated on every read so that a value
@@ -19,8 +21,10 @@ const TOKEN_KEY = 'controlServer.token';
 export class SettingsStore {
   private readonly getStmt;
   private readonly putStmt;
+  private readonly writeAll: (write: () => void) => void;
 
   constructor(db: StudioDatabase) {
+    this.writeAll = (write) => db.transaction(write)();
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.putStmt = db.prepare<[string, string, number]>(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
@@ -35,10 +39,24 @@ export class SettingsStore {
     return parsed.success ? parsed.data : defaultSettings();
   }
 
+  /** Saves a patch; a `sfu.hostToken` in it goes to its own row and never into Settings. */
   update(patch: z.output<typeof settingsPatchSchema>): Settings {
     const next = applySettingsPatch(this.get(), patch);
-    this.putStmt.run(SETTINGS_KEY, JSON.stringify(next), Date.now());
+    const hostToken = patch.sfu?.hostToken;
+    const now = Date.now();
+    this.writeAll(() => {
+      this.putStmt.run(SETTINGS_KEY, JSON.stringify(next), now);
+      if (hostToken !== undefined) this.putStmt.run(SFU_HOST_TOKEN_KEY, JSON.stringify(hostToken), now);
+    });
     return next;
+  }
+
+  /** The remote SFU's host token ("" when none is set). Stays in main. */
+  sfuHostToken(): string {
+    const row = this.getStmt.get(SFU_HOST_TOKEN_KEY);
+    if (!row) return '';
+    const value: unknown = JSON.parse(row.value);
+    return typeof value === 'string' ? value : '';
   }
 
   /** The control-server token; created on first use. Stays in main. */

@@ -3,6 +3,8 @@ import type { StudioApi } from '../../shared/api/client.js';
 import type { ControlClient } from '../api/control-client.js';
 import { StudioEnvironmentContext } from '../api/environment.js';
 import { StudioContext } from '../api/studio-context.js';
+import { LiveProvider } from '../live/live-context.js';
+import { PublishProvider } from '../publish/publish-context.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { StudioLayout } from './StudioLayout.js';
@@ -33,11 +35,16 @@ export function App({ studio, connection }: AppProps) {
   return (
     <StudioContext.Provider value={studio}>
       <StudioEnvironmentContext.Provider value={environment}>
-        <div className="app">
-          <TopBar view={view} onNavigate={go} remote={connection !== null} />
-          {connection && <ConnectionBanner client={connection} />}
-          <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
-        </div>
+        {/* Above the view switch: opening Settings must not stop the show or the camera. */}
+        <LiveProvider>
+          <PublishProvider>
+            <div className="app">
+              <TopBar view={view} onNavigate={go} remote={connection !== null} />
+              {connection && <ConnectionBanner client={connection} />}
+              <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
+            </div>
+          </PublishProvider>
+        </LiveProvider>
       </StudioEnvironmentContext.Provider>
     </StudioContext.Provider>
   );

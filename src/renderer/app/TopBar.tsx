@@ -1,3 +1,4 @@
+import { LiveStatusPill } from '../publish/LiveStatusPill.js';
 import type { View } from './App.js';
 
 export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (v: View) => void; remote: boolean }) {
@@ -13,7 +14,7 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
         )}
       </div>
       <div className="top-bar-status" role="status" aria-label="Show status">
-        <span className="live-pill live-pill-offline">Offline</span>
+        <LiveStatusPill />
       </div>
       <nav className="top-bar-actions">
         {view === 'settings' ? (

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CatalogRow } from '../../shared/domain/catalog.js';
+import { PinButton } from '../live/PinButton.js';
 import { formatMoney, formatStock, isMarkedDown } from '../ui/format.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import type { CatalogPages } from './use-catalog-pages.js';
@@ -178,6 +179,8 @@ interface RowViewProps {
   readonly onAdd: (row: CatalogRow) => void;
 }
 
+const rowTitle = (row: CatalogRow) => (row.variantTitle ? `${row.title} — ${row.variantTitle}` : row.title);
+
 function CatalogRowView({ index, row, style, selected, onSelect, onOpen, onAdd }: RowViewProps) {
   const soldOut = row.stock !== null && row.stock <= 0;
   return (
@@ -223,6 +226,7 @@ function CatalogRowView({ index, row, style, selected, onSelect, onOpen, onAdd }
         {formatStock(row.stock)}
       </span>
       <span role="gridcell" className="cell-action">
+        <PinButton productId={row.productId} variantId={row.variantId} label={rowTitle(row)} tabIndex={-1} />
         <button
           type="button"
           tabIndex={-1}

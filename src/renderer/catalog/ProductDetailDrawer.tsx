@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProductDetail, Variant } from '../../shared/domain/catalog.js';
 import { useOpenLink } from '../api/environment.js';
 import { useStudio } from '../api/studio-context.js';
+import { PinButton } from '../live/PinButton.js';
 import { formatMoney, formatStock } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
@@ -114,6 +115,7 @@ function ProductDetailBody({
       </dl>
 
       <div className="product-actions">
+        <PinButton productId={product.id} variantId={null} label={product.title} size="normal" />
         <button type="button" className="button button-primary" onClick={() => onAdd(product.id, null, product.title)}>
           + Add product to rundown
         </button>
@@ -166,6 +168,7 @@ function VariantsTable({ product, highlight, onAdd }: { product: ProductDetail; 
               </td>
               <td className={`cell-num${v.stock !== null && v.stock <= 0 ? ' sold-out' : ''}`}>{formatStock(v.stock)}</td>
               <td className="cell-action">
+                <PinButton productId={product.id} variantId={v.id} label={v.title ? `${product.title} — ${v.title}` : product.title} />{' '}
                 <button type="button" className="button button-small" onClick={() => onAdd(v)} aria-label={`Add ${v.title || product.title} to rundown`}>
                   + Rundown
                 </button>

@@ -1,9 +1,52 @@
-import { useStudio } from '../api/studio-context.js';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../shared/domain/settings.js';
-import { EmptyState, Panel } from './Panel.js';
+import { useStudio } from '../api/studio-context.js';
+import { useLive } from '../live/live-context.js';
+import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
+import { usePublish } from '../publish/publish-context.js';
+import { isOnAir } from '../publish/publish-status.js';
+import { ShowControls } from '../publish/ShowControls.js';
+import { StreamHealthView } from '../publish/StreamHealthView.js';
+import { ViewerLinks } from '../publish/ViewerLinks.js';
+import '../publish/publish.css';
+import { Panel } from './Panel.js';
 
+/** Going live: the checklist and Go live before; stream health, Stop and End show during; viewer links always. */
 export function PublishPanel() {
+  const { status, capture } = usePublish();
+  const { sfu } = useLive();
+  const onAir = isOnAir(status.phase);
+  const checks = goLiveChecks(capture, sfu);
+  const viewerUrls = sfu?.viewerUrls.length ? sfu.viewerUrls : status.viewerUrls;
+  const viewerCount = status.viewerCount ?? sfu?.viewerCount ?? null;
+
+  return (
+    <Panel id="publish" title="Stream">
+      <div className="stream" data-phase={status.phase}>
+        <StatusBanner />
+        {onAir ? (
+          <>
+            <h3 className="stream-heading">
+              Stream health <span className="stream-heading-note">every 2 s</span>
+            </h3>
+            <StreamHealthView health={status.health} viewerCount={viewerCount} />
+          </>
+        ) : (
+          <>
+            <h3 className="stream-heading">Before you go live</h3>
+            <GoLiveChecklist checks={checks} />
+          </>
+        )}
+        <ShowControls ready={canGoLive(checks)} />
+        <ViewerLinks urls={viewerUrls} />
+        <ServerSetting />
+      </div>
+    </Panel>
+  );
+}
+
+/** Which server the show goes to, as set in Settings. */
+function ServerSetting() {
   const studio = useStudio();
   const [sfuUrl, setSfuUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -11,16 +54,48 @@ export function PublishPanel() {
     return studio.onSettingsChanged((s: Settings) => setSfuUrl(s.sfu.url));
   }, [studio]);
   return (
-    <Panel id="publish" title="Stream">
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>Offline</dd>
-        <dt>Streaming server</dt>
-        <dd data-testid="publish-sfu">{sfuUrl === null ? '…' : sfuUrl || 'Built-in (this computer)'}</dd>
-      </dl>
-      <EmptyState title="Not live">
-        Stream health shows here once you go live: bitrate, packet loss, round-trip time, frame rate and viewer count.
-      </EmptyState>
-    </Panel>
+    <dl className="facts stream-server">
+      <dt>Streaming server</dt>
+      <dd data-testid="publish-sfu">{sfuUrl === null ? '…' : sfuUrl || 'Built-in (this computer)'}</dd>
+    </dl>
   );
+}
+
+/** What is going on, when it is not simply "live" or "offline". */
+function StatusBanner() {
+  const { status } = usePublish();
+  switch (status.phase) {
+    case 'connecting':
+      return (
+        <p className="banner banner-warn stream-banner" role="status">
+          Connecting to the streaming server…
+        </p>
+      );
+    case 'reconnecting':
+      return (
+        <p className="banner banner-warn stream-banner" role="status">
+          Reconnecting (attempt {status.reconnectAttempt})… {status.error}
+        </p>
+      );
+    case 'error':
+      return (
+        <p className="banner banner-error stream-banner" role="alert">
+          {status.error}
+        </p>
+      );
+    case 'ended':
+      return (
+        <p className="banner stream-banner stream-banner-muted" role="status">
+          The show has ended. Viewers were told.
+        </p>
+      );
+    case 'offline':
+      return status.showOpen ? (
+        <p className="banner banner-warn stream-banner" role="status">
+          Paused. Viewers see “right back”.
+        </p>
+      ) : null;
+    default:
+      return null;
+  }
 }

@@ -41,13 +41,16 @@ export function serverLabel(signalUrl: string): string {
   }
 }
 
+/** Said once, when the first connection fails (while reconnecting the banner stays short). */
+export const UNREACHABLE_HINT = 'Check your internet connection, or the server address in Settings.';
+
 /** Why a join or publish attempt failed, from the SFU's error code. */
 export function sfuFailureMessage(code: SignalFailureCode | 'socket', signalUrl: string, detail: string): string {
   const where = serverLabel(signalUrl);
   switch (code) {
     case 'socket':
     case 'disconnected':
-      return `Can't reach the streaming server at ${where}. Check your internet connection, or the server address in Settings.`;
+      return `Can't reach the streaming server at ${where}.`;
     case 'timeout':
       return `The streaming server at ${where} is not answering.`;
     case 'unauthorized':

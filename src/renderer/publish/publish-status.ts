@@ -59,6 +59,11 @@ export interface PublishStatus {
   /** Latest stats window; null when not sending. */
   readonly health: StreamHealth | null;
   readonly sending: { readonly video: boolean; readonly audio: boolean };
+  /**
+   * This window put the show on air and has not ended it. After Stop the
+   * viewers wait ("right back"), so End show stays on offer.
+   */
+  readonly showOpen: boolean;
 }
 
 export const INITIAL_PUBLISH_STATUS: PublishStatus = Object.freeze({
@@ -72,6 +77,7 @@ export const INITIAL_PUBLISH_STATUS: PublishStatus = Object.freeze({
   viewerCount: null,
   health: null,
   sending: { video: false, audio: false },
+  showOpen: false,
 });
 
 /** Phases in which the client holds (or is getting) a connection: Go live is not offered. */

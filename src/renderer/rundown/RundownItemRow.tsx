@@ -1,5 +1,6 @@
 import { useId, useState, type DragEvent, type KeyboardEvent, type Ref } from 'react';
 import type { RundownItem } from '../../shared/domain/rundown.js';
+import { PinButton } from '../live/PinButton.js';
 import { formatDuration, formatMoney, formatStock, parseDurationInput } from '../ui/format.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import { SEGMENT_GLYPHS, SEGMENT_LABELS } from './segment-types.js';
@@ -89,6 +90,9 @@ export function RundownItemRow(props: RundownItemRowProps) {
         <span className="rundown-item-time" title="Planned time">
           {item.plannedSeconds !== null ? formatDuration(item.plannedSeconds) : ''}
         </span>
+        {item.kind === 'product' && p && (
+          <PinButton productId={p.productId} variantId={p.variantId} rundownItemId={item.id} label={item.title} />
+        )}
       </div>
       {selected && <ItemEditor {...props} />}
       {!selected && item.kind === 'product' && item.notes && <p className="rundown-item-notes clip">{item.notes}</p>}

@@ -3,14 +3,19 @@ import type { AppInfo } from '../../shared/api/contract/app.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { useLiveValue, useStudio } from '../api/studio-context.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
-interface Draft {
+interface Draft extends StreamingServerDraft {
   hostName: string;
   controlEnabled: boolean;
   allowLan: boolean;
   port: string;
-  sfuUrl: string;
 }
+
+const validPort = (text: string): number | null => {
+  const port = Number(text);
+  return /^\d+$/.test(text.trim()) && port >= 1024 && port <= 65535 ? port : null;
+};
 
 const draftFrom = (s: Settings): Draft => ({
   hostName: s.hostName,
@@ -18,6 +23,10 @@ const draftFrom = (s: Settings): Draft => ({
   allowLan: s.controlServer.allowLan,
   port: String(s.controlServer.port),
   sfuUrl: s.sfu.url,
+  sfuRoom: s.sfu.room,
+  sfuPort: String(s.sfu.port),
+  sfuAllowLan: s.sfu.allowLan,
+  sfuHostToken: '',
 });
 
 export function SettingsScreen({ onClose }: { onClose: () => void }) {
@@ -45,8 +54,9 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const port = Number(draft.port);
-    if (!/^\d+$/.test(draft.port.trim()) || port < 1024 || port > 65535) {
+    const port = validPort(draft.port);
+    const sfuPort = validPort(draft.sfuPort);
+    if (port === null || sfuPort === null) {
       setMessage({ kind: 'error', text: 'Port must be a whole number between 1024 and 65535.' });
       return;
     }
@@ -54,7 +64,13 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
     const result = await studio.updateSettings({
       hostName: draft.hostName,
       controlServer: { enabled: draft.controlEnabled, allowLan: draft.allowLan, port },
-      sfu: { url: draft.sfuUrl },
+      sfu: {
+        url: draft.sfuUrl,
+        room: draft.sfuRoom,
+        port: sfuPort,
+        allowLan: draft.sfuAllowLan,
+        ...(draft.sfuHostToken.trim() ? { hostToken: draft.sfuHostToken } : {}),
+      },
     });
     setSaving(false);
     if (result.ok) {
@@ -97,23 +113,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         </label>
       </section>
 
-      <section className="settings-section">
-        <h2>Streaming server (SFU)</h2>
-        <label className="field">
-          <span>SFU address</span>
-          <input
-            value={draft.sfuUrl}
-            placeholder="Empty: the studio runs its own server on this computer"
-            spellCheck={false}
-            onChange={(e) => update({ sfuUrl: e.target.value })}
-            aria-describedby="sfu-help"
-          />
-        </label>
-        <p id="sfu-help" className="help">
-          Leave empty to stream through the SFU built into the studio (viewers on your network can watch). For an audience on
-          the internet, run <code>studio sfu</code> on a server and enter its address, for example wss://live.myshop.com.
-        </p>
-      </section>
+      <StreamingServerSection draft={draft} onChange={(p) => update(p)} />
 
       <ProducerConsoleSection
         enabled={draft.controlEnabled}

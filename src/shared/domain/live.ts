@@ -23,11 +23,17 @@ export interface SfuStatus {
   readonly error: string | null;
 }
 
-/** What the renderer needs to publish: short-lived, scoped to one room. */
+/**
+ * What the renderer needs to publish: short-lived, scoped to one room. The
+ * token is minted by the SFU for this room (never the SFU's long-lived
+ * secret); get a fresh ticket for every (re)join.
+ */
 export interface PublishTicket {
   readonly signalUrl: string;
   readonly room: string;
   readonly hostToken: string;
+  /** When hostToken stops admitting joins (epoch ms, the SFU's clock); joined connections stay. */
+  readonly expiresAt: number;
   readonly viewerUrls: readonly string[];
 }
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { SHOW_ID_PATTERN } from '../sfu/protocol-constants.js';
 
 /** Default TCP port of the control server (remote producer console). */
 export const DEFAULT_CONTROL_PORT = 4780;
+/** Default HTTP/WebSocket port of the built-in (embedded) SFU: watch page and signaling. */
+export const DEFAULT_SFU_PORT = 4781;
 
 const sfuUrl = z
   .string()
@@ -10,6 +13,18 @@ const sfuUrl = z
   .refine((v) => v === '' || /^(wss?|https?):\/\/[^\s/]+/i.test(v), {
     message: 'The SFU address must start with wss://, ws://, https:// or http:// (leave it empty to use the built-in local SFU).',
   });
+
+/** The room viewers open at /watch/<room>; the SFU's show-id rule. */
+export const sfuRoomSchema = z
+  .string()
+  .trim()
+  .regex(SHOW_ID_PATTERN, 'The room name is 1-64 letters, digits, "-" or "_", starting with a letter or digit.');
+
+const portNumber = z
+  .number({ message: 'Port must be a whole number.' })
+  .int('Port must be a whole number.')
+  .min(1024, 'Port must be between 1024 and 65535.')
+  .max(65535, 'Port must be between 1024 and 65535.');
 
 export const settingsSchema = z.object({
   /** The host's name, used for the lower third and chat messages sent by the host. */
@@ -20,13 +35,28 @@ export const settingsSchema = z.object({
       enabled: z.boolean().default(true),
       /** Listen on every network interface instead of this computer only. */
       allowLan: z.boolean().default(false),
-      port: z.number().int().min(1024).max(65535).default(DEFAULT_CONTROL_PORT),
+      port: portNumber.default(DEFAULT_CONTROL_PORT),
     })
     .prefault({}),
   sfu: z
     .object({
       /** Empty: the studio runs its own SFU on this computer. */
       url: sfuUrl.default(''),
+      /**
+       * The room (show) name on the SFU: viewers open /watch/<room>. Empty
+       * only until the studio first starts, which picks one ("shop-7k2m9q")
+       * and saves it, so the viewer link stays the same across restarts.
+       */
+      room: z.union([z.literal(''), sfuRoomSchema]).default(''),
+      /** Port of the built-in SFU (watch page + signaling). */
+      port: portNumber.default(DEFAULT_SFU_PORT),
+      /**
+       * Built-in SFU only: let phones and computers on the same network watch
+       * (binds every interface, announces this computer's LAN address).
+       */
+      allowLan: z.boolean().default(false),
+      // The remote SFU's host token is not here: it is a secret kept by main
+      // (see SettingsStore.sfuHostToken) and is never sent to a UI.
     })
     .prefault({}),
 });
@@ -41,15 +71,24 @@ export const settingsPatchSchema = z
       .object({
         enabled: z.boolean(),
         allowLan: z.boolean(),
-        port: z
-          .number({ message: 'Port must be a whole number.' })
-          .int('Port must be a whole number.')
-          .min(1024, 'Port must be between 1024 and 65535.')
-          .max(65535, 'Port must be between 1024 and 65535.'),
+        port: portNumber,
       })
       .partial()
       .strict(),
-    sfu: z.object({ url: sfuUrl }).partial().strict(),
+    sfu: z
+      .object({
+        url: sfuUrl,
+        room: sfuRoomSchema,
+        port: portNumber,
+        allowLan: z.boolean(),
+        /**
+         * Write-only: the host token of the remote SFU (`studio sfu --host-token`).
+         * Stored by main, never returned by getSettings; "" forgets it.
+         */
+        hostToken: z.string().trim().max(256, 'The host token is at most 256 characters.'),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -58,12 +97,14 @@ export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
-/** Applies a validated patch to settings, returning a new object. */
+/** Applies a validated patch to settings, returning a new object (secrets in the patch are left out). */
 export function applySettingsPatch(current: Settings, patch: z.output<typeof settingsPatchSchema>): Settings {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the token is stored apart, never in Settings
+  const { hostToken, ...sfu } = patch.sfu ?? {};
   return settingsSchema.parse({
     ...current,
     ...(patch.hostName !== undefined ? { hostName: patch.hostName } : {}),
     controlServer: { ...current.controlServer, ...patch.controlServer },
-    sfu: { ...current.sfu, ...patch.sfu },
+    sfu: { ...current.sfu, ...sfu },
   });
 }

@@ -18,6 +18,8 @@ describe('signalRequestSchema', () => {
       { type: 'resume', requestId: 10, consumerId: 'c' },
       { type: 'setPin', requestId: 11, card: { productId: '1', title: 'T', price: null } },
       { type: 'clearPin', requestId: 12 },
+      { type: 'mintPublishToken', requestId: 14 },
+      { type: 'mintPublishToken', requestId: 15, ttlSeconds: 600 },
       { type: 'leave', requestId: 13 },
     ];
     for (const frame of frames) expect(parse(frame).success, JSON.stringify(frame)).toBe(true);

@@ -68,6 +68,14 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   /** Host only. */
   request('setPin', { card: productCardSchema }),
   request('clearPin', {}),
+  /**
+   * Host only: a token that lets another connection join as host of this
+   * show until it expires (the studio's publisher gets one; the long-lived
+   * secret stays in the studio's main process).
+   */
+  request('mintPublishToken', {
+    ttlSeconds: z.number().int().min(60).max(24 * 3600).default(3600),
+  }),
   /** A host's leave ends the show for every viewer; a viewer's leave is just goodbye. */
   request('leave', {}),
   // Seam for the chat issue: `sendChat` (viewer) and `moderateChat` (host) go here.
@@ -124,6 +132,8 @@ export interface SignalReplyData {
   resume: Record<string, never>;
   setPin: { readonly pin: ProductCard };
   clearPin: Record<string, never>;
+  /** `expiresAt` in epoch ms (the SFU's clock); the token admits joins until then. */
+  mintPublishToken: { readonly token: string; readonly expiresAt: number };
   leave: Record<string, never>;
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from './types.js';
 import { settingsMigration } from './0010-settings.js';
 import { catalogMigration } from './0020-catalog.js';
 import { showsRundownMigration } from './0030-shows-rundown.js';
+import { pinsMigration } from './0040-pins.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel, EventSpec } from '../channel.js';
 import { appChannels, appEvents } from './app.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
+import { liveChannels, liveEvents } from './live.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...appChannels,
   ...catalogChannels,
   ...rundownChannels,
+  ...liveChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -20,6 +22,7 @@ export const events = {
   ...appEvents,
   ...catalogEvents,
   ...rundownEvents,
+  ...liveEvents,
 } as const;
 
 export type Contract = typeof contract;

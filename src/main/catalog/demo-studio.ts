@@ -1,0 +1,50 @@
+import type { StudioDatabase } from '../db/open-database.js';
+import type { RundownService } from '../rundown/rundown-service.js';
+import { importCatalogFile } from './catalog-import.js';
+import { parseCatalog } from './catalog-parser.js';
+import type { CatalogStore } from './catalog-store.js';
+
+const SEEDED_KEY = 'demo.seeded';
+
+export interface DemoStudioDeps {
+  readonly db: StudioDatabase;
+  readonly catalog: CatalogStore;
+  readonly rundown: RundownService;
+}
+
+/**
+ * The embedded default a new user sees on first start: a small boutique
+ * catalog (resources/demo/demo-catalog.csv, imported through the real
+ * importer) and a demo show that uses it. Runs once per data folder — a
+ * host who deletes the demo never gets it back — and never touches a data
+ * folder that already has products or shows.
+ */
+export async function seedDemoStudio(deps: DemoStudioDeps, demoCatalogFile: string): Promise<boolean> {
+  const seeded = deps.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(SEEDED_KEY);
+  if (seeded) return false;
+  const markSeeded = () =>
+    deps.db
+      .prepare('INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+      .run(SEEDED_KEY, JSON.stringify(true), Date.now());
+  if (deps.catalog.stats().products > 0 || deps.rundown.listShows().length > 0) {
+    markSeeded();
+    return false;
+  }
+  await importCatalogFile({ store: deps.catalog, parse: parseCatalog }, demoCatalogFile, { format: 'shopify', dryRun: false });
+  const show = deps.rundown.createShow('Demo show: Friday boutique drop', null);
+  const find = (sku: string) => deps.catalog.search({ query: sku, offset: 0, limit: 1 }).rows[0];
+  const dress = find('HP-LWD-M-SND');
+  const hoops = find('LJ-HOOP-GLD');
+  const tote = find('FG-TOTE-NAT');
+  deps.rundown.addItems(show.id, [
+    { kind: 'segment', segmentType: 'intro', title: 'Welcome + how to claim', notes: 'Say hi, explain "sold + size" in chat.', plannedSeconds: 120 },
+    ...(dress ? [{ kind: 'product' as const, productId: dress.productId, variantId: null }] : []),
+    ...(hoops ? [{ kind: 'product' as const, productId: hoops.productId, variantId: null }] : []),
+    { kind: 'segment', segmentType: 'giveaway', title: 'Giveaway: scrunchie set', notes: 'Winner picked from buyers.', plannedSeconds: 90 },
+    ...(tote ? [{ kind: 'product' as const, productId: tote.productId, variantId: tote.variantId }] : []),
+    { kind: 'segment', segmentType: 'qa', title: 'Sizing questions', notes: '', plannedSeconds: 180 },
+  ]);
+  deps.rundown.setActiveShow(show.id);
+  markSeeded();
+  return true;
+}

@@ -1,0 +1,61 @@
+import { lanAddresses } from '../control-server/control-server-manager.js';
+import { startSfuServer, type RtcListenIp, type SfuServer } from '../../sfu/index.js';
+
+export interface EmbeddedSfuConfig {
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  /** Let devices on the same network watch. */
+  readonly allowLan: boolean;
+  /** The built watch page (dist/viewer); undefined: the SFU's default next to its source. */
+  readonly viewerDir: string | undefined;
+}
+
+export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer } | { readonly ok: false; readonly error: string };
+
+/**
+ * Starts the studio's own SFU on this computer (one mediasoup worker: one
+ * show, a laptop's cores are busy encoding).
+ *
+ * Binding: loopback only by default, like the producer console, so nothing
+ * is exposed until the host opts in. With "allow LAN" the HTTP/WebSocket
+ * port listens on every interface and WebRTC listens on loopback plus each
+ * LAN address (not 0.0.0.0 with one announced address), so a phone on the
+ * Wi-Fi, a second network card and this computer's own browser all get a
+ * candidate they can reach. Viewers on the internet need a remote SFU
+ * (`studio sfu` on a server): a laptop behind home NAT cannot serve them.
+ */
+export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<EmbeddedSfuStart> {
+  const listenIps: RtcListenIp[] = [{ ip: '127.0.0.1' }];
+  if (config.allowLan) for (const ip of lanAddresses()) listenIps.push({ ip });
+  try {
+    const server = await startSfuServer({
+      port: config.port,
+      httpHost: config.allowLan ? '0.0.0.0' : '127.0.0.1',
+      listenIps,
+      workers: 1,
+      // Tokens are set per show at run time (setHostToken); no server-wide one.
+      defaultHostToken: null,
+      logLevel: 'warn',
+      ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
+    });
+    return { ok: true, server };
+  } catch (error) {
+    return { ok: false, error: describeStartError(error, config.port) };
+  }
+}
+
+function describeStartError(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error as Error).message ?? String(error);
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} is already used by another program, so the built-in SFU cannot start. Pick another SFU port in Settings.`;
+  }
+  if (code === 'EACCES') return `This computer does not allow the built-in SFU to use port ${port}. Pick a port above 1024 in Settings.`;
+  if (/mediasoup|worker|spawn|ENOENT|EACCES/i.test(`${message} ${code ?? ''}`)) {
+    return (
+      `The built-in SFU could not start its media server (mediasoup worker: ${message}). ` +
+      'Going live needs it: reinstall the studio, or enter a remote SFU address in Settings. Everything else keeps working.'
+    );
+  }
+  return `The built-in SFU could not start: ${message}`;
+}

@@ -1,0 +1,286 @@
+import { StudioError } from '../../shared/api/result.js';
+import type { PinTargetState, PublishTicket, SfuLinkState, SfuMode, SfuStatus } from '../../shared/domain/live.js';
+import type { ProductCardInput } from '../../shared/sfu/product-card.js';
+import type { SfuServer } from '../../sfu/index.js';
+import { lanAddresses } from '../control-server/control-server-manager.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { SfuLink } from '../sfu-link/sfu-link.js';
+import { startEmbeddedSfu } from './embedded-sfu.js';
+import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
+
+/**
+ * How long a publish ticket admits joins. The publisher fetches one per
+ * (re)join, so this only needs to outlast one connection attempt; an hour
+ * forgives clock trouble and slow starts.
+ */
+const PUBLISH_TOKEN_TTL_SECONDS = 3600;
+
+export interface LiveServiceOptions {
+  readonly settings: SettingsStore;
+  readonly events: StudioEventBus;
+  /** Overrides of the built-in SFU's settings for this run (`studio web --sfu-port`, tests). */
+  readonly embedded?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  readonly log?: (message: string) => void;
+}
+
+/** Everything the current SFU target needs; a change of any of it restarts the target. */
+interface TargetConfig {
+  readonly mode: SfuMode;
+  readonly room: string;
+  readonly url: string;
+  readonly port: number;
+  readonly allowLan: boolean;
+  readonly remoteToken: string;
+}
+
+interface Target {
+  readonly config: TargetConfig;
+  readonly server: SfuServer | null;
+  readonly signalUrl: string | null;
+  readonly viewerUrls: readonly string[];
+  readonly connectSources: readonly string[];
+  readonly link: SfuLink | null;
+  /** Why this target cannot work (no link then). */
+  readonly error: string | null;
+}
+
+/**
+ * Where the show goes. Keeps the SFU target in step with Settings: the
+ * built-in SFU (started here, on loopback or the LAN) when no address is
+ * set, otherwise a remote one; in both cases main holds one host connection
+ * (SfuLink) for pins and hands the renderer a ticket to publish with.
+ */
+export class LiveService {
+  private target: Target | null = null;
+  private starting = true;
+  private closed = false;
+  private queue: Promise<void> = Promise.resolve();
+  private lastStatusJson = '';
+  /** The pin the studio wants on screen (undefined: the pin service has not said yet). */
+  private pin: { readonly card: ProductCardInput | null } | undefined;
+  private readonly pinListeners = new Set<() => void>();
+
+  constructor(private readonly options: LiveServiceOptions) {
+    // The viewer link must not change between runs: pick the room once and keep it.
+    if (options.settings.get().sfu.room === '') options.settings.update({ sfu: { room: generateRoomName() } });
+  }
+
+  /** Brings the target in line with the settings (serialised; a no-op when nothing relevant changed). */
+  apply(): Promise<void> {
+    this.queue = this.queue.then(() => this.applyNow()).catch((error: unknown) => this.options.log?.(`SFU apply failed: ${String(error)}`));
+    return this.queue;
+  }
+
+  /** Resolves once the last requested apply is done. */
+  ready(): Promise<void> {
+    return this.queue;
+  }
+
+  status(): SfuStatus {
+    const target = this.target;
+    const config = target?.config ?? this.wantedConfig();
+    const link = target?.link?.status();
+    let state: SfuLinkState;
+    if (this.starting || !target) state = 'starting';
+    else if (link) state = link.state;
+    else state = 'error';
+    return {
+      mode: config.mode,
+      state,
+      signalUrl: target?.signalUrl ?? null,
+      viewerUrls: target?.viewerUrls ?? [],
+      room: config.room,
+      live: link?.live ?? false,
+      viewerCount: link?.viewerCount ?? 0,
+      error: state === 'starting' ? null : (target?.error ?? link?.error ?? null),
+    };
+  }
+
+  /**
+   * Origins the studio UI must be allowed to connect to (its CSP connect-src).
+   * Any loopback port, so a page loaded before the built-in SFU moved port
+   * keeps working; a remote SFU's origin as configured now (a page loaded
+   * before the switch needs a reload to reach a new remote address).
+   */
+  connectSources(): readonly string[] {
+    return ['ws://127.0.0.1:*', 'http://127.0.0.1:*', ...(this.target?.connectSources ?? [])];
+  }
+
+  /**
+   * What the renderer publishes with: a token the SFU mints for this room
+   * over main's own host link, valid for a limited time. Main's secret (the
+   * per-run token of the built-in SFU, the configured token of a remote one)
+   * never reaches a UI, so a producer console cannot keep hosting after the
+   * studio stops trusting it. The renderer asks again for every (re)join.
+   */
+  async publishTicket(): Promise<PublishTicket> {
+    await this.queue;
+    const target = this.target;
+    if (!target?.signalUrl || !target.link || target.error) {
+      throw new StudioError('unavailable', target?.error ?? 'The SFU is not ready yet. Try again in a moment.');
+    }
+    let minted;
+    try {
+      minted = await target.link.mintPublishToken(PUBLISH_TOKEN_TTL_SECONDS);
+    } catch (error) {
+      throw new StudioError('unavailable', `The SFU is not reachable right now: ${(error as Error).message}`);
+    }
+    return {
+      signalUrl: target.signalUrl,
+      room: target.config.room,
+      hostToken: minted.token,
+      expiresAt: minted.expiresAt,
+      viewerUrls: target.viewerUrls,
+    };
+  }
+
+  /**
+   * Sends the pin (null: none) to the SFU room and resolves with how far it
+   * got. It is remembered: a link that (re)connects later sends it again.
+   */
+  async setPin(card: ProductCardInput | null): Promise<PinTargetState> {
+    this.pin = { card };
+    const link = this.target?.link;
+    if (!link) return this.pinTargetState();
+    await link.setPin(card);
+    return this.pinTargetState();
+  }
+
+  /** Did the SFU room get the last pin? */
+  pinTargetState(): PinTargetState {
+    if (this.closed) return 'off';
+    const target = this.target;
+    if (!target) return 'pending'; // starting: sent once the link joins
+    if (!target.link) return 'failed'; // the SFU cannot start or is not configured: the host must act
+    const delivery = target.link.pinDelivery();
+    if (delivery === 'pending' && target.link.status().state === 'error') return 'failed';
+    return delivery;
+  }
+
+  /** Why the SFU refused the last pin, if it did. */
+  pinFailure(): string | null {
+    return this.target?.link?.pinFailure() ?? null;
+  }
+
+  /** Called whenever pinTargetState() may have changed. */
+  onPinDelivery(listener: () => void): () => void {
+    this.pinListeners.add(listener);
+    return () => this.pinListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue;
+    await this.stopTarget();
+  }
+
+  private wantedConfig(): TargetConfig {
+    const { sfu } = this.options.settings.get();
+    const pinned = this.options.embedded;
+    // Only what the mode uses, so e.g. the LAN switch does not reconnect a remote SFU.
+    if (sfu.url !== '') {
+      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.options.settings.sfuHostToken() };
+    }
+    return {
+      mode: 'embedded',
+      room: sfu.room,
+      url: '',
+      port: pinned?.port ?? sfu.port,
+      allowLan: pinned?.allowLan ?? sfu.allowLan,
+      remoteToken: '',
+    };
+  }
+
+  private async applyNow(): Promise<void> {
+    if (this.closed) return;
+    const config = this.wantedConfig();
+    const current = this.target;
+    // A target that failed (port taken, no token) is tried again on any settings save.
+    if (current && !current.error && JSON.stringify(current.config) === JSON.stringify(config)) return;
+    this.starting = true;
+    this.changed();
+    await this.stopTarget();
+    this.target = config.mode === 'embedded' ? await this.startEmbedded(config) : this.startRemote(config);
+    this.starting = false;
+    this.changed();
+  }
+
+  private async startEmbedded(config: TargetConfig): Promise<Target> {
+    const started = await startEmbeddedSfu({
+      port: config.port,
+      allowLan: config.allowLan,
+      viewerDir: this.options.embedded?.viewerDir,
+    });
+    if (!started.ok) return this.failedTarget(config, started.error);
+    const { server } = started;
+    const hostToken = newHostToken();
+    server.setHostToken(config.room, hostToken);
+    const hosts = ['127.0.0.1', ...(config.allowLan ? lanAddresses() : [])];
+    const origin = (host: string) => `http://${host}:${server.port}`;
+    return {
+      config,
+      server,
+      signalUrl: server.signalUrl,
+      viewerUrls: hosts.map((h) => watchUrl(origin(h), config.room)),
+      connectSources: [],
+      // Main's link joins with a secret made for this run; the renderer gets minted tokens.
+      link: this.startLink(server.signalUrl, config.room, hostToken),
+      error: null,
+    };
+  }
+
+  private startRemote(config: TargetConfig): Target {
+    let address;
+    try {
+      address = remoteSfuAddress(config.url);
+    } catch {
+      return this.failedTarget(config, 'The SFU address in Settings is not a valid address.');
+    }
+    const base = { signalUrl: address.signalUrl, viewerUrls: [watchUrl(address.watchBase, config.room)], connectSources: [address.connectSource] };
+    if (config.remoteToken === '') {
+      return {
+        ...this.failedTarget(config, 'Enter the host token of your SFU in Settings (it is printed when "studio sfu" starts).'),
+        ...base,
+      };
+    }
+    return { config, server: null, ...base, link: this.startLink(address.signalUrl, config.room, config.remoteToken), error: null };
+  }
+
+  private failedTarget(config: TargetConfig, error: string): Target {
+    this.options.log?.(error);
+    return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, error };
+  }
+
+  private startLink(signalUrl: string, room: string, hostToken: string): SfuLink {
+    const link = new SfuLink({
+      signalUrl,
+      room,
+      hostToken,
+      onChange: () => this.changed(),
+      ...(this.options.log ? { log: this.options.log } : {}),
+    });
+    // Whatever the studio has pinned goes to the new room as soon as the link joins.
+    if (this.pin) void link.setPin(this.pin.card);
+    return link;
+  }
+
+  private async stopTarget(): Promise<void> {
+    const target = this.target;
+    this.target = null;
+    if (!target) return;
+    target.link?.close();
+    // Shutting the built-in SFU down tells its viewers the show ended.
+    await target.server?.close();
+  }
+
+  private changed(): void {
+    const status = this.status();
+    const json = JSON.stringify(status);
+    if (json !== this.lastStatusJson) {
+      this.lastStatusJson = json;
+      this.options.events.emit('sfuStatusChanged', status);
+    }
+    for (const listener of [...this.pinListeners]) listener();
+  }
+}

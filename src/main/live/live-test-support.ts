@@ -1,0 +1,78 @@
+/**
+ * Helpers for the live/pin integration tests: a whole studio core on a real
+ * SQLite file with its built-in SFU on a free port, API calls through the
+ * dispatcher (validation included), and protocol-speaking viewers.
+ */
+import path from 'node:path';
+import type { Result } from '../../shared/api/result.js';
+import type { CatalogRow } from '../../shared/domain/catalog.js';
+import type { SfuStatus } from '../../shared/domain/live.js';
+import type { SfuServer } from '../../sfu/index.js';
+import { TestSignalClient } from '../../sfu/test-support.js';
+import { importedProduct } from '../../../tests/imported-products.js';
+import type { CallContext } from '../api/dispatcher.js';
+import { startStudioCore, type StudioCore } from '../core/studio-core.js';
+
+const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
+
+export interface TestStudio {
+  readonly core: StudioCore;
+  readonly events: { channel: string; payload: unknown }[];
+  call<T>(channel: string, input?: unknown): Promise<T>;
+  /** Adds products to the catalog; returns one catalog row per product (its first variant). */
+  addProducts(...products: Parameters<typeof importedProduct>[0][]): CatalogRow[];
+  waitForStatus(check: (s: SfuStatus) => boolean, what: string): Promise<SfuStatus>;
+  close(): Promise<void>;
+}
+
+export async function startTestStudio(dataDir: string, embeddedSfu: { port?: number } = { port: 0 }): Promise<TestStudio> {
+  const core = await startStudioCore({
+    dataDir,
+    rendererDir: path.join(dataDir, 'no-renderer'),
+    platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
+    pinnedControlServer: { port: 0 },
+    embeddedSfu,
+  });
+  const events: { channel: string; payload: unknown }[] = [];
+  core.events.subscribe((channel, payload) => events.push({ channel, payload }));
+  let closed = false;
+  const studio: TestStudio = {
+    core,
+    events,
+    async call<T>(channel: string, input?: unknown): Promise<T> {
+      const result = (await core.dispatch(channel, input, desktop)) as Result<T>;
+      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+      return result.value;
+    },
+    addProducts(...products) {
+      const imported = products.map((p) => importedProduct(p));
+      core.catalog.applyImport(imported, 'shopify', { dryRun: false });
+      const rows = core.catalog.search({ query: '', offset: 0, limit: 1000 }).rows;
+      return imported.map((p) => rows.find((r) => r.title === p.title)!);
+    },
+    waitForStatus: (check, what) => until(() => core.live.status(), check, what),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await core.close();
+    },
+  };
+  return studio;
+}
+
+export async function until<T>(read: () => T, check: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A viewer as the watch page is one: connects to the signal URL and joins the room. */
+export async function joinAsViewer(signalUrl: string, room: string) {
+  const client = await TestSignalClient.connect({ signalUrl } as SfuServer);
+  const joined = await client.requests.request({ type: 'join', show: room, role: 'viewer' });
+  return { client, room: joined.room };
+}

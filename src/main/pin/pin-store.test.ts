@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/temp-dir.js';
+import { openDatabase } from '../db/open-database.js';
+import { PIN_QUERIES, PinStore } from './pin-store.js';
+
+const card = (title: string) => ({
+  productId: title,
+  title,
+  variantTitle: null,
+  price: '10.00',
+  compareAtPrice: null,
+  currency: 'USD',
+  imageUrl: null,
+  stock: null,
+  buyUrl: null,
+});
+
+function store() {
+  const file = path.join(tempDir(), 'studio.sqlite');
+  const db = openDatabase(file);
+  const product = Number(
+    db.prepare("INSERT INTO products (source_format, source_key, title, created_at, updated_at) VALUES ('csv', 'k', 'Mug', 1, 1)").run()
+      .lastInsertRowid,
+  );
+  return { db, file, product, pins: new PinStore(db) };
+}
+
+describe('PinStore', () => {
+  it('one current pin: a new pin ends the previous one at the same instant', () => {
+    const { pins, product } = store();
+    const first = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('A') }, 1000);
+    const second = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('B') }, 2000);
+    expect(pins.current()).toEqual(second);
+    expect(pins.history(null, 10)).toEqual([second, { ...first, unpinnedAt: 2000 }]);
+    expect(pins.unpin(3000)).toBe(true);
+    expect(pins.unpin(4000)).toBe(false);
+    expect(pins.current()).toBeNull();
+    expect(pins.history(null, 1)[0]!.unpinnedAt).toBe(3000);
+  });
+
+  it('never records an end before the start when the clock steps back', () => {
+    const { pins, product } = store();
+    pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('A') }, 5000);
+    pins.unpin(4000);
+    expect(pins.history(null, 1)[0]).toMatchObject({ pinnedAt: 5000, unpinnedAt: 5000 });
+  });
+
+  it('shows a card it can no longer read as a placeholder instead of breaking the history', () => {
+    const { pins, db, product } = store();
+    pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('A') }, 1);
+    db.prepare(`UPDATE pins SET card = '{"title": 5}'`).run();
+    expect(pins.current()!.card.title).toBe('Unreadable product card');
+  });
+
+  it('reads the current pin and the history through indexes, without sorting', () => {
+    const { db } = store();
+    const plan = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+    expect(plan(PIN_QUERIES.current)).toMatch(/USING INDEX pins_current/);
+    expect(plan(PIN_QUERIES.historyOfShow, 1, 10)).toMatch(/SEARCH pins USING INDEX pins_by_show \(show_id=\?\)/);
+    expect(plan(PIN_QUERIES.historyAll, 10)).toMatch(/SCAN pins USING INDEX pins_by_time/);
+    const plans = [plan(PIN_QUERIES.current), plan(PIN_QUERIES.historyOfShow, 1, 10), plan(PIN_QUERIES.historyAll, 10)];
+    for (const p of plans) expect(p).not.toMatch(/TEMP B-TREE|SCAN pins$/m);
+  });
+});

@@ -1,0 +1,335 @@
+import WebSocket from 'ws';
+import type { ProductCardInput } from '../../shared/sfu/product-card.js';
+import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
+import type { SignalPush } from '../../shared/sfu/protocol.js';
+import { SignalRequestError, SignalRequests } from '../../shared/sfu/signal-requests.js';
+import { Backoff } from './backoff.js';
+import { describeSocketError } from './socket-errors.js';
+
+export type SfuLinkState = 'connecting' | 'connected' | 'reconnecting' | 'error';
+/** Whether the SFU room shows what the studio last asked for. */
+export type PinDelivery = 'delivered' | 'pending' | 'failed';
+
+export interface SfuLinkStatus {
+  readonly state: SfuLinkState;
+  readonly live: boolean;
+  readonly viewerCount: number;
+  /** In host words; set while not connected (and kept while retrying). */
+  readonly error: string | null;
+}
+
+export interface SfuLinkOptions {
+  /** ws(s)://host:port/signal */
+  readonly signalUrl: string;
+  readonly room: string;
+  readonly hostToken: string;
+  /** Status, live/viewer count or pin delivery changed. */
+  readonly onChange: () => void;
+  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
+  readonly requestTimeoutMs?: number;
+  /** The SFU pings every 20 s; this long without one means the connection is dead. */
+  readonly silenceTimeoutMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+interface Connection {
+  readonly ws: WebSocket;
+  readonly requests: SignalRequests;
+  joined: boolean;
+}
+
+/**
+ * Main's own host connection to the show's SFU room, used for pins (the
+ * renderer publishes media on its own connection). The same code serves the
+ * built-in SFU and a remote one: everything goes over the protocol.
+ *
+ * It never sends `leave` (that would end the show for every viewer); to go,
+ * it just closes its socket. The SFU drops the connection, the show stays.
+ *
+ * The studio is the source of truth for what is pinned: the link remembers
+ * the last pin asked for and sends it again whenever it (re)joins and when
+ * the show goes live again, so a pin made while the SFU was away, or lost
+ * when a show ended and restarted, catches up by itself.
+ */
+export class SfuLink {
+  private connection: Connection | null = null;
+  private state: SfuLinkState = 'connecting';
+  private error: string | null = null;
+  private live = false;
+  private viewerCount = 0;
+  private everConnected = false;
+  private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private silenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly backoff: Backoff;
+
+  /** What should be pinned: undefined until the pin service says (then null = nothing). */
+  private desired: { readonly card: ProductCardInput | null; readonly version: number } | undefined;
+  private nextVersion = 1;
+  private deliveredVersion = 0;
+  private failedVersion = 0;
+  private failure: string | null = null;
+  private readonly deliveryWaiters = new Set<() => void>();
+
+  constructor(private readonly options: SfuLinkOptions) {
+    this.backoff = new Backoff(options.backoff?.initialMs ?? 500, options.backoff?.maxMs ?? 10_000);
+    this.connect();
+  }
+
+  status(): SfuLinkStatus {
+    return { state: this.state, live: this.live, viewerCount: this.viewerCount, error: this.error };
+  }
+
+  pinDelivery(): PinDelivery {
+    const desired = this.desired;
+    if (!desired || this.deliveredVersion === desired.version) return 'delivered';
+    return this.failedVersion === desired.version ? 'failed' : 'pending';
+  }
+
+  /** Why the SFU refused the last pin (when pinDelivery() is 'failed'). */
+  pinFailure(): string | null {
+    return this.pinDelivery() === 'failed' ? this.failure : null;
+  }
+
+  /**
+   * Asks for this pin (null: none) and resolves with its delivery once the
+   * SFU answered, or 'pending' after `waitMs` (it is still sent when the
+   * link comes back).
+   */
+  async setPin(card: ProductCardInput | null, waitMs = 2000): Promise<PinDelivery> {
+    const version = this.nextVersion++;
+    this.desired = { card, version };
+    this.sendPin();
+    return this.waitForDelivery(waitMs);
+  }
+
+  /**
+   * A token that admits one host join to this room until it expires, for the
+   * renderer's publisher (the link's own secret never leaves main). Waits up
+   * to `waitMs` for the link to be joined.
+   */
+  async mintPublishToken(ttlSeconds: number, waitMs = 5000): Promise<{ token: string; expiresAt: number }> {
+    const deadline = Date.now() + waitMs;
+    while (!this.connection?.joined) {
+      if (this.closed || Date.now() >= deadline) {
+        throw new SignalRequestError('disconnected', this.error ?? 'The studio is not connected to the SFU.');
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return this.connection.requests.request({ type: 'mintPublishToken', ttlSeconds });
+  }
+
+  /** Closes the socket without `leave`: the show goes on for viewers. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.dropConnection();
+    for (const wake of [...this.deliveryWaiters]) wake();
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const ws = new WebSocket(this.options.signalUrl, { handshakeTimeout: 5000, maxPayload: 1024 * 1024 });
+    const requests = new SignalRequests({
+      send: (text) => ws.send(text),
+      schedule: (callback, ms) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+      },
+      timeoutMs: this.options.requestTimeoutMs ?? 5000,
+    });
+    const connection: Connection = { ws, requests, joined: false };
+    this.connection = connection;
+    let socketError: Error | null = null;
+
+    ws.on('open', () => {
+      this.heardFromServer(connection);
+      void this.join(connection);
+    });
+    ws.on('ping', () => this.heardFromServer(connection));
+    ws.on('message', (data) => {
+      this.heardFromServer(connection);
+      const push = requests.receive(data.toString());
+      if (push) this.onPush(push);
+    });
+    ws.on('error', (error) => (socketError ??= error));
+    ws.on('unexpected-response', (_req, res) => {
+      socketError ??= new Error(`HTTP ${res.statusCode ?? '?'}`);
+      ws.terminate();
+    });
+    ws.on('close', (code) => {
+      requests.failAll();
+      if (this.connection !== connection) return;
+      this.connection = null;
+      this.clearSilenceTimer();
+      if (this.closed) return;
+      this.lost(code, socketError, connection.joined);
+    });
+  }
+
+  private async join(connection: Connection): Promise<void> {
+    const { room, hostToken } = this.options;
+    try {
+      const reply = await connection.requests.request({ type: 'join', show: room, role: 'host', hostToken });
+      if (this.connection !== connection) return;
+      connection.joined = true;
+      this.backoff.reset();
+      this.everConnected = true;
+      this.state = 'connected';
+      this.error = null;
+      this.live = reply.room.live;
+      this.viewerCount = reply.room.viewerCount;
+      // A new connection knows nothing of what the room shows: send the pin again.
+      this.deliveredVersion = 0;
+      this.failedVersion = 0;
+      this.options.onChange();
+      this.sendPin();
+    } catch (error) {
+      if (this.connection !== connection) return;
+      const code = error instanceof SignalRequestError ? error.code : 'internal';
+      // A wrong token will not fix itself quickly, but the SFU's operator may
+      // change it: keep trying, slowly, and say why.
+      if (code === 'unauthorized') {
+        this.state = 'error';
+        this.error = 'The SFU refused the host token. Check the host token in Settings (it is printed by "studio sfu").';
+        this.backoff.exhaust();
+        this.options.onChange();
+      } else {
+        this.error = `The SFU did not let the studio join: ${(error as Error).message}`;
+      }
+      connection.ws.close();
+    }
+  }
+
+  private lost(code: number, socketError: Error | null, wasJoined: boolean): void {
+    this.live = false;
+    if (this.state !== 'error' || wasJoined) {
+      this.state = this.everConnected ? 'reconnecting' : 'error';
+      if (wasJoined || !this.error) this.error = this.describeLoss(code, socketError);
+    }
+    this.options.onChange();
+    for (const wake of [...this.deliveryWaiters]) wake();
+    // The worker behind the room restarted: a new one is ready, rejoin at once.
+    const delay = code === SignalCloseCode.serviceRestart ? 0 : this.backoff.next();
+    // Logged once per outage, not on every retry of a long one.
+    if (wasJoined) this.options.log?.(`link to ${this.options.signalUrl} lost (close ${code}); reconnecting`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.state !== 'error') this.state = this.everConnected ? 'reconnecting' : 'connecting';
+      this.connect();
+    }, delay);
+  }
+
+  private describeLoss(code: number, socketError: Error | null): string {
+    if (code === SignalCloseCode.serviceRestart) return 'The SFU restarted its media server; rejoining.';
+    if (code === SignalCloseCode.goingAway) return 'The SFU shut down; reconnecting when it is back.';
+    if (code === SignalCloseCode.hostReplaced) return 'The show had too many host connections; reconnecting.';
+    if (socketError) return `${describeSocketError(socketError, this.options.signalUrl)} Retrying…`;
+    return 'The connection to the SFU was lost; reconnecting.';
+  }
+
+  private onPush(push: SignalPush): void {
+    switch (push.type) {
+      case 'viewerCount':
+        this.viewerCount = push.count;
+        break;
+      case 'liveChanged':
+        this.live = push.live;
+        // A show that ended (host `leave`) lost its pin on the SFU; when it
+        // goes live again, put the studio's current pin back.
+        if (push.live) {
+          this.deliveredVersion = 0;
+          this.sendPin();
+        }
+        break;
+      case 'showEnded':
+        this.live = false;
+        break;
+      case 'rejoin':
+        // The socket closes with 1012 next; `lost` reconnects at once.
+        return;
+      default:
+        return;
+    }
+    this.options.onChange();
+  }
+
+  private sendPin(): void {
+    const connection = this.connection;
+    const desired = this.desired;
+    if (!connection?.joined || !desired || this.deliveredVersion === desired.version) return;
+    const { card, version } = desired;
+    // Requests on one connection are handled in order, so a newer pin sent
+    // before an older one is answered still ends up on screen.
+    const sent = card
+      ? connection.requests.request({ type: 'setPin', card })
+      : connection.requests.request({ type: 'clearPin' });
+    sent.then(
+      () => {
+        if (this.connection !== connection) return;
+        this.deliveredVersion = Math.max(this.deliveredVersion, version);
+        this.pinSettled(version);
+      },
+      (error: unknown) => {
+        if (this.connection !== connection) return;
+        const code = error instanceof SignalRequestError ? error.code : 'internal';
+        if (code === 'timeout') {
+          // The SFU stopped answering: start over on a fresh connection (which re-sends the pin).
+          connection.ws.terminate();
+          return;
+        }
+        if (code === 'disconnected') return;
+        this.failedVersion = version;
+        this.failure = (error as Error).message;
+        this.pinSettled(version);
+      },
+    );
+  }
+
+  private pinSettled(version: number): void {
+    if (this.desired?.version !== version) return;
+    this.options.onChange();
+    for (const wake of [...this.deliveryWaiters]) wake();
+  }
+
+  private waitForDelivery(waitMs: number): Promise<PinDelivery> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.deliveryWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(this.pinDelivery());
+      };
+      const check = () => {
+        if (this.closed || this.pinDelivery() !== 'pending' || !this.connection?.joined) done();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.deliveryWaiters.add(check);
+      check();
+    });
+  }
+
+  /** The SFU pings every 20 s; a long silence means a dead path that TCP has not noticed yet. */
+  private heardFromServer(connection: Connection): void {
+    this.clearSilenceTimer();
+    this.silenceTimer = setTimeout(() => {
+      if (this.connection === connection) connection.ws.terminate();
+    }, this.options.silenceTimeoutMs ?? 45_000);
+  }
+
+  private clearSilenceTimer(): void {
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = null;
+  }
+
+  private dropConnection(): void {
+    const connection = this.connection;
+    this.connection = null;
+    this.clearSilenceTimer();
+    if (!connection) return;
+    connection.requests.failAll();
+    // Close, never `leave`: leaving would end the show for every viewer.
+    if (connection.ws.readyState === WebSocket.CONNECTING) connection.ws.terminate();
+    else connection.ws.close();
+  }
+}

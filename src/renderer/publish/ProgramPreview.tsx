@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { usePublish } from './publish-context.js';
+
+/**
+ * The program picture: for now the camera exactly as it is sent (not
+ * mirrored — viewers see text on a product the right way round). The
+ * compositor's output replaces it in a later issue.
+ */
+export function ProgramPreview() {
+  const { capture, status, turnOnDevices, retryDevice } = usePublish();
+  const video = useRef<HTMLVideoElement>(null);
+  const track = capture?.camera.track ?? null;
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    element.srcObject = track ? new MediaStream([track]) : null;
+    if (track) void element.play().catch(() => undefined);
+  }, [track]);
+
+  const camera = capture?.camera;
+  // Only while media actually flows: during a reconnect viewers see "reconnecting", not this picture.
+  const onAir = status.phase === 'live';
+  return (
+    <div className={`video-frame program-frame${onAir ? ' is-on-air' : ''}`}>
+      <video ref={video} className="program-video" data-testid="program-video" muted playsInline autoPlay hidden={!track} />
+      {capture && !capture.enabled && (
+        <div className="program-message">
+          <p className="program-message-title">Camera is off</p>
+          <p className="program-message-text">Turn on your camera and microphone to check the picture and sound before you go live.</p>
+          <button type="button" className="button button-primary" onClick={turnOnDevices}>
+            Turn on camera and microphone
+          </button>
+        </div>
+      )}
+      {camera && capture?.enabled && !track && (
+        <div className="program-message" role={camera.error ? 'alert' : 'status'}>
+          {camera.error ? (
+            <>
+              <p className="program-message-title">No picture</p>
+              <p className="program-message-text">{camera.error}</p>
+              <button type="button" className="button" onClick={() => retryDevice('camera')}>
+                Try again
+              </button>
+            </>
+          ) : (
+            <p className="program-message-text">Starting the camera…</p>
+          )}
+        </div>
+      )}
+      {track && camera?.error && (
+        <p className="program-warning" role="alert">
+          {camera.error}
+        </p>
+      )}
+      {onAir && (
+        <span className="program-on-air" aria-hidden="true">
+          On air
+        </span>
+      )}
+    </div>
+  );
+}
