@@ -123,15 +123,19 @@ test('a host publishes, viewers watch live with the pinned product, and the show
     // A viewer cannot pin or produce: the SFU answers with an error and nothing changes.
     const refused = await late.evaluate(async (signal) => {
       const ws = new WebSocket(signal);
-      const replies: Array<{ code?: string }> = [];
-      ws.onmessage = (e) => replies.push(JSON.parse(String(e.data)));
+      // Only the answers to requests 2 and 3: pushes (viewer counts) arrive on the same socket.
+      const answers = new Map<number, string | undefined>();
+      ws.onmessage = (e) => {
+        const message = JSON.parse(String(e.data)) as { requestId?: number; code?: string };
+        if (message.requestId === 2 || message.requestId === 3) answers.set(message.requestId, message.code);
+      };
       await new Promise((r) => (ws.onopen = r));
       ws.send(JSON.stringify({ type: 'join', requestId: 1, show: 'spring-sale', role: 'viewer' }));
       ws.send(JSON.stringify({ type: 'setPin', requestId: 2, card: { productId: 'x', title: 'Free stuff', price: '0' } }));
       ws.send(JSON.stringify({ type: 'produce', requestId: 3, transportId: 't', kind: 'video', rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }] } }));
-      while (replies.length < 3) await new Promise((r) => setTimeout(r, 20));
+      while (answers.size < 2) await new Promise((r) => setTimeout(r, 20));
       ws.close();
-      return replies.slice(1).map((r) => r.code);
+      return [answers.get(2), answers.get(3)];
     }, sfu.signalUrl);
     expect(refused).toEqual(['forbidden', 'forbidden']);
     await expect(first.page.getByTestId('pin-title')).toHaveText(card.title);

@@ -275,6 +275,8 @@ export class LiveService {
   }
 
   private changed(): void {
+    // A link being shut down may still deliver a last push; the studio (and its database) may be closed by then.
+    if (this.closed) return;
     const status = this.status();
     const json = JSON.stringify(status);
     if (json !== this.lastStatusJson) {

@@ -3,6 +3,8 @@
  * SQLite file with its built-in SFU on a free port, API calls through the
  * dispatcher (validation included), and protocol-speaking viewers.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../../shared/api/result.js';
 import type { CatalogRow } from '../../shared/domain/catalog.js';
@@ -12,6 +14,7 @@ import { TestSignalClient } from '../../sfu/test-support.js';
 import { importedProduct } from '../../../tests/imported-products.js';
 import type { CallContext } from '../api/dispatcher.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
+import { buildViewerBundle } from '../../sfu/viewer-bundle.js';
 
 const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
 
@@ -25,13 +28,28 @@ export interface TestStudio {
   close(): Promise<void>;
 }
 
+/**
+ * The watch page, built once per test process into a temporary folder, so
+ * the tests never depend on (or race over) the checkout's dist/viewer.
+ */
+let viewerBundle: Promise<string> | null = null;
+function testViewerDir(): Promise<string> {
+  viewerBundle ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-test-viewer-'));
+    await buildViewerBundle(dir);
+    return dir;
+  })();
+  return viewerBundle;
+}
+
 export async function startTestStudio(dataDir: string, embeddedSfu: { port?: number } = { port: 0 }): Promise<TestStudio> {
+  const viewerDir = await testViewerDir();
   const core = await startStudioCore({
     dataDir,
     rendererDir: path.join(dataDir, 'no-renderer'),
     platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
     pinnedControlServer: { port: 0 },
-    embeddedSfu,
+    embeddedSfu: { viewerDir, ...embeddedSfu },
   });
   const events: { channel: string; payload: unknown }[] = [];
   core.events.subscribe((channel, payload) => events.push({ channel, payload }));

@@ -149,6 +149,7 @@ export class SfuLink {
     });
     ws.on('ping', () => this.heardFromServer(connection));
     ws.on('message', (data) => {
+      if (this.closed) return;
       this.heardFromServer(connection);
       const push = requests.receive(data.toString());
       if (push) this.onPush(push);

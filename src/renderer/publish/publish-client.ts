@@ -3,7 +3,7 @@ import type { PublishTicket } from '../../shared/domain/live.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
-import { HostSignalSocket } from './host-signal-socket.js';
+import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 import { openSendTransport } from './send-transport.js';
 import { failureOf, HostFacingError, type AttemptFailure } from './publish-failure.js';
 import { AUDIO_CODEC_OPTIONS, VIDEO_CODEC_OPTIONS, VIDEO_LAYERS } from './publish-media.js';
@@ -36,7 +36,7 @@ const MEDIA_CONNECT_TIMEOUT_MS = 15_000;
 /** One session on the SFU: everything here is thrown away when the socket drops. */
 interface Attempt {
   readonly ticket: PublishTicket;
-  readonly socket: HostSignalSocket;
+  readonly socket: SignalSocket;
   device: Device | null;
   transport: types.Transport | null;
   video: types.Producer | null;
@@ -171,7 +171,7 @@ export class PublishClient {
     this.lastSignalUrl = ticket.signalUrl;
     const attempt: Attempt = {
       ticket,
-      socket: new HostSignalSocket(ticket.signalUrl, {
+      socket: openBrowserSignalSocket(ticket.signalUrl, {
         onPush: (push) => this.onPush(attempt, push),
         onClose: (code) => this.onSocketClosed(attempt, code),
       }),
@@ -336,7 +336,7 @@ export class PublishClient {
   private async joinToLeave(): Promise<void> {
     const ticket = await this.options.fetchTicket();
     this.lastSignalUrl = ticket.signalUrl;
-    const socket = new HostSignalSocket(ticket.signalUrl, { onPush: () => undefined, onClose: () => undefined });
+    const socket = openBrowserSignalSocket(ticket.signalUrl, { onPush: () => undefined, onClose: () => undefined });
     try {
       await socket.opened.catch(() => {
         throw new SignalRequestError('disconnected', 'The signaling socket did not open.');

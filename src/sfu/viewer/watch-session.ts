@@ -2,7 +2,7 @@ import { Device, type types } from 'mediasoup-client';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
-import { SignalSocket } from './signal-socket.js';
+import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 
 /** Runs in the viewer's browser. */
 
@@ -79,7 +79,7 @@ export class WatchSession {
     this.retryTimer = null;
     const url = `${this.origin.secure ? 'wss' : 'ws'}://${this.origin.host}${SIGNAL_PATH}`;
     performance.mark('lss:join-start');
-    const socket = new SignalSocket(url, {
+    const socket = openBrowserSignalSocket(url, {
       onPush: (push) => this.onPush(attempt, push),
       onClose: (code) => this.onSocketClosed(attempt, code),
     });
