@@ -4,7 +4,7 @@
  * `npm run build && npx tsx scripts/readme-screenshot.ts`
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { startStudio } from '../e2e/studio-fixture.js';
 import config from '../playwright.config.js';
 
