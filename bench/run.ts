@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runCatalogBenchmark, type Latency } from './catalog.js';
 import { printLiveBenchmark } from './live-report.js';
+import { printModerationBenchmark } from './moderation.js';
+import { runChatLatencyBenchmark } from './chat-latency.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
 
 const { values } = parseArgs({
@@ -66,5 +68,12 @@ const pin = await runPinLatencyBenchmark({ pins: 100, viewers: 1 });
 console.log('\nPin, loopback, built-in SFU (Node viewer socket; the watch page render is measured in Chromium):');
 console.log(row('pin dispatch -> viewer socket has card', lat(pin.toViewer)));
 console.log(row('pin dispatch -> reply (SFU acked)', lat(pin.toReply)));
+
+printModerationBenchmark();
+
+const chat = await runChatLatencyBenchmark({ messages: 500 });
+console.log(`\nChat, loopback, built-in SFU (moderation + SQLite write on the way; ${chat.senders} sender sockets, 1 receiver):`);
+console.log(row('viewer chatSend -> other viewer has it', lat(chat.roundTrip)));
+console.log(row('viewer chatSend -> SFU reply', lat(chat.sfuAck)));
 
 if (!values['skip-live']) await printLiveBenchmark(Number(values.pins), Number(values.frames));

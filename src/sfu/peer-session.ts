@@ -9,12 +9,14 @@ import type {
   SignalRole,
 } from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
+import { handleHostChat, PeerChat } from './peer-chat.js';
 import { PeerMedia } from './peer-media.js';
 import type { Room, RoomMember } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
 import type { SfuOptions } from './sfu-options.js';
+import type { ViewerIds } from './viewer-ids.js';
 
 /** What a session needs from its socket (a `ws` WebSocket in production). */
 export interface SessionSocket {
@@ -27,6 +29,7 @@ export interface SessionDeps {
   readonly hostTokens: HostTokens;
   readonly listenIps: SfuOptions['listenIps'];
   readonly log: SfuLog;
+  readonly viewerIds: ViewerIds;
   /** False while the server shuts down: joins are refused. */
   readonly acceptingJoins: () => boolean;
 }
@@ -45,6 +48,12 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonl
   consume: ['viewer'],
   resume: ['viewer'],
   leave: ['host', 'viewer'],
+  chatSend: ['viewer'],
+  chatSetName: ['viewer'],
+  chatPublish: ['host'],
+  chatDelete: ['host'],
+  chatPinMessage: ['host'],
+  chatNotice: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -58,6 +67,7 @@ type Reply = SignalReplyData[SignalRequestType];
 export class PeerSession implements RoomMember {
   private joined: { room: Room; role: SignalRole } | null = null;
   private readonly media: PeerMedia;
+  private readonly chat: PeerChat;
   private closed = false;
 
   constructor(
@@ -66,6 +76,7 @@ export class PeerSession implements RoomMember {
     private readonly deps: SessionDeps,
   ) {
     this.media = new PeerMedia(deps.listenIps);
+    this.chat = new PeerChat(this, deps.viewerIds);
   }
 
   /** The role once joined; null before. */
@@ -128,6 +139,15 @@ export class PeerSession implements RoomMember {
         return {};
       case 'mintPublishToken':
         return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000);
+      case 'chatSend':
+        return this.chat.send(room, request.text);
+      case 'chatSetName':
+        return this.chat.setName(room, request.name);
+      case 'chatPublish':
+      case 'chatDelete':
+      case 'chatPinMessage':
+      case 'chatNotice':
+        return handleHostChat(room, request);
       case 'leave':
         this.leave();
         return {};
@@ -164,9 +184,16 @@ export class PeerSession implements RoomMember {
       return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state() };
     }
     const room = rooms.getOrCreate(request.show);
+    let chat;
+    try {
+      chat = this.chat.join(room, request.viewerKey, request.name);
+    } catch (error) {
+      if (room.isEmpty) room.removeMember(this); // lets the registry drop a room made for this join
+      throw error;
+    }
     room.addViewer(this);
     this.joined = { room, role: 'viewer' };
-    return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state() };
+    return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state(), chat };
   }
 
   /** `leave`: a host ends the show for everyone; a viewer just goes. The socket stays open. */
@@ -228,6 +255,7 @@ export class PeerSession implements RoomMember {
     this.media.closeAll();
     const joined = this.joined;
     this.joined = null;
+    if (joined) this.chat.leave(joined.room);
     joined?.room.removeMember(this);
   }
 }

@@ -18,7 +18,7 @@ describe('room state', () => {
   it('tells a viewer who comes before the host that the show has not started, then that it is live', async () => {
     const viewer = await TestSignalClient.connect(sfu);
     const { room } = await viewer.requests.request({ type: 'join', show: 'early-bird', role: 'viewer' });
-    expect(room).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [] });
+    expect(room).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [], chat: [], chatPinned: null });
     const notYet = await viewer.requests.request({ type: 'routerRtpCapabilities' }).catch((e: { code: string }) => e.code);
     expect(notYet).toBe('conflict');
 

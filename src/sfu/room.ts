@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup';
 import type { ProductCard } from '../shared/sfu/product-card.js';
 import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
+import { RoomChat } from './room-chat.js';
 import type { SfuLog } from './sfu-log.js';
 
 /** A joined connection as the room sees it (implemented by PeerSession). */
@@ -48,6 +49,8 @@ export class Room {
   private viewerCountTimer: ReturnType<typeof setTimeout> | null = null;
   private viewerCountSentAt = 0;
   private closed = false;
+  /** Names, recent published messages and the pinned one; moderation itself is the studio's. */
+  readonly chat = new RoomChat<RoomMember>();
 
   constructor(
     readonly show: string,
@@ -90,6 +93,7 @@ export class Room {
       viewerCount: this.viewers.size,
       pin: this.pin,
       producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
+      ...this.chat.state(),
     };
   }
 
@@ -184,6 +188,7 @@ export class Room {
   endShow(reason: ShowEndedReason): void {
     this.ended = true;
     this.pin = null;
+    this.chat.clearMessages();
     for (const producer of [...this.producers.values()]) producer.close();
     this.broadcast({ type: 'showEnded', reason }, { host: false });
   }
@@ -204,6 +209,17 @@ export class Room {
     this.producers.clear();
     const members = [...this.viewers, ...this.hosts];
     for (const member of members) member.mustRejoin();
+  }
+
+  /** Chat goes to viewers only: the studio already knows what it published. */
+  pushToViewers(push: SignalPush): void {
+    this.broadcast(push, { host: false });
+  }
+
+  /** Viewer messages awaiting moderation go to every host connection (the studio's main process among them). */
+  pushToHosts(push: SignalPush): void {
+    const frame = JSON.stringify(push);
+    for (const host of this.hosts) host.sendFrame(frame);
   }
 
   private broadcast(push: SignalPush, to: { host?: boolean } = {}): void {

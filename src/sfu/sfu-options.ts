@@ -41,6 +41,8 @@ export interface SfuOptions {
   readonly connectionRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
   readonly hostMessageRateLimit: RateLimit;
+  /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
+  readonly hostChatRateLimit: RateLimit;
   /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you run). */
   readonly trustProxy: boolean;
   /** At most this many shows at once (each holds a mediasoup router). */
@@ -49,6 +51,12 @@ export interface SfuOptions {
   readonly viewerCountIntervalMs: number;
   /** Serve HTTPS/WSS with these PEM files (otherwise put a TLS proxy in front). */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+  /**
+   * Key for deriving viewer ids from the watch page's viewerKey. Keep it
+   * across restarts so ids (and the studio's bans) stay stable; null: a
+   * random one per run.
+   */
+  readonly viewerIdSalt: string | null;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -75,10 +83,13 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     // A viewer needs about ten requests to start watching, then almost none.
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
+    // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.
+    hostChatRateLimit: { burst: 2000, perSecond: 1000 },
     trustProxy: false,
     maxRooms: 500,
     viewerCountIntervalMs: 1000,
     tls: null,
+    viewerIdSalt: process.env.LSS_SFU_VIEWER_ID_SALT || null,
     logLevel: 'info',
     ...partial,
   };

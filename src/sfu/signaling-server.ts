@@ -11,6 +11,7 @@ import type { RoomRegistry } from './room-registry.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
 import type { SfuOptions } from './sfu-options.js';
+import { ViewerIds } from './viewer-ids.js';
 
 /** Big enough for a simulcast `produce` or a browser's RTP capabilities, small enough to be cheap. */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -18,13 +19,20 @@ const JOIN_TIMEOUT_MS = 15_000;
 const HEARTBEAT_MS = 20_000;
 /** Requests waiting behind a slow one; more is a client flooding us. */
 const MAX_QUEUED_REQUESTS = 32;
+/** A studio's chat requests are answered at once, but many may be in flight behind a slow request. */
+const MAX_QUEUED_HOST_CHAT = 2000;
 /** Refused-for-rate messages tolerated before the connection is dropped. */
 const MAX_RATE_STRIKES = 50;
+
+/** What a studio sends as chat moderates a busy show: counted apart from its other requests (see hostChatRateLimit). */
+const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice']);
 
 interface Connection {
   readonly ws: WebSocket;
   readonly session: PeerSession;
   bucket: TokenBucket;
+  /** Set once the connection joined as host. */
+  hostChatBucket: TokenBucket | null;
   upgradedToHostBucket: boolean;
   strikes: number;
   queued: number;
@@ -51,8 +59,10 @@ export class SignalingServer {
   private readonly connectLimiter: KeyedRateLimiter;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private accepting = true;
+  private readonly viewerIds: ViewerIds;
 
   constructor(private readonly deps: SignalingDeps) {
+    this.viewerIds = new ViewerIds(deps.options.viewerIdSalt);
     this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -106,12 +116,14 @@ export class SignalingServer {
       hostTokens: this.deps.hostTokens,
       listenIps: this.deps.options.listenIps,
       log: this.deps.log,
+      viewerIds: this.viewerIds,
       acceptingJoins: () => this.accepting,
     });
     const connection: Connection = {
       ws,
       session,
       bucket: new TokenBucket(this.deps.options.viewerMessageRateLimit),
+      hostChatBucket: null,
       upgradedToHostBucket: false,
       strikes: 0,
       queued: 0,
@@ -143,7 +155,11 @@ export class SignalingServer {
       return;
     }
     const requestId = salvageRequestId(frame);
-    if (!connection.bucket.take() || connection.queued >= MAX_QUEUED_REQUESTS) {
+    // A studio publishes every approved message of a busy show: its chat has its own, much larger budget.
+    const isHostChat = connection.hostChatBucket !== null && HOST_CHAT_TYPES.has((frame as { type?: unknown } | null)?.type);
+    const bucket = isHostChat ? connection.hostChatBucket! : connection.bucket;
+    const maxQueued = isHostChat ? MAX_QUEUED_HOST_CHAT : MAX_QUEUED_REQUESTS;
+    if (!bucket.take() || connection.queued >= maxQueued) {
       this.sendError(connection, requestId, 'rate-limited', 'Too many messages; slow down.');
       if (++connection.strikes > MAX_RATE_STRIKES) {
         this.deps.log.warn(`connection ${connection.session.id} dropped: ignored the rate limit`);
@@ -168,6 +184,7 @@ export class SignalingServer {
         if (request.type === 'join' && connection.session.role === 'host' && !connection.upgradedToHostBucket) {
           connection.upgradedToHostBucket = true;
           connection.bucket = new TokenBucket(this.deps.options.hostMessageRateLimit);
+          connection.hostChatBucket = new TokenBucket(this.deps.options.hostChatRateLimit);
         }
       } catch (error) {
         if (error instanceof SignalFailure) {

@@ -2,6 +2,7 @@ import { StudioError } from '../../shared/api/result.js';
 import { UsageError, type CliCommand } from './commands.js';
 import { catalogCommand } from './catalog-command.js';
 import { importCommand } from './import-command.js';
+import { moderateCommand } from './moderate-command.js';
 import { sfuCommand } from './sfu-command.js';
 import { webCommand } from './web-command.js';
 
@@ -11,6 +12,7 @@ const commands: Readonly<Record<string, CliCommand>> = {
   sfu: sfuCommand,
   import: importCommand,
   catalog: catalogCommand,
+  moderate: moderateCommand,
 };
 
 function help(): string {

@@ -4,6 +4,9 @@ import type { AppInfo } from '../../shared/api/contract/app.js';
 import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.js';
 import { catalogHandlers } from '../catalog/catalog-handlers.js';
+import { chatHandlers } from '../chat/chat-handlers.js';
+import { ChatService } from '../chat/chat-service.js';
+import { ChatStore } from '../chat/chat-store.js';
 import { parseCatalog } from '../catalog/catalog-parser.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { ImportService } from '../catalog/import-service.js';
@@ -59,6 +62,7 @@ export interface StudioCore {
   readonly rundown: RundownService;
   readonly live: LiveService;
   readonly pins: PinService;
+  readonly chat: ChatService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -107,12 +111,24 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     onCatalogChanged: () => rundown.catalogChanged(),
   });
 
+  const chatStore = new ChatStore(db);
   const live = new LiveService({
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
     log: (message) => console.warn(`[sfu] ${message}`),
+    viewerIdSalt: () => chatStore.viewerIdSalt(),
   });
+  const chat = new ChatService({
+    store: chatStore,
+    relay: live,
+    events,
+    activeShowId: () => rundownStore.activeShowId(),
+    hostName: () => settings.get().hostName,
+    log: (message, error) => console.warn(`[chat] ${message}`, error ?? ''),
+  });
+  // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
+  live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
   const pins = new PinService({
     store: new PinStore(db),
     catalog,
@@ -132,6 +148,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...catalogHandlers({ store: catalog, imports }),
     ...rundownHandlers(rundown),
     ...liveHandlers(live, pins),
+    ...chatHandlers(chat),
   };
   dispatchToHandlers = createDispatcher(handlers);
 
@@ -148,9 +165,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     rundown,
     live,
     pins,
+    chat,
     info,
     async close() {
+      live.setChatListener(null);
       await live.close();
+      chat.close();
       await controlServer.stop();
       await imports.shutdown();
       db.close();

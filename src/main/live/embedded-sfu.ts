@@ -8,6 +8,8 @@ export interface EmbeddedSfuConfig {
   readonly allowLan: boolean;
   /** The built watch page (dist/viewer); undefined: the SFU's default next to its source. */
   readonly viewerDir: string | undefined;
+  /** Stable viewer ids across runs (see ViewerIds); null: random per run. */
+  readonly viewerIdSalt: string | null;
 }
 
 export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer } | { readonly ok: false; readonly error: string };
@@ -36,6 +38,7 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       // Tokens are set per show at run time (setHostToken); no server-wide one.
       defaultHostToken: null,
       logLevel: 'warn',
+      viewerIdSalt: config.viewerIdSalt,
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
     });
     return { ok: true, server };

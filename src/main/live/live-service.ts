@@ -5,7 +5,8 @@ import type { SfuServer } from '../../sfu/index.js';
 import { lanAddresses } from '../control-server/control-server-manager.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { SfuLink } from '../sfu-link/sfu-link.js';
+import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
+import { SfuLink, type ChatHostRequest } from '../sfu-link/sfu-link.js';
 import { startEmbeddedSfu } from './embedded-sfu.js';
 import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
 
@@ -22,6 +23,15 @@ export interface LiveServiceOptions {
   /** Overrides of the built-in SFU's settings for this run (`studio web --sfu-port`, tests). */
   readonly embedded?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
   readonly log?: (message: string) => void;
+  /** Key for the built-in SFU's viewer ids; kept across runs so bans stay with the same viewers. */
+  readonly viewerIdSalt?: () => string;
+}
+
+/** What the chat service hears from the show's SFU room. */
+export interface ChatRelayListener {
+  incoming(message: ChatIncomingMessage): void;
+  /** Main's link (re)joined the room (a new or restarted SFU has no chat of its own). */
+  joined(): void;
 }
 
 /** Everything the current SFU target needs; a change of any of it restarts the target. */
@@ -60,6 +70,7 @@ export class LiveService {
   /** The pin the studio wants on screen (undefined: the pin service has not said yet). */
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
+  private chatListener: ChatRelayListener | null = null;
 
   constructor(private readonly options: LiveServiceOptions) {
     // The viewer link must not change between runs: pick the room once and keep it.
@@ -163,6 +174,16 @@ export class LiveService {
     return this.target?.link?.pinFailure() ?? null;
   }
 
+  /** The chat service's ears: viewer messages arriving over main's link. */
+  setChatListener(listener: ChatRelayListener | null): void {
+    this.chatListener = listener;
+  }
+
+  /** A chat request to the current room; kept by the link while it is away. Dropped when there is no SFU target. */
+  sendChat(request: ChatHostRequest): void {
+    this.target?.link?.sendChat(request);
+  }
+
   /** Called whenever pinTargetState() may have changed. */
   onPinDelivery(listener: () => void): () => void {
     this.pinListeners.add(listener);
@@ -211,6 +232,7 @@ export class LiveService {
       port: config.port,
       allowLan: config.allowLan,
       viewerDir: this.options.embedded?.viewerDir,
+      viewerIdSalt: this.options.viewerIdSalt?.() ?? null,
     });
     if (!started.ok) return this.failedTarget(config, started.error);
     const { server } = started;
@@ -259,6 +281,8 @@ export class LiveService {
       hostToken,
       onChange: () => this.changed(),
       ...(this.options.log ? { log: this.options.log } : {}),
+      onChatIncoming: (message) => this.chatListener?.incoming(message),
+      onJoined: () => this.chatListener?.joined(),
     });
     // Whatever the studio has pinned goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);

@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
+import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
-import { SignalRequestError, SignalRequests } from '../../shared/sfu/signal-requests.js';
+import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { Backoff } from './backoff.js';
 import { describeSocketError } from './socket-errors.js';
 
@@ -18,6 +19,16 @@ export interface SfuLinkStatus {
   readonly error: string | null;
 }
 
+/** The chat requests main sends as host (the studio has moderated; the SFU relays). */
+export type ChatHostRequest =
+  | SignalRequestBody<'chatPublish'>
+  | SignalRequestBody<'chatDelete'>
+  | SignalRequestBody<'chatPinMessage'>
+  | SignalRequestBody<'chatNotice'>;
+
+/** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
+const MAX_CHAT_OUTBOX = 500;
+
 export interface SfuLinkOptions {
   /** ws(s)://host:port/signal */
   readonly signalUrl: string;
@@ -30,6 +41,10 @@ export interface SfuLinkOptions {
   /** The SFU pings every 20 s; this long without one means the connection is dead. */
   readonly silenceTimeoutMs?: number;
   readonly log?: (message: string) => void;
+  /** A viewer's message arrived for moderation (a `chatIncoming` push). */
+  readonly onChatIncoming?: (message: ChatIncomingMessage) => void;
+  /** The link (re)joined the room: a fresh room knows no chat, so the studio may republish it. */
+  readonly onJoined?: () => void;
 }
 
 interface Connection {
@@ -70,6 +85,7 @@ export class SfuLink {
   private failedVersion = 0;
   private failure: string | null = null;
   private readonly deliveryWaiters = new Set<() => void>();
+  private readonly chatOutbox: ChatHostRequest[] = [];
 
   constructor(private readonly options: SfuLinkOptions) {
     this.backoff = new Backoff(options.backoff?.initialMs ?? 500, options.backoff?.maxMs ?? 10_000);
@@ -117,6 +133,25 @@ export class SfuLink {
       await new Promise((r) => setTimeout(r, 50));
     }
     return this.connection.requests.request({ type: 'mintPublishToken', ttlSeconds });
+  }
+
+  /**
+   * Sends a chat request now, or when the link is joined again. Requests on
+   * one connection are handled in order, so a publish followed by a delete
+   * arrives in that order; failures are logged, not retried (chatPublish is
+   * idempotent, and the next rejoin republishes recent chat).
+   */
+  sendChat(request: ChatHostRequest): void {
+    const connection = this.connection;
+    if (!connection?.joined) {
+      this.chatOutbox.push(request);
+      if (this.chatOutbox.length > MAX_CHAT_OUTBOX) this.chatOutbox.shift();
+      return;
+    }
+    connection.requests.request(request).catch((error: unknown) => {
+      if (this.closed) return; // the studio is closing: unanswered requests are expected
+      this.options.log?.(`chat request "${request.type}" failed: ${(error as Error).message}`);
+    });
   }
 
   /** Closes the socket without `leave`: the show goes on for viewers. */
@@ -186,6 +221,8 @@ export class SfuLink {
       this.failedVersion = 0;
       this.options.onChange();
       this.sendPin();
+      this.options.onJoined?.();
+      for (const request of this.chatOutbox.splice(0)) this.sendChat(request);
     } catch (error) {
       if (this.connection !== connection) return;
       const code = error instanceof SignalRequestError ? error.code : 'internal';
@@ -249,6 +286,9 @@ export class SfuLink {
         break;
       case 'rejoin':
         // The socket closes with 1012 next; `lost` reconnects at once.
+        return;
+      case 'chatIncoming':
+        this.options.onChatIncoming?.(push.message);
         return;
       default:
         return;

@@ -1,12 +1,46 @@
-import { EmptyState, Panel } from './Panel.js';
+import { useState } from 'react';
+import { ChatConsole } from '../chat/ChatConsole.js';
+import { ChatViewersList } from '../chat/ChatViewersList.js';
+import { useChatActions } from '../chat/use-chat-actions.js';
+import { useChatFeed } from '../chat/use-chat-feed.js';
+import { Panel } from './Panel.js';
 
+type ChatTab = 'messages' | 'viewers';
+
+/** The moderated chat: the live list with its review queue, and the viewers who chatted. */
 export function ChatPanel() {
+  const feed = useChatFeed();
+  const actions = useChatActions(feed);
+  const [tab, setTab] = useState<ChatTab>('messages');
   return (
-    <Panel id="chat" title="Chat">
-      <EmptyState title="Chat starts when you go live">
-        Viewer messages arrive here after your filters: questions stay visible, spam and links wait in the review queue,
-        and you can time out or ban anyone in one click.
-      </EmptyState>
+    <Panel
+      id="chat"
+      title="Chat"
+      actions={
+        <div className="segmented segmented-small" role="tablist" aria-label="Chat views">
+          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'messages'} onClick={() => setTab('messages')}>
+            Messages
+          </button>
+          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'viewers'} onClick={() => setTab('viewers')}>
+            Viewers{feed.viewers.length > 0 && <span className="count-pill">{feed.viewers.length}</span>}
+          </button>
+        </div>
+      }
+    >
+      {/* The console stays mounted: it keeps its scroll and selection while the host checks a viewer. */}
+      <div className="chat-tab" hidden={tab !== 'messages'}>
+        <ChatConsole feed={feed} actions={actions} />
+      </div>
+      {tab === 'viewers' && (
+        <div className="chat-tab">
+          <ChatViewersList viewers={feed.viewers} actions={actions} />
+          {actions.notice && (
+            <p className={`chat-notice notice-${actions.notice.kind}`} role={actions.notice.kind === 'error' ? 'alert' : 'status'}>
+              {actions.notice.text}
+            </p>
+          )}
+        </div>
+      )}
     </Panel>
   );
 }

@@ -2,16 +2,21 @@
  * Entry of the watch page (/watch/<show>), bundled by scripts/build-viewer.ts.
  * Runs in the viewer's browser, usually a phone.
  */
+import { ChatController } from './chat-controller.js';
+import { ChatIdentityStore } from './chat-identity.js';
+import { ChatView } from './chat-view.js';
 import { WatchSession } from './watch-session.js';
 import { WatchView } from './watch-view.js';
 
 const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').replace(/\/$/, ''));
 const view = new WatchView();
+const chat = new ChatController(new ChatView(), new ChatIdentityStore());
 const session = new WatchSession(
   show,
   { host: location.host, secure: location.protocol === 'https:' },
-  { stream: view.stream, onStatus: (status) => view.render(status), onTracksChanged: () => view.onTracksChanged() },
+  { stream: view.stream, onStatus: (status) => view.render(status), onTracksChanged: () => view.onTracksChanged(), chat },
 );
+chat.connect(session);
 session.start();
 addEventListener('pagehide', () => session.stop());
 // Back/forward cache: the stopped session cannot resume; a fresh load rejoins.

@@ -1,6 +1,7 @@
 import { Device, type types } from 'mediasoup-client';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
+import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
 import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 
@@ -24,7 +25,19 @@ export interface WatchSessionEvents {
   readonly stream: MediaStream;
   /** Called after tracks were added to or removed from `stream` (script changes fire no stream events). */
   readonly onTracksChanged: () => void;
+  /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes. */
+  readonly chat?: WatchChatEvents;
 }
+
+export interface WatchChatEvents {
+  /** Sent with every join: the stored viewerKey and display name (if the viewer chose one). */
+  readonly identity: () => { readonly viewerKey: string; readonly name: string | null };
+  readonly onJoined: (room: RoomState, identity: ChatIdentity | null) => void;
+  readonly onPush: (push: ChatPush) => void;
+}
+
+type ChatPushType = ChatPush['type'];
+const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPushType>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming']);
 
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 10_000;
@@ -98,11 +111,18 @@ export class WatchSession {
   private async join(attempt: Attempt): Promise<void> {
     try {
       await attempt.socket.opened;
-      const { room } = await attempt.socket.requests.request({ type: 'join', show: this.show, role: 'viewer' });
+      const identity = this.events.chat?.identity();
+      const { room, chat } = await attempt.socket.requests.request({
+        type: 'join',
+        show: this.show,
+        role: 'viewer',
+        ...(identity ? { viewerKey: identity.viewerKey, ...(identity.name ? { name: identity.name } : {}) } : {}),
+      });
       if (attempt !== this.attempt) return;
       performance.mark('lss:joined');
       this.retries = 0;
       this.applyRoomState(attempt, room);
+      this.events.chat?.onJoined(room, chat ?? null);
     } catch {
       // The socket's close handler schedules the retry.
     }
@@ -118,8 +138,25 @@ export class WatchSession {
     }
   }
 
+  /** Chat goes over the current connection; it fails (SignalRequestError) while reconnecting. */
+  async sendChat(text: string): Promise<ChatReplyData['chatSend']> {
+    const socket = this.attempt?.socket;
+    if (!socket) throw new Error('Not connected to the show right now.');
+    return socket.requests.request({ type: 'chatSend', text });
+  }
+
+  async setChatName(name: string): Promise<ChatReplyData['chatSetName']> {
+    const socket = this.attempt?.socket;
+    if (!socket) throw new Error('Not connected to the show right now.');
+    return socket.requests.request({ type: 'chatSetName', name });
+  }
+
   private onPush(attempt: Attempt, push: SignalPush): void {
     if (attempt !== this.attempt) return;
+    if (CHAT_PUSHES.has(push.type)) {
+      this.events.chat?.onPush(push as ChatPush);
+      return;
+    }
     switch (push.type) {
       case 'viewerCount':
         this.update({ viewerCount: push.count });

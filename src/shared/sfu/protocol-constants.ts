@@ -42,6 +42,8 @@ export const SIGNAL_ERROR_CODES = [
   /** The request clashes with the room's state (a second video producer, consuming before the show is live). */
   'conflict',
   'rate-limited',
+  /** `chatSend` from a viewer that has no display name yet: send `chatSetName` (or join with `name`) first. */
+  'name-required',
   /** The server cannot take it now (shutting down, too many rooms, worker restarting). */
   'unavailable',
   /** mediasoup refused the parameters (codecs the router cannot consume, bad DTLS). */

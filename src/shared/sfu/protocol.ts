@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
 import { productCardSchema, type ProductCard } from './product-card.js';
+import {
+  chatNameInputSchema,
+  chatRequestShapes,
+  viewerKeySchema,
+  type ChatIdentity,
+  type ChatPush,
+  type ChatReplyData,
+  type RoomChatState,
+} from './protocol-chat.js';
 
 /**
  * The SFU signaling protocol: JSON text frames over a WebSocket at
@@ -51,7 +60,13 @@ const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =
 export const signalRequestSchema = z.discriminatedUnion('type', [
   // Nested union on `role`: a host must bring its token, a viewer must not send one.
   z.discriminatedUnion('role', [
-    request('join', { show: showId, role: z.literal('viewer') }),
+    // `name` (the chat display name) and `viewerKey` (kept by the watch page) are optional: a viewer without a name watches but cannot chat.
+    request('join', {
+      show: showId,
+      role: z.literal('viewer'),
+      name: chatNameInputSchema.optional(),
+      viewerKey: viewerKeySchema.optional(),
+    }),
     request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256) }),
   ]),
   request('routerRtpCapabilities', {}),
@@ -78,7 +93,13 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   }),
   /** A host's leave ends the show for every viewer; a viewer's leave is just goodbye. */
   request('leave', {}),
-  // Seam for the chat issue: `sendChat` (viewer) and `moderateChat` (host) go here.
+  // Chat (protocol-chat.ts): chatSend and chatSetName are for viewers, the rest for hosts.
+  request('chatSend', chatRequestShapes.chatSend),
+  request('chatSetName', chatRequestShapes.chatSetName),
+  request('chatPublish', chatRequestShapes.chatPublish),
+  request('chatDelete', chatRequestShapes.chatDelete),
+  request('chatPinMessage', chatRequestShapes.chatPinMessage),
+  request('chatNotice', chatRequestShapes.chatNotice),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
@@ -94,8 +115,8 @@ export interface AnnouncedProducer {
   readonly kind: MediaKind;
 }
 
-/** What a client learns on join; a late joiner gets the current pin here at once. */
-export interface RoomState {
+/** What a client learns on join; a late joiner gets the current pin and recent chat here at once. */
+export interface RoomState extends RoomChatState {
   readonly show: string;
   /** The host is producing media right now. */
   readonly live: boolean;
@@ -115,8 +136,14 @@ export interface TransportInfo {
 }
 
 /** The `data` of a successful reply, per request type. */
-export interface SignalReplyData {
-  join: { readonly protocolVersion: number; readonly role: SignalRole; readonly room: RoomState };
+export interface SignalReplyData extends ChatReplyData {
+  join: {
+    readonly protocolVersion: number;
+    readonly role: SignalRole;
+    readonly room: RoomState;
+    /** Viewers only: their anonymous id and the name they got (a taken name gets a suffix: "Anna 2"). */
+    readonly chat?: ChatIdentity;
+  };
   routerRtpCapabilities: { readonly rtpCapabilities: MediasoupObject };
   createTransport: TransportInfo;
   connectTransport: Record<string, never>;
@@ -148,7 +175,8 @@ export type SignalPush =
   | { readonly type: 'pin'; readonly card: ProductCard | null }
   | { readonly type: 'showEnded'; readonly reason: ShowEndedReason }
   /** The room's media worker restarted: the server closes the socket next; join again. */
-  | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' };
+  | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' }
+  | ChatPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
   readonly type: 'reply';

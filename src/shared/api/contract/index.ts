@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel, EventSpec } from '../channel.js';
 import { appChannels, appEvents } from './app.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
+import { chatChannels, chatEvents } from './chat.js';
 import { liveChannels, liveEvents } from './live.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...catalogChannels,
   ...rundownChannels,
   ...liveChannels,
+  ...chatChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -23,6 +25,7 @@ export const events = {
   ...catalogEvents,
   ...rundownEvents,
   ...liveEvents,
+  ...chatEvents,
 } as const;
 
 export type Contract = typeof contract;

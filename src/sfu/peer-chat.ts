@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import { sanitizeChatText } from '../shared/moderation/sanitize.js';
+import { CHAT_SEND_RATE_LIMIT, CHAT_TEXT_MAX_CHARS, type ChatIdentity, type ChatReplyData } from '../shared/sfu/protocol-chat.js';
+import type { SignalRequest } from '../shared/sfu/protocol.js';
+import { TokenBucket } from './rate-limit.js';
+import type { Room, RoomMember } from './room.js';
+import { SignalFailure } from './signal-failure.js';
+import type { ViewerIds } from './viewer-ids.js';
+
+/** Generous for anything a person types; the room's name rules decide after sanitizing. */
+const NAME_SANITIZE_CAP = 100;
+
+type HostChatRequest = Extract<SignalRequest, { type: 'chatPublish' | 'chatDelete' | 'chatPinMessage' | 'chatNotice' }>;
+
+/**
+ * One viewer connection's chat: its identity (anonymous id and display
+ * name) and its send rate. Everything is checked here, before a message can
+ * reach the studio: rate, name, sanitized text, and whether any studio is
+ * listening at all.
+ */
+export class PeerChat {
+  private identity: { viewerId: string; name: string | null } | null = null;
+  private readonly bucket = new TokenBucket(CHAT_SEND_RATE_LIMIT);
+
+  constructor(
+    private readonly member: RoomMember,
+    private readonly viewerIds: ViewerIds,
+  ) {}
+
+  /**
+   * Joins the room's chat as a viewer. Called before the room admits the
+   * viewer; throws (changing nothing) when the name is not acceptable.
+   */
+  join(room: Room, viewerKey: string | undefined, rawName: string | undefined): ChatIdentity {
+    const viewerId = this.viewerIds.derive(viewerKey);
+    const name = rawName === undefined ? null : this.claim(room, viewerId, rawName);
+    this.identity = { viewerId, name };
+    room.chat.connect(viewerId, this.member);
+    return { viewerId, name };
+  }
+
+  setName(room: Room, rawName: string): ChatReplyData['chatSetName'] {
+    const identity = this.joinedIdentity();
+    const name = this.claim(room, identity.viewerId, rawName);
+    identity.name = name;
+    return { viewerId: identity.viewerId, name };
+  }
+
+  send(room: Room, rawText: string): ChatReplyData['chatSend'] {
+    const identity = this.joinedIdentity();
+    if (identity.name === null) throw new SignalFailure('name-required', 'Choose a display name before chatting.');
+    if (!this.bucket.take()) throw new SignalFailure('rate-limited', 'You are sending messages too fast; wait a moment.');
+    const text = sanitizeChatText(rawText, CHAT_TEXT_MAX_CHARS);
+    if (text === '') throw new SignalFailure('invalid-message', 'The message is empty.');
+    // No studio connected: nobody could moderate it, so it must not be accepted as "sent".
+    if (!room.hasHost) throw new SignalFailure('unavailable', 'Chat is paused: the studio is not connected.');
+    const message = { id: crypto.randomUUID(), viewerId: identity.viewerId, name: identity.name, text, ts: Date.now() };
+    room.pushToHosts({ type: 'chatIncoming', message });
+    return { messageId: message.id, text };
+  }
+
+  leave(room: Room): void {
+    if (this.identity) room.chat.disconnect(this.identity.viewerId, this.member);
+    this.identity = null;
+  }
+
+  private joinedIdentity(): { viewerId: string; name: string | null } {
+    if (!this.identity) throw new SignalFailure('not-joined', 'Join a show first.');
+    return this.identity;
+  }
+
+  private claim(room: Room, viewerId: string, rawName: string): string {
+    const claim = room.chat.claimName(viewerId, sanitizeChatText(rawName, NAME_SANITIZE_CAP).trim());
+    if (!claim.ok) throw new SignalFailure('invalid-message', claim.reason);
+    return claim.name;
+  }
+}
+
+/** The host's chat requests: the studio has moderated; the SFU relays. */
+export function handleHostChat(room: Room, request: HostChatRequest): ChatReplyData[HostChatRequest['type']] {
+  switch (request.type) {
+    case 'chatPublish':
+      if (room.chat.publish(request.message)) room.pushToViewers({ type: 'chatMessage', message: request.message });
+      return {};
+    case 'chatDelete':
+      // Broadcast even when the room no longer holds it: viewers may still show an older message.
+      if (room.chat.delete(request.messageId)) room.pushToViewers({ type: 'chatPinned', message: null });
+      room.pushToViewers({ type: 'chatDeleted', messageId: request.messageId });
+      return {};
+    case 'chatPinMessage':
+      room.chat.pin(request.message);
+      room.pushToViewers({ type: 'chatPinned', message: request.message });
+      return {};
+    case 'chatNotice': {
+      const frame = JSON.stringify({ type: 'chatNotice', text: request.text });
+      const targets = room.chat.connectionsOf(request.viewerId);
+      for (const member of targets) member.sendFrame(frame);
+      return { delivered: targets.length };
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/** Chat moderation (pure TS): sanitizing, rules, and the engine that applies them. */
+export { sanitizeChatText, codePointLength } from './sanitize.js';
+export { normalizeForMatching, matchingForm, duplicateKey } from './normalize.js';
+export { BlockedTermMatcher } from './blocked-terms.js';
+export { findLinkHosts, hasDisallowedLink, isAllowedHost } from './links.js';
+export { QUESTION_WORDS, looksLikeQuestion } from './questions.js';
+export { ModerationEngine, type MessageToModerate, type ModerationDecision, type ViewerStanding } from './engine.js';
+export { moderationRulesSchema, defaultModerationRules } from './rules.js';
