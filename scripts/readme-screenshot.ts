@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import type { SfuStatus } from '../src/shared/domain/live.js';
+import type { SfuServer } from '../src/sfu/sfu-server.js';
+import { TestSignalClient } from '../src/sfu/test-support.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import config from '../playwright.config.js';
 
@@ -25,8 +28,27 @@ try {
   const row = page.getByRole('grid', { name: 'Products' }).getByRole('row', { name: /HP-LWD-M-SND/ });
   await row.getByRole('button', { name: /^Pin / }).click();
   await page.locator('[data-testid="pin-delivery"][data-state="delivered"]').waitFor({ timeout: 10_000 });
+  // A few viewers chat (over the real protocol): a question, a fan, a spammer whose link is held.
+  const status = (await page.evaluate(() => window.studio!.getSfuStatus())) as { ok: true; value: SfuStatus };
+  const { signalUrl, room } = status.value;
+  const chatters: TestSignalClient[] = [];
+  const lines = [
+    ['Maya', 'Does the wrap dress come in XL?'],
+    ['Jonah', 'love the sage color 😍'],
+    ['deals4u', 'cheap followers at www.boost-your-shop.biz'],
+    ['Priya', 'what is the fabric? is it see-through?'],
+    ['Leo', 'sold M sand'],
+  ] as const;
+  for (const [i, [name, text]] of lines.entries()) {
+    const viewer = await TestSignalClient.connect({ signalUrl } as SfuServer);
+    await viewer.requests.request({ type: 'join', show: room, role: 'viewer', name, viewerKey: `readme-viewer-key-${i}-abcdef` });
+    await viewer.requests.request({ type: 'chatSend', text });
+    chatters.push(viewer);
+  }
+  await page.getByText('sold M sand').first().waitFor({ timeout: 10_000 });
   await page.waitForTimeout(4_500); // two stream-health windows
   await page.screenshot({ path: out });
+  chatters.forEach((c) => c.close());
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
 } finally {
   await browser.close();

@@ -19,7 +19,9 @@ const decideOne = (rules: ModerationRules, text: string, viewer?: ViewerStanding
 
 describe('ModerationEngine: content rules', () => {
   it('approves ordinary chat with no reasons', () => {
-    expect(decideOne(quiet(), 'love this color')).toEqual({ action: 'approve', reasons: [], question: true });
+    expect(decideOne(quiet(), 'love this color')).toEqual({ action: 'approve', reasons: [], question: false });
+    expect(decideOne(quiet(), 'what colors do you have')).toEqual({ action: 'approve', reasons: [], question: true });
+    expect(decideOne(quiet(), 'does it run small')).toEqual({ action: 'approve', reasons: [], question: true });
   });
 
   it('blocks or holds blocked terms per blockedTermsAction', () => {

@@ -9,14 +9,20 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'price', 'prices', 'pricing', 'cost', 'costs',
   'ship', 'ships', 'shipping', 'deliver', 'delivers', 'delivery',
   'available', 'availability', 'stock',
-  'color', 'colors', 'colour', 'colours',
-  'fit', 'fits',
   'return', 'returns', 'refund',
 ]);
+// Not "color" or "fit": viewers say "love this color" and "fits perfectly" far
+// more often than they ask; "what colors?" is caught by its question mark.
 /** Two-word questions, as [first, second]. */
 const QUESTION_PHRASES: readonly (readonly [string, string])[] = [
   ['how', 'much'],
   ['how', 'many'],
+  ['what', 'color'],
+  ['what', 'colors'],
+  ['what', 'colour'],
+  ['what', 'colours'],
+  ['does', 'it'],
+  ['will', 'it'],
 ];
 
 /** `form` is the folded text (`matchingForm`), so "SHIPPING", "shipping" and "Shípping" all count. */
