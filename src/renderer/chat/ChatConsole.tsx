@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../shared/domain/chat.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
 import { CHAT_FILTERS, visibleMessages, type ChatFilter } from './chat-filter.js';
 import { ChatMessageList } from './ChatMessageList.js';
+import { ChatRulesDialog } from './ChatRulesDialog.js';
 import { HostMessageForm } from './HostMessageForm.js';
 import { MessageActions } from './MessageActions.js';
 import { PinnedChatStrip } from './PinnedChatStrip.js';
@@ -27,6 +28,7 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
   const [search, setSearch] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [timeoutOpen, setTimeoutOpen] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -157,7 +159,11 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
             }
           }}
         />
+        <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setRulesOpen(true)}>
+          Rules
+        </button>
       </div>
+      {rulesOpen && <ChatRulesDialog onClose={() => setRulesOpen(false)} />}
       <ChatMessageList
         messages={messages}
         version={version}
