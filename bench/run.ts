@@ -8,10 +8,12 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runCatalogBenchmark, type Latency } from './catalog.js';
+import { printCompositorBenchmark } from './compositor.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
 import { runChatLatencyBenchmark } from './chat-latency.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
+import { runObsPinBenchmark } from './obs-pin.js';
 
 const { values } = parseArgs({
   options: {
@@ -75,5 +77,14 @@ const chat = await runChatLatencyBenchmark({ messages: 500 });
 console.log(`\nChat, loopback, built-in SFU (moderation + SQLite write on the way; ${chat.senders} sender sockets, 1 receiver):`);
 console.log(row('viewer chatSend -> other viewer has it', lat(chat.roundTrip)));
 console.log(row('viewer chatSend -> SFU reply', lat(chat.sfuAck)));
+
+const obsPin = await runObsPinBenchmark({ pins: 30 });
+if (typeof obsPin === 'string') console.log(`\n${obsPin}`);
+else {
+  console.log(`\nPin -> OBS ${obsPin.obsVersion ?? ''} text source (real OBS headless, loopback, read back with GetInputSettings):`);
+  console.log(row('pin dispatch -> OBS title text updated', lat(obsPin.toObsText)));
+}
+
+await printCompositorBenchmark();
 
 if (!values['skip-live']) await printLiveBenchmark(Number(values.pins), Number(values.frames));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need: Chromium for the end-to-end
-# tests, and what the mediasoup worker (the SFU) needs to be built and to
+# tests, OBS + Xvfb for the OBS control tests, and what the mediasoup worker (the SFU) needs to be built and to
 # run. Safe to run again: it only installs what is missing.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -11,6 +11,9 @@ packages=(
   # mediasoup worker at build time (scripts/build-mediasoup-worker.sh).
   build-essential pkg-config meson ninja-build libssl-dev libuv1-dev libsrtp2-dev
   libusrsctp-dev libabsl-dev nlohmann-json3-dev
+  # OBS control tests: a real OBS 29 headless under Xvfb with Mesa's software GL
+  # (scripts/obs-headless-start.sh); the GL driver is only a recommend of obs-studio.
+  obs-studio xvfb libgl1-mesa-dri
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -16,9 +16,12 @@ import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { PinService } from '../pin/pin-service.js';
 import { PinStore } from '../pin/pin-store.js';
+import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
+import { sceneHandlers } from '../scenes/scene-handlers.js';
+import { SceneStore } from '../scenes/scene-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from './event-bus.js';
@@ -63,6 +66,7 @@ export interface StudioCore {
   readonly live: LiveService;
   readonly pins: PinService;
   readonly chat: ChatService;
+  readonly obs: ObsController;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -129,13 +133,18 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
   live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
+  // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
+  const obs = createObsController({ settings, events, dataDir: options.dataDir });
   const pins = new PinService({
     store: new PinStore(db),
     catalog,
     sfu: live,
+    obs,
     events,
     activeShowId: () => rundownStore.activeShowId(),
   });
+  obs.showPin(pins.state().current?.card ?? null);
+  obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.subscribe((channel) => {
     if (channel === eventSpecs.settingsChanged.channel) void live.apply();
@@ -148,7 +157,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...catalogHandlers({ store: catalog, imports }),
     ...rundownHandlers(rundown),
     ...liveHandlers(live, pins),
+    ...obsHandlers(obs),
     ...chatHandlers(chat),
+    ...sceneHandlers(new SceneStore(db), events),
   };
   dispatchToHandlers = createDispatcher(handlers);
 
@@ -166,9 +177,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     live,
     pins,
     chat,
+    obs,
     info,
     async close() {
       live.setChatListener(null);
+      await obs.close();
       await live.close();
       chat.close();
       await controlServer.stop();

@@ -114,7 +114,7 @@ describe('pin', () => {
     expect(mine.map((p) => p.targets.sfu)).toEqual(['pending', 'delivered']);
 
     const cleared = await s.call<PinState>('studio:live:unpin');
-    expect(cleared).toEqual({ current: null, targets: { sfu: 'delivered' } });
+    expect(cleared).toEqual({ current: null, targets: { sfu: 'delivered', obs: 'off' } });
     await until(() => client.pushes('pin').length, (n) => n === 2, 'the unpin push');
     expect(client.pushes('pin')[1]!.card).toBeNull();
     expect(await s.call<PinState>('studio:live:pin-state')).toEqual(cleared);

@@ -18,6 +18,8 @@ export interface PinServiceDeps {
   readonly store: PinStore;
   readonly catalog: { getProduct(productId: number): ProductDetail };
   readonly sfu: PinTarget;
+  /** OBS's product sources: they follow pinChanged themselves; this only reports how far they got. */
+  readonly obs?: Pick<PinTarget, 'pinTargetState' | 'onPinDelivery'>;
   readonly events: StudioEventBus;
   /** The show open in the rundown, recorded with each pin for the show timeline. */
   readonly activeShowId: () => number | null;
@@ -47,10 +49,14 @@ export class PinService {
     // After a restart the SFU room gets the pin the studio had on screen.
     void deps.sfu.setPin(deps.store.current()?.card ?? null);
     deps.sfu.onPinDelivery(() => this.announce());
+    deps.obs?.onPinDelivery(() => this.announce());
   }
 
   state(): PinState {
-    return { current: this.deps.store.current(), targets: { sfu: this.deps.sfu.pinTargetState() } };
+    return {
+      current: this.deps.store.current(),
+      targets: { sfu: this.deps.sfu.pinTargetState(), obs: this.deps.obs?.pinTargetState() ?? 'off' },
+    };
   }
 
   async pin(request: PinRequest): Promise<PinState> {

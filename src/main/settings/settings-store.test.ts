@@ -14,6 +14,7 @@ describe('SettingsStore', () => {
       hostName: '',
       controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT },
       sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
+      obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
     });
     store.update({ hostName: 'Ana', controlServer: { allowLan: true } });
     first.close();
@@ -53,6 +54,19 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(openDatabase(file)).sfuHostToken()).toBe('s3cret-token');
     store.update(settingsPatchSchema.parse({ sfu: { hostToken: '' } }));
     expect(store.sfuHostToken()).toBe('');
+  });
+
+  it('keeps the OBS password apart from the settings, across a reopen', () => {
+    const file = path.join(tempDir(), 'studio.sqlite');
+    const store = new SettingsStore(openDatabase(file));
+    expect(store.obsPassword()).toBe('');
+    store.setObsPassword('obs-pass-123');
+    store.update({ obs: { address: 'ws://192.168.1.5:4455', overlayScene: 'Main' } });
+    expect(JSON.stringify(store.get())).not.toContain('obs-pass-123');
+    const again = new SettingsStore(openDatabase(file));
+    expect(again.obsPassword()).toBe('obs-pass-123');
+    expect(again.get().obs).toEqual({ address: 'ws://192.168.1.5:4455', autoConnect: false, overlayScene: 'Main' });
+    expect(settingsPatchSchema.safeParse({ obs: { address: 'http://x' } }).success).toBe(false);
   });
 
   it('accepts only SFU room names that work in a watch link', () => {

@@ -12,6 +12,8 @@ const SETTINGS_KEY = 'studio.settings';
 const TOKEN_KEY = 'controlServer.token';
 /** The remote SFU's host token: a secret, so it lives apart from the settings the UI reads. */
 const SFU_HOST_TOKEN_KEY = 'sfu.hostToken';
+/** The obs-websocket password: a secret like the host token, never sent to a UI. */
+const OBS_PASSWORD_KEY = 'obs.password';
 
 /**
  * Settings live in one JSON row, validated on every read so that a value
@@ -57,6 +59,18 @@ export class SettingsStore {
     if (!row) return '';
     const value: unknown = JSON.parse(row.value);
     return typeof value === 'string' ? value : '';
+  }
+
+  /** The OBS websocket password ("" when none is set). Stays in main. */
+  obsPassword(): string {
+    const row = this.getStmt.get(OBS_PASSWORD_KEY);
+    if (!row) return '';
+    const value: unknown = JSON.parse(row.value);
+    return typeof value === 'string' ? value : '';
+  }
+
+  setObsPassword(password: string): void {
+    this.putStmt.run(OBS_PASSWORD_KEY, JSON.stringify(password), Date.now());
   }
 
   /** The control-server token; created on first use. Stays in main. */

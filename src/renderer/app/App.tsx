@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StudioApi } from '../../shared/api/client.js';
 import type { ControlClient } from '../api/control-client.js';
 import { StudioEnvironmentContext } from '../api/environment.js';
+import { CompositorProvider } from '../compositor/compositor-context.js';
 import { StudioContext } from '../api/studio-context.js';
 import { LiveProvider } from '../live/live-context.js';
 import { PublishProvider } from '../publish/publish-context.js';
@@ -38,11 +39,13 @@ export function App({ studio, connection }: AppProps) {
         {/* Above the view switch: opening Settings must not stop the show or the camera. */}
         <LiveProvider>
           <PublishProvider>
-            <div className="app">
-              <TopBar view={view} onNavigate={go} remote={connection !== null} />
-              {connection && <ConnectionBanner client={connection} />}
-              <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
-            </div>
+            <CompositorProvider>
+              <div className="app">
+                <TopBar view={view} onNavigate={go} remote={connection !== null} />
+                {connection && <ConnectionBanner client={connection} />}
+                <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
+              </div>
+            </CompositorProvider>
           </PublishProvider>
         </LiveProvider>
       </StudioEnvironmentContext.Provider>

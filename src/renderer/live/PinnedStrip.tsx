@@ -11,11 +11,18 @@ const DELIVERY: Record<PinTargetState, { text: string; hint: string }> = {
   off: { text: 'Server off', hint: 'No streaming server is running.' },
 };
 
+const OBS_DELIVERY: Record<Exclude<PinTargetState, 'off'>, { text: string; hint: string }> = {
+  delivered: { text: 'In OBS', hint: 'OBS’s LSS product sources show this product.' },
+  pending: { text: 'OBS: updating…', hint: 'Sent to OBS as soon as it is connected (Settings → OBS).' },
+  failed: { text: 'OBS: not updated', hint: 'OBS did not take the update. See Settings → OBS.' },
+};
+
 /** The product on viewers' screens now, and whether the SFU has it; Unpin in one click. */
 export function PinnedStrip() {
   const { pin, pinError, unpinProduct } = useLive();
   const current = pin?.current ?? null;
   const delivery = pin?.targets.sfu ?? 'off';
+  const obs = pin?.targets.obs ?? 'off';
   if (!current) {
     return (
       <div className="pinned-strip is-empty" data-testid="pinned-strip">
@@ -48,6 +55,11 @@ export function PinnedStrip() {
       <span className={`delivery-chip delivery-${delivery}`} data-testid="pin-delivery" data-state={delivery} title={DELIVERY[delivery].hint}>
         {DELIVERY[delivery].text}
       </span>
+      {obs !== 'off' && (
+        <span className={`delivery-chip delivery-${obs}`} data-testid="pin-delivery-obs" data-state={obs} title={OBS_DELIVERY[obs].hint}>
+          {OBS_DELIVERY[obs].text}
+        </span>
+      )}
       {pinError && (
         <span className="pinned-error" role="alert" title={pinError}>
           {pinError}

@@ -2,14 +2,15 @@ import { useEffect, useRef } from 'react';
 import { usePublish } from './publish-context.js';
 
 /**
- * The program picture: for now the camera exactly as it is sent (not
- * mirrored — viewers see text on a product the right way round). The
- * compositor's output replaces it in a later issue.
+ * The program picture exactly as it is sent (not mirrored — viewers see
+ * text on a product the right way round): `picture` (the compositor's
+ * output) once the camera runs, else the camera itself.
  */
-export function ProgramPreview() {
+export function ProgramPreview({ picture = null }: { readonly picture?: MediaStreamTrack | null }) {
   const { capture, status, turnOnDevices, retryDevice } = usePublish();
   const video = useRef<HTMLVideoElement>(null);
-  const track = capture?.camera.track ?? null;
+  const cameraTrack = capture?.camera.track ?? null;
+  const track = cameraTrack ? (picture ?? cameraTrack) : null;
 
   useEffect(() => {
     const element = video.current;

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStudio } from '../api/studio-context.js';
 import type { CaptureDevice } from './host-messages.js';
 import { MediaCapture, type CaptureStatus } from './media-capture.js';
@@ -23,6 +23,13 @@ export interface PublishContextValue {
   selectDevice(device: CaptureDevice, deviceId: string | null): void;
   retryDevice(device: CaptureDevice): void;
   goLive(): void;
+  /**
+   * The picture to send instead of the raw camera (the compositor's output);
+   * null sends the camera again. Swapped into a running show without renegotiation.
+   */
+  setProgramVideo(track: MediaStreamTrack | null): void;
+  /** The same for sound: the microphone after the studio's gain and mute; null sends the raw microphone. */
+  setProgramAudio(track: MediaStreamTrack | null): void;
   stop(): Promise<void>;
   endShow(): Promise<void>;
 }
@@ -46,6 +53,8 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<PublishStatus>(INITIAL_PUBLISH_STATUS);
   const [capture, setCapture] = useState<CaptureStatus | null>(null);
   const [pending, setPending] = useState<PendingAction>(null);
+  const programVideo = useRef<MediaStreamTrack | null>(null);
+  const programAudio = useRef<MediaStreamTrack | null>(null);
 
   useEffect(() => {
     const client = new PublishClient({
@@ -57,8 +66,8 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     });
     // A new camera or mic goes straight into the running show (no renegotiation).
     const capture = new MediaCapture((device, track) => {
-      if (device === 'camera' && track) void client.replaceVideoTrack(track);
-      if (device === 'microphone') void client.replaceAudioTrack(track);
+      if (device === 'camera' && track && !programVideo.current) void client.replaceVideoTrack(track);
+      if (device === 'microphone' && (!programAudio.current || !track)) void client.replaceAudioTrack(track);
     });
     const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture)];
     setParts({ client, capture });
@@ -78,7 +87,8 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const goLive = useCallback(() => {
     const video = parts?.capture.getStatus().camera.track;
     if (!parts || !video) return;
-    parts.client.goLive({ video, audio: parts.capture.getStatus().microphone.track });
+    const microphone = parts.capture.getStatus().microphone.track;
+    parts.client.goLive({ video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null });
   }, [parts]);
 
   const runPending = useCallback(
@@ -103,6 +113,16 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       selectDevice: (device, deviceId) => parts?.capture.select(device, deviceId),
       retryDevice: (device) => parts?.capture.retry(device),
       goLive,
+      setProgramVideo: (track) => {
+        programVideo.current = track;
+        const video = track ?? parts?.capture.getStatus().camera.track;
+        if (video) void parts?.client.replaceVideoTrack(video);
+      },
+      setProgramAudio: (track) => {
+        programAudio.current = track;
+        const microphone = parts?.capture.getStatus().microphone.track ?? null;
+        void parts?.client.replaceAudioTrack(microphone ? (track ?? microphone) : null);
+      },
       stop: () => runPending('stopping', (client) => client.stop()),
       endShow: () => runPending('ending', (client) => client.endShow()),
     }),

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/api/contract/app.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
@@ -122,6 +123,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         onChange={(p) => update(p)}
         browserMode={info?.runtime === 'web'}
       />
+
+      <ObsSection />
 
       <section className="settings-section">
         <h2>Data</h2>

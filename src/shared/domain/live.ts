@@ -54,5 +54,9 @@ export interface PinState {
   /** The product on screen now, or null. */
   readonly current: PinRecord | null;
   /** Per target: did the last pin/unpin reach it? A missed one catches up when it returns. */
-  readonly targets: { readonly sfu: PinTargetState };
+  readonly targets: {
+    readonly sfu: PinTargetState;
+    /** The LSS product sources in OBS ("off" unless the host synced overlays to a scene). */
+    readonly obs: PinTargetState;
+  };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SHOW_ID_PATTERN } from '../sfu/protocol-constants.js';
+import { obsAddressSchema } from '../api/contract/obs.js';
+import { DEFAULT_OBS_ADDRESS } from './obs.js';
 
 /** Default TCP port of the control server (remote producer console). */
 export const DEFAULT_CONTROL_PORT = 4780;
@@ -59,6 +61,17 @@ export const settingsSchema = z.object({
       // (see SettingsStore.sfuHostToken) and is never sent to a UI.
     })
     .prefault({}),
+  obs: z
+    .object({
+      /** obs-websocket address (OBS: Tools -> WebSocket Server Settings). */
+      address: obsAddressSchema.default(DEFAULT_OBS_ADDRESS),
+      /** Connect when the studio starts. */
+      autoConnect: z.boolean().default(false),
+      /** The OBS scene that gets the LSS product sources; null: no overlay sync. */
+      overlayScene: z.string().min(1).max(256).nullable().default(null),
+      // The OBS password is a secret kept by main (SettingsStore.obsPassword).
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -89,6 +102,14 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
+    obs: z
+      .object({
+        address: obsAddressSchema,
+        autoConnect: z.boolean(),
+        overlayScene: z.string().min(1).max(256).nullable(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -106,5 +127,6 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     ...(patch.hostName !== undefined ? { hostName: patch.hostName } : {}),
     controlServer: { ...current.controlServer, ...patch.controlServer },
     sfu: { ...current.sfu, ...sfu },
+    obs: { ...current.obs, ...patch.obs },
   });
 }

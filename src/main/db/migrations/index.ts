@@ -4,6 +4,7 @@ import { catalogMigration } from './0020-catalog.js';
 import { showsRundownMigration } from './0030-shows-rundown.js';
 import { pinsMigration } from './0040-pins.js';
 import { chatMigration } from './0050-chat.js';
+import { scenesMigration } from './0060-scenes.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration];

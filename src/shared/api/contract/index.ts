@@ -4,7 +4,9 @@ import { appChannels, appEvents } from './app.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { liveChannels, liveEvents } from './live.js';
+import { obsChannels, obsEvents } from './obs.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
+import { sceneChannels, sceneEvents } from './scenes.js';
 
 /**
  * The one table of request channels. Keys are the method names on
@@ -17,6 +19,8 @@ export const contract = {
   ...rundownChannels,
   ...liveChannels,
   ...chatChannels,
+  ...obsChannels,
+  ...sceneChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -26,6 +30,8 @@ export const events = {
   ...rundownEvents,
   ...liveEvents,
   ...chatEvents,
+  ...obsEvents,
+  ...sceneEvents,
 } as const;
 
 export type Contract = typeof contract;

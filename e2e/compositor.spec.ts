@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { getReadyToGoLive, livePill, openViewer, samplePicture, viewerUrlOf } from './go-live-pages.js';
+import type { Compositor } from '../src/renderer/compositor/compositor.js';
+import { startStudio } from './studio-fixture.js';
+
+/**
+ * The built-in compositor against the real studio (`studio web` with its
+ * demo catalog and built-in SFU), fake camera and mic in headless Chromium:
+ * the product card is drawn into the composed output, Take changes the
+ * frame, frame time is measured in the page, and a viewer receives the
+ * composed picture. `?lss-test-hooks` exposes the compositor's canvas.
+ */
+
+test.describe.configure({ timeout: 150_000 });
+
+type Rgb = [number, number, number];
+
+/** Reads one pixel of the compositor's output (x, y as fractions of the frame). */
+function outputPixel(page: Page, x: number, y: number): Promise<Rgb> {
+  return page.evaluate(
+    ([fx, fy]) => {
+      const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
+      const data = canvas.getContext('2d')!.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
+      return [data[0]!, data[1]!, data[2]!] as Rgb;
+    },
+    [x, y],
+  );
+}
+
+/** Reads one pixel of the viewer's video. */
+function viewerPixel(page: Page, x: number, y: number): Promise<Rgb> {
+  return page.evaluate(
+    ([fx, fy]) => {
+      const video = document.querySelector('video')!;
+      const canvas = document.createElement('canvas');
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(video, 0, 0);
+      const data = ctx.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
+      return [data[0]!, data[1]!, data[2]!] as Rgb;
+    },
+    [x, y],
+  );
+}
+
+const isWhite = ([r, g, b]: Rgb, tolerance = 0) => r >= 255 - tolerance && g >= 255 - tolerance && b >= 255 - tolerance;
+/** Inside the card's left padding, halfway down ("Camera + product card": x 0.63–0.96, y 0.1–0.9). */
+const CARD_POINT = [0.645, 0.5] as const;
+
+/** Blurs whatever has focus, so Space reaches the Take shortcut (a focused button would take it). */
+async function takeWithSpace(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+}
+
+test('scenes compose the camera and the pinned product card; Take cuts the program and viewers see it', async ({ browser }) => {
+  const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await host.goto(`${studio.url}&lss-test-hooks`);
+    await getReadyToGoLive(host);
+
+    // Pin the first demo product.
+    const pin = host.getByRole('grid', { name: 'Products' }).getByRole('button', { name: /^Pin / }).first();
+    await pin.click();
+    await expect(host.getByTestId('pinned-title')).not.toBeEmpty();
+
+    // Program starts on Camera: no card there.
+    await expect(host.locator('[data-scene="camera"]')).toHaveClass(/scene-program/);
+    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p))).toBe(false);
+
+    // F2 puts "Camera + product card" into preview (program unchanged); Space takes it.
+    await host.keyboard.press('F2');
+    await expect(host.locator('[data-scene="camera-card"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(host.locator('[data-scene="camera"]')).toHaveClass(/scene-program/);
+    await takeWithSpace(host);
+    await expect(host.locator('[data-scene="camera-card"]')).toHaveClass(/scene-program/);
+    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p)), { timeout: 3_000 }).toBe(true);
+    // The camera still fills the rest of the frame (the fake camera's picture, not the card).
+    expect(isWhite(await outputPixel(host, 0.3, 0.4))).toBe(false);
+    await host.screenshot({ path: '/tmp/compositor-studio.png' });
+
+    // Frame time of the composed program at 1280x720, measured in the page.
+    await host.waitForTimeout(3_000);
+    const stats = await host.evaluate(() => (window as unknown as { __lssCompositor: Compositor }).__lssCompositor.frameStats());
+    console.log(
+      `compositor 1280x720, camera + card + lower third: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms ` +
+        `(with preview p95 ${stats.tickP95.toFixed(2)} ms; ${stats.fps.toFixed(1)} fps over ${stats.frames} frames)`,
+    );
+    expect(stats.frames).toBeGreaterThan(30);
+    expect(stats.p95).toBeLessThan(1000 / 30);
+
+    // Go live with the composed output; the viewer sees the card, then the scene change.
+    await host.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    const viewer = await openViewer(browser, await viewerUrlOf(host));
+    await expect.poll(() => viewerPixel(viewer, ...CARD_POINT).then((p) => isWhite(p, 40)), { timeout: 10_000 }).toBe(true);
+    const picture = await samplePicture(viewer, 2000);
+    console.log(`viewer receives the composed picture: ${picture.width}x${picture.height}, ${(picture.frames / 2).toFixed(1)} frames/s`);
+
+    // Take to "Starting soon" (F5): a dark title card replaces the camera and the card, on the host and the viewer.
+    await host.keyboard.press('F5');
+    await takeWithSpace(host);
+    await expect(host.locator('[data-scene="starting-soon"]')).toHaveClass(/scene-program/);
+    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p)), { timeout: 3_000 }).toBe(false);
+    const dark = ([r, g, b]: Rgb) => r < 80 && g < 80 && b < 80;
+    await expect.poll(() => outputPixel(host, 0.1, 0.1).then(dark)).toBe(true);
+    await expect.poll(() => viewerPixel(viewer, ...CARD_POINT).then((p) => !isWhite(p, 40) && dark(p)), { timeout: 10_000 }).toBe(true);
+    await host.screenshot({ path: '/tmp/compositor-starting-soon.png' });
+  } finally {
+    await stop();
+  }
+});
+
+test('the host makes a scene of their own: duplicate, rename, drag a layer, hide it; it is saved', async ({ browser }) => {
+  const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await host.goto(studio.url);
+    await getReadyToGoLive(host);
+    await host.getByRole('button', { name: 'Edit layers' }).click();
+    await host.getByRole('button', { name: 'Duplicate scene' }).click();
+    const name = host.getByRole('textbox', { name: 'Scene name' });
+    await expect(name).toHaveValue('Camera + product card copy');
+    await name.fill('My look');
+    await name.press('Enter');
+    await expect(host.getByRole('toolbar', { name: 'Scenes' }).getByRole('button', { name: /My look/ })).toHaveAttribute('aria-pressed', 'true');
+    await host.getByRole('button', { name: 'Done editing' }).click();
+
+    // Drag the card (x 0.63–0.96) by its body to the left half of the preview.
+    const canvas = host.getByTestId('preview-canvas');
+    const box = (await canvas.boundingBox())!;
+    await host.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+    await host.mouse.down();
+    await host.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await host.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5, { steps: 5 });
+    await host.mouse.up();
+    await host.getByRole('button', { name: 'Edit layers' }).click();
+    await host.getByRole('button', { name: 'Hide Host name' }).click();
+    await host.getByLabel('Layer text').fill('Free shipping today');
+    await host.getByRole('button', { name: 'Add layer' }).click();
+    await expect(host.getByRole('list', { name: 'Layers of My look' }).getByRole('button', { name: 'Free shipping today', exact: true })).toBeVisible();
+    await host.screenshot({ path: '/tmp/compositor-editing.png' });
+
+    const saved = async () => {
+      const result = await host.evaluate(() => window.studio!.listScenes());
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.find((s) => s.name === 'My look');
+    };
+    await expect.poll(async () => (await saved())?.layers.find((l) => l.id === 'card')?.rect.x ?? 1).toBeLessThan(0.4);
+    await expect.poll(async () => (await saved())?.layers.find((l) => l.id === 'lower-third')?.visible).toBe(false);
+    await expect.poll(async () => (await saved())?.layers.at(-1)?.source).toEqual({ kind: 'text', text: 'Free shipping today' });
+
+    // Still there after a reload; deleting it removes it for good.
+    await host.reload();
+    const myLook = host.getByRole('toolbar', { name: 'Scenes' }).getByRole('button', { name: /My look/ });
+    await myLook.click();
+    await host.getByRole('button', { name: 'Edit layers' }).click();
+    await host.getByRole('button', { name: 'Delete scene' }).click();
+    await expect(myLook).toHaveCount(0);
+    await expect.poll(saved).toBeUndefined();
+  } finally {
+    await stop();
+  }
+});

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { PinState } from '../../shared/domain/live.js';
+import { events as eventSpecs } from '../../shared/api/contract/index.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { ObsController } from './obs-controller.js';
+import { ObsOverlaySync } from './obs-overlay-sync.js';
+
+export { ObsController } from './obs-controller.js';
+export { obsHandlers } from './obs-handlers.js';
+
+/**
+ * The OBS controller as the studio core runs it: settings and password from
+ * the SettingsStore, status to every UI, and the overlay following pinChanged.
+ */
+export function createObsController(deps: {
+  settings: SettingsStore;
+  events: StudioEventBus;
+  dataDir: string;
+}): ObsController {
+  const controller = new ObsController({
+    settings: {
+      read: () => deps.settings.get().obs,
+      save: (patch) => deps.events.emit('settingsChanged', deps.settings.update({ obs: patch })),
+      password: () => deps.settings.obsPassword(),
+      setPassword: (password) => deps.settings.setObsPassword(password),
+    },
+    overlays: new ObsOverlaySync({
+      imageCacheDir: path.join(deps.dataDir, 'cache', 'obs-images'),
+      log: (message) => console.warn(`[obs] ${message}`),
+    }),
+    onStatus: (status) => deps.events.emit('obsStatusChanged', status),
+    log: (message) => console.warn(`[obs] ${message}`),
+  });
+  deps.events.subscribe((channel, payload) => {
+    if (channel === eventSpecs.pinChanged.channel) controller.showPin((payload as PinState).current?.card ?? null);
+  });
+  return controller;
+}

@@ -1,0 +1,63 @@
+/**
+ * The overlay writer without OBS: which requests it sends for a pin, an
+ * unpin and a product image (downloaded once into the cache, since OBS's
+ * image source reads local files only). The real-OBS test covers the rest.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
+import { productCardSchema } from '../../shared/sfu/product-card.js';
+import { ObsOverlaySync } from './obs-overlay-sync.js';
+
+function fakeObs() {
+  const calls: { type: string; data: Record<string, unknown> }[] = [];
+  const obs = {
+    call: (type: string, data: Record<string, unknown> = {}) => {
+      calls.push({ type, data });
+      if (type === 'GetSceneItemId') return Promise.resolve({ sceneItemId: 7 });
+      return Promise.resolve({});
+    },
+  };
+  return { obs: obs as never, calls };
+}
+
+const card = (fields: Record<string, unknown>) =>
+  productCardSchema.parse({ productId: '1', title: 'Linen Shirt', price: '49.50', currency: 'EUR', ...fields });
+
+describe('ObsOverlaySync', () => {
+  it('writes title and price, downloads the image once and shows it', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-obs-cache-'));
+    let downloads = 0;
+    const sync = new ObsOverlaySync({ imageCacheDir: cache, platform: 'linux', downloadImage: () => (downloads++, Promise.resolve(Buffer.from('png'))) });
+    const { obs, calls } = fakeObs();
+    const shirt = card({ variantTitle: 'M / White', imageUrl: 'https://cdn.example.com/shirt.png?v=2' });
+    await sync.show(obs, 'Main', shirt);
+    await sync.show(obs, 'Main', shirt);
+    expect(downloads).toBe(1);
+    const settings = calls.filter((c) => c.type === 'SetInputSettings').map((c) => c.data);
+    expect(settings[0]).toEqual({ inputName: OBS_OVERLAY_INPUTS.title, inputSettings: { text: 'Linen Shirt — M / White' } });
+    expect(settings[1]).toEqual({ inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: '€49.50' } });
+    const file = (settings[2]!.inputSettings as { file: string }).file;
+    expect(path.dirname(file)).toBe(cache);
+    expect(fs.readFileSync(file, 'utf8')).toBe('png');
+    expect(calls.at(-1)).toEqual({ type: 'SetSceneItemEnabled', data: { sceneName: 'Main', sceneItemId: 7, sceneItemEnabled: true } });
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('clears the texts and hides the image on unpin, and hides images it cannot fetch', async () => {
+    const sync = new ObsOverlaySync({ imageCacheDir: os.tmpdir(), downloadImage: () => Promise.reject(new Error('offline')), log: () => undefined });
+    const { obs, calls } = fakeObs();
+    await sync.show(obs, 'Main', null);
+    expect(calls.filter((c) => c.type === 'SetInputSettings').map((c) => (c.data.inputSettings as { text: string }).text)).toEqual(['', '']);
+    expect(calls.at(-1)!.data.sceneItemEnabled).toBe(false);
+    calls.length = 0;
+    await sync.show(obs, 'Main', card({ imageUrl: 'https://cdn.example.com/missing.jpg' }));
+    expect(calls.at(-1)!.data.sceneItemEnabled).toBe(false);
+    // Plain http is never fetched (OBS would show whatever a network attacker sends).
+    calls.length = 0;
+    await sync.show(obs, 'Main', card({ imageUrl: 'http://cdn.example.com/x.jpg' }));
+    expect(calls.at(-1)!.data.sceneItemEnabled).toBe(false);
+  });
+});

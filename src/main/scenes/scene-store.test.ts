@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { READY_MADE_SCENES, type Scene } from '../../shared/domain/scenes.js';
+import { tempDir } from '../../../tests/temp-dir.js';
+import { openDatabase } from '../db/open-database.js';
+import { SCENE_QUERIES, SceneStore } from './scene-store.js';
+
+describe('SceneStore', () => {
+  const open = () => {
+    const db = openDatabase(path.join(tempDir(), 'studio.sqlite'));
+    return { db, store: new SceneStore(db) };
+  };
+  const mine: Scene = { id: 'my-intro', name: 'My intro', layers: [READY_MADE_SCENES[0]!.layers[0]!] };
+
+  it('starts with the ready-made scenes', () => {
+    expect(open().store.list().map((s) => s.name)).toEqual(READY_MADE_SCENES.map((s) => s.name));
+  });
+
+  it('adds a new scene at the end, replaces it by id, and deletes it', () => {
+    const { store } = open();
+    store.save(mine);
+    expect(store.list().at(-1)).toEqual(mine);
+    store.save({ ...mine, name: 'Intro', layers: [] });
+    expect(store.list().at(-1)).toEqual({ ...mine, name: 'Intro', layers: [] });
+    expect(store.list()).toHaveLength(READY_MADE_SCENES.length + 1);
+    expect(store.delete('my-intro')).toBe(true);
+    expect(store.delete('my-intro')).toBe(false);
+  });
+
+  it('reorders: listed ids first, the rest after them, unknown ids ignored', () => {
+    const { store } = open();
+    const ids = store.reorder(['starting-soon', 'nope', 'camera-card']).map((s) => s.id);
+    expect(ids.slice(0, 3)).toEqual(['starting-soon', 'camera-card', 'camera']);
+    expect(ids).toHaveLength(READY_MADE_SCENES.length);
+  });
+
+  it('drops a layer a hand-edited file broke, keeping the scene', () => {
+    const { db, store } = open();
+    db.prepare("UPDATE scenes SET layers = json_insert(layers, '$[#]', json('{\"kind\":\"bogus\"}')) WHERE id = 'camera'").run();
+    expect(store.list()[0]!.layers).toEqual(READY_MADE_SCENES[0]!.layers);
+  });
+
+  it('lists scenes by the position index', () => {
+    const { db } = open();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SCENE_QUERIES.list}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/scenes_by_position/);
+  });
+});

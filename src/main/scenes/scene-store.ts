@@ -1,0 +1,68 @@
+import { layerSchema, type Scene } from '../../shared/domain/scenes.js';
+import type { StudioDatabase } from '../db/open-database.js';
+
+/**
+ * The compositor's scenes in SQLite (runs in main; the one writer of the
+ * scenes table). Layers are stored as JSON and validated again on the way
+ * out, so a hand-edited file shows a scene without its broken layers
+ * instead of breaking the studio.
+ */
+
+interface SceneRow {
+  id: string;
+  name: string;
+  layers: string;
+}
+
+export const SCENE_QUERIES = {
+  list: 'SELECT id, name, layers FROM scenes ORDER BY position, id',
+} as const;
+
+export class SceneStore {
+  constructor(private readonly db: StudioDatabase) {}
+
+  list(): Scene[] {
+    return (this.db.prepare(SCENE_QUERIES.list).all() as SceneRow[]).map(toScene);
+  }
+
+  /** Inserts (at the end) or replaces by id. */
+  save(scene: Scene, now = Date.now()): Scene {
+    this.db
+      .prepare(
+        `INSERT INTO scenes (id, name, position, layers, updated_at)
+         VALUES (@id, @name, (SELECT coalesce(max(position), -1) + 1 FROM scenes), @layers, @now)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, layers = excluded.layers, updated_at = excluded.updated_at`,
+      )
+      .run({ id: scene.id, name: scene.name, layers: JSON.stringify(scene.layers), now });
+    return scene;
+  }
+
+  delete(sceneId: string): boolean {
+    return this.db.prepare('DELETE FROM scenes WHERE id = ?').run(sceneId).changes > 0;
+  }
+
+  /** Listed ids first in the given order, the rest after them in their old order. */
+  reorder(sceneIds: readonly string[]): Scene[] {
+    const current = this.list().map((s) => s.id);
+    const listed = sceneIds.filter((id, i) => current.includes(id) && sceneIds.indexOf(id) === i);
+    const order = [...listed, ...current.filter((id) => !listed.includes(id))];
+    const update = this.db.prepare('UPDATE scenes SET position = ? WHERE id = ?');
+    this.db.transaction(() => order.forEach((id, position) => update.run(position, id)))();
+    return this.list();
+  }
+}
+
+function toScene(row: SceneRow): Scene {
+  let raw: unknown[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.layers);
+    if (Array.isArray(parsed)) raw = parsed;
+  } catch {
+    // The CHECK keeps invalid JSON out; nothing to show if it got in anyway.
+  }
+  const layers = raw.flatMap((l) => {
+    const result = layerSchema.safeParse(l);
+    return result.success ? [result.data] : [];
+  });
+  return { id: row.id, name: row.name, layers };
+}

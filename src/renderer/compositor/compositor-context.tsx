@@ -1,0 +1,174 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveValue } from '../api/studio-context.js';
+import { useLive } from '../live/live-context.js';
+import { usePublish } from '../publish/publish-context.js';
+import { AudioMixer } from './audio-mixer.js';
+import { Compositor, type Transition } from './compositor.js';
+import type { Scene } from './scene-model.js';
+import { useSceneHotkeys } from './use-scene-hotkeys.js';
+import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
+import { useStoredScenes } from './use-stored-scenes.js';
+
+/**
+ * The window's compositor and its scene state (runs in the renderer).
+ * Mounted inside PublishProvider above the view switch, like the publisher:
+ * opening Settings never stops the composed picture. Preview is the scene
+ * being edited or picked next; program is what viewers see.
+ */
+
+export interface CompositorContextValue {
+  readonly compositor: Compositor | null;
+  readonly scenes: readonly Scene[];
+  /** A scene change main refused (or "take another scene first"), in host words. */
+  readonly sceneError: string | null;
+  readonly previewId: string;
+  readonly programId: string;
+  readonly selectedLayerId: string | null;
+  readonly transition: Transition;
+  readonly sources: ExtraSources;
+  /** The microphone as sent: gain 0..2 and mute. */
+  readonly audio: { readonly gain: number; readonly muted: boolean };
+  setMicGain(gain: number): void;
+  setMicMuted(muted: boolean): void;
+  pickPreview(sceneId: string): void;
+  take(): void;
+  setTransition(transition: Transition): void;
+  selectLayer(layerId: string | null): void;
+  updateScene(scene: Scene): void;
+  /** Copies the preview scene under a new name and puts the copy in preview. */
+  duplicatePreview(name: string): Promise<void>;
+  deletePreview(): void;
+}
+
+const CompositorContext = createContext<CompositorContextValue | null>(null);
+
+export function useCompositor(): CompositorContextValue {
+  const value = useContext(CompositorContext);
+  if (!value) throw new Error('useCompositor() outside <CompositorProvider>');
+  return value;
+}
+
+/** `?lss-test-hooks` exposes the compositor to end-to-end tests (read before the token is taken from the URL). */
+const testHooks = new URLSearchParams(window.location.search).has('lss-test-hooks');
+
+export function CompositorProvider({ children }: { children: ReactNode }) {
+  const { capture, setProgramVideo, setProgramAudio } = usePublish();
+  const { pin } = useLive();
+  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const [compositor, setCompositor] = useState<Compositor | null>(null);
+  const stored = useStoredScenes();
+  const { scenes, updateScene } = stored;
+  const [previewId, setPreviewId] = useState('camera-card');
+  const [programId, setProgramId] = useState('camera');
+  const [refused, setRefused] = useState<string | null>(null);
+  const [selectedLayerId, setSelectedLayerId] = useState<string | null>(null);
+  const [transition, setTransition] = useState<Transition>('fade');
+  const [mixer, setMixer] = useState<AudioMixer | null>(null);
+  const [audio, setAudio] = useState({ gain: 1, muted: false });
+
+  useEffect(() => {
+    const created = new Compositor('1280x720');
+    setCompositor(created);
+    if (testHooks) Object.assign(window, { __lssCompositor: created });
+    return () => created.dispose();
+  }, []);
+
+  // The composed picture is what the publisher sends, as soon as it exists.
+  useEffect(() => {
+    if (!compositor) return;
+    setProgramVideo(compositor.outputTrack);
+    return () => setProgramVideo(null);
+    // Only the compositor matters: setProgramVideo changes with the publisher's state but writes the same ref.
+  }, [compositor]);
+
+  useEffect(() => {
+    if (typeof AudioContext === 'undefined') return;
+    const created = new AudioMixer();
+    setMixer(created);
+    setProgramAudio(created.outputTrack);
+    return () => {
+      setProgramAudio(null);
+      created.dispose();
+    };
+    // Once: setProgramAudio writes the publisher's ref whatever its identity.
+  }, []);
+  const micTrack = capture?.microphone.track ?? null;
+  useEffect(() => mixer?.setMicrophone(micTrack), [mixer, micTrack]);
+  useEffect(() => {
+    mixer?.setGain(audio.gain);
+    mixer?.setMuted(audio.muted);
+  }, [mixer, audio]);
+
+  const cameraTrack = capture?.camera.track ?? null;
+  useEffect(() => compositor?.setCamera(0, cameraTrack), [compositor, cameraTrack]);
+  const card = pin?.current?.card ?? null;
+  useEffect(() => compositor?.setOverlay({ card }), [compositor, card]);
+  const hostName = settings.value?.hostName ?? '';
+  useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
+  const sources = useExtraSources(compositor);
+
+  // A deleted or not yet loaded program scene falls back to the first one (never a black frame by accident).
+  const program = scenes.find((s) => s.id === programId) ?? scenes[0];
+  useEffect(() => {
+    if (program) compositor?.setProgram(program, 'cut');
+  }, [compositor, program]);
+
+  const pickPreview = useCallback((sceneId: string) => {
+    setPreviewId(sceneId);
+    setSelectedLayerId(null);
+    setRefused(null);
+  }, []);
+  const take = useCallback(() => {
+    const next = scenes.find((s) => s.id === previewId);
+    if (!next || !compositor || !program || next.id === program.id) return;
+    compositor.setProgram(next, transition);
+    // OBS studio mode swaps: the old program comes back into preview, ready to cut back.
+    setPreviewId(program.id);
+    setProgramId(next.id);
+    setSelectedLayerId(null);
+  }, [scenes, previewId, program, compositor, transition]);
+  useSceneHotkeys((index) => {
+    const scene = scenes[index];
+    if (scene) pickPreview(scene.id);
+  }, take);
+
+  const { duplicateScene, deleteScene } = stored;
+  const duplicatePreview = useCallback(
+    async (name: string) => {
+      const from = scenes.find((s) => s.id === previewId);
+      const id = from ? await duplicateScene(from, name) : null;
+      if (id) pickPreview(id);
+    },
+    [scenes, previewId, duplicateScene, pickPreview],
+  );
+  const deletePreview = useCallback(() => {
+    if (previewId === program?.id) return setRefused('This scene is on air. Take another scene first, then delete it.');
+    deleteScene(previewId);
+    if (program) setPreviewId(program.id);
+  }, [previewId, program, deleteScene]);
+
+  const value = useMemo<CompositorContextValue>(
+    () => ({
+      compositor,
+      scenes,
+      sceneError: refused ?? stored.error,
+      previewId,
+      programId: program?.id ?? programId,
+      selectedLayerId,
+      transition,
+      sources,
+      audio,
+      setMicGain: (gain: number) => setAudio((a) => ({ ...a, gain })),
+      setMicMuted: (muted: boolean) => setAudio((a) => ({ ...a, muted })),
+      pickPreview,
+      take,
+      setTransition,
+      selectLayer: setSelectedLayerId,
+      updateScene,
+      duplicatePreview,
+      deletePreview,
+    }),
+    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, transition, sources, audio, pickPreview, take, updateScene, duplicatePreview, deletePreview],
+  );
+  return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
+}

@@ -1,0 +1,275 @@
+import type { ProductCard } from '../../shared/sfu/product-card.js';
+import { drawLowerThird, drawProductCard, drawTextCard } from './draw-overlays.js';
+import { FrameClock } from './frame-clock.js';
+import { fitSource, percentile, toPixels } from './layout.js';
+import type { Layer, Scene } from './scene-model.js';
+
+/**
+ * The built-in compositor (runs in the renderer; no React). It owns the
+ * output canvas, the media sources drawn into it and the program/preview
+ * scenes, and draws with Canvas 2D at a fixed rate. `outputTrack` is
+ * `canvas.captureStream()`'s video track: the PublishClient sends it
+ * instead of the raw camera. Canvas 2D was measured to hold 1080p30 with
+ * three layers on the 2-core test machine (docs/benchmarks.md), so no WebGL.
+ */
+
+export type Resolution = '1280x720' | '1920x1080';
+export type Transition = 'cut' | 'fade';
+
+export const FADE_MS = 300;
+export const FPS = 30;
+
+/** Live state the overlays read. */
+export interface OverlayState {
+  readonly card: ProductCard | null;
+  readonly hostName: string;
+  /** Epoch ms a countdown on title cards runs to; null: no countdown. */
+  readonly countdownTo: number | null;
+}
+
+export interface FrameStats {
+  /** Drawing the program frame (ms). */
+  readonly p50: number;
+  readonly p95: number;
+  /** The whole tick: program plus the preview monitor (ms). */
+  readonly tickP50: number;
+  readonly tickP95: number;
+  readonly frames: number;
+  /** Frames drawn per second over the window (the clock's real rate). */
+  readonly fps: number;
+}
+
+interface Fade {
+  readonly from: Scene;
+  readonly start: number;
+}
+
+const FRAME_HISTORY = 300;
+
+function videoFor(track: MediaStreamTrack): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = new MediaStream([track]);
+  void video.play().catch(() => undefined);
+  return video;
+}
+
+export class Compositor {
+  readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly stream: MediaStream;
+  private readonly clock: FrameClock;
+  private program: Scene | null = null;
+  private fade: Fade | null = null;
+  private preview: { canvas: HTMLCanvasElement; scene: Scene | null; selected: string | null } | null = null;
+  private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
+  private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
+  private readonly images = new Map<string, HTMLImageElement>();
+  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null };
+  private frameTimes: number[] = [];
+  private tickTimes: number[] = [];
+  private tickStarts: number[] = [];
+  private tick = 0;
+
+  constructor(resolution: Resolution = '1280x720') {
+    this.canvas = document.createElement('canvas');
+    this.setResolution(resolution);
+    // alpha: false lets the browser skip blending the canvas with the page; the output is always opaque.
+    this.ctx = this.canvas.getContext('2d', { alpha: false })!;
+    this.ctx.fillStyle = '#000';
+    this.ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    this.stream = this.canvas.captureStream(FPS);
+    this.clock = new FrameClock(FPS, () => this.renderFrame());
+  }
+
+  get outputTrack(): MediaStreamTrack {
+    return this.stream.getVideoTracks()[0]!;
+  }
+
+  setResolution(resolution: Resolution): void {
+    const [w, h] = resolution.split('x').map(Number) as [number, number];
+    this.canvas.width = w;
+    this.canvas.height = h;
+  }
+
+  setCamera(slot: number, track: MediaStreamTrack | null): void {
+    const current = this.cameras.get(slot);
+    if (current?.track === track) return;
+    if (current) current.video.srcObject = null;
+    if (track) this.cameras.set(slot, { track, video: videoFor(track) });
+    else this.cameras.delete(slot);
+  }
+
+  setScreen(track: MediaStreamTrack | null): void {
+    if (this.screen) this.screen.video.srcObject = null;
+    this.screen = track ? { track, video: videoFor(track) } : null;
+  }
+
+  setOverlay(patch: Partial<OverlayState>): void {
+    this.overlay = { ...this.overlay, ...patch };
+  }
+
+  /** What is on air. With 'fade' the old scene dissolves into the new one over FADE_MS. */
+  setProgram(scene: Scene, transition: Transition = 'cut'): void {
+    // The same scene edited (a layer moved) updates in place, without cutting a running fade short.
+    if (this.program?.id === scene.id) {
+      this.program = scene;
+      return;
+    }
+    if (transition === 'fade' && this.program && this.program.id !== scene.id) this.fade = { from: this.program, start: performance.now() };
+    else this.fade = null;
+    this.program = scene;
+  }
+
+  /** Where the preview scene is drawn (with the selected layer's handles); null hides it. */
+  setPreview(canvas: HTMLCanvasElement | null, scene: Scene | null, selectedLayerId: string | null): void {
+    this.preview = canvas ? { canvas, scene, selected: selectedLayerId } : null;
+  }
+
+  /** Draw time of the program frame (ms), over the last ten seconds. */
+  frameStats(): FrameStats {
+    const sorted = [...this.frameTimes].sort((a, b) => a - b);
+    const ticks = [...this.tickTimes].sort((a, b) => a - b);
+    const span = (this.tickStarts.at(-1) ?? 0) - (this.tickStarts[0] ?? 0);
+    return {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      tickP50: percentile(ticks, 50),
+      tickP95: percentile(ticks, 95),
+      frames: sorted.length,
+      fps: span > 0 ? ((this.tickStarts.length - 1) * 1000) / span : 0,
+    };
+  }
+
+  /** Starts a new measuring window (after a resolution or scene change). */
+  resetFrameStats(): void {
+    this.frameTimes = [];
+    this.tickTimes = [];
+    this.tickStarts = [];
+  }
+
+  dispose(): void {
+    this.clock.stop();
+    for (const slot of [...this.cameras.keys()]) this.setCamera(slot, null);
+    this.setScreen(null);
+    this.outputTrack.stop();
+  }
+
+  private renderFrame(): void {
+    const started = performance.now();
+    const { width, height } = this.canvas;
+    this.ctx.globalAlpha = 1;
+    this.ctx.fillStyle = '#000';
+    this.ctx.fillRect(0, 0, width, height);
+    const fade = this.fade;
+    const progress = fade ? (started - fade.start) / FADE_MS : 1;
+    if (fade && progress < 1) {
+      this.drawScene(this.ctx, fade.from, width, height);
+      this.ctx.globalAlpha = Math.max(0, progress);
+    } else {
+      this.fade = null;
+    }
+    if (this.program) this.drawScene(this.ctx, this.program, width, height);
+    this.ctx.globalAlpha = 1;
+    this.frameTimes.push(performance.now() - started);
+    // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
+    if (++this.tick % 2 === 0) this.renderPreview();
+    this.tickTimes.push(performance.now() - started);
+    this.tickStarts.push(started);
+    if (this.frameTimes.length > FRAME_HISTORY) {
+      this.frameTimes.shift();
+      this.tickTimes.shift();
+      this.tickStarts.shift();
+    }
+  }
+
+  private renderPreview(): void {
+    const preview = this.preview;
+    if (!preview) return;
+    const ctx = preview.canvas.getContext('2d');
+    if (!ctx) return;
+    const { width, height } = preview.canvas;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, width, height);
+    if (!preview.scene) return;
+    this.drawScene(ctx, preview.scene, width, height);
+    const selected = preview.scene.layers.find((l) => l.id === preview.selected);
+    if (selected) drawHandles(ctx, toPixels(selected.rect, width, height));
+  }
+
+  private drawScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+    for (const layer of scene.layers) {
+      if (layer.visible) this.drawLayer(ctx, layer, width, height);
+    }
+  }
+
+  private drawLayer(ctx: CanvasRenderingContext2D, layer: Layer, width: number, height: number): void {
+    const rect = toPixels(layer.rect, width, height);
+    const source = layer.source;
+    switch (source.kind) {
+      case 'camera':
+        return this.drawVideo(ctx, this.cameras.get(source.slot)?.video, layer, rect);
+      case 'screen':
+        return this.drawVideo(ctx, this.screen?.video, layer, rect);
+      case 'image':
+        return this.drawImage(ctx, this.image(source.url), layer, rect);
+      case 'product-image':
+        return this.overlay.card?.imageUrl ? this.drawImage(ctx, this.image(this.overlay.card.imageUrl), layer, rect) : undefined;
+      case 'product-card':
+        return this.overlay.card ? drawProductCard(ctx, rect, this.overlay.card, this.overlay.card.imageUrl ? this.image(this.overlay.card.imageUrl) : null) : undefined;
+      case 'lower-third':
+        return drawLowerThird(ctx, rect, this.overlay.hostName);
+      case 'text':
+        return drawTextCard(ctx, rect, source.text, source.subtitle, this.countdown());
+    }
+  }
+
+  private drawVideo(ctx: CanvasRenderingContext2D, video: HTMLVideoElement | undefined, layer: Layer, rect: ReturnType<typeof toPixels>): void {
+    // HAVE_CURRENT_DATA: before the first frame drawImage would paint nothing (or throw in some engines).
+    if (!video || video.readyState < 2 || video.videoWidth === 0) return;
+    const { source, dest } = fitSource(video.videoWidth, video.videoHeight, layer.crop, rect, layer.fit);
+    ctx.drawImage(video, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+  }
+
+  private drawImage(ctx: CanvasRenderingContext2D, image: HTMLImageElement, layer: Layer, rect: ReturnType<typeof toPixels>): void {
+    if (!image.complete || image.naturalWidth === 0) return;
+    const { source, dest } = fitSource(image.naturalWidth, image.naturalHeight, layer.crop, rect, layer.fit);
+    ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+  }
+
+  private image(url: string): HTMLImageElement {
+    let image = this.images.get(url);
+    if (!image) {
+      image = new Image();
+      // Anonymous CORS keeps the canvas untainted; an image without CORS headers simply does not load.
+      image.crossOrigin = 'anonymous';
+      image.src = url;
+      this.images.set(url, image);
+    }
+    return image;
+  }
+
+  private countdown(): string | null {
+    const to = this.overlay.countdownTo;
+    if (to === null) return null;
+    const left = Math.max(0, Math.ceil((to - Date.now()) / 1000));
+    return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  }
+}
+
+function drawHandles(ctx: CanvasRenderingContext2D, r: ReturnType<typeof toPixels>): void {
+  ctx.strokeStyle = '#4da3ff';
+  ctx.lineWidth = 2;
+  ctx.strokeRect(r.x, r.y, r.w, r.h);
+  ctx.fillStyle = '#4da3ff';
+  const s = 8;
+  for (const [x, y] of [
+    [r.x, r.y],
+    [r.x + r.w, r.y],
+    [r.x, r.y + r.h],
+    [r.x + r.w, r.y + r.h],
+  ] as const) {
+    ctx.fillRect(x - s / 2, y - s / 2, s, s);
+  }
+}

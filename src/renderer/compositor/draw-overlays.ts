@@ -1,0 +1,163 @@
+import type { ProductCard } from '../../shared/sfu/product-card.js';
+import { formatMoney, isMarkedDown } from '../ui/format.js';
+import { fitSource, type PixelRect } from './layout.js';
+import { NO_CROP } from './scene-model.js';
+
+/**
+ * The overlays bound to live state, drawn with Canvas 2D (runs in the
+ * renderer). Sizes scale with the layer's rect, so the same scene reads the
+ * same at 720p and 1080p. Product text is untrusted but only ever drawn as
+ * canvas text, never parsed.
+ */
+
+/** The card's background: tests read it back from the output to find the card. */
+export const CARD_BACKGROUND = '#ffffff';
+const CARD_TEXT = '#14161b';
+const CARD_MUTED = '#6b7280';
+const ACCENT = '#ff4d6d';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+function roundedRect(ctx: CanvasRenderingContext2D, r: PixelRect, radius: number): void {
+  ctx.beginPath();
+  ctx.roundRect(r.x, r.y, r.w, r.h, radius);
+}
+
+/** Cuts text to the width with an ellipsis (one line; titles are short enough for two). */
+function fitText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let end = text.length;
+  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Up to two lines of the title, word-wrapped. */
+function wrapTitle(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const words = text.split(/\s+/);
+  let first = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = first ? `${first} ${words[i]}` : words[i]!;
+    if (ctx.measureText(next).width > maxWidth && first) break;
+    first = next;
+  }
+  const rest = words.slice(i).join(' ');
+  return rest ? [fitText(ctx, first, maxWidth), fitText(ctx, rest, maxWidth)] : [fitText(ctx, first, maxWidth)];
+}
+
+export function stockLabel(stock: number | null): string | null {
+  if (stock === null) return null;
+  if (stock <= 0) return 'Sold out';
+  return `${stock.toLocaleString('en-US')} left`;
+}
+
+export function drawProductCard(ctx: CanvasRenderingContext2D, r: PixelRect, card: ProductCard, image: HTMLImageElement | null): void {
+  const unit = r.w / 24;
+  const pad = unit * 1.4;
+  ctx.save();
+  ctx.shadowColor = 'rgba(0,0,0,0.35)';
+  ctx.shadowBlur = unit;
+  ctx.fillStyle = CARD_BACKGROUND;
+  roundedRect(ctx, r, unit * 0.8);
+  ctx.fill();
+  ctx.restore();
+
+  const inner = r.w - pad * 2;
+  // The image takes the top of the card, square when it fits.
+  const imageBox = { x: r.x + pad, y: r.y + pad, w: inner, h: Math.min(inner, r.h * 0.55) };
+  ctx.fillStyle = '#eef0f4';
+  roundedRect(ctx, imageBox, unit * 0.5);
+  ctx.fill();
+  if (image && image.complete && image.naturalWidth > 0) {
+    const { source, dest } = fitSource(image.naturalWidth, image.naturalHeight, NO_CROP, imageBox, 'contain');
+    ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+  }
+
+  let y = imageBox.y + imageBox.h + unit * 1.6;
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = CARD_TEXT;
+  ctx.font = `600 ${unit * 1.6}px ${FONT}`;
+  for (const line of wrapTitle(ctx, card.title, inner)) {
+    ctx.fillText(line, r.x + pad, y);
+    y += unit * 2;
+  }
+  if (card.variantTitle) {
+    ctx.fillStyle = CARD_MUTED;
+    ctx.font = `${unit * 1.05}px ${FONT}`;
+    ctx.fillText(fitText(ctx, card.variantTitle, inner), r.x + pad, y);
+    y += unit * 1.5;
+  }
+  y += unit * 0.4;
+  ctx.fillStyle = ACCENT;
+  ctx.font = `700 ${unit * 2}px ${FONT}`;
+  const price = formatMoney(card.price, card.currency);
+  ctx.fillText(price, r.x + pad, y);
+  if (isMarkedDown(card.price, card.compareAtPrice)) {
+    const priceWidth = ctx.measureText(price).width;
+    const was = formatMoney(card.compareAtPrice, card.currency);
+    ctx.fillStyle = CARD_MUTED;
+    ctx.font = `${unit * 1.2}px ${FONT}`;
+    const wx = r.x + pad + priceWidth + unit * 0.8;
+    const wy = y + unit * 0.6;
+    ctx.fillText(was, wx, wy);
+    const strike = wy + unit * 0.62;
+    ctx.fillRect(wx, strike, ctx.measureText(was).width, Math.max(1, unit * 0.1));
+  }
+  const stock = stockLabel(card.stock);
+  if (stock) {
+    ctx.font = `600 ${unit * 1.05}px ${FONT}`;
+    const w = ctx.measureText(stock).width + unit * 1.2;
+    const badge = { x: r.x + pad, y: r.y + r.h - pad - unit * 1.8, w, h: unit * 1.8 };
+    ctx.fillStyle = card.stock === 0 ? '#6b7280' : card.stock !== null && card.stock <= 10 ? '#fde8ec' : '#e6f7ef';
+    roundedRect(ctx, badge, unit * 0.9);
+    ctx.fill();
+    ctx.fillStyle = card.stock === 0 ? '#ffffff' : card.stock !== null && card.stock <= 10 ? '#c81e45' : '#137a4b';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(stock, badge.x + unit * 0.6, badge.y + badge.h / 2);
+  }
+}
+
+export function drawLowerThird(ctx: CanvasRenderingContext2D, r: PixelRect, hostName: string): void {
+  if (!hostName) return;
+  const unit = r.h / 4;
+  ctx.fillStyle = 'rgba(15,17,21,0.86)';
+  roundedRect(ctx, r, unit * 0.4);
+  ctx.fill();
+  ctx.fillStyle = ACCENT;
+  ctx.fillRect(r.x, r.y, unit * 0.35, r.h);
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `600 ${unit * 1.5}px ${FONT}`;
+  ctx.fillText(fitText(ctx, hostName, r.w - unit * 2), r.x + unit * 1.1, r.y + r.h * 0.4);
+  ctx.fillStyle = '#c7ccd6';
+  ctx.font = `${unit * 0.85}px ${FONT}`;
+  ctx.fillText('LIVE SHOPPING', r.x + unit * 1.1, r.y + r.h * 0.76);
+}
+
+/** A title card ("Starting soon"); an empty text draws only the dark backdrop. */
+export function drawTextCard(ctx: CanvasRenderingContext2D, r: PixelRect, text: string, subtitle: string | undefined, countdown: string | null): void {
+  const gradient = ctx.createLinearGradient(r.x, r.y, r.x + r.w, r.y + r.h);
+  gradient.addColorStop(0, '#171a21');
+  gradient.addColorStop(1, '#2a1720');
+  ctx.fillStyle = gradient;
+  ctx.fillRect(r.x, r.y, r.w, r.h);
+  if (!text) return;
+  const unit = r.h / 40;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `700 ${unit * 4.5}px ${FONT}`;
+  ctx.fillText(fitText(ctx, text, r.w * 0.9), r.x + r.w / 2, r.y + r.h * 0.44);
+  ctx.fillStyle = ACCENT;
+  ctx.fillRect(r.x + r.w / 2 - unit * 3, r.y + r.h * 0.52, unit * 6, unit * 0.35);
+  if (subtitle) {
+    ctx.fillStyle = '#c7ccd6';
+    ctx.font = `${unit * 1.8}px ${FONT}`;
+    ctx.fillText(fitText(ctx, subtitle, r.w * 0.9), r.x + r.w / 2, r.y + r.h * 0.6);
+  }
+  if (countdown) {
+    ctx.fillStyle = '#ffffff';
+    ctx.font = `600 ${unit * 2.4}px ui-monospace, Menlo, monospace`;
+    ctx.fillText(countdown, r.x + r.w / 2, r.y + r.h * 0.72);
+  }
+  ctx.textAlign = 'start';
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineChannel, defineEvent } from '../channel.js';
+import { sceneSchema, type Scene } from '../../domain/scenes.js';
+
+/** The compositor's scenes (stored in main, drawn in the renderer). Every change sends `scenesChanged` with the whole list. */
+export const sceneChannels = {
+  listScenes: defineChannel<Scene[]>()('studio:scenes:list', z.undefined()),
+  /** Creates or replaces a scene by id; a new scene goes to the end of the list. */
+  saveScene: defineChannel<Scene>()('studio:scenes:save', z.object({ scene: sceneSchema }).strict()),
+  deleteScene: defineChannel<{ deleted: boolean }>()('studio:scenes:delete', z.object({ sceneId: z.string().min(1).max(64) }).strict()),
+  /** The new order of all (or the first few) scenes by id; ids not listed keep their order after them. */
+  reorderScenes: defineChannel<Scene[]>()('studio:scenes:reorder', z.object({ sceneIds: z.array(z.string().min(1).max(64)).max(200) }).strict()),
+} as const;
+
+export const sceneEvents = {
+  scenesChanged: defineEvent<Scene[]>('studio:event:scenes-changed'),
+} as const;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * Compositor scenes as data (pure TS; stored as JSON in SQLite and checked
+ * at the IPC boundary). Geometry is in fractions of the output frame (0..1),
+ * so a scene looks the same at 1280x720 and 1920x1080. Layers are drawn in
+ * array order: the last one is on top.
+ */
+
+const fraction = z.number().min(0).max(1);
+/** A layer may hang partly off screen (a corner picture-in-picture), never be lost entirely. */
+const position = z.number().min(-1).max(2);
+const sceneId = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'A scene id is lowercase letters, digits and dashes.');
+
+export const layerSourceSchema = z.discriminatedUnion('kind', [
+  /** Slot 0 is the host's main camera (picked under Program); slot 1 a second camera. */
+  z.object({ kind: z.literal('camera'), slot: z.number().int().min(0).max(3) }).strict(),
+  z.object({ kind: z.literal('screen') }).strict(),
+  z.object({ kind: z.literal('image'), url: z.string().max(2_000_000).regex(/^(https:|data:image\/)/, 'An image is an https link or an uploaded picture.') }).strict(),
+  z.object({ kind: z.literal('text'), text: z.string().max(120), subtitle: z.string().max(200).optional() }).strict(),
+  /** Live state: the pinned product's card, its image alone, and the host's name. */
+  z.object({ kind: z.literal('product-card') }).strict(),
+  z.object({ kind: z.literal('product-image') }).strict(),
+  z.object({ kind: z.literal('lower-third') }).strict(),
+]);
+
+export const layerSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(60),
+    source: layerSourceSchema,
+    rect: z.object({ x: position, y: position, w: z.number().min(0.01).max(2), h: z.number().min(0.01).max(2) }).strict(),
+    /** Fractions cut from each edge of the source. */
+    crop: z.object({ left: fraction, top: fraction, right: fraction, bottom: fraction }).strict(),
+    visible: z.boolean(),
+    /** cover fills the rect (cropping the overflow); contain letterboxes. */
+    fit: z.enum(['cover', 'contain']),
+  })
+  .strict();
+
+export const sceneSchema = z
+  .object({
+    id: sceneId,
+    name: z.string().trim().min(1, 'Give the scene a name.').max(60, 'A scene name is 60 characters at most.'),
+    layers: z.array(layerSchema).max(32, 'A scene holds 32 layers at most.'),
+  })
+  .strict();
+
+export type LayerSource = z.infer<typeof layerSourceSchema>;
+export type Layer = z.infer<typeof layerSchema>;
+export type Rect = Layer['rect'];
+export type Crop = Layer['crop'];
+export type Scene = z.infer<typeof sceneSchema>;
+
+export const NO_CROP: Crop = { left: 0, top: 0, right: 0, bottom: 0 };
+const FULL: Rect = { x: 0, y: 0, w: 1, h: 1 };
+
+function layer(id: string, name: string, source: LayerSource, rect: Rect = FULL, fit: Layer['fit'] = 'cover'): Layer {
+  return { id, name, source, rect, crop: NO_CROP, visible: true, fit };
+}
+
+const lowerThird = layer('lower-third', 'Host name', { kind: 'lower-third' }, { x: 0.04, y: 0.8, w: 0.42, h: 0.12 });
+
+/** The ready-made scenes, in hotkey order (F1…); stored once into a new database. */
+export const READY_MADE_SCENES: readonly Scene[] = [
+  { id: 'camera', name: 'Camera', layers: [layer('cam', 'Camera', { kind: 'camera', slot: 0 }), lowerThird] },
+  {
+    id: 'camera-card',
+    name: 'Camera + product card',
+    layers: [
+      layer('cam', 'Camera', { kind: 'camera', slot: 0 }),
+      layer('card', 'Product card', { kind: 'product-card' }, { x: 0.63, y: 0.1, w: 0.33, h: 0.8 }),
+      { ...lowerThird, rect: { x: 0.04, y: 0.8, w: 0.4, h: 0.12 } },
+    ],
+  },
+  {
+    id: 'close-up',
+    name: 'Product close-up',
+    layers: [
+      layer('bg', 'Backdrop', { kind: 'text', text: '' }),
+      layer('product', 'Product image', { kind: 'product-image' }, { x: 0.05, y: 0.05, w: 0.9, h: 0.9 }, 'contain'),
+      // Draws only when a second camera is connected; it then replaces the still image.
+      layer('cam2', 'Second camera', { kind: 'camera', slot: 1 }),
+    ],
+  },
+  {
+    id: 'screen-pip',
+    name: 'Screen + camera',
+    layers: [
+      layer('screen', 'Screen', { kind: 'screen' }, FULL, 'contain'),
+      layer('cam', 'Camera', { kind: 'camera', slot: 0 }, { x: 0.72, y: 0.66, w: 0.25, h: 0.3 }),
+    ],
+  },
+  { id: 'starting-soon', name: 'Starting soon', layers: [layer('card', 'Title card', { kind: 'text', text: 'Starting soon', subtitle: 'Grab a coffee — the show begins in a moment' })] },
+  { id: 'be-right-back', name: 'Be right back', layers: [layer('card', 'Title card', { kind: 'text', text: 'Be right back', subtitle: 'Stay tuned — more deals coming up' })] },
+];
