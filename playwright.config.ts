@@ -12,7 +12,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // On CI one retry absorbs a timing hiccup on a loaded 2-core machine; the report still names a flaky test.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     headless: true,

@@ -13,14 +13,13 @@
  * Run alone: npx tsx bench/chat-latency.ts [--messages 500]
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { startStudioCore } from '../src/main/core/studio-core.js';
 import { defaultModerationRules } from '../src/shared/moderation/rules.js';
 import type { Latency } from './catalog.js';
+import { startBenchStudio } from './bench-studio.js';
 
 export interface ChatLatencyResult {
   /** chatSend sent -> the other viewer's socket got chatMessage. */
@@ -78,19 +77,8 @@ async function viewer(signalUrl: string, room: string, name: string) {
 }
 
 export async function runChatLatencyBenchmark({ messages = 500 } = {}): Promise<ChatLatencyResult> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-bench-chat-'));
-  const core = await startStudioCore({
-    dataDir,
-    rendererDir: path.join(dataDir, 'no-renderer'),
-    platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
-    pinnedControlServer: { port: 0 },
-    embeddedSfu: { port: 0 },
-  });
+  const { core, dataDir, signalUrl, room } = await startBenchStudio('chat');
   try {
-    await core.live.ready();
-    const { signalUrl, room, state, error } = core.live.status();
-    if (!signalUrl) throw new Error(`The built-in SFU is not running (${state}): ${error ?? ''}`);
-    while (core.live.status().state !== 'connected') await new Promise((r) => setTimeout(r, 10));
     // All rules on, with 500 blocked terms; pacing rules loose enough for the bench's steady senders.
     core.chat.setRules({
       ...defaultModerationRules(),

@@ -9,16 +9,15 @@
  * Run alone: npx tsx bench/pin-latency.ts [--pins 100] [--viewers 1]
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { startStudioCore } from '../src/main/core/studio-core.js';
 import type { Result } from '../src/shared/api/result.js';
 import type { PinState } from '../src/shared/domain/live.js';
 import { importedProduct } from '../tests/imported-products.js';
 import type { Latency } from './catalog.js';
+import { startBenchStudio } from './bench-studio.js';
 
 export interface PinLatencyResult {
   /** Dispatch -> the last viewer's socket got the push. */
@@ -58,19 +57,8 @@ async function viewer(signalUrl: string, room: string) {
 export async function runPinLatencyBenchmark({ pins = 100, viewers = 1 } = {}): Promise<PinLatencyResult> {
   // The SFU admits a burst of 60 connections per client address; all bench viewers share 127.0.0.1.
   if (viewers < 1 || viewers > 50) throw new RangeError('--viewers must be 1-50 (one address: the SFU limits connections per IP).');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-bench-pin-'));
-  const core = await startStudioCore({
-    dataDir,
-    rendererDir: path.join(dataDir, 'no-renderer'),
-    platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },
-    pinnedControlServer: { port: 0 },
-    embeddedSfu: { port: 0 },
-  });
+  const { core, dataDir, signalUrl, room } = await startBenchStudio('pin');
   try {
-    await core.live.ready();
-    const { signalUrl, room, state, error } = core.live.status();
-    if (!signalUrl) throw new Error(`The built-in SFU is not running (${state}): ${error ?? ''}`);
-    while (core.live.status().state !== 'connected') await new Promise((r) => setTimeout(r, 10));
     core.catalog.applyImport(
       Array.from({ length: 10 }, (_, i) =>
         importedProduct({

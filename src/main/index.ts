@@ -4,14 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { seedDemoStudio } from './catalog/demo-studio.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
 import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
 import { createMainWindow } from './electron/main-window.js';
 import { APP_SCHEME, isExternalLinkAllowed } from './electron/security-policy.js';
-import { applyNavigationPolicy, applyPermissionPolicy } from './electron/wire-security.js';
+import { applyDisplayMediaPolicy, applyNavigationPolicy, applyPermissionPolicy } from './electron/wire-security.js';
 
 const distElectronDir = import.meta.dirname;
 const rendererDir = path.join(distElectronDir, '../dist/renderer');
@@ -39,6 +39,7 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   applyNavigationPolicy(app, shell);
   applyPermissionPolicy(session.defaultSession);
+  applyDisplayMediaPolicy(session.defaultSession, desktopCapturer);
   core = await startStudioCore({
     dataDir: app.getPath('userData'),
     rendererDir,

@@ -1,5 +1,5 @@
-import type { App, Session, Shell } from 'electron';
-import { isExternalLinkAllowed, isNavigationAllowed, isPermissionGranted } from './security-policy.js';
+import type { App, DesktopCapturer, Session, Shell } from 'electron';
+import { isAppUrl, isExternalLinkAllowed, isNavigationAllowed, isPermissionGranted } from './security-policy.js';
 
 /** Applies the permission policy to a session. */
 export function applyPermissionPolicy(session: Session): void {
@@ -29,4 +29,28 @@ export function applyNavigationPolicy(app: App, shell: Pick<Shell, 'openExternal
       return { action: 'deny' };
     });
   });
+}
+
+/**
+ * Screen and window capture for the compositor's "Screen" source: the
+ * system picker where the OS has one (macOS), otherwise the first screen.
+ * Only the app's own pages may capture.
+ */
+export function applyDisplayMediaPolicy(session: Session, desktopCapturer: Pick<DesktopCapturer, 'getSources'>): void {
+  session.setDisplayMediaRequestHandler(
+    (request, callback) => {
+      if (!isAppUrl(request.frame?.url ?? request.securityOrigin)) {
+        callback({});
+        return;
+      }
+      void desktopCapturer
+        .getSources({ types: ['screen', 'window'] })
+        .then((sources) => {
+          const screen = sources.find((s) => s.id.startsWith('screen:')) ?? sources[0];
+          callback(screen ? { video: screen } : {});
+        })
+        .catch(() => callback({}));
+    },
+    { useSystemPicker: true },
+  );
 }

@@ -3,8 +3,9 @@ import { useCompositor } from './compositor-context.js';
 
 /** Mute and gain for the microphone as viewers hear it (the level meter beside the mic picker reads the raw mic). */
 export function AudioControls() {
-  const { audio, setMicGain, setMicMuted } = useCompositor();
+  const { audio, setMicGain, setMicMuted, resolution, setResolution } = useCompositor();
   const id = useId();
+  const outputId = useId();
   const db = audio.gain > 0 ? `${(20 * Math.log10(audio.gain)).toFixed(1)} dB` : '−∞ dB';
   return (
     <div className="audio-controls">
@@ -18,6 +19,18 @@ export function AudioControls() {
       <output htmlFor={id} className="audio-gain-value">
         {db}
       </output>
+      <label htmlFor={outputId} className="audio-gain-label">
+        Output
+      </label>
+      <select
+        id={outputId}
+        className="select select-small"
+        value={resolution}
+        onChange={(e) => setResolution(e.target.value === '1920x1080' ? '1920x1080' : '1280x720')}
+      >
+        <option value="1280x720">1280×720</option>
+        <option value="1920x1080">1920×1080</option>
+      </select>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useLiveValue } from '../api/studio-context.js';
 import { useLive } from '../live/live-context.js';
 import { usePublish } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
-import { Compositor, type Transition } from './compositor.js';
+import { Compositor, type Resolution, type Transition } from './compositor.js';
 import type { Scene } from './scene-model.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
@@ -28,6 +28,9 @@ export interface CompositorContextValue {
   readonly sources: ExtraSources;
   /** The microphone as sent: gain 0..2 and mute. */
   readonly audio: { readonly gain: number; readonly muted: boolean };
+  /** The composed output's size (what viewers get at most); remembered on this computer. */
+  readonly resolution: Resolution;
+  setResolution(resolution: Resolution): void;
   setMicGain(gain: number): void;
   setMicMuted(muted: boolean): void;
   pickPreview(sceneId: string): void;
@@ -51,6 +54,9 @@ export function useCompositor(): CompositorContextValue {
 /** `?lss-test-hooks` exposes the compositor to end-to-end tests (read before the token is taken from the URL). */
 const testHooks = new URLSearchParams(window.location.search).has('lss-test-hooks');
 
+const RESOLUTION_KEY = 'lss.outputResolution';
+const savedResolution = (): Resolution => (localStorage.getItem(RESOLUTION_KEY) === '1920x1080' ? '1920x1080' : '1280x720');
+
 export function CompositorProvider({ children }: { children: ReactNode }) {
   const { capture, setProgramVideo, setProgramAudio } = usePublish();
   const { pin } = useLive();
@@ -65,9 +71,10 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const [transition, setTransition] = useState<Transition>('fade');
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [audio, setAudio] = useState({ gain: 1, muted: false });
+  const [resolution, setResolutionState] = useState<Resolution>(savedResolution);
 
   useEffect(() => {
-    const created = new Compositor('1280x720');
+    const created = new Compositor(savedResolution());
     setCompositor(created);
     if (testHooks) Object.assign(window, { __lssCompositor: created });
     return () => created.dispose();
@@ -92,6 +99,13 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     };
     // Once: setProgramAudio writes the publisher's ref whatever its identity.
   }, []);
+  // Layer geometry is in fractions of the frame, so a new size needs no scene changes.
+  useEffect(() => compositor?.setResolution(resolution), [compositor, resolution]);
+  const setResolution = useCallback((next: Resolution) => {
+    localStorage.setItem(RESOLUTION_KEY, next);
+    setResolutionState(next);
+  }, []);
+
   const micTrack = capture?.microphone.track ?? null;
   useEffect(() => mixer?.setMicrophone(micTrack), [mixer, micTrack]);
   useEffect(() => {
@@ -158,6 +172,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       transition,
       sources,
       audio,
+      resolution,
+      setResolution,
       setMicGain: (gain: number) => setAudio((a) => ({ ...a, gain })),
       setMicMuted: (muted: boolean) => setAudio((a) => ({ ...a, muted })),
       pickPreview,
@@ -168,7 +184,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       duplicatePreview,
       deletePreview,
     }),
-    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, transition, sources, audio, pickPreview, take, updateScene, duplicatePreview, deletePreview],
+    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, transition, sources, audio, resolution, setResolution, pickPreview, take, updateScene, duplicatePreview, deletePreview],
   );
   return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
 }
