@@ -46,6 +46,8 @@ export class ObsController {
   private wantedCard: ProductCard | null = null;
   private wantedVersion = 0;
   private shownVersion = -1;
+  /** Failed overlay updates in a row, for the retry backoff. */
+  private overlayFailures = 0;
   private syncing: Promise<void> | null = null;
   private readonly overlayListeners = new Set<() => void>();
 
@@ -341,13 +343,22 @@ export class ObsController {
             if (this.shownVersion === -1) await this.deps.overlays.ensureInputs(obs, scene);
             await this.deps.overlays.show(obs, scene, card);
             this.shownVersion = version;
+            this.overlayFailures = 0;
           } catch (error) {
             if (this.current.state !== 'connected') return; // retried on reconnect
             this.update({ overlay: 'failed', message: `Could not update the OBS overlay in "${scene}": ${requestFailureMessage(error)}` });
+            // OBS opens its websocket before a restarted scene collection is loaded: try again shortly,
+            // so a missed pin still catches up without the host doing anything.
+            this.shownVersion = -1;
+            const retryIn = Math.min(10_000, 500 * 2 ** this.overlayFailures++);
+            setTimeout(() => void this.syncOverlay(), retryIn).unref?.();
             return;
           }
         }
-        if (this.current.overlayScene && this.shownVersion === this.wantedVersion) this.update({ overlay: 'delivered' });
+        if (this.current.overlayScene && this.shownVersion === this.wantedVersion) {
+          const staleFailure = this.current.message?.startsWith('Could not update the OBS overlay') ?? false;
+          this.update({ overlay: 'delivered', ...(staleFailure ? { message: null } : {}) });
+        }
       } finally {
         this.syncing = null;
       }
