@@ -2,7 +2,7 @@
  * The mutable product every format importer fills row by row, and the step
  * that turns it into the ImportedProduct handed to the import service.
  */
-import type { ProductStatus, RowError } from '../../../shared/domain/catalog.js';
+import type { RowError } from '../../../shared/domain/catalog.js';
 import type { ImportedImage, ImportedProduct, ImportedVariant } from './types.js';
 
 export const MAX_OPTIONS = 3;
@@ -52,20 +52,8 @@ export class ImageList {
   }
 }
 
-export interface ProductDraft {
-  line: number;
-  sourceKey: string;
-  title: string;
-  descriptionHtml: string;
-  descriptionText: string;
-  vendor: string;
-  productType: string;
-  tags: string[];
-  status: ProductStatus;
-  buyUrl: string | null;
-  currency: string | null;
-  optionNames: string[];
-  variants: ImportedVariant[];
+/** A product while its rows are read: the imported shape, with images still being collected. */
+export interface ProductDraft extends Omit<ImportedProduct, 'images'> {
   images: ImageList;
   /** Variant rows skipped for bad values: a product left with none is dropped, not given an empty variant. */
   rejectedVariantRows: number;
