@@ -92,6 +92,7 @@ export class Room {
       ended: this.ended,
       viewerCount: this.viewers.size,
       pin: this.pin,
+      serverTime: Date.now(),
       producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
       ...this.chat.state(),
     };
@@ -181,7 +182,7 @@ export class Room {
 
   setPin(card: ProductCard | null): void {
     this.pin = card;
-    this.broadcast({ type: 'pin', card });
+    this.broadcast({ type: 'pin', card, serverTime: Date.now() });
   }
 
   /** The host ended the show (or the server is stopping): viewers are told; a late joiner sees "ended". */

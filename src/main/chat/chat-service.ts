@@ -25,6 +25,8 @@ export interface ChatServiceOptions {
   readonly hostName: () => string;
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** A viewer's message just became visible to viewers (approved automatically or by a person): claims listen here. */
+  readonly onApproved?: (message: ChatMessage) => void;
 }
 
 const STATUS_OF = { approve: 'approved', hold: 'held', block: 'blocked' } as const;
@@ -84,6 +86,7 @@ export class ChatService {
     if (message.status === 'approved') return message;
     const approved = this.decide(message, 'approve', { status: 'approved' }, context);
     this.o.relay.sendChat({ type: 'chatPublish', message: toWire(approved) });
+    this.approvedHook(approved);
     return approved;
   }
 
@@ -211,6 +214,16 @@ export class ChatService {
     if (message.status === 'approved') this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     this.batch.message(message);
     this.batch.viewersChanged();
+    if (message.status === 'approved') this.approvedHook(message);
+  }
+
+  private approvedHook(message: ChatMessage): void {
+    if (message.role === 'host' || !this.o.onApproved) return;
+    try {
+      this.o.onApproved(message);
+    } catch (error) {
+      this.o.log?.(`approved message ${message.id} could not be handled`, error);
+    }
   }
 
   /** One engine per show: its rules, and viewer histories (rate, duplicates) that start afresh with a new show. */

@@ -16,6 +16,10 @@ import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { PinService } from '../pin/pin-service.js';
 import { PinStore } from '../pin/pin-store.js';
+import { ClaimService } from '../claims/claim-service.js';
+import { ShowReportService } from '../report/show-report-service.js';
+import { DealService } from '../selling/deal-service.js';
+import { sellingHandlers } from '../selling/selling-handlers.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
@@ -67,6 +71,9 @@ export interface StudioCore {
   readonly pins: PinService;
   readonly chat: ChatService;
   readonly obs: ObsController;
+  readonly deals: DealService;
+  readonly claims: ClaimService;
+  readonly reports: ShowReportService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -130,11 +137,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     activeShowId: () => rundownStore.activeShowId(),
     hostName: () => settings.get().hostName,
     log: (message, error) => console.warn(`[chat] ${message}`, error ?? ''),
+    // "sold M" in an approved message is a claim on the pinned product.
+    onApproved: (message) => claims.onApprovedMessage(message),
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
   live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
   const obs = createObsController({ settings, events, dataDir: options.dataDir });
+  // Pins, deals and claims know each other: the card shows the stock left after
+  // claims and the running deal; a claim pays the deal price and changes the stock.
+  // eslint-disable-next-line prefer-const -- assigned below, used by closures
+  let claims: ClaimService;
+  // eslint-disable-next-line prefer-const -- assigned below, used by closures
+  let deals: DealService;
   const pins = new PinService({
     store: new PinStore(db),
     catalog,
@@ -142,7 +157,23 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     obs,
     events,
     activeShowId: () => rundownStore.activeShowId(),
+    stockLeft: (showId, productId, variantId, catalogStock) => claims.stockLeft(showId, productId, variantId, catalogStock),
+    currentDeal: () => deals.currentDeal(),
+    autoUnpinSeconds: () => settings.get().selling.autoUnpinSeconds,
   });
+  deals = new DealService({ db, pins });
+  claims = new ClaimService({
+    db,
+    catalog,
+    pins,
+    deals,
+    notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
+    events,
+    activeShowId: () => rundownStore.activeShowId(),
+    settings: () => settings.get().selling,
+    log: (message, error) => console.warn(`[claims] ${message}`, error ?? ''),
+  });
+  const reports = new ShowReportService({ db, events, activeShowId: () => rundownStore.activeShowId() });
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
@@ -160,6 +191,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...obsHandlers(obs),
     ...chatHandlers(chat),
     ...sceneHandlers(new SceneStore(db), events),
+    ...sellingHandlers(deals, claims, reports),
   };
   dispatchToHandlers = createDispatcher(handlers);
 
@@ -178,9 +210,14 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     pins,
     chat,
     obs,
+    deals,
+    claims,
+    reports,
     info,
     async close() {
       live.setChatListener(null);
+      deals.close();
+      reports.close();
       await obs.close();
       await live.close();
       chat.close();

@@ -1,6 +1,7 @@
 import { StudioError } from '../../shared/api/result.js';
 import type { ProductDetail } from '../../shared/domain/catalog.js';
 import type { PinRecord, PinState, PinTargetState } from '../../shared/domain/live.js';
+import type { Deal } from '../../shared/domain/selling.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { PinStore } from './pin-store.js';
@@ -24,6 +25,12 @@ export interface PinServiceDeps {
   /** The show open in the rundown, recorded with each pin for the show timeline. */
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
+  /** Units left after the show's claims (ClaimService.stockLeft); without it the card shows the catalog's stock. */
+  readonly stockLeft?: (showId: number | null, productId: number, variantId: number | null, catalogStock: number | null) => number | null;
+  /** The current pin's flash deal (DealService.currentDeal). */
+  readonly currentDeal?: () => Deal | null;
+  /** Settings → Selling → auto-unpin (null: off). */
+  readonly autoUnpinSeconds?: () => number | null;
 }
 
 export interface PinRequest {
@@ -55,6 +62,9 @@ export class PinService {
   state(): PinState {
     return {
       current: this.deps.store.current(),
+      deal: null,
+      autoUnpinAt: null,
+      now: this.now(),
       targets: { sfu: this.deps.sfu.pinTargetState(), obs: this.deps.obs?.pinTargetState() ?? 'off' },
     };
   }
@@ -77,6 +87,16 @@ export class PinService {
     this.deps.store.unpin(this.now());
     // Cleared on the SFU even when nothing was pinned here: the room may still show an old card.
     return this.deliver(null);
+  }
+
+  /** SKELETON: re-sends the current card (with the stock left and the deal). */
+  async refresh(): Promise<PinState> {
+    return this.deliver(this.deps.store.current()?.card ?? null);
+  }
+
+  /** SKELETON: the pin that was showing at `at` (epoch ms), or null. */
+  pinAt(_at: number): PinRecord | null {
+    return this.deps.store.current();
   }
 
   history(input: { showId: number | null; limit: number }): PinRecord[] {

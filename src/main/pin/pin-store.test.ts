@@ -13,6 +13,7 @@ const card = (title: string) => ({
   currency: 'USD',
   imageUrl: null,
   stock: null,
+  deal: null,
   buyUrl: null,
 });
 

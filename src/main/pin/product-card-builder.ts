@@ -29,6 +29,7 @@ export function buildProductCard(product: ProductDetail, variantId: number | nul
     imageUrl: firstUsableImage([variant?.imageUrl ?? null, ...imagesOf(product)]),
     stock: variant ? stockOf(variant.stock) : totalStock(product.variants),
     buyUrl: product.buyUrl?.trim() ?? null,
+    deal: null,
   };
   if (card.title === null) throw new StudioError('invalid-input', 'This product has no title to show on the card.');
   return productCardSchema.parse(withoutRefusedFields({ ...card, title: card.title }));

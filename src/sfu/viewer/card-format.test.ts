@@ -11,6 +11,7 @@ const card = {
   imageUrl: null,
   stock: 3,
   buyUrl: null,
+  deal: null,
 };
 
 describe('watch page card text', () => {

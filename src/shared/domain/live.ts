@@ -1,4 +1,5 @@
 import type { ProductCard } from '../sfu/product-card.js';
+import type { Deal } from './selling.js';
 
 /**
  * Where the show goes: the studio's own SFU on this computer (the default)
@@ -51,8 +52,14 @@ export interface PinRecord {
 }
 
 export interface PinState {
-  /** The product on screen now, or null. */
+  /** The product on screen now, or null. Its card carries the live stock and the deal. */
   readonly current: PinRecord | null;
+  /** The flash deal of the current pin (running, or ended while the pin stays); null: none. */
+  readonly deal: Deal | null;
+  /** When the auto-unpin (Settings → Selling) takes the current pin down; null: it stays. */
+  readonly autoUnpinAt: number | null;
+  /** Main's clock when this state was made, so every UI counts down the same. */
+  readonly now: number;
   /** Per target: did the last pin/unpin reach it? A missed one catches up when it returns. */
   readonly targets: {
     readonly sfu: PinTargetState;

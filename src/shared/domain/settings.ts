@@ -28,6 +28,17 @@ const portNumber = z
   .min(1024, 'Port must be between 1024 and 65535.')
   .max(65535, 'Port must be between 1024 and 65535.');
 
+const autoUnpinSeconds = z
+  .number()
+  .int('Auto-unpin: a whole number of seconds.')
+  .min(5, 'Auto-unpin: 5 seconds at least.')
+  .max(3600, 'Auto-unpin: one hour at most.');
+const claimLimit = z
+  .number()
+  .int('Claim limit: a whole number.')
+  .min(1, 'Claim limit: at least 1 per viewer.')
+  .max(100, 'Claim limit: 100 per viewer at most.');
+
 export const settingsSchema = z.object({
   /** The host's name, used for the lower third and chat messages sent by the host. */
   hostName: z.string().trim().max(60).default(''),
@@ -72,6 +83,16 @@ export const settingsSchema = z.object({
       // The OBS password is a secret kept by main (SettingsStore.obsPassword).
     })
     .prefault({}),
+  selling: z
+    .object({
+      /** Take a pin down by itself after this many seconds; null: pins stay until replaced or unpinned. */
+      autoUnpinSeconds: autoUnpinSeconds.nullable().default(null),
+      /** Recognise "sold" / "claim M" in approved chat as claims on the pinned product. */
+      claimsFromChat: z.boolean().default(true),
+      /** Claims one viewer may hold per product in a show (waitlisted ones count); null: no limit. */
+      claimLimitPerViewer: claimLimit.nullable().default(null),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -110,6 +131,14 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
+    selling: z
+      .object({
+        autoUnpinSeconds: autoUnpinSeconds.nullable(),
+        claimsFromChat: z.boolean(),
+        claimLimitPerViewer: claimLimit.nullable(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -128,5 +157,6 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     controlServer: { ...current.controlServer, ...patch.controlServer },
     sfu: { ...current.sfu, ...sfu },
     obs: { ...current.obs, ...patch.obs },
+    selling: { ...current.selling, ...patch.selling },
   });
 }

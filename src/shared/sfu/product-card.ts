@@ -31,6 +31,30 @@ const money = z.string().regex(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, 'A price is a 
 const httpsUrl = z.string().max(PRODUCT_CARD_LIMITS.url).pipe(z.url({ protocol: /^https$/, normalize: true }));
 const imageUrl = z.string().max(PRODUCT_CARD_LIMITS.url).pipe(z.url({ protocol: /^https?$/, normalize: true }));
 
+/** A flash deal is 10 s to 30 min long. */
+export const DEAL_LIMITS = { minSeconds: 10, maxSeconds: 30 * 60 } as const;
+
+/**
+ * A flash deal on the pinned product: the sale price until `endsAt`. Times
+ * are epoch ms on the SFU's clock: the host sends its own clock with setPin
+ * (`hostNow`) and the SFU moves `startedAt`/`endsAt` onto its clock, then
+ * tells every viewer its time (`serverTime`), so a viewer whose clock is
+ * wrong still counts down to the same second. After `endsAt` the card keeps
+ * the deal so late joiners read "Deal ended"; the price is `price` again.
+ */
+export const productCardDealSchema = z
+  .object({
+    price: money,
+    startedAt: z.number().int().nonnegative(),
+    endsAt: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((d) => d.endsAt > d.startedAt && d.endsAt - d.startedAt <= DEAL_LIMITS.maxSeconds * 1000 + 1000, {
+    message: 'A flash deal lasts 10 seconds to 30 minutes.',
+  });
+
+export type ProductCardDeal = z.output<typeof productCardDealSchema>;
+
 export const productCardSchema = z
   .object({
     /** The studio's id for the product (or variant); opaque to the SFU. */
@@ -52,6 +76,8 @@ export const productCardSchema = z
     stock: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
     /** Where the Buy button goes. https only: it opens in the viewer's browser. */
     buyUrl: httpsUrl.nullable().default(null),
+    /** The flash deal on this product, running or ended (null: none). */
+    deal: productCardDealSchema.nullable().default(null),
   })
   .strict();
 

@@ -81,7 +81,11 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('consume', { transportId: mediasoupId, producerId: mediasoupId, rtpCapabilities }),
   request('resume', { consumerId: mediasoupId }),
   /** Host only. */
-  request('setPin', { card: productCardSchema }),
+  /**
+   * `hostNow`: the host's clock (epoch ms) when it sent this; with it the
+   * SFU moves the card's deal times onto its own clock (see product-card.ts).
+   */
+  request('setPin', { card: productCardSchema, hostNow: z.number().int().nonnegative().optional() }),
   request('clearPin', {}),
   /**
    * Host only: a token that lets another connection join as host of this
@@ -124,6 +128,8 @@ export interface RoomState extends RoomChatState {
   readonly ended: boolean;
   readonly viewerCount: number;
   readonly pin: ProductCard | null;
+  /** The SFU's clock (epoch ms) when this state was made: viewers count deals down on it. */
+  readonly serverTime: number;
   /** The host's current producers: consume each of them. */
   readonly producers: readonly AnnouncedProducer[];
 }
@@ -172,7 +178,8 @@ export type SignalPush =
   | { readonly type: 'liveChanged'; readonly live: boolean }
   | { readonly type: 'newProducer'; readonly producerId: string; readonly kind: MediaKind }
   | { readonly type: 'producerClosed'; readonly producerId: string }
-  | { readonly type: 'pin'; readonly card: ProductCard | null }
+  /** `serverTime`: the SFU's clock when sent (deal countdowns use it, not the viewer's clock). */
+  | { readonly type: 'pin'; readonly card: ProductCard | null; readonly serverTime: number }
   | { readonly type: 'showEnded'; readonly reason: ShowEndedReason }
   /** The room's media worker restarted: the server closes the socket next; join again. */
   | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' }

@@ -5,6 +5,7 @@ import { showsRundownMigration } from './0030-shows-rundown.js';
 import { pinsMigration } from './0040-pins.js';
 import { chatMigration } from './0050-chat.js';
 import { scenesMigration } from './0060-scenes.js';
+import { sellingMigration } from './0070-selling.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration];

@@ -7,6 +7,7 @@ import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 import { sceneChannels, sceneEvents } from './scenes.js';
+import { sellingChannels, sellingEvents } from './selling.js';
 
 /**
  * The one table of request channels. Keys are the method names on
@@ -21,6 +22,7 @@ export const contract = {
   ...chatChannels,
   ...obsChannels,
   ...sceneChannels,
+  ...sellingChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -32,6 +34,7 @@ export const events = {
   ...chatEvents,
   ...obsEvents,
   ...sceneEvents,
+  ...sellingEvents,
 } as const;
 
 export type Contract = typeof contract;
