@@ -1,11 +1,6 @@
 /** Prints the live benchmark (bench/live.ts) in the style of bench/run.ts. */
-import type { Latency } from './catalog.js';
 import { runLiveBenchmark } from './live.js';
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
-const row = (label: string, value: string) => `  ${label.padEnd(38)} ${value}`;
-const lat = (l: Latency) => `p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   max ${ms(l.max)}   (n=${l.count})`;
+import { lat, row } from './report-format.js';
 
 export async function printLiveBenchmark(pins: number, frames: number): Promise<void> {
   console.log(`\nLive: studio web + built-in SFU (mediasoup) + PublishClient + watch page, loopback, one browser`);

@@ -11,11 +11,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import type { Browser, Page } from '@playwright/test';
 import type { PublishTicket } from '../src/shared/domain/live.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
+import { bundleBrowserScript, launchBenchChromium, pageClockOffset } from './chromium-bench.js';
 import type { CardSample, FrameSample } from './live-viewer-probe.js';
 
 export interface LiveBenchmarkOptions {
@@ -46,11 +46,6 @@ export function latency(samples: readonly number[]): Latency {
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
 }
 
-async function bundle(entry: string, format: 'esm' | 'iife'): Promise<string> {
-  const result = await build({ entryPoints: [path.join(here, entry)], bundle: true, format, platform: 'browser', write: false, logLevel: 'silent' });
-  return result.outputFiles[0]!.text;
-}
-
 /** Serves the publisher page on its own origin (it is not part of the product). */
 async function servePublisherPage(js: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const html = '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#000"><script type="module" src="/publisher.js"></script>';
@@ -65,14 +60,6 @@ async function servePublisherPage(js: string): Promise<{ origin: string; close: 
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-/** The studio page has no benchmark code; the same calibration, inline. */
-const pageClockOffset = (page: Page) =>
-  page.evaluate(() => {
-    let sum = 0;
-    for (let i = 0; i < 5000; i++) sum += performance.timeOrigin + performance.now() - Date.now();
-    return sum / 5000 - 0.5;
-  });
 
 async function importTemplate(studio: Page): Promise<void> {
   const template = path.resolve(here, '../../shared/fixtures/catalogs/shopify-product-template.csv');
@@ -132,15 +119,12 @@ async function measurePins(studio: Page, viewer: Page, count: number) {
 }
 
 export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<LiveBenchmarkResult> {
-  const [publisherJs, probeJs] = await Promise.all([bundle('live-publisher-page.ts', 'esm'), bundle('live-viewer-probe.ts', 'iife')]);
+  const [publisherJs, probeJs] = await Promise.all([bundleBrowserScript('live-publisher-page.ts', 'esm'), bundleBrowserScript('live-viewer-probe.ts', 'iife')]);
   const site = await servePublisherPage(publisherJs);
   const { studio: running, stop } = await startStudio(['--sfu-port', '0']);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBenchChromium();
     const open = async (url: string, width: number, height: number) => {
       const page = await (await browser!.newContext({ viewport: { width, height } })).newPage();
       await page.goto(url);

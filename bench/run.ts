@@ -3,17 +3,20 @@
  * the machine it ran on, so numbers in docs/benchmarks.md can be compared.
  *   --products N   (default 20000; 5 variants each -> 100,000 variant rows)
  *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
+ *   --presses N   (the pin fan-out, bench/pin-fanout.ts; --skip-live skips it too)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { runCatalogBenchmark, type Latency } from './catalog.js';
+import { runCatalogBenchmark } from './catalog.js';
 import { printCompositorBenchmark } from './compositor.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
 import { runChatLatencyBenchmark } from './chat-latency.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
 import { runObsPinBenchmark } from './obs-pin.js';
+import { printPinFanoutBenchmark } from './pin-fanout.js';
+import { fmt, lat, ms, row } from './report-format.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,16 +25,13 @@ const { values } = parseArgs({
     // Live benchmark (bench/live.ts): pins clicked in the studio UI, video frames read on the viewer.
     pins: { type: 'string', default: '100' },
     frames: { type: 'string', default: '600' },
+    // Pin fan-out (bench/pin-fanout.ts): P presses in the studio UI → viewer card, viewer video, OBS.
+    presses: { type: 'string', default: '40' },
     'skip-live': { type: 'boolean', default: false },
   },
 });
 const products = Number(values.products);
 const queries = Number(values.queries);
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
-const row = (label: string, value: string) => `  ${label.padEnd(38)} ${value}`;
-const lat = (l: Latency) => `p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   max ${ms(l.max)}   (n=${l.count})`;
 
 const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 console.log('Live Seller Studio benchmark');
@@ -88,3 +88,4 @@ else {
 await printCompositorBenchmark();
 
 if (!values['skip-live']) await printLiveBenchmark(Number(values.pins), Number(values.frames));
+if (!values['skip-live']) await printPinFanoutBenchmark(Number(values.presses));

@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import { rebaseDeal } from '../shared/sfu/deal-clock.js';
 import { SFU_PROTOCOL_VERSION, SignalCloseCode } from '../shared/sfu/protocol-constants.js';
 import type {
   MediasoupObject,
@@ -131,9 +132,12 @@ export class PeerSession implements RoomMember {
       case 'resume':
         await this.media.resume(request.consumerId);
         return {};
-      case 'setPin':
-        room.setPin(request.card);
-        return { pin: request.card };
+      case 'setPin': {
+        // The deal's times arrive on the host's clock; viewers count on this server's (it stamps serverTime).
+        const card = request.hostNow === undefined ? request.card : rebaseDeal(request.card, request.hostNow, Date.now());
+        room.setPin(card);
+        return { pin: card };
+      }
       case 'clearPin':
         room.setPin(null);
         return {};

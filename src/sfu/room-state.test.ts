@@ -17,8 +17,13 @@ afterAll(async () => {
 describe('room state', () => {
   it('tells a viewer who comes before the host that the show has not started, then that it is live', async () => {
     const viewer = await TestSignalClient.connect(sfu);
+    const before = Date.now();
     const { room } = await viewer.requests.request({ type: 'join', show: 'early-bird', role: 'viewer' });
-    expect(room).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [], chat: [], chatPinned: null });
+    const { serverTime, ...rest } = room;
+    expect(rest).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [], chat: [], chatPinned: null });
+    // The SFU's clock (the same machine here): viewers count deals down on it.
+    expect(serverTime).toBeGreaterThanOrEqual(before);
+    expect(serverTime).toBeLessThanOrEqual(Date.now());
     const notYet = await viewer.requests.request({ type: 'routerRtpCapabilities' }).catch((e: { code: string }) => e.code);
     expect(notYet).toBe('conflict');
 
@@ -42,7 +47,7 @@ describe('room state', () => {
     expect(room.live).toBe(true);
     expect(room.viewerCount).toBe(2);
     expect(room.producers.map((p) => p.kind).sort()).toEqual(['audio', 'video']);
-    expect(room.pin).toEqual({ ...sampleCard });
+    expect(room.pin).toEqual({ ...sampleCard, deal: null });
 
     // Everyone (host included) hears the count settle at 2, coalesced.
     await host.waitFor((m) => m.type === 'viewerCount' && m.count === 2);
@@ -149,5 +154,36 @@ describe('room state', () => {
     await viewer.waitFor((m) => m.type === 'liveChanged' && !m.live);
     expect(viewer.pushes('showEnded')).toHaveLength(0);
     for (const c of [pinner, viewer, ...extra]) c.close();
+  });
+  it('moves a deal from the host clock onto its own before anyone sees it', async () => {
+    const { host } = await joinAsProducingHost(sfu, 'flash-deal', TOKEN);
+    const viewer = await TestSignalClient.connect(sfu);
+    await viewer.requests.request({ type: 'join', show: 'flash-deal', role: 'viewer' });
+    // The studio's clock is two hours ahead; its deal started 10 s ago and runs another 50 s.
+    const skew = 2 * 3_600_000;
+    const hostNow = Date.now() + skew;
+    const deal = { price: '39.00', startedAt: hostNow - 10_000, endsAt: hostNow + 50_000 };
+    const sentAt = Date.now();
+    const { pin } = await host.requests.request({ type: 'setPin', card: { ...sampleCard, deal }, hostNow });
+    const answeredAt = Date.now();
+    // On the SFU's clock the deal ends ~50 s after it was received, whatever the host's clock said.
+    expect(pin.deal!.price).toBe('39.00');
+    expect(pin.deal!.endsAt - pin.deal!.startedAt).toBe(60_000);
+    expect(pin.deal!.endsAt).toBeGreaterThanOrEqual(sentAt + 50_000);
+    expect(pin.deal!.endsAt).toBeLessThanOrEqual(answeredAt + 50_000);
+
+    const push = await viewer.waitForPush('pin');
+    expect(push.card).toEqual(pin);
+    expect(push.card!.deal!.endsAt - push.serverTime).toBeGreaterThan(49_000);
+    expect(push.card!.deal!.endsAt - push.serverTime).toBeLessThanOrEqual(50_000);
+    const late = await TestSignalClient.connect(sfu);
+    const { room } = await late.requests.request({ type: 'join', show: 'flash-deal', role: 'viewer' });
+    expect(room.pin).toEqual(pin);
+    expect(room.pin!.deal!.endsAt - room.serverTime).toBeGreaterThan(49_000);
+
+    // Without hostNow (an older studio) the card is stored as sent.
+    await host.requests.request({ type: 'setPin', card: { ...sampleCard, deal } });
+    expect((await late.waitForPush('pin')).card!.deal).toEqual(deal);
+    for (const c of [host, viewer, late]) c.close();
   });
 });

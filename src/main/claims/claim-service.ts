@@ -1,14 +1,28 @@
-// SKELETON — replaced by the claims work (see selling-handlers.ts ClaimApi).
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
 import { StudioError } from '../../shared/api/result.js';
-import type { ProductDetail } from '../../shared/domain/catalog.js';
+import type { Money, ProductDetail, Variant } from '../../shared/domain/catalog.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import type { PinRecord } from '../../shared/domain/live.js';
+import { isMoney } from '../../shared/domain/money.js';
 import type { Claim, ClaimsState, Deal } from '../../shared/domain/selling.js';
 import type { Settings } from '../../shared/domain/settings.js';
+import { recogniseClaim } from '../../shared/selling/claim-parser.js';
+import type { CallContext } from '../api/dispatcher.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../core/event-bus.js';
+import { buildProductCard } from '../pin/product-card-builder.js';
 import type { ClaimApi } from '../selling/selling-handlers.js';
+import {
+  cancelledNotice,
+  confirmedNotice,
+  limitNotice,
+  movedNotice,
+  promotedNotice,
+  waitlistedNotice,
+  whichOptionNotice,
+} from './claim-notices.js';
+import { ClaimStore } from './claim-store.js';
+import { claimsCsv, claimsFileName } from './claims-csv.js';
 
 export interface ClaimServiceDeps {
   readonly db: StudioDatabase;
@@ -26,24 +40,344 @@ export interface ClaimServiceDeps {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
+/** Units left of a product in a show; null: not tracked (unlimited). */
+interface Availability {
+  /** The whole product: tracked stock minus confirmed claims on tracked variants and on the product itself. */
+  readonly product: number | null;
+  variant(variantId: number): number | null;
+}
+
+/** What a change did, for the events, the card and the viewers' notices once the transaction is committed. */
+interface Outcome {
+  readonly changed: readonly Claim[];
+  readonly notices: readonly { readonly viewerId: string; readonly text: string }[];
+  /** A confirmed unit was taken or given back: the card's "N left" changed. */
+  readonly stockChanged: boolean;
+}
+
+/**
+ * Claims from chat (comment-to-buy). An approved viewer message that reads
+ * as a claim ("sold M") claims the product pinned when it was SENT, so a
+ * message held for review and approved later still claims what the viewer
+ * saw. First come, first served: each decision (stock, waitlist, per-viewer
+ * limit) runs in one IMMEDIATE transaction, so two claims on the last unit
+ * cannot both be confirmed. Stock is per show: the catalog's stock minus the
+ * show's confirmed claims; untracked stock (null) never runs out.
+ */
 export class ClaimService implements ClaimApi {
-  constructor(private readonly deps: ClaimServiceDeps) {}
-  /** An approved viewer message (auto or by a moderator): a claim when it reads like one and a product was pinned. */
-  onApprovedMessage(_message: ChatMessage): void {}
-  /** Units left of a product (or variant) in a show: catalog stock minus the show's confirmed claims; null: not tracked. */
-  stockLeft(_showId: number | null, _productId: number, _variantId: number | null, catalogStock: number | null): number | null {
-    return catalogStock;
+  private readonly store: ClaimStore;
+  private readonly now: () => number;
+  private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastChangedAt = -Infinity;
+  private closed = false;
+
+  constructor(private readonly deps: ClaimServiceDeps) {
+    this.store = new ClaimStore(deps.db);
+    this.now = deps.now ?? Date.now;
   }
+
+  /** An approved viewer message (auto or by a moderator): a claim when it reads like one and a product was pinned. Never throws. */
+  onApprovedMessage(message: ChatMessage): void {
+    try {
+      const outcome = this.claimFromChat(message);
+      if (outcome) this.publish(outcome);
+    } catch (error) {
+      this.deps.log?.(`message ${message.id} could not be read as a claim`, error);
+    }
+  }
+
+  /** Units left of a product (or variant) in a show after its confirmed claims; null: not tracked. For the card's "N left". */
+  stockLeft(showId: number | null, productId: number, variantId: number | null, catalogStock: number | null): number | null {
+    if (catalogStock === null) return null;
+    const product = this.findProduct(productId);
+    if (!product) return Math.max(0, catalogStock - this.store.confirmedUnits(showId, productId, variantId));
+    const left = this.availability(showId, product);
+    if (variantId === null) return left.product;
+    const variant = left.variant(variantId);
+    // A variant's units also run out when product-level claims took the product's last ones.
+    if (variant === null) return left.product;
+    return left.product === null ? variant : Math.min(variant, left.product);
+  }
+
   list(showId: number | null): ClaimsState {
-    return { showId: showId ?? this.deps.activeShowId(), claims: [] };
+    const id = showId ?? this.deps.activeShowId();
+    return { showId: id, claims: this.store.ofShow(id) };
   }
-  cancel(): Claim {
-    throw new StudioError('not-found', 'That claim does not exist.');
+
+  cancel(claimId: number, _context: CallContext): Claim {
+    const at = this.now();
+    let cancelled: Claim | undefined;
+    const outcome = this.store.transaction((): Outcome => {
+      const claim = this.existing(claimId);
+      if (claim.status === 'cancelled') throw new StudioError('conflict', 'That claim is already cancelled.');
+      cancelled = this.store.setStatus(claim.id, 'cancelled', 'Cancelled by host', at);
+      const promoted = claim.status === 'confirmed' ? this.promoteWaitlist(claim.showId, claim.productId, at) : [];
+      return {
+        changed: [cancelled, ...promoted],
+        notices: [{ viewerId: claim.viewerId, text: cancelledNotice(claim) }, ...promoted.map((p) => ({ viewerId: p.viewerId, text: promotedNotice(p) }))],
+        stockChanged: claim.status === 'confirmed',
+      };
+    });
+    this.publish(outcome);
+    return cancelled!;
   }
-  move(): Claim {
-    throw new StudioError('not-found', 'That claim does not exist.');
+
+  move(input: { claimId: number; productId: number; variantId: number | null }, _context: CallContext): Claim {
+    const product = this.deps.catalog.getProduct(input.productId);
+    const variant = input.variantId === null ? null : product.variants.find((v) => v.id === input.variantId);
+    if (variant === undefined) throw new StudioError('invalid-input', `That size or colour is not part of ${product.title}. Pick one of its own variants.`);
+    const at = this.now();
+    let moved: Claim | undefined;
+    const outcome = this.store.transaction((): Outcome => {
+      const claim = this.existing(input.claimId);
+      if (claim.status === 'cancelled') throw new StudioError('conflict', 'A cancelled claim cannot be moved. The viewer can claim again in chat.');
+      if (claim.productId === product.id && claim.variantId === (variant?.id ?? null)) {
+        moved = claim;
+        return { changed: [], notices: [], stockChanged: false };
+      }
+      const sameProduct = claim.productId === product.id;
+      // The claim's own unit no longer counts where it was: it is checked against the target alone.
+      const fits = this.fits(this.availability(claim.showId, product, claim.id), variant?.id ?? null);
+      // A flash-deal price stays with the viewer when the seller only corrects the size or colour.
+      const keepDeal = sameProduct && claim.dealId !== null;
+      moved = this.store.move(
+        claim.id,
+        {
+          productId: product.id,
+          variantId: variant?.id ?? null,
+          productTitle: product.title,
+          variantTitle: variant?.title || null,
+          sku: variant ? variant.sku : onlySku(product),
+          pricePaid: keepDeal ? claim.pricePaid : regularPrice(product, variant),
+          currency: keepDeal ? claim.currency : (currencyOf(product) ?? claim.currency),
+          dealId: keepDeal ? claim.dealId : null,
+        },
+        fits ? 'confirmed' : 'waitlisted',
+        `Moved from ${sameProduct ? (claim.variantTitle ?? 'the whole product') : unitName(claim)}`,
+        at,
+      );
+      const promoted = claim.status === 'confirmed' ? this.promoteWaitlist(claim.showId, claim.productId, at) : [];
+      return {
+        changed: [moved, ...promoted],
+        notices: [
+          { viewerId: moved.viewerId, text: movedNotice(moved, this.waitlistPlace(moved)) },
+          ...promoted.map((p) => ({ viewerId: p.viewerId, text: promotedNotice(p) })),
+        ],
+        stockChanged: claim.status === 'confirmed' || moved.status === 'confirmed',
+      };
+    });
+    this.publish(outcome);
+    return moved!;
   }
-  exportCsv(): ExportedFile {
-    return { fileName: 'claims.csv', mimeType: 'text/csv', content: '' };
+
+  /** Sends a waiting claimsChanged and stops sending (before the database closes). */
+  close(): void {
+    if (this.changedTimer) this.emitClaimsChanged();
+    this.closed = true;
   }
+
+  exportCsv(input: { showId: number | null; all: boolean }): ExportedFile {
+    const showId = input.showId ?? this.deps.activeShowId();
+    const claims = this.store.ofShow(showId).filter((c) => input.all || c.status === 'confirmed');
+    return {
+      fileName: claimsFileName(showId === null ? null : this.store.showName(showId), this.now()),
+      mimeType: 'text/csv;charset=utf-8',
+      content: claimsCsv(claims),
+    };
+  }
+
+  private claimFromChat(message: ChatMessage): Outcome | null {
+    const settings = this.deps.settings();
+    if (!settings.claimsFromChat || message.viewerId === null || message.role === 'host') return null;
+    const pin = this.deps.pins.pinAt(message.ts);
+    if (!pin || pin.productId === null) return null;
+    const product = this.findProduct(pin.productId);
+    if (!product) return null;
+    const reading = recogniseClaim(message.text, product, pin.variantId);
+    if (!reading.claim) return null;
+    const viewerId = message.viewerId;
+    if (reading.unknownOption) {
+      // Asked, not guessed: the viewer's "sold M" that follows is the claim.
+      if (this.store.byMessage(message.id)) return null;
+      return { changed: [], notices: [{ viewerId, text: whichOptionNotice(product, this.example(pin.showId, product)) }], stockChanged: false };
+    }
+    const variant = reading.variantId === null ? null : (product.variants.find((v) => v.id === reading.variantId) ?? null);
+    const deal = this.deps.deals.dealAt(pin.id, message.ts);
+    const dealApplies = deal !== null && (deal.variantId === null || deal.variantId === variant?.id);
+    // The pin's show, as the card counts it (PinService asks stockLeft with the pin's show).
+    const showId = pin.showId;
+    return this.store.transaction((): Outcome | null => {
+      if (this.store.byMessage(message.id)) return null;
+      const limit = settings.claimLimitPerViewer;
+      if (limit !== null && this.store.heldByViewer(showId, viewerId, product.id) >= limit) {
+        return { changed: [], notices: [{ viewerId, text: limitNotice(product.title, limit) }], stockChanged: false };
+      }
+      const confirmed = this.fits(this.availability(showId, product), variant?.id ?? null);
+      const claim = this.store.insert({
+        showId,
+        messageId: message.id,
+        viewerId,
+        viewerName: message.name,
+        text: message.text,
+        productId: product.id,
+        variantId: variant?.id ?? null,
+        productTitle: product.title,
+        variantTitle: variant?.title || null,
+        sku: variant ? variant.sku : onlySku(product),
+        pricePaid: dealApplies ? deal.price : variant ? regularPrice(product, variant) : (pin.variantId === null ? pin.card.price : regularPrice(product, null)),
+        currency: (dealApplies ? deal.currency : null) ?? currencyOf(product) ?? pin.card.currency,
+        dealId: dealApplies ? deal.id : null,
+        status: confirmed ? 'confirmed' : 'waitlisted',
+        claimedAt: message.ts,
+      });
+      if (!claim) return null;
+      const chooseLater = claim.variantId === null && product.variants.length > 1;
+      const text = confirmed ? confirmedNotice(claim, chooseLater) : waitlistedNotice(claim, this.waitlistPlace(claim));
+      return { changed: [claim], notices: [{ viewerId, text }], stockChanged: confirmed };
+    });
+  }
+
+  /**
+   * Units left now. Product-level claims take from the product's tracked
+   * total; a product with an untracked variant never runs out as a whole
+   * (that variant can always fill the claim).
+   */
+  private availability(showId: number | null, product: ProductDetail, except = 0): Availability {
+    const confirmed = this.store.confirmedByVariant(showId, product.id, except);
+    const taken = (variantId: number | null) => confirmed.get(variantId) ?? 0;
+    let trackedTotal = 0;
+    let untracked = false;
+    for (const v of product.variants) {
+      if (v.stock === null) untracked = true;
+      else trackedTotal += Math.max(0, v.stock) - taken(v.id);
+    }
+    // Claims on variants since removed from the catalog were product-level units too.
+    const known = new Set(product.variants.map((v) => v.id));
+    let otherUnits = taken(null);
+    for (const [variantId, n] of confirmed) if (variantId !== null && !known.has(variantId)) otherUnits += n;
+    const productLeft = untracked || product.variants.length === 0 ? null : Math.max(0, trackedTotal - otherUnits);
+    return {
+      product: productLeft,
+      variant: (variantId) => {
+        const v = product.variants.find((x) => x.id === variantId);
+        if (!v || v.stock === null) return null;
+        return Math.max(0, Math.max(0, v.stock) - taken(v.id));
+      },
+    };
+  }
+
+  private fits(left: Availability, variantId: number | null): boolean {
+    if (left.product !== null && left.product <= 0) return false;
+    if (variantId === null) return true;
+    const variant = left.variant(variantId);
+    return variant === null || variant > 0;
+  }
+
+  /** Confirms the oldest waitlisted claims of a product that now fit (a unit came free). Inside a transaction. */
+  private promoteWaitlist(showId: number | null, productId: number | null, at: number): Claim[] {
+    if (productId === null) return [];
+    const product = this.findProduct(productId);
+    if (!product) return [];
+    const promoted: Claim[] = [];
+    for (const waiting of this.store.waitlist(showId, productId)) {
+      if (waiting.variantId !== null && !product.variants.some((v) => v.id === waiting.variantId)) continue;
+      if (!this.fits(this.availability(showId, product), waiting.variantId)) continue;
+      promoted.push(this.store.setStatus(waiting.id, 'confirmed', 'Confirmed from the waitlist', at));
+    }
+    return promoted;
+  }
+
+  /** "#2 in line": 1 + the older waitlisted claims that want the same unit. */
+  private waitlistPlace(claim: Claim): number {
+    return this.store.waitlistAhead(claim) + 1;
+  }
+
+  /** A variant to quote in "reply e.g. sold M": one with units left, else the first. */
+  private example(showId: number | null, product: ProductDetail): Variant | null {
+    const left = this.availability(showId, product);
+    return product.variants.find((v) => this.fits(left, v.id)) ?? product.variants[0] ?? null;
+  }
+
+  private existing(claimId: number): Claim {
+    const claim = this.store.byId(claimId);
+    if (!claim) throw new StudioError('not-found', 'That claim no longer exists.');
+    return claim;
+  }
+
+  private findProduct(productId: number): ProductDetail | null {
+    try {
+      return this.deps.catalog.getProduct(productId);
+    } catch {
+      return null; // removed from the catalog: claims keep their copied titles
+    }
+  }
+
+  private claimsChanged(): void {
+    if (this.closed || this.changedTimer) return;
+    const wait = this.lastChangedAt + CLAIMS_EVENT_MS - Date.now();
+    if (wait <= 0) this.emitClaimsChanged();
+    else this.changedTimer = setTimeout(() => this.emitClaimsChanged(), wait);
+  }
+
+  private emitClaimsChanged(): void {
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = null;
+    this.lastChangedAt = Date.now();
+    try {
+      this.deps.events.emit('claimsChanged', this.list(null));
+    } catch (error) {
+      this.deps.log?.('the claims list could not be sent', error);
+    }
+  }
+
+  /** After the commit: the panel hears of it, the card shows the new stock, the viewers get their notices. */
+  private publish(outcome: Outcome): void {
+    const active = this.deps.activeShowId();
+    if (outcome.changed.some((c) => c.showId === active)) this.claimsChanged();
+    if (outcome.stockChanged) {
+      try {
+        this.deps.pins.refresh().catch((error: unknown) => this.deps.log?.('the pinned card could not be refreshed', error));
+      } catch (error) {
+        this.deps.log?.('the pinned card could not be refreshed', error);
+      }
+    }
+    for (const { viewerId, text } of outcome.notices) {
+      try {
+        this.deps.notify(viewerId, text);
+      } catch (error) {
+        this.deps.log?.(`a claim notice to ${viewerId} could not be sent`, error);
+      }
+    }
+  }
+}
+
+/**
+ * claimsChanged carries the whole list, so a burst of "sold" (hundreds a
+ * second when a popular item drops) would rebuild it for every claim: at
+ * most one event per CLAIMS_EVENT_MS, the first at once, the rest trailing.
+ */
+export const CLAIMS_EVENT_MS = 100;
+
+/** The regular price of a variant, or of the whole product as its card shows it ("from" the cheapest). */
+function regularPrice(product: ProductDetail, variant: Variant | null): Money | null {
+  if (variant) return variant.price !== null && isMoney(variant.price) ? variant.price : null;
+  try {
+    return buildProductCard(product, null).price;
+  } catch {
+    return null;
+  }
+}
+
+function currencyOf(product: ProductDetail): string | null {
+  const code = product.currency?.trim().toUpperCase() ?? '';
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+/** A product-level claim has a SKU only when the product has one variant. */
+function onlySku(product: ProductDetail): string | null {
+  return product.variants.length === 1 ? (product.variants[0]!.sku ?? null) : null;
+}
+
+function unitName(claim: Claim): string {
+  return claim.variantTitle ? `${claim.productTitle} (${claim.variantTitle})` : claim.productTitle;
 }

@@ -160,8 +160,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     stockLeft: (showId, productId, variantId, catalogStock) => claims.stockLeft(showId, productId, variantId, catalogStock),
     currentDeal: () => deals.currentDeal(),
     autoUnpinSeconds: () => settings.get().selling.autoUnpinSeconds,
+    log: (message, error) => console.warn(`[pins] ${message}`, error ?? ''),
   });
-  deals = new DealService({ db, pins });
+  deals = new DealService({ db, pins, log: (message, error) => console.warn(`[deals] ${message}`, error ?? '') });
   claims = new ClaimService({
     db,
     catalog,
@@ -216,7 +217,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     info,
     async close() {
       live.setChatListener(null);
+      pins.close();
       deals.close();
+      claims.close();
       reports.close();
       await obs.close();
       await live.close();

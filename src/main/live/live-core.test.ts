@@ -114,10 +114,10 @@ describe('pin', () => {
     expect(mine.map((p) => p.targets.sfu)).toEqual(['pending', 'delivered']);
 
     const cleared = await s.call<PinState>('studio:live:unpin');
-    expect(cleared).toEqual({ current: null, targets: { sfu: 'delivered', obs: 'off' } });
+    expect(cleared).toEqual({ current: null, deal: null, autoUnpinAt: null, now: expect.any(Number), targets: { sfu: 'delivered', obs: 'off' } });
     await until(() => client.pushes('pin').length, (n) => n === 2, 'the unpin push');
     expect(client.pushes('pin')[1]!.card).toBeNull();
-    expect(await s.call<PinState>('studio:live:pin-state')).toEqual(cleared);
+    expect(await s.call<PinState>('studio:live:pin-state')).toEqual({ ...cleared, now: expect.any(Number) });
   });
 
   it('a late joiner sees the current card at once', async () => {

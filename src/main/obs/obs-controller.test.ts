@@ -105,6 +105,15 @@ describe.skipIf(missing !== null)('OBS control against a real headless OBS', { r
     await waitFor(() => studio.core.pins.state().targets.obs === 'delivered', 'targets.obs delivered');
     await waitFor(async () => (await screenshot(verifier)) !== before, 'the OBS picture to change', 5000, 100);
 
+    // A flash deal: the price text counts down once a second, then says the deal ended.
+    await studio.call<PinState>('studio:selling:start-deal', { price: '14.99', durationSeconds: 30 });
+    const price = () => inputText(verifier, OBS_OVERLAY_INPUTS.price);
+    await waitFor(async () => /^\$14\.99 \(was \$19\.99\) · ends in 0:(30|29)$/.test(await price()), 'the deal price in OBS');
+    const first = await price();
+    await waitFor(async () => /ends in 0:2\d$/.test(await price()) && (await price()) !== first, 'the countdown to move', 5000, 100);
+    await studio.call<PinState>('studio:selling:end-deal');
+    await waitFor(async () => (await price()) === '$19.99 · Deal ended', 'the deal ended in OBS');
+
     await studio.call<PinState>('studio:live:pin', { productId: lamp!.productId });
     await waitFor(async () => (await inputText(verifier, OBS_OVERLAY_INPUTS.title)) === 'Brass Desk Lamp', 'the new title');
     await studio.call<PinState>('studio:live:unpin');

@@ -4,7 +4,7 @@ import type { PinTargetState } from '../../shared/domain/live.js';
 import type { ObsHealth, ObsScene, ObsStatus } from '../../shared/domain/obs.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { connectFailureMessage, isAuthFailure, requestFailureMessage } from './obs-messages.js';
-import type { ObsOverlaySync } from './obs-overlay-sync.js';
+import { overlayPriceText, type ObsOverlaySync } from './obs-overlay-sync.js';
 
 /** What the controller keeps in Settings (the password apart, as a secret). */
 export interface ObsSettingsAccess {
@@ -24,6 +24,8 @@ export interface ObsControllerDeps {
   readonly healthIntervalMs?: number;
   /** Reconnect delays: doubling from the first, capped at the second. */
   readonly backoffMs?: readonly [number, number];
+  /** Main's clock, which a flash deal's times are on. */
+  readonly now?: () => number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -46,12 +48,19 @@ export class ObsController {
   private wantedCard: ProductCard | null = null;
   private wantedVersion = 0;
   private shownVersion = -1;
+  /** The card OBS shows (JSON), so a countdown tick only rewrites the price text. */
+  private shownCard: string | null = null;
+  /** The price text last asked for, and the timer that moves it while a flash deal runs. */
+  private wantedPriceText = '';
+  private dealTimer: NodeJS.Timeout | null = null;
+  private readonly now: () => number;
   /** Failed overlay updates in a row, for the retry backoff. */
   private overlayFailures = 0;
   private syncing: Promise<void> | null = null;
   private readonly overlayListeners = new Set<() => void>();
 
   constructor(private readonly deps: ObsControllerDeps) {
+    this.now = deps.now ?? Date.now;
     const saved = deps.settings.read();
     this.current = {
       state: 'disconnected',
@@ -113,8 +122,37 @@ export class ObsController {
     if (JSON.stringify(card) === JSON.stringify(this.wantedCard) && this.wantedVersion > 0) return;
     this.wantedCard = card;
     this.wantedVersion += 1;
+    this.wantedPriceText = overlayPriceText(card, this.now());
     if (this.current.overlayScene) this.update({ overlay: 'pending' });
     void this.syncOverlay();
+    this.scheduleDealTick();
+  }
+
+  /**
+   * While a flash deal runs, "ends in m:ss" moves: wake when the shown second
+   * changes and send the price text (only when it changed). The last tick
+   * writes "Deal ended" and stops. A missed tick is caught up by the sync loop.
+   */
+  private scheduleDealTick(): void {
+    if (this.dealTimer) clearTimeout(this.dealTimer);
+    this.dealTimer = null;
+    const deal = this.wantedCard?.deal;
+    if (!deal) return;
+    const remaining = deal.endsAt - this.now();
+    if (remaining <= 0) return;
+    // The countdown shows whole seconds rounded up: it changes when `remaining` crosses a multiple of 1000.
+    const wait = (remaining % 1000 || 1000) + 5;
+    this.dealTimer = setTimeout(() => {
+      this.dealTimer = null;
+      const text = overlayPriceText(this.wantedCard, this.now());
+      if (text !== this.wantedPriceText) {
+        this.wantedPriceText = text;
+        this.wantedVersion += 1;
+        void this.syncOverlay();
+      }
+      this.scheduleDealTick();
+    }, wait);
+    this.dealTimer.unref?.();
   }
 
   async setOverlayScene(sceneName: string | null): Promise<ObsStatus> {
@@ -144,6 +182,8 @@ export class ObsController {
   stopRecord = () => this.request(() => this.connected().call('StopRecord'));
 
   async close(): Promise<void> {
+    if (this.dealTimer) clearTimeout(this.dealTimer);
+    this.dealTimer = null;
     this.teardown();
     await this.syncing?.catch(() => undefined);
   }
@@ -341,7 +381,11 @@ export class ObsController {
           const obs = this.obs;
           try {
             if (this.shownVersion === -1) await this.deps.overlays.ensureInputs(obs, scene);
-            await this.deps.overlays.show(obs, scene, card);
+            const cardJson = JSON.stringify(card);
+            // A countdown tick (same card, shown already): only the price text changes.
+            if (this.shownVersion !== -1 && cardJson === this.shownCard) await this.deps.overlays.showPrice(obs, card, this.now());
+            else await this.deps.overlays.show(obs, scene, card, this.now());
+            this.shownCard = cardJson;
             this.shownVersion = version;
             this.overlayFailures = 0;
           } catch (error) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
 import { productCardSchema } from '../../shared/sfu/product-card.js';
-import { ObsOverlaySync } from './obs-overlay-sync.js';
+import { ObsOverlaySync, overlayPriceText } from './obs-overlay-sync.js';
 
 function fakeObs() {
   const calls: { type: string; data: Record<string, unknown> }[] = [];
@@ -59,5 +59,22 @@ describe('ObsOverlaySync', () => {
     calls.length = 0;
     await sync.show(obs, 'Main', card({ imageUrl: 'http://cdn.example.com/x.jpg' }));
     expect(calls.at(-1)!.data.sceneItemEnabled).toBe(false);
+  });
+
+  it('shows a flash deal in the price text: sale price, the regular one, time left; then "Deal ended"', async () => {
+    const now = 1_800_000_000_000;
+    const onDeal = card({ price: '49.50', deal: { price: '35', startedAt: now - 5000, endsAt: now + 83_000 } });
+    expect(overlayPriceText(onDeal, now)).toBe('€35.00 (was €49.50) · ends in 1:23');
+    expect(overlayPriceText(onDeal, now + 82_001)).toBe('€35.00 (was €49.50) · ends in 0:01');
+    expect(overlayPriceText(onDeal, now + 83_000)).toBe('€49.50 · Deal ended');
+    expect(overlayPriceText(card({}), now)).toBe('€49.50');
+    expect(overlayPriceText(null, now)).toBe('');
+    // A tick rewrites the price text only.
+    const sync = new ObsOverlaySync({ imageCacheDir: os.tmpdir() });
+    const { obs, calls } = fakeObs();
+    await sync.showPrice(obs, onDeal, now + 1000);
+    expect(calls).toEqual([
+      { type: 'SetInputSettings', data: { inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: '€35.00 (was €49.50) · ends in 1:22' } } },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { OBSWebSocket } from 'obs-websocket-js/json';
 import { formatMoney, isMoney } from '../../shared/domain/money.js';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
+import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 
 type Obs = Pick<OBSWebSocket, 'call'>;
@@ -16,6 +17,23 @@ export interface OverlaySyncOptions {
   /** Overridable for tests; defaults to an https download with a timeout. */
   readonly downloadImage?: (url: string) => Promise<Buffer>;
   readonly log?: (message: string) => void;
+}
+
+/**
+ * The price source's text at `now` (main's clock, which the deal's times are
+ * on): "$14.99 (was $20.00) · ends in 1:23" while a flash deal runs, the
+ * regular price and "Deal ended" after it.
+ */
+export function overlayPriceText(card: ProductCard | null, now: number): string {
+  if (!card) return '';
+  const price = (amount: string | null) => (amount !== null && isMoney(amount) ? formatMoney(amount, card.currency) : '');
+  const deal = dealPhase(card.deal, now);
+  if (deal.kind === 'running') {
+    const was = price(card.price);
+    return `${price(deal.price)}${was ? ` (was ${was})` : ''} · ends in ${formatCountdown(deal.remainingMs, { padMinutes: false })}`;
+  }
+  if (deal.kind === 'ended') return [price(card.price), 'Deal ended'].filter(Boolean).join(' · ');
+  return price(card.price);
 }
 
 const IMAGE_TIMEOUT_MS = 10_000;
@@ -62,15 +80,19 @@ export class ObsOverlaySync {
   }
 
   /** Shows the card (null: clears the texts and hides the image). Texts first: they are what the host waits for. */
-  async show(obs: Obs, sceneName: string, card: ProductCard | null): Promise<void> {
+  async show(obs: Obs, sceneName: string, card: ProductCard | null, now = Date.now()): Promise<void> {
     const title = card ? (card.variantTitle ? `${card.title} — ${card.variantTitle}` : card.title) : '';
-    const price = card?.price && isMoney(card.price) ? formatMoney(card.price, card.currency) : '';
     await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.title, inputSettings: { text: title } });
-    await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: price } });
+    await this.showPrice(obs, card, now);
     const file = card?.imageUrl ? await this.cachedImage(card.imageUrl) : null;
     if (file) await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.image, inputSettings: { file } });
     const { sceneItemId } = await obs.call('GetSceneItemId', { sceneName, sourceName: OBS_OVERLAY_INPUTS.image });
     await obs.call('SetSceneItemEnabled', { sceneName, sceneItemId, sceneItemEnabled: file !== null });
+  }
+
+  /** Only the price text: a flash deal's countdown changes it every second, nothing else. */
+  async showPrice(obs: Obs, card: ProductCard | null, now = Date.now()): Promise<void> {
+    await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: overlayPriceText(card, now) } });
   }
 
   private async ensureInput(

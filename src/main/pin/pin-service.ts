@@ -1,8 +1,9 @@
+import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { ProductDetail } from '../../shared/domain/catalog.js';
 import type { PinRecord, PinState, PinTargetState } from '../../shared/domain/live.js';
 import type { Deal } from '../../shared/domain/selling.js';
-import type { ProductCard } from '../../shared/sfu/product-card.js';
+import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { PinStore } from './pin-store.js';
 import { buildProductCard } from './product-card-builder.js';
@@ -31,7 +32,14 @@ export interface PinServiceDeps {
   readonly currentDeal?: () => Deal | null;
   /** Settings → Selling → auto-unpin (null: off). */
   readonly autoUnpinSeconds?: () => number | null;
+  readonly log?: (message: string, error?: unknown) => void;
 }
+
+/** A pin stopped showing at `at` (replaced or unpinned): its running deal ends then. */
+export type PinEndedListener = (pin: PinRecord, at: number) => void;
+
+/** setTimeout's limit; a longer wait is re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface PinRequest {
   readonly productId: number;
@@ -46,10 +54,17 @@ export interface PinRequest {
  * once (the compositor draws the card without waiting for the network) and
  * the SFU room gets it; `targets.sfu` says honestly how far that got, and a
  * later pinChanged reports when a pending delivery lands.
+ *
+ * The card is live: it carries the stock left after the show's claims and
+ * the flash deal, and `refresh()` re-sends it when either changes.
  */
 export class PinService {
   private lastAnnounced = '';
   private readonly now: () => number;
+  private autoUnpinTimer: NodeJS.Timeout | null = null;
+  private readonly pinEndedListeners = new Set<PinEndedListener>();
+  private readonly unsubscribe: () => void;
+  private closed = false;
 
   constructor(private readonly deps: PinServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -57,13 +72,21 @@ export class PinService {
     void deps.sfu.setPin(deps.store.current()?.card ?? null);
     deps.sfu.onPinDelivery(() => this.announce());
     deps.obs?.onPinDelivery(() => this.announce());
+    // The auto-unpin counts from when the pin was made, across a restart too.
+    // Deferred: the deal service this reads is built right after this one.
+    queueMicrotask(() => this.scheduleAutoUnpin());
+    this.unsubscribe = deps.events.subscribe((channel) => {
+      if (channel === eventSpecs.settingsChanged.channel) this.scheduleAutoUnpin();
+    });
   }
 
   state(): PinState {
+    const current = this.deps.store.current();
+    const deal = current ? (this.deps.currentDeal?.() ?? null) : null;
     return {
-      current: this.deps.store.current(),
-      deal: null,
-      autoUnpinAt: null,
+      current,
+      deal,
+      autoUnpinAt: this.autoUnpinAt(current, deal),
       now: this.now(),
       targets: { sfu: this.deps.sfu.pinTargetState(), obs: this.deps.obs?.pinTargetState() ?? 'off' },
     };
@@ -71,7 +94,6 @@ export class PinService {
 
   async pin(request: PinRequest): Promise<PinState> {
     const product = this.deps.catalog.getProduct(request.productId);
-    const card = buildProductCard(product, request.variantId);
     let showId = this.deps.activeShowId();
     if (request.rundownItemId !== null) {
       // A pin from a rundown item belongs to that item's show, whichever show is open.
@@ -79,28 +101,136 @@ export class PinService {
       if (itemShow === undefined) throw new StudioError('not-found', 'That rundown item no longer exists.');
       showId = itemShow;
     }
-    this.deps.store.pin({ ...request, showId, card }, this.now());
+    // A new pin never carries a deal: the previous pin's deal ends with it.
+    const card = this.liveCard(buildProductCard(product, request.variantId), showId, request.productId, request.variantId, null);
+    const previous = this.deps.store.current();
+    const at = this.now();
+    this.deps.store.pin({ ...request, showId, card }, at);
+    if (previous) this.pinEnded(previous, at);
+    this.scheduleAutoUnpin();
     return this.deliver(card);
   }
 
   async unpin(): Promise<PinState> {
-    this.deps.store.unpin(this.now());
+    const previous = this.deps.store.current();
+    const at = this.now();
+    this.deps.store.unpin(at);
+    if (previous) this.pinEnded(previous, at);
+    this.scheduleAutoUnpin();
     // Cleared on the SFU even when nothing was pinned here: the room may still show an old card.
     return this.deliver(null);
   }
 
-  /** SKELETON: re-sends the current card (with the stock left and the deal). */
+  /**
+   * Rebuilds the current pin's card from the catalog, the stock left and the
+   * deal, saves it with the pin (a restart shows the same) and sends it
+   * everywhere. Called when a deal starts or ends and when claims change stock.
+   */
   async refresh(): Promise<PinState> {
-    return this.deliver(this.deps.store.current()?.card ?? null);
+    const current = this.deps.store.current();
+    if (!current) return this.state();
+    const card = this.liveCard(this.catalogCard(current), current.showId, current.productId, current.variantId, this.cardDeal());
+    if (JSON.stringify(card) !== JSON.stringify(current.card)) this.deps.store.updateCard(current.id, card);
+    // A deal that started or ended moves the auto-unpin.
+    this.scheduleAutoUnpin();
+    return this.deliver(card);
   }
 
-  /** SKELETON: the pin that was showing at `at` (epoch ms), or null. */
-  pinAt(_at: number): PinRecord | null {
-    return this.deps.store.current();
+  /** The pin that was showing at `at` (epoch ms, main's clock), or null. */
+  pinAt(at: number): PinRecord | null {
+    return this.deps.store.at(at);
   }
 
   history(input: { showId: number | null; limit: number }): PinRecord[] {
     return this.deps.store.history(input.showId, input.limit);
+  }
+
+  /** Hears every pin that stops showing (replaced or unpinned), before the new state goes out. */
+  onPinEnded(listener: PinEndedListener): () => void {
+    this.pinEndedListeners.add(listener);
+    return () => this.pinEndedListeners.delete(listener);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.clearAutoUnpin();
+    this.unsubscribe();
+  }
+
+  /** The catalog's card for a pin now; the saved one when the product or variant is gone from the catalog. */
+  private catalogCard(pin: PinRecord): ProductCard {
+    if (pin.productId === null) return pin.card;
+    try {
+      return buildProductCard(this.deps.catalog.getProduct(pin.productId), pin.variantId);
+    } catch {
+      return pin.card;
+    }
+  }
+
+  private liveCard(
+    base: ProductCard,
+    showId: number | null,
+    productId: number | null,
+    variantId: number | null,
+    deal: ProductCardDeal | null,
+  ): ProductCard {
+    const left = this.deps.stockLeft && productId !== null ? this.deps.stockLeft(showId, productId, variantId, base.stock) : base.stock;
+    return { ...base, stock: left === null ? null : Math.max(0, Math.floor(left)), deal };
+  }
+
+  /** The current pin's deal as the card carries it; one ended early ends there on the card too. */
+  private cardDeal(): ProductCardDeal | null {
+    const deal = this.deps.currentDeal?.() ?? null;
+    if (!deal) return null;
+    const endsAt = deal.endedAt === null ? deal.endsAt : Math.min(deal.endsAt, deal.endedAt);
+    return { price: deal.price, startedAt: deal.startedAt, endsAt: Math.max(endsAt, deal.startedAt + 1) };
+  }
+
+  private pinEnded(pin: PinRecord, at: number): void {
+    for (const listener of [...this.pinEndedListeners]) {
+      try {
+        listener(pin, at);
+      } catch (error) {
+        this.deps.log?.('A listener for the end of a pin failed', error);
+      }
+    }
+  }
+
+  /** When the auto-unpin takes `current` down; a running deal is never cut short, the pin stays until it ends. */
+  private autoUnpinAt(current: PinRecord | null, deal: Deal | null): number | null {
+    const seconds = this.deps.autoUnpinSeconds?.() ?? null;
+    if (!current || seconds === null) return null;
+    const at = current.pinnedAt + seconds * 1000;
+    return deal && deal.endedAt === null ? Math.max(at, deal.endsAt) : at;
+  }
+
+  private scheduleAutoUnpin(): void {
+    this.clearAutoUnpin();
+    if (this.closed) return;
+    const current = this.deps.store.current();
+    const at = this.autoUnpinAt(current, current ? (this.deps.currentDeal?.() ?? null) : null);
+    if (!current || at === null) return;
+    const pinId = current.id;
+    this.autoUnpinTimer = setTimeout(() => {
+      this.autoUnpinTimer = null;
+      this.autoUnpin(pinId);
+    }, Math.min(MAX_TIMER_MS, Math.max(0, at - this.now())));
+    this.autoUnpinTimer.unref?.();
+  }
+
+  private autoUnpin(pinId: number): void {
+    const current = this.deps.store.current();
+    if (this.closed || current?.id !== pinId) return;
+    const at = this.autoUnpinAt(current, this.deps.currentDeal?.() ?? null);
+    if (at === null) return;
+    // Early: the setting or the deal moved it later (or the timer's limit); wait again.
+    if (at > this.now()) return this.scheduleAutoUnpin();
+    this.unpin().catch((error: unknown) => this.deps.log?.('The automatic unpin failed', error));
+  }
+
+  private clearAutoUnpin(): void {
+    if (this.autoUnpinTimer) clearTimeout(this.autoUnpinTimer);
+    this.autoUnpinTimer = null;
   }
 
   private async deliver(card: ProductCard | null): Promise<PinState> {
@@ -114,7 +244,8 @@ export class PinService {
   /** pinChanged whenever the current pin or its delivery changed (not twice for the same state). */
   private announce(): void {
     const state = this.state();
-    const json = JSON.stringify(state);
+    // `now` moves on every call: it is not a change.
+    const json = JSON.stringify({ ...state, now: 0 });
     if (json === this.lastAnnounced) return;
     this.lastAnnounced = json;
     this.deps.events.emit('pinChanged', state);

@@ -54,6 +54,32 @@ describe('PinStore', () => {
     expect(pins.current()!.card.title).toBe('Unreadable product card');
   });
 
+  it('finds the pin that was showing at a time, ends excluded', () => {
+    const { pins, product } = store();
+    expect(pins.at(1500)).toBeNull();
+    const a = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('A') }, 1000);
+    const b = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('B') }, 2000);
+    pins.unpin(3000);
+    const c = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('C') }, 4000);
+    expect(pins.at(999)).toBeNull();
+    expect(pins.at(1000)?.id).toBe(a.id);
+    expect(pins.at(1999)?.id).toBe(a.id);
+    expect(pins.at(2000)?.id).toBe(b.id); // the new pin, not the one that ended at that instant
+    expect(pins.at(2999)?.id).toBe(b.id);
+    expect(pins.at(3000)).toBeNull(); // the gap after an unpin
+    expect(pins.at(3999)).toBeNull();
+    expect(pins.at(4000)?.id).toBe(c.id);
+    expect(pins.at(9_000_000)?.id).toBe(c.id); // still pinned
+  });
+
+  it('replaces the card of a pin in place', () => {
+    const { pins, product } = store();
+    const a = pins.pin({ showId: null, productId: product, variantId: null, rundownItemId: null, card: card('A') }, 1000);
+    expect(pins.updateCard(a.id, { ...card('A'), stock: 2 })).toBe(true);
+    expect(pins.current()?.card.stock).toBe(2);
+    expect(pins.updateCard(a.id + 100, card('A'))).toBe(false);
+  });
+
   it('reads the current pin and the history through indexes, without sorting', () => {
     const { db } = store();
     const plan = (sql: string, ...params: unknown[]) =>
@@ -65,7 +91,8 @@ describe('PinStore', () => {
     expect(plan(PIN_QUERIES.current)).toMatch(/USING INDEX pins_current/);
     expect(plan(PIN_QUERIES.historyOfShow, 1, 10)).toMatch(/SEARCH pins USING INDEX pins_by_show \(show_id=\?\)/);
     expect(plan(PIN_QUERIES.historyAll, 10)).toMatch(/SCAN pins USING INDEX pins_by_time/);
-    const plans = [plan(PIN_QUERIES.current), plan(PIN_QUERIES.historyOfShow, 1, 10), plan(PIN_QUERIES.historyAll, 10)];
+    expect(plan(PIN_QUERIES.at, 5, 5)).toMatch(/SEARCH pins USING INDEX pins_by_time \(pinned_at<\?\)/);
+    const plans = [plan(PIN_QUERIES.current), plan(PIN_QUERIES.historyOfShow, 1, 10), plan(PIN_QUERIES.historyAll, 10), plan(PIN_QUERIES.at, 5, 5)];
     for (const p of plans) expect(p).not.toMatch(/TEMP B-TREE|SCAN pins$/m);
   });
 });

@@ -28,6 +28,13 @@ export const PIN_QUERIES = {
   current: `SELECT ${COLUMNS} FROM pins WHERE unpinned_at IS NULL`,
   historyOfShow: `SELECT ${COLUMNS} FROM pins WHERE show_id = ? ORDER BY pinned_at DESC, id DESC LIMIT ?`,
   historyAll: `SELECT ${COLUMNS} FROM pins ORDER BY pinned_at DESC, id DESC LIMIT ?`,
+  /**
+   * The pin showing at a time. Pins never overlap, so only the newest pin
+   * begun by then can contain it: one index step, then its end is checked
+   * (a filter inside the LIMIT would scan on through older pins).
+   */
+  at: `SELECT ${COLUMNS} FROM (SELECT ${COLUMNS} FROM pins WHERE pinned_at <= ? ORDER BY pinned_at DESC, id DESC LIMIT 1)
+       WHERE unpinned_at IS NULL OR unpinned_at > ?`,
 } as const;
 
 /**
@@ -43,6 +50,8 @@ export class PinStore {
   private readonly insertStmt;
   private readonly byIdStmt;
   private readonly itemShowStmt;
+  private readonly atStmt;
+  private readonly updateCardStmt;
   private readonly pinTx;
   private readonly unpinTx;
 
@@ -57,6 +66,8 @@ export class PinStore {
       `INSERT INTO pins (show_id, product_id, variant_id, rundown_item_id, card, pinned_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.itemShowStmt = db.prepare<[number], { show_id: number }>('SELECT show_id FROM rundown_items WHERE id = ?');
+    this.atStmt = db.prepare<[number, number], PinRow>(PIN_QUERIES.at);
+    this.updateCardStmt = db.prepare<[string, number]>('UPDATE pins SET card = ? WHERE id = ?');
     this.pinTx = db.transaction((pin: NewPin, now: number): number => {
       this.closeCurrentStmt.run(now);
       const { lastInsertRowid } = this.insertStmt.run(
@@ -86,6 +97,17 @@ export class PinStore {
   /** Ends the current pin; false when nothing was pinned. */
   unpin(now = Date.now()): boolean {
     return this.unpinTx.immediate(now) > 0;
+  }
+
+  /** The pin that was showing at `at` (epoch ms): pinned_at ≤ at < unpinned_at; null when nothing was. */
+  at(at: number): PinRecord | null {
+    const row = this.atStmt.get(at, at);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Replaces a pin's card (new stock, a deal), so a restart shows what viewers last saw; false when the pin is gone. */
+  updateCard(id: number, card: ProductCard): boolean {
+    return this.updateCardStmt.run(JSON.stringify(card), id).changes > 0;
   }
 
   /** Newest first; one show's pins, or every pin when showId is null. */

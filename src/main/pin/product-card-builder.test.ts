@@ -53,6 +53,8 @@ describe('buildProductCard', () => {
       imageUrl: 'https://cdn.example.com/front.jpg',
       stock: 3,
       buyUrl: 'https://shop.example.com/products/linen-wrap-dress',
+      // The catalog knows no deals: the pin service puts the running one on.
+      deal: null,
     });
     expect(buildProductCard(product(), 2).imageUrl).toBe('https://cdn.example.com/front.jpg');
     const withImage = product({ variants: [variant(1, { imageUrl: 'https://cdn.example.com/m.jpg' })] });
@@ -88,6 +90,7 @@ describe('buildProductCard', () => {
       imageUrl: null,
       stock: 0,
       buyUrl: null,
+      deal: null,
     });
     expect(buildProductCard(product({ currency: 'dollars', buyUrl: 'javascript:alert(1)' }), 1)).toMatchObject({ currency: null, buyUrl: null });
   });

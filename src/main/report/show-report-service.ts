@@ -1,10 +1,15 @@
-// SKELETON — replaced by the report work (see selling-handlers.ts ReportApi).
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
+import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { StudioError } from '../../shared/api/result.js';
+import type { SfuStatus } from '../../shared/domain/live.js';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { ReportApi } from '../selling/selling-handlers.js';
+import { buildShowReport } from './build-show-report.js';
+import { showReportCsv } from './show-report-csv.js';
+import { ShowReportStore } from './show-report-store.js';
+import { ShowSampleRecorder, type ScheduleTimer } from './show-sample-recorder.js';
 
 export interface ShowReportDeps {
   readonly db: StudioDatabase;
@@ -12,15 +17,52 @@ export interface ShowReportDeps {
   readonly events: StudioEventBus;
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
+  /** The recorder's one-second timer (tests drive it by hand). */
+  readonly schedule?: ScheduleTimer;
 }
 
+/**
+ * The show report: records the audience while the studio runs and builds
+ * the report from the file alone, so it is the same during the show, after
+ * it and after a restart.
+ */
 export class ShowReportService implements ReportApi {
-  constructor(readonly deps: ShowReportDeps) {}
-  report(_showId: number | null): ShowReport {
-    throw new StudioError('not-found', 'No show report yet.');
+  private readonly store: ShowReportStore;
+  private readonly recorder: ShowSampleRecorder;
+  private readonly now: () => number;
+  private readonly unsubscribe: () => void;
+
+  constructor(readonly deps: ShowReportDeps) {
+    this.now = deps.now ?? Date.now;
+    this.store = new ShowReportStore(deps.db);
+    this.recorder = new ShowSampleRecorder({
+      db: deps.db,
+      activeShowId: deps.activeShowId,
+      now: this.now,
+      ...(deps.schedule ? { schedule: deps.schedule } : {}),
+    });
+    this.unsubscribe = deps.events.subscribe((channel, payload) => {
+      if (channel !== eventSpecs.sfuStatusChanged.channel) return;
+      const status = payload as SfuStatus;
+      this.recorder.observe({ live: status.live, viewers: status.viewerCount });
+    });
   }
-  exportCsv(_showId: number | null): ExportedFile {
-    throw new StudioError('not-found', 'No show report yet.');
+
+  report(showId: number | null): ShowReport {
+    const id = showId ?? this.deps.activeShowId();
+    if (id === null) throw new StudioError('not-found', 'Open a show in the rundown to see its report.');
+    const rows = this.store.read(id);
+    if (!rows) throw new StudioError('not-found', 'That show no longer exists, so it has no report.');
+    return buildShowReport(rows, this.now());
   }
-  close(): void {}
+
+  exportCsv(showId: number | null): ExportedFile {
+    return showReportCsv(this.report(showId));
+  }
+
+  /** Writes the last viewer sample (and an off-air row when on air) and stops listening. */
+  close(): void {
+    this.unsubscribe();
+    this.recorder.close();
+  }
 }

@@ -15,11 +15,16 @@ describe('SettingsStore', () => {
       controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT },
       sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
+      selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null },
     });
-    store.update({ hostName: 'Ana', controlServer: { allowLan: true } });
+    store.update({ hostName: 'Ana', controlServer: { allowLan: true }, selling: { claimLimitPerViewer: 2 } });
     first.close();
     const again = new SettingsStore(openDatabase(file));
-    expect(again.get()).toMatchObject({ hostName: 'Ana', controlServer: { enabled: true, allowLan: true, port: DEFAULT_CONTROL_PORT } });
+    expect(again.get()).toMatchObject({
+      hostName: 'Ana',
+      controlServer: { enabled: true, allowLan: true, port: DEFAULT_CONTROL_PORT },
+      selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: 2 },
+    });
   });
 
   it('falls back to defaults when the stored value is damaged instead of failing to start', () => {

@@ -304,7 +304,8 @@ export class SfuLink {
     // Requests on one connection are handled in order, so a newer pin sent
     // before an older one is answered still ends up on screen.
     const sent = card
-      ? connection.requests.request({ type: 'setPin', card })
+      ? // hostNow is read at send time (a re-send after a reconnect too): the SFU rebases the deal with it.
+        connection.requests.request({ type: 'setPin', card, hostNow: Date.now() })
       : connection.requests.request({ type: 'clearPin' });
     sent.then(
       () => {

@@ -6,14 +6,15 @@ import { CompositorProvider } from '../compositor/compositor-context.js';
 import { StudioContext } from '../api/studio-context.js';
 import { LiveProvider } from '../live/live-context.js';
 import { PublishProvider } from '../publish/publish-context.js';
+import { ShowReportPanel } from '../report/ShowReportPanel.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { StudioLayout } from './StudioLayout.js';
 import { TopBar } from './TopBar.js';
 
-export type View = 'studio' | 'settings';
+export type View = 'studio' | 'settings' | 'report';
 
-const viewFromHash = (): View => (window.location.hash === '#settings' ? 'settings' : 'studio');
+const viewFromHash = (): View => (window.location.hash === '#settings' ? 'settings' : window.location.hash === '#report' ? 'report' : 'studio');
 
 export interface AppProps {
   readonly studio: StudioApi;
@@ -30,7 +31,7 @@ export function App({ studio, connection }: AppProps) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const go = (next: View) => {
-    window.location.hash = next === 'settings' ? 'settings' : '';
+    window.location.hash = next === 'studio' ? '' : next;
     setView(next);
   };
   return (
@@ -43,7 +44,15 @@ export function App({ studio, connection }: AppProps) {
               <div className="app">
                 <TopBar view={view} onNavigate={go} remote={connection !== null} />
                 {connection && <ConnectionBanner client={connection} />}
-                <main className="app-main">{view === 'settings' ? <SettingsScreen onClose={() => go('studio')} /> : <StudioLayout />}</main>
+                <main className="app-main">
+                  {view === 'settings' ? (
+                    <SettingsScreen onClose={() => go('studio')} />
+                  ) : view === 'report' ? (
+                    <ShowReportPanel onClose={() => go('studio')} />
+                  ) : (
+                    <StudioLayout />
+                  )}
+                </main>
               </div>
             </CompositorProvider>
           </PublishProvider>

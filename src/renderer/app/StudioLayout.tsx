@@ -1,3 +1,4 @@
+import { PinHotkeys } from '../live/use-pin-hotkeys.js';
 import { CatalogPanel } from '../panels/CatalogPanel.js';
 import { ChatPanel } from '../panels/ChatPanel.js';
 import { PreviewPanel } from '../panels/PreviewPanel.js';
@@ -12,6 +13,7 @@ import { RundownProvider } from '../rundown/rundown-context.js';
 export function StudioLayout() {
   return (
     <RundownProvider>
+      <PinHotkeys />
       <div className="studio-layout">
         <div className="area-rundown">
           <RundownPanel />

@@ -17,6 +17,11 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
         <LiveStatusPill />
       </div>
       <nav className="top-bar-actions">
+        {view === 'studio' && (
+          <button type="button" className="button" onClick={() => onNavigate('report')}>
+            Report
+          </button>
+        )}
         {view === 'settings' ? (
           <button type="button" className="button" onClick={() => onNavigate('studio')}>
             Back to studio

@@ -106,12 +106,14 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
   };
 
   // Nothing focused (after a click on empty space): the moderation keys still work.
+  // Not P: with nothing focused P pins the rundown's product (the selling keys,
+  // use-pin-hotkeys.ts); inside the chat list P still pins a chat message.
   const runKeyRef = useRef(runKey);
   runKeyRef.current = runKey;
   useEffect(() => {
     const onDocumentKey = (event: globalThis.KeyboardEvent) => {
       if (event.target !== document.body || event.ctrlKey || event.metaKey || event.altKey || isModalOpen()) return;
-      if (event.key.length === 1 && 'jkardtbpq'.includes(event.key.toLowerCase()) && runKeyRef.current(event.key.toLowerCase())) {
+      if (event.key.length === 1 && 'jkardtbq'.includes(event.key.toLowerCase()) && runKeyRef.current(event.key.toLowerCase())) {
         event.preventDefault();
       }
     };

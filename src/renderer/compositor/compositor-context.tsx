@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import { useLiveValue } from '../api/studio-context.js';
 import { useLive } from '../live/live-context.js';
 import { usePublish } from '../publish/publish-context.js';
@@ -117,6 +118,14 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => compositor?.setCamera(0, cameraTrack), [compositor, cameraTrack]);
   const card = pin?.current?.card ?? null;
   useEffect(() => compositor?.setOverlay({ card }), [compositor, card]);
+  // Each pin state carries main's clock: the card's deal counts down on it, not on this machine's.
+  const mainClock = useRef(new ServerClock());
+  const pinNow = pin?.now ?? null;
+  useEffect(() => {
+    if (pinNow === null) return;
+    mainClock.current.sample(pinNow, Date.now());
+    compositor?.setOverlay({ clockOffset: mainClock.current.offset() });
+  }, [compositor, pinNow]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
   const sources = useExtraSources(compositor);

@@ -25,6 +25,8 @@ export interface OverlayState {
   readonly hostName: string;
   /** Epoch ms a countdown on title cards runs to; null: no countdown. */
   readonly countdownTo: number | null;
+  /** Add to Date.now() for main's clock, on which the card's flash deal counts down (from PinState.now). */
+  readonly clockOffset: number;
 }
 
 export interface FrameStats {
@@ -66,7 +68,7 @@ export class Compositor {
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
   private readonly images = new Map<string, HTMLImageElement>();
-  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null };
+  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0 };
   private frameTimes: number[] = [];
   private tickTimes: number[] = [];
   private tickStarts: number[] = [];
@@ -217,7 +219,9 @@ export class Compositor {
       case 'product-image':
         return this.overlay.card?.imageUrl ? this.drawImage(ctx, this.image(this.overlay.card.imageUrl), layer, rect) : undefined;
       case 'product-card':
-        return this.overlay.card ? drawProductCard(ctx, rect, this.overlay.card, this.overlay.card.imageUrl ? this.image(this.overlay.card.imageUrl) : null) : undefined;
+        return this.overlay.card
+          ? drawProductCard(ctx, rect, this.overlay.card, this.overlay.card.imageUrl ? this.image(this.overlay.card.imageUrl) : null, Date.now() + this.overlay.clockOffset)
+          : undefined;
       case 'lower-third':
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':

@@ -1,3 +1,4 @@
+import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { formatMoney, isMarkedDown } from '../ui/format.js';
 import { fitSource, type PixelRect } from './layout.js';
@@ -15,6 +16,7 @@ export const CARD_BACKGROUND = '#ffffff';
 const CARD_TEXT = '#14161b';
 const CARD_MUTED = '#6b7280';
 const ACCENT = '#ff4d6d';
+const DEAL_BADGE = '#e11d48';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
 function roundedRect(ctx: CanvasRenderingContext2D, r: PixelRect, radius: number): void {
@@ -50,7 +52,19 @@ export function stockLabel(stock: number | null): string | null {
   return `${stock.toLocaleString('en-US')} left`;
 }
 
-export function drawProductCard(ctx: CanvasRenderingContext2D, r: PixelRect, card: ProductCard, image: HTMLImageElement | null): void {
+/**
+ * `now`: main's clock (the deal's times are on it; the compositor learns the
+ * offset from PinState.now), so the countdown matches the studio's and every
+ * viewer's. Called every frame: a running deal's countdown moves by itself.
+ */
+export function drawProductCard(
+  ctx: CanvasRenderingContext2D,
+  r: PixelRect,
+  card: ProductCard,
+  image: HTMLImageElement | null,
+  now: number = Date.now(),
+): void {
+  const deal = dealPhase(card.deal, now);
   const unit = r.w / 24;
   const pad = unit * 1.4;
   ctx.save();
@@ -72,6 +86,8 @@ export function drawProductCard(ctx: CanvasRenderingContext2D, r: PixelRect, car
     ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
   }
 
+  if (deal.kind === 'running') drawDealBadge(ctx, imageBox, unit, formatCountdown(deal.remainingMs));
+
   let y = imageBox.y + imageBox.h + unit * 1.6;
   ctx.textBaseline = 'top';
   ctx.fillStyle = CARD_TEXT;
@@ -89,11 +105,13 @@ export function drawProductCard(ctx: CanvasRenderingContext2D, r: PixelRect, car
   y += unit * 0.4;
   ctx.fillStyle = ACCENT;
   ctx.font = `700 ${unit * 2}px ${FONT}`;
-  const price = formatMoney(card.price, card.currency);
+  // While a deal runs the sale price leads and the regular price is struck; after it, the usual prices.
+  const price = formatMoney(deal.kind === 'running' ? deal.price : card.price, card.currency);
   ctx.fillText(price, r.x + pad, y);
-  if (isMarkedDown(card.price, card.compareAtPrice)) {
+  const struck = deal.kind === 'running' ? card.price : isMarkedDown(card.price, card.compareAtPrice) ? card.compareAtPrice : null;
+  if (struck !== null) {
     const priceWidth = ctx.measureText(price).width;
-    const was = formatMoney(card.compareAtPrice, card.currency);
+    const was = formatMoney(struck, card.currency);
     ctx.fillStyle = CARD_MUTED;
     ctx.font = `${unit * 1.2}px ${FONT}`;
     const wx = r.x + pad + priceWidth + unit * 0.8;
@@ -114,6 +132,36 @@ export function drawProductCard(ctx: CanvasRenderingContext2D, r: PixelRect, car
     ctx.textBaseline = 'middle';
     ctx.fillText(stock, badge.x + unit * 0.6, badge.y + badge.h / 2);
   }
+  if (deal.kind === 'ended') {
+    ctx.fillStyle = CARD_MUTED;
+    ctx.font = `600 ${unit * 1.05}px ${FONT}`;
+    ctx.textAlign = 'end';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('Deal ended', r.x + r.w - pad, r.y + r.h - pad - unit * 0.9);
+    ctx.textAlign = 'start';
+  }
+}
+
+/** "FLASH DEAL 01:23" on the image's top-left corner. */
+function drawDealBadge(ctx: CanvasRenderingContext2D, imageBox: PixelRect, unit: number, countdown: string): void {
+  ctx.save();
+  ctx.font = `800 ${unit * 1.1}px ${FONT}`;
+  const label = 'FLASH DEAL';
+  const labelWidth = ctx.measureText(label).width;
+  ctx.font = `800 ${unit * 1.3}px ui-monospace, Menlo, monospace`;
+  const clockWidth = ctx.measureText(countdown).width;
+  const h = unit * 2.2;
+  const badge = { x: imageBox.x + unit * 0.6, y: imageBox.y + unit * 0.6, w: labelWidth + clockWidth + unit * 2, h };
+  ctx.fillStyle = DEAL_BADGE;
+  roundedRect(ctx, badge, h / 2);
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'middle';
+  ctx.font = `800 ${unit * 1.1}px ${FONT}`;
+  ctx.fillText(label, badge.x + unit * 0.7, badge.y + h / 2);
+  ctx.font = `800 ${unit * 1.3}px ui-monospace, Menlo, monospace`;
+  ctx.fillText(countdown, badge.x + unit * 1.3 + labelWidth, badge.y + h / 2);
+  ctx.restore();
 }
 
 export function drawLowerThird(ctx: CanvasRenderingContext2D, r: PixelRect, hostName: string): void {

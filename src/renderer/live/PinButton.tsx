@@ -1,6 +1,8 @@
 import type { MouseEvent } from 'react';
 import './pin.css';
+import { useRundown } from '../rundown/rundown-context.js';
 import { isPinned, useLive } from './live-context.js';
+import { hotkeyNumberOf } from './pin-hotkeys.js';
 
 export interface PinButtonProps {
   readonly productId: number;
@@ -39,6 +41,19 @@ export function PinButton({ productId, variantId, rundownItemId = null, label, s
     >
       <span className="pin-glyph" aria-hidden="true" />
       {pinned ? 'Unpin' : 'Pin'}
+      {rundownItemId !== null && !pinned && <RundownPinKey itemId={rundownItemId} />}
     </button>
+  );
+}
+
+/** The number key (1–9) that pins this rundown item from anywhere in the studio. */
+function RundownPinKey({ itemId }: { itemId: number }) {
+  const { rundown } = useRundown();
+  const number = rundown ? hotkeyNumberOf(rundown.items, itemId) : null;
+  if (number === null) return null;
+  return (
+    <kbd className="pin-key" data-testid="pin-key" title={`Press ${number} to pin`}>
+      {number}
+    </kbd>
   );
 }

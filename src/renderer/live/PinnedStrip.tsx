@@ -1,6 +1,10 @@
 import type { PinTargetState } from '../../shared/domain/live.js';
 import { formatMoney, isMarkedDown } from '../ui/format.js';
+import { useStudioClock } from '../rundown/use-studio-clock.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
+import { formatCountdown } from '../../shared/sfu/deal-clock.js';
+import { studioDealPhase } from './deal-clock.js';
+import { DealControl } from './DealControl.js';
 import { useLive } from './live-context.js';
 import './pin.css';
 
@@ -17,17 +21,31 @@ const OBS_DELIVERY: Record<Exclude<PinTargetState, 'off'>, { text: string; hint:
   failed: { text: 'OBS: not updated', hint: 'OBS did not take the update. See Settings → OBS.' },
 };
 
-/** The product on viewers' screens now, and whether the SFU has it; Unpin in one click. */
+/**
+ * The product on viewers' screens now, and whether the SFU has it: its live
+ * stock, the flash deal, the auto-unpin countdown; Unpin in one click.
+ */
 export function PinnedStrip() {
-  const { pin, pinError, unpinProduct } = useLive();
+  const { pin, pinError, notice, clockOffsetMs, unpinProduct } = useLive();
   const current = pin?.current ?? null;
   const delivery = pin?.targets.sfu ?? 'off';
   const obs = pin?.targets.obs ?? 'off';
+  // Only the current pin's deal counts (a state from just before a re-pin may still carry the old one).
+  const deal = current && pin?.deal && pin.deal.pinId === current.id ? pin.deal : null;
+  const autoUnpinAt = current ? (pin?.autoUnpinAt ?? null) : null;
+  const ticking = (deal !== null && deal.endedAt === null) || autoUnpinAt !== null;
+  const studioNow = useStudioClock(clockOffsetMs, ticking);
+  const noticeLine = notice && (
+    <span className="pinned-notice" role="status" data-testid="pin-notice">
+      {notice}
+    </span>
+  );
   if (!current) {
     return (
       <div className="pinned-strip is-empty" data-testid="pinned-strip">
         <span className="pinned-label">Pinned</span>
-        <span className="muted clip">Nothing pinned. Press Pin on a rundown item or a catalog product to show it to viewers.</span>
+        <span className="muted clip">Nothing pinned. Press Pin on a rundown item or a catalog product (or P for the current item) to show it to viewers.</span>
+        {noticeLine}
         {pinError && (
           <span className="pinned-error" role="alert">
             {pinError}
@@ -37,21 +55,35 @@ export function PinnedStrip() {
     );
   }
   const { card } = current;
+  const dealRunning = deal !== null && studioDealPhase(deal, studioNow).kind === 'running';
   return (
-    <div className="pinned-strip" data-testid="pinned-strip" aria-live="polite">
+    <div className="pinned-strip" data-testid="pinned-strip">
       <span className="pinned-label">Pinned</span>
       <ProductThumb url={card.imageUrl} />
-      <span className="pinned-text">
+      {/* Announced when the product or its stock changes; the countdowns below are not (they tick every second). */}
+      <span className="pinned-text" aria-live="polite">
         <span className="pinned-title clip" data-testid="pinned-title" title={card.title}>
           {card.title}
         </span>
         <span className="pinned-sub clip">
           {card.variantTitle && <span>{card.variantTitle}</span>}
-          {card.price !== null && <span className="pinned-price">{formatMoney(card.price, card.currency)}</span>}
-          {isMarkedDown(card.price, card.compareAtPrice) && <s className="compare-at">{formatMoney(card.compareAtPrice, card.currency)}</s>}
-          {card.stock !== null && <span className={card.stock === 0 ? 'sold-out' : undefined}>{card.stock === 0 ? 'Sold out' : `${card.stock} left`}</span>}
+          {/* During a deal the deal bar below shows both prices. */}
+          {!dealRunning && card.price !== null && <span className="pinned-price">{formatMoney(card.price, card.currency)}</span>}
+          {!dealRunning && isMarkedDown(card.price, card.compareAtPrice) && (
+            <s className="compare-at">{formatMoney(card.compareAtPrice, card.currency)}</s>
+          )}
+          {card.stock !== null && (
+            <span className={card.stock === 0 ? 'sold-out' : 'stock-left'} data-testid="pinned-stock">
+              {card.stock === 0 ? 'Sold out' : `${card.stock.toLocaleString()} left`}
+            </span>
+          )}
         </span>
       </span>
+      {autoUnpinAt !== null && (
+        <span className="auto-unpin" data-testid="pin-auto-unpin" title="Settings → Selling → Auto-unpin">
+          Unpins in {formatCountdown(autoUnpinAt - studioNow)}
+        </span>
+      )}
       <span className={`delivery-chip delivery-${delivery}`} data-testid="pin-delivery" data-state={delivery} title={DELIVERY[delivery].hint}>
         {DELIVERY[delivery].text}
       </span>
@@ -65,9 +97,11 @@ export function PinnedStrip() {
           {pinError}
         </span>
       )}
-      <button type="button" className="button button-small" onClick={() => void unpinProduct()} aria-label={`Unpin ${card.title}`}>
+      {noticeLine}
+      <button type="button" className="button button-small" onClick={() => void unpinProduct()} aria-label={`Unpin ${card.title}`} title="Unpin (U)">
         Unpin
       </button>
+      <DealControl key={current.id} deal={deal} studioNow={studioNow} currency={card.currency} title={card.title} />
     </div>
   );
 }

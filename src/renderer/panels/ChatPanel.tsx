@@ -3,11 +3,12 @@ import { ChatConsole } from '../chat/ChatConsole.js';
 import { ChatViewersList } from '../chat/ChatViewersList.js';
 import { useChatActions } from '../chat/use-chat-actions.js';
 import { useChatFeed } from '../chat/use-chat-feed.js';
+import { ClaimsPanel } from '../claims/ClaimsPanel.js';
 import { Panel } from './Panel.js';
 
-type ChatTab = 'messages' | 'viewers';
+type ChatTab = 'messages' | 'viewers' | 'claims';
 
-/** The moderated chat: the live list with its review queue, and the viewers who chatted. */
+/** The moderated chat: the live list with its review queue, the viewers who chatted, and the claims they made. */
 export function ChatPanel() {
   const feed = useChatFeed();
   const actions = useChatActions(feed);
@@ -24,6 +25,9 @@ export function ChatPanel() {
           <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'viewers'} onClick={() => setTab('viewers')}>
             Viewers{feed.viewers.length > 0 && <span className="count-pill">{feed.viewers.length}</span>}
           </button>
+          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'claims'} onClick={() => setTab('claims')}>
+            Claims
+          </button>
         </div>
       }
     >
@@ -31,6 +35,11 @@ export function ChatPanel() {
       <div className="chat-tab" hidden={tab !== 'messages'}>
         <ChatConsole feed={feed} actions={actions} />
       </div>
+      {tab === 'claims' && (
+        <div className="chat-tab">
+          <ClaimsPanel />
+        </div>
+      )}
       {tab === 'viewers' && (
         <div className="chat-tab">
           <ChatViewersList viewers={feed.viewers} actions={actions} />

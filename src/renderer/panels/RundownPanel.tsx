@@ -46,6 +46,11 @@ export function RundownPanel() {
             <kbd>↓</kbd> move · <kbd>Del</kbd> remove · drag to reorder
           </p>
         )}
+        {rundown && rundown.items.length > 0 && (
+          <p className="keys-hint" data-testid="pin-keys-legend" title="Selling keys work anywhere in the studio except while typing">
+            <kbd>P</kbd> pin · <kbd>N</kbd> next + pin · <kbd>U</kbd> unpin · <kbd>1</kbd>–<kbd>9</kbd> pin item
+          </p>
+        )}
       </div>
     </Panel>
   );

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/domain/settings.js';
 import { useLiveValue, useStudio } from '../api/studio-context.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+import { SellingSection } from './SellingSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
 interface Draft extends StreamingServerDraft {
@@ -125,6 +126,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       />
 
       <ObsSection />
+
+      <SellingSection />
 
       <section className="settings-section">
         <h2>Data</h2>

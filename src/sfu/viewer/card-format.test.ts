@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAtText, formatPrice, safeBuyUrl, safeImageUrl, stockText, viewerCountText } from './card-format.js';
+import { compareAtText, dealView, formatPrice, safeBuyUrl, safeImageUrl, stockText, viewerCountText } from './card-format.js';
 
 const card = {
   productId: '1',
@@ -30,6 +30,15 @@ describe('watch page card text', () => {
     expect(compareAtText({ ...card, compareAtPrice: '59.00' }, 'en-US')).toBeNull();
     expect(compareAtText({ ...card, compareAtPrice: '10' }, 'en-US')).toBeNull();
     expect(compareAtText({ ...card, price: null }, 'en-US')).toBeNull();
+  });
+
+  it('reads a running deal as sale price, struck regular price and countdown; after its end as "ended"', () => {
+    const serverNow = 1_800_000_000_000;
+    const onDeal = { ...card, deal: { price: '39.00', startedAt: serverNow - 30_000, endsAt: serverNow + 95_500 } };
+    expect(dealView(onDeal, serverNow, 'en-US')).toEqual({ kind: 'running', price: '$39.00', was: '$59.00', countdown: '01:36', remainingMs: 95_500 });
+    expect(dealView(onDeal, serverNow + 95_500, 'en-US')).toEqual({ kind: 'ended' });
+    expect(dealView(onDeal, serverNow + 3_600_000, 'en-US')).toEqual({ kind: 'ended' });
+    expect(dealView(card, serverNow, 'en-US')).toBeNull();
   });
 
   it('reads stock the way shoppers expect', () => {

@@ -1,3 +1,4 @@
+import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 
 /**
@@ -20,6 +21,25 @@ export function compareAtText(card: ProductCard, locale?: string): string | null
   if (card.compareAtPrice === null || card.price === null) return null;
   if (!(Number(card.compareAtPrice) > Number(card.price))) return null;
   return formatPrice(card.compareAtPrice, card.currency, locale);
+}
+
+/** How the card's flash deal reads at `serverNow` (the SFU's clock); null: the card has none. */
+export type DealView =
+  | { readonly kind: 'running'; readonly price: string; readonly was: string | null; readonly countdown: string; readonly remainingMs: number }
+  | { readonly kind: 'ended' };
+
+export function dealView(card: ProductCard, serverNow: number, locale?: string): DealView | null {
+  const phase = dealPhase(card.deal, serverNow);
+  if (phase.kind === 'none') return null;
+  if (phase.kind === 'ended') return { kind: 'ended' };
+  return {
+    kind: 'running',
+    price: formatPrice(phase.price, card.currency, locale),
+    // The regular price, struck through: what the deal saves.
+    was: card.price === null ? null : formatPrice(card.price, card.currency, locale),
+    countdown: formatCountdown(phase.remainingMs),
+    remainingMs: phase.remainingMs,
+  };
 }
 
 /** Few left is a selling point; a big number is noise. */

@@ -1,5 +1,8 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
-import { compareAtText, formatPrice, safeBuyUrl, safeImageUrl, stockText } from './card-format.js';
+import { compareAtText, dealView, formatPrice, safeBuyUrl, safeImageUrl, stockText, type DealView } from './card-format.js';
+
+/** The countdown's refresh: four times a second, so the shown second never lags by much. */
+const COUNTDOWN_TICK_MS = 250;
 
 /**
  * Runs in the viewer's browser. Renders the pinned product into the card
@@ -8,17 +11,23 @@ import { compareAtText, formatPrice, safeBuyUrl, safeImageUrl, stockText } from 
  */
 export class ProductCardView {
   private shownProductId: string | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly root: HTMLElement) {}
 
-  render(card: ProductCard | null): void {
+  /** `serverOffset`: add to Date.now() for the SFU's clock, on which the deal's times are. */
+  render(card: ProductCard | null, serverOffset = 0): void {
+    this.stopTicker();
     if (!card) {
       this.root.hidden = true;
       this.root.classList.remove('is-shown');
       this.shownProductId = null;
       return;
     }
-    this.root.replaceChildren(this.build(card));
+    const serverNow = () => Date.now() + serverOffset;
+    const deal = dealView(card, serverNow());
+    this.root.replaceChildren(this.build(card, deal));
+    if (deal?.kind === 'running') this.startTicker(card, serverNow);
     this.root.hidden = false;
     this.root.dataset.productId = card.productId;
     // Animate only when a different product is pinned, not on a stock or price update.
@@ -30,7 +39,26 @@ export class ProductCardView {
     this.shownProductId = card.productId;
   }
 
-  private build(card: ProductCard): DocumentFragment {
+  /** Counts down in place; at zero the card is drawn again as "Deal ended" with the regular price. */
+  private startTicker(card: ProductCard, serverNow: () => number): void {
+    this.ticker = setInterval(() => {
+      const deal = dealView(card, serverNow());
+      if (deal?.kind !== 'running') {
+        this.stopTicker();
+        this.root.replaceChildren(this.build(card, deal));
+        return;
+      }
+      const countdown = this.root.querySelector<HTMLElement>('[data-testid="pin-deal-countdown"]');
+      if (countdown && countdown.textContent !== deal.countdown) countdown.textContent = deal.countdown;
+    }, COUNTDOWN_TICK_MS);
+  }
+
+  private stopTicker(): void {
+    if (this.ticker !== null) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
+  private build(card: ProductCard, deal: DealView | null): DocumentFragment {
     const fragment = document.createDocumentFragment();
     const image = safeImageUrl(card.imageUrl);
     if (image) {
@@ -46,15 +74,7 @@ export class ProductCardView {
     body.append(text('h2', 'card-title', card.title, 'pin-title'));
     if (card.variantTitle) body.append(text('p', 'card-variant', card.variantTitle));
 
-    const prices = el('p', 'card-prices');
-    if (card.price !== null) prices.append(text('span', 'card-price', formatPrice(card.price, card.currency), 'pin-price'));
-    const was = compareAtText(card);
-    if (was) {
-      const del = text('del', 'card-compare-at', was, 'pin-compare-at');
-      del.setAttribute('aria-label', `Was ${was}`);
-      prices.append(' ', del);
-    }
-    if (prices.childNodes.length > 0) body.append(prices);
+    body.append(...this.prices(card, deal));
 
     const stock = stockText(card.stock);
     if (stock) {
@@ -78,6 +98,38 @@ export class ProductCardView {
       fragment.append(buy);
     }
     return fragment;
+  }
+
+  /** While a deal runs: badge, sale price, the regular price struck, countdown. Otherwise the usual prices (and "Deal ended"). */
+  private prices(card: ProductCard, deal: DealView | null): HTMLElement[] {
+    const prices = el('p', 'card-prices');
+    const out: HTMLElement[] = [];
+    if (deal?.kind === 'running') {
+      const badge = el('p', 'card-deal');
+      badge.append(text('span', 'card-deal-badge', 'Flash deal', 'pin-deal-badge'), ' ');
+      const countdown = text('span', 'card-deal-countdown', deal.countdown, 'pin-deal-countdown');
+      // The card is a polite live region: a value changing four times a second must not be read out each time.
+      countdown.setAttribute('aria-live', 'off');
+      badge.append(countdown);
+      out.push(badge);
+      prices.append(text('span', 'card-price is-deal', deal.price, 'pin-deal-price'));
+      if (deal.was) {
+        const del = text('del', 'card-compare-at', deal.was, 'pin-deal-was');
+        del.setAttribute('aria-label', `Was ${deal.was}`);
+        prices.append(' ', del);
+      }
+    } else {
+      if (card.price !== null) prices.append(text('span', 'card-price', formatPrice(card.price, card.currency), 'pin-price'));
+      const was = compareAtText(card);
+      if (was) {
+        const del = text('del', 'card-compare-at', was, 'pin-compare-at');
+        del.setAttribute('aria-label', `Was ${was}`);
+        prices.append(' ', del);
+      }
+    }
+    if (prices.childNodes.length > 0) out.push(prices);
+    if (deal?.kind === 'ended') out.push(text('p', 'card-deal-ended', 'Deal ended', 'pin-deal-ended'));
+    return out;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
+import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
@@ -17,6 +18,8 @@ export interface WatchStatus {
   readonly phase: WatchPhase;
   readonly viewerCount: number | null;
   readonly pin: ProductCard | null;
+  /** Add to Date.now() for the SFU's clock, on which the pin's deal counts down (the viewer's clock may be hours off). */
+  readonly serverOffset: number;
 }
 
 export interface WatchSessionEvents {
@@ -65,7 +68,8 @@ interface Attempt {
  * restartIce on the same transport.
  */
 export class WatchSession {
-  private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null };
+  private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null, serverOffset: 0 };
+  private readonly serverClock = new ServerClock();
   private attempt: Attempt | null = null;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -118,7 +122,9 @@ export class WatchSession {
         role: 'viewer',
         ...(identity ? { viewerKey: identity.viewerKey, ...(identity.name ? { name: identity.name } : {}) } : {}),
       });
+      const receivedAt = Date.now();
       if (attempt !== this.attempt) return;
+      this.serverClock.sample(room.serverTime, receivedAt);
       performance.mark('lss:joined');
       this.retries = 0;
       this.applyRoomState(attempt, room);
@@ -129,7 +135,7 @@ export class WatchSession {
   }
 
   private applyRoomState(attempt: Attempt, room: RoomState): void {
-    this.update({ viewerCount: room.viewerCount, pin: room.pin });
+    this.update({ viewerCount: room.viewerCount, pin: room.pin, serverOffset: this.serverClock.offset() });
     if (room.live) {
       this.setLive(true);
       void this.startMedia(attempt, room.producers);
@@ -162,7 +168,8 @@ export class WatchSession {
         this.update({ viewerCount: push.count });
         break;
       case 'pin':
-        this.update({ pin: push.card });
+        this.serverClock.sample(push.serverTime, Date.now());
+        this.update({ pin: push.card, serverOffset: this.serverClock.offset() });
         break;
       case 'liveChanged':
         this.setLive(push.live);

@@ -52,7 +52,7 @@ export class WatchView {
     this.liveBadge.hidden = status.phase !== 'live';
     this.viewerCount.hidden = status.viewerCount === null;
     if (status.viewerCount !== null) this.viewerCount.textContent = viewerCountText(status.viewerCount);
-    this.card.render(status.phase === 'ended' ? null : status.pin);
+    this.card.render(status.phase === 'ended' ? null : status.pin, status.serverOffset);
     this.renderOverlay();
     this.renderUnmute();
   }

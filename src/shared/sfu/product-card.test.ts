@@ -20,8 +20,23 @@ describe('productCardSchema', () => {
       imageUrl: null,
       stock: null,
       buyUrl: 'https://example-shop.com/p/1042',
+      deal: null,
     });
     expect(productCardSchema.parse({ ...card, buyUrl: ' HTTPS://Example-Shop.com/p ' }).buyUrl).toBe('https://example-shop.com/p');
+  });
+
+  it('takes a flash deal of 10 s to 30 min with a canonical price, and nothing else', () => {
+    const deal = { price: '39.00', startedAt: 1_000_000, endsAt: 1_060_000 };
+    expect(productCardSchema.parse({ ...card, deal }).deal).toEqual(deal);
+    for (const bad of [
+      { ...deal, endsAt: deal.startedAt },
+      { ...deal, endsAt: deal.startedAt + 31 * 60_000 },
+      { ...deal, price: '-1' },
+      { ...deal, price: '39.00001' },
+      { ...deal, extra: 1 },
+    ]) {
+      expect(productCardSchema.safeParse({ ...card, deal: bad }).success).toBe(false);
+    }
   });
 
   it.each([

@@ -1,0 +1,152 @@
+/**
+ * A claims bench for tests: a real SQLite file, the real catalog, pins and
+ * deals, and a ClaimService wired as studio-core wires it. Only the SFU is a
+ * stand-in (a pin target that says "delivered"), and the viewer notices are
+ * collected instead of sent.
+ */
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { importedProduct } from '../../../tests/imported-products.js';
+import { tempDir } from '../../../tests/temp-dir.js';
+import type { ChatMessage } from '../../shared/domain/chat.js';
+import type { ClaimsState } from '../../shared/domain/selling.js';
+import type { Settings } from '../../shared/domain/settings.js';
+import type { CallContext } from '../api/dispatcher.js';
+import { CatalogStore } from '../catalog/catalog-store.js';
+import { StudioEventBus } from '../core/event-bus.js';
+import { openDatabase } from '../db/open-database.js';
+import { PinService, type PinTarget } from '../pin/pin-service.js';
+import { PinStore } from '../pin/pin-store.js';
+import { DealService } from '../selling/deal-service.js';
+import { ClaimService } from './claim-service.js';
+
+export const host: CallContext = { transport: 'ipc', clientId: 'window' };
+
+const open: { close(): void }[] = [];
+afterEach(() => {
+  for (const o of open.splice(0)) o.close();
+});
+
+/** A pin target that delivers at once. */
+const deliveredAtOnce: PinTarget = {
+  setPin: () => Promise.resolve('delivered'),
+  pinTargetState: () => 'delivered',
+  onPinDelivery: () => () => {},
+};
+
+/** A T-shirt in S / M / L (blue), one unit each unless said otherwise, and a one-variant mug. */
+export function blueTee(stock: { S?: number | null; M?: number | null; L?: number | null } = {}) {
+  const unit = (size: 'S' | 'M' | 'L') => (stock[size] === undefined ? 1 : stock[size]);
+  return importedProduct({
+    sourceKey: 'blue-tee',
+    title: 'Blue T-shirt',
+    optionNames: ['Size', 'Color'],
+    currency: 'USD',
+    variants: [
+      { sku: 'BT-S', optionValues: ['S', 'Blue'], price: '19.99', stock: unit('S') },
+      { sku: 'BT-M', optionValues: ['M', 'Blue'], price: '19.99', stock: unit('M') },
+      { sku: 'BT-L', optionValues: ['L', 'Blue'], price: '21.50', stock: unit('L') },
+    ],
+  });
+}
+
+export const mug = (stock: number | null = 1) =>
+  importedProduct({ sourceKey: 'mug', title: 'Café Mug', currency: 'EUR', variants: [{ sku: 'MUG-1', price: '12.00', stock }] });
+
+export function claimsBench(products = [blueTee(), mug()], sellingSettings: Partial<Settings['selling']> = {}) {
+  const file = path.join(tempDir(), 'studio.sqlite');
+  const db = openDatabase(file);
+  let clock = 1_700_000_000_000;
+  const now = () => clock;
+  const catalog = new CatalogStore(db);
+  const ids = catalog.applyImport(products, 'shopify', { dryRun: false }).planned.map((p) => p.productId!);
+  const showId = Number(db.prepare("INSERT INTO shows (name, created_at) VALUES ('Spring Drop: Tees & Mugs', 1)").run().lastInsertRowid);
+  const events = new StudioEventBus();
+  const claimEvents: ClaimsState[] = [];
+  events.subscribe((channel, payload) => {
+    if (channel === 'studio:event:claims-changed') claimEvents.push(payload as ClaimsState);
+  });
+  const notices: { viewerId: string; text: string }[] = [];
+  const settings: Settings['selling'] = { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, ...sellingSettings };
+  const activeShowId = () => showId;
+  // eslint-disable-next-line prefer-const -- assigned below, used by closures (as in studio-core)
+  let claims: ClaimService;
+  // eslint-disable-next-line prefer-const -- assigned below, used by closures
+  let deals: DealService;
+  const pins = new PinService({
+    store: new PinStore(db),
+    catalog,
+    sfu: deliveredAtOnce,
+    events,
+    activeShowId,
+    now,
+    stockLeft: (show, productId, variantId, catalogStock) => claims.stockLeft(show, productId, variantId, catalogStock),
+    currentDeal: () => deals.currentDeal(),
+  });
+  deals = new DealService({ db, pins, now });
+  claims = new ClaimService({
+    db,
+    catalog,
+    pins,
+    deals,
+    notify: (viewerId, text) => notices.push({ viewerId, text }),
+    events,
+    activeShowId,
+    settings: () => settings,
+    now,
+  });
+  open.push(claims, deals, pins, db);
+
+  let messages = 0;
+  /** An approved viewer message, sent now (or at `ts`). */
+  const message = (viewerId: string, text: string, fields: Partial<ChatMessage> = {}): ChatMessage => ({
+    id: `message-${++messages}`,
+    showId,
+    viewerId,
+    name: `Viewer ${viewerId}`,
+    role: 'viewer',
+    text,
+    ts: clock,
+    status: 'approved',
+    reasons: [],
+    question: false,
+    decidedBy: 'auto',
+    decidedAt: clock,
+    ...fields,
+  });
+  /** Claims from chat as the chat service would hand them over; returns the claim made, if any. */
+  const say = (viewerId: string, text: string, fields: Partial<ChatMessage> = {}) => {
+    const m = message(viewerId, text, fields);
+    claims.onApprovedMessage(m);
+    return claims.list(null).claims.find((c) => c.messageId === m.id) ?? null;
+  };
+  const product = (index: number) => catalog.getProduct(ids[index]!);
+  const variant = (index: number, title: string) => product(index).variants.find((v) => v.title.startsWith(title))!;
+  const pin = (index: number, variantTitle: string | null = null) =>
+    pins.pin({ productId: ids[index]!, variantId: variantTitle === null ? null : variant(index, variantTitle).id, rundownItemId: null });
+
+  return {
+    db,
+    file,
+    catalog,
+    pins,
+    deals,
+    claims,
+    events,
+    claimEvents,
+    notices,
+    settings,
+    showId,
+    ids,
+    product,
+    variant,
+    pin,
+    message,
+    say,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+    now,
+    noticesTo: (viewerId: string) => notices.filter((n) => n.viewerId === viewerId).map((n) => n.text),
+  };
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importedProduct } from '../../../tests/imported-products.js';
+import { PinStore } from './pin-store.js';
+import { pinWorld, type PinWorld } from './pin-test-support.js';
+
+const T0 = Date.UTC(2026, 10, 28, 19, 0, 0);
+let world: PinWorld;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+  world = pinWorld();
+});
+afterEach(() => {
+  world.close();
+  vi.useRealTimers();
+});
+
+const pinProduct = (productId: number) => world.pins.pin({ productId, variantId: null, rundownItemId: null });
+
+describe('PinService: the live card', () => {
+  it('puts the stock left after claims on the card, and refresh() rebuilds, saves and sends it', async () => {
+    world.settings.stockLeft.set(world.mug, 5);
+    const state = await pinProduct(world.mug);
+    expect(state.current?.card).toMatchObject({ title: 'Stoneware mug', price: '20.00', stock: 5, deal: null });
+    expect(world.sfu.last()?.stock).toBe(5);
+
+    // Two more claims and a price change in the catalog, then a refresh.
+    world.settings.stockLeft.set(world.mug, 3);
+    world.catalog.applyImport(
+      [importedProduct({ sourceKey: 'mug', title: 'Stoneware mug', variants: [{ price: '22.00', stock: 8 }] })],
+      'shopify',
+      { dryRun: false },
+    );
+    const refreshed = await world.pins.refresh();
+    expect(refreshed.current?.card).toMatchObject({ price: '22.00', stock: 3 });
+    expect(world.sfu.last()).toEqual(refreshed.current?.card);
+    expect(world.pinChanges.at(-1)?.current?.card.stock).toBe(3);
+    // Saved with the pin: a restarted studio shows what viewers last saw.
+    expect(new PinStore(world.db).current()?.card.stock).toBe(3);
+    expect(refreshed.current?.id).toBe(state.current?.id);
+  });
+
+  it('never shows negative stock when claims outran the catalog', async () => {
+    world.settings.stockLeft.set(world.mug, -2);
+    expect((await pinProduct(world.mug)).current?.card.stock).toBe(0);
+  });
+
+  it('refresh() with nothing pinned sends nothing', async () => {
+    const before = world.sfu.sent.length;
+    expect((await world.pins.refresh()).current).toBeNull();
+    expect(world.sfu.sent.length).toBe(before);
+  });
+
+  it('finds the pin that was showing at a time (for claims)', async () => {
+    const mug = await pinProduct(world.mug);
+    vi.setSystemTime(T0 + 60_000);
+    const scarf = await pinProduct(world.scarf);
+    expect(world.pins.pinAt(T0 + 59_999)?.id).toBe(mug.current?.id);
+    expect(world.pins.pinAt(T0 + 60_000)?.id).toBe(scarf.current?.id);
+    expect(world.pins.pinAt(T0 - 1)).toBeNull();
+  });
+
+  it('announces a state once, although its clock moves', async () => {
+    await pinProduct(world.mug);
+    const count = world.pinChanges.length;
+    vi.setSystemTime(T0 + 5000);
+    await world.pins.refresh(); // same card, same delivery
+    expect(world.pinChanges.length).toBe(count);
+    expect(world.pins.state().now).toBe(T0 + 5000);
+  });
+});
+
+describe('PinService: auto-unpin', () => {
+  it('takes the pin down the set seconds after it was pinned, everywhere', async () => {
+    world.settings.autoUnpinSeconds = 30;
+    const state = await pinProduct(world.mug);
+    expect(state.autoUnpinAt).toBe(T0 + 30_000);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(world.pins.state().current).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(world.pins.state().current).toBeNull();
+    expect(world.sfu.last()).toBeNull();
+    expect(world.pinChanges.at(-1)).toMatchObject({ current: null, autoUnpinAt: null });
+    expect(world.pins.history({ showId: null, limit: 1 })[0]?.unpinnedAt).toBe(T0 + 30_000);
+  });
+
+  it('starts over with a new pin and stops with an unpin', async () => {
+    world.settings.autoUnpinSeconds = 30;
+    await pinProduct(world.mug);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const scarf = await pinProduct(world.scarf);
+    expect(scarf.autoUnpinAt).toBe(T0 + 50_000);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(world.pins.state().current?.id).toBe(scarf.current?.id);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(world.pins.state().current).toBeNull();
+
+    await pinProduct(world.mug);
+    await world.pins.unpin();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('follows the setting: off keeps the pin, a shorter time applies at once', async () => {
+    world.settings.autoUnpinSeconds = 60;
+    await pinProduct(world.mug);
+    world.settings.autoUnpinSeconds = null;
+    world.events.emit('settingsChanged', {} as never);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(world.pins.state()).toMatchObject({ autoUnpinAt: null, current: { productId: world.mug } });
+
+    world.settings.autoUnpinSeconds = 10; // pinned 120 s ago: due now
+    world.events.emit('settingsChanged', {} as never);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.pins.state().current).toBeNull();
+  });
+
+  it('counts from when the pin was made across a restart', async () => {
+    world.settings.autoUnpinSeconds = 30;
+    await pinProduct(world.mug);
+    world.pins.close();
+    await vi.advanceTimersByTimeAsync(10_000);
+    world.restart();
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(world.pins.state().current).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(world.pins.state().current).toBeNull();
+    expect(world.pins.history({ showId: null, limit: 1 })[0]?.unpinnedAt).toBe(T0 + 30_000);
+  });
+
+  it('unpins at once after a restart that came too late', async () => {
+    world.settings.autoUnpinSeconds = 30;
+    await pinProduct(world.mug);
+    world.pins.close();
+    vi.setSystemTime(T0 + 90_000);
+    world.restart();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.pins.state().current).toBeNull();
+  });
+});

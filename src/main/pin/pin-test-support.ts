@@ -1,0 +1,116 @@
+/**
+ * A pin service (and the deal service on it) over a real SQLite file and a
+ * real catalog, for the pin and deal tests. Only the SFU is replaced, by a
+ * recorder: its real path is tested in src/sfu and src/main/live.
+ */
+import path from 'node:path';
+import { importedProduct } from '../../../tests/imported-products.js';
+import { tempDir } from '../../../tests/temp-dir.js';
+import { events as eventSpecs } from '../../shared/api/contract/index.js';
+import type { PinState, PinTargetState } from '../../shared/domain/live.js';
+import type { ProductCard } from '../../shared/sfu/product-card.js';
+import { CatalogStore } from '../catalog/catalog-store.js';
+import { StudioEventBus } from '../core/event-bus.js';
+import { openDatabase, type StudioDatabase } from '../db/open-database.js';
+import { DealService } from '../selling/deal-service.js';
+import { PinService, type PinServiceDeps, type PinTarget } from './pin-service.js';
+import { PinStore } from './pin-store.js';
+
+/** What the SFU room was sent, in order. */
+export class RecordingPinTarget implements PinTarget {
+  readonly sent: (ProductCard | null)[] = [];
+  setPin(card: ProductCard | null): Promise<PinTargetState> {
+    this.sent.push(card);
+    return Promise.resolve('delivered');
+  }
+  pinTargetState(): PinTargetState {
+    return 'delivered';
+  }
+  onPinDelivery(): () => void {
+    return () => undefined;
+  }
+  last(): ProductCard | null | undefined {
+    return this.sent.at(-1);
+  }
+}
+
+export interface PinWorld {
+  readonly db: StudioDatabase;
+  readonly file: string;
+  readonly catalog: CatalogStore;
+  /** Product ids: a mug at 20.00 with 8 in stock, a scarf at 40.00 with no stock tracking. */
+  readonly mug: number;
+  readonly scarf: number;
+  readonly settings: { autoUnpinSeconds: number | null; stockLeft: Map<number, number> };
+  readonly sfu: RecordingPinTarget;
+  readonly events: StudioEventBus;
+  readonly pinChanges: PinState[];
+  pins: PinService;
+  deals: DealService;
+  /** Closes the services (not the database) and builds them again, as a restart does. */
+  restart(): void;
+  close(): void;
+}
+
+/** The services as studio-core wires them. Timers use the global clock: tests fake it with vi.useFakeTimers. */
+export function pinWorld(): PinWorld {
+  const file = path.join(tempDir(), 'studio.sqlite');
+  const db = openDatabase(file);
+  const catalog = new CatalogStore(db);
+  const outcome = catalog.applyImport(
+    [
+      importedProduct({ sourceKey: 'mug', title: 'Stoneware mug', variants: [{ price: '20.00', stock: 8 }] }),
+      importedProduct({ sourceKey: 'scarf', title: 'Silk scarf', variants: [{ price: '40.00', stock: null }] }),
+    ],
+    'shopify',
+    { dryRun: false },
+  );
+  const [mug, scarf] = outcome.planned.map((p) => p.productId!);
+  const settings = { autoUnpinSeconds: null as number | null, stockLeft: new Map<number, number>() };
+  const sfu = new RecordingPinTarget();
+  const events = new StudioEventBus();
+  const pinChanges: PinState[] = [];
+  events.subscribe((channel, payload) => {
+    if (channel === eventSpecs.pinChanged.channel) pinChanges.push(payload as PinState);
+  });
+  const build = () => {
+    // eslint-disable-next-line prefer-const -- assigned below, used by a closure (as in studio-core)
+    let deals: DealService;
+    const deps: PinServiceDeps = {
+      store: new PinStore(db),
+      catalog,
+      sfu,
+      events,
+      activeShowId: () => null,
+      stockLeft: (_showId, productId, _variantId, catalogStock) => settings.stockLeft.get(productId) ?? catalogStock,
+      currentDeal: () => deals.currentDeal(),
+      autoUnpinSeconds: () => settings.autoUnpinSeconds,
+    };
+    const pins = new PinService(deps);
+    deals = new DealService({ db, pins });
+    return { pins, deals };
+  };
+  const world: PinWorld = {
+    db,
+    file,
+    catalog,
+    mug: mug!,
+    scarf: scarf!,
+    settings,
+    sfu,
+    events,
+    pinChanges,
+    ...build(),
+    restart() {
+      world.pins.close();
+      world.deals.close();
+      Object.assign(world, build());
+    },
+    close() {
+      world.pins.close();
+      world.deals.close();
+      db.close();
+    },
+  };
+  return world;
+}

@@ -1,0 +1,71 @@
+import type { ExportedFile } from '../../shared/api/contract/selling.js';
+import type { ShowReport } from '../../shared/domain/selling.js';
+import { csvDocument, type CsvValue } from '../export/csv.js';
+
+/**
+ * The report as a spreadsheet: a summary block, a blank line, then one row
+ * per product. Numbers stay numbers and money stays the exact decimal
+ * string, so a spreadsheet can sum the Revenue column to the total.
+ */
+export function showReportCsv(report: ShowReport): ExportedFile {
+  const { totals } = report;
+  const rows: CsvValue[][] = [
+    ['Show', report.showName],
+    ['Started', formatDateTime(report.startedAt)],
+    ['Ended', report.endedAt === null ? (report.startedAt === null ? '' : 'Still running') : formatDateTime(report.endedAt)],
+    ['Duration', formatDuration(report.durationSeconds)],
+    ['Peak viewers', report.viewers.peak],
+    ['Average viewers', report.viewers.average],
+    ['Messages', report.messages.total],
+    ['Claims', totals.claimsConfirmed + totals.claimsWaitlisted + totals.claimsCancelled],
+    ['Revenue', totals.revenue, totals.currency],
+    [],
+    ['Product', 'Pinned (min:sec)', 'Pins', 'Confirmed', 'Waitlisted', 'Cancelled', 'Revenue', 'Currency'],
+    ...report.products.map((p): CsvValue[] => [
+      p.title,
+      formatMinSec(p.pinnedSeconds),
+      p.pinCount,
+      p.claimsConfirmed,
+      p.claimsWaitlisted,
+      p.claimsCancelled,
+      p.revenue,
+      p.currency,
+    ]),
+  ];
+  return {
+    fileName: `show-report-${fileSlug(report.showName) || report.showId}.csv`,
+    mimeType: 'text/csv;charset=utf-8',
+    content: csvDocument(rows),
+  };
+}
+
+/** "1:02:03" or "2:03": how long a show ran. */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const rest = formatMinSec(seconds % 3600);
+  return h > 0 ? `${h}:${rest.padStart(5, '0')}` : rest;
+}
+
+/** "83:05": minutes may pass 59, so the column sorts and reads as one unit. */
+export function formatMinSec(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** "2026-11-28 19:05" in the studio computer's time zone (the host's). */
+export function formatDateTime(at: number | null): string {
+  if (at === null) return '';
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A show name as a safe file name part: letters and digits of any script, dashes between. */
+function fileSlug(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../shared/domain/selling.js';
+import { claimProductLabel, claimTotals, visibleClaims } from './claims-view.js';
+
+let nextId = 1;
+const claim = (over: Partial<Claim>): Claim => ({
+  id: nextId++,
+  showId: 1,
+  messageId: null,
+  viewerId: 'v1',
+  viewerName: 'Anna',
+  text: 'sold',
+  productId: 1,
+  variantId: null,
+  productTitle: 'Linen dress',
+  variantTitle: null,
+  sku: 'LD-1',
+  pricePaid: '19.99',
+  currency: 'USD',
+  dealId: null,
+  status: 'confirmed',
+  claimedAt: 1000,
+  updatedAt: 1000,
+  note: null,
+  ...over,
+});
+
+describe('claimTotals', () => {
+  it('counts each status and sums confirmed claims exactly (no float drift)', () => {
+    const claims = [
+      claim({ pricePaid: '0.10' }),
+      claim({ pricePaid: '0.20' }),
+      claim({ pricePaid: '19.99', status: 'waitlisted' }),
+      claim({ pricePaid: '5', status: 'cancelled' }),
+      claim({ pricePaid: null }),
+    ];
+    expect(claimTotals(claims)).toEqual({ confirmed: 3, waitlisted: 1, cancelled: 1, revenue: '0.30', currency: 'USD', mixedCurrencies: false });
+  });
+
+  it('does not add up different currencies into one number', () => {
+    const t = claimTotals([claim({ currency: 'USD' }), claim({ currency: 'EUR' })]);
+    expect(t.mixedCurrencies).toBe(true);
+    expect(t.currency).toBeNull();
+  });
+
+  it('is zero with no claims', () => {
+    expect(claimTotals([])).toMatchObject({ confirmed: 0, revenue: '0', currency: null });
+  });
+});
+
+describe('visibleClaims', () => {
+  const a = claim({ claimedAt: 1000, status: 'confirmed' });
+  const b = claim({ claimedAt: 3000, status: 'waitlisted' });
+  const c = claim({ claimedAt: 2000, status: 'cancelled' });
+
+  it('lists newest first and filters by status', () => {
+    expect(visibleClaims([a, b, c], 'all').map((x) => x.id)).toEqual([b.id, c.id, a.id]);
+    expect(visibleClaims([a, b, c], 'waitlisted')).toEqual([b]);
+    expect(visibleClaims([a, b, c], 'confirmed')).toEqual([a]);
+  });
+
+  it('keeps the order of claims sent in the same millisecond (by id)', () => {
+    const first = claim({ claimedAt: 5000 });
+    const second = claim({ claimedAt: 5000 });
+    expect(visibleClaims([first, second], 'all').map((x) => x.id)).toEqual([second.id, first.id]);
+  });
+});
+
+describe('claimProductLabel', () => {
+  it('names the variant when there is one', () => {
+    expect(claimProductLabel({ productTitle: 'Linen dress', variantTitle: 'M / Blue' })).toBe('Linen dress — M / Blue');
+    expect(claimProductLabel({ productTitle: 'Mug', variantTitle: null })).toBe('Mug');
+  });
+});

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { useStudio } from '../api/studio-context.js';
+import { useRundown } from '../rundown/rundown-context.js';
+import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
+import { useLive } from './live-context.js';
+import { numberedProducts, pinHotkeyOf, pinTargetOf, type PinHotkey, type RundownPin } from './pin-hotkeys.js';
+
+/**
+ * The selling keys for the whole window (mounted once, in the studio
+ * layout): P pins the rundown's current item, N moves the rundown on and
+ * pins the new item when it is a product, U unpins, 1–9 pin the first nine
+ * products of the rundown. One press does it all, without a dialog.
+ *
+ * 1–9 do not move the rundown cursor: the host may show item 3 again to
+ * answer a question without losing the place in the show (and its timing).
+ * The rundown marks what is on screen instead (the item's Pin button reads
+ * Unpin).
+ *
+ * Keys are left alone while typing, with a dialog open, with any modifier,
+ * on auto-repeat, and when a panel already used the key (the focused chat
+ * list's P pins a chat message).
+ */
+export function usePinHotkeys(): void {
+  const studio = useStudio();
+  const rundown = useRundown();
+  const live = useLive();
+  const latest = useRef({ studio, rundown, live });
+  latest.current = { studio, rundown, live };
+
+  useEffect(() => {
+    const run = async (hotkey: PinHotkey) => {
+      const { studio, rundown, live } = latest.current;
+      // A second press on what is already up is a no-op: re-pinning would end a running deal.
+      const pin = ({ pin: target, title }: { pin: RundownPin; title: string }) => {
+        // Read now, not when the key was pressed: N awaited the rundown meanwhile.
+        const current = latest.current.live.pin?.current;
+        if (current && current.productId === target.productId && current.variantId === target.variantId) {
+          return live.showNotice(`${title} is already on viewers’ screens.`);
+        }
+        return live.pinProduct(target);
+      };
+      const state = rundown.rundown;
+      switch (hotkey.kind) {
+        case 'unpin':
+          if (live.pin?.current) await live.unpinProduct();
+          return;
+        case 'pin-current': {
+          const target = pinTargetOf(rundown.currentItem, 'The show has not started: press N to go to the first item and pin it.');
+          if (!target.ok) return live.showNotice(target.notice);
+          return pin(target);
+        }
+        case 'pin-number': {
+          const item = state ? numberedProducts(state.items)[hotkey.number - 1] : undefined;
+          const target = pinTargetOf(item, `There is no product ${hotkey.number} in the rundown.`);
+          if (!target.ok) return live.showNotice(target.notice);
+          return pin(target);
+        }
+        case 'next': {
+          if (!state) return live.showNotice('Open a show in the rundown first.');
+          if (state.items.length === 0) return live.showNotice('The rundown is empty: add products from the catalog.');
+          const before = state.cursor.currentItemId;
+          const result = await studio.advanceRundown({ showId: state.show.id, direction: 'next' });
+          const error = await rundown.apply(Promise.resolve(result));
+          if (error !== null || !result.ok) return live.showNotice(error ?? 'The rundown did not move.');
+          const current = result.value.items.find((i) => i.id === result.value.cursor.currentItemId) ?? null;
+          // Next on the last item keeps it current: nothing new to show.
+          if (current && current.id === before) return live.showNotice('That was the last item of the rundown.');
+          // A segment (intro, Q&A) leaves the product on screen: the host decides when it goes.
+          if (current?.kind === 'segment') {
+            return live.showNotice(
+              live.pin?.current ? `Now: ${current.title}. The pinned product stays until you press U.` : `Now: ${current.title} (a segment: nothing to pin).`,
+            );
+          }
+          const target = pinTargetOf(current, 'The rundown did not move.');
+          if (!target.ok) return live.showNotice(target.notice);
+          return pin(target);
+        }
+      }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target) || isModalOpen()) return;
+      const hotkey = pinHotkeyOf(event);
+      if (!hotkey) return;
+      event.preventDefault();
+      void run(hotkey);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Mounts the selling keys where both the rundown and the pin are known (inside the studio layout). */
+export function PinHotkeys(): null {
+  usePinHotkeys();
+  return null;
+}
