@@ -10,7 +10,7 @@ export interface LiveApi {
 
 /** What the live handlers need from the pin service. */
 export interface PinApi {
-  pin(input: { productId: number; variantId: number | null; rundownItemId: number | null }): Promise<PinState>;
+  pin(input: { productId: number; variantId: number | null; rundownItemId: number | null; keepIfPinned: boolean }): Promise<PinState>;
   unpin(): Promise<PinState>;
   state(): PinState;
   history(input: { showId: number | null; limit: number }): PinRecord[];

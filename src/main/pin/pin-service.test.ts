@@ -60,6 +60,22 @@ describe('PinService: the live card', () => {
     expect(world.pins.pinAt(T0 - 1)).toBeNull();
   });
 
+  it('keepIfPinned leaves the same product up as it is, and pins anything else (or after an unpin) anew', async () => {
+    const first = await pinProduct(world.mug);
+    const sent = world.sfu.sent.length;
+    const again = await world.pins.pin({ productId: world.mug, variantId: null, rundownItemId: null, keepIfPinned: true });
+    expect(again.current?.id).toBe(first.current?.id);
+    expect(world.sfu.sent.length).toBe(sent);
+    expect(world.pins.history({ showId: null, limit: 10 })).toHaveLength(1);
+    // Another product, or the same one once it was taken down, is a new pin.
+    const scarf = await world.pins.pin({ productId: world.scarf, variantId: null, rundownItemId: null, keepIfPinned: true });
+    expect(scarf.current?.productId).toBe(world.scarf);
+    await world.pins.unpin();
+    const back = await world.pins.pin({ productId: world.scarf, variantId: null, rundownItemId: null, keepIfPinned: true });
+    expect(back.current?.id).not.toBe(scarf.current?.id);
+    expect(world.pins.history({ showId: null, limit: 10 })).toHaveLength(3);
+  });
+
   it('announces a state once, although its clock moves', async () => {
     await pinProduct(world.mug);
     const count = world.pinChanges.length;

@@ -45,6 +45,8 @@ export interface PinRequest {
   readonly productId: number;
   readonly variantId: number | null;
   readonly rundownItemId: number | null;
+  /** Already pinned (same product and variant): keep it as it is (the P hotkey). */
+  readonly keepIfPinned?: boolean;
 }
 
 /**
@@ -93,6 +95,9 @@ export class PinService {
   }
 
   async pin(request: PinRequest): Promise<PinState> {
+    const { keepIfPinned = false, ...pinned } = request;
+    const current = this.deps.store.current();
+    if (keepIfPinned && current && current.productId === pinned.productId && current.variantId === pinned.variantId) return this.state();
     const product = this.deps.catalog.getProduct(request.productId);
     let showId = this.deps.activeShowId();
     if (request.rundownItemId !== null) {
@@ -105,7 +110,7 @@ export class PinService {
     const card = this.liveCard(buildProductCard(product, request.variantId), showId, request.productId, request.variantId, null);
     const previous = this.deps.store.current();
     const at = this.now();
-    this.deps.store.pin({ ...request, showId, card }, at);
+    this.deps.store.pin({ ...pinned, showId, card }, at);
     if (previous) this.pinEnded(previous, at);
     this.scheduleAutoUnpin();
     return this.deliver(card);

@@ -16,6 +16,8 @@ export interface PinRequest {
   readonly productId: number;
   readonly variantId: number | null;
   readonly rundownItemId: number | null;
+  /** Already pinned: leave it up as it is (main decides, see the contract). */
+  readonly keepIfPinned?: boolean;
 }
 
 export interface LiveContextValue {
@@ -30,8 +32,9 @@ export interface LiveContextValue {
   /** A short line for the host after a hotkey did nothing ("Intro is a segment"); it fades by itself. */
   readonly notice: string | null;
   showNotice(text: string): void;
-  pinProduct(request: PinRequest): Promise<void>;
-  unpinProduct(): Promise<void>;
+  /** Resolves to the pin state main answered with, or null when it refused (pinError says why). */
+  pinProduct(request: PinRequest): Promise<PinState | null>;
+  unpinProduct(): Promise<PinState | null>;
   /** Resolves to the host-worded error, or null when the deal runs. */
   startDeal(price: string, durationSeconds: number): Promise<string | null>;
   endDeal(): Promise<string | null>;
@@ -114,9 +117,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       if (result.ok) {
         takePin(result.value);
         setPinError(null);
-      } else {
-        setPinError(result.error.message);
+        return result.value;
       }
+      setPinError(result.error.message);
+      return null;
     } finally {
       setInFlight((n) => n - 1);
     }

@@ -30,14 +30,12 @@ export function usePinHotkeys(): void {
   useEffect(() => {
     const run = async (hotkey: PinHotkey) => {
       const { studio, rundown, live } = latest.current;
-      // A second press on what is already up is a no-op: re-pinning would end a running deal.
-      const pin = ({ pin: target, title }: { pin: RundownPin; title: string }) => {
-        // Read now, not when the key was pressed: N awaited the rundown meanwhile.
-        const current = latest.current.live.pin?.current;
-        if (current && current.productId === target.productId && current.variantId === target.variantId) {
-          return live.showNotice(`${title} is already on viewers’ screens.`);
-        }
-        return live.pinProduct(target);
+      // A second press on what is already up is a no-op (re-pinning would end a running deal).
+      // Main decides, not this window's copy of the pin: that copy lags right after U.
+      const pin = async ({ pin: target, title }: { pin: RundownPin; title: string }) => {
+        const before = latest.current.live.pin?.current?.id;
+        const state = await live.pinProduct({ ...target, keepIfPinned: true });
+        if (state?.current && state.current.id === before) live.showNotice(`${title} is already on viewers’ screens.`);
       };
       const state = rundown.rundown;
       switch (hotkey.kind) {

@@ -20,6 +20,12 @@ export const liveChannels = {
         variantId: id.nullable().default(null),
         /** The rundown item this pin came from, for the show timeline. */
         rundownItemId: id.nullable().default(null),
+        /**
+         * When this product (or variant) is already pinned, leave it as it is
+         * (with its deal and auto-unpin) instead of pinning it anew. Decided
+         * in main, so a press right after an unpin is never mistaken for one.
+         */
+        keepIfPinned: z.boolean().default(false),
       })
       .strict(),
   ),
