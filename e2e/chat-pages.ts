@@ -7,10 +7,11 @@ import { openViewer, viewerUrlOf } from './go-live-pages.js';
  */
 
 /** The watch page as a phone, without waiting for video (chat works before the show goes live). */
-export async function openChatViewer(browser: Browser, host: Page): Promise<Page> {
+/** `clockOffsetMs`: the viewer's clock is this far off. */
+export async function openChatViewer(browser: Browser, host: Page, clockOffsetMs = 0): Promise<Page> {
   let url = '';
   await expect.poll(async () => (url = await viewerUrlOf(host).catch(() => '')), { timeout: 15_000 }).not.toBe('');
-  const viewer = await openViewer(browser, url, false);
+  const viewer = await openViewer(browser, url, false, clockOffsetMs);
   await expect(viewer.locator('#watch')).not.toHaveAttribute('data-phase', 'connecting', { timeout: 15_000 });
   return viewer;
 }

@@ -50,8 +50,25 @@ export async function viewerUrlOf(page: Page): Promise<string> {
 }
 
 /** Opens the watch page as a phone would and waits for the first painted video frame. */
-export async function openViewer(browser: Browser, url: string, waitForVideo = true): Promise<Page> {
+/** `clockOffsetMs`: the viewer's computer clock is this far off (Date.now and new Date() in the page). */
+export async function openViewer(browser: Browser, url: string, waitForVideo = true, clockOffsetMs = 0): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  if (clockOffsetMs !== 0) {
+    await page.addInitScript((offset: number) => {
+      const RealDate = Date;
+      const realNow = RealDate.now.bind(RealDate);
+      class SkewedDate extends RealDate {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(realNow() + offset);
+          else super(...(args as [string]));
+        }
+        static override now(): number {
+          return realNow() + offset;
+        }
+      }
+      globalThis.Date = SkewedDate as DateConstructor;
+    }, clockOffsetMs);
+  }
   await page.goto(url);
   if (waitForVideo) await waitForPicture(page);
   return page;

@@ -134,8 +134,10 @@ test('a flash deal counts down on viewers with the studio, then the regular pric
     await host.getByTestId('pinned-strip').screenshot({ path: '/tmp/selling-deal-strip.png' });
     await card.screenshot({ path: '/tmp/selling-deal-card.png' });
 
-    // A viewer who joins during the deal counts down with the studio (within a second).
-    const late = await openChatViewer(browser, host);
+    // A viewer who joins during the deal, on a computer whose clock is two hours slow,
+    // counts down with the studio (within a second): the page counts on the SFU's clock.
+    const late = await openChatViewer(browser, host, -2 * 3600_000);
+    expect(await late.evaluate(() => Date.now())).toBeLessThan(Date.now() - 3600_000);
     await expect(viewerCard(late).getByTestId('pin-deal-countdown')).toBeVisible();
     // Two pages are read one after the other, so a read can straddle a tick: poll rather than read once.
     await expect
