@@ -1,11 +1,12 @@
 /**
  * Takes docs/screenshot.png for the README: a new studio with the demo
- * catalog and show, live with the fake camera, a product pinned.
+ * catalog and show, live with the fake camera, a product pinned with a
+ * flash deal running, and chat with a claim in it.
  * `npm run build && npx tsx scripts/readme-screenshot.ts`
  */
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import type { SfuStatus } from '../src/shared/domain/live.js';
+import type { PinState, SfuStatus } from '../src/shared/domain/live.js';
 import type { SfuServer } from '../src/sfu/sfu-server.js';
 import { TestSignalClient } from '../src/sfu/test-support.js';
 import { startStudio } from '../e2e/studio-fixture.js';
@@ -46,6 +47,12 @@ try {
     chatters.push(viewer);
   }
   await page.getByText('sold M sand').first().waitFor({ timeout: 10_000 });
+  // A flash deal at 20 % off the pinned price, from the pinned strip.
+  const pin = (await page.evaluate(() => window.studio!.getPinState())) as { ok: true; value: PinState };
+  const regular = Number(pin.value.current?.card.price ?? '0');
+  await page.getByRole('textbox', { name: 'Deal price' }).fill((regular * 0.8).toFixed(2));
+  await page.getByRole('button', { name: 'Start deal' }).click();
+  await page.getByTestId('deal-countdown').waitFor({ timeout: 10_000 });
   await page.waitForTimeout(4_500); // two stream-health windows
   await page.screenshot({ path: out });
   chatters.forEach((c) => c.close());
