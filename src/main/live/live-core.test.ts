@@ -4,35 +4,15 @@
  * viewers speaking the protocol like the watch page.
  */
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/temp-dir.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { PinRecord, PinState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
-import type { TestSignalClient } from '../../sfu/test-support.js';
 import { SfuLink } from '../sfu-link/sfu-link.js';
-import { joinAsViewer, startTestStudio, until, type TestStudio } from './live-test-support.js';
+import { liveTestHarness, startTestStudio, until } from './live-test-support.js';
 
-const studios: TestStudio[] = [];
-const viewers: TestSignalClient[] = [];
-afterEach(async () => {
-  for (const v of viewers.splice(0)) v.close();
-  for (const s of studios.splice(0)) await s.close();
-});
-
-async function studio(dataDir = tempDir()): Promise<TestStudio> {
-  const s = await startTestStudio(dataDir);
-  studios.push(s);
-  await s.waitForStatus((st) => st.state === 'connected', 'the link to the built-in SFU');
-  return s;
-}
-
-async function viewerOf(s: TestStudio) {
-  const { signalUrl, room } = s.core.live.status();
-  const v = await joinAsViewer(signalUrl!, room);
-  viewers.push(v.client);
-  return v;
-}
+const { studio, studios, viewerOf } = liveTestHarness();
 
 const dress = {
   title: 'Linen wrap dress',

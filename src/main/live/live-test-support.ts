@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
+import { tempDir } from '../../../tests/temp-dir.js';
 import type { Result } from '../../shared/api/result.js';
 import type { CatalogRow } from '../../shared/domain/catalog.js';
 import type { SfuStatus } from '../../shared/domain/live.js';
@@ -93,4 +95,34 @@ export async function joinAsViewer(signalUrl: string, room: string) {
   const client = await TestSignalClient.connect({ signalUrl } as SfuServer);
   const joined = await client.requests.request({ type: 'join', show: room, role: 'viewer' });
   return { client, room: joined.room };
+}
+
+/**
+ * For a test file: `studio()` starts a studio with the built-in SFU and waits
+ * for main's link, `viewerOf()` joins one as a viewer; everything in
+ * `studios` is closed after each test (push one started otherwise, take out
+ * one a test closed itself).
+ */
+export function liveTestHarness() {
+  const studios: TestStudio[] = [];
+  const viewers: TestSignalClient[] = [];
+  afterEach(async () => {
+    for (const v of viewers.splice(0)) v.close();
+    for (const s of studios.splice(0)) await s.close();
+  });
+  return {
+    studios,
+    async studio(dataDir = tempDir()): Promise<TestStudio> {
+      const s = await startTestStudio(dataDir);
+      studios.push(s);
+      await s.waitForStatus((st) => st.state === 'connected', 'the link to the built-in SFU');
+      return s;
+    },
+    async viewerOf(s: TestStudio) {
+      const { signalUrl, room } = s.core.live.status();
+      const v = await joinAsViewer(signalUrl!, room);
+      viewers.push(v.client);
+      return v;
+    },
+  };
 }

@@ -3,33 +3,13 @@
  * main's link to the built-in SFU (real mediasoup worker) and viewers
  * speaking the protocol as the watch page does.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/temp-dir.js';
 import type { PinState } from '../../shared/domain/live.js';
 import { dealPhase } from '../../shared/sfu/deal-clock.js';
-import type { TestSignalClient } from '../../sfu/test-support.js';
-import { joinAsViewer, startTestStudio, until, type TestStudio } from '../live/live-test-support.js';
+import { liveTestHarness, until } from '../live/live-test-support.js';
 
-const studios: TestStudio[] = [];
-const viewers: TestSignalClient[] = [];
-afterEach(async () => {
-  for (const v of viewers.splice(0)) v.close();
-  for (const s of studios.splice(0)) await s.close();
-});
-
-async function studio(dataDir = tempDir()): Promise<TestStudio> {
-  const s = await startTestStudio(dataDir);
-  studios.push(s);
-  await s.waitForStatus((st) => st.state === 'connected', 'the link to the built-in SFU');
-  return s;
-}
-
-async function viewerOf(s: TestStudio) {
-  const { signalUrl, room } = s.core.live.status();
-  const v = await joinAsViewer(signalUrl!, room);
-  viewers.push(v.client);
-  return v;
-}
+const { studio, studios, viewerOf } = liveTestHarness();
 
 describe('flash deals through the built-in SFU', () => {
   it('viewers get the deal on their card, counting on the SFU clock; ending it shows "ended" to late joiners', async () => {
