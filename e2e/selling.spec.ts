@@ -27,7 +27,13 @@ import type { RunningStudio } from './studio-fixture.js';
 test.describe.configure({ timeout: 150_000 });
 
 async function sellingStudio(browser: Browser): Promise<{ studio: RunningStudio; stop: () => Promise<void>; host: Page }> {
-  const { studio, stop } = await startLiveStudio();
+  const { studio, stop: stopStudio } = await startLiveStudio();
+  // The studio page and the watch pages of a test go with it: an old studio page
+  // would keep its compositor drawing and slow the next test on a 2-core machine.
+  const stop = async () => {
+    for (const context of browser.contexts()) await context.close().catch(() => undefined);
+    await stopStudio();
+  };
   try {
     const host = await openStudio(browser, studio);
     await importCatalog(host, writeSellingCatalog());
@@ -296,6 +302,9 @@ test('Settings → Selling: auto-unpin takes the card down by itself, with a cou
     await expect(selling.getByRole('status')).toHaveText('Pins now come down by themselves after 6 seconds.');
     await selling.screenshot({ path: '/tmp/selling-settings.png' });
     await host.getByRole('button', { name: 'Close' }).click();
+    // Back in the studio once Settings is gone (keys do nothing while a dialog is open) and the rundown is on screen.
+    await expect(selling).toBeHidden();
+    await expect(host.getByRole('list', { name: 'Rundown items' }).getByRole('listitem').filter({ hasText: HOOPS.title })).toBeVisible();
 
     await pressSellingKey(host, '2');
     await expect(viewerCard(viewer).getByTestId('pin-title')).toHaveText(HOOPS.title);
