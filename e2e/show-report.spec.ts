@@ -14,7 +14,13 @@ test('the show report counts pins live, exports a safe CSV and prints alone', as
     const pinnedTitle = (await page.getByTestId('pinned-title').textContent())?.trim() ?? '';
     expect(pinnedTitle).not.toBe('');
 
-    // One click from the studio.
+    // During the show, a glance beside the chat: the same live report, compact.
+    await page.getByRole('tablist', { name: 'Chat views' }).getByRole('tab', { name: 'Report' }).click();
+    const glance = page.getByRole('region', { name: 'Demo show: Friday boutique drop so far' });
+    await expect(glance.getByRole('table', { name: 'Products' }).getByRole('row', { name: new RegExp(escapeRegExp(pinnedTitle)) })).toBeVisible();
+    await glance.screenshot({ path: '/tmp/report-compact.png' });
+
+    // The full report: one click from the studio.
     await page.getByRole('banner').getByRole('button', { name: 'Report' }).click();
     const report = page.getByRole('region', { name: 'Demo show: Friday boutique drop' });
     await expect(report).toBeVisible();

@@ -4,11 +4,12 @@ import { ChatViewersList } from '../chat/ChatViewersList.js';
 import { useChatActions } from '../chat/use-chat-actions.js';
 import { useChatFeed } from '../chat/use-chat-feed.js';
 import { ClaimsPanel } from '../claims/ClaimsPanel.js';
+import { ShowReportPanel } from '../report/ShowReportPanel.js';
 import { Panel } from './Panel.js';
 
-type ChatTab = 'messages' | 'viewers' | 'claims';
+type ChatTab = 'messages' | 'viewers' | 'claims' | 'report';
 
-/** The moderated chat: the live list with its review queue, the viewers who chatted, and the claims they made. */
+/** The moderated chat: the live list with its review queue, the viewers who chatted, the claims they made, and the show so far. */
 export function ChatPanel() {
   const feed = useChatFeed();
   const actions = useChatActions(feed);
@@ -28,6 +29,9 @@ export function ChatPanel() {
           <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'claims'} onClick={() => setTab('claims')}>
             Claims
           </button>
+          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'report'} onClick={() => setTab('report')}>
+            Report
+          </button>
         </div>
       }
     >
@@ -38,6 +42,11 @@ export function ChatPanel() {
       {tab === 'claims' && (
         <div className="chat-tab">
           <ClaimsPanel />
+        </div>
+      )}
+      {tab === 'report' && (
+        <div className="chat-tab">
+          <ShowReportPanel compact />
         </div>
       )}
       {tab === 'viewers' && (

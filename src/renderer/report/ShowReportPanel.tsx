@@ -11,8 +11,10 @@ import './report.css';
 /**
  * The show report, full window: live while the show runs, final after it.
  * "Print report" prints this view alone, black on white (report.css).
+ * `compact`: the same report as a tab beside the chat, to glance at during
+ * the show; "Full report" opens the full window.
  */
-export function ShowReportPanel({ onClose }: { onClose?: () => void }) {
+export function ShowReportPanel({ onClose, compact = false }: { onClose?: () => void; compact?: boolean }) {
   const studio = useStudio();
   const { report, error, loading } = useShowReport();
   const [exportError, setExportError] = useState<string | null>(null);
@@ -28,19 +30,34 @@ export function ShowReportPanel({ onClose }: { onClose?: () => void }) {
   };
 
   return (
-    <section className="show-report" aria-labelledby="show-report-title" data-panel="report">
+    <section
+      className={compact ? 'show-report is-compact' : 'show-report'}
+      aria-labelledby={compact ? 'show-report-compact-title' : 'show-report-title'}
+      data-panel={compact ? 'report-compact' : 'report'}
+    >
       <header className="show-report-header">
         <div>
-          <h1 id="show-report-title">{report ? report.showName : 'Show report'}</h1>
+          {compact ? (
+            <h2 id="show-report-compact-title">{report ? `${report.showName} so far` : 'Show so far'}</h2>
+          ) : (
+            <h1 id="show-report-title">{report ? report.showName : 'Show report'}</h1>
+          )}
           {report && <p className="show-report-when">{describeWhen(report)}</p>}
         </div>
         <div className="show-report-actions">
           <button type="button" className="button" disabled={!report || exporting} onClick={() => void exportCsv()}>
             {exporting ? 'Exporting…' : 'Export CSV'}
           </button>
-          <button type="button" className="button" disabled={!report} onClick={() => window.print()}>
-            Print report
-          </button>
+          {!compact && (
+            <button type="button" className="button" disabled={!report} onClick={() => window.print()}>
+              Print report
+            </button>
+          )}
+          {compact && (
+            <a className="button" href="#report">
+              Full report
+            </a>
+          )}
           {onClose && (
             <button type="button" className="button" onClick={onClose}>
               Back to studio
@@ -56,13 +73,14 @@ export function ShowReportPanel({ onClose }: { onClose?: () => void }) {
       {!report ? (
         <EmptyState title={loading ? 'Loading the report…' : 'No report yet'}>{loading ? '' : (error ?? '')}</EmptyState>
       ) : (
-        <ReportBody report={report} />
+        <ReportBody report={report} compact={compact} />
       )}
     </section>
   );
 }
 
-function ReportBody({ report }: { report: ShowReport }) {
+/** `compact`: no chart (too small beside the chat to read; the full report has it). */
+function ReportBody({ report, compact }: { report: ShowReport; compact: boolean }) {
   const { totals } = report;
   const claimsTotal = totals.claimsConfirmed + totals.claimsWaitlisted + totals.claimsCancelled;
   return (
@@ -84,6 +102,7 @@ function ReportBody({ report }: { report: ShowReport }) {
         <Tile label="Revenue" value={formatMoney(totals.revenue, totals.currency)} note={totals.currency === null && claimsTotal > 0 ? 'mixed or unknown currency' : 'confirmed claims'} />
       </dl>
 
+      {!compact && (
       <figure className="show-report-figure">
         <ShowReportTimeline report={report} />
         <figcaption className="show-report-legend">
@@ -95,6 +114,7 @@ function ReportBody({ report }: { report: ShowReport }) {
           <span className="legend legend-offair">Off air</span>
         </figcaption>
       </figure>
+      )}
 
       {report.products.length === 0 ? (
         <EmptyState title="No products yet">Pinned products and claims show up here.</EmptyState>
