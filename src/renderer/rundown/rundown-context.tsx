@@ -52,20 +52,28 @@ export function RundownProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
   const latest = useRef<RundownState | null>(null);
+  /** Counts the states taken, so a read can tell whether a newer one arrived while it was on its way. */
+  const accepted = useRef(0);
 
   /** Takes a state unless an answer made later by the studio is already on screen. */
   const accept = useCallback((next: RundownState | null) => {
     const current = latest.current;
     if (next && current && next.show.id === current.show.id && next.now < current.now) return;
+    accepted.current += 1;
     latest.current = next;
     setRundown(next);
     if (next) setClockOffsetMs(next.now - Date.now());
   }, []);
 
   const reloadActive = useCallback(async () => {
+    const before = accepted.current;
     const result = await studio.getActiveRundown();
     if (result.ok) {
-      latest.current = null; // a fresh read always wins
+      // A fresh read wins over what was on screen, but not over a state that arrived
+      // while it was on its way (main may answer the read after announcing a newer
+      // active show: showsChanged → read, then setActiveShow → rundownChanged).
+      if (accepted.current !== before) return true;
+      latest.current = null;
       accept(result.value);
       setLoadError(null);
     } else if (!isConnectionError(result.error)) {
