@@ -26,6 +26,12 @@ export function usePinHotkeys(): void {
   const live = useLive();
   const latest = useRef({ studio, rundown, live });
   latest.current = { studio, rundown, live };
+  // The pin main last told about: its event, or the answer to a key handled here (which may come first).
+  const knownPinId = useRef<number | null>(null);
+  const eventPinId = live.pin?.current?.id ?? null;
+  useEffect(() => {
+    knownPinId.current = eventPinId;
+  }, [eventPinId]);
 
   useEffect(() => {
     const run = async (hotkey: PinHotkey) => {
@@ -33,15 +39,18 @@ export function usePinHotkeys(): void {
       // A second press on what is already up is a no-op (re-pinning would end a running deal).
       // Main decides, not this window's copy of the pin: that copy lags right after U.
       const pin = async ({ pin: target, title }: { pin: RundownPin; title: string }) => {
-        const before = latest.current.live.pin?.current?.id;
+        const before = knownPinId.current;
         const state = await live.pinProduct({ ...target, keepIfPinned: true });
+        if (state) knownPinId.current = state.current?.id ?? null;
         if (state?.current && state.current.id === before) live.showNotice(`${title} is already on viewers’ screens.`);
       };
       const state = rundown.rundown;
       switch (hotkey.kind) {
-        case 'unpin':
-          if (live.pin?.current) await live.unpinProduct();
+        case 'unpin': {
+          const state = await live.unpinProduct();
+          if (state) knownPinId.current = null;
           return;
+        }
         case 'pin-current': {
           const target = pinTargetOf(rundown.currentItem, 'The show has not started: press N to go to the first item and pin it.');
           if (!target.ok) return live.showNotice(target.notice);
@@ -75,12 +84,15 @@ export function usePinHotkeys(): void {
         }
       }
     };
+    // One key at a time, in the order pressed: a quick N, N must advance twice, and P after P
+    // must see what the first one did.
+    let queue: Promise<void> = Promise.resolve();
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target) || isModalOpen()) return;
       const hotkey = pinHotkeyOf(event);
       if (!hotkey) return;
       event.preventDefault();
-      void run(hotkey);
+      queue = queue.then(() => run(hotkey)).catch(() => undefined);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
