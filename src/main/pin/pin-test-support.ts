@@ -4,6 +4,7 @@
  * recorder: its real path is tested in src/sfu and src/main/live.
  */
 import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { importedProduct } from '../../../tests/imported-products.js';
 import { tempDir } from '../../../tests/temp-dir.js';
 import { events as eventSpecs } from '../../shared/api/contract/index.js';
@@ -113,4 +114,21 @@ export function pinWorld(): PinWorld {
     },
   };
   return world;
+}
+
+/**
+ * A fresh world for every test of the file, on fake timers starting at `now`
+ * (deal ends and auto-unpin are timers); `take` receives each new world.
+ */
+export function pinWorldForEachTest(now: number, take: (world: PinWorld) => void): void {
+  let current: PinWorld | null = null;
+  beforeEach(() => {
+    vi.useFakeTimers({ now });
+    current = pinWorld();
+    take(current);
+  });
+  afterEach(() => {
+    current?.close();
+    vi.useRealTimers();
+  });
 }

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StudioError } from '../../shared/api/result.js';
-import { pinWorld, type PinWorld } from '../pin/pin-test-support.js';
+import { pinWorldForEachTest, type PinWorld } from '../pin/pin-test-support.js';
 import { DEAL_QUERIES } from './deal-store.js';
 
 const T0 = Date.UTC(2026, 10, 28, 19, 0, 0);
 let world: PinWorld;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  world = pinWorld();
-});
-afterEach(() => {
-  world.close();
-  vi.useRealTimers();
-});
+pinWorldForEachTest(T0, (w) => (world = w));
 
 const pinProduct = (productId: number) => world.pins.pin({ productId, variantId: null, rundownItemId: null });
 const refusal = (p: Promise<unknown>) =>
