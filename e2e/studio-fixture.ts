@@ -35,7 +35,10 @@ export async function startStudio(
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     // Generous: on a busy 2-core CI machine a cold `tsx` start plus the SFU worker can take a while.
-    const timer = setTimeout(() => reject(new Error(`studio web did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind the failed test
+      reject(new Error(`studio web did not start in 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
       const match = /Open:\s+(\S+)/.exec(output);
       if (match) {
