@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { samplePicture } from './go-live-pages.js';
 import { startPublisherSite, startSfuProcess, freePort, type RunningSfu } from './sfu-fixtures/sfu-process.js';
 
 /**
@@ -49,22 +50,6 @@ async function watch(browser: Browser, sfu: RunningSfu, show: string): Promise<{
   return { page, joinToFirstFrameMs };
 }
 
-/** Counts frames the video element presents during `ms`. */
-const framesPresentedIn = (page: Page, ms: number) =>
-  page.evaluate(async (duration) => {
-    const video = document.querySelector('video')!;
-    let frames = 0;
-    const onFrame = () => {
-      frames++;
-      video.requestVideoFrameCallback(onFrame);
-    };
-    video.requestVideoFrameCallback(onFrame);
-    const startTime = video.currentTime;
-    await new Promise((r) => setTimeout(r, duration));
-    return { frames, advancedBy: video.currentTime - startTime, width: video.videoWidth, height: video.videoHeight };
-  }, ms);
-
-
 test.describe.configure({ timeout: 120_000 });
 
 test('a host publishes, viewers watch live with the pinned product, and the show ends', async ({ browser }) => {
@@ -76,9 +61,9 @@ test('a host publishes, viewers watch live with the pinned product, and the show
     const first = await watch(browser, sfu, show);
     console.log(`join-to-first-frame (viewer 1): ${first.joinToFirstFrameMs.toFixed(0)} ms`);
     // Frames keep coming (the first second after the first frame can be sparse on a busy 2-core machine).
-    let video = await framesPresentedIn(first.page, 1000);
+    let video = await samplePicture(first.page, 1000);
     await expect
-      .poll(async () => (video = await framesPresentedIn(first.page, 1000)).frames, { timeout: 10_000, intervals: [0] })
+      .poll(async () => (video = await samplePicture(first.page, 1000)).frames, { timeout: 10_000, intervals: [0] })
       .toBeGreaterThan(5);
     console.log(`viewer 1 video: ${video.width}x${video.height}, ${video.frames} frames/s, currentTime +${video.advancedBy.toFixed(2)} s`);
     expect(video.width).toBeGreaterThan(0);
@@ -172,7 +157,7 @@ test('viewers recover by themselves when the SFU crashes and comes back', async 
     await expect(page.getByRole('status')).toContainText('The host will be right back', { timeout: 30_000 });
     await publish(browser, sfu, show);
     await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live');
-    await expect.poll(async () => (await framesPresentedIn(page, 500)).frames, { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => (await samplePicture(page, 500)).frames, { timeout: 30_000 }).toBeGreaterThan(3);
   } finally {
     expect(await sfu.stop()).toBe(0);
   }

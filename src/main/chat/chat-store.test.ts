@@ -5,6 +5,7 @@ import type { ChatMessage } from '../../shared/domain/chat.js';
 import { defaultModerationRules } from '../../shared/moderation/rules.js';
 import { openDatabase } from '../db/open-database.js';
 import { CHAT_QUERIES, ChatStore } from './chat-store.js';
+import { freshQueryPlanSteps } from '../../../tests/query-plan.js';
 
 const message = (id: string, values: Partial<ChatMessage> = {}): ChatMessage => ({
   id,
@@ -64,17 +65,7 @@ describe('the chat store', () => {
 });
 
 describe('query plans of the chat’s hot queries', () => {
-  const planOf = (sql: string, ...params: unknown[]) => {
-    const db = openDatabase(path.join(tempDir(), 'plans.sqlite'));
-    try {
-      return db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((row) => (row as { detail: string }).detail);
-    } finally {
-      db.close();
-    }
-  };
+  const planOf = freshQueryPlanSteps;
 
   it.each([
     ['a show’s log', CHAT_QUERIES.showLog, [1, 100], 'chat_messages_by_show'],

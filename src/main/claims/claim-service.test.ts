@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Claim } from '../../shared/domain/selling.js';
 import { CLAIM_QUERIES } from './claim-store.js';
 import { blueTee, claimsBench, host, mug } from './claims-test-support.js';
+import { queryPlan } from '../../../tests/query-plan.js';
 
 const statuses = (claims: readonly Claim[]) => claims.map((c) => [c.viewerId, c.variantTitle, c.status]);
 
@@ -315,12 +316,7 @@ describe('claims CSV', () => {
 describe('claim queries', () => {
   it('use the claims indexes, without sorting', () => {
     const b = claimsBench();
-    const plan = (sql: string, ...params: unknown[]) =>
-      b.db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((r) => (r as { detail: string }).detail)
-        .join('\n');
+    const plan = (sql: string, ...params: unknown[]) => queryPlan(b.db, sql, ...params);
     expect(plan(CLAIM_QUERIES.ofShow, 1)).toMatch(/USING INDEX claims_by_show/);
     expect(plan(CLAIM_QUERIES.confirmed, 1, 1, null, null, 0)).toMatch(/USING INDEX claims_by_product/);
     expect(plan(CLAIM_QUERIES.confirmedByVariant, 1, 1, 0)).toMatch(/USING INDEX claims_by_product/);

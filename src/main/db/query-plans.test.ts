@@ -4,24 +4,12 @@
  * an index or the FTS index, never scan variants or sort the whole catalog.
  */
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { MATCH_QUERIES } from '../catalog/catalog-import-writer.js';
 import { CATALOG_QUERIES } from '../catalog/catalog-store.js';
-import { openDatabase } from './open-database.js';
 import { RUNDOWN_QUERIES } from '../rundown/rundown-store.js';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { freshQueryPlanSteps } from '../../../tests/query-plan.js';
 
-function planOf(sql: string, ...params: unknown[]): string[] {
-  const db = openDatabase(path.join(tempDir(), 'plans.sqlite'));
-  try {
-    return db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((row) => (row as { detail: string }).detail);
-  } finally {
-    db.close();
-  }
-}
+const planOf = freshQueryPlanSteps;
 
 const fullScans = (plan: string[]) => plan.filter((step) => /^SCAN (v|p|i|variants|products|rundown_items)\b(?! USING)/.test(step));
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { PIN_QUERIES, PinStore } from './pin-store.js';
+import { queryPlan } from '../../../tests/query-plan.js';
 
 const card = (title: string) => ({
   productId: title,
@@ -82,12 +83,7 @@ describe('PinStore', () => {
 
   it('reads the current pin and the history through indexes, without sorting', () => {
     const { db } = store();
-    const plan = (sql: string, ...params: unknown[]) =>
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((r) => (r as { detail: string }).detail)
-        .join('\n');
+    const plan = (sql: string, ...params: unknown[]) => queryPlan(db, sql, ...params);
     expect(plan(PIN_QUERIES.current)).toMatch(/USING INDEX pins_current/);
     expect(plan(PIN_QUERIES.historyOfShow, 1, 10)).toMatch(/SEARCH pins USING INDEX pins_by_show \(show_id=\?\)/);
     expect(plan(PIN_QUERIES.historyAll, 10)).toMatch(/SCAN pins USING INDEX pins_by_time/);

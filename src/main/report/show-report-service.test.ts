@@ -10,6 +10,7 @@ import { openDatabase } from '../db/open-database.js';
 import { PinStore } from '../pin/pin-store.js';
 import { REPORT_QUERIES } from './show-report-store.js';
 import { ShowReportService } from './show-report-service.js';
+import { queryPlan } from '../../../tests/query-plan.js';
 
 const T = 1_800_000_000_000;
 const s = (seconds: number) => T + seconds * 1000;
@@ -319,12 +320,7 @@ describe('the show report', () => {
 
   it('reads every table through its show index', () => {
     const { db } = studio();
-    const plan = (sql: string) =>
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(1)
-        .map((r) => (r as { detail: string }).detail)
-        .join('\n');
+    const plan = (sql: string) => queryPlan(db, sql, 1);
     expect(plan(REPORT_QUERIES.samples)).toMatch(/SEARCH show_samples USING INDEX show_samples_by_show \(show_id=\?\)/);
     expect(plan(REPORT_QUERIES.pins)).toMatch(/SEARCH pins USING INDEX pins_by_show \(show_id=\?\)/);
     expect(plan(REPORT_QUERIES.deals)).toMatch(/SEARCH deals USING INDEX deals_by_show \(show_id=\?\)/);

@@ -4,6 +4,7 @@ import { READY_MADE_SCENES, type Scene } from '../../shared/domain/scenes.js';
 import { tempDir } from '../../../tests/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { SCENE_QUERIES, SceneStore } from './scene-store.js';
+import { queryPlan } from '../../../tests/query-plan.js';
 
 describe('SceneStore', () => {
   const open = () => {
@@ -42,7 +43,7 @@ describe('SceneStore', () => {
 
   it('lists scenes by the position index', () => {
     const { db } = open();
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SCENE_QUERIES.list}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = queryPlan(db, SCENE_QUERIES.list);
     expect(plan).toMatch(/scenes_by_position/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { StudioError } from '../../shared/api/result.js';
 import { pinWorldForEachTest, type PinWorld } from '../pin/pin-test-support.js';
 import { DEAL_QUERIES } from './deal-store.js';
+import { queryPlan } from '../../../tests/query-plan.js';
 
 const T0 = Date.UTC(2026, 10, 28, 19, 0, 0);
 let world: PinWorld;
@@ -151,12 +152,7 @@ describe('DealService: which deal applies', () => {
   });
 
   it('reads deals through indexes', () => {
-    const plan = (sql: string, ...params: unknown[]) =>
-      world.db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((r) => (r as { detail: string }).detail)
-        .join('\n');
+    const plan = (sql: string, ...params: unknown[]) => queryPlan(world.db, sql, ...params);
     expect(plan(DEAL_QUERIES.running)).toMatch(/USING INDEX deals_running/);
     expect(plan(DEAL_QUERIES.ofCurrentPin)).toMatch(/SEARCH deals USING INDEX deals_by_pin \(pin_id=\?\)/);
     expect(plan(DEAL_QUERIES.ofCurrentPin)).toMatch(/SCAN pins USING COVERING INDEX pins_current/);
