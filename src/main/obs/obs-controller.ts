@@ -41,6 +41,8 @@ export class ObsController {
   private obs: OBSWebSocket | null = null;
   private generation = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** One pending overlay retry at a time (a deal's countdown ticks must not stack more). */
+  private overlayRetryTimer: NodeJS.Timeout | null = null;
   private healthTimer: NodeJS.Timeout | null = null;
   private refreshQueued = false;
   private attempt = 0;
@@ -267,6 +269,8 @@ export class ObsController {
     this.generation += 1;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.overlayRetryTimer) clearTimeout(this.overlayRetryTimer);
+    this.overlayRetryTimer = null;
     this.stopHealth();
     const obs = this.obs;
     this.obs = null;
@@ -394,8 +398,14 @@ export class ObsController {
             // OBS opens its websocket before a restarted scene collection is loaded: try again shortly,
             // so a missed pin still catches up without the host doing anything.
             this.shownVersion = -1;
-            const retryIn = Math.min(10_000, 500 * 2 ** this.overlayFailures++);
-            setTimeout(() => void this.syncOverlay(), retryIn).unref?.();
+            if (this.overlayRetryTimer === null) {
+              const retryIn = Math.min(10_000, 500 * 2 ** this.overlayFailures++);
+              this.overlayRetryTimer = setTimeout(() => {
+                this.overlayRetryTimer = null;
+                void this.syncOverlay();
+              }, retryIn);
+              this.overlayRetryTimer.unref?.();
+            }
             return;
           }
         }

@@ -2,7 +2,7 @@ import { StudioError } from '../../shared/api/result.js';
 import type { PinRecord, PinState } from '../../shared/domain/live.js';
 import { compareMoney, formatMoney, parseMoney } from '../../shared/domain/money.js';
 import type { Deal } from '../../shared/domain/selling.js';
-import { DEAL_LIMITS, productCardDealSchema } from '../../shared/sfu/product-card.js';
+import { DEAL_LENGTH_MESSAGE, DEAL_LIMITS, productCardDealSchema } from '../../shared/sfu/product-card.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealStore } from './deal-store.js';
 import type { DealApi } from './selling-handlers.js';
@@ -61,7 +61,7 @@ export class DealService implements DealApi {
     }
     const seconds = input.durationSeconds;
     if (!Number.isInteger(seconds) || seconds < DEAL_LIMITS.minSeconds || seconds > DEAL_LIMITS.maxSeconds) {
-      throw new StudioError('invalid-input', 'A flash deal lasts 10 seconds to 30 minutes.');
+      throw new StudioError('invalid-input', DEAL_LENGTH_MESSAGE);
     }
     const startedAt = this.now();
     const endsAt = startedAt + seconds * 1000;

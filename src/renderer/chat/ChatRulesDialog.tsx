@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } 
 import { useStudio } from '../api/studio-context.js';
 import { Modal } from '../ui/Modal.js';
 import { fromForm, NUMBER_FIELDS, parseRulesFile, rulesFileText, toForm, type NumberField, type RulesForm } from './rules-file.js';
+import { downloadExportedFile } from '../ui/download.js';
 
 export interface ChatRulesDialogProps {
   readonly onClose: () => void;
@@ -70,15 +71,7 @@ export function ChatRulesDialog({ onClose }: ChatRulesDialogProps) {
   const exportFile = () => {
     const rules = checked();
     if (!rules) return;
-    const url = URL.createObjectURL(new Blob([rulesFileText(rules)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = FILE_NAME;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadExportedFile({ fileName: FILE_NAME, mimeType: 'application/json', content: rulesFileText(rules) });
   };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {

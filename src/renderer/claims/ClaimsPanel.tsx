@@ -4,7 +4,7 @@ import { useStudio } from '../api/studio-context.js';
 import { useRundown } from '../rundown/rundown-context.js';
 import { formatMoney } from '../ui/format.js';
 import { CLAIM_FILTERS, claimProductLabel, claimTotals, STATUS_LABELS, visibleClaims, type ClaimFilter } from './claims-view.js';
-import { downloadExportedFile } from './download.js';
+import { downloadExportedFile } from '../ui/download.js';
 import { MoveClaimDialog, type MoveTarget } from './MoveClaimDialog.js';
 import { useClaims } from './use-claims.js';
 import './claims.css';
@@ -12,7 +12,9 @@ import './claims.css';
 /** Long shows: the newest few hundred are what a host scrolls; the CSV has them all. */
 const MAX_ROWS = 500;
 
-const timeOf = (epochMs: number) => new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// One formatter for every row: claims arrive in bursts and the list re-renders with each.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const timeOf = (epochMs: number) => TIME_FORMAT.format(epochMs);
 
 /**
  * Who claimed what in the active show ("sold", "claim M" in chat): status,
@@ -43,7 +45,6 @@ export function ClaimsPanel() {
   const cancel = async (claim: Claim) => {
     const result = await studio.cancelClaim({ claimId: claim.id });
     setNotice(result.ok ? { kind: 'ok', text: `Cancelled ${claim.viewerName}’s claim on ${claimProductLabel(claim)}.` } : { kind: 'error', text: result.error.message });
-    if (result.ok) void feed.reload();
   };
 
   const move = async (claim: Claim, target: MoveTarget): Promise<string | null> => {
@@ -54,7 +55,6 @@ export function ClaimsPanel() {
       kind: 'ok',
       text: `${moved.viewerName}’s claim is now on ${claimProductLabel(moved)} (${STATUS_LABELS[moved.status].toLowerCase()}).`,
     });
-    void feed.reload();
     return null;
   };
 

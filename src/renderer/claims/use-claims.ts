@@ -6,14 +6,13 @@ import { useStudio, useStudioEvent } from '../api/studio-context.js';
 export interface ClaimsFeed {
   readonly state: ClaimsState | null;
   readonly loadError: string | null;
-  /** Takes a claim a call returned (cancel, move) without waiting for the event. */
-  reload(): Promise<void>;
 }
 
 /**
  * The active show's claims: listClaims once, then every claimsChanged.
  * `showId` is the active show as the rundown knows it; when it changes the
- * list is read again (the event only speaks for the active show).
+ * list is read again (the event only speaks for the active show). A cancel
+ * or move shows up through the event main sends after it, like anyone else's.
  */
 export function useClaims(showId: number | null): ClaimsFeed {
   const studio = useStudio();
@@ -56,9 +55,5 @@ export function useClaims(showId: number | null): ClaimsFeed {
     setLoadError(null);
   });
 
-  const reload = useCallback(async () => {
-    await load();
-  }, [load]);
-
-  return { state, loadError, reload };
+  return { state, loadError };
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useCompositor } from './compositor-context.js';
 import { NO_CROP, type Layer, type LayerSource } from './scene-model.js';
+import { httpsUrl } from '../ui/safe-url.js';
 
 /** Uploaded pictures are stored in the scene as data URLs; this keeps a scene row small enough to save quickly. */
 const MAX_IMAGE_BYTES = 1_500_000;
@@ -39,8 +40,10 @@ export function AddLayerForm() {
     switch (kind) {
       case 'text':
         return value.trim() ? { kind: 'text', text: value.trim().slice(0, 120) } : 'Type the text to show.';
-      case 'image-link':
-        return /^https:\/\/\S+$/.test(value.trim()) ? { kind: 'image', url: value.trim() } : 'Paste an image link that starts with https://';
+      case 'image-link': {
+        const url = httpsUrl(value.trim());
+        return url ? { kind: 'image', url } : 'Paste an image link that starts with https://';
+      }
       case 'image-file':
         if (!file || !file.type.startsWith('image/')) return 'Pick a PNG, JPEG or WebP picture.';
         if (file.size > MAX_IMAGE_BYTES) return 'That picture is over 1.5 MB. Save a smaller copy and try again.';
@@ -55,7 +58,7 @@ export function AddLayerForm() {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     if (!scene) return;
-    const source = await sourceFor();
+    const source = await sourceFor().catch(() => 'That picture could not be read. Try another file.');
     if (typeof source === 'string') return setProblem(source);
     const layer: Layer = {
       id: `layer-${Math.random().toString(36).slice(2, 8)}`,

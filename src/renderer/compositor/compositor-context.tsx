@@ -1,5 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ServerClock } from '../../shared/sfu/deal-clock.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveValue, useStudioEvent } from '../api/studio-context.js';
 import { useLive } from '../live/live-context.js';
 import { usePublish } from '../publish/publish-context.js';
@@ -60,7 +59,7 @@ const savedResolution = (): Resolution => (localStorage.getItem(RESOLUTION_KEY) 
 
 export function CompositorProvider({ children }: { children: ReactNode }) {
   const { capture, setProgramVideo, setProgramAudio } = usePublish();
-  const { pin } = useLive();
+  const { pin, clockOffsetMs } = useLive();
   const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
@@ -120,14 +119,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => compositor?.setOverlay({ card }), [compositor, card]);
   // The pin straight from the event too, without waiting for React to render (20-25 ms sooner on the outgoing video).
   useStudioEvent('pinChanged', (state) => compositor?.setOverlay({ card: state.current?.card ?? null }));
-  // Each pin state carries main's clock: the card's deal counts down on it, not on this machine's.
-  const mainClock = useRef(new ServerClock());
-  const pinNow = pin?.now ?? null;
-  useEffect(() => {
-    if (pinNow === null) return;
-    mainClock.current.sample(pinNow, Date.now());
-    compositor?.setOverlay({ clockOffset: mainClock.current.offset() });
-  }, [compositor, pinNow]);
+  // The card's deal counts down on main's clock (measured by the live context), not on this machine's.
+  useEffect(() => compositor?.setOverlay({ clockOffset: clockOffsetMs }), [compositor, clockOffsetMs]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
   const sources = useExtraSources(compositor);

@@ -78,6 +78,15 @@ export function useStoredScenes(): StoredScenes {
 
   const deleteScene = useCallback(
     (sceneId: string) => {
+      // An edit still waiting to be saved would bring the deleted scene back: drop it first.
+      clearTimeout(timers.current.get(sceneId));
+      timers.current.delete(sceneId);
+      setEdits((all) => {
+        if (!all.has(sceneId)) return all;
+        const next = new Map(all);
+        next.delete(sceneId);
+        return next;
+      });
       void studio.deleteScene({ sceneId }).then((r) => setError(r.ok ? null : r.error.message));
     },
     [studio],

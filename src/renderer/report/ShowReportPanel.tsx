@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import { useStudio } from '../api/studio-context.js';
-import { downloadExportedFile } from '../claims/download.js';
+import { downloadExportedFile } from '../ui/download.js';
 import { EmptyState } from '../panels/Panel.js';
 import { formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
 import { ShowReportTimeline } from './ShowReportTimeline.js';

@@ -24,8 +24,6 @@ const FAILURE_TEXT: Readonly<Record<string, string>> = {
   timeout: 'The message did not go through. Try again.',
 };
 
-const NAME_FAILURE_TEXT = 'Choose another name: 1–30 characters, not “host” or “moderator”.';
-
 function failureText(error: unknown): string {
   if (error instanceof SignalRequestError) return FAILURE_TEXT[error.code] ?? 'The message did not go through.';
   return error instanceof Error ? error.message : 'The message did not go through.';
@@ -126,8 +124,9 @@ export class ChatController implements WatchChatEvents {
       this.pendingText = null;
       if (pending) await this.send(pending);
     } catch (error) {
+      // The SFU says exactly what is wrong with the name ("“Admin” is reserved; pick another name.").
       const invalid = error instanceof SignalRequestError && error.code === 'invalid-message';
-      this.view.showNotice(invalid ? NAME_FAILURE_TEXT : failureText(error), 'error');
+      this.view.showNotice(invalid ? error.message : failureText(error), 'error');
     }
   }
 

@@ -13,10 +13,16 @@ export class ProductCardView {
   private shownProductId: string | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
 
+  private rendered: { readonly card: ProductCard | null; readonly serverOffset: number } | null = null;
+
   constructor(private readonly root: HTMLElement) {}
 
   /** `serverOffset`: add to Date.now() for the SFU's clock, on which the deal's times are. */
   render(card: ProductCard | null, serverOffset = 0): void {
+    // Status updates (the viewer count, every second or so) pass the same card: leave it alone,
+    // so screen readers do not read it again and the deal ticker keeps running.
+    if (this.rendered && this.rendered.card === card && this.rendered.serverOffset === serverOffset) return;
+    this.rendered = { card, serverOffset };
     this.stopTicker();
     if (!card) {
       this.root.hidden = true;

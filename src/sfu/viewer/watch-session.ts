@@ -4,6 +4,7 @@ import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constant
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
 import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
+import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 
 /** Runs in the viewer's browser. */
@@ -116,11 +117,19 @@ export class WatchSession {
     try {
       await attempt.socket.opened;
       const identity = this.events.chat?.identity();
-      const { room, chat } = await attempt.socket.requests.request({
-        type: 'join',
-        show: this.show,
-        role: 'viewer',
-        ...(identity ? { viewerKey: identity.viewerKey, ...(identity.name ? { name: identity.name } : {}) } : {}),
+      const joinAs = (name: string | null) =>
+        attempt.socket.requests.request({
+          type: 'join',
+          show: this.show,
+          role: 'viewer',
+          ...(identity ? { viewerKey: identity.viewerKey, ...(name ? { name } : {}) } : {}),
+        });
+      const name = identity?.name ?? null;
+      // A saved name the SFU no longer accepts (now reserved, say) must not keep the viewer
+      // from watching: join without it; the chat asks for a name before the first message.
+      const { room, chat } = await joinAs(name).catch((error: unknown) => {
+        if (name !== null && error instanceof SignalRequestError && error.code === 'invalid-message') return joinAs(null);
+        throw error;
       });
       const receivedAt = Date.now();
       if (attempt !== this.attempt) return;

@@ -172,6 +172,8 @@ describe('recogniseClaim: what does not claim', () => {
     ['sold in minutes wow', 'other-words'],
     ['someone already claimed it', 'other-words'],
     ['love it', 'no-claim-word'],
+    ['yo', 'other-words'],
+    ['yo yo!', 'other-words'],
     ['yes please', 'no-claim-word'],
     ['M blue', 'no-claim-word'],
     ['hello from Spain', 'other-words'],

@@ -56,22 +56,23 @@ const CLAIM_PHRASES: readonly (readonly string[])[] = [
   ...phrases('sold', 'claim', 'claimed', 'claiming', 'claims', 'mine', 'me', 'dibs', 'want', 'buy', 'buying', 'gimme'),
   ...englishVerbPhrases(),
   ...phrases('sold to me', 'sold me', 'for me', 'me too', 'mine too', 'yes sold', 'add me', 'put me down', 'i claim', 'i call dibs'),
+  // A bare pronoun ("yo", "ich", "eu", "io") is not a claim: "yo" greets in English chat. With a verb it is.
   // es
   ...phrases('vendido', 'vendida', 'lo quiero', 'la quiero', 'los quiero', 'las quiero', 'yo lo quiero', 'yo la quiero', 'quiero',
     'quiero uno', 'quiero una', 'quiero este', 'quiero esta', 'mio', 'mia', 'es mio', 'es mia', 'me lo llevo', 'me la llevo',
-    'lo compro', 'la compro', 'yo', 'para mi', 'apartado', 'apartame', 'separame'),
+    'lo compro', 'la compro', 'para mi', 'apartado', 'apartame', 'separame'),
   // fr
   ...phrases('je prends', 'je prend', 'je le prends', 'je la prends', 'je les prends', 'vendu', 'vendue', 'je le veux',
     'je la veux', 'je veux', 'je lachete', 'moi', 'pour moi', 'je prends ca', 'je le prend', 'je la prend', 'a moi',
     'cest a moi', 'cest pour moi', 'cest moi'),
   // de
   ...phrases('gekauft', 'nehme ich', 'ich nehme', 'ich nehme es', 'ich nehme das', 'ich nehm', 'will ich', 'ich will',
-    'ich will es', 'ich will das', 'ich mochte', 'ich kaufe', 'kaufe', 'meins', 'ich', 'haben will', 'will haben', 'verkauft'),
+    'ich will es', 'ich will das', 'ich mochte', 'ich kaufe', 'kaufe', 'meins', 'haben will', 'will haben', 'verkauft'),
   // pt
   ...phrases('eu quero', 'quero', 'eu quero um', 'eu quero uma', 'e meu', 'e minha', 'meu', 'minha', 'eu levo', 'levo',
-    'vendido pra mim', 'pra mim', 'eu'),
+    'vendido pra mim', 'pra mim'),
   // it
-  ...phrases('lo prendo', 'la prendo', 'prendo', 'lo voglio', 'la voglio', 'voglio', 'venduto', 'venduta', 'per me', 'io',
+  ...phrases('lo prendo', 'la prendo', 'prendo', 'lo voglio', 'la voglio', 'voglio', 'venduto', 'venduta', 'per me',
     'lo compro io', 'mio', 'mia', 'e mio', 'e mia', 'ne prendo uno', 'ne prendo una', 'ne voglio uno', 'ne voglio una'),
 ];
 

@@ -33,6 +33,7 @@ const imageUrl = z.string().max(PRODUCT_CARD_LIMITS.url).pipe(z.url({ protocol: 
 
 /** A flash deal is 10 s to 30 min long. */
 export const DEAL_LIMITS = { minSeconds: 10, maxSeconds: 30 * 60 } as const;
+export const DEAL_LENGTH_MESSAGE = `A flash deal lasts ${DEAL_LIMITS.minSeconds} seconds to ${DEAL_LIMITS.maxSeconds / 60} minutes.`;
 
 /**
  * A flash deal on the pinned product: the sale price until `endsAt`. Times
@@ -50,7 +51,7 @@ export const productCardDealSchema = z
   })
   .strict()
   .refine((d) => d.endsAt > d.startedAt && d.endsAt - d.startedAt <= DEAL_LIMITS.maxSeconds * 1000 + 1000, {
-    message: 'A flash deal lasts 10 seconds to 30 minutes.',
+    message: DEAL_LENGTH_MESSAGE,
   });
 
 export type ProductCardDeal = z.output<typeof productCardDealSchema>;

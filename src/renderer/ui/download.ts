@@ -1,9 +1,9 @@
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
 
 /**
- * Saves a file main made (the claims CSV) through the browser's download:
- * the same in Electron and in a producer's browser, and main never writes
- * to a path the UI chose.
+ * Saves a file (the claims CSV, the report, chat rules) through the
+ * browser's download: the same in Electron and in a producer's browser, and
+ * main never writes to a path the UI chose.
  */
 export function downloadExportedFile(file: ExportedFile): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
