@@ -12,8 +12,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // On CI one retry absorbs a timing hiccup on a loaded 2-core machine; the report still names a flaky test.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [['list']],
   use: {
     headless: true,
