@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts that run before `npm install` (scripts/setup.mjs): Node's globals.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // src/shared runs everywhere: no Electron, no Node, no DOM-only modules.
     files: ['src/shared/**/*.ts'],
     rules: {

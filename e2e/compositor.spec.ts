@@ -7,7 +7,7 @@ import { startStudio } from './studio-fixture.js';
  * The built-in compositor against the real studio (`studio web` with its
  * demo catalog and built-in SFU), fake camera and mic in headless Chromium:
  * the product card is drawn into the composed output, Take changes the
- * frame, frame time is measured in the page, and a viewer receives the
+ * frame, the program keeps drawing, and a viewer receives the
  * composed picture. `?lss-test-hooks` exposes the compositor's canvas.
  */
 
@@ -81,15 +81,15 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     expect(isWhite(await outputPixel(host, 0.3, 0.4))).toBe(false);
     await host.screenshot({ path: '/tmp/compositor-studio.png' });
 
-    // Frame time of the composed program at 1280x720, measured in the page.
-    await host.waitForTimeout(3_000);
-    const stats = await host.evaluate(() => (window as unknown as { __lssCompositor: Compositor }).__lssCompositor.frameStats());
+    // The composed program keeps drawing frames. How long a frame takes is a
+    // benchmark figure (`npm run bench`, bench/compositor.ts), not a test threshold.
+    const frameStats = () => host.evaluate(() => (window as unknown as { __lssCompositor: Compositor }).__lssCompositor.frameStats());
+    await expect.poll(async () => (await frameStats()).frames, { timeout: 15_000 }).toBeGreaterThan(30);
+    const stats = await frameStats();
     console.log(
       `compositor 1280x720, camera + card + lower third: p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms ` +
         `(with preview p95 ${stats.tickP95.toFixed(2)} ms; ${stats.fps.toFixed(1)} fps over ${stats.frames} frames)`,
     );
-    expect(stats.frames).toBeGreaterThan(30);
-    expect(stats.p95).toBeLessThan(1000 / 30);
 
     // Go live with the composed output; the viewer sees the card, then the scene change.
     await host.getByRole('button', { name: 'Go live' }).click();

@@ -44,7 +44,7 @@ test('the host goes live from the studio; viewers get picture, sound and every p
 
     const viewer = await openViewer(browser, url);
     const picture = await expectPicturePlaying(viewer);
-    console.log(`viewer 1: ${picture.width}x${picture.height}, ${picture.frames / 2} frames/s, audio tracks ${picture.audioTracks}`);
+    console.log(`viewer 1: ${picture.width}x${picture.height}, ${picture.frames} frames in 0.2 s, audio tracks ${picture.audioTracks}`);
     expect(picture.audioTracks).toBe(1);
     expect(picture.audioFlowing).toBe(true);
     await expect(viewer.getByRole('button', { name: 'Tap to unmute' })).toBeVisible();
