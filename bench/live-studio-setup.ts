@@ -4,7 +4,7 @@
  * with its compositor's output, the watch page playing, OBS syncing.
  */
 import type { Browser, Page } from '@playwright/test';
-import type { HeadlessObs } from '../src/main/obs/obs-test-support.js';
+import type { HeadlessObs } from '../tests/harness/headless-obs.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

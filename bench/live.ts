@@ -10,9 +10,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { PublishTicket } from '../src/shared/domain/live.js';
+import { SHOPIFY_TEMPLATE_CSV } from '../tests/harness/catalog-fixtures.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
 import { bundleBrowserScript, launchBenchChromium, pageClockOffset } from './chromium-bench.js';
@@ -37,7 +37,6 @@ export interface LiveBenchmarkResult {
   readonly publisher: { readonly drawRate: number; readonly bitrateKbps: number | null; readonly layers: number; readonly fps: number | null };
 }
 
-const here = import.meta.dirname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function latency(samples: readonly number[]): Latency {
@@ -62,10 +61,9 @@ async function servePublisherPage(js: string): Promise<{ origin: string; close: 
 }
 
 async function importTemplate(studio: Page): Promise<void> {
-  const template = path.resolve(here, '../../shared/fixtures/catalogs/shopify-product-template.csv');
   await studio.getByRole('region', { name: 'Catalog' }).getByRole('button', { name: 'Import…' }).click();
   const dialog = studio.getByRole('dialog', { name: 'Import products' });
-  await dialog.getByLabel('Product file').setInputFiles(template);
+  await dialog.getByLabel('Product file').setInputFiles(SHOPIFY_TEMPLATE_CSV);
   await dialog.getByRole('button', { name: /^Import \d+ products?$/ }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await studio.getByRole('button', { name: /^Pin Example Beanie/ }).first().waitFor();

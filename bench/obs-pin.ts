@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startTestStudio } from '../src/main/live/live-test-support.js';
-import { connectVerifier, inputText, obsMissingReason, startHeadlessObs, waitFor } from '../src/main/obs/obs-test-support.js';
+import { startTestStudio } from '../tests/harness/test-studio.js';
+import { connectVerifier, inputText, obsMissingReason, startHeadlessObs, waitFor } from '../tests/harness/headless-obs.js';
 import { OBS_OVERLAY_INPUTS } from '../src/shared/domain/obs.js';
 import type { Latency } from './catalog.js';
 

@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import type { OBSWebSocket } from 'obs-websocket-js/json';
 import { OBS_OVERLAY_INPUTS } from '../src/shared/domain/obs.js';
-import { connectVerifier, inputText, obsMissingReason, startHeadlessObs } from '../src/main/obs/obs-test-support.js';
+import { connectVerifier, inputText, obsMissingReason, startHeadlessObs } from '../tests/harness/headless-obs.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
 import { bundleBrowserScript, launchBenchChromium, pageClockOffset } from './chromium-bench.js';

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import type { Result } from '../src/shared/api/result.js';
 import type { PinState } from '../src/shared/domain/live.js';
-import { importedProduct } from '../tests/imported-products.js';
+import { importedProduct } from '../tests/harness/imported-products.js';
 import type { Latency } from './catalog.js';
 import { startBenchStudio } from './bench-studio.js';
 

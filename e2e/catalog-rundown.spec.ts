@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, repoRoot, test } from './studio-fixture.js';
 
-const shopifyTemplate = path.resolve(repoRoot, '../shared/fixtures/catalogs/shopify-product-template.csv');
+const shopifyTemplate = path.resolve(repoRoot, 'tests/fixtures/catalogs/shopify-product-template.csv');
 const boutiqueCsv = path.resolve(repoRoot, 'e2e/fixtures/boutique-products.csv');
 
 const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import products' });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { PinState, SfuStatus } from '../src/shared/domain/live.js';
 import type { SfuServer } from '../src/sfu/sfu-server.js';
-import { TestSignalClient } from '../src/sfu/test-support.js';
+import { TestSignalClient } from '../tests/harness/signal-client.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import config from '../playwright.config.js';
 

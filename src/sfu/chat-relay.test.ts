@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatWireMessage } from '../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../shared/sfu/signal-requests.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
-import { TestSignalClient } from './test-support.js';
+import { TestSignalClient } from '../../tests/harness/signal-client.js';
 
 /** The SFU's chat relay against a real server: identity, limits, sanitizing, and who may send what. */
 

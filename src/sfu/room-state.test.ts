@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
-import { TestSignalClient, joinAsProducingHost, sampleCard } from './test-support.js';
+import { TestSignalClient, joinAsProducingHost, sampleCard } from '../../tests/harness/signal-client.js';
 
 /** What viewers learn and when: join state, pushes, consume/resume, the show ending. Real worker. */
 

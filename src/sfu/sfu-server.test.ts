@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
-import { TestSignalClient, joinAsProducingHost } from './test-support.js';
+import { TestSignalClient, joinAsProducingHost } from '../../tests/harness/signal-client.js';
 import { buildViewerBundle } from './viewer-bundle.js';
 
 /** The HTTP side, shutdown and worker recovery, with real mediasoup workers. */

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { SignalError } from '../shared/sfu/protocol.js';
 import { SignalRequestError } from '../shared/sfu/signal-requests.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
-import { TestSignalClient, fakeRtpParameters, joinAsProducingHost, sampleCard } from './test-support.js';
+import { TestSignalClient, fakeRtpParameters, joinAsProducingHost, sampleCard } from '../../tests/harness/signal-client.js';
 
 /** Signaling validation against a real mediasoup worker: refused requests change nothing. */
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importedProduct } from '../../../tests/imported-products.js';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { importedProduct } from '../../../tests/harness/imported-products.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { CatalogSearchIndex } from './catalog-search-index.js';
 import { CatalogStore } from './catalog-store.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { StudioEventBus } from '../core/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import { RundownService } from '../rundown/rundown-service.js';

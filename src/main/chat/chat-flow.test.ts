@@ -4,12 +4,12 @@
  * engine, SQLite on disk, and the API through the dispatcher.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ChatMessage, ChatViewer, ModerationRules } from '../../shared/domain/chat.js';
 import type { SignalServerMessage } from '../../shared/sfu/protocol.js';
 import type { SfuServer } from '../../sfu/index.js';
-import { TestSignalClient } from '../../sfu/test-support.js';
-import { startTestStudio, until, type TestStudio } from '../live/live-test-support.js';
+import { TestSignalClient } from '../../../tests/harness/signal-client.js';
+import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
 
 type Chat = { messages: ChatMessage[]; held: ChatMessage[]; pinned: ChatMessage | null };
 

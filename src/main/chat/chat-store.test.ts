@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import { defaultModerationRules } from '../../shared/moderation/rules.js';
 import { openDatabase } from '../db/open-database.js';
 import { CHAT_QUERIES, ChatStore } from './chat-store.js';
-import { freshQueryPlanSteps } from '../../../tests/query-plan.js';
+import { freshQueryPlanSteps } from '../../../tests/support/query-plan.js';
 
 const message = (id: string, values: Partial<ChatMessage> = {}): ChatMessage => ({
   id,

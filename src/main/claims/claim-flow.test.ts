@@ -7,18 +7,18 @@
  * are proven end to end.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
 import type { ModerationRules } from '../../shared/domain/chat.js';
 import type { ClaimsState } from '../../shared/domain/selling.js';
 import type { SfuServer } from '../../sfu/index.js';
-import { TestSignalClient } from '../../sfu/test-support.js';
+import { TestSignalClient } from '../../../tests/harness/signal-client.js';
 import type { ChatHostRequest } from '../sfu-link/sfu-link.js';
 import { ChatService } from '../chat/chat-service.js';
 import { ChatStore } from '../chat/chat-store.js';
-import { startTestStudio, until, type TestStudio } from '../live/live-test-support.js';
-import { blueTee, claimsBench, host, mug } from './claims-test-support.js';
+import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
+import { blueTee, claimsBench, host, mug } from '../../../tests/support/claims-world.js';
 
 function chatBench(rules: Partial<ModerationRules> = {}) {
   const b = claimsBench([blueTee({ S: 1, M: 1, L: 1 }), mug(1)]);

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Claim } from '../../shared/domain/selling.js';
 import { CLAIM_QUERIES } from './claim-store.js';
-import { blueTee, claimsBench, host, mug } from './claims-test-support.js';
-import { queryPlan } from '../../../tests/query-plan.js';
+import { blueTee, claimsBench, host, mug } from '../../../tests/support/claims-world.js';
+import { queryPlan } from '../../../tests/support/query-plan.js';
 
 const statuses = (claims: readonly Claim[]) => claims.map((c) => [c.viewerId, c.variantTitle, c.status]);
 

@@ -1,18 +1,16 @@
 /**
- * The real command line, spawned as a host would run it, against the shared
- * fixture files and a database file on disk.
+ * The real command line, spawned as a host would run it, against the real
+ * store exports in tests/fixtures/catalogs and a database file on disk.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { SHOPIFY_TEMPLATE_CSV as SHOPIFY, WOOCOMMERCE_SAMPLE_CSV as WOOCOMMERCE } from '../../../tests/harness/catalog-fixtures.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ImportReport, ProductDetail } from '../../shared/domain/catalog.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const FIXTURES = path.resolve(ROOT, '../shared/fixtures/catalogs');
-const SHOPIFY = path.join(FIXTURES, 'shopify-product-template.csv');
-const WOOCOMMERCE = path.join(FIXTURES, 'woocommerce-sample-products.csv');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 function studio(...args: string[]) {

@@ -1,15 +1,15 @@
 /**
  * `studio moderate`, spawned as a producer would run it, on a sample chat
- * log in fixtures/chat/.
+ * log in tests/fixtures/chat/.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const FIXTURES = path.join(import.meta.dirname, 'fixtures/chat');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/chat');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 function moderate(rulesFile: string, input: string) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ControlServerMessage } from '../../shared/api/control-protocol.js';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
 
 const cores: StudioCore[] = [];

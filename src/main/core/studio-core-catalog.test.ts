@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { SHOPIFY_TEMPLATE_CSV as SHOPIFY } from '../../../tests/harness/catalog-fixtures.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { CatalogPage, ImportPreview, ImportProgress } from '../../shared/domain/catalog.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import type { Result } from '../../shared/api/result.js';
@@ -14,7 +15,6 @@ import type { CallContext } from '../api/dispatcher.js';
 import { writeShopifyCatalog } from '../../../bench/shopify-catalog-file.js';
 import { startStudioCore, type StudioCore } from './studio-core.js';
 
-const SHOPIFY = path.resolve(import.meta.dirname, '../../../../shared/fixtures/catalogs/shopify-product-template.csv');
 const producer: CallContext = { transport: 'control', clientId: 'control-1' };
 const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { latestSchemaVersion, migrate, NewerDatabaseError, openDatabase, schemaVersionOf } from './open-database.js';
 import type { Migration } from './migrations/types.js';
 

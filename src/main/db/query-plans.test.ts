@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MATCH_QUERIES } from '../catalog/catalog-import-writer.js';
 import { CATALOG_QUERIES } from '../catalog/catalog-store.js';
 import { RUNDOWN_QUERIES } from '../rundown/rundown-store.js';
-import { freshQueryPlanSteps } from '../../../tests/query-plan.js';
+import { freshQueryPlanSteps } from '../../../tests/support/query-plan.js';
 
 const planOf = freshQueryPlanSteps;
 

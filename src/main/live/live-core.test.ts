@@ -5,12 +5,13 @@
  */
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { PinRecord, PinState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import { SfuLink } from '../sfu-link/sfu-link.js';
-import { liveTestHarness, startTestStudio, until } from './live-test-support.js';
+import { startTestStudio, until } from '../../../tests/harness/test-studio.js';
+import { liveTestHarness } from '../../../tests/support/live-world.js';
 
 const { studio, studios, viewerOf } = liveTestHarness();
 

@@ -3,12 +3,12 @@
  * chosen in Settings with its host token, which stays in main.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { PinState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
 import { startSfuServer, type SfuServer } from '../../sfu/index.js';
-import { TestSignalClient } from '../../sfu/test-support.js';
-import { joinAsViewer, startTestStudio, until, type TestStudio } from './live-test-support.js';
+import { TestSignalClient } from '../../../tests/harness/signal-client.js';
+import { joinAsViewer, startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
 
 const SECRET = 'remote-sfu-secret-0123456789';
 const studios: TestStudio[] = [];

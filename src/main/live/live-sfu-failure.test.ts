@@ -7,10 +7,10 @@
  * mediasoup at a missing worker here affects no other test.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { PinRecord, PinState, SfuStatus } from '../../shared/domain/live.js';
 import type { Show } from '../../shared/domain/rundown.js';
-import { startTestStudio, type TestStudio } from './live-test-support.js';
+import { startTestStudio, type TestStudio } from '../../../tests/harness/test-studio.js';
 
 process.env.MEDIASOUP_WORKER_BIN = '/nonexistent/mediasoup-worker';
 

@@ -11,8 +11,8 @@ import type { OBSWebSocket } from 'obs-websocket-js/json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBS_OVERLAY_INPUTS, type ObsStatus } from '../../shared/domain/obs.js';
 import type { PinState } from '../../shared/domain/live.js';
-import { startTestStudio, type TestStudio } from '../live/live-test-support.js';
-import { connectVerifier, freePort, inputText, obsMissingReason, startHeadlessObs, waitFor, type HeadlessObs } from './obs-test-support.js';
+import { startTestStudio, type TestStudio } from '../../../tests/harness/test-studio.js';
+import { connectVerifier, freePort, inputText, obsMissingReason, startHeadlessObs, waitFor, type HeadlessObs } from '../../../tests/harness/headless-obs.js';
 
 const missing = obsMissingReason();
 if (missing) console.warn(missing);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { importedProduct } from '../../../tests/imported-products.js';
+import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { PinStore } from './pin-store.js';
-import { pinWorldForEachTest, type PinWorld } from './pin-test-support.js';
+import { pinWorldForEachTest, type PinWorld } from '../../../tests/support/pin-world.js';
 
 const T0 = Date.UTC(2026, 10, 28, 19, 0, 0);
 let world: PinWorld;

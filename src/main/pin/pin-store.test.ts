@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { PIN_QUERIES, PinStore } from './pin-store.js';
-import { queryPlan } from '../../../tests/query-plan.js';
+import { queryPlan } from '../../../tests/support/query-plan.js';
 
 const card = (title: string) => ({
   productId: title,

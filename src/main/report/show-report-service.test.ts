@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ChatMessage, ChatMessageStatus } from '../../shared/domain/chat.js';
 import type { SfuStatus } from '../../shared/domain/live.js';
 import type { ClaimStatus } from '../../shared/domain/selling.js';
@@ -10,7 +10,7 @@ import { openDatabase } from '../db/open-database.js';
 import { PinStore } from '../pin/pin-store.js';
 import { REPORT_QUERIES } from './show-report-store.js';
 import { ShowReportService } from './show-report-service.js';
-import { queryPlan } from '../../../tests/query-plan.js';
+import { queryPlan } from '../../../tests/support/query-plan.js';
 
 const T = 1_800_000_000_000;
 const s = (seconds: number) => T + seconds * 1000;

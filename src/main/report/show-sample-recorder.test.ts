@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { ShowSampleRecorder } from './show-sample-recorder.js';
 

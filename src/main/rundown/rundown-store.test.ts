@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importedProduct, tshirt } from '../../../tests/imported-products.js';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { importedProduct, tshirt } from '../../../tests/harness/imported-products.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { openDatabase } from '../db/open-database.js';
 import { RundownStore, type NewRundownItem } from './rundown-store.js';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READY_MADE_SCENES, type Scene } from '../../shared/domain/scenes.js';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { SCENE_QUERIES, SceneStore } from './scene-store.js';
-import { queryPlan } from '../../../tests/query-plan.js';
+import { queryPlan } from '../../../tests/support/query-plan.js';
 
 describe('SceneStore', () => {
   const open = () => {

@@ -4,10 +4,11 @@
  * speaking the protocol as the watch page does.
  */
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { PinState } from '../../shared/domain/live.js';
 import { dealPhase } from '../../shared/sfu/deal-clock.js';
-import { liveTestHarness, until } from '../live/live-test-support.js';
+import { until } from '../../../tests/harness/test-studio.js';
+import { liveTestHarness } from '../../../tests/support/live-world.js';
 
 const { studio, studios, viewerOf } = liveTestHarness();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StudioError } from '../../shared/api/result.js';
-import { pinWorldForEachTest, type PinWorld } from '../pin/pin-test-support.js';
+import { pinWorldForEachTest, type PinWorld } from '../../../tests/support/pin-world.js';
 import { DEAL_QUERIES } from './deal-store.js';
-import { queryPlan } from '../../../tests/query-plan.js';
+import { queryPlan } from '../../../tests/support/query-plan.js';
 
 const T0 = Date.UTC(2026, 10, 28, 19, 0, 0);
 let world: PinWorld;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { SettingsStore } from './settings-store.js';
 import { DEFAULT_CONTROL_PORT, DEFAULT_SFU_PORT, settingsPatchSchema } from '../../shared/domain/settings.js';

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { startSfuServer, type SfuServer } from '../../sfu/index.js';
-import { sampleCard, TestSignalClient } from '../../sfu/test-support.js';
+import { sampleCard, TestSignalClient } from '../../../tests/harness/signal-client.js';
 import { SfuLink, type SfuLinkState } from './sfu-link.js';
 
 const TOKEN = 'link-test-token';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
+import { tempDir } from '../../../tests/support/temp-dir.js';
 import { readStaticFile, resolveStaticPath } from './static-files.js';
 
 describe('resolveStaticPath', () => {

@@ -1,11 +1,10 @@
 /**
- * The real export files in ../shared/fixtures/catalogs. The expected numbers
+ * The real export files in tests/fixtures/catalogs. The expected numbers
  * were counted by hand from the files; the comments say where they come from.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHOPIFY_TEMPLATE_CSV, WOOCOMMERCE_SAMPLE_CSV } from '../../../../tests/harness/catalog-fixtures.js';
 import { parseCatalogFile } from './parse-catalog-file.js';
-import { FIXTURES } from './test-files.js';
 import type { ImportedProduct } from './types.js';
 
 const count = (products: ImportedProduct[]) => ({
@@ -16,7 +15,7 @@ const count = (products: ImportedProduct[]) => ({
 
 describe("Shopify's product template (classic headers)", () => {
   it('reads 3 products, 16 variants and 11 images', async () => {
-    const result = await parseCatalogFile(join(FIXTURES, 'shopify-product-template.csv'));
+    const result = await parseCatalogFile(SHOPIFY_TEMPLATE_CSV);
     expect(result).toMatchObject({ format: 'shopify', detectedFormat: 'shopify', encoding: 'utf-8', delimiter: ',', mapping: null });
     expect(result.errors).toEqual([]);
     // 17 data rows: example-shirt has 12 (4 colors × 3 sizes), example-pants
@@ -72,7 +71,7 @@ describe("Shopify's product template (classic headers)", () => {
 
 describe('WooCommerce sample products', () => {
   it('reads 18 products and 23 variants from 25 rows', async () => {
-    const result = await parseCatalogFile(join(FIXTURES, 'woocommerce-sample-products.csv'));
+    const result = await parseCatalogFile(WOOCOMMERCE_SAMPLE_CSV);
     // The file starts with a UTF-8 BOM; the first header must still be "ID".
     expect(result.headers[0]).toBe('ID');
     expect(result).toMatchObject({ format: 'woocommerce', detectedFormat: 'woocommerce', encoding: 'utf-8' });

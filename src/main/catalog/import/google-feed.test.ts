@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogFileError } from './catalog-file-error.js';
 import { sharedTitle } from './google-feed.js';
 import { parseCatalogFile } from './parse-catalog-file.js';
-import { TempFiles } from './test-files.js';
+import { TempFiles } from '../../../../tests/support/catalog-files.js';
 
 const files = new TempFiles();
 afterAll(() => files.remove());

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CatalogFileError } from './catalog-file-error.js';
 import { CsvTokenizer } from './csv-reader.js';
 import { parseCatalogFile } from './parse-catalog-file.js';
-import { TempFiles, writeShopifyCatalog } from './test-files.js';
+import { TempFiles, writeShopifyCatalog } from '../../../../tests/support/catalog-files.js';
 import type { ParseProgress } from './types.js';
 
 const files = new TempFiles();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogFileError } from './catalog-file-error.js';
 import { parseCatalogFile } from './parse-catalog-file.js';
-import { SHOPIFY_CLASSIC_HEADER, TempFiles } from './test-files.js';
+import { SHOPIFY_CLASSIC_HEADER, TempFiles } from '../../../../tests/support/catalog-files.js';
 
 const files = new TempFiles();
 afterAll(() => files.remove());

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalogFile } from './parse-catalog-file.js';
-import { TempFiles } from './test-files.js';
+import { TempFiles } from '../../../../tests/support/catalog-files.js';
 
 const files = new TempFiles();
 afterAll(() => files.remove());

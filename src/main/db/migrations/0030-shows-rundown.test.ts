@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../../tests/temp-dir.js';
+import { tempDir } from '../../../../tests/support/temp-dir.js';
 import { migrate, schemaVersionOf } from '../open-database.js';
 import { settingsMigration } from './0010-settings.js';
 import { catalogMigration } from './0020-catalog.js';

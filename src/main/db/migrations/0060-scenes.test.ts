@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { READY_MADE_SCENES } from '../../../shared/domain/scenes.js';
-import { tempDir } from '../../../../tests/temp-dir.js';
+import { tempDir } from '../../../../tests/support/temp-dir.js';
 import { migrate, schemaVersionOf } from '../open-database.js';
 import { migrations } from './index.js';
 

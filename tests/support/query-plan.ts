@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { StudioDatabase } from '../src/main/db/open-database.js';
-import { openDatabase } from '../src/main/db/open-database.js';
+import type { StudioDatabase } from '../../src/main/db/open-database.js';
+import { openDatabase } from '../../src/main/db/open-database.js';
 import { tempDir } from './temp-dir.js';
 
 /** The steps of SQLite's EXPLAIN QUERY PLAN for `sql` ("SEARCH pins USING INDEX …"), in order. */

@@ -5,17 +5,17 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { importedProduct } from '../../../tests/imported-products.js';
-import { tempDir } from '../../../tests/temp-dir.js';
-import { events as eventSpecs } from '../../shared/api/contract/index.js';
-import type { PinState, PinTargetState } from '../../shared/domain/live.js';
-import type { ProductCard } from '../../shared/sfu/product-card.js';
-import { CatalogStore } from '../catalog/catalog-store.js';
-import { StudioEventBus } from '../core/event-bus.js';
-import { openDatabase, type StudioDatabase } from '../db/open-database.js';
-import { DealService } from '../selling/deal-service.js';
-import { PinService, type PinServiceDeps, type PinTarget } from './pin-service.js';
-import { PinStore } from './pin-store.js';
+import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
+import { StudioEventBus } from '../../src/main/core/event-bus.js';
+import { openDatabase, type StudioDatabase } from '../../src/main/db/open-database.js';
+import { PinService, type PinServiceDeps, type PinTarget } from '../../src/main/pin/pin-service.js';
+import { PinStore } from '../../src/main/pin/pin-store.js';
+import { DealService } from '../../src/main/selling/deal-service.js';
+import { events as eventSpecs } from '../../src/shared/api/contract/index.js';
+import type { PinState, PinTargetState } from '../../src/shared/domain/live.js';
+import type { ProductCard } from '../../src/shared/sfu/product-card.js';
+import { importedProduct } from '../harness/imported-products.js';
+import { tempDir } from './temp-dir.js';
 
 /** What the SFU room was sent, in order. */
 export class RecordingPinTarget implements PinTarget {

@@ -1,19 +1,19 @@
 /**
- * A real OBS for the OBS tests and the benchmark, started headless by
+ * A real OBS for the OBS tests and the benchmarks, started headless by
  * scripts/obs-headless-start.sh in its own home on a free port, plus a
  * second obs-websocket client to check what OBS really holds.
+ * A harness: no vitest here, so `npm run bench` can use it.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { OBSWebSocket } from 'obs-websocket-js/json';
 
 const run = promisify(execFile);
-const scripts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scripts');
+const scripts = path.resolve(import.meta.dirname, '../../scripts');
 
 /** Why OBS tests cannot run here, or null when obs and Xvfb are installed. */
 export function obsMissingReason(): string | null {

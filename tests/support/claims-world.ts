@@ -6,19 +6,19 @@
  */
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { importedProduct } from '../../../tests/imported-products.js';
-import { tempDir } from '../../../tests/temp-dir.js';
-import type { ChatMessage } from '../../shared/domain/chat.js';
-import type { ClaimsState } from '../../shared/domain/selling.js';
-import type { Settings } from '../../shared/domain/settings.js';
-import type { CallContext } from '../api/dispatcher.js';
-import { CatalogStore } from '../catalog/catalog-store.js';
-import { StudioEventBus } from '../core/event-bus.js';
-import { openDatabase } from '../db/open-database.js';
-import { PinService, type PinTarget } from '../pin/pin-service.js';
-import { PinStore } from '../pin/pin-store.js';
-import { DealService } from '../selling/deal-service.js';
-import { ClaimService } from './claim-service.js';
+import type { CallContext } from '../../src/main/api/dispatcher.js';
+import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
+import { ClaimService } from '../../src/main/claims/claim-service.js';
+import { StudioEventBus } from '../../src/main/core/event-bus.js';
+import { openDatabase } from '../../src/main/db/open-database.js';
+import { PinService, type PinTarget } from '../../src/main/pin/pin-service.js';
+import { PinStore } from '../../src/main/pin/pin-store.js';
+import { DealService } from '../../src/main/selling/deal-service.js';
+import type { ChatMessage } from '../../src/shared/domain/chat.js';
+import type { ClaimsState } from '../../src/shared/domain/selling.js';
+import type { Settings } from '../../src/shared/domain/settings.js';
+import { importedProduct } from '../harness/imported-products.js';
+import { tempDir } from './temp-dir.js';
 
 export const host: CallContext = { transport: 'ipc', clientId: 'window' };
 

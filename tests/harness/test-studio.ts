@@ -1,22 +1,22 @@
 /**
- * Helpers for the live/pin integration tests: a whole studio core on a real
- * SQLite file with its built-in SFU on a free port, API calls through the
- * dispatcher (validation included), and protocol-speaking viewers.
+ * A whole studio core on a real SQLite file with its built-in SFU on a free
+ * port, API calls through the dispatcher (validation included), and
+ * protocol-speaking viewers: for the live, pin and OBS tests and for
+ * bench/obs-pin.ts. A harness: no vitest here (the per-test cleanup is in
+ * tests/support/live-world.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
-import { tempDir } from '../../../tests/temp-dir.js';
-import type { Result } from '../../shared/api/result.js';
-import type { CatalogRow } from '../../shared/domain/catalog.js';
-import type { SfuStatus } from '../../shared/domain/live.js';
-import type { SfuServer } from '../../sfu/index.js';
-import { TestSignalClient } from '../../sfu/test-support.js';
-import { importedProduct } from '../../../tests/imported-products.js';
-import type { CallContext } from '../api/dispatcher.js';
-import { startStudioCore, type StudioCore } from '../core/studio-core.js';
-import { buildViewerBundle } from '../../sfu/viewer-bundle.js';
+import type { CallContext } from '../../src/main/api/dispatcher.js';
+import { startStudioCore, type StudioCore } from '../../src/main/core/studio-core.js';
+import type { Result } from '../../src/shared/api/result.js';
+import type { CatalogRow } from '../../src/shared/domain/catalog.js';
+import type { SfuStatus } from '../../src/shared/domain/live.js';
+import type { SfuServer } from '../../src/sfu/index.js';
+import { buildViewerBundle } from '../../src/sfu/viewer-bundle.js';
+import { importedProduct } from './imported-products.js';
+import { TestSignalClient } from './signal-client.js';
 
 const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
 
@@ -95,34 +95,4 @@ export async function joinAsViewer(signalUrl: string, room: string) {
   const client = await TestSignalClient.connect({ signalUrl } as SfuServer);
   const joined = await client.requests.request({ type: 'join', show: room, role: 'viewer' });
   return { client, room: joined.room };
-}
-
-/**
- * For a test file: `studio()` starts a studio with the built-in SFU and waits
- * for main's link, `viewerOf()` joins one as a viewer; everything in
- * `studios` is closed after each test (push one started otherwise, take out
- * one a test closed itself).
- */
-export function liveTestHarness() {
-  const studios: TestStudio[] = [];
-  const viewers: TestSignalClient[] = [];
-  afterEach(async () => {
-    for (const v of viewers.splice(0)) v.close();
-    for (const s of studios.splice(0)) await s.close();
-  });
-  return {
-    studios,
-    async studio(dataDir = tempDir()): Promise<TestStudio> {
-      const s = await startTestStudio(dataDir);
-      studios.push(s);
-      await s.waitForStatus((st) => st.state === 'connected', 'the link to the built-in SFU');
-      return s;
-    },
-    async viewerOf(s: TestStudio) {
-      const { signalUrl, room } = s.core.live.status();
-      const v = await joinAsViewer(signalUrl!, room);
-      viewers.push(v.client);
-      return v;
-    },
-  };
 }

@@ -1,13 +1,11 @@
 /**
- * Helpers for the parser tests: temporary files and generated catalogs.
- * Test-only; nothing in the app imports this.
+ * Helpers for the catalog parser tests: temporary files and generated
+ * catalogs. The real store exports are in tests/fixtures/catalogs
+ * (tests/harness/catalog-fixtures.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-/** The shared fixtures live beside the repository (CI clones it elsewhere with shared/ next to it). */
-export const FIXTURES = resolve(import.meta.dirname, '../../../..', '../shared/fixtures/catalogs');
+import { join } from 'node:path';
 
 export class TempFiles {
   readonly dir = mkdtempSync(join(tmpdir(), 'catalog-import-'));

@@ -1,11 +1,12 @@
 /**
- * Helpers for the SFU's integration tests (Node, real mediasoup worker).
- * Not used by the service itself.
+ * A Node signaling client for the SFU's integration tests (real mediasoup
+ * worker), the studio tests and scripts/readme-screenshot.ts, plus fake RTP
+ * parameters and a sample card. A harness: no vitest here.
  */
 import WebSocket from 'ws';
-import type { SignalPush, SignalServerMessage } from '../shared/sfu/protocol.js';
-import { SignalRequests } from '../shared/sfu/signal-requests.js';
-import type { SfuServer } from './sfu-server.js';
+import type { SignalPush, SignalServerMessage } from '../../src/shared/sfu/protocol.js';
+import { SignalRequests } from '../../src/shared/sfu/signal-requests.js';
+import type { SfuServer } from '../../src/sfu/sfu-server.js';
 
 /** A signaling client as a test sees it: typed requests, raw frames, and everything received. */
 export class TestSignalClient {

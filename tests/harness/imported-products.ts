@@ -1,5 +1,5 @@
-/** Builders for parser output, so store tests need no files. */
-import type { ImportedProduct, ImportedVariant } from '../src/main/catalog/import/types.js';
+/** Builders for parser output, so store tests (and benchmarks) need no files. A harness: no vitest here. */
+import type { ImportedProduct, ImportedVariant } from '../../src/main/catalog/import/types.js';
 
 let nextLine = 2;
 

@@ -1,0 +1,14 @@
+/**
+ * The real store exports in tests/fixtures/catalogs (see its README): one
+ * place that knows where they are, for the parser and CLI tests, the studio
+ * core tests and the benchmarks. A harness: no vitest here.
+ */
+import path from 'node:path';
+
+export const CATALOG_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/catalogs');
+
+/** Shopify's product CSV template: 3 products, 16 variants (classic headers). */
+export const SHOPIFY_TEMPLATE_CSV = path.join(CATALOG_FIXTURES, 'shopify-product-template.csv');
+
+/** WooCommerce's sample products: 18 products from 25 rows (UTF-8 with a BOM). */
+export const WOOCOMMERCE_SAMPLE_CSV = path.join(CATALOG_FIXTURES, 'woocommerce-sample-products.csv');
