@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { seedDemoStudio } from './catalog/demo-studio.js';
+import { installLastResortHandlers } from './core/last-resort.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
 import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
@@ -82,6 +83,8 @@ app.on('before-quit', (event) => {
 app
   .whenReady()
   .then(start)
+  // Once the studio runs, an error nobody handled is logged instead of ending the show.
+  .then(() => installLastResortHandlers({ name: 'studio' }))
   .catch((error: unknown) => {
     dialog.showErrorBox('Live Seller Studio could not start', (error as Error).message ?? String(error));
     app.exit(1);

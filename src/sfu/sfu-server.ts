@@ -75,6 +75,8 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)
     : http.createServer(onRequest);
   server.on('upgrade', (req, socket, head) => {
+    // Until `ws` takes the socket over (or if we refuse it), a reset by the client must not go unheard.
+    socket.on('error', () => undefined);
     if (!signaling.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   try {
@@ -89,6 +91,8 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
     pool.close();
     throw error;
   }
+  // Without a listener an 'error' here would be an uncaught exception: every show on this SFU would end.
+  server.on('error', (error) => log.error('the HTTP server failed', error));
   const port = (server.address() as AddressInfo).port;
   const displayHost = urlHost(options);
   const url = `${secure ? 'https' : 'http'}://${displayHost}:${port}`;

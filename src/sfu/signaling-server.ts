@@ -66,6 +66,7 @@ export class SignalingServer {
     this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.wss.on('error', (error) => deps.log.error('the signaling WebSocket server failed', error));
   }
 
   get connectionCount(): number {
@@ -137,7 +138,8 @@ export class SignalingServer {
     }, JOIN_TIMEOUT_MS);
     ws.on('pong', () => (connection.alive = true));
     ws.on('message', (data, isBinary) => this.receive(connection, data.toString(), isBinary));
-    ws.on('error', (error) => this.deps.log.debug(`connection ${sessionId} error`, error));
+    // A frame `ws` refuses (not UTF-8, over maxPayload...) arrives here, already closed; unheard, it would end the process.
+    ws.on('error', (error) => this.deps.log.debug(`connection ${sessionId} closed: ${error.message}`));
     ws.on('close', () => {
       clearTimeout(joinTimer);
       this.connections.delete(connection);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
+import { installLastResortHandlers } from '../core/last-resort.js';
 import { UsageError, type CliCommand } from './commands.js';
 
 const HOST_TOKEN_ENV = 'LSS_SFU_HOST_TOKEN';
@@ -114,12 +115,15 @@ export const sfuCommand: CliCommand = {
         '',
       ].join('\n'),
     );
+    // From here on shows run: an error nobody handled is logged, not the end of every show.
+    const uninstall = installLastResortHandlers({ name: 'sfu' });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
     process.stdout.write('Stopping: telling viewers the show ended…\n');
     await sfu.close();
+    uninstall();
     return 0;
   },
 };

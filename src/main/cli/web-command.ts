@@ -4,6 +4,7 @@ import { StudioError } from '../../shared/api/result.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { startStudioCore } from '../core/studio-core.js';
 import { seedDemoStudio } from '../catalog/demo-studio.js';
+import { installLastResortHandlers } from '../core/last-resort.js';
 import { ensureViewerBundle } from '../live/viewer-bundle-dir.js';
 import { UsageError, type CliCommand } from './commands.js';
 
@@ -89,12 +90,15 @@ export const webCommand: CliCommand = {
         '',
       ].join('\n'),
     );
+    // From here on the show runs: an error nobody handled is logged, not the end of it.
+    const uninstall = installLastResortHandlers({ name: 'studio' });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await core.close();
+    uninstall();
     return 0;
   },
 };

@@ -76,10 +76,15 @@ export class ControlServer {
       });
     });
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+    // Without these, one failing socket would be an uncaught exception: the whole studio (and its SFU) would exit.
+    server.on('error', (error) => console.error('[control] the producer console server failed:', error));
+    wss.on('error', (error) => console.error('[control] the producer console WebSocket server failed:', error));
     server.on('upgrade', (req, socket, head) => {
+      // Until `ws` takes the socket over (or if we refuse it), a reset by the client must not go unheard.
+      socket.on('error', () => undefined);
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== CONTROL_API_PATH) {
-        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
@@ -136,6 +141,8 @@ export class ControlServer {
     const authTimer = setTimeout(() => {
       if (!authenticated) ws.close(CLOSE_UNAUTHORIZED, 'No access token was sent.');
     }, AUTH_TIMEOUT_MS);
+    // A frame `ws` refuses (not UTF-8, over maxPayload...) arrives here; `ws` has already closed the socket.
+    ws.on('error', (error) => console.warn(`[control] producer connection ${clientId} closed: ${error.message}`));
     ws.on('close', () => {
       clearTimeout(authTimer);
       if (this.authed.delete(ws)) this.options.onClientsChanged?.(this.authed.size);
