@@ -4,6 +4,16 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'events'];
 
+// Test code stays out of what ships and out of what benchmarks load (tests/README.md). These use
+// @typescript-eslint/no-restricted-imports so they add to, not replace, the folder rules below.
+const testCode = {
+  vitest: { regex: '^(vitest|@vitest/.*)(/.*)?$', message: 'Only tests import vitest: a harness that registers hooks crashes `npm run bench`.' },
+  testFile: { regex: '\\.test(\\.[cm]?[jt]sx?)?$', message: 'Import what a test shares from tests/harness/, not a test file.' },
+  testSupport: { regex: 'test-support', message: 'Test support lives in tests/support/ (vitest worlds) or tests/harness/ (vitest-free).' },
+  support: { regex: '(^|/)support/', message: 'tests/support/ is for vitest tests; share vitest-free code through tests/harness/.' },
+  anyTests: { regex: '(^|/)tests/', message: 'Production code imports nothing from tests/.' },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -66,6 +76,37 @@ export default tseslint.config(
             { group: ['**/main/**', '**/sfu/**', '!**/shared/sfu/**'], message: 'The renderer talks to main only through window.studio.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Production code under src/: no test code at all.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [testCode.vitest, testCode.testFile, testCode.testSupport, testCode.anyTests] },
+      ],
+    },
+  },
+  {
+    // Benchmarks and scripts run outside vitest: vitest-free harnesses only.
+    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [testCode.vitest, testCode.testFile, testCode.testSupport, testCode.support] },
+      ],
+    },
+  },
+  {
+    // Harnesses are shared with the benchmarks: never vitest, directly or through tests/support or a test file.
+    files: ['tests/harness/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [testCode.vitest, testCode.testFile, testCode.testSupport, testCode.support] },
       ],
     },
   },
