@@ -1,6 +1,6 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import electron from 'vite-plugin-electron/simple';
 
 const root = import.meta.dirname;
@@ -8,6 +8,20 @@ const at = (p: string) => path.resolve(root, p);
 
 /** Native and optional modules stay outside the main-process bundle. */
 const mainExternals = ['better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'mediasoup'];
+
+/**
+ * index.html carries the studio's CSP as a <meta>, which forbids inline
+ * scripts; the dev server's React Fast Refresh needs one, so pages from the
+ * dev server go without the <meta>. Built pages keep it.
+ */
+const devServerWithoutCspMeta: Plugin = {
+  name: 'studio:dev-server-without-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: {
+    order: 'pre',
+    handler: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  },
+};
 
 export default defineConfig({
   root: at('src/renderer'),
@@ -20,6 +34,7 @@ export default defineConfig({
   },
   server: { port: 5173, strictPort: true },
   plugins: [
+    devServerWithoutCspMeta,
     react(),
     electron({
       main: {

@@ -109,13 +109,14 @@ export class LiveService {
   }
 
   /**
-   * Origins the studio UI must be allowed to connect to (its CSP connect-src).
-   * Any loopback port, so a page loaded before the built-in SFU moved port
-   * keeps working; a remote SFU's origin as configured now (a page loaded
-   * before the switch needs a reload to reach a new remote address).
+   * Origins the studio UI must be allowed to connect to (its CSP connect-src):
+   * WebSockets only, as the UI speaks to an SFU only by signaling. Any
+   * loopback port, so a page loaded before the built-in SFU moved port keeps
+   * working; a remote SFU's origin as configured now (a page loaded before the
+   * switch needs a reload to reach a new remote address).
    */
   connectSources(): readonly string[] {
-    return ['ws://127.0.0.1:*', 'http://127.0.0.1:*', ...(this.target?.connectSources ?? [])];
+    return ['ws://127.0.0.1:*', ...(this.target?.connectSources ?? [])];
   }
 
   /**
