@@ -33,6 +33,10 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, keyof typeof a
     },
     getControlServerStatus: () => deps.controlServer.status(),
     regenerateControlToken: () => deps.controlServer.regenerateToken(),
-    openExternal: async ({ url }) => ({ opened: await deps.platform.openExternal(url) }),
+    // Only the desktop window may open links on this computer (a producer's browser opens its own tabs);
+    // the contract lets only https:// addresses through, and the platform re-checks before opening.
+    openExternal: async ({ url }, context) => ({
+      opened: context.transport === 'ipc' && (await deps.platform.openExternal(url)), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    }),
   };
 }

@@ -1,8 +1,8 @@
-import type { IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { contract } from '../../shared/api/contract/index.js';
 import { forwardEventsTo, registerIpcHandlers } from './ipc-adapter.js';
-import { studioWindowOptions } from './main-window.js';
+import { createMainWindow } from './main-window.js';
 import { StudioEventBus } from '../core/event-bus.js';
 
 /** Stands in for Electron's ipcMain (the Electron binary cannot run here): records handle() calls. */
@@ -64,7 +64,19 @@ describe('IPC adapter', () => {
 
 describe('studio window', () => {
   it('keeps the renderer isolated and sandboxed', () => {
-    const prefs = studioWindowOptions('/app/preload.cjs', '/app/icon.png').webPreferences!;
+    /** Stands in for Electron's BrowserWindow: records the options it is built with. */
+    const built: BrowserWindowConstructorOptions[] = [];
+    class FakeBrowserWindow {
+      constructor(options: BrowserWindowConstructorOptions) {
+        built.push(options);
+      }
+      once() {}
+      loadURL() {
+        return Promise.resolve();
+      }
+    }
+    createMainWindow(FakeBrowserWindow as unknown as typeof BrowserWindow, '/app', '/app/resources');
+    const prefs = built[0]!.webPreferences!;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,

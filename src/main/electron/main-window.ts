@@ -1,20 +1,29 @@
 import path from 'node:path';
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { APP_ENTRY_URL } from './security-policy.js';
 
-/** The locked-down settings of the studio window. Tests read these. */
-export function studioWindowOptions(preloadPath: string, iconPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The one studio window. Its locked-down settings are written inline in
+ * `new BrowserWindow({...})` so the security scan (scripts/security-scan.ts)
+ * reads the real ones; ipc-adapter.test.ts checks them too.
+ */
+export function createMainWindow(
+  BrowserWindow: typeof BrowserWindowType,
+  distElectronDir: string,
+  resourcesDir: string,
+): BrowserWindowType {
+  // Middle-click (auxclick) needs no Blink switch: every new window, however opened, is denied in wire-security.ts.
+  const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
     width: 1440,
     height: 900,
     minWidth: 1024,
     minHeight: 640,
     title: 'Live Seller Studio',
     backgroundColor: '#111318',
-    icon: iconPath,
+    icon: path.join(resourcesDir, 'icon.png'),
     show: false,
     webPreferences: {
-      preload: preloadPath,
+      preload: path.join(distElectronDir, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: exposes only the contract's calls (src/preload)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -27,17 +36,7 @@ export function studioWindowOptions(preloadPath: string, iconPath: string): Brow
       spellcheck: false,
       backgroundThrottling: false,
     },
-  };
-}
-
-export function createMainWindow(
-  BrowserWindow: typeof BrowserWindowType,
-  distElectronDir: string,
-  resourcesDir: string,
-): BrowserWindowType {
-  const window = new BrowserWindow(
-    studioWindowOptions(path.join(distElectronDir, 'preload.cjs'), path.join(resourcesDir, 'icon.png')),
-  );
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

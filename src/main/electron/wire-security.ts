@@ -25,7 +25,7 @@ export function applyNavigationPolicy(app: App, shell: Pick<Shell, 'openExternal
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+      if (isExternalLinkAllowed(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: https only (isExternalLinkAllowed)
       return { action: 'deny' };
     });
   });

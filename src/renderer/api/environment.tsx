@@ -34,7 +34,7 @@ export function useOpenLink(): (url: string) => Promise<boolean> {
         window.open(safe, '_blank', 'noopener,noreferrer');
         return true;
       }
-      const result = await studio.openExternal({ url: safe });
+      const result = await studio.openExternal({ url: safe }); // eng-disable OPEN_EXTERNAL_JS_CHECK: a request to main, not Electron's shell
       return result.ok && result.value.opened;
     },
     [studio, remote],
