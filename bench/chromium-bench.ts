@@ -1,18 +1,22 @@
 /**
- * Pieces the Chromium benchmarks share (bench/live.ts, bench/pin-fanout.ts):
- * Debian's Chromium launched headless, browser-side probes bundled for
+ * Pieces the Chromium benchmarks share (bench/live.ts, bench/pin-fanout.ts,
+ * bench/compositor.ts): Chromium launched headless, browser-side probes bundled for
  * `page.evaluate`, and a page's clock offset to the system clock.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 
 const here = import.meta.dirname;
 
-/** Debian's Chromium, headless, as root; `fakeMedia` adds the fake camera (moving test pattern) and microphone (a beep). */
+/** CHROMIUM_PATH, else Debian's Chromium where it is installed, else Playwright's own (as playwright.config.ts). */
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** Chromium headless, as root; `fakeMedia` adds the fake camera (moving test pattern) and microphone (a beep). */
 export function launchBenchChromium({ fakeMedia = false } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ...(executablePath ? { executablePath } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -7,25 +7,23 @@
  * time (program alone, and program plus the preview monitor) and the rate
  * the frame clock really ran at.
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Compositor, FrameStats, Resolution } from '../src/renderer/compositor/compositor.js';
+import { launchBenchChromium } from './chromium-bench.js';
+import { figure, readings, record } from './report-format.js';
 
 export interface CompositorBenchmarkResult {
   readonly browser: string;
   readonly byResolution: Readonly<Record<Resolution, FrameStats>>;
 }
 
-const WINDOW_MS = 10_000;
-
-export async function runCompositorBenchmark(): Promise<CompositorBenchmarkResult> {
+/** `windowMs`: how long frames are measured at each resolution (10 s unless given). */
+export async function runCompositorBenchmark({ windowMs = 10_000 } = {}): Promise<CompositorBenchmarkResult> {
   const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    });
+    browser = await launchBenchChromium({ fakeMedia: true });
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(`${studio.url}&lss-test-hooks`);
     await page.evaluate(() => window.studio!.updateSettings({ hostName: 'Ana from Field Goods' }));
@@ -44,7 +42,7 @@ export async function runCompositorBenchmark(): Promise<CompositorBenchmarkResul
         compositor.setResolution(r);
         compositor.resetFrameStats();
       }, resolution);
-      await page.waitForTimeout(WINDOW_MS);
+      await page.waitForTimeout(windowMs);
       byResolution[resolution] = await page.evaluate(() => (window as unknown as { __lssCompositor: Compositor }).__lssCompositor.frameStats());
     }
     return { browser: `Chromium ${browser.version()}`, byResolution };
@@ -54,14 +52,15 @@ export async function runCompositorBenchmark(): Promise<CompositorBenchmarkResul
   }
 }
 
-export async function printCompositorBenchmark(): Promise<void> {
-  const r = await runCompositorBenchmark();
-  const ms = (n: number) => `${n.toFixed(2)} ms`;
+export async function printCompositorBenchmark(options: { windowMs?: number } = {}): Promise<void> {
+  const r = await runCompositorBenchmark(options);
+  const ms = (n: number, name: string) => figure(n, 'ms', `${n.toFixed(2)} ms`).as(name);
   console.log(`\nCompositor, Canvas 2D, 3 layers (camera, product card, lower third), ${r.browser} headless, software rendering:`);
   for (const [resolution, s] of Object.entries(r.byResolution)) {
-    console.log(
-      `  ${resolution.padEnd(10)} program frame p50 ${ms(s.p50)}  p95 ${ms(s.p95)}   with preview monitor p50 ${ms(s.tickP50)}  p95 ${ms(s.tickP95)}   ${s.fps.toFixed(1)} fps (n=${s.frames})`,
-    );
+    const fps = figure(s.fps, 'fps', `${s.fps.toFixed(1)} fps`).as('frame rate');
+    const stats = readings`program frame p50 ${ms(s.p50, 'program frame p50')}  p95 ${ms(s.p95, 'program frame p95')}   with preview monitor p50 ${ms(s.tickP50, 'with preview monitor p50')}  p95 ${ms(s.tickP95, 'with preview monitor p95')}   ${fps} (n=${s.frames})`;
+    record(resolution, stats);
+    console.log(`  ${resolution.padEnd(10)} ${stats}`);
   }
 }
 

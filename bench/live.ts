@@ -21,6 +21,8 @@ import type { CardSample, FrameSample } from './live-viewer-probe.js';
 export interface LiveBenchmarkOptions {
   readonly pins: number;
   readonly frames: number;
+  /** Time for simulcast to ramp up to the top layer before measuring (4 s unless given). */
+  readonly rampUpMs?: number;
 }
 
 export interface LiveBenchmarkResult {
@@ -141,7 +143,7 @@ export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<L
     const viewer = await open(ticket.viewerUrls[0]!, 1300, 900);
     await viewer.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 30_000 });
     await viewer.evaluate(probeJs);
-    await sleep(4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
+    await sleep(options.rampUpMs ?? 4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
 
     const frames = await measureFrames(publisher, viewer, options.frames);
     const pins = await measurePins(studio, viewer, options.pins);

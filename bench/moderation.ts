@@ -7,6 +7,7 @@
 import type { ModerationRules } from '../src/shared/domain/chat.js';
 import { ModerationEngine, type MessageToModerate } from '../src/shared/moderation/engine.js';
 import { sanitizeChatText } from '../src/shared/moderation/sanitize.js';
+import { figure, readings, row } from './report-format.js';
 
 export interface ModerationBenchmark {
   readonly messages: number;
@@ -135,16 +136,16 @@ export function runModerationBenchmark(opts: { messages?: number; terms?: number
   };
 }
 
-/** The section `npm run bench` prints. */
-export function printModerationBenchmark(): void {
-  const r = runModerationBenchmark();
+/** The section `npm run bench` prints (`messages`: 200,000 unless given). */
+export function printModerationBenchmark(opts: { messages?: number } = {}): void {
+  const r = runModerationBenchmark(opts);
   const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  const row = (label: string, value: string) => console.log(`  ${label.padEnd(38)} ${value}`);
   console.log(`\nModeration engine, one core: ${n(r.terms)} blocked terms, all rules on, ${n(r.messages)} messages from ${n(r.viewers)}+ viewers:`);
-  row('decide(), best of 5 passes', `${n(r.messagesPerSecond)} messages/s   (${n(r.nsPerMessage)} ns/message)`);
-  row('decide(), median pass', `${n(r.medianMessagesPerSecond)} messages/s`);
-  row('sanitizeChatText() + decide()', `${n(r.withSanitizePerSecond)} messages/s`);
-  row('decisions', `${n(r.actions.approve ?? 0)} approve, ${n(r.actions.hold ?? 0)} hold, ${n(r.actions.block ?? 0)} block`);
+  const perMessage = figure(r.nsPerMessage, 'ns/message').as('(per message)');
+  console.log(row('decide(), best of 5 passes', readings`${figure(r.messagesPerSecond, 'messages/s')}   (${perMessage})`));
+  console.log(row('decide(), median pass', figure(r.medianMessagesPerSecond, 'messages/s')));
+  console.log(row('sanitizeChatText() + decide()', figure(r.withSanitizePerSecond, 'messages/s')));
+  console.log(row('decisions', `${n(r.actions.approve ?? 0)} approve, ${n(r.actions.hold ?? 0)} hold, ${n(r.actions.block ?? 0)} block`));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printModerationBenchmark();

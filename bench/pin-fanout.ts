@@ -38,12 +38,14 @@ import { connectStudioToObs, goLive, openViewer, prepareRundown, waitUntil } fro
 import type { CardFrame } from './card-video-probe.js';
 import { latency } from './live.js';
 import type { CardSample } from './live-viewer-probe.js';
-import { fmt, lat, row } from './report-format.js';
+import { figure, fmt, lat, ratio as ratioOf, readings, row } from './report-format.js';
 import type { PinRequestSample, StudioPinSample } from './studio-pin-probe.js';
 
 export interface PinFanoutOptions {
   readonly presses: number;
   readonly obs: boolean;
+  /** Time for simulcast to ramp up to the top layer before measuring (4 s unless given). */
+  readonly rampUpMs?: number;
 }
 
 export interface PinFanoutResult {
@@ -217,7 +219,7 @@ export async function runPinFanoutBenchmark(options: PinFanoutOptions): Promise<
     const viewer = await openViewer(browser, studio, [viewerProbe!, videoProbe!]);
     await studio.evaluate(() => window.benchStudio.attach());
     await viewer.evaluate(() => window.benchViewer.startCards());
-    await sleep(4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
+    await sleep(options.rampUpMs ?? 4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
 
     const offsets = {
       studio: await pageClockOffset(studio),
@@ -277,11 +279,12 @@ export async function runPinFanoutBenchmark(options: PinFanoutOptions): Promise<
 /** Viewer card p95 must stay under this (issue 7). */
 export const VIEWER_CARD_TARGET_MS = 100;
 
-export async function printPinFanoutBenchmark(presses: number, obs = true): Promise<void> {
+export async function printPinFanoutBenchmark(options: PinFanoutOptions): Promise<void> {
   console.log('\nPin fan-out: studio web + built-in SFU + studio UI live (compositor, fake camera) + watch page + headless OBS, loopback, one browser');
-  const r = await runPinFanoutBenchmark({ presses, obs });
+  const r = await runPinFanoutBenchmark(options);
   console.log(row('Browser', r.browser));
-  console.log(row('Load average (1 min), start → end', `${fmt(r.loadAverage[0])} → ${fmt(r.loadAverage[1])} on ${os.cpus().length} cores`));
+  const [loadStart, loadEnd] = r.loadAverage.map((load, i) => figure(load, 'load', fmt(load)).as(i === 0 ? '(at start)' : '(at end)'));
+  console.log(row('Load average (1 min), start → end', readings`${loadStart} → ${loadEnd} on ${os.cpus().length} cores`));
   console.log(`\nP pressed in the studio UI (pins the current rundown item; two products alternating), ${r.toViewerCard.count} presses:`);
   console.log(row('→ card in the viewer DOM', lat(r.toViewerDom)));
   console.log(row('→ card rendered on the viewer', lat(r.toViewerCard)));
@@ -290,11 +293,12 @@ export async function printPinFanoutBenchmark(presses: number, obs = true): Prom
     .map(([width, count]) => `${width} px: ${count}`)
     .join(', ');
   const p = r.publisher;
-  console.log(row('', `(publisher ${p.fps}, ${p.bitrate}, limited by ${p.limitedBy}; viewer shown ${fmt(r.viewerFps)} frames/s; ${widths})`));
+  const viewerFps = figure(r.viewerFps, 'frames/s', fmt(r.viewerFps)).as('viewer frame rate');
+  console.log(row('', readings`(publisher ${p.fps}, ${p.bitrate}, limited by ${p.limitedBy}; viewer shown ${viewerFps} frames/s; ${widths})`));
   if (r.toObs) console.log(row(`→ OBS ${r.obsVersion ?? ''} title text updated`, lat(r.toObs)));
   else console.log(row('→ OBS title text', r.obsSkipped ?? 'skipped'));
   const ratio = r.toViewerCard.p95 / VIEWER_CARD_TARGET_MS;
-  console.log(row('viewer card p95 / target (100 ms)', `${fmt(ratio, 2)}${ratio < 1 ? '  (within target)' : '  (OVER TARGET)'}`));
+  console.log(row('viewer card p95 / target (100 ms)', readings`${ratioOf(ratio)}${ratio < 1 ? '  (within target)' : '  (OVER TARGET)'}`));
   console.log('On the way to the video (the viewer page’s card needs only the request; the rest is the studio UI’s own copy):');
   console.log(row('→ studio UI sends pinProduct', lat(r.toRequest)));
   console.log(row('→ studio UI gets pinChanged (socket)', lat(r.toPinEvent)));
@@ -306,5 +310,5 @@ export async function printPinFanoutBenchmark(presses: number, obs = true): Prom
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { presses: { type: 'string', default: '40' }, 'skip-obs': { type: 'boolean', default: false } } });
-  await printPinFanoutBenchmark(Number(values.presses), !values['skip-obs']);
+  await printPinFanoutBenchmark({ presses: Number(values.presses), obs: !values['skip-obs'] });
 }
