@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { ControlServerStatus, ControlServerState } from '../../shared/api/contract/app.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { Settings } from '../../shared/domain/settings.js';
+import { LOOPBACK_NAMES } from '../../shared/net/request-access.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -125,6 +126,7 @@ export class ControlServerManager {
     const server = new ControlServer({
       host: allowLan ? '0.0.0.0' : '127.0.0.1',
       port,
+      ownNames: () => [...LOOPBACK_NAMES, ...(allowLan ? lanAddresses() : [])],
       token: () => this.token(),
       rendererDir: this.options.rendererDir,
       uploadsDir: this.options.uploadsDir,

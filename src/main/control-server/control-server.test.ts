@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,13 +7,14 @@ import WebSocket from 'ws';
 import type { ControlServerMessage } from '../../shared/api/control-protocol.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
+import { lanAddresses } from './control-server-manager.js';
 
 const cores: StudioCore[] = [];
 afterEach(async () => {
   while (cores.length) await cores.pop()!.close();
 });
 
-async function studio(options: { pinned?: boolean } = {}) {
+async function studio(options: { pinned?: boolean; allowLan?: boolean } = {}) {
   const dataDir = tempDir();
   const rendererDir = path.join(dataDir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -22,16 +24,16 @@ async function studio(options: { pinned?: boolean } = {}) {
     rendererDir,
     platform: { runtime: 'web', openExternal: async () => false },
     embeddedSfu: { port: 0 },
-    ...(options.pinned === false ? {} : { pinnedControlServer: { port: 0 } }),
+    ...(options.pinned === false ? {} : { pinnedControlServer: { port: 0, ...(options.allowLan ? { allowLan: true } : {}) } }),
   });
   cores.push(core);
   const status = core.controlServer.status();
   return { core, dataDir, port: status.port, token: status.token, base: `http://127.0.0.1:${status.port}` };
 }
 
-/** A raw protocol client that records every frame. */
-async function connect(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api`);
+/** A raw protocol client that records every frame; `origin` is what a browser page would send. */
+async function connect(port: number, options: { address?: string; origin?: string } = {}) {
+  const ws = new WebSocket(`ws://${options.address ?? '127.0.0.1'}:${port}/api`, options.origin ? { origin: options.origin } : {});
   const frames: ControlServerMessage[] = [];
   const waiters: Array<() => void> = [];
   ws.on('message', (data) => {
@@ -123,7 +125,7 @@ describe('control server', () => {
     const traversal = await new Promise<string>((resolve) => {
       // fetch() normalises "..": send the raw request line instead.
       const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () =>
-        socket.write('GET /../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+        socket.write(`GET /../secret.txt HTTP/1.1\r\nHost: ${new URL(base).host}\r\nConnection: close\r\n\r\n`),
       );
       let text = '';
       socket.on('data', (d) => (text += d.toString()));
@@ -145,6 +147,100 @@ describe('control server', () => {
     const body = (await accepted.json()) as { ok: boolean; value: { uploadId: string; size: number } };
     expect(body.ok).toBe(true);
     expect(fs.readFileSync(path.join(dataDir, 'uploads', body.value.uploadId), 'utf8')).toBe('a,b\n1,2\n');
+  });
+});
+
+/** An upgrade the server refuses: its HTTP status and plain-text reason (no WebSocket ever opens). */
+async function refusedUpgrade(port: number, options: { origin?: string; host?: string }) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.host ? { headers: { Host: options.host } } : {}),
+  });
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    ws.once('open', () => reject(new Error('the WebSocket opened')));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+  });
+}
+
+/** A request with the Host header a browser would send for `host` (fetch() may not set Host). */
+async function requestWithHost(port: number, host: string, options: { method?: string; path?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: options.path ?? '/', method: options.method ?? 'GET', headers: { ...options.headers, Host: host } },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.method === 'POST' ? 'a,b\n1,2\n' : undefined);
+  });
+}
+
+describe('who may reach the control server', () => {
+  it('refuses a WebSocket from another site with 403 before any WebSocket exists', async () => {
+    const { port } = await studio();
+    const refused = await refusedUpgrade(port, { origin: 'https://evil.example' });
+    expect(refused).toEqual({
+      status: 403,
+      body: "Refused: a page from https://evil.example may not connect here; only this server's own pages may.\n",
+    });
+  });
+
+  it('refuses a page that reached it through a re-pointed name (DNS rebinding): HTTP and WebSocket', async () => {
+    const { port } = await studio();
+    const page = await requestWithHost(port, 'evil.example');
+    expect(page.status).toBe(421);
+    expect(page.type).toBe('text/plain; charset=utf-8');
+    expect(page.body).toBe(`Refused: this server answers only at its own address (such as 127.0.0.1:${port}), not at "evil.example".\n`);
+    expect((await requestWithHost(port, `evil.example:${port}`, { path: '/healthz' })).status).toBe(421);
+    const upgrade = await refusedUpgrade(port, { host: `evil.example:${port}`, origin: `http://evil.example:${port}` });
+    expect(upgrade.status).toBe(421);
+  });
+
+  it("serves and answers the studio's own pages: 127.0.0.1 and localhost, with and without Origin", async () => {
+    const { port, token } = await studio();
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      expect((await requestWithHost(port, host)).status).toBe(200);
+      const client = await connect(port, { origin: `http://${host}` });
+      client.send({ type: 'auth', token });
+      await client.next((f) => f.type === 'auth-ok');
+      client.send({ type: 'request', id: 1, channel: 'studio:app:info' });
+      expect(await client.next((f) => f.type === 'response')).toMatchObject({ result: { ok: true } });
+      client.ws.close();
+    }
+  });
+
+  it('refuses an upload posted by another site, even with the token', async () => {
+    const { port, token, dataDir } = await studio();
+    const refused = await requestWithHost(port, `127.0.0.1:${port}`, {
+      method: 'POST',
+      path: '/api/upload?name=list.csv',
+      headers: { Authorization: `Bearer ${token}`, Origin: 'https://evil.example' },
+    });
+    expect(refused.status).toBe(403);
+    expect(fs.existsSync(path.join(dataDir, 'uploads'))).toBe(false);
+  });
+
+  const lan = lanAddresses()[0];
+  it.skipIf(!lan)('accepts the LAN address only when LAN is on', async () => {
+    const off = await studio();
+    expect((await requestWithHost(off.port, `${lan}:${off.port}`)).status).toBe(421);
+
+    const on = await studio({ allowLan: true });
+    const page = await requestWithHost(on.port, `${lan}:${on.port}`);
+    expect(page.status).toBe(200);
+    const producer = await connect(on.port, { address: lan!, origin: `http://${lan}:${on.port}` });
+    producer.send({ type: 'auth', token: on.token });
+    await producer.next((f) => f.type === 'auth-ok');
+    producer.ws.close();
+    expect((await refusedUpgrade(on.port, { origin: 'http://192.0.2.254:80' })).status).toBe(403);
   });
 });
 

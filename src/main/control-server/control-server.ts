@@ -11,6 +11,7 @@ import {
   controlClientMessageSchema,
   type ControlServerMessage,
 } from '../../shared/api/control-protocol.js';
+import { checkHost, checkOrigin, rawHttpRefusal, type AccessDecision } from '../../shared/net/request-access.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
@@ -19,6 +20,12 @@ import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/conte
 export interface ControlServerOptions {
   readonly host: string;
   readonly port: number;
+  /**
+   * The names this server is reached by: a request's Host must be one of
+   * them (with the port), and a browser page opening the API must come from
+   * one. Loopback, plus the LAN addresses when LAN is on; read per request.
+   */
+  readonly ownNames: () => readonly string[];
   /** Read on every check, so a regenerated token applies at once. */
   readonly token: () => string;
   /** The built renderer (dist/renderer). */
@@ -69,6 +76,14 @@ export class ControlServer {
 
   async start(): Promise<number> {
     const server = http.createServer((req, res) => {
+      // A page of another site may read nothing (Host) and post nothing (Origin: uploads).
+      const refusal = this.refusal(req, req.method !== 'GET' && req.method !== 'HEAD');
+      if (refusal) {
+        req.resume();
+        res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+        res.end(`${refusal.reason}\n`);
+        return;
+      }
       this.handleHttp(req, res).catch((error: unknown) => {
         console.error('Control server request failed', error);
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -77,11 +92,16 @@ export class ControlServer {
     });
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
     // Without these, one failing socket would be an uncaught exception: the whole studio (and its SFU) would exit.
-    server.on('error', (error) => console.error('[control] the producer console server failed:', error));
     wss.on('error', (error) => console.error('[control] the producer console WebSocket server failed:', error));
     server.on('upgrade', (req, socket, head) => {
       // Until `ws` takes the socket over (or if we refuse it), a reset by the client must not go unheard.
       socket.on('error', () => undefined);
+      // Refused before any WebSocket exists: a page of another site never gets to send a frame.
+      const refusal = this.refusal(req, true);
+      if (refusal) {
+        socket.end(rawHttpRefusal(refusal));
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== CONTROL_API_PATH) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -102,6 +122,7 @@ export class ControlServer {
         resolve();
       });
     });
+    server.on('error', (error) => console.error('[control] the producer console server failed:', error));
     return (server.address() as AddressInfo).port;
   }
 
@@ -129,6 +150,15 @@ export class ControlServer {
 
   tokenReplaced(): void {
     this.disconnectAll(CLOSE_TOKEN_REPLACED, 'The host made a new producer link.');
+  }
+
+  /** Why this request is refused (a Host that is not ours; an Origin we do not trust, when `withOrigin`), or null. */
+  private refusal(req: http.IncomingMessage, withOrigin: boolean): Extract<AccessDecision, { ok: false }> | null {
+    const rules = { names: this.options.ownNames(), port: req.socket.localPort ?? this.options.port };
+    const host = checkHost(rules, req.headers.host);
+    if (!host.ok) return host;
+    const origin = withOrigin ? checkOrigin(rules, req.headers.origin) : host;
+    return origin.ok ? null : origin;
   }
 
   private send(ws: WebSocket, message: ControlServerMessage): void {
