@@ -15,6 +15,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runCatalogBenchmark } from './catalog.js';
+import { printChatConsoleBenchmark } from './chat-console.js';
 import { printCompositorBenchmark } from './compositor.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
@@ -59,6 +60,8 @@ const moderationMessages = smoke ? 5_000 : 200_000;
 const chatMessages = smoke ? 20 : 500;
 const obsPins = smoke ? 3 : 30;
 const compositorWindowMs = smoke ? 1_000 : 10_000;
+/** The chat console flood (bench/chat-console.ts): seconds at 500 messages/s. */
+const chatConsoleSeconds = smoke ? 1 : 4;
 /** How long the Chromium benchmarks let simulcast ramp up before measuring. */
 const rampUpMs = smoke ? 1_000 : 4_000;
 /** A section that takes longer is reported as failed (it hangs rather than measures). */
@@ -168,6 +171,11 @@ await section('obs-pin', async () => {
 await section('compositor', async () => {
   requireBuiltUi();
   await printCompositorBenchmark({ windowMs: compositorWindowMs });
+});
+
+await section('chat-console', async () => {
+  requireBuiltUi();
+  await printChatConsoleBenchmark({ perSecond: 500, seconds: chatConsoleSeconds });
 });
 
 if (!values['skip-live']) {
