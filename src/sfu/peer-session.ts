@@ -75,6 +75,8 @@ export class PeerSession implements RoomMember {
     readonly id: string,
     private readonly socket: SessionSocket,
     private readonly deps: SessionDeps,
+    /** Why this connection may not host (its page or address is not the studio's); null: it may, with the token. */
+    private readonly hostRefusal: string | null = null,
   ) {
     this.media = new PeerMedia(deps.listenIps);
     this.chat = new PeerChat(this, deps.viewerIds);
@@ -163,6 +165,11 @@ export class PeerSession implements RoomMember {
     if (!this.deps.acceptingJoins()) throw new SignalFailure('unavailable', 'The SFU is shutting down.');
     const { rooms } = this.deps;
     if (request.role === 'host') {
+      // Before the token is even looked at: a page of another site may not try tokens.
+      if (this.hostRefusal !== null) {
+        this.deps.log.warn(`refused a host join for show ${request.show}: ${this.hostRefusal}`);
+        throw new SignalFailure('forbidden', this.hostRefusal);
+      }
       if (!this.deps.hostTokens.matches(request.show, request.hostToken)) {
         throw new SignalFailure('unauthorized', 'The host token is wrong for this show.');
       }

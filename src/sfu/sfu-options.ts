@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { LOOPBACK_NAMES } from '../shared/net/request-access.js';
 
 /** Where the SFU's WebRTC sockets listen and which address they tell browsers to use. */
 export interface RtcListenIp {
@@ -58,6 +59,16 @@ export interface SfuOptions {
    */
   readonly viewerIdSalt: string | null;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Where a host (a studio) may join from; viewers may come from anywhere.
+   * Judged on the WebSocket upgrade of a connection that then asks to join
+   * as host. `names`: the names the SFU is reached by; the Host header must
+   * be one of them with the port (against DNS rebinding of a built-in SFU);
+   * null accepts any Host (a public server behind names it cannot know).
+   * A browser page must be on one of these names (loopback when null), on
+   * any port, or be one of `origins`; no Origin (a program) is fine.
+   */
+  readonly hostAccess: { readonly names: (() => readonly string[]) | null; readonly origins: readonly string[] };
 }
 
 export const defaultViewerDir = (): string => path.resolve(import.meta.dirname, '../../dist/viewer');
@@ -91,6 +102,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     tls: null,
     viewerIdSalt: process.env.LSS_SFU_VIEWER_ID_SALT || null,
     logLevel: 'info',
+    hostAccess: { names: () => LOOPBACK_NAMES, origins: [] },
     ...partial,
   };
   validateOptions(options);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { checkHost, checkOrigin, LOOPBACK_NAMES } from '../shared/net/request-access.js';
 import { SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
 import { salvageRequestId, signalRequestSchema, type SignalError, type SignalReply } from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
@@ -87,8 +88,23 @@ export class SignalingServer {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip));
+    const hostRefusal = this.hostJoinRefusal(req);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip, hostRefusal));
     return true;
+  }
+
+  /**
+   * Why this connection may not join as host (a page of another site, or an
+   * address that is not this SFU's), or null. Viewers are never asked: the
+   * watch page is public and may be embedded anywhere.
+   */
+  private hostJoinRefusal(req: http.IncomingMessage): string | null {
+    const { names, origins } = this.deps.options.hostAccess;
+    const own = names?.() ?? null;
+    const rules = { names: own ?? LOOPBACK_NAMES, port: req.socket.localPort ?? 0, originsOnAnyPort: true, extraOrigins: origins };
+    const host = own === null ? null : checkHost(rules, req.headers.host);
+    const decision = host && !host.ok ? host : checkOrigin(rules, req.headers.origin);
+    return decision.ok ? null : `Only the studio may join as host. ${decision.reason}`;
   }
 
   /** Shutdown: every room hears "show ended", then every socket closes. */
@@ -110,16 +126,21 @@ export class SignalingServer {
     return req.socket.remoteAddress ?? 'unknown';
   }
 
-  private accept(ws: WebSocket, ip: string): void {
+  private accept(ws: WebSocket, ip: string, hostRefusal: string | null): void {
     const sessionId = crypto.randomUUID().slice(0, 8);
-    const session = new PeerSession(sessionId, ws, {
-      rooms: this.deps.rooms,
-      hostTokens: this.deps.hostTokens,
-      listenIps: this.deps.options.listenIps,
-      log: this.deps.log,
-      viewerIds: this.viewerIds,
-      acceptingJoins: () => this.accepting,
-    });
+    const session = new PeerSession(
+      sessionId,
+      ws,
+      {
+        rooms: this.deps.rooms,
+        hostTokens: this.deps.hostTokens,
+        listenIps: this.deps.options.listenIps,
+        log: this.deps.log,
+        viewerIds: this.viewerIds,
+        acceptingJoins: () => this.accepting,
+      },
+      hostRefusal,
+    );
     const connection: Connection = {
       ws,
       session,

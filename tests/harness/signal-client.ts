@@ -39,8 +39,9 @@ export class TestSignalClient {
     });
   }
 
-  static async connect(sfu: SfuServer): Promise<TestSignalClient> {
-    const ws = new WebSocket(sfu.signalUrl);
+  /** `headers` as a browser page would send them (Origin, Host). */
+  static async connect(sfu: Pick<SfuServer, 'signalUrl'>, headers: Readonly<Record<string, string>> = {}): Promise<TestSignalClient> {
+    const ws = new WebSocket(sfu.signalUrl, { headers });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

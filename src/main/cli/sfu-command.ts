@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DESKTOP_STUDIO_ORIGIN } from '../../shared/net/request-access.js';
 import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
 import { UsageError, type CliCommand } from './commands.js';
@@ -91,6 +92,9 @@ export const sfuCommand: CliCommand = {
         trustProxy: values['trust-proxy'],
         tls: values['tls-cert'] && values['tls-key'] ? { certFile: values['tls-cert'], keyFile: values['tls-key'] } : null,
         logLevel: logLevel as SfuOptions['logLevel'],
+        // A server is reached by names it cannot know (DNS, a TLS proxy): any Host. Hosts publish
+        // from the desktop studio, a studio page on their own computer, or a program (no Origin).
+        hostAccess: { names: null, origins: [DESKTOP_STUDIO_ORIGIN] },
       });
     } catch (error) {
       throw new UsageError((error as Error).message);

@@ -189,7 +189,7 @@ describe('who may reach the control server', () => {
     const refused = await refusedUpgrade(port, { origin: 'https://evil.example' });
     expect(refused).toEqual({
       status: 403,
-      body: "Refused: a page from https://evil.example may not connect here; only this server's own pages may.\n",
+      body: "A page from https://evil.example may not connect here; only this server's own pages may.\n",
     });
   });
 
@@ -198,7 +198,7 @@ describe('who may reach the control server', () => {
     const page = await requestWithHost(port, 'evil.example');
     expect(page.status).toBe(421);
     expect(page.type).toBe('text/plain; charset=utf-8');
-    expect(page.body).toBe(`Refused: this server answers only at its own address (such as 127.0.0.1:${port}), not at "evil.example".\n`);
+    expect(page.body).toBe(`This server answers only at its own address (such as 127.0.0.1:${port}), not at "evil.example".\n`);
     expect((await requestWithHost(port, `evil.example:${port}`, { path: '/healthz' })).status).toBe(421);
     const upgrade = await refusedUpgrade(port, { host: `evil.example:${port}`, origin: `http://evil.example:${port}` });
     expect(upgrade.status).toBe(421);

@@ -1,3 +1,4 @@
+import { DESKTOP_STUDIO_ORIGIN, LOOPBACK_NAMES } from '../../shared/net/request-access.js';
 import { lanAddresses } from '../control-server/control-server-manager.js';
 import { startSfuServer, type RtcListenIp, type SfuServer } from '../../sfu/index.js';
 
@@ -39,6 +40,8 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       defaultHostToken: null,
       logLevel: 'warn',
       viewerIdSalt: config.viewerIdSalt,
+      // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.
+      hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
     });
     return { ok: true, server };

@@ -24,7 +24,7 @@ describe('checkHost', () => {
   ])('refuses %s with 421 and says why', (_what, host) => {
     const decision = checkHost(studio, host);
     expect(decision).toMatchObject({ ok: false, status: 421 });
-    expect(!decision.ok && decision.reason).toMatch(/^Refused: /);
+    expect(!decision.ok && decision.reason).toMatch(/^[A-Z].+\.$/);
   });
 
   it('accepts the LAN address when LAN is on', () => {
@@ -35,7 +35,7 @@ describe('checkHost', () => {
   it('names the refused host in plain words, with nothing that could break a line', () => {
     const decision = checkHost(studio, 'evil.example:4781');
     expect(!decision.ok && decision.reason).toBe(
-      'Refused: this server answers only at its own address (such as 127.0.0.1:4781), not at "evil.example:4781".',
+      'This server answers only at its own address (such as 127.0.0.1:4781), not at "evil.example:4781".',
     );
     const odd = checkHost(studio, 'a\u0000b\u00e9');
     expect(!odd.ok && odd.reason).toContain('"a?b?"');
@@ -70,7 +70,7 @@ describe('checkOrigin', () => {
   ])('refuses %s with 403 and says why', (_what, origin) => {
     const decision = checkOrigin(studio, origin);
     expect(decision).toMatchObject({ ok: false, status: 403 });
-    expect(!decision.ok && decision.reason).toMatch(/^Refused: /);
+    expect(!decision.ok && decision.reason).toMatch(/^[A-Z].+\.$/);
   });
 
   it('accepts a producer console on the LAN address when LAN is on', () => {
@@ -80,7 +80,7 @@ describe('checkOrigin', () => {
   it('names the refused page', () => {
     const decision = checkOrigin(studio, 'https://evil.example');
     expect(!decision.ok && decision.reason).toBe(
-      "Refused: a page from https://evil.example may not connect here; only this server's own pages may.",
+      "A page from https://evil.example may not connect here; only this server's own pages may.",
     );
   });
 

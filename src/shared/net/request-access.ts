@@ -24,6 +24,12 @@ export type AccessDecision =
       readonly reason: string;
     };
 
+/**
+ * The desktop studio window's origin (APP_ORIGIN in src/main/electron/security-policy.ts;
+ * src/main/electron/desktop-origin.test.ts keeps the two equal). No web page can have it.
+ */
+export const DESKTOP_STUDIO_ORIGIN = 'app://studio';
+
 /** The names of this computer that never leave it (IPv6 in brackets, as in a Host header). */
 export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -43,14 +49,14 @@ const ALLOWED: AccessDecision = { ok: true };
 /** Checks the Host header against the server's own names and port. */
 export function checkHost(rules: AccessRules, host: string | undefined): AccessDecision {
   if (host === undefined || host === '') {
-    return { ok: false, status: 421, reason: 'Refused: the request did not say which address it was for (no Host header).' };
+    return { ok: false, status: 421, reason: 'The request did not say which address it was for (no Host header).' };
   }
   const authority = parseAuthority(host);
   if (authority && isOwnName(rules, authority.name) && (authority.port ?? 80) === rules.port) return ALLOWED;
   return {
     ok: false,
     status: 421,
-    reason: `Refused: this server answers only at its own address (such as 127.0.0.1:${rules.port}), not at "${printable(host)}".`,
+    reason: `This server answers only at its own address (such as 127.0.0.1:${rules.port}), not at "${printable(host)}".`,
   };
 }
 
@@ -59,7 +65,7 @@ export function checkOrigin(rules: AccessRules, origin: string | undefined): Acc
   if (origin === undefined) return ALLOWED;
   const given = origin.trim().toLowerCase();
   if (given === 'null') {
-    return { ok: false, status: 403, reason: 'Refused: a page without an origin (a sandboxed frame or a local file) may not connect here.' };
+    return { ok: false, status: 403, reason: 'A page without an origin (a sandboxed frame or a local file) may not connect here.' };
   }
   if ((rules.extraOrigins ?? []).some((o) => o.toLowerCase() === given)) return ALLOWED;
   const match = /^(https?):\/\/(.+)$/.exec(given);
@@ -71,7 +77,7 @@ export function checkOrigin(rules: AccessRules, origin: string | undefined): Acc
   return {
     ok: false,
     status: 403,
-    reason: `Refused: a page from ${printable(origin)} may not connect here; only this server's own pages may.`,
+    reason: `A page from ${printable(origin)} may not connect here; only this server's own pages may.`,
   };
 }
 

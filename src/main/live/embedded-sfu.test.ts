@@ -1,0 +1,61 @@
+/**
+ * The studio's own SFU lets only the studio host: its desktop window, its
+ * pages on this computer (and on the LAN addresses when LAN is on), or a
+ * program; never another site's page or a re-pointed name.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestSignalClient } from '../../../tests/harness/signal-client.js';
+import type { SignalRequestError } from '../../shared/sfu/signal-requests.js';
+import type { SfuServer } from '../../sfu/index.js';
+import { lanAddresses } from '../control-server/control-server-manager.js';
+import { startEmbeddedSfu } from './embedded-sfu.js';
+
+const TOKEN = 'embedded-access-token';
+const servers: SfuServer[] = [];
+const clients: TestSignalClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function embedded(allowLan: boolean): Promise<SfuServer> {
+  const started = await startEmbeddedSfu({ port: 0, allowLan, viewerDir: undefined, viewerIdSalt: null });
+  if (!started.ok) throw new Error(started.error);
+  servers.push(started.server);
+  return started.server;
+}
+
+let nextShow = 1;
+async function hostJoin(signalUrl: string, server: SfuServer, headers: Record<string, string>): Promise<string> {
+  const show = `embedded-${nextShow++}`;
+  server.setHostToken(show, TOKEN);
+  const client = await TestSignalClient.connect({ signalUrl }, headers);
+  clients.push(client);
+  return client.requests.request({ type: 'join', show, role: 'host', hostToken: TOKEN }).then(
+    (reply) => reply.role,
+    (error: unknown) => (error as SignalRequestError).code,
+  );
+}
+
+describe('the built-in SFU: who may host', () => {
+  it("the studio's window, its pages on this computer and programs; not another site or a re-pointed name", async () => {
+    const sfu = await embedded(false);
+    expect(await hostJoin(sfu.signalUrl, sfu, {})).toBe('host');
+    expect(await hostJoin(sfu.signalUrl, sfu, { Origin: 'app://studio' })).toBe('host');
+    expect(await hostJoin(sfu.signalUrl, sfu, { Origin: 'http://127.0.0.1:4781' })).toBe('host');
+    expect(await hostJoin(sfu.signalUrl, sfu, { Origin: 'https://evil.example' })).toBe('forbidden');
+    expect(await hostJoin(sfu.signalUrl, sfu, { Host: `evil.example:${sfu.port}` })).toBe('forbidden');
+  });
+
+  const lan = lanAddresses()[0];
+  it.skipIf(!lan)('a producer console on the LAN address, only when LAN is on', async () => {
+    const off = await embedded(false);
+    expect(await hostJoin(off.signalUrl, off, { Host: `${lan}:${off.port}` })).toBe('forbidden');
+    expect(await hostJoin(off.signalUrl, off, { Origin: `http://${lan}:4781` })).toBe('forbidden');
+
+    const on = await embedded(true);
+    const overLan = `ws://${lan}:${on.port}/signal`;
+    expect(await hostJoin(overLan, on, { Origin: `http://${lan}:4781` })).toBe('host');
+    expect(await hostJoin(overLan, on, { Origin: 'https://evil.example' })).toBe('forbidden');
+  });
+});
