@@ -104,23 +104,23 @@ test('viewers chat through the studio: approve, hold, block, delete, ban, litera
     await expect(ben.getByTestId('chat-notice')).toContainText('timed out');
     await expect(anna.getByTestId('chat-notice')).toBeHidden();
 
-    await host.screenshot({ path: '/tmp/chat-console.png' });
+    await host.screenshot({ path: test.info().outputPath('chat-console.png') });
 
     // The viewers list: counts, the ban, and Unban.
     await host.getByRole('tab', { name: /Viewers/ }).click();
     const annaRow = host.getByTestId('chat-viewer').filter({ hasText: 'Anna' });
     await expect(annaRow).toContainText('Banned');
     await expect(host.getByTestId('chat-viewer').filter({ hasText: 'Ben' })).toContainText('Timeout');
-    await host.locator('.panel-chat').screenshot({ path: '/tmp/chat-viewers.png' });
+    await host.locator('.panel-chat').screenshot({ path: test.info().outputPath('chat-viewers.png') });
     await annaRow.getByRole('button', { name: 'Unban' }).click();
     await expect(annaRow.getByRole('button', { name: 'Ban' })).toBeVisible();
     const benRow = host.getByTestId('chat-viewer').filter({ hasText: 'Ben' });
     await benRow.getByRole('button', { name: 'Mod' }).click();
     await expect(benRow.getByRole('button', { name: 'Mod' })).toHaveAttribute('aria-pressed', 'true');
     await host.getByRole('tab', { name: 'Messages' }).click();
-    await ben.screenshot({ path: '/tmp/chat-viewer.png' });
+    await ben.screenshot({ path: test.info().outputPath('chat-viewer.png') });
     await ben.setViewportSize({ width: 1280, height: 720 });
-    await ben.screenshot({ path: '/tmp/chat-viewer-wide.png' });
+    await ben.screenshot({ path: test.info().outputPath('chat-viewer-wide.png') });
     expect(await viewerChat(ben).count()).toBeGreaterThan(0);
   } finally {
     await stop();
@@ -160,7 +160,7 @@ test('the console stays smooth at 500 messages a second, and pauses auto-scroll 
     await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
     await page.getByRole('button', { name: /^Questions/ }).click();
     await expect(list.getByRole('option').first()).toContainText('What size is the jacket?');
-    await page.screenshot({ path: '/tmp/chat-console-flood.png' });
+    await page.screenshot({ path: test.info().outputPath('chat-console-flood.png') });
   } catch (error) {
     console.log(studio.output().slice(-3000));
     throw error;

@@ -79,7 +79,7 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p)), { timeout: 3_000 }).toBe(true);
     // The camera still fills the rest of the frame (the fake camera's picture, not the card).
     expect(isWhite(await outputPixel(host, 0.3, 0.4))).toBe(false);
-    await host.screenshot({ path: '/tmp/compositor-studio.png' });
+    await host.screenshot({ path: test.info().outputPath('compositor-studio.png') });
 
     // The composed program keeps drawing frames. How long a frame takes is a
     // benchmark figure (`npm run bench`, bench/compositor.ts), not a test threshold.
@@ -107,7 +107,7 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     const dark = ([r, g, b]: Rgb) => r < 80 && g < 80 && b < 80;
     await expect.poll(() => outputPixel(host, 0.1, 0.1).then(dark)).toBe(true);
     await expect.poll(() => viewerPixel(viewer, ...CARD_POINT).then((p) => !isWhite(p, 40) && dark(p)), { timeout: 10_000 }).toBe(true);
-    await host.screenshot({ path: '/tmp/compositor-starting-soon.png' });
+    await host.screenshot({ path: test.info().outputPath('compositor-starting-soon.png') });
   } finally {
     await stop();
   }
@@ -141,7 +141,7 @@ test('the host makes a scene of their own: duplicate, rename, drag a layer, hide
     await host.getByLabel('Layer text').fill('Free shipping today');
     await host.getByRole('button', { name: 'Add layer' }).click();
     await expect(host.getByRole('list', { name: 'Layers of My look' }).getByRole('button', { name: 'Free shipping today', exact: true })).toBeVisible();
-    await host.screenshot({ path: '/tmp/compositor-editing.png' });
+    await host.screenshot({ path: test.info().outputPath('compositor-editing.png') });
 
     const saved = async () => {
       const result = await host.evaluate(() => window.studio!.listScenes());

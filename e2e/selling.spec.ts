@@ -67,7 +67,7 @@ test('hotkeys: N, P, 1–9 and U pin and unpin on every viewer, late joiners inc
     await expect(viewerCard(viewer).getByTestId('pin-title')).toHaveText(TOTE.title);
     await expect(host.getByTestId('pinned-title')).toHaveText(TOTE.title);
     await expect(host.getByTestId('pinned-stock')).toHaveText(`${TOTE.stock} left`);
-    await host.getByTestId('pinned-strip').screenshot({ path: '/tmp/selling-strip.png' });
+    await host.getByTestId('pinned-strip').screenshot({ path: test.info().outputPath('selling-strip.png') });
 
     // U takes it down; P puts the current rundown item back up.
     await pressSellingKey(host, 'u');
@@ -137,8 +137,8 @@ test('a flash deal counts down on viewers with the studio, then the regular pric
     // The sale price, and the regular one struck through.
     await expect(card.getByTestId('pin-deal-price')).toContainText('19');
     await expect(card.getByTestId('pin-deal-was')).toContainText('25');
-    await host.getByTestId('pinned-strip').screenshot({ path: '/tmp/selling-deal-strip.png' });
-    await card.screenshot({ path: '/tmp/selling-deal-card.png' });
+    await host.getByTestId('pinned-strip').screenshot({ path: test.info().outputPath('selling-deal-strip.png') });
+    await card.screenshot({ path: test.info().outputPath('selling-deal-card.png') });
 
     // A viewer who joins during the deal, on a computer whose clock is two hours slow,
     // counts down with the studio (within a second): the page counts on the SFU's clock.
@@ -241,7 +241,7 @@ test('two viewers claim the last scarf at once: one gets it, one waits; cancel p
     await expect(claimOf(loserName)).toHaveAttribute('data-status', 'waitlisted');
     await expect(host.getByTestId('claims-confirmed')).toHaveText('1 confirmed');
     await expect(host.getByTestId('claims-revenue')).toContainText('40.00');
-    await host.locator('.panel-chat').screenshot({ path: '/tmp/selling-claims.png' });
+    await host.locator('.panel-chat').screenshot({ path: test.info().outputPath('selling-claims.png') });
 
     // Cancel the winner's claim (asked once, on the row): the scarf goes to the waitlist's first viewer.
     await claimOf(winnerName).getByRole('button', { name: /^Cancel / }).click();
@@ -300,7 +300,7 @@ test('Settings → Selling: auto-unpin takes the card down by itself, with a cou
     await seconds.fill('6');
     await seconds.press('Enter');
     await expect(selling.getByRole('status')).toHaveText('Pins now come down by themselves after 6 seconds.');
-    await selling.screenshot({ path: '/tmp/selling-settings.png' });
+    await selling.screenshot({ path: test.info().outputPath('selling-settings.png') });
     await host.getByRole('button', { name: 'Close' }).click();
     // Back in the studio once Settings is gone (keys do nothing while a dialog is open) and the rundown is on screen.
     await expect(selling).toBeHidden();

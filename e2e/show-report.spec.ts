@@ -18,7 +18,7 @@ test('the show report counts pins live, exports a safe CSV and prints alone', as
     await page.getByRole('tablist', { name: 'Chat views' }).getByRole('tab', { name: 'Report' }).click();
     const glance = page.getByRole('region', { name: 'Demo show: Friday boutique drop so far' });
     await expect(glance.getByRole('table', { name: 'Products' }).getByRole('row', { name: new RegExp(escapeRegExp(pinnedTitle)) })).toBeVisible();
-    await glance.screenshot({ path: '/tmp/report-compact.png' });
+    await glance.screenshot({ path: test.info().outputPath('report-compact.png') });
 
     // The full report: one click from the studio.
     await page.getByRole('banner').getByRole('button', { name: 'Report' }).click();
