@@ -12,6 +12,7 @@ import {
   type ControlServerMessage,
 } from '../../shared/api/control-protocol.js';
 import { checkHost, checkOrigin, rawHttpRefusal, type AccessDecision } from '../../shared/net/request-access.js';
+import { TokenLockout, type LockoutPolicy } from '../../shared/net/token-lockout.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
@@ -37,6 +38,8 @@ export interface ControlServerOptions {
   readonly onClientsChanged?: (count: number) => void;
   /** Sources the UI may connect to besides itself (the SFU). */
   readonly extraConnectSources?: () => readonly string[];
+  /** How an address that sends wrong tokens is locked out (DEFAULT_LOCKOUT_POLICY; tests lengthen it). */
+  readonly lockoutPolicy?: LockoutPolicy;
 }
 
 const AUTH_TIMEOUT_MS = 10_000;
@@ -67,8 +70,12 @@ export class ControlServer {
   private readonly authed = new Set<WebSocket>();
   private unsubscribeEvents: (() => void) | null = null;
   private nextClientId = 1;
+  /** Addresses that sent too many wrong tokens wait before their next try (first frame and uploads alike). */
+  private readonly lockout: TokenLockout;
 
-  constructor(private readonly options: ControlServerOptions) {}
+  constructor(private readonly options: ControlServerOptions) {
+    this.lockout = new TokenLockout(options.lockoutPolicy);
+  }
 
   get clientCount(): number {
     return this.authed.size;
@@ -107,7 +114,7 @@ export class ControlServer {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+      wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws, req.socket.remoteAddress ?? 'unknown'));
     });
     this.server = server;
     this.wss = wss;
@@ -165,7 +172,22 @@ export class ControlServer {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   }
 
-  private handleSocket(ws: WebSocket): void {
+  /**
+   * Runs `matches` (a token comparison) unless `address` is locked out after
+   * wrong tokens; counts the outcome. `locked`: the refusal's words.
+   */
+  private checkToken(address: string, matches: () => boolean): { ok: true } | { ok: false; locked: string | null } {
+    const lock = this.lockout.check(address);
+    if (lock.locked) return { ok: false, locked: lock.message };
+    if (!matches()) {
+      this.lockout.failed(address);
+      return { ok: false, locked: null };
+    }
+    this.lockout.succeeded(address);
+    return { ok: true };
+  }
+
+  private handleSocket(ws: WebSocket, address: string): void {
     const clientId = `control-${this.nextClientId++}`;
     let authenticated = false;
     const authTimer = setTimeout(() => {
@@ -194,10 +216,11 @@ export class ControlServer {
       const message = parsed.data;
       if (message.type === 'auth') {
         if (authenticated) return;
-        if (!tokenMatches(this.options.token(), message.token)) {
+        const check = this.checkToken(address, () => tokenMatches(this.options.token(), message.token));
+        if (!check.ok) {
           this.send(ws, {
             type: 'auth-error',
-            message: 'This producer link is not valid (wrong or old access token). Ask the host for the current link.',
+            message: check.locked ?? 'This producer link is not valid (wrong or old access token). Ask the host for the current link.',
           });
           ws.close(CLOSE_UNAUTHORIZED, 'Wrong access token.');
           return;
@@ -270,9 +293,10 @@ export class ControlServer {
       res.end(JSON.stringify(body));
     };
     if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
-    if (!tokenMatches(this.options.token(), bearerToken(req))) {
+    const check = this.checkToken(req.socket.remoteAddress ?? 'unknown', () => tokenMatches(this.options.token(), bearerToken(req)));
+    if (!check.ok) {
       req.resume();
-      return reply(401, { ok: false, error: { code: 'unauthorized', message: 'Wrong or missing access token.' } });
+      return reply(check.locked ? 429 : 401, { ok: false, error: { code: 'unauthorized', message: check.locked ?? 'Wrong or missing access token.' } });
     }
     const originalName = (url.searchParams.get('name') ?? 'upload').slice(0, 200);
     const uploadId = crypto.randomUUID();
