@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { seedDemoStudio } from './catalog/demo-studio.js';
 import { installLastResortHandlers } from './core/last-resort.js';
+import { limitRepeatedConsoleLines } from './core/log-limits.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
 import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
@@ -85,6 +86,8 @@ app
   .then(start)
   // Once the studio runs, an error nobody handled is logged instead of ending the show.
   .then(() => installLastResortHandlers({ name: 'studio' }))
+  // A flood of bad requests is summarized in the log instead of filling the disk.
+  .then(() => limitRepeatedConsoleLines())
   .catch((error: unknown) => {
     dialog.showErrorBox('Live Seller Studio could not start', (error as Error).message ?? String(error));
     app.exit(1);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DESKTOP_STUDIO_ORIGIN } from '../../shared/net/request-access.js';
 import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
+import { limitRepeatedConsoleLines } from '../core/log-limits.js';
 import { UsageError, type CliCommand } from './commands.js';
 
 const HOST_TOKEN_ENV = 'LSS_SFU_HOST_TOKEN';
@@ -121,6 +122,8 @@ export const sfuCommand: CliCommand = {
     );
     // From here on shows run: an error nobody handled is logged, not the end of every show.
     const uninstall = installLastResortHandlers({ name: 'sfu' });
+    // A flood of bad requests is summarized in the log instead of filling the disk.
+    const restoreConsole = limitRepeatedConsoleLines();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
@@ -128,6 +131,7 @@ export const sfuCommand: CliCommand = {
     process.stdout.write('Stopping: telling viewers the show ended…\n');
     await sfu.close();
     uninstall();
+    restoreConsole();
     return 0;
   },
 };

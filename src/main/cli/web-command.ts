@@ -5,6 +5,7 @@ import { defaultDataDir } from '../core/data-dir.js';
 import { startStudioCore } from '../core/studio-core.js';
 import { seedDemoStudio } from '../catalog/demo-studio.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
+import { limitRepeatedConsoleLines } from '../core/log-limits.js';
 import { ensureViewerBundle } from '../live/viewer-bundle-dir.js';
 import { UsageError, type CliCommand } from './commands.js';
 
@@ -92,6 +93,8 @@ export const webCommand: CliCommand = {
     );
     // From here on the show runs: an error nobody handled is logged, not the end of it.
     const uninstall = installLastResortHandlers({ name: 'studio' });
+    // A flood of bad requests is summarized in the log instead of filling the disk.
+    const restoreConsole = limitRepeatedConsoleLines();
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
@@ -99,6 +102,7 @@ export const webCommand: CliCommand = {
     });
     await core.close();
     uninstall();
+    restoreConsole();
     return 0;
   },
 };
