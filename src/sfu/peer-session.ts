@@ -31,6 +31,11 @@ export interface SessionDeps {
   readonly listenIps: SfuOptions['listenIps'];
   readonly log: SfuLog;
   readonly viewerIds: ViewerIds;
+  /**
+   * Compares a host token for this connection's address, under the lockout
+   * after wrong tokens (src/shared/net/token-lockout.ts); throws the refusal.
+   */
+  readonly admitHostToken: (show: string, token: string) => void;
   /** False while the server shuts down: joins are refused. */
   readonly acceptingJoins: () => boolean;
 }
@@ -170,9 +175,7 @@ export class PeerSession implements RoomMember {
         this.deps.log.warn(`refused a host join for show ${request.show}: ${this.hostRefusal}`);
         throw new SignalFailure('forbidden', this.hostRefusal);
       }
-      if (!this.deps.hostTokens.matches(request.show, request.hostToken)) {
-        throw new SignalFailure('unauthorized', 'The host token is wrong for this show.');
-      }
+      this.deps.admitHostToken(request.show, request.hostToken);
       const existing = rooms.get(request.show);
       if (!existing?.hasRouter && !rooms.canOpenAnotherShow()) {
         throw new SignalFailure('unavailable', 'This SFU is running as many shows as it may; try again later.');

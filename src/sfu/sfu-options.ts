@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { LOOPBACK_NAMES } from '../shared/net/request-access.js';
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../shared/net/token-lockout.js';
 
 /** Where the SFU's WebRTC sockets listen and which address they tell browsers to use. */
 export interface RtcListenIp {
@@ -69,6 +70,8 @@ export interface SfuOptions {
    * any port, or be one of `origins`; no Origin (a program) is fine.
    */
   readonly hostAccess: { readonly names: (() => readonly string[]) | null; readonly origins: readonly string[] };
+  /** How an address that sends wrong host tokens is locked out (src/shared/net/token-lockout.ts). */
+  readonly hostTokenLockout: LockoutPolicy;
 }
 
 export const defaultViewerDir = (): string => path.resolve(import.meta.dirname, '../../dist/viewer');
@@ -103,6 +106,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     viewerIdSalt: process.env.LSS_SFU_VIEWER_ID_SALT || null,
     logLevel: 'info',
     hostAccess: { names: () => LOOPBACK_NAMES, origins: [] },
+    hostTokenLockout: DEFAULT_LOCKOUT_POLICY,
     ...partial,
   };
   validateOptions(options);

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkHost, checkOrigin, LOOPBACK_NAMES } from '../shared/net/request-access.js';
+import { TokenLockout } from '../shared/net/token-lockout.js';
 import { SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
 import { salvageRequestId, signalRequestSchema, type SignalError, type SignalReply } from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
@@ -61,9 +62,12 @@ export class SignalingServer {
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private accepting = true;
   private readonly viewerIds: ViewerIds;
+  /** Addresses that sent too many wrong host tokens wait before their next try. */
+  private readonly hostTokenLockout: TokenLockout;
 
   constructor(private readonly deps: SignalingDeps) {
     this.viewerIds = new ViewerIds(deps.options.viewerIdSalt);
+    this.hostTokenLockout = new TokenLockout(deps.options.hostTokenLockout);
     this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -137,6 +141,7 @@ export class SignalingServer {
         listenIps: this.deps.options.listenIps,
         log: this.deps.log,
         viewerIds: this.viewerIds,
+        admitHostToken: (show, token) => this.admitHostToken(ip, show, token),
         acceptingJoins: () => this.accepting,
       },
       hostRefusal,
@@ -166,6 +171,19 @@ export class SignalingServer {
       this.connections.delete(connection);
       session.onSocketClosed();
     });
+  }
+
+  private admitHostToken(ip: string, show: string, token: string): void {
+    const lock = this.hostTokenLockout.check(ip);
+    if (lock.locked) {
+      this.deps.log.warn(`refused a host join for show ${show} from ${ip}: locked out after wrong tokens`);
+      throw new SignalFailure('rate-limited', lock.message);
+    }
+    if (!this.deps.hostTokens.matches(show, token)) {
+      this.hostTokenLockout.failed(ip);
+      throw new SignalFailure('unauthorized', 'The host token is wrong for this show.');
+    }
+    this.hostTokenLockout.succeeded(ip);
   }
 
   private receive(connection: Connection, text: string, isBinary: boolean): void {
