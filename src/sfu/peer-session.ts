@@ -60,6 +60,7 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonl
   chatDelete: ['host'],
   chatPinMessage: ['host'],
   chatNotice: ['host'],
+  chatReserveNames: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -158,6 +159,7 @@ export class PeerSession implements RoomMember {
       case 'chatDelete':
       case 'chatPinMessage':
       case 'chatNotice':
+      case 'chatReserveNames':
         return handleHostChat(room, request);
       case 'leave':
         this.leave();

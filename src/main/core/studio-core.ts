@@ -179,7 +179,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.subscribe((channel) => {
-    if (channel === eventSpecs.settingsChanged.channel) void live.apply();
+    if (channel !== eventSpecs.settingsChanged.channel) return;
+    void live.apply();
+    chat.announceReservedNames(); // the host's name may have changed
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();

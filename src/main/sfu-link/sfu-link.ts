@@ -24,7 +24,8 @@ export type ChatHostRequest =
   | SignalRequestBody<'chatPublish'>
   | SignalRequestBody<'chatDelete'>
   | SignalRequestBody<'chatPinMessage'>
-  | SignalRequestBody<'chatNotice'>;
+  | SignalRequestBody<'chatNotice'>
+  | SignalRequestBody<'chatReserveNames'>;
 
 /** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
 const MAX_CHAT_OUTBOX = 500;

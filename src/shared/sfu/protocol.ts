@@ -104,6 +104,7 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('chatDelete', chatRequestShapes.chatDelete),
   request('chatPinMessage', chatRequestShapes.chatPinMessage),
   request('chatNotice', chatRequestShapes.chatNotice),
+  request('chatReserveNames', chatRequestShapes.chatReserveNames),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;

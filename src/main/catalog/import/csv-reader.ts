@@ -15,14 +15,24 @@
  *   any plausible product description, or a "closing" quote turns out to be
  *   followed by more text) the record is flagged and reading restarts at the
  *   line after that first line end, so the following rows still import.
+ *
+ * Limits keep a hostile or wrong file from exhausting memory: a value over
+ * `maxFieldChars` (1 MiB), a row over `maxRecordChars` or over `maxFields`
+ * values is flagged like broken quoting, and what it held past the limit is
+ * counted, never kept. The record then says how many values it had
+ * (`columns`), so a header row of a million columns can be refused by name.
  */
+
+import { MAX_COLUMNS, MAX_FIELD_CHARS, MAX_RECORD_CHARS, rowTooLong, tooManyValues, valueTooLong } from './limits.js';
 
 export interface CsvRecord {
   /** 1-based line where the record starts. */
   readonly line: number;
   readonly fields: string[];
-  /** Set when the quoting is broken: the fields are unreliable, skip the row. */
+  /** Set when the quoting is broken or a limit was passed: the fields are unreliable, skip the row. */
   readonly problem?: string;
+  /** Set when the row had more than `maxFields` values: how many it had (its fields are not kept). */
+  readonly columns?: number;
 }
 
 export interface CsvTokenizerOptions {
@@ -35,9 +45,16 @@ export interface CsvTokenizerOptions {
   readonly lenientQuotes?: boolean;
   /** Line number of the first character pushed (default 1). */
   readonly firstLine?: number;
-  /** A quoted value longer than this is taken as an unclosed quote. */
+  /** A quoted value longer than this, once it has crossed a line end, is taken as an unclosed quote. */
   readonly maxQuotedChars?: number;
+  /** Longest value kept (default 1 MiB of text); a longer one skips its row. */
+  readonly maxFieldChars?: number;
+  /** Most values in a row (default 1,000); a row with more is skipped, unread. */
+  readonly maxFields?: number;
+  /** Longest row kept, all values together (default 4 MiB of text). */
+  readonly maxRecordChars?: number;
 }
+
 
 export const UNCLOSED_QUOTE = 'a quote is never closed; the rest of the row was skipped';
 export const STRAY_QUOTE =
@@ -75,12 +92,23 @@ export class CsvTokenizer {
   private readonly delimiter: number;
   private readonly lenientQuotes: boolean;
   private readonly maxQuotedChars: number;
+  private readonly maxFieldChars: number;
+  private readonly maxFields: number;
+  private readonly maxRecordChars: number;
   private state = State.FieldStart;
   private line: number;
   private recordLine: number;
   private fields: string[] = [];
   private field = '';
+  /** Characters in the current value, counting any dropped past maxFieldChars. */
+  private fieldChars = 0;
+  /** Values in the current record, counting any not kept past maxFields. */
+  private fieldCount = 0;
+  /** Characters in the current record's kept values. */
+  private recordChars = 0;
   private problem: string | null = null;
+  /** A limit this record passed: it is skipped, and its values are no longer kept. */
+  private limitProblem: string | null = null;
   private skipLF = false;
   private resync: ResyncPoint | null = null;
 
@@ -92,6 +120,9 @@ export class CsvTokenizer {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.lenientQuotes = options.lenientQuotes ?? false;
     this.maxQuotedChars = options.maxQuotedChars ?? DEFAULT_MAX_QUOTED_CHARS;
+    this.maxFieldChars = options.maxFieldChars ?? MAX_FIELD_CHARS;
+    this.maxFields = options.maxFields ?? MAX_COLUMNS;
+    this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
     this.line = options.firstLine ?? 1;
     this.recordLine = this.line;
   }
@@ -103,7 +134,7 @@ export class CsvTokenizer {
   /** Flushes the last record; call once after the last chunk. */
   end(): void {
     for (;;) {
-      if (this.state === State.Quoted) {
+      if (this.state === State.Quoted || (this.state === State.QuoteInQuoted && this.quotedTooLong())) {
         const resync = this.resync;
         this.emitBroken(UNCLOSED_QUOTE);
         if (resync === null) return;
@@ -127,7 +158,7 @@ export class CsvTokenizer {
     if (this.skipLF && n > 0) {
       this.skipLF = false;
       if (text.charCodeAt(0) === LF) {
-        if (this.state === State.Quoted) this.field += '\n';
+        if (this.state === State.Quoted) this.add('\n');
         i = 1;
       }
     }
@@ -148,7 +179,7 @@ export class CsvTokenizer {
           if (c === d || c === LF || c === CR || c === QUOTE) break;
           j++;
         }
-        if (j > i) this.field += text.slice(i, j);
+        if (j > i) this.add(text.slice(i, j));
         if (j === n) break; // the value goes on in the next chunk
         const c = text.charCodeAt(j);
         if (c === d) {
@@ -158,10 +189,11 @@ export class CsvTokenizer {
         } else if (c === QUOTE && isSpaces(this.field)) {
           // `a, "b"`: hand-written files put a space before the opening quote.
           this.field = '';
+          this.fieldChars = 0;
           this.state = State.Quoted;
           i = j + 1;
         } else if (c === QUOTE) {
-          this.field += '"';
+          this.add('"');
           if (!this.lenientQuotes) this.flag(STRAY_QUOTE);
           i = j + 1;
         } else {
@@ -184,7 +216,7 @@ export class CsvTokenizer {
             }
             if (this.resync === null) {
               this.resync = { line: this.line, skipLF: this.skipLF, pieces: [], from: j + 1 };
-            } else if (this.field.length + (j - i) > this.maxQuotedChars) {
+            } else if (this.fieldChars + (j - i) > this.maxQuotedChars) {
               // No product text is this long: the quote was never closed.
               // Checked at line ends so the outcome does not depend on chunk sizes.
               overflow = true;
@@ -193,6 +225,9 @@ export class CsvTokenizer {
           }
           j++;
         }
+        // A quoted value that crossed a line end and runs on past the limit
+        // with no line end in sight: unclosed too (and its text is not kept).
+        if (!overflow && j === n && this.resync !== null && this.fieldChars + (j - i) > this.maxQuotedChars) overflow = true;
         if (overflow) {
           const resync = this.resync;
           if (resync === null) break;
@@ -203,7 +238,7 @@ export class CsvTokenizer {
           overflow = false;
           continue;
         }
-        if (j > i) this.field += text.slice(i, j);
+        if (j > i) this.add(text.slice(i, j));
         if (j === n) break; // the value goes on in the next chunk
         this.state = State.QuoteInQuoted;
         i = j + 1;
@@ -226,9 +261,17 @@ export class CsvTokenizer {
         // QuoteInQuoted: the previous character was a quote inside a quoted field.
         const c = text.charCodeAt(i);
         if (c === QUOTE) {
-          this.field += '"';
+          this.add('"');
           this.state = State.Quoted;
           i++;
+        } else if ((c === d || c === LF || c === CR) && this.quotedTooLong()) {
+          // Closed, but too long for a value that crossed a line end: the
+          // same verdict as when the limit is passed before the close.
+          const resync = this.resync!;
+          const replay = resync.pieces.join('') + text.slice(resync.from);
+          this.emitBroken(UNCLOSED_QUOTE);
+          this.restartAt(resync);
+          ({ text, n, i } = this.replayStart(replay));
         } else if (c === d) {
           this.resync = null;
           this.endField();
@@ -293,29 +336,62 @@ export class CsvTokenizer {
     this.problem ??= problem;
   }
 
+  /** A quoted value that crossed a line end and is past maxQuotedChars: taken as an unclosed quote. */
+  private quotedTooLong(): boolean {
+    return this.resync !== null && this.fieldChars > this.maxQuotedChars;
+  }
+
+  /** Text of the current value; past the limits it is only counted. */
+  private add(text: string): void {
+    this.fieldChars += text.length;
+    if (this.fieldChars > this.maxFieldChars || this.fieldCount >= this.maxFields) {
+      this.field = '';
+      return;
+    }
+    this.field += text;
+  }
+
   private endField(): void {
-    this.fields.push(this.field);
+    this.fieldCount++;
+    this.recordChars += this.field.length;
+    if (this.fieldChars > this.maxFieldChars) this.limitProblem ??= valueTooLong(this.fieldChars, 'row', this.maxFieldChars);
+    else if (this.recordChars > this.maxRecordChars) this.limitProblem ??= rowTooLong(this.maxRecordChars);
+    // A row over a limit is skipped: what it holds is not kept.
+    if (this.limitProblem !== null || this.fieldCount > this.maxFields) this.fields = [];
+    else this.fields.push(this.field);
     this.field = '';
+    this.fieldChars = 0;
   }
 
   private endRecord(): void {
     const fields = this.fields;
     const blankLine = fields.length === 1 && fields[0] === '' && this.problem === null;
-    if (!blankLine) {
+    if (this.fieldCount > this.maxFields) {
+      this.onRecord({ line: this.recordLine, fields: [], problem: tooManyValues(this.fieldCount, 'row', this.maxFields), columns: this.fieldCount });
+    } else if (this.limitProblem !== null) {
+      this.onRecord({ line: this.recordLine, fields: [], problem: this.limitProblem });
+    } else if (!blankLine) {
       this.onRecord(this.problem === null ? { line: this.recordLine, fields } : { line: this.recordLine, fields, problem: this.problem });
     }
-    this.fields = [];
-    this.problem = null;
+    this.resetRecord();
     this.state = State.FieldStart;
     this.recordLine = this.line;
   }
 
   private emitBroken(problem: string): void {
     this.onRecord({ line: this.recordLine, fields: [], problem });
+    this.resetRecord();
+    this.state = State.FieldStart;
+  }
+
+  private resetRecord(): void {
     this.fields = [];
     this.field = '';
+    this.fieldChars = 0;
+    this.fieldCount = 0;
+    this.recordChars = 0;
     this.problem = null;
-    this.state = State.FieldStart;
+    this.limitProblem = null;
   }
 
   private restartAt(resync: ResyncPoint): void {

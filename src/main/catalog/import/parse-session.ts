@@ -13,6 +13,7 @@ import { createGenericCsvImporter } from './generic-csv.js';
 import { resolveMapping } from './generic-mapping.js';
 import { GoogleFeedBuilder, createGoogleTableImporter } from './google-feed.js';
 import { GoogleXmlReader } from './google-xml.js';
+import { MAX_ROWS, tooManyColumns, tooManyRows } from './limits.js';
 import type { ReportRowError, RowImporter } from './product-draft.js';
 import { createShopifyImporter } from './shopify.js';
 import type { ImportedProduct } from './types.js';
@@ -20,6 +21,7 @@ import { createWooCommerceImporter } from './woocommerce.js';
 
 /** Past this much text without a line end, the sample is taken as the whole header. */
 const MAX_HEADER_CHARS = 1_000_000;
+
 const SEP_HINT = /^sep=(.)$/i;
 const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))+/;
 
@@ -129,9 +131,11 @@ export class ParseSession {
     this.detectedFormat = 'google';
     this.googleBuilder = new GoogleFeedBuilder(this.report);
     const builder = this.googleBuilder;
-    this.xml = new GoogleXmlReader((item, line) => {
+    this.xml = new GoogleXmlReader((item, line, problem) => {
       this.rows++;
-      builder.addItem(item, line);
+      if (this.rows > MAX_ROWS) throw new CatalogFileError(tooManyRows(line));
+      if (problem === undefined) builder.addItem(item, line);
+      else this.report({ line, message: problem });
     }, this.report);
     this.headers = this.xml.attributeNames;
     const text = this.pending;
@@ -177,6 +181,7 @@ export class ParseSession {
       return;
     }
     this.rows++;
+    if (this.rows > MAX_ROWS) throw new CatalogFileError(tooManyRows(record.line));
     if (record.problem !== undefined) {
       this.report({ line: record.line, message: record.problem });
       return;
@@ -195,6 +200,9 @@ export class ParseSession {
   }
 
   private startImporter(record: CsvRecord): void {
+    if (record.columns !== undefined) {
+      throw new CatalogFileError(tooManyColumns(record.line, record.columns));
+    }
     if (record.problem !== undefined) {
       throw new CatalogFileError(`The header row (line ${record.line}) cannot be read: ${record.problem.split(';')[0] ?? ''}.`);
     }
