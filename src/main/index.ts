@@ -4,13 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { seedDemoStudio } from './catalog/demo-studio.js';
 import { installLastResortHandlers } from './core/last-resort.js';
 import { limitRepeatedConsoleLines } from './core/log-limits.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
 import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
+import { keychainSecretStore } from './electron/keychain-secret-store.js';
 import { createMainWindow } from './electron/main-window.js';
 import { APP_SCHEME, isExternalLinkAllowed } from './electron/security-policy.js';
 import { applyDisplayMediaPolicy, applyNavigationPolicy, applyPermissionPolicy } from './electron/wire-security.js';
@@ -44,6 +45,8 @@ async function start(): Promise<void> {
   applyDisplayMediaPolicy(session.defaultSession, desktopCapturer);
   core = await startStudioCore({
     dataDir: app.getPath('userData'),
+    // Tokens and passwords are encrypted by the OS keychain (moved out of the database on the first start).
+    secrets: keychainSecretStore(safeStorage, app.getPath('userData')),
     rendererDir,
     embeddedSfu: { viewerDir },
     ...(electronSqliteBinding() ? { sqliteNativeBinding: electronSqliteBinding()! } : {}),

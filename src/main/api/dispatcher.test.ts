@@ -69,4 +69,27 @@ describe('createDispatcher', () => {
     }
     expect(log).toHaveBeenCalledOnce();
   });
+
+  it('refuses what the caller\'s role may not do before validating or calling anything, and the IPC window is the host', async () => {
+    const updateSettings = vi.fn(() => ({}) as never);
+    const getPublishTicket = vi.fn(() => ({}) as never);
+    let producersMayGoLive = false;
+    const dispatch = createDispatcher(handlers({ updateSettings, getPublishTicket }), { policy: () => ({ producersMayGoLive }) });
+    const moderator = { transport: 'control', clientId: 'm', role: 'moderator' } as const;
+    const producer = { transport: 'control', clientId: 'p', role: 'producer' } as const;
+    expect(await dispatch('studio:settings:update', { hostName: 'x' }, producer)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: "Your producer link can't change settings." },
+    });
+    expect(await dispatch('studio:live:publish-ticket', undefined, moderator)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: "Your moderator link can't go live." },
+    });
+    expect((await dispatch('studio:live:publish-ticket', undefined, producer)).ok).toBe(false);
+    expect(getPublishTicket).not.toHaveBeenCalled();
+    producersMayGoLive = true;
+    expect((await dispatch('studio:live:publish-ticket', undefined, producer)).ok).toBe(true);
+    expect((await dispatch('studio:settings:update', { hostName: 'x' }, ctx)).ok).toBe(true);
+    expect(updateSettings).toHaveBeenCalledOnce();
+  });
 });

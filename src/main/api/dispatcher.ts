@@ -6,13 +6,19 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../shared/api/contract/index.js';
+import { mayCall, type Role, type RolePolicy } from '../../shared/api/contract/roles.js';
 import { fail, ok, StudioError, type Result } from '../../shared/api/result.js';
 
-/** Who is calling: the desktop window over IPC, or a browser over the control server. */
-export interface CallContext {
-  readonly transport: 'ipc' | 'control';
-  readonly clientId: string;
-}
+/**
+ * Who is calling: the desktop window over IPC (the host), or a browser over
+ * the control server with the role of the link it signed in with.
+ */
+export type CallContext =
+  | { readonly transport: 'ipc'; readonly clientId: string }
+  | { readonly transport: 'control'; readonly clientId: string; readonly role: Role };
+
+/** The desktop window is the host; a control-server client is what its link says. */
+export const roleOf = (context: CallContext): Role => (context.transport === 'ipc' ? 'host' : context.role);
 
 /** One handler per channel; the type does not compile until all exist. */
 export type Handlers = {
@@ -35,10 +41,15 @@ export function describeInputError(error: z.ZodError): string {
 
 export interface DispatcherOptions {
   readonly log?: (message: string, error: unknown) => void;
+  /** What the host allows the team (read on every call); default: producers may not go live. */
+  readonly policy?: () => RolePolicy;
 }
 
+const STRICT_POLICY: RolePolicy = { producersMayGoLive: false };
+
 /**
- * The single entry point both transports call. Unknown channels and invalid
+ * The single entry point both transports call. Unknown channels, calls the
+ * caller's role may not make (src/shared/api/contract/roles.ts) and invalid
  * input are answered with an error and never reach a handler.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
@@ -46,6 +57,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   return async (channel, rawInput, context) => {
     const method = channelToMethod.get(channel);
     if (!method) return fail('unknown-channel', `The studio does not know the request "${String(channel).slice(0, 80)}".`);
+    const allowed = mayCall(roleOf(context), method, (options.policy ?? (() => STRICT_POLICY))());
+    if (!allowed.ok) return fail('forbidden', allowed.message);
     const parsed = contract[method].input.safeParse(rawInput);
     if (!parsed.success) return fail('invalid-input', describeInputError(parsed.error));
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;

@@ -15,7 +15,7 @@ import type { ImportedProduct, ParseResult } from './import/types.js';
 import { ImportService } from './import-service.js';
 
 const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
-const producer: CallContext = { transport: 'control', clientId: 'control-1' };
+const producer: CallContext = { transport: 'control', clientId: 'control-1', role: 'host' };
 
 const parsed = (products: ImportedProduct[], errors: ParseResult['errors'] = []): ParseResult => ({
   format: 'shopify',

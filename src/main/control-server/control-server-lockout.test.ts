@@ -12,6 +12,7 @@ import type { ControlServerMessage } from '../../shared/api/control-protocol.js'
 import { DEFAULT_LOCKOUT_POLICY } from '../../shared/net/token-lockout.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { StudioEventBus } from '../core/event-bus.js';
+import { WRONG_TOKEN } from './control-links.js';
 import { ControlServer } from './control-server.js';
 
 const TOKEN = 'right-token-for-the-lockout-test';
@@ -27,7 +28,8 @@ async function start() {
     host: '127.0.0.1',
     port: 0,
     ownNames: () => ['127.0.0.1'],
-    token: () => TOKEN,
+    lookupToken: (token) => (token === TOKEN ? { ok: true, role: 'host' } : { ok: false, message: WRONG_TOKEN }),
+    policy: () => ({ producersMayGoLive: false }),
     rendererDir: path.join(dataDir, 'renderer'),
     uploadsDir: path.join(dataDir, 'uploads'),
     dispatch: async (channel) => {
@@ -73,9 +75,9 @@ describe('control server: wrong tokens', () => {
   it('a right token clears the count', async () => {
     const { port } = await start();
     for (let i = 0; i < 4; i++) await authenticate(port, `guess-${i}`);
-    expect(await authenticate(port, TOKEN)).toEqual({ type: 'auth-ok' });
+    expect(await authenticate(port, TOKEN)).toEqual({ type: 'auth-ok', role: 'host' });
     for (let i = 0; i < 4; i++) await authenticate(port, `guess-again-${i}`);
-    expect(await authenticate(port, TOKEN)).toEqual({ type: 'auth-ok' });
+    expect(await authenticate(port, TOKEN)).toEqual({ type: 'auth-ok', role: 'host' });
   });
 
   it('uploads count too: a locked address gets 429 and nothing is written', async () => {

@@ -1,15 +1,15 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import type { ControlServerStatus, ControlServerState } from '../../shared/api/contract/app.js';
+import type { Role, RolePolicy } from '../../shared/api/contract/roles.js';
+import type { LinkLifetime } from '../../shared/domain/team-links.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { LOOPBACK_NAMES } from '../../shared/net/request-access.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { ControlLinks } from './control-links.js';
 import { ControlServer } from './control-server.js';
-
-export const newControlToken = (): string => crypto.randomBytes(24).toString('base64url');
 
 /** IPv4 addresses of this computer's network interfaces, for the LAN links. */
 export function lanAddresses(): string[] {
@@ -46,25 +46,39 @@ export class ControlServerManager {
   private boundLan = false;
   private clients = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** The team's links, one per role (host, producer, moderator). */
+  readonly links: ControlLinks;
 
-  constructor(private readonly options: ControlServerManagerOptions) {}
+  constructor(private readonly options: ControlServerManagerOptions) {
+    this.links = new ControlLinks(options.settings.secrets);
+    const legacy = options.settings.legacyControlToken();
+    if (legacy) {
+      this.links.adoptLegacyToken(legacy);
+      options.settings.forgetLegacyControlToken();
+    }
+  }
 
   get isPinned(): boolean {
     return this.options.pinned !== undefined;
   }
 
-  token(): string {
-    return this.options.settings.controlToken(newControlToken);
+  /** What the host allows the team, from Settings. */
+  policy(): RolePolicy {
+    return { producersMayGoLive: this.options.settings.get().controlServer.producersMayGoLive };
   }
 
+  /** Every role's link; for the host only (the roles table keeps it from everyone else). */
   status(): ControlServerStatus {
-    const token = this.token();
     const port = this.boundPort;
     const hosts = this.state === 'running' ? ['127.0.0.1', ...(this.boundLan ? lanAddresses() : [])] : [];
+    const links = this.links.all().map((link) => ({ ...link, urls: hosts.map((h) => `http://${h}:${port}/?token=${link.token}`) }));
+    const host = links.find((link) => link.role === 'host')!;
     return {
       state: this.state,
-      urls: hosts.map((h) => `http://${h}:${port}/?token=${token}`),
-      token,
+      urls: host.urls,
+      token: host.token,
+      links,
+      secretsStored: this.options.settings.secrets.whereStored,
       port,
       allowLan: this.boundLan,
       connectedClients: this.clients,
@@ -78,9 +92,10 @@ export class ControlServerManager {
     return this.queue.then(() => this.status());
   }
 
-  regenerateToken(): ControlServerStatus {
-    this.options.settings.setControlToken(newControlToken());
-    this.server?.tokenReplaced();
+  /** A new link for one role; whoever came with its old link is disconnected at once. */
+  regenerateToken(role: Role, lifetime: LinkLifetime = 'never'): ControlServerStatus {
+    this.links.renew(role, lifetime);
+    this.server?.linkReplaced(role);
     this.publish();
     return this.status();
   }
@@ -127,7 +142,8 @@ export class ControlServerManager {
       host: allowLan ? '0.0.0.0' : '127.0.0.1',
       port,
       ownNames: () => [...LOOPBACK_NAMES, ...(allowLan ? lanAddresses() : [])],
-      token: () => this.token(),
+      lookupToken: (token) => this.links.lookup(token),
+      policy: () => this.policy(),
       rendererDir: this.options.rendererDir,
       uploadsDir: this.options.uploadsDir,
       dispatch: this.options.dispatch,

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ControlServerMessage } from '../../shared/api/control-protocol.js';
+import { connect } from '../../../tests/support/control-client.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
 import { lanAddresses } from './control-server-manager.js';
@@ -29,28 +29,6 @@ async function studio(options: { pinned?: boolean; allowLan?: boolean } = {}) {
   cores.push(core);
   const status = core.controlServer.status();
   return { core, dataDir, port: status.port, token: status.token, base: `http://127.0.0.1:${status.port}` };
-}
-
-/** A raw protocol client that records every frame; `origin` is what a browser page would send. */
-async function connect(port: number, options: { address?: string; origin?: string } = {}) {
-  const ws = new WebSocket(`ws://${options.address ?? '127.0.0.1'}:${port}/api`, options.origin ? { origin: options.origin } : {});
-  const frames: ControlServerMessage[] = [];
-  const waiters: Array<() => void> = [];
-  ws.on('message', (data) => {
-    frames.push(JSON.parse(data.toString()) as ControlServerMessage);
-    waiters.splice(0).forEach((w) => w());
-  });
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const next = async (predicate: (f: ControlServerMessage) => boolean) => {
-    for (;;) {
-      const found = frames.find(predicate);
-      if (found) return found;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
-  const send = (message: unknown) => ws.send(typeof message === 'string' ? message : JSON.stringify(message));
-  return { ws, frames, closed, next, send };
 }
 
 describe('control server', () => {
@@ -102,12 +80,12 @@ describe('control server', () => {
     client.ws.close();
   });
 
-  it('disconnects every producer when the host makes a new link, and the old token stops working', async () => {
+  it('disconnects whoever came with the host link when the host makes a new one, and the old token stops working', async () => {
     const { core, port, token } = await studio();
     const client = await connect(port);
     client.send({ type: 'auth', token });
     await client.next((f) => f.type === 'auth-ok');
-    const fresh = core.controlServer.regenerateToken();
+    const fresh = core.controlServer.regenerateToken('host');
     expect(fresh.token).not.toBe(token);
     expect(await client.closed).toBe(4403);
     const again = await connect(port);
@@ -281,6 +259,7 @@ describe('control server settings', () => {
     const result = await core.dispatch('studio:settings:update', { controlServer: { enabled: false }, hostName: 'X' }, {
       transport: 'control',
       clientId: 't',
+      role: 'host',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(core.settings.get().controlServer.enabled).toBe(true);

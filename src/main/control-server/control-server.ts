@@ -13,7 +13,10 @@ import {
 } from '../../shared/api/control-protocol.js';
 import { checkHost, checkOrigin, rawHttpRefusal, type AccessDecision } from '../../shared/net/request-access.js';
 import { TokenLockout, type LockoutPolicy } from '../../shared/net/token-lockout.js';
+import { events as eventSpecs, type EventName } from '../../shared/api/contract/index.js';
+import { mayCall, receivesEvent, type Role, type RolePolicy } from '../../shared/api/contract/roles.js';
 import type { Dispatch } from '../api/dispatcher.js';
+import type { TokenLookup } from './control-links.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
@@ -27,8 +30,14 @@ export interface ControlServerOptions {
    * one. Loopback, plus the LAN addresses when LAN is on; read per request.
    */
   readonly ownNames: () => readonly string[];
-  /** Read on every check, so a regenerated token applies at once. */
-  readonly token: () => string;
+  /**
+   * Which role a token opens (or why it opens nothing). Asked at sign-in and
+   * again before every request, so a link the host replaced, or one that
+   * expired, stops working at once.
+   */
+  readonly lookupToken: (token: unknown) => TokenLookup;
+  /** What the host allows the team; decides which events each role receives. */
+  readonly policy: () => RolePolicy;
   /** The built renderer (dist/renderer). */
   readonly rendererDir: string;
   /** Where browser uploads (catalog files) are written. */
@@ -46,12 +55,16 @@ const AUTH_TIMEOUT_MS = 10_000;
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
-/** Compares tokens in constant time. */
-export function tokenMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string') return false;
-  const a = crypto.createHash('sha256').update(expected).digest();
-  const b = crypto.createHash('sha256').update(given).digest();
-  return crypto.timingSafeEqual(a, b);
+/** Event name by wire channel: the roles table is keyed by name. */
+const eventByChannel: ReadonlyMap<string, EventName> = new Map(
+  (Object.keys(eventSpecs) as EventName[]).map((name) => [eventSpecs[name].channel, name]),
+);
+
+/** A signed-in browser: the link (token) it came with and the role that gives it. */
+interface Client {
+  readonly clientId: string;
+  readonly token: string;
+  readonly role: Role;
 }
 
 const bearerToken = (req: http.IncomingMessage): string | undefined => {
@@ -67,7 +80,7 @@ const bearerToken = (req: http.IncomingMessage): string | undefined => {
 export class ControlServer {
   private server: http.Server | null = null;
   private wss: WebSocketServer | null = null;
-  private readonly authed = new Set<WebSocket>();
+  private readonly authed = new Map<WebSocket, Client>();
   private unsubscribeEvents: (() => void) | null = null;
   private nextClientId = 1;
   /** Addresses that sent too many wrong tokens wait before their next try (first frame and uploads alike). */
@@ -120,7 +133,12 @@ export class ControlServer {
     this.wss = wss;
     this.unsubscribeEvents = this.options.events.subscribe((channel, payload) => {
       const frame = JSON.stringify({ type: 'event', channel, payload } satisfies ControlServerMessage);
-      for (const ws of this.authed) if (ws.readyState === ws.OPEN) ws.send(frame);
+      const event = eventByChannel.get(channel);
+      const policy = this.options.policy();
+      for (const [ws, client] of this.authed) {
+        // Each role hears only what the roles table gives it (the team links go to the host alone).
+        if (ws.readyState === ws.OPEN && event && receivesEvent(client.role, event, policy)) ws.send(frame);
+      }
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -135,7 +153,7 @@ export class ControlServer {
 
   /** Closes every producer connection (used when the token is replaced). */
   disconnectAll(code: number, reason: string): void {
-    for (const ws of [...this.authed]) ws.close(code, reason);
+    for (const ws of [...this.authed.keys()]) ws.close(code, reason);
     this.authed.clear();
     this.options.onClientsChanged?.(0);
   }
@@ -155,8 +173,11 @@ export class ControlServer {
     }
   }
 
-  tokenReplaced(): void {
-    this.disconnectAll(CLOSE_TOKEN_REPLACED, 'The host made a new producer link.');
+  /** Closes the connections that came with this role's link (the host made a new one). */
+  linkReplaced(role: Role): void {
+    for (const [ws, client] of [...this.authed]) {
+      if (client.role === role) ws.close(CLOSE_TOKEN_REPLACED, `The host made a new ${role} link.`);
+    }
   }
 
   /** Why this request is refused (a Host that is not ours; an Origin we do not trust, when `withOrigin`), or null. */
@@ -173,18 +194,22 @@ export class ControlServer {
   }
 
   /**
-   * Runs `matches` (a token comparison) unless `address` is locked out after
-   * wrong tokens; counts the outcome. `locked`: the refusal's words.
+   * Looks the token up (which role it opens) unless `address` is locked out
+   * after wrong tokens; counts the outcome. `locked`: refused by the lockout.
    */
-  private checkToken(address: string, matches: () => boolean): { ok: true } | { ok: false; locked: string | null } {
+  private checkToken(
+    address: string,
+    token: unknown,
+  ): { ok: true; role: Role } | { ok: false; message: string; locked: boolean } {
     const lock = this.lockout.check(address);
-    if (lock.locked) return { ok: false, locked: lock.message };
-    if (!matches()) {
+    if (lock.locked) return { ok: false, message: lock.message, locked: true };
+    const found = this.options.lookupToken(token);
+    if (!found.ok) {
       this.lockout.failed(address);
-      return { ok: false, locked: null };
+      return { ok: false, message: found.message, locked: false };
     }
     this.lockout.succeeded(address);
-    return { ok: true };
+    return found;
   }
 
   private handleSocket(ws: WebSocket, address: string): void {
@@ -216,19 +241,17 @@ export class ControlServer {
       const message = parsed.data;
       if (message.type === 'auth') {
         if (authenticated) return;
-        const check = this.checkToken(address, () => tokenMatches(this.options.token(), message.token));
+        const check = this.checkToken(address, message.token);
         if (!check.ok) {
-          this.send(ws, {
-            type: 'auth-error',
-            message: check.locked ?? 'This producer link is not valid (wrong or old access token). Ask the host for the current link.',
-          });
+          this.send(ws, { type: 'auth-error', message: check.message });
           ws.close(CLOSE_UNAUTHORIZED, 'Wrong access token.');
           return;
         }
         authenticated = true;
         clearTimeout(authTimer);
-        this.authed.add(ws);
-        this.send(ws, { type: 'auth-ok' });
+        this.authed.set(ws, { clientId, token: message.token, role: check.role });
+        // The console shows only what this role can use; the dispatcher refuses the rest anyway.
+        this.send(ws, { type: 'auth-ok', role: check.role });
         this.options.onClientsChanged?.(this.authed.size);
         return;
       }
@@ -241,8 +264,18 @@ export class ControlServer {
         ws.close(CLOSE_UNAUTHORIZED, 'Not authenticated.');
         return;
       }
+      const client = this.authed.get(ws);
+      // The link may have been replaced or have expired since sign-in.
+      const still = client ? this.options.lookupToken(client.token) : null;
+      if (!client || !still?.ok || still.role !== client.role) {
+        const why = still && !still.ok ? still.message : 'This link no longer works. Ask the host for the current link.';
+        this.send(ws, { type: 'response', id: message.id, result: { ok: false, error: { code: 'unauthorized', message: why } } });
+        this.send(ws, { type: 'auth-error', message: why });
+        ws.close(CLOSE_TOKEN_REPLACED, 'The link no longer works.');
+        return;
+      }
       void this.options
-        .dispatch(message.channel, message.input, { transport: 'control', clientId })
+        .dispatch(message.channel, message.input, { transport: 'control', clientId, role: client.role })
         .then((result) => this.send(ws, { type: 'response', id: message.id, result }));
     });
   }
@@ -293,10 +326,19 @@ export class ControlServer {
       res.end(JSON.stringify(body));
     };
     if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
-    const check = this.checkToken(req.socket.remoteAddress ?? 'unknown', () => tokenMatches(this.options.token(), bearerToken(req)));
+    const check = this.checkToken(req.socket.remoteAddress ?? 'unknown', bearerToken(req));
     if (!check.ok) {
       req.resume();
-      return reply(check.locked ? 429 : 401, { ok: false, error: { code: 'unauthorized', message: check.locked ?? 'Wrong or missing access token.' } });
+      return reply(check.locked ? 429 : 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: check.locked ? check.message : 'Wrong or missing access token.' },
+      });
+    }
+    // An upload is the first step of a catalog import: only who may import may upload.
+    const mayImport = mayCall(check.role, 'startImport', this.options.policy());
+    if (!mayImport.ok) {
+      req.resume();
+      return reply(403, { ok: false, error: { code: 'forbidden', message: mayImport.message } });
     }
     const originalName = (url.searchParams.get('name') ?? 'upload').slice(0, 200);
     const uploadId = crypto.randomUUID();

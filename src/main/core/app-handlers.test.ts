@@ -18,7 +18,7 @@ describe('openExternal', () => {
   it('never opens a link on the host computer for a producer on the control server', async () => {
     const open = vi.fn(async () => true);
     const openExternal = openExternalWith(open);
-    const result = await openExternal({ url: 'https://myshop.com/p/1' }, { transport: 'control', clientId: 'c1' });
+    const result = await openExternal({ url: 'https://myshop.com/p/1' }, { transport: 'control', clientId: 'c1', role: 'host' });
     expect(result).toEqual({ opened: false });
     expect(open).not.toHaveBeenCalled();
   });

@@ -32,7 +32,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, keyof typeof a
       return next;
     },
     getControlServerStatus: () => deps.controlServer.status(),
-    regenerateControlToken: () => deps.controlServer.regenerateToken(),
+    regenerateControlToken: ({ role, lifetime }) => deps.controlServer.regenerateToken(role, lifetime),
     // Only the desktop window may open links on this computer (a producer's browser opens its own tabs);
     // the contract lets only https:// addresses through, and the platform re-checks before opening.
     openExternal: async ({ url }, context) => ({

@@ -15,7 +15,7 @@ import type { CallContext } from '../api/dispatcher.js';
 import { writeShopifyCatalog } from '../../../bench/shopify-catalog-file.js';
 import { startStudioCore, type StudioCore } from './studio-core.js';
 
-const producer: CallContext = { transport: 'control', clientId: 'control-1' };
+const producer: CallContext = { transport: 'control', clientId: 'control-1', role: 'host' };
 const desktop: CallContext = { transport: 'ipc', clientId: 'window' };
 
 let core: StudioCore | null = null;

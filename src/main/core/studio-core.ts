@@ -26,6 +26,7 @@ import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
 import { sceneHandlers } from '../scenes/scene-handlers.js';
 import { SceneStore } from '../scenes/scene-store.js';
+import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from './event-bus.js';
@@ -51,6 +52,12 @@ export interface StudioCoreOptions {
    * dist/viewer; from source the SFU finds it itself).
    */
   readonly embeddedSfu?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  /**
+   * Where tokens and passwords are kept: the OS keychain in the desktop app
+   * (src/main/electron/keychain-secret-store.ts); by default a file only this
+   * user can read, `<dataDir>/secrets.json` (browser mode, CLI).
+   */
+  readonly secrets?: SecretStore;
 }
 
 /**
@@ -81,7 +88,7 @@ export interface StudioCore {
 export async function startStudioCore(options: StudioCoreOptions): Promise<StudioCore> {
   const databasePath = options.databasePath ?? path.join(options.dataDir, 'studio.sqlite');
   const db = openDatabase(databasePath, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
-  const settings = new SettingsStore(db);
+  const settings = new SettingsStore(db, options.secrets ?? new FileSecretStore(plainSecretsFile(options.dataDir)));
   const events = new StudioEventBus();
 
   const info = (): AppInfo => ({
@@ -196,7 +203,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
   };
-  dispatchToHandlers = createDispatcher(handlers);
+  // Who may call what: the roles table, under what the host allows the team.
+  dispatchToHandlers = createDispatcher(handlers, { policy: () => controlServer.policy() });
 
   await controlServer.apply();
 

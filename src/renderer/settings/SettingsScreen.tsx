@@ -12,6 +12,7 @@ interface Draft extends StreamingServerDraft {
   controlEnabled: boolean;
   allowLan: boolean;
   port: string;
+  producersMayGoLive: boolean;
 }
 
 const validPort = (text: string): number | null => {
@@ -24,6 +25,7 @@ const draftFrom = (s: Settings): Draft => ({
   controlEnabled: s.controlServer.enabled,
   allowLan: s.controlServer.allowLan,
   port: String(s.controlServer.port),
+  producersMayGoLive: s.controlServer.producersMayGoLive,
   sfuUrl: s.sfu.url,
   sfuRoom: s.sfu.room,
   sfuPort: String(s.sfu.port),
@@ -65,7 +67,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
     setSaving(true);
     const result = await studio.updateSettings({
       hostName: draft.hostName,
-      controlServer: { enabled: draft.controlEnabled, allowLan: draft.allowLan, port },
+      controlServer: { enabled: draft.controlEnabled, allowLan: draft.allowLan, port, producersMayGoLive: draft.producersMayGoLive },
       sfu: {
         url: draft.sfuUrl,
         room: draft.sfuRoom,
@@ -121,6 +123,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         enabled={draft.controlEnabled}
         allowLan={draft.allowLan}
         port={draft.port}
+        producersMayGoLive={draft.producersMayGoLive}
         onChange={(p) => update(p)}
         browserMode={info?.runtime === 'web'}
       />

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Result } from './result.js';
+import type { Role } from './contract/roles.js';
 
 /**
  * The control server's WebSocket protocol (path `/api`). JSON text frames.
  *
  *   client -> { type: 'auth', token }                 first frame, within 10 s
- *   server -> { type: 'auth-ok' } | { type: 'auth-error', message } (then close 4401)
+ *   server -> { type: 'auth-ok', role } | { type: 'auth-error', message } (then close 4401)
+ *             role: what the link opens (host, producer, moderator; src/shared/api/contract/roles.ts)
  *   client -> { type: 'request', id, channel, input }
  *   server -> { type: 'response', id, result }        result is a Result<T>
  *   server -> { type: 'event', channel, payload }     after auth only
@@ -13,6 +15,7 @@ import type { Result } from './result.js';
  */
 export const CONTROL_API_PATH = '/api';
 export const CLOSE_UNAUTHORIZED = 4401;
+/** The link was replaced by the host, or expired, while connected. */
 export const CLOSE_TOKEN_REPLACED = 4403;
 
 export const controlClientMessageSchema = z.discriminatedUnion('type', [
@@ -30,7 +33,7 @@ export const controlClientMessageSchema = z.discriminatedUnion('type', [
 export type ControlClientMessage = z.infer<typeof controlClientMessageSchema>;
 
 export type ControlServerMessage =
-  | { readonly type: 'auth-ok' }
+  | { readonly type: 'auth-ok'; readonly role: Role }
   | { readonly type: 'auth-error'; readonly message: string }
   | { readonly type: 'response'; readonly id: number; readonly result: Result<unknown> }
   | { readonly type: 'event'; readonly channel: string; readonly payload: unknown }

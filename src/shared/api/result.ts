@@ -5,6 +5,8 @@
 export type ErrorCode =
   | 'invalid-input'
   | 'unauthorized'
+  /** The caller's role may not do this (a producer or moderator link). */
+  | 'forbidden'
   | 'unknown-channel'
   | 'not-found'
   | 'conflict'

@@ -49,6 +49,8 @@ export const settingsSchema = z.object({
       /** Listen on every network interface instead of this computer only. */
       allowLan: z.boolean().default(false),
       port: portNumber.default(DEFAULT_CONTROL_PORT),
+      /** A producer link may go live (a moderator link never does). */
+      producersMayGoLive: z.boolean().default(false),
     })
     .prefault({}),
   sfu: z
@@ -106,6 +108,7 @@ export const settingsPatchSchema = z
         enabled: z.boolean(),
         allowLan: z.boolean(),
         port: portNumber,
+        producersMayGoLive: z.boolean(),
       })
       .partial()
       .strict(),

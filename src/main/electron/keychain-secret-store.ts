@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { SafeStorage } from 'electron';
+import { FileSecretStore, type SecretStore } from '../settings/secret-store.js';
+
+/**
+ * The desktop app's secrets: each value encrypted by the OS keychain through
+ * Electron's safeStorage (Keychain on macOS, DPAPI on Windows, the Secret
+ * Service or KWallet on Linux), kept in `<userData>/secrets.enc.json`.
+ * Call after the app is ready (safeStorage needs it).
+ *
+ * Where no keychain is available (a Linux without one: safeStorage would
+ * only obfuscate), the secrets fall back to the plain file of the browser
+ * mode, readable only by the user, and Settings says so.
+ */
+export function keychainSecretStore(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>,
+  dataDir: string,
+): SecretStore {
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os';
+  if (!safeStorage.isEncryptionAvailable() || backend === 'basic_text' || backend === 'unknown') {
+    const file = path.join(dataDir, 'secrets.json');
+    return new FileSecretStore(file, undefined, `Stored in ${file}, readable only by your user account (no system keychain was found).`);
+  }
+  return new FileSecretStore(
+    path.join(dataDir, 'secrets.enc.json'),
+    {
+      encode: (value) => safeStorage.encryptString(value).toString('base64'),
+      decode: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+    },
+    'Stored encrypted by your system keychain.',
+  );
+}
