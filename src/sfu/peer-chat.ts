@@ -10,7 +10,7 @@ import type { ViewerIds } from './viewer-ids.js';
 /** Generous for anything a person types; the room's name rules decide after sanitizing. */
 const NAME_SANITIZE_CAP = 100;
 
-type HostChatRequest = Extract<SignalRequest, { type: 'chatPublish' | 'chatDelete' | 'chatPinMessage' | 'chatNotice' }>;
+type HostChatRequest = Extract<SignalRequest, { type: 'chatPublish' | 'chatDelete' | 'chatPinMessage' | 'chatNotice' | 'chatReserveNames' }>;
 
 /**
  * One viewer connection's chat: its identity (anonymous id and display
@@ -97,5 +97,8 @@ export function handleHostChat(room: Room, request: HostChatRequest): ChatReplyD
       for (const member of targets) member.sendFrame(frame);
       return { delivered: targets.length };
     }
+    case 'chatReserveNames':
+      room.chat.reserveNames(request.names);
+      return {};
   }
 }

@@ -1,8 +1,6 @@
+import { reservedNameRefusal, type ReservedName } from '../shared/moderation/name-skeleton.js';
 import { codePointLength } from '../shared/moderation/sanitize.js';
 import { CHAT_HISTORY_SIZE, CHAT_NAME_MAX_CHARS, type ChatWireMessage, type RoomChatState } from '../shared/sfu/protocol-chat.js';
-
-/** Names nobody may take: they would pass a viewer off as the studio's staff. */
-const RESERVED_NAMES = new Set(['host', 'moderator', 'mod', 'admin', 'studio']);
 
 /** How names are compared: case, width and spacing differences do not make a new name. */
 const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
@@ -16,13 +14,15 @@ export type NameClaim = { readonly ok: true; readonly name: string } | { readonl
  * studio; this only relays.
  */
 export class RoomChat<Member> {
-  /** name key → viewerId. Kept for the room's life so a reconnecting viewer gets its name back. */
+  /** name key → viewerId, while that viewer is connected (a reconnecting viewer asks for its name again). */
   private readonly nameOwners = new Map<string, string>();
   /** viewerId → its current name key. */
   private readonly namesByViewer = new Map<string, string>();
   private readonly connections = new Map<string, Set<Member>>();
   private readonly history: ChatWireMessage[] = [];
   private pinned: ChatWireMessage | null = null;
+  /** The host's, moderators' and store's names (the studio sends them); look-alikes are refused. */
+  private reserved: readonly ReservedName[] = [];
 
   state(): RoomChatState {
     return { chat: [...this.history], chatPinned: this.pinned };
@@ -37,7 +37,8 @@ export class RoomChat<Member> {
     if (length === 0 || length > CHAT_NAME_MAX_CHARS) {
       return { ok: false, reason: `A name is 1-${CHAT_NAME_MAX_CHARS} characters.` };
     }
-    if (RESERVED_NAMES.has(nameKey(wanted))) return { ok: false, reason: `"${wanted}" is reserved; pick another name.` };
+    const refusal = reservedNameRefusal(wanted, this.reserved);
+    if (refusal !== null) return { ok: false, reason: refusal };
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : ` ${n}`;
       // Cut by code points so an emoji is never split, leaving room for the suffix.
@@ -53,6 +54,11 @@ export class RoomChat<Member> {
     }
   }
 
+  /** Replaces the studio's reserved names. Names already taken stay until their viewers leave. */
+  reserveNames(names: readonly ReservedName[]): void {
+    this.reserved = [...names];
+  }
+
   connect(viewerId: string, member: Member): void {
     let set = this.connections.get(viewerId);
     if (!set) this.connections.set(viewerId, (set = new Set()));
@@ -63,7 +69,12 @@ export class RoomChat<Member> {
     const set = this.connections.get(viewerId);
     if (!set) return;
     set.delete(member);
-    if (set.size === 0) this.connections.delete(viewerId);
+    if (set.size > 0) return;
+    // The viewer's last connection went: its name is free for others.
+    this.connections.delete(viewerId);
+    const key = this.namesByViewer.get(viewerId);
+    this.namesByViewer.delete(viewerId);
+    if (key !== undefined && this.nameOwners.get(key) === viewerId) this.nameOwners.delete(key);
   }
 
   connectionsOf(viewerId: string): readonly Member[] {
@@ -91,7 +102,7 @@ export class RoomChat<Member> {
     this.pinned = message;
   }
 
-  /** A new show in the same room starts with an empty chat (names stay taken). */
+  /** A new show in the same room starts with an empty chat (names stay with connected viewers). */
   clearMessages(): void {
     this.history.length = 0;
     this.pinned = null;

@@ -63,12 +63,23 @@ export class ChatService {
 
   /** Main's link joined a room that may know nothing: show viewers the recent chat and the pinned message again. */
   republish(): void {
+    this.announceReservedNames();
     const showId = this.o.activeShowId();
     for (const message of this.o.store.recentApproved(showId, CHAT_HISTORY_SIZE)) {
       this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     }
     const pinned = this.pinned();
     this.o.relay.sendChat({ type: 'chatPinMessage', message: pinned ? toWire(pinned) : null });
+  }
+
+  /** Tells the SFU whose names viewers may not imitate (the host's, as it signs chat); again whenever Settings change. */
+  announceReservedNames(): void {
+    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }] });
+  }
+
+  /** The name the host's own messages carry. */
+  private hostSignature(): string {
+    return sanitizeChatText(this.o.hostName(), CHAT_NAME_MAX_CHARS) || 'Host';
   }
 
   getChat(limit: number): { messages: ChatMessage[]; held: ChatMessage[]; pinned: ChatMessage | null } {
@@ -126,7 +137,7 @@ export class ChatService {
   sendHostMessage(text: string, context: CallContext): ChatMessage {
     const clean = sanitizeChatText(text, CHAT_TEXT_MAX_CHARS);
     if (clean === '') throw new StudioError('invalid-input', 'Type a message first.');
-    const name = sanitizeChatText(this.o.hostName(), CHAT_NAME_MAX_CHARS) || 'Host';
+    const name = this.hostSignature();
     const now = this.now();
     const by = decidedBy(context);
     const message: ChatMessage = {

@@ -1,4 +1,5 @@
-import type { ChatIdentity, ChatPush } from '../../shared/sfu/protocol-chat.js';
+import { reservedNameRefusal, type ReservedName } from '../../shared/moderation/name-skeleton.js';
+import type { ChatIdentity, ChatPush, ChatWireMessage } from '../../shared/sfu/protocol-chat.js';
 import type { RoomState } from '../../shared/sfu/protocol.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import type { ChatIdentityStore } from './chat-identity.js';
@@ -33,6 +34,8 @@ export class ChatController implements WatchChatEvents {
   private transport: ChatTransport | null = null;
   private pendingText: string | null = null;
   private awaiting: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The host's and moderators' names seen in the chat: a look-alike is refused here at once (the SFU has the final word). */
+  private readonly staffNames = new Map<string, ReservedName>();
 
   constructor(
     private readonly view: ChatView,
@@ -58,12 +61,14 @@ export class ChatController implements WatchChatEvents {
 
   onJoined(room: RoomState, identity: ChatIdentity | null): void {
     this.view.reset(room.chat ?? [], room.chatPinned ?? null);
+    for (const message of room.chat ?? []) this.noteStaff(message);
     if (identity?.name) this.identityStore.setName(identity.name);
   }
 
   onPush(push: ChatPush): void {
     switch (push.type) {
       case 'chatMessage':
+        this.noteStaff(push.message);
         this.view.add(push.message);
         if (this.awaiting?.id === push.message.id) this.clearAwaiting();
         break;
@@ -115,6 +120,11 @@ export class ChatController implements WatchChatEvents {
   private async submitName(): Promise<void> {
     const name = this.view.nameInput.value.trim();
     if (!name || !this.transport) return;
+    const refusal = reservedNameRefusal(name, [...this.staffNames.values()]);
+    if (refusal !== null) {
+      this.view.showNotice(refusal, 'error');
+      return;
+    }
     try {
       const reply = await this.transport.setChatName(name);
       this.identityStore.setName(reply.name);
@@ -124,10 +134,14 @@ export class ChatController implements WatchChatEvents {
       this.pendingText = null;
       if (pending) await this.send(pending);
     } catch (error) {
-      // The SFU says exactly what is wrong with the name ("“Admin” is reserved; pick another name.").
+      // The SFU says exactly what is wrong with the name ("That name looks like the host’s. Pick another.").
       const invalid = error instanceof SignalRequestError && error.code === 'invalid-message';
       this.view.showNotice(invalid ? error.message : failureText(error), 'error');
     }
+  }
+
+  private noteStaff(message: ChatWireMessage): void {
+    if (message.role !== 'viewer') this.staffNames.set(message.name, { name: message.name, owner: message.role });
   }
 
   private watchForApproval(messageId: string): void {

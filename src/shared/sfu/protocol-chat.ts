@@ -19,6 +19,8 @@ export const CHAT_TEXT_MAX_CHARS = 1000;
 export const CHAT_HISTORY_SIZE = 50;
 /** Per viewer connection, checked before anything reaches the studio. */
 export const CHAT_SEND_RATE_LIMIT = { burst: 3, perSecond: 1 } as const;
+/** Names a studio may reserve per show (`chatReserveNames`). */
+export const MAX_RESERVED_NAMES = 50;
 
 /** What the watch page keeps in localStorage (e.g. crypto.randomUUID()). Never shown to anyone. */
 export const viewerKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'A viewer key is 16-128 of A-Z a-z 0-9 _ -.');
@@ -78,6 +80,16 @@ export const chatRequestShapes = {
   chatPinMessage: { message: chatWireMessageSchema.nullable() },
   /** Host: a private line to one viewer (all of its connections), e.g. "You are timed out for 10 minutes". */
   chatNotice: { viewerId, text: z.string().min(1).max(500) },
+  /**
+   * Host: the names of the host, moderators and store; a viewer name that
+   * looks like one is refused (src/shared/moderation/name-skeleton.ts).
+   * Replaces the previous list; "Host", "Admin" and the like always apply.
+   */
+  chatReserveNames: {
+    names: z
+      .array(z.object({ name: z.string().min(1).max(100), owner: z.enum(['host', 'moderator', 'store']) }).strict())
+      .max(MAX_RESERVED_NAMES),
+  },
 } as const;
 
 export interface ChatReplyData {
@@ -89,6 +101,7 @@ export interface ChatReplyData {
   chatPinMessage: Record<string, never>;
   /** How many of that viewer's connections got it (0: not connected now). */
   chatNotice: { readonly delivered: number };
+  chatReserveNames: Record<string, never>;
 }
 
 export type ChatPush =
