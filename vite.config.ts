@@ -38,7 +38,8 @@ export default defineConfig({
     react(),
     electron({
       main: {
-        entry: at('src/main/index.ts'),
+        // The catalog parser runs in a worker thread (src/main/catalog/parse-in-worker.ts): its own entry, beside index.js.
+        entry: { index: at('src/main/index.ts'), 'catalog-parse-worker': at('src/main/catalog/import/parse-worker.ts') },
         vite: { build: { outDir: at('dist-electron'), rolldownOptions: { external: mainExternals } } },
       },
       preload: {

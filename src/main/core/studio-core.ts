@@ -7,9 +7,9 @@ import { catalogHandlers } from '../catalog/catalog-handlers.js';
 import { chatHandlers } from '../chat/chat-handlers.js';
 import { ChatService } from '../chat/chat-service.js';
 import { ChatStore } from '../chat/chat-store.js';
-import { parseCatalog } from '../catalog/catalog-parser.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { ImportService } from '../catalog/import-service.js';
+import { parseCatalogInWorker } from '../catalog/parse-in-worker.js';
 import { ControlServerManager } from '../control-server/control-server-manager.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
 import { liveHandlers } from '../live/live-handlers.js';
@@ -123,7 +123,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   const imports = new ImportService({
     store: catalog,
     events,
-    parse: parseCatalog,
+    // Off the main thread: a big file never stalls the UI, the control server or the SFU.
+    parse: parseCatalogInWorker,
     uploadsDir,
     // Product items in the rundown show live prices and stock.
     onCatalogChanged: () => rundown.catalogChanged(),
