@@ -2,6 +2,11 @@ import crypto from 'node:crypto';
 
 const sha256 = (text: string): Buffer => crypto.createHash('sha256').update(text).digest();
 
+interface MintedToken {
+  readonly expiresAt: number;
+  readonly publisherId: string | null;
+}
+
 /** Minted tokens one show may hold at once; the oldest goes first (a studio mints one per publish attempt). */
 export const MAX_MINTED_PER_SHOW = 32;
 
@@ -16,8 +21,8 @@ export const MAX_MINTED_PER_SHOW = 32;
  */
 export class HostTokens {
   private readonly perShow: Map<string, string>;
-  /** show -> sha256(token) hex -> expiry (epoch ms). Only hashes are kept. */
-  private readonly minted = new Map<string, Map<string, number>>();
+  /** show -> sha256(token) hex -> expiry (epoch ms) and the publisher it was minted for. Only hashes are kept. */
+  private readonly minted = new Map<string, Map<string, MintedToken>>();
 
   constructor(
     private defaultToken: string | null,
@@ -36,12 +41,12 @@ export class HostTokens {
     this.defaultToken = token;
   }
 
-  /** A new token that admits `join` as host of this show only, until `ttlMs` from now. */
-  mint(show: string, ttlMs: number): { token: string; expiresAt: number } {
+  /** A new token that admits `join` as host of this show only, until `ttlMs` from now (for `publisherId`, if given). */
+  mint(show: string, ttlMs: number, publisherId: string | null = null): { token: string; expiresAt: number } {
     const token = crypto.randomBytes(24).toString('base64url');
     const expiresAt = this.now() + ttlMs;
-    const tokens = this.liveMinted(show) ?? new Map<string, number>();
-    tokens.set(sha256(token).toString('hex'), expiresAt);
+    const tokens = this.liveMinted(show) ?? new Map<string, MintedToken>();
+    tokens.set(sha256(token).toString('hex'), { expiresAt, publisherId });
     // Maps iterate in insertion order: drop the oldest beyond the cap.
     for (const key of tokens.keys()) {
       if (tokens.size <= MAX_MINTED_PER_SHOW) break;
@@ -54,20 +59,25 @@ export class HostTokens {
   matches(show: string, given: string): boolean {
     const givenHash = sha256(given);
     // A minted token is looked up by its hash: timing reveals nothing usable about the token.
-    const expiry = this.liveMinted(show)?.get(givenHash.toString('hex'));
-    if (expiry !== undefined) return true;
+    const minted = this.liveMinted(show)?.get(givenHash.toString('hex'));
+    if (minted !== undefined) return true;
     const expected = this.perShow.get(show) ?? this.defaultToken;
     if (expected === null || expected === '') return false;
     // Hash first so the comparison takes the same time whatever the lengths.
     return crypto.timingSafeEqual(sha256(expected), givenHash);
   }
 
+  /** The publisher a minted token was made for; null for a long-lived token or one minted without a publisher. */
+  publisherOf(show: string, given: string): string | null {
+    return this.liveMinted(show)?.get(sha256(given).toString('hex'))?.publisherId ?? null;
+  }
+
   /** The show's minted tokens with the expired ones removed (undefined when none is left). */
-  private liveMinted(show: string): Map<string, number> | undefined {
+  private liveMinted(show: string): Map<string, MintedToken> | undefined {
     const tokens = this.minted.get(show);
     if (!tokens) return undefined;
     const now = this.now();
-    for (const [hash, expiresAt] of tokens) if (expiresAt <= now) tokens.delete(hash);
+    for (const [hash, { expiresAt }] of tokens) if (expiresAt <= now) tokens.delete(hash);
     if (tokens.size === 0) this.minted.delete(show);
     return tokens.size > 0 ? tokens : undefined;
   }

@@ -73,6 +73,8 @@ type Reply = SignalReplyData[SignalRequestType];
  */
 export class PeerSession implements RoomMember {
   private joined: { room: Room; role: SignalRole } | null = null;
+  /** The publisher whose minted token this host joined with (null: the long-lived token, or a viewer). */
+  publisherId: string | null = null;
   private readonly media: PeerMedia;
   private readonly chat: PeerChat;
   private closed = false;
@@ -121,6 +123,9 @@ export class PeerSession implements RoomMember {
       case 'restartIce':
         return this.media.restartIce(request.transportId);
       case 'produce': {
+        if (!room.mayProduce(this.publisherId)) {
+          throw new SignalFailure('conflict', 'Another publisher took this show over; this connection may not send media.');
+        }
         // The newest feed of a kind wins: usually the same studio, reconnected, while its old socket lingers.
         const current = room.producerOfKind(request.kind);
         if (current && !this.media.ownsProducer(current.id)) current.close();
@@ -150,7 +155,8 @@ export class PeerSession implements RoomMember {
         room.setPin(null);
         return {};
       case 'mintPublishToken':
-        return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000);
+        if (request.publisherId !== undefined) room.setPublisher(request.publisherId, request.takeOver);
+        return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000, request.publisherId ?? null);
       case 'chatSend':
         return this.chat.send(room, request.text);
       case 'chatSetName':
@@ -194,6 +200,7 @@ export class PeerSession implements RoomMember {
         if (room.isEmpty) room.removeMember(this);
         throw new SignalFailure('unavailable', 'The connection closed while joining.');
       }
+      this.publisherId = this.deps.hostTokens.publisherOf(request.show, request.hostToken);
       room.addHost(this);
       this.joined = { room, role: 'host' };
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
@@ -247,6 +254,12 @@ export class PeerSession implements RoomMember {
     this.media.closeAll();
     this.joined = null;
     this.disconnect(SignalCloseCode.hostReplaced, 'Too many host connections for this show; this, the oldest, was closed.');
+  }
+
+  replacedAsPublisher(): void {
+    this.media.closeAll();
+    this.joined = null;
+    this.disconnect(SignalCloseCode.publisherReplaced, 'Another publisher took this show over.');
   }
 
   /** Server shutdown: the room already broadcast `showEnded`. */

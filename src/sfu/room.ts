@@ -2,6 +2,7 @@ import type { types } from 'mediasoup';
 import type { ProductCard } from '../shared/sfu/product-card.js';
 import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
 import { RoomChat } from './room-chat.js';
+import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
 
 /** A joined connection as the room sees it (implemented by PeerSession). */
@@ -12,6 +13,10 @@ export interface RoomMember {
   mustRejoin(): void;
   /** Too many host connections: this, the oldest, is disconnected. */
   replacedAsHost(): void;
+  /** The publisher whose minted token this host connection joined with; null: the long-lived token (main's link, `studio sfu` clients). */
+  readonly publisherId: string | null;
+  /** Another publisher took the show over: this connection's media goes and it is disconnected. */
+  replacedAsPublisher(): void;
 }
 
 export interface RoomDeps {
@@ -44,6 +49,8 @@ export class Room {
   private readonly viewers = new Set<RoomMember>();
   private readonly producers = new Map<string, types.Producer>();
   private pin: ProductCard | null = null;
+  /** The show's one publisher (set by the newest publish token minted for one); null: none named yet. */
+  private publisherId: string | null = null;
   private ended = false;
   private viewerCountSent = 0;
   private viewerCountTimer: ReturnType<typeof setTimeout> | null = null;
@@ -137,6 +144,31 @@ export class Room {
     this.hosts.add(member);
     this.ended = false;
     this.scheduleViewerCount();
+  }
+
+  /**
+   * Makes `publisherId` the show's publisher (a publish token is being
+   * minted for it). Refused while another publisher's media is live, unless
+   * `takeOver`; the other publisher's connections are then closed, so two
+   * never send at once and the one replaced is told why.
+   */
+  setPublisher(publisherId: string, takeOver: boolean): void {
+    if (this.publisherId === publisherId) return;
+    const otherIsLive = this.publisherId !== null && this.live;
+    if (otherIsLive && !takeOver) {
+      throw new SignalFailure('conflict', 'Another studio is live on this show.');
+    }
+    this.publisherId = publisherId;
+    for (const host of [...this.hosts]) {
+      if (host.publisherId === null || host.publisherId === publisherId) continue;
+      this.hosts.delete(host);
+      host.replacedAsPublisher();
+    }
+  }
+
+  /** May a host connection of this publisher send media? The long-lived token (null) always may. */
+  mayProduce(publisherId: string | null): boolean {
+    return publisherId === null || this.publisherId === null || this.publisherId === publisherId;
   }
 
   addViewer(member: RoomMember): void {

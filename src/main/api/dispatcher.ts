@@ -15,7 +15,13 @@ import { fail, ok, StudioError, type Result } from '../../shared/api/result.js';
  */
 export type CallContext =
   | { readonly transport: 'ipc'; readonly clientId: string }
-  | { readonly transport: 'control'; readonly clientId: string; readonly role: Role };
+  | {
+      readonly transport: 'control';
+      readonly clientId: string;
+      readonly role: Role;
+      /** The browser's address as this server sees it ("Live from a browser at 192.168.1.20"). */
+      readonly address?: string;
+    };
 
 /** The desktop window is the host; a control-server client is what its link says. */
 export const roleOf = (context: CallContext): Role => (context.transport === 'ipc' ? 'host' : context.role);

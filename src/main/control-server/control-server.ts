@@ -275,7 +275,7 @@ export class ControlServer {
         return;
       }
       void this.options
-        .dispatch(message.channel, message.input, { transport: 'control', clientId, role: client.role })
+        .dispatch(message.channel, message.input, { transport: 'control', clientId, role: client.role, address })
         .then((result) => this.send(ws, { type: 'response', id: message.id, result }));
     });
   }

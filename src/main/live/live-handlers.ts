@@ -1,11 +1,15 @@
 import type { liveChannels } from '../../shared/api/contract/live.js';
-import type { PinRecord, PinState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
-import type { Handlers } from '../api/dispatcher.js';
+import type { PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
+import type { CallContext, Handlers } from '../api/dispatcher.js';
+import { publisherWhere, type PublisherCaller } from './one-publisher.js';
 
 /** What the live handlers need from the SFU side (LiveService). */
 export interface LiveApi {
   status(): SfuStatus;
-  publishTicket(): Promise<PublishTicket>;
+  publishTicket(caller: PublisherCaller, publisherId?: string): Promise<PublishTicket>;
+  publisher(): PublisherState;
+  claimPublishing(caller: PublisherCaller, takeOver: boolean): PublisherClaim;
+  releasePublishing(publisherId: string): PublisherState;
 }
 
 /** What the live handlers need from the pin service. */
@@ -19,10 +23,19 @@ export interface PinApi {
 export function liveHandlers(live: LiveApi, pins: PinApi): Pick<Handlers, keyof typeof liveChannels> {
   return {
     getSfuStatus: () => live.status(),
-    getPublishTicket: () => live.publishTicket(),
+    getPublishTicket: (input, context) => live.publishTicket(callerOf(context), input?.publisherId),
+    getPublisher: () => live.publisher(),
+    claimPublishing: ({ takeOver }, context) => live.claimPublishing(callerOf(context), takeOver),
+    releasePublishing: ({ publisherId }) => live.releasePublishing(publisherId),
     pinProduct: (input) => pins.pin(input),
     unpinProduct: () => pins.unpin(),
     getPinState: () => pins.state(),
     listPinHistory: (input) => pins.history(input),
   };
+}
+
+/** The caller as the publisher rule names it (a control-server client may carry its address). */
+function callerOf(context: CallContext): PublisherCaller {
+  const address = context.transport === 'control' ? context.address : undefined;
+  return { clientId: `${context.transport}:${context.clientId}`, where: publisherWhere(context.transport, address) };
 }

@@ -1,13 +1,23 @@
 import { StudioError } from '../../shared/api/result.js';
-import type { PinTargetState, PublishTicket, SfuLinkState, SfuMode, SfuStatus } from '../../shared/domain/live.js';
+import type {
+  PinTargetState,
+  PublisherClaim,
+  PublisherState,
+  PublishTicket,
+  SfuLinkState,
+  SfuMode,
+  SfuStatus,
+} from '../../shared/domain/live.js';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import type { SfuServer } from '../../sfu/index.js';
 import { lanAddresses } from '../control-server/control-server-manager.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
+import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { SfuLink, type ChatHostRequest } from '../sfu-link/sfu-link.js';
 import { startEmbeddedSfu } from './embedded-sfu.js';
+import { OnePublisher, type PublisherCaller } from './one-publisher.js';
 import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
 
 /**
@@ -71,8 +81,11 @@ export class LiveService {
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
   private chatListener: ChatRelayListener | null = null;
+  /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
+  private readonly publishers: OnePublisher;
 
   constructor(private readonly options: LiveServiceOptions) {
+    this.publishers = new OnePublisher((state) => options.events.emit('publisherChanged', state));
     // The viewer link must not change between runs: pick the room once and keep it.
     if (options.settings.get().sfu.room === '') options.settings.update({ sfu: { room: generateRoomName() } });
   }
@@ -125,8 +138,12 @@ export class LiveService {
    * per-run token of the built-in SFU, the configured token of a remote one)
    * never reaches a UI, so a producer console cannot keep hosting after the
    * studio stops trusting it. The renderer asks again for every (re)join.
+   * Only the window that holds the show gets one (see OnePublisher); the
+   * token is minted for that publisher, and the SFU drops media sent with
+   * any other publisher's token.
    */
-  async publishTicket(): Promise<PublishTicket> {
+  async publishTicket(caller: PublisherCaller, publisherId?: string): Promise<PublishTicket> {
+    const admission = this.publishers.admit(caller, publisherId);
     await this.queue;
     const target = this.target;
     if (!target?.signalUrl || !target.link || target.error) {
@@ -134,8 +151,11 @@ export class LiveService {
     }
     let minted;
     try {
-      minted = await target.link.mintPublishToken(PUBLISH_TOKEN_TTL_SECONDS);
+      minted = await target.link.mintPublishToken(PUBLISH_TOKEN_TTL_SECONDS, admission);
     } catch (error) {
+      if (error instanceof SignalRequestError && error.code === 'conflict') {
+        throw new StudioError('conflict', `${error.message} Take over to publish from here instead.`);
+      }
       throw new StudioError('unavailable', `The SFU is not reachable right now: ${(error as Error).message}`);
     }
     return {
@@ -145,6 +165,18 @@ export class LiveService {
       expiresAt: minted.expiresAt,
       viewerUrls: target.viewerUrls,
     };
+  }
+
+  publisher(): PublisherState {
+    return this.publishers.state();
+  }
+
+  claimPublishing(caller: PublisherCaller, takeOver: boolean): PublisherClaim {
+    return this.publishers.claim(caller, takeOver);
+  }
+
+  releasePublishing(publisherId: string): PublisherState {
+    return this.publishers.release(publisherId);
   }
 
   /**

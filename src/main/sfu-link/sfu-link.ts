@@ -125,7 +125,11 @@ export class SfuLink {
    * renderer's publisher (the link's own secret never leaves main). Waits up
    * to `waitMs` for the link to be joined.
    */
-  async mintPublishToken(ttlSeconds: number, waitMs = 5000): Promise<{ token: string; expiresAt: number }> {
+  async mintPublishToken(
+    ttlSeconds: number,
+    publisher: { readonly publisherId: string; readonly takeOver: boolean } | null = null,
+    waitMs = 5000,
+  ): Promise<{ token: string; expiresAt: number }> {
     const deadline = Date.now() + waitMs;
     while (!this.connection?.joined) {
       if (this.closed || Date.now() >= deadline) {
@@ -133,7 +137,7 @@ export class SfuLink {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    return this.connection.requests.request({ type: 'mintPublishToken', ttlSeconds });
+    return this.connection.requests.request({ type: 'mintPublishToken', ttlSeconds, ...(publisher ?? {}) });
   }
 
   /**

@@ -67,3 +67,29 @@ export interface PinState {
     readonly obs: PinTargetState;
   };
 }
+
+/**
+ * Which window publishes the show. Main decides (one publisher at a time);
+ * the SFU refuses media from any other. `where` is in host words: "the
+ * desktop window", "a browser at 192.168.1.20".
+ */
+export interface PublisherInfo {
+  /** Names this claim; the window that holds it passes it with every ticket request. */
+  readonly publisherId: string;
+  readonly where: string;
+  /** Main's clock (epoch ms). */
+  readonly since: number;
+}
+
+export interface PublisherState {
+  /** Who holds the show now; null: nobody is publishing. */
+  readonly current: PublisherInfo | null;
+  /** The last take-over, so the window that lost the show can say when and to whom. */
+  readonly lastTakeOver: { readonly from: string; readonly by: string; readonly at: number } | null;
+}
+
+/** What a window gets when main lets it publish. */
+export interface PublisherClaim {
+  readonly publisherId: string;
+  readonly state: PublisherState;
+}

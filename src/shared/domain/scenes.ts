@@ -94,3 +94,19 @@ export const READY_MADE_SCENES: readonly Scene[] = [
   { id: 'starting-soon', name: 'Starting soon', layers: [layer('card', 'Title card', { kind: 'text', text: 'Starting soon', subtitle: 'Grab a coffee — the show begins in a moment' })] },
   { id: 'be-right-back', name: 'Be right back', layers: [layer('card', 'Title card', { kind: 'text', text: 'Be right back', subtitle: 'Stay tuned — more deals coming up' })] },
 ];
+
+export type SceneTransition = 'cut' | 'fade';
+
+/**
+ * The scene on air (main's, so a Take in any window changes the program
+ * everywhere; the publishing window's compositor draws it).
+ */
+export interface ProgramScene {
+  readonly sceneId: string;
+  /** How the last Take went to air. */
+  readonly transition: SceneTransition;
+  /** Main's clock when it was taken (epoch ms); 0 before any Take. */
+  readonly takenAt: number;
+}
+
+export const INITIAL_PROGRAM_SCENE: ProgramScene = Object.freeze({ sceneId: 'camera', transition: 'cut', takenAt: 0 });

@@ -25,6 +25,8 @@ export const SignalCloseCode = {
   rateLimited: 4429,
   /** The show has too many host connections; the oldest is closed. */
   hostReplaced: 4409,
+  /** Another publisher took the show over (`mintPublishToken` with `takeOver`); this publisher's media is gone. */
+  publisherReplaced: 4410,
 } as const;
 
 export const SIGNAL_ERROR_CODES = [

@@ -94,6 +94,14 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
    */
   request('mintPublishToken', {
     ttlSeconds: z.number().int().min(60).max(24 * 3600).default(3600),
+    /**
+     * One publisher per show: a token minted for a publisher makes it the
+     * show's publisher; connections joined with another publisher's token
+     * may not produce and are closed (publisherReplaced). Refused
+     * (`conflict`) while another publisher is live, unless `takeOver`.
+     */
+    publisherId: z.string().min(1).max(64).optional(),
+    takeOver: z.boolean().default(false),
   }),
   /** A host's leave ends the show for every viewer; a viewer's leave is just goodbye. */
   request('leave', {}),

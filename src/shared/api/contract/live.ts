@@ -1,13 +1,35 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import type { PinRecord, PinState, PublishTicket, SfuStatus } from '../../domain/live.js';
+import type { PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../domain/live.js';
 
 const id = z.number().int().positive();
+const publisherId = z.string().min(1).max(64);
 
 export const liveChannels = {
   getSfuStatus: defineChannel<SfuStatus>()('studio:live:sfu-status', z.undefined()),
   /** Credentials for the renderer's PublishClient (the long-lived SFU secret stays in main). */
-  getPublishTicket: defineChannel<PublishTicket>()('studio:live:publish-ticket', z.undefined()),
+  /**
+   * `publisherId`: the claim the window got from claimPublishing; refused
+   * ('conflict') once another window holds the show. Without it, an implicit
+   * claim that never takes over.
+   */
+  getPublishTicket: defineChannel<PublishTicket>()(
+    'studio:live:publish-ticket',
+    z.object({ publisherId }).strict().optional(),
+  ),
+  /** Who publishes the show now (one window at a time). */
+  getPublisher: defineChannel<PublisherState>()('studio:live:publisher', z.undefined()),
+  /**
+   * This window wants to publish. Refused ('conflict', naming who is live)
+   * while another window publishes, unless `takeOver`: then that window is
+   * told at once (`publisherChanged`) and stops.
+   */
+  claimPublishing: defineChannel<PublisherClaim>()(
+    'studio:live:claim-publishing',
+    z.object({ takeOver: z.boolean().default(false) }).strict().default({ takeOver: false }),
+  ),
+  /** The window stopped publishing (Stop, End show, taken over, closing); a stale id changes nothing. */
+  releasePublishing: defineChannel<PublisherState>()('studio:live:release-publishing', z.object({ publisherId }).strict()),
   /**
    * Pins a product (or one variant) to the show: stored in the pin history,
    * then sent to every viewer. Pinning while a pin shows replaces it.
@@ -43,5 +65,6 @@ export const liveChannels = {
 
 export const liveEvents = {
   sfuStatusChanged: defineEvent<SfuStatus>('studio:event:sfu-status-changed'),
+  publisherChanged: defineEvent<PublisherState>('studio:event:publisher-changed'),
   pinChanged: defineEvent<PinState>('studio:event:pin-changed'),
 } as const;

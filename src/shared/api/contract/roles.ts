@@ -80,6 +80,9 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   // live
   getSfuStatus: READ_SHOW,
   getPublishTicket: GO_LIVE,
+  getPublisher: READ_SHOW,
+  claimPublishing: GO_LIVE,
+  releasePublishing: GO_LIVE,
   pinProduct: RUN_SHOW,
   unpinProduct: RUN_SHOW,
   getPinState: READ_SHOW,
@@ -116,6 +119,8 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   saveScene: RUN_SHOW,
   deleteScene: RUN_SHOW,
   reorderScenes: RUN_SHOW,
+  getProgramScene: READ_STUDIO,
+  takeScene: RUN_SHOW,
   // selling
   startDeal: RUN_SHOW,
   endDeal: RUN_SHOW,
@@ -139,12 +144,14 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   rundownChanged: 'producer',
   showsChanged: 'producer',
   sfuStatusChanged: 'moderator',
+  publisherChanged: 'moderator',
   pinChanged: 'moderator',
   chatMessages: 'moderator',
   chatViewersChanged: 'moderator',
   chatPinnedMessage: 'moderator',
   obsStatusChanged: 'producer',
   scenesChanged: 'producer',
+  programSceneChanged: 'producer',
   claimsChanged: 'producer',
 };
 

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { PublisherState } from '../../shared/domain/live.js';
+import { OnePublisher, publisherWhere } from './one-publisher.js';
+
+const desktop = { clientId: 'ipc:window-1', where: 'the desktop window' };
+const browser = { clientId: 'control:control-3', where: 'a browser at 192.168.1.20' };
+
+function rule() {
+  const heard: PublisherState[] = [];
+  let n = 0;
+  let now = 1_000;
+  const publishers = new OnePublisher(
+    (state) => heard.push(state),
+    () => now,
+    () => `p${++n}`,
+  );
+  return { publishers, heard, tick: (ms: number) => (now += ms) };
+}
+
+describe('one publisher per show (main decides)', () => {
+  it('grants the first Go live and refuses a second window unless it takes over', () => {
+    const { publishers, heard } = rule();
+    const a = publishers.claim(desktop, false);
+    expect(a.state.current).toEqual({ publisherId: a.publisherId, where: 'the desktop window', since: 1_000 });
+    expect(() => publishers.claim(browser, false)).toThrow(
+      expect.objectContaining({ code: 'conflict', message: 'The show is live from the desktop window. Take over to publish from here instead.' }),
+    );
+    // Nothing changed for anyone.
+    expect(publishers.state().current?.publisherId).toBe(a.publisherId);
+    expect(heard).toHaveLength(1);
+  });
+
+  it('a take-over moves the show at once and tells every window who lost it, when and to whom', () => {
+    const { publishers, heard, tick } = rule();
+    const a = publishers.claim(desktop, false);
+    tick(60_000);
+    const b = publishers.claim(browser, true);
+    expect(heard.at(-1)).toEqual({
+      current: { publisherId: b.publisherId, where: 'a browser at 192.168.1.20', since: 61_000 },
+      lastTakeOver: { from: a.publisherId, by: 'a browser at 192.168.1.20', at: 61_000 },
+    });
+    // The window taken over gets no more tickets, even once B has stopped.
+    expect(() => publishers.admit(desktop, a.publisherId)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    publishers.release(b.publisherId);
+    expect(() => publishers.admit(desktop, a.publisherId)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    // Its stale release changes nothing.
+    const c = publishers.claim(browser, false);
+    publishers.release(a.publisherId);
+    expect(publishers.state().current?.publisherId).toBe(c.publisherId);
+  });
+
+  it('tickets go to the holder only; a holder whose link to main reconnected keeps the show', () => {
+    const { publishers } = rule();
+    const a = publishers.claim(browser, false);
+    expect(publishers.admit(browser, a.publisherId)).toEqual({ publisherId: a.publisherId, takeOver: false });
+    // Same window, new connection to main (a browser's WebSocket came back).
+    expect(publishers.admit({ ...browser, clientId: 'control:control-9' }, a.publisherId).publisherId).toBe(a.publisherId);
+    // Another window without a claim is refused.
+    expect(() => publishers.admit(desktop, undefined)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => publishers.admit(desktop, 'made-up')).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+
+  it('a claim taken by taking over asks the SFU to take over too (another studio may be live there)', () => {
+    const { publishers } = rule();
+    publishers.claim(desktop, false);
+    const b = publishers.claim(browser, true);
+    expect(publishers.admit(browser, b.publisherId)).toEqual({ publisherId: b.publisherId, takeOver: true });
+  });
+
+  it('names where a window runs in host words', () => {
+    expect(publisherWhere('ipc', undefined)).toBe('the desktop window');
+    expect(publisherWhere('control', '::ffff:192.168.1.20')).toBe('a browser at 192.168.1.20');
+    expect(publisherWhere('control', '127.0.0.1')).toBe('a browser on this computer');
+    expect(publisherWhere('control', undefined)).toBe('a browser');
+  });
+});
