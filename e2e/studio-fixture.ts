@@ -22,9 +22,10 @@ export interface RunningStudio {
  */
 export async function startStudio(
   extraArgs: string[] = [],
-  options: { demo?: boolean } = {},
-): Promise<{ studio: RunningStudio; stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-e2e-'));
+  options: { demo?: boolean; dataDir?: string } = {},
+): Promise<{ studio: RunningStudio; stop: () => Promise<void>; kill: () => Promise<void> }> {
+  // A given data folder is the caller's (a restart on the same data); stop() leaves it in place.
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lss-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'src/main/web.ts'), '--data-dir', dataDir, '--port', '0', ...(options.demo ? [] : ['--no-demo']), ...extraArgs],
@@ -61,14 +62,21 @@ export async function startStudio(
     output: () => output,
   };
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { studio, stop };
+  /** SIGKILL, as a crash or a power cut would end it: no shutdown code runs. The data folder stays. */
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { studio, stop, kill };
 }
 
 /** `test` with a `studio` fixture: one fresh studio per test. */
