@@ -5,6 +5,7 @@ import {
   CONTROL_API_PATH,
   type ControlServerMessage,
 } from '../../shared/api/control-protocol.js';
+import type { Role } from '../../shared/api/contract/roles.js';
 import type { Result } from '../../shared/api/result.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
@@ -28,14 +29,6 @@ interface Queued {
 const QUEUE_TIMEOUT_MS = 15_000;
 
 const TOKEN_STORAGE_KEY = 'studio.controlToken';
-
-/**
- * The wait before reconnect attempt `retry` (1, 2, ...): 0.5 s, 1 s, then
- * every 2 s. The studio is on this computer or this network, so a knock
- * costs nothing; a longer cap kept a show off air for up to 10 s after a
- * crashed studio was back (the page's publisher waits for this socket).
- */
-export const reconnectDelayMs = (retry: number): number => Math.min(2_000, 250 * 2 ** Math.min(retry, 3));
 
 /** Reads the token from `?token=` (then removes it from the address bar) or this tab's storage. */
 export function takeTokenFromLocation(): string | null {
@@ -77,6 +70,7 @@ export class ControlClient {
   private statusValue: ConnectionStatus = { state: 'connecting', message: null };
   private retry = 0;
   private closed = false;
+  private roleValue: Role | null = null;
 
   constructor(
     private readonly token: string,
@@ -96,6 +90,11 @@ export class ControlClient {
 
   get status(): ConnectionStatus {
     return this.statusValue;
+  }
+
+  /** What this tab's link opens (host, producer, moderator); null until the studio said. */
+  get role(): Role | null {
+    return this.roleValue;
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -137,7 +136,7 @@ export class ControlClient {
         return;
       }
       this.retry += 1;
-      const delay = reconnectDelayMs(this.retry);
+      const delay = Math.min(10_000, 250 * 2 ** Math.min(this.retry, 6));
       this.setStatus('reconnecting', 'Lost the connection to the studio. Reconnecting…');
       setTimeout(() => this.connect(), delay);
     };
@@ -146,6 +145,7 @@ export class ControlClient {
   private handleMessage(message: ControlServerMessage): void {
     switch (message.type) {
       case 'auth-ok':
+        this.roleValue = message.role;
         this.retry = 0;
         this.setStatus('open', null);
         this.flushQueue();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StudioApi } from '../../shared/api/client.js';
 import type { ControlClient } from '../api/control-client.js';
 import { StudioEnvironmentContext } from '../api/environment.js';
+import { RoleProvider, useSignedInRole } from '../api/role-context.js';
 import { CompositorProvider } from '../compositor/compositor-context.js';
 import { StudioContext } from '../api/studio-context.js';
 import { LiveProvider } from '../live/live-context.js';
@@ -25,6 +26,8 @@ export interface AppProps {
 export function App({ studio, connection }: AppProps) {
   const [view, setView] = useState<View>(viewFromHash);
   const environment = useMemo(() => ({ remote: connection !== null }), [connection]);
+  // The desktop window is the host; a browser learns its link's role when it signs in.
+  const role = useSignedInRole(connection);
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
@@ -34,20 +37,33 @@ export function App({ studio, connection }: AppProps) {
     window.location.hash = next === 'studio' ? '' : next;
     setView(next);
   };
+  if (role === null) {
+    return (
+      <div className="app">
+        {connection && <ConnectionBanner client={connection} />}
+        <main className="app-main">
+          <p className="signing-in">Signing in to the studio…</p>
+        </main>
+      </div>
+    );
+  }
+  // Settings are the host's; the report needs a producer's link at least.
+  const shown: View = (view === 'settings' && role !== 'host') || (view === 'report' && role === 'moderator') ? 'studio' : view;
   return (
     <StudioContext.Provider value={studio}>
       <StudioEnvironmentContext.Provider value={environment}>
+        <RoleProvider role={role}>
         {/* Above the view switch: opening Settings must not stop the show or the camera. */}
         <LiveProvider>
           <PublishProvider>
             <CompositorProvider>
               <div className="app">
-                <TopBar view={view} onNavigate={go} remote={connection !== null} />
+                <TopBar view={shown} onNavigate={go} remote={connection !== null} />
                 {connection && <ConnectionBanner client={connection} />}
                 <main className="app-main">
-                  {view === 'settings' ? (
+                  {shown === 'settings' ? (
                     <SettingsScreen onClose={() => go('studio')} />
-                  ) : view === 'report' ? (
+                  ) : shown === 'report' ? (
                     <ShowReportPanel onClose={() => go('studio')} />
                   ) : (
                     <StudioLayout />
@@ -57,6 +73,7 @@ export function App({ studio, connection }: AppProps) {
             </CompositorProvider>
           </PublishProvider>
         </LiveProvider>
+        </RoleProvider>
       </StudioEnvironmentContext.Provider>
     </StudioContext.Provider>
   );

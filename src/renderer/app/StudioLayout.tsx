@@ -5,12 +5,24 @@ import { PreviewPanel } from '../panels/PreviewPanel.js';
 import { PublishPanel } from '../panels/PublishPanel.js';
 import { RundownPanel } from '../panels/RundownPanel.js';
 import { RundownProvider } from '../rundown/rundown-context.js';
+import { useAbilities } from '../api/role-context.js';
 
 /**
  * The studio window: rundown left, program and catalog centre, chat and stream right.
  * The active rundown is shared: the catalog adds to it, and the Pin button will read its current item.
  */
 export function StudioLayout() {
+  const { runShow } = useAbilities();
+  // A moderator's link opens the chat console alone (the studio refuses the rest anyway).
+  if (!runShow) {
+    return (
+      <div className="studio-layout studio-layout-chat-only">
+        <div className="area-chat">
+          <ChatPanel />
+        </div>
+      </div>
+    );
+  }
   return (
     <RundownProvider>
       <PinHotkeys />

@@ -1,15 +1,19 @@
+import { useAbilities } from '../api/role-context.js';
 import { LiveStatusPill } from '../publish/LiveStatusPill.js';
 import type { View } from './App.js';
 
+const ROLE_BADGE = { host: 'Host', producer: 'Producer', moderator: 'Moderator' } as const;
+
 export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (v: View) => void; remote: boolean }) {
+  const { role, runShow, changeSettings } = useAbilities();
   return (
     <header className="top-bar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Live Seller Studio</span>
         {remote && (
-          <span className="badge" title="You are controlling the studio from a browser">
-            Producer console
+          <span className="badge" title="You are controlling the studio from a browser" data-testid="role-badge">
+            Producer console · {ROLE_BADGE[role]}
           </span>
         )}
       </div>
@@ -17,7 +21,7 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
         <LiveStatusPill />
       </div>
       <nav className="top-bar-actions">
-        {view === 'studio' && (
+        {view === 'studio' && runShow && (
           <button type="button" className="button" onClick={() => onNavigate('report')}>
             Report
           </button>
@@ -27,9 +31,11 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
             Back to studio
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => onNavigate('settings')}>
-            Settings
-          </button>
+          changeSettings && (
+            <button type="button" className="button" onClick={() => onNavigate('settings')}>
+              Settings
+            </button>
+          )
         )}
       </nav>
     </header>

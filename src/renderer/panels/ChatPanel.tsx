@@ -5,6 +5,7 @@ import { useChatActions } from '../chat/use-chat-actions.js';
 import { useChatFeed } from '../chat/use-chat-feed.js';
 import { ClaimsPanel } from '../claims/ClaimsPanel.js';
 import { ShowReportPanel } from '../report/ShowReportPanel.js';
+import { useAbilities } from '../api/role-context.js';
 import { Panel } from './Panel.js';
 
 type ChatTab = 'messages' | 'viewers' | 'claims' | 'report';
@@ -14,6 +15,8 @@ export function ChatPanel() {
   const feed = useChatFeed();
   const actions = useChatActions(feed);
   const [tab, setTab] = useState<ChatTab>('messages');
+  // Claims and the report are the show's business: a moderator's link sees the chat only.
+  const { runShow } = useAbilities();
   return (
     <Panel
       id="chat"
@@ -26,12 +29,16 @@ export function ChatPanel() {
           <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'viewers'} onClick={() => setTab('viewers')}>
             Viewers{feed.viewers.length > 0 && <span className="count-pill">{feed.viewers.length}</span>}
           </button>
-          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'claims'} onClick={() => setTab('claims')}>
-            Claims
-          </button>
-          <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'report'} onClick={() => setTab('report')}>
-            Report
-          </button>
+          {runShow && (
+            <>
+              <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'claims'} onClick={() => setTab('claims')}>
+                Claims
+              </button>
+              <button type="button" role="tab" className="segmented-button" aria-selected={tab === 'report'} onClick={() => setTab('report')}>
+                Report
+              </button>
+            </>
+          )}
         </div>
       }
     >
@@ -39,12 +46,12 @@ export function ChatPanel() {
       <div className="chat-tab" hidden={tab !== 'messages'}>
         <ChatConsole feed={feed} actions={actions} />
       </div>
-      {tab === 'claims' && (
+      {tab === 'claims' && runShow && (
         <div className="chat-tab">
           <ClaimsPanel />
         </div>
       )}
-      {tab === 'report' && (
+      {tab === 'report' && runShow && (
         <div className="chat-tab">
           <ShowReportPanel compact />
         </div>

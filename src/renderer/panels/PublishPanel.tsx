@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../shared/domain/settings.js';
+import { useAbilities } from '../api/role-context.js';
 import { useStudio } from '../api/studio-context.js';
 import { useLive } from '../live/live-context.js';
 import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
@@ -19,6 +20,8 @@ export function PublishPanel() {
   const checks = goLiveChecks(capture, sfu);
   const viewerUrls = sfu?.viewerUrls.length ? sfu.viewerUrls : status.viewerUrls;
   const viewerCount = status.viewerCount ?? sfu?.viewerCount ?? null;
+  // Go live, Stop and End show are for the host, and for a producer only when the host allows it.
+  const { goLive, role } = useAbilities();
 
   return (
     <Panel id="publish" title="Stream">
@@ -37,7 +40,14 @@ export function PublishPanel() {
             <GoLiveChecklist checks={checks} />
           </>
         )}
-        <ShowControls ready={canGoLive(checks)} />
+        {goLive ? (
+          <ShowControls ready={canGoLive(checks)} />
+        ) : (
+          <p className="help" data-testid="no-go-live">
+            Your {role} link can&apos;t go live: the host goes live from the studio
+            {role === 'producer' ? ' (or allows producers to, in Settings → Producer console)' : ''}.
+          </p>
+        )}
         <ViewerLinks urls={viewerUrls} />
         <ServerSetting />
       </div>
