@@ -55,8 +55,8 @@ async function viewer(signalUrl: string, room: string) {
 }
 
 export async function runPinLatencyBenchmark({ pins = 100, viewers = 1 } = {}): Promise<PinLatencyResult> {
-  // The SFU admits a burst of 60 connections per client address; all bench viewers share 127.0.0.1.
-  if (viewers < 1 || viewers > 50) throw new RangeError('--viewers must be 1-50 (one address: the SFU limits connections per IP).');
+  // All bench viewers share 127.0.0.1 with the studio's own link: the SFU holds 20 connections per address.
+  if (viewers < 1 || viewers > 18) throw new RangeError('--viewers must be 1-18 (one address: the SFU holds 20 connections per address).');
   const { core, dataDir, signalUrl, room } = await startBenchStudio('pin');
   try {
     core.catalog.applyImport(

@@ -12,7 +12,16 @@ let showCounter = 0;
 const clients: TestSignalClient[] = [];
 
 beforeAll(async () => {
-  sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', defaultHostToken: HOST_TOKEN, viewerIdSalt: 'test-salt' });
+  // Every client here is 127.0.0.1 and stays open until the end: more than one address may hold (address-limits.test.ts).
+  sfu = await startSfuServer({
+    port: 0,
+    workers: 1,
+    logLevel: 'silent',
+    defaultHostToken: HOST_TOKEN,
+    viewerIdSalt: 'test-salt',
+    maxConnectionsPerAddress: 200,
+    chatAddressRateLimit: { burst: 1000, perSecond: 1000 },
+  });
 });
 afterAll(async () => {
   for (const c of clients) c.close();
@@ -49,6 +58,7 @@ const wire = (id: string, text: string): ChatWireMessage => ({ id, viewerId: 'v_
 describe('viewer identity', () => {
   it('derives a stable anonymous id from the viewer key, never the key itself', async () => {
     const show = newShow();
+    await host(show);
     const key = 'k'.repeat(10) + '-abcdef-123456';
     const a = await viewer(show, { viewerKey: key });
     const again = await viewer(show, { viewerKey: key });
@@ -63,6 +73,7 @@ describe('viewer identity', () => {
 
   it('keeps names unique per show with a suffix, gives a returning viewer its name back, refuses reserved and empty names', async () => {
     const show = newShow();
+    await host(show);
     const first = await viewer(show, { name: '  Anna ', viewerKey: 'anna-key-0000000001' });
     const second = await viewer(show, { name: 'anna', viewerKey: 'anna-key-0000000002' });
     const back = await viewer(show, { name: 'Anna', viewerKey: 'anna-key-0000000001' });
@@ -110,6 +121,9 @@ describe('chatSend', () => {
 
   it('needs a name, a studio listening, and visible text; rate-limits each connection (burst 3, 1/s)', async () => {
     const show = newShow();
+    // The studio opened the show and went: the room stays a while, with nobody to moderate.
+    const opener = await host(show);
+    await opener.requests.request({ type: 'leave' });
     const nameless = await viewer(show);
     expect(await refusal(nameless.client.requests.request({ type: 'chatSend', text: 'hi' }))).toBe('name-required');
     const a = await viewer(show, { name: 'Anna' });

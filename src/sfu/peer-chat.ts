@@ -25,6 +25,8 @@ export class PeerChat {
   constructor(
     private readonly member: RoomMember,
     private readonly viewerIds: ViewerIds,
+    /** One message's worth of the address's shared chat budget; false: the address is over it. */
+    private readonly takeAddressChatToken: () => boolean,
   ) {}
 
   /**
@@ -50,6 +52,9 @@ export class PeerChat {
     const identity = this.joinedIdentity();
     if (identity.name === null) throw new SignalFailure('name-required', 'Choose a display name before chatting.');
     if (!this.bucket.take()) throw new SignalFailure('rate-limited', 'You are sending messages too fast; wait a moment.');
+    if (!this.takeAddressChatToken()) {
+      throw new SignalFailure('rate-limited', 'Too many messages from your network right now; wait a moment.');
+    }
     const text = sanitizeChatText(rawText, CHAT_TEXT_MAX_CHARS);
     if (text === '') throw new SignalFailure('invalid-message', 'The message is empty.');
     // No studio connected: nobody could moderate it, so it must not be accepted as "sent".

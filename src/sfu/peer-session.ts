@@ -36,6 +36,8 @@ export interface SessionDeps {
    * after wrong tokens (src/shared/net/token-lockout.ts); throws the refusal.
    */
   readonly admitHostToken: (show: string, token: string) => void;
+  /** One chat message's worth of this connection's address budget (all its connections share it); false: over it. */
+  readonly takeAddressChatToken: () => boolean;
   /** False while the server shuts down: joins are refused. */
   readonly acceptingJoins: () => boolean;
 }
@@ -87,7 +89,7 @@ export class PeerSession implements RoomMember {
     private readonly hostRefusal: string | null = null,
   ) {
     this.media = new PeerMedia(deps.listenIps);
-    this.chat = new PeerChat(this, deps.viewerIds);
+    this.chat = new PeerChat(this, deps.viewerIds, deps.takeAddressChatToken);
   }
 
   /** The role once joined; null before. */
@@ -206,14 +208,13 @@ export class PeerSession implements RoomMember {
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
       return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state() };
     }
-    const room = rooms.getOrCreate(request.show);
-    let chat;
-    try {
-      chat = this.chat.join(room, request.viewerKey, request.name);
-    } catch (error) {
-      if (room.isEmpty) room.removeMember(this); // lets the registry drop a room made for this join
-      throw error;
+    // Only a host opens a show: a viewer of an unknown show id creates nothing (the watch page asks again later).
+    const room = rooms.get(request.show);
+    if (!room) {
+      if (rooms.endedRecently(request.show)) throw new SignalFailure('show-ended', 'The show has ended.');
+      throw new SignalFailure('not-started', 'This show hasn’t started yet.');
     }
+    const chat = this.chat.join(room, request.viewerKey, request.name);
     room.addViewer(this);
     this.joined = { room, role: 'viewer' };
     return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state(), chat };

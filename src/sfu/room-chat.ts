@@ -77,6 +77,11 @@ export class RoomChat<Member> {
     if (key !== undefined && this.nameOwners.get(key) === viewerId) this.nameOwners.delete(key);
   }
 
+  /** Viewers connected now, by viewer id (a viewer with two tabs counts once). */
+  get viewerCount(): number {
+    return this.connections.size;
+  }
+
   connectionsOf(viewerId: string): readonly Member[] {
     return [...(this.connections.get(viewerId) ?? [])];
   }

@@ -16,7 +16,7 @@ export interface RoomTotals {
   readonly hosts: number;
 }
 
-/** All rooms by show id; creates them on first join and drops them when they stay empty. */
+/** All rooms by show id; a host's join creates one, and it is dropped when it stays empty. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -32,7 +32,7 @@ export class RoomRegistry {
     return this.rooms.get(show);
   }
 
-  /** The room for a show, created without a router (viewers may wait in it before the host comes). */
+  /** The room for a show, created without a router (the host's join opens one next). */
   getOrCreate(show: string): Room {
     this.cancelDrop(show);
     let room = this.rooms.get(show);
@@ -45,7 +45,7 @@ export class RoomRegistry {
           log: this.log,
           onEmpty: (r) => this.scheduleDrop(r),
         },
-        this.wasEndedRecently(show),
+        this.endedRecently(show),
       );
       this.rooms.set(show, room);
     }
@@ -94,7 +94,8 @@ export class RoomRegistry {
     this.rooms.clear();
   }
 
-  private wasEndedRecently(show: string): boolean {
+  /** The show ended and its room is gone, within the last hours: a late viewer hears "ended", not "not started". */
+  endedRecently(show: string): boolean {
     const at = this.endedShows.get(show);
     if (at === undefined) return false;
     if (Date.now() - at <= ENDED_SHOW_MEMORY_MS) return true;

@@ -15,7 +15,23 @@ afterAll(async () => {
 });
 
 describe('room state', () => {
-  it('tells a viewer who comes before the host that the show has not started, then that it is live', async () => {
+  it('tells a viewer who comes before the studio that the show has not started, and creates nothing', async () => {
+    const viewer = await TestSignalClient.connect(sfu);
+    const rooms = sfu.health().rooms;
+    const refused = await viewer.requests.request({ type: 'join', show: 'no-such-show', role: 'viewer' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'not-started', message: 'This show hasn’t started yet.' });
+    expect(sfu.health()).toMatchObject({ rooms, viewers: 0 });
+    // The refusal changed nothing: the same connection may join a show the studio has opened.
+    const opener = await TestSignalClient.connect(sfu);
+    await opener.requests.request({ type: 'join', show: 'opened-show', role: 'host', hostToken: TOKEN });
+    expect((await viewer.requests.request({ type: 'join', show: 'opened-show', role: 'viewer' })).room.show).toBe('opened-show');
+    viewer.close();
+    opener.close();
+  });
+
+  it('tells a viewer who comes after the studio opened the show but before it is live that it has not started, then that it is live', async () => {
+    const opener = await TestSignalClient.connect(sfu);
+    await opener.requests.request({ type: 'join', show: 'early-bird', role: 'host', hostToken: TOKEN });
     const viewer = await TestSignalClient.connect(sfu);
     const before = Date.now();
     const { room } = await viewer.requests.request({ type: 'join', show: 'early-bird', role: 'viewer' });
@@ -24,16 +40,13 @@ describe('room state', () => {
     // The SFU's clock (the same machine here): viewers count deals down on it.
     expect(serverTime).toBeGreaterThanOrEqual(before);
     expect(serverTime).toBeLessThanOrEqual(Date.now());
-    const notYet = await viewer.requests.request({ type: 'routerRtpCapabilities' }).catch((e: { code: string }) => e.code);
-    expect(notYet).toBe('conflict');
 
     const { host, videoProducerId } = await joinAsProducingHost(sfu, 'early-bird', TOKEN);
     expect(await viewer.waitForPush('liveChanged')).toEqual({ type: 'liveChanged', live: true });
     const announced = viewer.pushes('newProducer').map((p) => p.kind);
     expect(announced.sort()).toEqual(['audio', 'video']);
     expect(viewer.pushes('newProducer').find((p) => p.kind === 'video')?.producerId).toBe(videoProducerId);
-    host.close();
-    viewer.close();
+    for (const c of [host, opener, viewer]) c.close();
   });
 
   it('gives a late joiner the current pin, the viewer count and the feeds at once', async () => {

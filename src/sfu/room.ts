@@ -72,8 +72,9 @@ export class Room {
     return this.producers.size > 0;
   }
 
+  /** Distinct viewers (a viewer's id, kept by its watch page), not sockets: two tabs are one viewer. */
   get viewerCount(): number {
-    return this.viewers.size;
+    return this.chat.viewerCount;
   }
 
   get hasRouter(): boolean {
@@ -97,7 +98,7 @@ export class Room {
       show: this.show,
       live: this.live,
       ended: this.ended,
-      viewerCount: this.viewers.size,
+      viewerCount: this.viewerCount,
       pin: this.pin,
       serverTime: Date.now(),
       producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
@@ -267,10 +268,11 @@ export class Room {
     const wait = Math.max(0, this.viewerCountSentAt + this.deps.viewerCountIntervalMs - Date.now());
     this.viewerCountTimer = setTimeout(() => {
       this.viewerCountTimer = null;
-      if (this.viewers.size === this.viewerCountSent) return;
-      this.viewerCountSent = this.viewers.size;
+      const count = this.viewerCount;
+      if (count === this.viewerCountSent) return;
+      this.viewerCountSent = count;
       this.viewerCountSentAt = Date.now();
-      this.broadcast({ type: 'viewerCount', count: this.viewers.size });
+      this.broadcast({ type: 'viewerCount', count });
     }, wait);
   }
 }

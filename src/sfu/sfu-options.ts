@@ -41,6 +41,14 @@ export interface SfuOptions {
   readonly viewerDir: string;
   /** New WebSocket connections per client IP. */
   readonly connectionRateLimit: RateLimit;
+  /**
+   * Open connections one client IP may hold at once (viewers and hosts). A
+   * household or an office behind one NAT shares an address: 20 lets a
+   * crowded office watch, and stops one machine from opening hundreds.
+   */
+  readonly maxConnectionsPerAddress: number;
+  /** Chat messages from one client IP, all its connections together (each connection has its own limit too). */
+  readonly chatAddressRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
   readonly hostMessageRateLimit: RateLimit;
   /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
@@ -95,6 +103,9 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     // Generous per IP: a whole venue or a mobile carrier's NAT can share one address.
     connectionRateLimit: { burst: 60, perSecond: 2 },
     // A viewer needs about ten requests to start watching, then almost none.
+    maxConnectionsPerAddress: 20,
+    // Twenty people in one office chatting briskly; far less than a script flooding moderation.
+    chatAddressRateLimit: { burst: 20, perSecond: 4 },
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
     // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.
@@ -121,6 +132,9 @@ function validateOptions(o: SfuOptions): void {
   }
   if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 64) {
     throw new RangeError(`workers must be 1-64 (got ${o.workers}).`);
+  }
+  if (!Number.isInteger(o.maxConnectionsPerAddress) || o.maxConnectionsPerAddress < 1) {
+    throw new RangeError(`maxConnectionsPerAddress must be a whole number, 1 or more (got ${o.maxConnectionsPerAddress}).`);
   }
   if (o.listenIps.length === 0) throw new RangeError('At least one listen IP is needed.');
   for (const { ip, announcedIp } of o.listenIps) {

@@ -39,14 +39,14 @@ const signalUrl = () => `ws://127.0.0.1:${sfu.port}/signal`;
 
 describe('SignalSocket', () => {
   it('matches replies to requests and hands pushes to the owner', async () => {
+    const host = open(signalUrl());
+    await host.socket.opened;
+    await host.socket.requests.request({ type: 'join', show: 'socket-show', role: 'host', hostToken: 'socket-test-token' });
     const viewer = open(signalUrl());
     await viewer.socket.opened;
     const joined = await viewer.socket.requests.request({ type: 'join', show: 'socket-show', role: 'viewer' });
     expect(joined.room).toMatchObject({ show: 'socket-show', live: false, viewerCount: 1 });
 
-    const host = open(signalUrl());
-    await host.socket.opened;
-    await host.socket.requests.request({ type: 'join', show: 'socket-show', role: 'host', hostToken: 'socket-test-token' });
     await host.socket.requests.request({
       type: 'setPin',
       card: { productId: 'p1', title: 'Linen Wrap Dress', price: '68.00' },
@@ -63,7 +63,11 @@ describe('SignalSocket', () => {
     let closedWith: number | null = null;
     const viewer = open(signalUrl(), (code) => (closedWith = code));
     await viewer.socket.opened;
+    const host = open(signalUrl());
+    await host.socket.opened;
+    await host.socket.requests.request({ type: 'join', show: 'closing-show', role: 'host', hostToken: 'socket-test-token' });
     await viewer.socket.requests.request({ type: 'join', show: 'closing-show', role: 'viewer' });
+    host.socket.close();
     const pending = viewer.socket.requests.request({ type: 'routerRtpCapabilities' });
     await sfu.close();
     await expect(pending).rejects.toBeDefined();

@@ -59,6 +59,10 @@ export class SignalingServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly connections = new Set<Connection>();
   private readonly connectLimiter: KeyedRateLimiter;
+  /** Chat from one address, all its connections together. */
+  private readonly chatLimiter: KeyedRateLimiter;
+  /** Open connections per client address (see SfuOptions.maxConnectionsPerAddress). */
+  private readonly openByAddress = new Map<string, number>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private accepting = true;
   private readonly viewerIds: ViewerIds;
@@ -69,6 +73,7 @@ export class SignalingServer {
     this.viewerIds = new ViewerIds(deps.options.viewerIdSalt);
     this.hostTokenLockout = new TokenLockout(deps.options.hostTokenLockout);
     this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
+    this.chatLimiter = new KeyedRateLimiter(deps.options.chatAddressRateLimit);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.wss.on('error', (error) => deps.log.error('the signaling WebSocket server failed', error));
@@ -93,8 +98,24 @@ export class SignalingServer {
       return true;
     }
     const hostRefusal = this.hostJoinRefusal(req);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip, hostRefusal));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Counted here, when the socket exists: concurrent upgrades cannot slip past the cap together.
+      if ((this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
+      else this.accept(ws, ip, hostRefusal);
+    });
     return true;
+  }
+
+  /**
+   * One address holds the most connections it may. The WebSocket is opened
+   * only to be closed with a code and words the watch page can show (a
+   * refused upgrade reaches a page as a bare failure).
+   */
+  private refuseCrowded(ws: WebSocket, ip: string): void {
+    const max = this.deps.options.maxConnectionsPerAddress;
+    this.deps.log.debug(`refused a connection from ${ip}: it has ${max} open already`);
+    ws.on('error', () => undefined);
+    ws.close(SignalCloseCode.tooManyFromAddress, `Too many connections from your network (${max} at most).`);
   }
 
   /**
@@ -116,6 +137,7 @@ export class SignalingServer {
     this.accepting = false;
     clearInterval(this.heartbeat);
     this.connectLimiter.close();
+    this.chatLimiter.close();
     this.deps.rooms.endAll('server-shutdown');
     for (const connection of [...this.connections]) connection.session.shutdown();
     this.wss.close();
@@ -142,6 +164,7 @@ export class SignalingServer {
         log: this.deps.log,
         viewerIds: this.viewerIds,
         admitHostToken: (show, token) => this.admitHostToken(ip, show, token),
+        takeAddressChatToken: () => this.chatLimiter.take(ip),
         acceptingJoins: () => this.accepting,
       },
       hostRefusal,
@@ -158,6 +181,7 @@ export class SignalingServer {
       alive: true,
     };
     this.connections.add(connection);
+    this.openByAddress.set(ip, (this.openByAddress.get(ip) ?? 0) + 1);
     this.deps.log.debug(`connection ${sessionId} from ${ip}`);
     const joinTimer = setTimeout(() => {
       if (!session.hasJoined) ws.close(SignalCloseCode.joinTimeout, 'No join request arrived in time.');
@@ -169,6 +193,9 @@ export class SignalingServer {
     ws.on('close', () => {
       clearTimeout(joinTimer);
       this.connections.delete(connection);
+      const open = (this.openByAddress.get(ip) ?? 1) - 1;
+      if (open > 0) this.openByAddress.set(ip, open);
+      else this.openByAddress.delete(ip);
       session.onSocketClosed();
     });
   }

@@ -35,7 +35,7 @@ async function buildViewerIfPossible(viewerDir: string): Promise<string> {
 export const sfuCommand: CliCommand = {
   summary: 'Run the SFU (mediasoup) standalone: signaling, watch page and health endpoint.',
   usage:
-    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--log-level info]',
+    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--log-level info]',
   async run(args) {
     let values;
     try {
@@ -53,6 +53,7 @@ export const sfuCommand: CliCommand = {
           'tls-cert': { type: 'string' },
           'tls-key': { type: 'string' },
           'trust-proxy': { type: 'boolean', default: false },
+          'max-connections-per-address': { type: 'string' },
           'log-level': { type: 'string', default: 'info' },
         },
       }));
@@ -79,6 +80,8 @@ export const sfuCommand: CliCommand = {
     const workers = intOption('workers', values.workers, 1, 64);
     const rtcMinPort = intOption('rtc-min-port', values['rtc-min-port'], 1024, 65535);
     const rtcMaxPort = intOption('rtc-max-port', values['rtc-max-port'], 1024, 65535);
+    // A household or an office shares one address; behind a reverse proxy pass --trust-proxy, or every viewer is the proxy.
+    const maxConnectionsPerAddress = intOption('max-connections-per-address', values['max-connections-per-address'], 1, 100_000);
     let options: SfuOptions;
     try {
       options = resolveSfuOptions({
@@ -88,6 +91,7 @@ export const sfuCommand: CliCommand = {
         ...(workers !== undefined ? { workers } : {}),
         ...(rtcMinPort !== undefined ? { rtcMinPort } : {}),
         ...(rtcMaxPort !== undefined ? { rtcMaxPort } : {}),
+        ...(maxConnectionsPerAddress !== undefined ? { maxConnectionsPerAddress } : {}),
         defaultHostToken: hostToken,
         enableH264: values.h264,
         trustProxy: values['trust-proxy'],
@@ -116,6 +120,7 @@ export const sfuCommand: CliCommand = {
         `  Media:      UDP/TCP ports ${options.rtcMinPort}-${options.rtcMaxPort} on ${listenIp}${announcedIp ? `, announced as ${announcedIp}${guessed ? ' (guessed: pass --announced-ip behind NAT)' : ''}` : ''}`,
         `  Viewer page: ${viewerBuild}`,
         `  Host token: ${tokenLine}`,
+        `  Per address: at most ${options.maxConnectionsPerAddress} connections (--max-connections-per-address; a household or office shares one)`,
         '  Stop:       Ctrl+C',
         '',
       ].join('\n'),

@@ -25,7 +25,11 @@ const FAILURE_TEXT: Readonly<Record<string, string>> = {
   timeout: 'The message did not go through. Try again.',
 };
 
+/** Refusals whose words the SFU chooses for this case (your own pace, or your whole network's). */
+const SFU_WORDS: ReadonlySet<string> = new Set(['rate-limited']);
+
 function failureText(error: unknown): string {
+  if (error instanceof SignalRequestError && SFU_WORDS.has(error.code) && error.message) return error.message;
   if (error instanceof SignalRequestError) return FAILURE_TEXT[error.code] ?? 'The message did not go through.';
   return error instanceof Error ? error.message : 'The message did not go through.';
 }

@@ -12,8 +12,10 @@ import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/sig
 /**
  * What the page shows. `paused`: the show was live in this tab and the host's
  * feed dropped (their network); they usually come back within seconds.
+ * `crowded`: this viewer's network (one address) has as many connections
+ * open as the SFU allows one address.
  */
-export type WatchPhase = 'connecting' | 'not-started' | 'live' | 'paused' | 'ended' | 'reconnecting' | 'unsupported';
+export type WatchPhase = 'connecting' | 'not-started' | 'live' | 'paused' | 'ended' | 'reconnecting' | 'crowded' | 'unsupported';
 
 export interface WatchStatus {
   readonly phase: WatchPhase;
@@ -47,6 +49,10 @@ const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 10_000;
 /** After the show ended, check back rarely in case the host resumes it. */
 const RETRY_AFTER_END_MS = 30_000;
+/** The studio has not opened the show (the SFU keeps no room for it): ask again this often. */
+const RETRY_NOT_STARTED_MS = 5_000;
+/** This network has all the connections one address may open: ask again once others may have gone. */
+const RETRY_CROWDED_MS = 15_000;
 /** ICE "disconnected" often heals by itself (Wi-Fi to 4G); restart only if it lingers. */
 const ICE_DISCONNECTED_GRACE_MS = 3_000;
 
@@ -138,9 +144,27 @@ export class WatchSession {
       this.retries = 0;
       this.applyRoomState(attempt, room);
       this.events.chat?.onJoined(room, chat ?? null);
-    } catch {
-      // The socket's close handler schedules the retry.
+    } catch (error) {
+      // Not let in: say why and ask again later. Anything else: the socket's close handler schedules the retry.
+      if (error instanceof SignalRequestError && error.code === 'not-started') {
+        // A show this tab watched whose room went (the SFU restarted, the studio has not come back) is "right back".
+        this.waitAndRetry(attempt, this.wasLive ? 'paused' : 'not-started', RETRY_NOT_STARTED_MS);
+      } else if (error instanceof SignalRequestError && error.code === 'show-ended') {
+        this.wasLive = false;
+        this.waitAndRetry(attempt, 'ended', RETRY_AFTER_END_MS);
+      }
     }
+  }
+
+  /** Shows why this attempt was not let in, drops it, and tries again after about `waitMs`. */
+  private waitAndRetry(attempt: Attempt, phase: WatchPhase, waitMs: number): void {
+    if (attempt !== this.attempt || this.stopped) return;
+    this.dropAttempt();
+    this.update({ phase });
+    this.retries = 0;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    // Jitter spreads a crowd waiting for the same show.
+    this.retryTimer = setTimeout(() => this.connect(), waitMs * (0.7 + Math.random() * 0.6));
   }
 
   private applyRoomState(attempt: Attempt, room: RoomState): void {
@@ -328,6 +352,10 @@ export class WatchSession {
 
   private onSocketClosed(attempt: Attempt, code: number): void {
     if (attempt !== this.attempt || this.stopped) return;
+    if (code === SignalCloseCode.tooManyFromAddress) {
+      this.waitAndRetry(attempt, 'crowded', RETRY_CROWDED_MS);
+      return;
+    }
     this.dropAttempt();
     if (code === SignalCloseCode.serviceRestart) this.retries = 0;
     this.scheduleRetry();

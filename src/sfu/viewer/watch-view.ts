@@ -11,6 +11,10 @@ const PHASE_TEXT: Readonly<Record<WatchPhase, { title: string; detail: string } 
   paused: { title: 'The host will be right back', detail: 'Their connection dropped. The show continues here by itself.' },
   ended: { title: 'The show has ended', detail: 'Thanks for watching!' },
   reconnecting: { title: 'Reconnecting…', detail: 'Your connection dropped. Trying again…' },
+  crowded: {
+    title: 'Too many viewers on your network',
+    detail: 'Your network has as many connections to this show as it may. Close the show in another tab or device; it starts here by itself.',
+  },
   unsupported: { title: 'This browser can’t play the show', detail: 'Try the latest Chrome, Safari or Firefox.' },
 };
 

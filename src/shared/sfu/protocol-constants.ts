@@ -25,6 +25,8 @@ export const SignalCloseCode = {
   rateLimited: 4429,
   /** The show has too many host connections; the oldest is closed. */
   hostReplaced: 4409,
+  /** This address already has the most connections one address may open (a household or office shares one). */
+  tooManyFromAddress: 4430,
   /** Another publisher took the show over (`mintPublishToken` with `takeOver`); this publisher's media is gone. */
   publisherReplaced: 4410,
 } as const;
@@ -48,6 +50,10 @@ export const SIGNAL_ERROR_CODES = [
   'name-required',
   /** The server cannot take it now (shutting down, too many rooms, worker restarting). */
   'unavailable',
+  /** A viewer's `join` for a show no studio has opened (yet): nothing is created; try again later. */
+  'not-started',
+  /** A viewer's `join` for a show that ended (its room is gone): the show may start again later. */
+  'show-ended',
   /** mediasoup refused the parameters (codecs the router cannot consume, bad DTLS). */
   'media-rejected',
   'internal',
