@@ -156,3 +156,27 @@ test('viewers recover by themselves when the SFU crashes and comes back', async 
     expect(await sfu.stop()).toBe(0);
   }
 });
+
+test('the watch page says when the show has not started or the network holds too many connections, and plays once it may', async ({ browser }) => {
+  // Two waits on the page's own retry (about 5 s, then about 15 s): slow on a loaded 2-core machine.
+  test.setTimeout(150_000);
+  const sfu = await startSfuProcess(['--port', '0', '--listen-ip', '127.0.0.1', '--workers', '1', '--host-token', HOST_TOKEN, '--max-connections-per-address', '2']);
+  try {
+    const show = 'doors-open';
+    // Before the studio opens the show the SFU creates nothing; the page says so and asks again by itself.
+    const early = await (await browser.newContext()).newPage();
+    await early.goto(`${sfu.url}/watch/${show}`);
+    await expect(early.getByRole('status')).toContainText('The show hasn’t started yet');
+    await publish(browser, sfu, show);
+    await expect(early.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 30_000 });
+
+    // This address (every page here is 127.0.0.1) now holds two connections, the publisher's and the viewer's.
+    const crowded = await (await browser.newContext()).newPage();
+    await crowded.goto(`${sfu.url}/watch/${show}`);
+    await expect(crowded.getByRole('status')).toContainText('Too many viewers on your network');
+    await early.close();
+    await expect(crowded.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 60_000 });
+  } finally {
+    expect(await sfu.stop()).toBe(0);
+  }
+});
