@@ -92,6 +92,8 @@ describe('the outside-path scanner', () => {
       'src/main/index.ts': "import path from 'node:path';\nconst d = import.meta.dirname;\nconst n = path.join(d, '..', 'native');\n",
       'src/main/static/files.test.ts': "import path from 'node:path';\nconst p = path.join(tmp, '..', '..', '..', 'x');\nconst q = path.resolve('/usr/bin', '..');\n",
       'src/main/live/room.test.ts': "call({ room: '../etc' });\ncall({ show: '../etc/passwd' });\n",
+      'tests/payload.test.ts':
+        "import fs from 'node:fs';\n// repo-paths: not a path, an attack payload\nsend('../shared/fixtures/a.csv');\nsend('../shared/a.csv'); // repo-paths: not a path, likewise\n",
       'scripts/ok.sh': 'here=$(cd "$(dirname "$0")" && pwd)\nexec bash "$here/build.sh"\n',
       '.ci/run': '#!/bin/sh\ncd "$(dirname "$0")/.."\n',
     });

@@ -16,11 +16,17 @@
  * Other text files (JSON, YAML, HTML, shell) get the last three checks in
  * their simple forms, plus `$(dirname "$0")/..` in shell scripts.
  * A path whose base is not known (a temp dir, a variable) is not judged.
+ * A string that only looks like a path (a traversal payload in a security
+ * test) is skipped when its line or the one above says
+ * `repo-paths: not a path, <reason>`.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+
+/** The marker that exempts a line, with its reason after the comma. */
+const ALLOW = /repo-paths: not a path, \S/;
 
 export interface OutsidePath {
   /** Repository-relative, with forward slashes. */
@@ -197,8 +203,12 @@ class ModuleScope {
 
   findings(): OutsidePath[] {
     const found: OutsidePath[] = [];
+    const lines = this.sourceFile.text.split('\n');
     const report = (node: ts.Node, resolved: string) => {
       const { line } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+      // A string that only looks like a path (an attack payload in a security test) is
+      // marked on its line or the line above: `repo-paths: not a path, <reason>`.
+      if (ALLOW.test(lines[line] ?? '') || ALLOW.test(lines[line - 1] ?? '')) return;
       found.push({ file: this.file, line: line + 1, text: node.getText(this.sourceFile), resolved });
     };
     const visit = (node: ts.Node): void => {

@@ -73,6 +73,7 @@ const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -1, 1e308, 0.5),
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
+    // repo-paths: not a path, a traversal payload the servers must refuse.
     fc.constantFrom('__proto__', 'constructor', '<script>alert(1)</script>', '../../etc/passwd', '\u0000', '\ud800'),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'type', 'requestId', 'id')), tie('value'), { maxKeys: 4 }),
