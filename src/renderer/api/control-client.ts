@@ -30,6 +30,14 @@ const QUEUE_TIMEOUT_MS = 15_000;
 
 const TOKEN_STORAGE_KEY = 'studio.controlToken';
 
+/**
+ * The wait before reconnect attempt `retry` (1, 2, ...): 0.5 s, 1 s, then
+ * every 2 s. The studio is on this computer or this network, so a knock
+ * costs nothing; a longer cap kept a show off air for up to 10 s after a
+ * crashed studio was back (the page's publisher waits for this socket).
+ */
+export const reconnectDelayMs = (retry: number): number => Math.min(2_000, 250 * 2 ** Math.min(retry, 3));
+
 /** Reads the token from `?token=` (then removes it from the address bar) or this tab's storage. */
 export function takeTokenFromLocation(): string | null {
   const url = new URL(window.location.href);
@@ -136,7 +144,7 @@ export class ControlClient {
         return;
       }
       this.retry += 1;
-      const delay = Math.min(10_000, 250 * 2 ** Math.min(this.retry, 6));
+      const delay = reconnectDelayMs(this.retry);
       this.setStatus('reconnecting', 'Lost the connection to the studio. Reconnecting…');
       setTimeout(() => this.connect(), delay);
     };
