@@ -51,7 +51,7 @@ export class PeerChat {
   send(room: Room, rawText: string): ChatReplyData['chatSend'] {
     const identity = this.joinedIdentity();
     if (identity.name === null) throw new SignalFailure('name-required', 'Choose a display name before chatting.');
-    if (!this.bucket.take()) throw new SignalFailure('rate-limited', 'You are sending messages too fast; wait a moment.');
+    if (!this.bucket.take()) throw new SignalFailure('rate-limited', 'Slow down a little — try again in a second.');
     if (!this.takeAddressChatToken()) {
       throw new SignalFailure('rate-limited', 'Too many messages from your network right now; wait a moment.');
     }
