@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLiveValue, useStudioEvent } from '../api/studio-context.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLiveValue, useStudio, useStudioEvent } from '../api/studio-context.js';
 import { useLive } from '../live/live-context.js';
 import { usePublish } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
@@ -60,12 +60,14 @@ const savedResolution = (): Resolution => (localStorage.getItem(RESOLUTION_KEY) 
 export function CompositorProvider({ children }: { children: ReactNode }) {
   const { capture, setProgramVideo, setProgramAudio } = usePublish();
   const { pin, clockOffsetMs } = useLive();
+  const studio = useStudio();
   const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  // The scene on air is main's: a Take in any window (the desktop, a producer console) changes it in all.
+  const programScene = useLiveValue((api) => api.getProgramScene(), 'programSceneChanged', (p) => p);
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
   const { scenes, updateScene } = stored;
   const [previewId, setPreviewId] = useState('camera-card');
-  const [programId, setProgramId] = useState('camera');
   const [refused, setRefused] = useState<string | null>(null);
   const [selectedLayerId, setSelectedLayerId] = useState<string | null>(null);
   const [transition, setTransition] = useState<Transition>('fade');
@@ -126,10 +128,18 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const sources = useExtraSources(compositor);
 
   // A deleted or not yet loaded program scene falls back to the first one (never a black frame by accident).
+  const programId = programScene.value?.sceneId ?? 'camera';
   const program = scenes.find((s) => s.id === programId) ?? scenes[0];
+  // A new Take goes to air with its transition; a scene edit or the first load cuts.
+  const takenAt = programScene.value?.takenAt ?? null;
+  const programTransition = programScene.value?.transition ?? 'cut';
+  const lastTake = useRef<number | null>(null);
   useEffect(() => {
-    if (program) compositor?.setProgram(program, 'cut');
-  }, [compositor, program]);
+    if (!program) return;
+    const isNewTake = lastTake.current !== null && takenAt !== lastTake.current;
+    lastTake.current = takenAt;
+    compositor?.setProgram(program, isNewTake ? programTransition : 'cut');
+  }, [compositor, program, takenAt, programTransition]);
 
   const pickPreview = useCallback((sceneId: string) => {
     setPreviewId(sceneId);
@@ -138,13 +148,16 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   }, []);
   const take = useCallback(() => {
     const next = scenes.find((s) => s.id === previewId);
-    if (!next || !compositor || !program || next.id === program.id) return;
-    compositor.setProgram(next, transition);
+    if (!next || !program || next.id === program.id) return;
     // OBS studio mode swaps: the old program comes back into preview, ready to cut back.
-    setPreviewId(program.id);
-    setProgramId(next.id);
-    setSelectedLayerId(null);
-  }, [scenes, previewId, program, compositor, transition]);
+    const previous = program.id;
+    void studio.takeScene({ sceneId: next.id, transition }).then((result) => {
+      if (!result.ok) return setRefused(result.error.message);
+      setPreviewId(previous);
+      setSelectedLayerId(null);
+      setRefused(null);
+    });
+  }, [scenes, previewId, program, studio, transition]);
   useSceneHotkeys((index) => {
     const scene = scenes[index];
     if (scene) pickPreview(scene.id);

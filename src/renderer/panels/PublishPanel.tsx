@@ -73,7 +73,14 @@ function ServerSetting() {
 
 /** What is going on, when it is not simply "live" or "offline". */
 function StatusBanner() {
-  const { status } = usePublish();
+  const { status, takenOver, elsewhere } = usePublish();
+  if (takenOver !== null && !isOnAir(status.phase)) {
+    return (
+      <p className="banner banner-warn stream-banner" role="alert" data-testid="taken-over">
+        {takenOver}
+      </p>
+    );
+  }
   switch (status.phase) {
     case 'connecting':
       return (
@@ -100,7 +107,7 @@ function StatusBanner() {
         </p>
       );
     case 'offline':
-      return status.showOpen ? (
+      return status.showOpen && elsewhere === null ? (
         <p className="banner banner-warn stream-banner" role="status">
           Paused. Viewers see “right back”.
         </p>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useLive } from '../live/live-context.js';
 import { formatDuration } from '../ui/format.js';
 import { usePublish } from './publish-context.js';
-import type { PublishPhase } from './publish-status.js';
+import { isOnAir, type PublishPhase } from './publish-status.js';
 
 const PILL_TEXT: Record<PublishPhase, string> = {
   offline: 'Offline',
@@ -25,6 +26,40 @@ function useSecondTick(active: boolean): number {
 
 /** The top bar's show status: what viewers get right now, at a glance from across the room. */
 export function LiveStatusPill() {
+  const { status, elsewhere } = usePublish();
+  if (elsewhere !== null && !isOnAir(status.phase)) return <ShowElsewherePill where={elsewhere} />;
+  return <OwnShowPill />;
+}
+
+/**
+ * Another window publishes: the show's real state as main's link to the SFU
+ * sees it (live means the SFU has the media), and where it comes from.
+ */
+function ShowElsewherePill({ where }: { where: string }) {
+  const { sfu, clockOffsetMs } = useLive();
+  const { publisher } = usePublish();
+  const live = sfu?.live === true;
+  const since = publisher?.current?.since ?? null;
+  const now = useSecondTick(live);
+  const phase: PublishPhase = live ? 'live' : 'connecting';
+  return (
+    <span className={`live-pill live-pill-${phase}`} data-testid="live-pill" data-phase={phase} data-publisher="elsewhere" title={`Live from ${where}`}>
+      <span className="live-pill-dot" aria-hidden="true" />
+      <span className="live-pill-text">{live ? 'Live' : 'Connecting'}</span>
+      <span className="live-pill-extra" data-testid="live-pill-where">
+        from {where}
+      </span>
+      {live && since !== null && <span className="live-pill-extra live-pill-timer">{formatDuration(Math.max(0, now + clockOffsetMs - since) / 1000)}</span>}
+      {live && (
+        <span className="live-pill-extra" aria-label={`${sfu.viewerCount} watching`}>
+          {sfu.viewerCount.toLocaleString()} watching
+        </span>
+      )}
+    </span>
+  );
+}
+
+function OwnShowPill() {
   const { status } = usePublish();
   const onAir = status.liveSince !== null && (status.phase === 'live' || status.phase === 'reconnecting');
   const now = useSecondTick(onAir);

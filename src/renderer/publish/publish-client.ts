@@ -289,6 +289,10 @@ export class PublishClient {
 
   private onSocketClosed(attempt: Attempt, code: number): void {
     if (attempt !== this.attempt) return;
+    if (code === SignalCloseCode.publisherReplaced) {
+      this.failed(attempt, { message: "Another studio took over the show. You're no longer publishing.", fatal: true });
+      return;
+    }
     if (code === SignalCloseCode.hostReplaced) {
       this.failed(attempt, { message: 'Another studio window started publishing this show, so this one stopped.', fatal: true });
       return;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useStudio } from '../api/studio-context.js';
+import type { PublisherState } from '../../shared/domain/live.js';
+import { useStudio, useStudioEvent } from '../api/studio-context.js';
 import type { CaptureDevice } from './host-messages.js';
 import { MediaCapture, type CaptureStatus } from './media-capture.js';
 import { PublishClient } from './publish-client.js';
@@ -16,13 +17,22 @@ export type PendingAction = 'stopping' | 'ending' | null;
 
 export interface PublishContextValue {
   readonly status: PublishStatus;
+  /** Who publishes the show, as main says (one window at a time); null until main answers. */
+  readonly publisher: PublisherState | null;
+  /** Another window publishes the show: Go live here means taking it over. */
+  readonly elsewhere: string | null;
+  /** Why this window stopped publishing, when another window took the show over. */
+  readonly takenOver: string | null;
+  /** Go live failed before media started (main refused the claim), in host words. */
+  readonly claimError: string | null;
   readonly capture: CaptureStatus | null;
   /** Stop or End show on its way (both wait for the SFU's answer, a few seconds at most). */
   readonly pending: PendingAction;
   turnOnDevices(): void;
   selectDevice(device: CaptureDevice, deviceId: string | null): void;
   retryDevice(device: CaptureDevice): void;
-  goLive(): void;
+  /** `takeOver`: the host confirmed moving the show here from the window that publishes it now. */
+  goLive(takeOver?: boolean): void;
   /**
    * The picture to send instead of the raw camera (the compositor's output);
    * null sends the camera again. Swapped into a running show without renegotiation.
@@ -55,26 +65,55 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<PendingAction>(null);
   const programVideo = useRef<MediaStreamTrack | null>(null);
   const programAudio = useRef<MediaStreamTrack | null>(null);
+  const [publisher, setPublisher] = useState<PublisherState | null>(null);
+  /** This window's claim on the show (main's publisher id); null: it does not publish. */
+  const mine = useRef<string | null>(null);
+  /** The last claim this window held (kept after it let go), to recognise the take-over that ended it. */
+  const held = useRef<string | null>(null);
+  const [takenOver, setTakenOver] = useState<string | null>(null);
+  const [claimError, setClaimError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void studio.getPublisher().then((r) => live && r.ok && setPublisher(r.value));
+    return () => {
+      live = false;
+    };
+  }, [studio]);
 
   useEffect(() => {
     const client = new PublishClient({
       fetchTicket: async () => {
-        const result = await studio.getPublishTicket();
-        if (!result.ok) throw new HostFacingError(result.error.message);
+        const publisherId = mine.current;
+        if (publisherId === null) throw new HostFacingError('This window is no longer publishing the show.', true);
+        const result = await studio.getPublishTicket({ publisherId });
+        // 'conflict': another window holds the show now; retrying cannot help.
+        if (!result.ok) throw new HostFacingError(result.error.message, result.error.code === 'conflict');
         return result.value;
       },
+    });
+    // A window that gave up (another studio took the show on the SFU, a fatal error) lets go of its claim.
+    const releaseOnFailure = client.subscribe((next) => {
+      if (next.phase !== 'error' || mine.current === null) return;
+      const publisherId = mine.current;
+      mine.current = null;
+      void studio.releasePublishing({ publisherId });
     });
     // A new camera or mic goes straight into the running show (no renegotiation).
     const capture = new MediaCapture((device, track) => {
       if (device === 'camera' && track && !programVideo.current) void client.replaceVideoTrack(track);
       if (device === 'microphone' && (!programAudio.current || !track)) void client.replaceAudioTrack(track);
     });
-    const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture)];
+    const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture), releaseOnFailure];
     setParts({ client, capture });
     setStatus(client.getStatus());
     setCapture(capture.getStatus());
     // Closing the window drops the connection without `leave`: viewers see "right back", not "ended".
-    const onPageHide = () => client.dispose();
+    const onPageHide = () => {
+      client.dispose();
+      if (mine.current !== null) void studio.releasePublishing({ publisherId: mine.current });
+      mine.current = null;
+    };
     window.addEventListener('pagehide', onPageHide);
     return () => {
       window.removeEventListener('pagehide', onPageHide);
@@ -84,12 +123,48 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     };
   }, [studio]);
 
-  const goLive = useCallback(() => {
-    const video = parts?.capture.getStatus().camera.track;
-    if (!parts || !video) return;
-    const microphone = parts.capture.getStatus().microphone.track;
-    parts.client.goLive({ video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null });
-  }, [parts]);
+  // Another window took the show over: stop at once (a pause, never an end: the show goes on from there) and say so.
+  useStudioEvent('publisherChanged', (state) => {
+    setPublisher(state);
+    if (held.current !== null && state.lastTakeOver?.from === held.current) {
+      held.current = null;
+      setTakenOver(takenOverMessage(state.lastTakeOver.at));
+    }
+    if (mine.current !== null && state.current?.publisherId !== mine.current) {
+      mine.current = null;
+      void parts?.client.stop();
+    }
+  });
+
+  const goLive = useCallback(
+    (takeOver = false) => {
+      const video = parts?.capture.getStatus().camera.track;
+      if (!parts || !video) return;
+      const microphone = parts.capture.getStatus().microphone.track;
+      const tracks = { video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null };
+      setClaimError(null);
+      // Main decides who publishes: claim the show first (refused while another window is live, unless taking over).
+      void studio.claimPublishing({ takeOver }).then((result) => {
+        if (!result.ok) {
+          setClaimError(result.error.message);
+          return;
+        }
+        mine.current = result.value.publisherId;
+        held.current = result.value.publisherId;
+        setPublisher(result.value.state);
+        setTakenOver(null);
+        parts.client.goLive(tracks);
+      });
+    },
+    [parts, studio],
+  );
+
+  /** Stop and End show let go of the show once the SFU has answered. */
+  const release = useCallback(() => {
+    const publisherId = mine.current;
+    mine.current = null;
+    if (publisherId !== null) void studio.releasePublishing({ publisherId });
+  }, [studio]);
 
   const runPending = useCallback(
     async (action: Exclude<PendingAction, null>, work: (client: PublishClient) => Promise<void>) => {
@@ -98,15 +173,22 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       try {
         await work(parts.client);
       } finally {
+        release();
         setPending(null);
       }
     },
-    [parts],
+    [parts, release],
   );
 
+  const current = publisher?.current ?? null;
+  const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : null;
   const value = useMemo<PublishContextValue>(
     () => ({
       status,
+      publisher,
+      elsewhere,
+      takenOver,
+      claimError,
       capture,
       pending,
       turnOnDevices: () => parts?.capture.turnOn(),
@@ -126,7 +208,13 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       stop: () => runPending('stopping', (client) => client.stop()),
       endShow: () => runPending('ending', (client) => client.endShow()),
     }),
-    [status, capture, pending, parts, goLive, runPending],
+    [status, publisher, elsewhere, takenOver, claimError, capture, pending, parts, goLive, runPending],
   );
   return <PublishContext.Provider value={value}>{children}</PublishContext.Provider>;
+}
+
+/** "Another window took over the show at 20:14. You're no longer publishing." */
+export function takenOverMessage(at: number): string {
+  const time = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `Another window took over the show at ${time}. You're no longer publishing.`;
 }
