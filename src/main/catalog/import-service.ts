@@ -161,7 +161,6 @@ export class ImportService {
       emit('done', { report: capErrors(report), errorCount: report.errors.length });
       this.options.events.emit('catalogChanged', this.options.store.stats());
       this.options.onCatalogChanged?.();
-      await Promise.all(uploadFiles.map((f) => fs.promises.rm(f, { force: true })));
     } catch (error) {
       if (error instanceof ImportCancelledError) {
         emit('cancelled');
@@ -171,6 +170,9 @@ export class ImportService {
         (this.options.log ?? console.error)(`Import ${importId} failed`, error);
         emit('failed', { error: 'The import failed inside the studio (details are in the log). Nothing was imported.' });
       }
+    } finally {
+      // Done, failed or cancelled: no import uses the upload any more (another try uploads the file again).
+      await Promise.all(uploadFiles.map((f) => fs.promises.rm(f, { force: true })));
     }
   }
 }

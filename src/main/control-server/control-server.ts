@@ -1,7 +1,4 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -19,6 +16,7 @@ import type { Dispatch } from '../api/dispatcher.js';
 import type { TokenLookup } from './control-links.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
+import { UploadRefusedError, UploadStore, type UploadLimits } from './upload-store.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
 
 export interface ControlServerOptions {
@@ -42,6 +40,8 @@ export interface ControlServerOptions {
   readonly rendererDir: string;
   /** Where browser uploads (catalog files) are written. */
   readonly uploadsDir: string;
+  /** Upload quotas (tests make them small); default UPLOAD_LIMITS. */
+  readonly uploadLimits?: UploadLimits;
   readonly dispatch: Dispatch;
   readonly events: StudioEventBus;
   readonly onClientsChanged?: (count: number) => void;
@@ -53,7 +53,6 @@ export interface ControlServerOptions {
 
 const AUTH_TIMEOUT_MS = 10_000;
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 /** Event name by wire channel: the roles table is keyed by name. */
 const eventByChannel: ReadonlyMap<string, EventName> = new Map(
@@ -85,9 +84,12 @@ export class ControlServer {
   private nextClientId = 1;
   /** Addresses that sent too many wrong tokens wait before their next try (first frame and uploads alike). */
   private readonly lockout: TokenLockout;
+  /** Browser uploads, within their quotas. */
+  private readonly uploads: UploadStore;
 
   constructor(private readonly options: ControlServerOptions) {
     this.lockout = new TokenLockout(options.lockoutPolicy);
+    this.uploads = new UploadStore(options.uploadsDir, options.uploadLimits);
   }
 
   get clientCount(): number {
@@ -341,27 +343,12 @@ export class ControlServer {
       return reply(403, { ok: false, error: { code: 'forbidden', message: mayImport.message } });
     }
     const originalName = (url.searchParams.get('name') ?? 'upload').slice(0, 200);
-    const uploadId = crypto.randomUUID();
-    await fs.promises.mkdir(this.options.uploadsDir, { recursive: true });
-    const target = path.join(this.options.uploadsDir, uploadId);
-    let size = 0;
-    const out = fs.createWriteStream(target);
     try {
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_UPLOAD_BYTES) throw new Error('too-large');
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      reply(200, { ok: true, value: await this.uploads.save(req, originalName) });
     } catch (error) {
-      out.destroy();
-      await fs.promises.rm(target, { force: true });
-      if ((error as Error).message === 'too-large') {
-        return reply(413, { ok: false, error: { code: 'invalid-input', message: 'The file is larger than 512 MB.' } });
-      }
-      throw error;
+      if (!(error instanceof UploadRefusedError)) throw error;
+      req.resume();
+      reply(error.status, { ok: false, error: { code: error.code, message: error.message } });
     }
-    await fs.promises.writeFile(`${target}.json`, JSON.stringify({ originalName, size, uploadedAt: Date.now() }));
-    reply(200, { ok: true, value: { uploadId, name: originalName, size } });
   }
 }

@@ -11,6 +11,7 @@ import { CatalogStore } from '../catalog/catalog-store.js';
 import { ImportService } from '../catalog/import-service.js';
 import { parseCatalogInWorker } from '../catalog/parse-in-worker.js';
 import { ControlServerManager } from '../control-server/control-server-manager.js';
+import { UploadStore } from '../control-server/upload-store.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
@@ -106,6 +107,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   const dispatch: Dispatch = (channel, input, context) => dispatchToHandlers!(channel, input, context);
 
   const uploadsDir = path.join(options.dataDir, 'uploads');
+  // Uploads left over from earlier runs (older than a day) go; the studio starts without waiting for it.
+  void new UploadStore(uploadsDir).sweep().catch((error: unknown) => console.warn('[uploads] Could not clear old uploads', error));
   const controlServer = new ControlServerManager({
     settings,
     events,
