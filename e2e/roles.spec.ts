@@ -39,6 +39,8 @@ test('each role sees only what it can use: a moderator the chat console, a produ
     await expect(moderator.getByRole('button', { name: 'Go live' })).toHaveCount(0);
     await expect(moderator.getByRole('button', { name: 'Settings' })).toHaveCount(0);
     await expect(moderator.getByRole('tab', { name: 'Claims' })).toHaveCount(0);
+    // It applies the chat rules; choosing them (and who moderates) is a producer's call.
+    await expect(moderator.getByRole('button', { name: 'Rules' })).toHaveCount(0);
     // Hidden is not the defence: the studio refuses anyway, in words.
     expect(await moderator.evaluate(() => window.studio!.getPublishTicket())).toEqual({
       ok: false,

@@ -136,8 +136,9 @@ export class ControlClient {
         }
         this.setStatus(
           'unauthorized',
-          event.code === CLOSE_TOKEN_REPLACED
-            ? 'The host made a new producer link, so this one no longer works. Ask the host for the new link.'
+          // An expired link is told why (auth-error) before the close; a replaced one is not.
+          event.code === CLOSE_TOKEN_REPLACED && this.statusValue.state !== 'unauthorized'
+            ? `The host made a new ${this.roleValue ?? 'producer'} link, so this one no longer works. Ask the host for the new link.`
             : (this.statusValue.message ??
                 'This producer link is not valid (wrong or old access token). Ask the host for the current link.'),
         );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatMessage } from '../../shared/domain/chat.js';
+import { useAbilities } from '../api/role-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
 import { CHAT_FILTERS, visibleMessages, type ChatFilter } from './chat-filter.js';
 import { ChatMessageList } from './ChatMessageList.js';
@@ -29,6 +30,7 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [timeoutOpen, setTimeoutOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
+  const { runShow: mayChangeRules } = useAbilities();
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -161,9 +163,12 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
             }
           }}
         />
-        <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setRulesOpen(true)}>
-          Rules
-        </button>
+        {/* The chat rules are a producer's call (the roles table); a moderator applies them. */}
+        {mayChangeRules && (
+          <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setRulesOpen(true)}>
+            Rules
+          </button>
+        )}
       </div>
       {rulesOpen && <ChatRulesDialog onClose={() => setRulesOpen(false)} />}
       <ChatMessageList

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChatViewer } from '../../shared/domain/chat.js';
+import { useAbilities } from '../api/role-context.js';
 import { timeoutLeft } from './chat-filter.js';
 import type { ChatActions } from './use-chat-actions.js';
 
@@ -13,6 +14,8 @@ export interface ChatViewersListProps {
 
 /** Everyone who chatted: message counts, timeouts, bans (kept across shows), moderators. */
 export function ChatViewersList({ viewers, actions }: ChatViewersListProps) {
+  // Who moderates is a producer's call (the roles table); a moderator's link does not offer it.
+  const { runShow: mayAppointModerators } = useAbilities();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -67,15 +70,17 @@ export function ChatViewersList({ viewers, actions }: ChatViewersListProps) {
                   </td>
                   <td className="cell-action">
                     <span className="viewer-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        aria-pressed={v.moderator}
-                        title={v.moderator ? `Take moderator rights from ${v.name}` : `Make ${v.name} a moderator for this show`}
-                        onClick={() => actions.setModerator(v.viewerId, v.name, !v.moderator)}
-                      >
-                        Mod
-                      </button>
+                      {mayAppointModerators && (
+                        <button
+                          type="button"
+                          className="button button-small button-ghost"
+                          aria-pressed={v.moderator}
+                          title={v.moderator ? `Take moderator rights from ${v.name}` : `Make ${v.name} a moderator for this show`}
+                          onClick={() => actions.setModerator(v.viewerId, v.name, !v.moderator)}
+                        >
+                          Mod
+                        </button>
+                      )}
                       {v.banned ? (
                         <button type="button" className="button button-small" onClick={() => actions.unban(v.viewerId, v.name)}>
                           Unban

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ChatMessage, ChatViewer } from '../../shared/domain/chat.js';
+import { useAbilities } from '../api/role-context.js';
 import { TIMEOUT_LABELS } from './chat-filter.js';
 import type { ChatActions } from './use-chat-actions.js';
 
@@ -17,6 +18,8 @@ export interface MessageActionsProps {
  * keys shown in each button's title. Viewer actions are off for the host's own lines.
  */
 export function MessageActions({ message: m, viewer, pinned, actions, timeoutOpen, onTimeoutOpenChange }: MessageActionsProps) {
+  // Who moderates is a producer's call (the roles table); a moderator's link does not offer it.
+  const { runShow: mayAppointModerators } = useAbilities();
   if (!m) {
     return (
       <p className="message-actions is-empty">
@@ -88,15 +91,17 @@ export function MessageActions({ message: m, viewer, pinned, actions, timeoutOpe
               Ban
             </button>
           )}
-          <button
-            type="button"
-            className="button button-small button-ghost"
-            aria-pressed={isMod}
-            onClick={() => actions.setModerator(viewerId, m.name, !isMod)}
-            title="Moderator rights for this show"
-          >
-            {isMod ? 'Remove mod' : 'Make mod'}
-          </button>
+          {mayAppointModerators && (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              aria-pressed={isMod}
+              onClick={() => actions.setModerator(viewerId, m.name, !isMod)}
+              title="Moderator rights for this show"
+            >
+              {isMod ? 'Remove mod' : 'Make mod'}
+            </button>
+          )}
         </>
       )}
       {timeoutOpen && viewerId && (
