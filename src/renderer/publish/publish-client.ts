@@ -108,8 +108,11 @@ export class PublishClient {
     await this.attempt?.audio?.replaceTrack({ track });
   }
 
-  /** Pause: media stops, the show stays open; viewers see that the host will be right back. */
-  async stop(): Promise<void> {
+  /**
+   * Pause: media stops, the show stays open; viewers see that the host will be right back.
+   * `keepShowOpen` false: the show is no longer this window's (another one took it over), so End show is not offered here.
+   */
+  async stop(keepShowOpen = true): Promise<void> {
     const attempt = this.halt();
     if (attempt?.transport) {
       // Closing the socket alone would do; closing the feeds first tells viewers at once.
@@ -118,7 +121,7 @@ export class PublishClient {
     }
     this.dropAttempt(attempt);
     const { room, viewerUrls, showOpen } = this.status;
-    this.update({ ...INITIAL_PUBLISH_STATUS, phase: 'offline', room, viewerUrls, showOpen });
+    this.update({ ...INITIAL_PUBLISH_STATUS, phase: 'offline', room, viewerUrls, showOpen: keepShowOpen && showOpen });
   }
 
   /** Ends the show for every viewer (the protocol's host `leave`). Works while reconnecting too: it joins just to say goodbye. */

@@ -132,7 +132,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     }
     if (mine.current !== null && state.current?.publisherId !== mine.current) {
       mine.current = null;
-      void parts?.client.stop();
+      void parts?.client.stop(false);
     }
   });
 
