@@ -44,6 +44,11 @@ async function start(): Promise<void> {
   applyPermissionPolicy(session.defaultSession);
   applyDisplayMediaPolicy(session.defaultSession, desktopCapturer);
   core = await startStudioCore({
+    // A restore from Settings: quit (closing the database) and start again, which finishes the restore.
+    restart: () => {
+      app.relaunch();
+      app.quit();
+    },
     dataDir: app.getPath('userData'),
     // Tokens and passwords are encrypted by the OS keychain (moved out of the database on the first start).
     secrets: keychainSecretStore(safeStorage, app.getPath('userData')),

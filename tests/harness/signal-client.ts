@@ -122,7 +122,7 @@ export const fakeRtpParameters = {
 };
 
 /** A host that joined, opened a send transport and produces fake audio and video. */
-export async function joinAsProducingHost(sfu: SfuServer, show: string, hostToken: string) {
+export async function joinAsProducingHost(sfu: Pick<SfuServer, 'signalUrl'>, show: string, hostToken: string) {
   const host = await TestSignalClient.connect(sfu);
   await host.requests.request({ type: 'join', show, role: 'host', hostToken });
   const transport = await host.requests.request({ type: 'createTransport', direction: 'send' });

@@ -44,9 +44,15 @@ function testViewerDir(): Promise<string> {
   return viewerBundle;
 }
 
-export async function startTestStudio(dataDir: string, embeddedSfu: { port?: number } = { port: 0 }): Promise<TestStudio> {
+export async function startTestStudio(
+  dataDir: string,
+  embeddedSfu: { port?: number } = { port: 0 },
+  /** What the platform does when the core asks to be restarted (a restore from Settings); absent: it cannot. */
+  restart?: () => void,
+): Promise<TestStudio> {
   const viewerDir = await testViewerDir();
   const core = await startStudioCore({
+    ...(restart ? { restart } : {}),
     dataDir,
     rendererDir: path.join(dataDir, 'no-renderer'),
     platform: { runtime: 'web', openExternal: () => Promise.resolve(false) },

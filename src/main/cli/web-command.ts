@@ -49,9 +49,11 @@ export const webCommand: CliCommand = {
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const started = Date.now();
     const viewerNote = await ensureViewerBundle();
-    let core;
-    try {
-      core = await startStudioCore({
+    // A restore from Settings restarts the core (the database is closed and reopened); the process stays.
+    let requestRestart = (): void => undefined;
+    const startCore = () =>
+      startStudioCore({
+        restart: () => requestRestart(),
         dataDir,
         ...(values.db ? { databasePath: path.resolve(values.db) } : {}),
         rendererDir: rendererDirFromSource(),
@@ -60,6 +62,9 @@ export const webCommand: CliCommand = {
         // --lan opens the watch page to the network too; --sfu-port 0 picks a free port (tests).
         embeddedSfu: { ...(sfuPort !== undefined ? { port: sfuPort } : {}), ...(values.lan ? { allowLan: true } : {}) },
       });
+    let core;
+    try {
+      core = await startCore();
     } catch (error) {
       if (error instanceof StudioError) {
         process.stderr.write(`${error.message}\n`);
@@ -95,11 +100,18 @@ export const webCommand: CliCommand = {
     const uninstall = installLastResortHandlers({ name: 'studio' });
     // A flood of bad requests is summarized in the log instead of filling the disk.
     const restoreConsole = limitRepeatedConsoleLines();
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    for (;;) {
+      const restart = new Promise<'restart'>((resolve) => (requestRestart = () => resolve('restart')));
+      if ((await Promise.race([stopped, restart])) !== 'restart') break;
+      await core.close();
+      core = await startCore();
+      process.stdout.write(`Restarted the studio (a backup was restored). Open: ${core.controlServer.status().urls[0] ?? 'not running'}\n`);
+    }
     await core.close();
     uninstall();
     restoreConsole();

@@ -13,6 +13,8 @@ import { parseCatalogInWorker } from '../catalog/parse-in-worker.js';
 import { ControlServerManager } from '../control-server/control-server-manager.js';
 import { UploadStore } from '../control-server/upload-store.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
+import { BackupService, backupHandlers, finishPendingRestore } from '../db/backup-service.js';
+import { backupsDirOf, DEFAULT_BACKUPS_KEPT } from '../db/backups.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { PinService } from '../pin/pin-service.js';
@@ -45,6 +47,12 @@ export interface StudioCoreOptions {
   /** The built renderer served to browsers by the control server. */
   readonly rendererDir: string;
   readonly platform: PlatformAdapter;
+  /**
+   * Closes this core and starts it again (a restore from Settings finishes
+   * at the next start, with the database closed); absent where the
+   * platform cannot, and restore is refused there.
+   */
+  readonly restart?: () => void;
   /** Browser mode: the control server is always on, on this port/bind. */
   readonly pinnedControlServer?: { readonly port?: number; readonly allowLan?: boolean };
   /**
@@ -82,12 +90,15 @@ export interface StudioCore {
   readonly deals: DealService;
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
+  readonly backups: BackupService;
   info(): AppInfo;
   close(): Promise<void>;
 }
 
 export async function startStudioCore(options: StudioCoreOptions): Promise<StudioCore> {
   const databasePath = options.databasePath ?? path.join(options.dataDir, 'studio.sqlite');
+  const backupsDir = backupsDirOf(options.dataDir);
+  await finishPendingRestore(databasePath, backupsDir, DEFAULT_BACKUPS_KEPT, (message) => console.warn(`[backups] ${message}`));
   const db = openDatabase(databasePath, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const settings = new SettingsStore(db, options.secrets ?? new FileSecretStore(plainSecretsFile(options.dataDir)));
   const events = new StudioEventBus();
@@ -122,6 +133,17 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
 
   const catalog = new CatalogStore(db);
   const rundownStore = new RundownStore(db);
+  const backups = new BackupService({
+    db,
+    dir: backupsDir,
+    keep: () => settings.get().backups.keep,
+    activeShow: () => {
+      const id = rundownStore.activeShowId();
+      return id === null ? null : { id, name: rundownStore.getShow(id).name };
+    },
+    restart: options.restart ?? null,
+    log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
+  });
   const rundown = new RundownService(rundownStore, events);
   const imports = new ImportService({
     store: catalog,
@@ -140,6 +162,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
     log: (message) => console.warn(`[sfu] ${message}`),
     viewerIdSalt: () => chatStore.viewerIdSalt(),
+    // The start of a show: its database backup.
+    onLive: () => backups.showWentLive(),
   });
   const chat = new ChatService({
     store: chatStore,
@@ -206,6 +230,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...chatHandlers(chat),
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
+    ...backupHandlers(backups),
   };
   // Who may call what: the roles table, under what the host allows the team.
   dispatchToHandlers = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -228,6 +253,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     deals,
     claims,
     reports,
+    backups,
     info,
     async close() {
       live.setChatListener(null);
@@ -240,6 +266,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       chat.close();
       await controlServer.stop();
       await imports.shutdown();
+      await backups.idle();
       db.close();
     },
   };

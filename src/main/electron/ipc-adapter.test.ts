@@ -54,9 +54,9 @@ describe('IPC adapter', () => {
     let destroyed = false;
     const send = vi.fn();
     forwardEventsTo({ send, isDestroyed: () => destroyed }, bus);
-    bus.emit('settingsChanged', { hostName: 'A', controlServer: { enabled: true, allowLan: false, port: 4780, producersMayGoLive: false }, sfu: { url: '', room: 'shop-test', port: 4781, allowLan: false }, obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null }, selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null } });
+    bus.emit('settingsChanged', { hostName: 'A', controlServer: { enabled: true, allowLan: false, port: 4780, producersMayGoLive: false }, sfu: { url: '', room: 'shop-test', port: 4781, allowLan: false }, obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null }, selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null }, backups: { keep: 10 } });
     destroyed = true;
-    bus.emit('settingsChanged', { hostName: 'B', controlServer: { enabled: true, allowLan: false, port: 4780, producersMayGoLive: false }, sfu: { url: '', room: 'shop-test', port: 4781, allowLan: false }, obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null }, selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null } });
+    bus.emit('settingsChanged', { hostName: 'B', controlServer: { enabled: true, allowLan: false, port: 4780, producersMayGoLive: false }, sfu: { url: '', room: 'shop-test', port: 4781, allowLan: false }, obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null }, selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null }, backups: { keep: 10 } });
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith('studio:event:settings-changed', expect.objectContaining({ hostName: 'A' }));
   });

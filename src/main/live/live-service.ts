@@ -35,6 +35,8 @@ export interface LiveServiceOptions {
   readonly log?: (message: string) => void;
   /** Key for the built-in SFU's viewer ids; kept across runs so bans stay with the same viewers. */
   readonly viewerIdSalt?: () => string;
+  /** The show went on air (the SFU sees the host publishing); e.g. the database backup at the start of a show. */
+  readonly onLive?: () => void;
 }
 
 /** What the chat service hears from the show's SFU room. */
@@ -77,6 +79,7 @@ export class LiveService {
   private closed = false;
   private queue: Promise<void> = Promise.resolve();
   private lastStatusJson = '';
+  private wasLive = false;
   /** The pin the studio wants on screen (undefined: the pin service has not said yet). */
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
@@ -335,6 +338,8 @@ export class LiveService {
     // A link being shut down may still deliver a last push; the studio (and its database) may be closed by then.
     if (this.closed) return;
     const status = this.status();
+    if (status.live && !this.wasLive) this.options.onLive?.();
+    this.wasLive = status.live;
     const json = JSON.stringify(status);
     if (json !== this.lastStatusJson) {
       this.lastStatusJson = json;

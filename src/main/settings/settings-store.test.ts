@@ -22,6 +22,7 @@ describe('SettingsStore', () => {
       sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null },
+      backups: { keep: 10 },
     });
     store.update({ hostName: 'Ana', controlServer: { allowLan: true }, selling: { claimLimitPerViewer: 2 } });
     first.close();

@@ -39,6 +39,12 @@ const claimLimit = z
   .min(1, 'Claim limit: at least 1 per viewer.')
   .max(100, 'Claim limit: 100 per viewer at most.');
 
+const backupsKept = z
+  .number()
+  .int('Backups kept: a whole number.')
+  .min(1, 'Keep at least 1 backup.')
+  .max(100, 'Backups kept: 100 at most.');
+
 export const settingsSchema = z.object({
   /** The host's name, used for the lower third and chat messages sent by the host. */
   hostName: z.string().trim().max(60).default(''),
@@ -95,6 +101,12 @@ export const settingsSchema = z.object({
       claimLimitPerViewer: claimLimit.nullable().default(null),
     })
     .prefault({}),
+  backups: z
+    .object({
+      /** Backups of the database taken when a show starts that are kept (the oldest go first). */
+      keep: backupsKept.default(10),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -142,6 +154,7 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
+    backups: z.object({ keep: backupsKept }).partial().strict(),
   })
   .partial()
   .strict();
@@ -161,5 +174,6 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     sfu: { ...current.sfu, ...sfu },
     obs: { ...current.obs, ...patch.obs },
     selling: { ...current.selling, ...patch.selling },
+    backups: { ...current.backups, ...patch.backups },
   });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, EventSpec } from '../channel.js';
 import { appChannels, appEvents } from './app.js';
+import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { liveChannels, liveEvents } from './live.js';
@@ -23,6 +24,7 @@ export const contract = {
   ...obsChannels,
   ...sceneChannels,
   ...sellingChannels,
+  ...backupChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */

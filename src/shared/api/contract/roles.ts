@@ -52,6 +52,9 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   getAppInfo: READ_SHOW,
   getSettings: READ_SHOW,
   updateSettings: SETTINGS,
+  // backups
+  listBackups: SETTINGS,
+  restoreBackup: SETTINGS,
   getControlServerStatus: TEAM_LINKS,
   regenerateControlToken: TEAM_LINKS,
   openExternal: READ_SHOW,
