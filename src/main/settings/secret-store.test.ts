@@ -47,6 +47,18 @@ describe('FileSecretStore', () => {
     expect(new FileSecretStore(file, reversing).get('obs.password')).toBeNull();
   });
 
+  it('asks its codec (the keychain) once per value, not on every read, and again after a change', () => {
+    let decodes = 0;
+    const counting: SecretCodec = { encode: (value) => value, decode: (stored) => (decodes++, stored) };
+    const store = new FileSecretStore(plainSecretsFile(tempDir()), counting);
+    store.set('controlServer.link.host', 'a');
+    for (let i = 0; i < 5; i++) expect(store.get('controlServer.link.host')).toBe('a');
+    expect(decodes).toBe(1);
+    store.set('controlServer.link.host', 'b');
+    expect(store.get('controlServer.link.host')).toBe('b');
+    expect(decodes).toBe(2);
+  });
+
   it('starts empty from a damaged file instead of failing to start', () => {
     const file = plainSecretsFile(tempDir());
     fs.writeFileSync(file, '{not json');

@@ -40,6 +40,8 @@ const PLAIN: SecretCodec = { encode: (value) => value, decode: (stored) => store
  */
 export class FileSecretStore implements SecretStore {
   private values: Map<string, string> | null = null;
+  /** Decoded values: the keychain is asked once per value, not on every request that checks a token. */
+  private readonly decoded = new Map<string, string | null>();
 
   constructor(
     readonly filePath: string,
@@ -48,15 +50,20 @@ export class FileSecretStore implements SecretStore {
   ) {}
 
   get(name: SecretName): string | null {
+    const known = this.decoded.get(name);
+    if (known !== undefined) return known;
     const stored = this.load().get(name);
-    if (stored === undefined) return null;
-    try {
-      return this.codec.decode(stored);
-    } catch (error) {
-      // A value the keychain can no longer read (another user, a reset keychain) is as good as none.
-      console.warn(`[secrets] ${name} could not be read and is ignored: ${(error as Error).message}`);
-      return null;
+    let value: string | null = null;
+    if (stored !== undefined) {
+      try {
+        value = this.codec.decode(stored);
+      } catch (error) {
+        // A value the keychain can no longer read (another user, a reset keychain) is as good as none.
+        console.warn(`[secrets] ${name} could not be read and is ignored: ${(error as Error).message}`);
+      }
     }
+    this.decoded.set(name, value);
+    return value;
   }
 
   set(name: SecretName, value: string): void {
@@ -94,6 +101,7 @@ export class FileSecretStore implements SecretStore {
     fs.chmodSync(temporary, 0o600);
     fs.renameSync(temporary, this.filePath);
     this.values = values;
+    this.decoded.clear();
   }
 }
 
