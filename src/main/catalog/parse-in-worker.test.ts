@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TempFiles } from '../../../tests/support/catalog-files.js';
 import { CatalogFileError } from './import/catalog-file-error.js';
 import { parseCatalogFile } from './import/parse-catalog-file.js';
-import { parseCatalogInWorker } from './parse-in-worker.js';
+import { parseCatalogInWorker, parsesWaiting } from './parse-in-worker.js';
 
 const files = new TempFiles();
 afterAll(() => files.remove());
@@ -29,5 +29,21 @@ describe('the catalog parser in its own thread', () => {
     const file = files.write('cancel.csv', `Title,SKU\n${'Mug,M\n'.repeat(200_000)}`);
     const parse = parseCatalogInWorker(file, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(parse).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('parses at once', () => {
+  it('at most two run; a third waits its turn, and a waiting one can be cancelled', async () => {
+    const file = files.write('small.csv', 'Title,SKU\nMug,M-1\n');
+    const parses = [0, 1, 2].map(() => parseCatalogInWorker(file));
+    const waitingOne = new AbortController();
+    const cancelled = parseCatalogInWorker(file, { signal: waitingOne.signal });
+    expect(parsesWaiting()).toBe(2);
+    waitingOne.abort();
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(parsesWaiting()).toBe(1);
+    const results = await Promise.all(parses);
+    expect(results.map((r) => r.products.length)).toEqual([1, 1, 1]);
+    expect(parsesWaiting()).toBe(0);
   });
 });

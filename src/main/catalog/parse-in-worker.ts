@@ -21,6 +21,40 @@ import type { ParseOptions, ParseResult } from './import/types.js';
 
 /** The parser's heap, at most: past it the worker ends, and the file is refused; the studio is unharmed. */
 export const PARSE_WORKER_HEAP_MB = 2048;
+/** Parses at once (previews are not queued like imports): more wait their turn, so memory stays bounded. */
+export const MAX_PARALLEL_PARSES = 2;
+
+let parsing = 0;
+const waiting: (() => void)[] = [];
+
+/** Resolves when this parse may start its worker; an abort while waiting rejects with the AbortError. */
+function turn(signal: AbortSignal | undefined): Promise<void> {
+  if (parsing < MAX_PARALLEL_PARSES) {
+    parsing++;
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve, reject) => {
+    const go = () => {
+      signal?.removeEventListener('abort', onAbort);
+      parsing++;
+      resolve();
+    };
+    const onAbort = () => {
+      waiting.splice(waiting.indexOf(go), 1);
+      reject(abortError(signal!));
+    };
+    waiting.push(go);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Parses waiting for their turn (for tests and diagnostics). */
+export const parsesWaiting = (): number => waiting.length;
+
+function endTurn(): void {
+  parsing--;
+  waiting.shift()?.();
+}
 
 const fromSource = import.meta.url.endsWith('.ts');
 
@@ -34,7 +68,16 @@ function startWorker(): Worker {
   return new Worker(url, { resourceLimits, execArgv: ['--import', tsxLoader] });
 }
 
-export const parseCatalogInWorker: CatalogParser = (filePath: string, options: ParseOptions = {}) =>
+export const parseCatalogInWorker: CatalogParser = async (filePath: string, options: ParseOptions = {}) => {
+  await turn(options.signal);
+  try {
+    return await parseOnce(filePath, options);
+  } finally {
+    endTurn();
+  }
+};
+
+const parseOnce = (filePath: string, options: ParseOptions) =>
   new Promise<ParseResult>((resolve, reject) => {
     const { signal, onProgress } = options;
     if (signal?.aborted) {
