@@ -72,6 +72,10 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const held = useRef<string | null>(null);
   const [takenOver, setTakenOver] = useState<string | null>(null);
   const [claimError, setClaimError] = useState<string | null>(null);
+  /** The SFU refused this window's ticket because another studio (another main) publishes the show there. */
+  const [anotherStudio, setAnotherStudio] = useState(false);
+  const publisherNow = useRef<PublisherState | null>(null);
+  publisherNow.current = publisher;
 
   useEffect(() => {
     let live = true;
@@ -87,7 +91,8 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         const publisherId = mine.current;
         if (publisherId === null) throw new HostFacingError('This window is no longer publishing the show.', true);
         const result = await studio.getPublishTicket({ publisherId });
-        // 'conflict': another window holds the show now; retrying cannot help.
+        // 'conflict': another window holds the show now, or (main still names this window) another studio on the SFU; retrying cannot help.
+        if (!result.ok && result.error.code === 'conflict' && publisherNow.current?.current?.publisherId === publisherId) setAnotherStudio(true);
         if (!result.ok) throw new HostFacingError(result.error.message, result.error.code === 'conflict');
         return result.value;
       },
@@ -151,6 +156,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         }
         mine.current = result.value.publisherId;
         held.current = result.value.publisherId;
+        setAnotherStudio(false);
         setPublisher(result.value.state);
         setTakenOver(null);
         parts.client.goLive(tracks);
@@ -181,7 +187,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   );
 
   const current = publisher?.current ?? null;
-  const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : null;
+  const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;
   const value = useMemo<PublishContextValue>(
     () => ({
       status,
