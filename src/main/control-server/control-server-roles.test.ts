@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/api/contract/roles.js';
-import { connect } from '../../../tests/support/control-client.js';
+import { connect } from '../../../tests/harness/control-client.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
 

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connect } from '../../../tests/support/control-client.js';
+import { connect } from '../../../tests/harness/control-client.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startStudioCore, type StudioCore } from '../core/studio-core.js';
 import { lanAddresses } from './control-server-manager.js';

@@ -1,5 +1,5 @@
 /**
- * A raw control-server protocol client for tests: records every frame the
+ * A raw control-server protocol client (a harness: no vitest): records every frame the
  * studio sends; `origin` is what a browser page would send.
  */
 import WebSocket from 'ws';
