@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/api/contract/app.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { BackupsSection } from './BackupsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
 import { SellingSection } from './SellingSection.js';
@@ -132,6 +133,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
 
       <SellingSection />
 
+      <BackupsSection />
+
       <section className="settings-section">
         <h2>Data</h2>
         <dl className="facts">
@@ -146,7 +149,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         </dl>
         <p className="help">
           Your catalog, shows, chat log and settings are kept in this folder. To use another folder, start the studio with{' '}
-          <code>--data-dir FOLDER</code>; back it up by copying the folder while the studio is closed.
+          <code>--data-dir FOLDER</code>; to keep a copy elsewhere, copy the folder while the studio is closed.
         </p>
       </section>
     </form>
