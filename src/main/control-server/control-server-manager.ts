@@ -45,6 +45,7 @@ export class ControlServerManager {
   private boundPort = 0;
   private boundLan = false;
   private clients = 0;
+  private readonly closedListeners = new Set<(clientId: string) => void>();
   private queue: Promise<void> = Promise.resolve();
   /** The team's links, one per role (host, producer, moderator). */
   readonly links: ControlLinks;
@@ -56,6 +57,12 @@ export class ControlServerManager {
       this.links.adoptLegacyToken(legacy);
       options.settings.forgetLegacyControlToken();
     }
+  }
+
+  /** Calls `listener` with the id of every signed-in producer connection that closes. Returns the unsubscribe function. */
+  onClientClosed(listener: (clientId: string) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
   }
 
   get isPinned(): boolean {
@@ -151,6 +158,9 @@ export class ControlServerManager {
       onClientsChanged: (count) => {
         this.clients = count;
         this.publish();
+      },
+      onClientClosed: (clientId) => {
+        for (const listener of [...this.closedListeners]) listener(clientId);
       },
       ...(this.options.extraConnectSources ? { extraConnectSources: this.options.extraConnectSources } : {}),
     });

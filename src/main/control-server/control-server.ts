@@ -45,6 +45,8 @@ export interface ControlServerOptions {
   readonly dispatch: Dispatch;
   readonly events: StudioEventBus;
   readonly onClientsChanged?: (count: number) => void;
+  /** A signed-in producer connection closed (its window closed, crashed or lost the network). */
+  readonly onClientClosed?: (clientId: string) => void;
   /** Sources the UI may connect to besides itself (the SFU). */
   readonly extraConnectSources?: () => readonly string[];
   /** How an address that sends wrong tokens is locked out (DEFAULT_LOCKOUT_POLICY; tests lengthen it). */
@@ -224,7 +226,9 @@ export class ControlServer {
     ws.on('error', (error) => console.warn(`[control] producer connection ${clientId} closed: ${error.message}`));
     ws.on('close', () => {
       clearTimeout(authTimer);
-      if (this.authed.delete(ws)) this.options.onClientsChanged?.(this.authed.size);
+      if (!this.authed.delete(ws)) return;
+      this.options.onClientsChanged?.(this.authed.size);
+      this.options.onClientClosed?.(clientId);
     });
     ws.on('message', (data, isBinary) => {
       let parsedJson: unknown;

@@ -17,6 +17,7 @@ import { BackupService, backupHandlers, finishPendingRestore } from '../db/backu
 import { backupsDirOf, DEFAULT_BACKUPS_KEPT } from '../db/backups.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
+import { publisherClientKey } from '../live/one-publisher.js';
 import { PinService } from '../pin/pin-service.js';
 import { PinStore } from '../pin/pin-store.js';
 import { ClaimService } from '../claims/claim-service.js';
@@ -177,6 +178,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
   live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
+  // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
+  controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
   const obs = createObsController({ settings, events, dataDir: options.dataDir });
   // Pins, deals and claims know each other: the card shows the stock left after

@@ -1,7 +1,7 @@
 import type { liveChannels } from '../../shared/api/contract/live.js';
 import type { PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
-import { publisherWhere, type PublisherCaller } from './one-publisher.js';
+import { publisherClientKey, publisherWhere, type PublisherCaller } from './one-publisher.js';
 
 /** What the live handlers need from the SFU side (LiveService). */
 export interface LiveApi {
@@ -37,5 +37,5 @@ export function liveHandlers(live: LiveApi, pins: PinApi): Pick<Handlers, keyof 
 /** The caller as the publisher rule names it (a control-server client may carry its address). */
 function callerOf(context: CallContext): PublisherCaller {
   const address = context.transport === 'control' ? context.address : undefined;
-  return { clientId: `${context.transport}:${context.clientId}`, where: publisherWhere(context.transport, address) };
+  return { clientId: publisherClientKey(context.transport, context.clientId), where: publisherWhere(context.transport, address) };
 }

@@ -8,9 +8,10 @@ import type { CallContext } from '../api/dispatcher.js';
 import type { Result } from '../../shared/api/result.js';
 import type { PublisherClaim, PublisherState, PublishTicket } from '../../shared/domain/live.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
+import { connect } from '../../../tests/harness/control-client.js';
 import { joinAsProducingHost } from '../../../tests/harness/signal-client.js';
 import { liveTestHarness } from '../../../tests/support/live-world.js';
-import type { TestStudio } from '../../../tests/harness/test-studio.js';
+import { until, type TestStudio } from '../../../tests/harness/test-studio.js';
 
 const { studio } = liveTestHarness();
 
@@ -67,5 +68,22 @@ describe('one publisher per show', () => {
     expect(value(await callAs<PublisherState>(s, desktop, 'studio:live:publisher')).current).toBeNull();
     expect((await callAs(s, desktop, 'studio:live:claim-publishing', {})).ok).toBe(true);
     publisherB.host.close();
+  });
+
+  it('a producer console that publishes and closes lets go of the show, named by its address', async () => {
+    const s = await studio();
+    const { port, token } = s.core.controlServer.status();
+    const browserTab = await connect(port);
+    browserTab.send({ type: 'auth', token });
+    await browserTab.next((f) => f.type === 'auth-ok');
+    const claim = await browserTab.request('studio:live:claim-publishing', { takeOver: false });
+    expect(claim).toMatchObject({ ok: true, value: { state: { current: { where: 'a browser on this computer' } } } });
+    expect((await callAs(s, desktop, 'studio:live:claim-publishing', {})).ok).toBe(false);
+
+    // The tab closes without a word (crashed, or the laptop lid): the desktop may go live without taking over.
+    browserTab.ws.terminate();
+    await browserTab.closed;
+    await until(() => s.core.live.publisher().current, (current) => current === null, 'the show let go');
+    expect((await callAs(s, desktop, 'studio:live:claim-publishing', {})).ok).toBe(true);
   });
 });

@@ -182,6 +182,11 @@ export class LiveService {
     return this.publishers.release(publisherId);
   }
 
+  /** A UI connection closed (`publisherClientKey`): the show it published is nobody's until it comes back. */
+  clientGone(clientKey: string): void {
+    this.publishers.clientGone(clientKey);
+  }
+
   /**
    * Sends the pin (null: none) to the SFU room and resolves with how far it
    * got. It is remembered: a link that (re)connects later sends it again.

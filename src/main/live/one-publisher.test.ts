@@ -60,6 +60,21 @@ describe('one publisher per show (main decides)', () => {
     expect(() => publishers.admit(desktop, 'made-up')).toThrow(expect.objectContaining({ code: 'conflict' }));
   });
 
+  it('a holder whose connection closed lets go of the show; the same window may re-attach, a taken-over one may not', () => {
+    const { publishers, heard } = rule();
+    const a = publishers.claim(browser, false);
+    publishers.clientGone('control:someone-else');
+    expect(publishers.state().current?.publisherId).toBe(a.publisherId);
+    publishers.clientGone(browser.clientId);
+    expect(heard.at(-1)?.current).toBeNull();
+    // Another window may go live without taking over now.
+    const b = publishers.claim(desktop, false);
+    publishers.release(b.publisherId);
+    // The browser came back (its link to main had dropped): its next ticket re-attaches it.
+    expect(publishers.admit({ ...browser, clientId: 'control:control-4' }, a.publisherId).publisherId).toBe(a.publisherId);
+    expect(publishers.state().current).toMatchObject({ publisherId: a.publisherId, where: browser.where });
+  });
+
   it('a claim taken by taking over asks the SFU to take over too (another studio may be live there)', () => {
     const { publishers } = rule();
     publishers.claim(desktop, false);

@@ -102,9 +102,27 @@ export class OnePublisher {
     return this.state();
   }
 
+  /**
+   * The holder's connection closed (a window closed or crashed without
+   * letting go). Nobody holds the show then; the same window may re-attach
+   * with its publisher id if it comes back (a browser whose link to main
+   * dropped), and if its media still reaches the SFU, the SFU refuses
+   * another publisher until that one takes over.
+   */
+  clientGone(clientId: string): void {
+    if (this.holder?.clientId !== clientId) return;
+    this.holder = null;
+    this.emit();
+  }
+
   private emit(): void {
     this.changed(this.state());
   }
+}
+
+/** How the rule names a caller's connection: one key per transport and connection. */
+export function publisherClientKey(transport: 'ipc' | 'control', clientId: string): string {
+  return `${transport}:${clientId}`;
 }
 
 /** "the desktop window", "a browser at 192.168.1.20", "a browser on this computer". */
