@@ -15,21 +15,21 @@ describe('the catalog parser in its own thread', () => {
     const inWorker = await parseCatalogInWorker(file, { onProgress: (p) => progress.push(p.rows) });
     expect(inWorker).toEqual(await parseCatalogFile(file));
     expect(progress.at(-1)).toBe(3_001);
-  });
+  }, 120_000);
 
   it('refuses a file that cannot be imported with the same host message', async () => {
     const header = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',');
     const error = await parseCatalogInWorker(files.write('million-columns.csv', `${header}\n1\n`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatalogFileError);
     expect((error as Error).message).toMatch(/^Line 1: 1,000,000 columns/);
-  });
+  }, 120_000);
 
   it('stops at once when cancelled', async () => {
     const controller = new AbortController();
     const file = files.write('cancel.csv', `Title,SKU\n${'Mug,M\n'.repeat(200_000)}`);
     const parse = parseCatalogInWorker(file, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(parse).rejects.toMatchObject({ name: 'AbortError' });
-  });
+  }, 120_000);
 });
 
 describe('parses at once', () => {
@@ -45,5 +45,5 @@ describe('parses at once', () => {
     const results = await Promise.all(parses);
     expect(results.map((r) => r.products.length)).toEqual([1, 1, 1]);
     expect(parsesWaiting()).toBe(0);
-  });
+  }, 120_000);
 });

@@ -65,5 +65,5 @@ describe('studio web and a million-column catalog file', () => {
     expect((await fetch(`${studio.origin}/healthz`)).status).toBe(200);
     expect(studio.exitCode()).toBeNull();
     ws.close();
-  });
+  }, 120_000);
 });

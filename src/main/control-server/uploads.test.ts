@@ -83,7 +83,7 @@ describe('browser uploads', () => {
       await core.imports.idle();
       expect(uploadedFiles(), phase).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it('are refused with a clear message when full, after old leftovers are cleared (also at start-up)', async () => {
     const dataDir = tempDir();
@@ -123,7 +123,7 @@ describe('browser uploads', () => {
     const fits = await upload('Title\nMug\n');
     expect(fits.status).toBe(200);
     expect(fs.existsSync(waiting)).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe('the upload store', () => {

@@ -17,7 +17,7 @@ describe('catalog files too big to be product lists', () => {
     expect((error as Error).message).toBe(
       'Line 1: 1,000,000 columns — a product file has at most 1,000 columns. Is this the right file?',
     );
-  });
+  }, 120_000);
 
   it('skips a row holding a 2 MiB value, naming its line, and imports the others', async () => {
     const big = 'x'.repeat(2 * MIB);
@@ -48,7 +48,7 @@ describe('catalog files too big to be product lists', () => {
     await expect(parseCatalogFile(file)).rejects.toThrow(
       'Line 1,000,002: more than 1,000,000 rows — a product file has at most 1,000,000 rows. Split it into smaller files and import them one after the other.',
     );
-  });
+  }, 120_000);
 
   it('XML feeds: skips an item with a 2 MiB value, naming its line, and refuses 1,001 different attributes', async () => {
     const item = (id: string, extra = '') => `<item><g:id>${id}</g:id><title>${id}</title><g:price>1.00 USD</g:price>${extra}</item>\n`;
