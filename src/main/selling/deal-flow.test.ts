@@ -22,14 +22,18 @@ describe('flash deals through the built-in SFU', () => {
     await expect(s.call('studio:selling:start-deal', { price: '9.99', durationSeconds: 3 })).rejects.toThrow(/at least 10 seconds/);
 
     const { client } = await viewerOf(s);
+    const beforeStart = Date.now();
     const started = await s.call<PinState>('studio:selling:start-deal', { price: '9.99', durationSeconds: 60 });
     expect(started.current!.card).toMatchObject({ price: '19.99', deal: { price: '9.99' } });
     expect(started.deal).toMatchObject({ price: '9.99', regularPrice: '19.99', endedAt: null });
     const push = await client.waitFor((m) => m.type === 'pin' && m.card?.deal !== null);
+    const pushedWithin = Date.now() - beforeStart;
     if (push.type !== 'pin') throw new Error('not a pin push');
     const onServer = dealPhase(push.card!.deal, push.serverTime);
     expect(onServer.kind).toBe('running');
-    expect(onServer.kind === 'running' && onServer.remainingMs).toBeGreaterThan(58_000);
+    // On the SFU's clock the deal has its whole minute less at most the time the
+    // start took to reach the viewer (one machine, one clock: however loaded it is).
+    expect(onServer.kind === 'running' && onServer.remainingMs).toBeGreaterThanOrEqual(60_000 - pushedWithin);
     expect(onServer.kind === 'running' && onServer.remainingMs).toBeLessThanOrEqual(60_000);
 
     await s.call<PinState>('studio:selling:end-deal');
