@@ -37,7 +37,7 @@ export class RoomChat<Member> {
     if (length === 0 || length > CHAT_NAME_MAX_CHARS) {
       return { ok: false, reason: `A name is 1-${CHAT_NAME_MAX_CHARS} characters.` };
     }
-    const refusal = reservedNameRefusal(wanted, this.reserved);
+    const refusal = reservedNameRefusal(wanted, this.reserved, viewerId);
     if (refusal !== null) return { ok: false, reason: refusal };
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : ` ${n}`;

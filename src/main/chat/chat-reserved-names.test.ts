@@ -1,13 +1,14 @@
 /**
  * The host's name is the studio's: a viewer on the built-in SFU (real
  * mediasoup worker) may not chat under a look-alike of the name in Settings,
- * and a renamed host is protected under the new name at once.
+ * and a renamed host is protected under the new name at once. A moderator's
+ * name is protected the same way while they are one, and stays theirs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { SfuServer } from '../../sfu/index.js';
 import { TestSignalClient } from '../../../tests/harness/signal-client.js';
-import { startTestStudio, type TestStudio } from '../../../tests/harness/test-studio.js';
+import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
 
 let s: TestStudio;
 let viewer: TestSignalClient;
@@ -24,8 +25,8 @@ afterAll(async () => {
 });
 
 /** What the SFU says to this name: the name given, or the refusal's words. */
-const tryName = (name: string) =>
-  viewer.requests.request({ type: 'chatSetName', name }).then(
+const tryName = (name: string, client = viewer) =>
+  client.requests.request({ type: 'chatSetName', name }).then(
     (reply) => reply.name,
     (error: Error) => error.message,
   );
@@ -50,5 +51,33 @@ describe("the host's name on the SFU", () => {
     await s.call('studio:settings:update', { hostName: 'Lola M.' });
     expect(await answerOnceSettled('Lola Martin', 'Lola Martin')).toBe('Lola Martin');
     expect(await tryName('Lo1a M')).toBe(refusal);
+  });
+});
+
+describe("a moderator's name on the SFU", () => {
+  it('is refused to others in look-alike spellings while they moderate; they keep it', async () => {
+    const { signalUrl, room } = s.core.live.status();
+    const mia = await TestSignalClient.connect({ signalUrl } as SfuServer);
+    try {
+      await mia.requests.request({ type: 'join', show: room, role: 'viewer', viewerKey: 'reserved-names-moderator-1', name: 'Mia Rossi' });
+      const { messageId } = await mia.requests.request({ type: 'chatSend', text: 'hello everyone' });
+      const seen = await until(() => s.core.chat.viewers(), (v) => v.some((x) => x.name === 'Mia Rossi'), 'Mia in the viewer list');
+      expect(messageId).not.toBe('');
+      const miaId = seen.find((x) => x.name === 'Mia Rossi')!.viewerId;
+
+      // Before: any viewer may be called something like her.
+      expect(await tryName('Mіa Rossі')).toBe('Mіa Rossі'); // Cyrillic і
+      await s.call('studio:chat:set-moderator', { viewerId: miaId, moderator: true });
+      const refusal = 'That name looks like a moderator’s. Pick another.';
+      expect(await answerOnceSettled('M1a R0ssi', refusal)).toBe(refusal);
+      expect(await tryName('Mіa Rossі')).toBe(refusal);
+      // Her own name stays hers.
+      expect(await tryName('Mia Rossi', mia)).toBe('Mia Rossi');
+
+      await s.call('studio:chat:set-moderator', { viewerId: miaId, moderator: false });
+      expect(await answerOnceSettled('M1a R0ssi', 'M1a R0ssi')).toBe('M1a R0ssi');
+    } finally {
+      mia.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { StudioError } from '../../shared/api/result.js';
 import type { ChatMessage, ChatViewer, ModerationRules } from '../../shared/domain/chat.js';
 import { ModerationEngine, sanitizeChatText } from '../../shared/moderation/index.js';
-import { CHAT_HISTORY_SIZE, CHAT_NAME_MAX_CHARS, CHAT_TEXT_MAX_CHARS, type ChatIncomingMessage, type ChatWireMessage } from '../../shared/sfu/protocol-chat.js';
+import { CHAT_HISTORY_SIZE, CHAT_NAME_MAX_CHARS, CHAT_TEXT_MAX_CHARS, MAX_RESERVED_NAMES, type ChatIncomingMessage, type ChatWireMessage } from '../../shared/sfu/protocol-chat.js';
 import type { CallContext } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { ChatHostRequest } from '../sfu-link/sfu-link.js';
@@ -72,9 +72,17 @@ export class ChatService {
     this.o.relay.sendChat({ type: 'chatPinMessage', message: pinned ? toWire(pinned) : null });
   }
 
-  /** Tells the SFU whose names viewers may not imitate (the host's, as it signs chat); again whenever Settings change. */
+  /**
+   * Tells the SFU whose names viewers may not imitate: the host's (as it signs
+   * chat) and the moderators' (each may keep their own); again whenever
+   * Settings or the moderators change.
+   */
   announceReservedNames(): void {
-    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }] });
+    const moderators = this.o.store
+      .moderators(MAX_RESERVED_NAMES - 1)
+      .filter((v) => v.name.trim() !== '')
+      .map((v) => ({ name: v.name, owner: 'moderator' as const, viewerId: v.viewerId }));
+    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }, ...moderators] });
   }
 
   /** The name the host's own messages carry. */
@@ -175,7 +183,9 @@ export class ChatService {
   }
 
   setModerator(viewerId: string, moderator: boolean): ChatViewer {
-    return this.changeViewer(viewerId, { moderator });
+    const viewer = this.changeViewer(viewerId, { moderator });
+    this.announceReservedNames();
+    return viewer;
   }
 
   viewers(): ChatViewer[] {

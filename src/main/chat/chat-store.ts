@@ -52,6 +52,7 @@ export const CHAT_QUERIES = {
   heldQueue: `SELECT ${MESSAGE_COLUMNS} FROM chat_messages WHERE show_id IS ? AND status = 'held' ORDER BY ts`,
   recentApproved: `SELECT ${MESSAGE_COLUMNS} FROM chat_messages WHERE show_id IS ? AND status = 'approved' ORDER BY ts DESC LIMIT ?`,
   viewers: `SELECT ${VIEWER_COLUMNS} FROM chat_viewers ORDER BY last_seen_at DESC LIMIT ?`,
+  moderators: `SELECT ${VIEWER_COLUMNS} FROM chat_viewers WHERE moderator = 1 ORDER BY last_seen_at DESC LIMIT ?`,
 } as const;
 
 const toMessage = (r: MessageRow): ChatMessage => ({
@@ -119,6 +120,7 @@ export class ChatStore {
       ),
       viewer: db.prepare<[string], ViewerRow>(`SELECT ${VIEWER_COLUMNS} FROM chat_viewers WHERE viewer_id = ?`),
       viewers: db.prepare<[number], ViewerRow>(CHAT_QUERIES.viewers),
+      moderators: db.prepare<[number], ViewerRow>(CHAT_QUERIES.moderators),
       setFlags: db.prepare(
         `UPDATE chat_viewers SET moderator = coalesce(@moderator, moderator), allow_listed = coalesce(@allowListed, allow_listed),
            timed_out_until = CASE WHEN @setTimeout THEN @timedOutUntil ELSE timed_out_until END,
@@ -189,6 +191,11 @@ export class ChatStore {
 
   viewers(limit = 2000): ChatViewer[] {
     return this.s.viewers.all(limit).map(toViewer);
+  }
+
+  /** The chat's moderators, most recently seen first. */
+  moderators(limit: number): ChatViewer[] {
+    return this.s.moderators.all(limit).map(toViewer);
   }
 
   /** Updates the given flags; null when the viewer has never written. */

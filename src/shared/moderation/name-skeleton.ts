@@ -19,6 +19,8 @@ export type ReservedNameOwner = 'host' | 'moderator' | 'store' | 'staff';
 export interface ReservedName {
   readonly name: string;
   readonly owner: ReservedNameOwner;
+  /** The viewer whose name this is (a moderator): they may go on using it. */
+  readonly viewerId?: string | undefined;
 }
 
 /** Names nobody may take on any show, whatever the studio says. */
@@ -85,10 +87,11 @@ export function nameSkeleton(name: string): string {
  * `reserved`: the names of the host, moderators and store on top of
  * DEFAULT_RESERVED_NAMES, which always apply.
  */
-export function reservedNameRefusal(name: string, reserved: readonly ReservedName[] = []): string | null {
+export function reservedNameRefusal(name: string, reserved: readonly ReservedName[] = [], viewerId?: string): string | null {
   const skeleton = nameSkeleton(name);
   if (skeleton === '') return null;
   for (const entry of [...reserved, ...DEFAULT_RESERVED_NAMES]) {
+    if (viewerId !== undefined && entry.viewerId === viewerId) continue;
     if (nameSkeleton(entry.name) === skeleton) return REFUSAL[entry.owner];
   }
   return null;

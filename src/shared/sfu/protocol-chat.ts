@@ -87,7 +87,16 @@ export const chatRequestShapes = {
    */
   chatReserveNames: {
     names: z
-      .array(z.object({ name: z.string().min(1).max(100), owner: z.enum(['host', 'moderator', 'store']) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            owner: z.enum(['host', 'moderator', 'store']),
+            // A moderator's own viewer id: they keep using their name.
+            viewerId: viewerId.optional(),
+          })
+          .strict(),
+      )
       .max(MAX_RESERVED_NAMES),
   },
 } as const;
