@@ -110,4 +110,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Specs take `test` from the studio fixture, which closes every browser context a test opens.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import test from './studio-fixture.js': it closes the browser contexts a test opens.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { getReadyToGoLive, livePill, openStudio } from './go-live-pages.js';
 import { freePort } from './sfu-fixtures/sfu-process.js';
-import { startStudio } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * Settings → Backups in the real studio: going live backs the database up

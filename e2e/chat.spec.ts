@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { captureControlSocket, consoleList, consoleRow, floodConsole, openChatViewer, reviewQueue, sendFromViewer, viewerChat, viewerLine } from './chat-pages.js';
 import { openStudio, startLiveStudio } from './go-live-pages.js';
-import { startStudio } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * Moderated chat with the real parts: `studio web` with its built-in SFU,

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { getReadyToGoLive, livePill, openViewer, samplePicture, viewerUrlOf } from './go-live-pages.js';
 import type { Compositor } from '../src/renderer/compositor/compositor.js';
-import { startStudio } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * The built-in compositor against the real studio (`studio web` with its

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { TestSignalClient } from '../tests/harness/signal-client.js';
 import { expectPicturePlaying, getReadyToGoLive, livePill, openStudio, openViewer, viewerUrlOf } from './go-live-pages.js';
 import { buildSellingShow, importCatalog, TOTE, viewerCard, writeSellingCatalog } from './selling-pages.js';
 import { freePort } from './sfu-fixtures/sfu-process.js';
-import { startStudio } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * A crash in the middle of a show. The real `studio web` (its built-in SFU

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   expectPicturePlaying,
   getReadyToGoLive,
@@ -11,6 +10,7 @@ import {
   viewerUrlOf,
 } from './go-live-pages.js';
 import { freePort, startSfuProcess } from './sfu-fixtures/sfu-process.js';
+import { expect, test } from './studio-fixture.js';
 
 /**
  * Going live for real: the studio (`studio web`, its built-in mediasoup SFU

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectPicturePlaying, getReadyToGoLive, livePill, openStudio, openViewer, startLiveStudio, viewerUrlOf } from './go-live-pages.js';
+import { expect, test } from './studio-fixture.js';
 
 /**
  * One publisher per show: two studio pages on the same studio (`studio web`,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { consoleRow, openChatViewer, sendFromViewer } from './chat-pages.js';
 import { openStudio, startLiveStudio } from './go-live-pages.js';
 import {
@@ -15,7 +15,7 @@ import {
   viewerCard,
   writeSellingCatalog,
 } from './selling-pages.js';
-import type { RunningStudio } from './studio-fixture.js';
+import { expect, test, type RunningStudio } from './studio-fixture.js';
 
 /**
  * The selling tools with the real parts: `studio web` with its built-in

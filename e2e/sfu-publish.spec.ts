@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expectPicturePlaying } from './go-live-pages.js';
 import { startPublisherSite, startSfuProcess, freePort, type RunningSfu } from './sfu-fixtures/sfu-process.js';
+import { expect, test } from './studio-fixture.js';
 
 /**
  * The SFU end to end in Debian's Chromium with fake devices: a test host

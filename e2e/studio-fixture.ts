@@ -79,8 +79,22 @@ export async function startStudio(
   return { studio, stop, kill };
 }
 
-/** `test` with a `studio` fixture: one fresh studio per test. */
-export const test = base.extend<{ studio: RunningStudio }>({
+/**
+ * `test` for every spec: a `studio` fixture (one fresh studio per test), and
+ * every browser context a test opens (`browser.newContext()`: the host's
+ * page, viewers) is closed after it. A page left open keeps publishing,
+ * reconnecting and polling into the next tests: it loads the machine and can
+ * find a later test's studio or SFU on a reused port.
+ */
+export const test = base.extend<{ studio: RunningStudio; closesItsBrowserContexts: void }>({
+  closesItsBrowserContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern
   studio: async ({}, use) => {
     const { studio, stop } = await startStudio();
