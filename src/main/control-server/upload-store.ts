@@ -100,7 +100,13 @@ export class UploadStore {
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     } catch (error) {
-      out.destroy();
+      // The file may still be opening (a refusal can come with the first chunk): remove it
+      // only once the stream has closed it, or the open lands after the removal and stays.
+      await new Promise<void>((resolve) => {
+        if (out.closed) return resolve();
+        out.once('close', () => resolve());
+        out.destroy();
+      });
       await fs.promises.rm(target, { force: true });
       throw error;
     } finally {
