@@ -30,7 +30,10 @@ export async function startSfuProcess(args: string[]): Promise<RunningSfu> {
   const url = await new Promise<string>((resolve, reject) => {
     // A guard against a hung start, not a speed check: on a 2-core machine under
     // heavy load (CI with neighbours) a cold start has taken over 30 s.
-    const timer = setTimeout(() => reject(new Error(`studio sfu did not start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind the failed test
+      reject(new Error(`studio sfu did not start in 90 s:\n${output}`));
+    }, 90_000);
     child.stdout!.on('data', () => {
       const match = /Health:\s+(\S+)\/healthz/.exec(output);
       if (match) {
