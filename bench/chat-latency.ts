@@ -8,7 +8,9 @@
  *
  * The SFU lets each viewer connection send 3 messages at once, then 1 a
  * second, so the messages rotate over SENDERS connections at a steady pace
- * (a busy show's rate, not a flood); each one is timed on its own.
+ * (a busy show's rate, not a flood); each one is timed on its own. Each
+ * sender connects from its own loopback address (127.0.0.2, .3, …): the SFU
+ * limits connections and chat per address, as for viewers on one network.
  *
  * Run alone: npx tsx bench/chat-latency.ts [--messages 500]
  */
@@ -49,8 +51,8 @@ const latency = (samples: number[]): Latency => {
 };
 
 /** A protocol-speaking viewer: joins with a name, sends chat, reports replies and published messages. */
-async function viewer(signalUrl: string, room: string, name: string) {
-  const ws = new WebSocket(signalUrl);
+async function viewer(signalUrl: string, room: string, name: string, localAddress = '127.0.0.1') {
+  const ws = new WebSocket(signalUrl, { localAddress });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const replies = new Map<number, (at: number) => void>();
   const published = new Map<string, (at: number) => void>();
@@ -88,7 +90,9 @@ export async function runChatLatencyBenchmark({ messages = 500 } = {}): Promise<
     });
     const receiver = await viewer(signalUrl, room, 'receiver');
     const senders = [];
-    for (let i = 0; i < SENDERS; i++) senders.push(await viewer(signalUrl, room, `sender${i}`));
+    // Each sender from its own loopback address, as real viewers come from their own networks:
+    // the SFU caps connections and chat per address, and 40 viewers behind one address would hit it.
+    for (let i = 0; i < SENDERS; i++) senders.push(await viewer(signalUrl, room, `sender${i}`, `127.0.0.${i + 2}`));
     const roundTrip: number[] = [];
     const sfuAck: number[] = [];
     const warmUp = 10;
