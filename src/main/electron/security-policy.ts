@@ -1,7 +1,10 @@
-/** The desktop UI's own origin. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'studio';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { DESKTOP_STUDIO_ORIGIN } from '../../shared/net/request-access.js';
+
+/** The desktop UI's own origin: defined once in src/shared, where the SFU's host check reads it too. */
+export const APP_ORIGIN = DESKTOP_STUDIO_ORIGIN;
+const appOrigin = new URL(APP_ORIGIN);
+export const APP_SCHEME = appOrigin.protocol.slice(0, -1);
+export const APP_HOST = appOrigin.host;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** True only for URLs of the app's own UI. */

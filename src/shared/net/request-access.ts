@@ -25,8 +25,8 @@ export type AccessDecision =
     };
 
 /**
- * The desktop studio window's origin (APP_ORIGIN in src/main/electron/security-policy.ts;
- * src/main/electron/desktop-origin.test.ts keeps the two equal). No web page can have it.
+ * The desktop studio window's origin: the app:// protocol's scheme and host
+ * (src/main/electron/security-policy.ts derives them from this). No web page can have it.
  */
 export const DESKTOP_STUDIO_ORIGIN = 'app://studio';
 
