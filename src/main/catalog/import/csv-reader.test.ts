@@ -3,12 +3,11 @@ import {
   CsvTokenizer,
   type CsvRecord,
   type CsvTokenizerOptions,
-  detectDelimiter,
-  firstRecordText,
   STRAY_QUOTE,
   TEXT_AFTER_QUOTE,
   UNCLOSED_QUOTE,
 } from './csv-reader.js';
+import { detectDelimiter, firstRecordText } from './csv-sniff.js';
 
 function tokenize(chunks: string[], options: Partial<CsvTokenizerOptions> = {}): CsvRecord[] {
   const records: CsvRecord[] = [];
