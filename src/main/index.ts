@@ -9,8 +9,9 @@ import { seedDemoStudio } from './catalog/demo-studio.js';
 import { installLastResortHandlers } from './core/last-resort.js';
 import { limitRepeatedConsoleLines } from './core/log-limits.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';
+import { publisherClientKey } from './live/one-publisher.js';
 import { createAppProtocolHandler } from './electron/app-protocol.js';
-import { forwardEventsTo, registerIpcHandlers } from './electron/ipc-adapter.js';
+import { forwardEventsTo, onWindowGone, registerIpcHandlers } from './electron/ipc-adapter.js';
 import { keychainSecretStore } from './electron/keychain-secret-store.js';
 import { createMainWindow } from './electron/main-window.js';
 import { APP_SCHEME, isExternalLinkAllowed } from './electron/security-policy.js';
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, core.dispatch);
   mainWindow = createMainWindow(BrowserWindow, distElectronDir, resourcesDir);
   forwardEventsTo(mainWindow.webContents, core.events);
+  // A window that crashed or closed while live lets go of the show (a producer console may go live).
+  onWindowGone(mainWindow.webContents, (clientId) => studioCore.live.clientGone(publisherClientKey('ipc', clientId)));
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

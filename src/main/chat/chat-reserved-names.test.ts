@@ -81,3 +81,18 @@ describe("a moderator's name on the SFU", () => {
     }
   });
 });
+
+describe("the store's name on the SFU", () => {
+  it('is refused in look-alike spellings once Settings name the store, and free again when the name is cleared', async () => {
+    // No store name yet: nothing to imitate.
+    expect(await tryName('Bloom & Co')).toBe('Bloom & Co');
+    await s.call('studio:settings:update', { storeName: 'Bloom & Co' });
+    const refusal = 'That name looks like the store’s. Pick another.';
+    expect(await answerOnceSettled('BL00M & CO', refusal)).toBe(refusal);
+    expect(await tryName('Вloom & Сo')).toBe(refusal); // Cyrillic В and С
+    // The host's name is still protected beside it.
+    expect(await tryName('Lo1a M')).toBe('That name looks like the host’s. Pick another.');
+    await s.call('studio:settings:update', { storeName: '' });
+    expect(await answerOnceSettled('Bloom & Co', 'Bloom & Co')).toBe('Bloom & Co');
+  });
+});

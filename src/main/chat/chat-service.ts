@@ -23,6 +23,8 @@ export interface ChatServiceOptions {
   readonly activeShowId: () => number | null;
   /** How the host signs chat messages (Settings' host name). */
   readonly hostName: () => string;
+  /** Settings' store name ('' when none): viewers may not imitate it either. */
+  readonly storeName?: () => string;
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
   /** A viewer's message just became visible to viewers (approved automatically or by a person): claims listen here. */
@@ -74,15 +76,17 @@ export class ChatService {
 
   /**
    * Tells the SFU whose names viewers may not imitate: the host's (as it signs
-   * chat) and the moderators' (each may keep their own); again whenever
+   * chat), the store's and the moderators' (each may keep their own); again whenever
    * Settings or the moderators change.
    */
   announceReservedNames(): void {
     const moderators = this.o.store
-      .moderators(MAX_RESERVED_NAMES - 1)
+      .moderators(MAX_RESERVED_NAMES - 2)
       .filter((v) => v.name.trim() !== '')
       .map((v) => ({ name: v.name, owner: 'moderator' as const, viewerId: v.viewerId }));
-    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }, ...moderators] });
+    const storeName = sanitizeChatText(this.o.storeName?.() ?? '', CHAT_NAME_MAX_CHARS);
+    const store = storeName ? [{ name: storeName, owner: 'store' as const }] : [];
+    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }, ...store, ...moderators] });
   }
 
   /** The name the host's own messages carry. */

@@ -172,6 +172,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     events,
     activeShowId: () => rundownStore.activeShowId(),
     hostName: () => settings.get().hostName,
+    storeName: () => settings.get().storeName,
     log: (message, error) => console.warn(`[chat] ${message}`, error ?? ''),
     // "sold M" in an approved message is a claim on the pinned product.
     onApproved: (message) => claims.onApprovedMessage(message),
@@ -219,7 +220,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   events.subscribe((channel) => {
     if (channel !== eventSpecs.settingsChanged.channel) return;
     void live.apply();
-    chat.announceReservedNames(); // the host's name may have changed
+    chat.announceReservedNames(); // the host's or the store's name may have changed
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();

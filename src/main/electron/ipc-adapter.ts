@@ -17,10 +17,27 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
       if (!isAppUrl(event.senderFrame?.url)) {
         return fail('unauthorized', 'This request did not come from the studio window.');
       }
-      return dispatch(channel, input, { transport: 'ipc', clientId: `window-${event.sender.id}` });
+      return dispatch(channel, input, { transport: 'ipc', clientId: windowClientId(event.sender) });
     });
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler(channel));
+}
+
+/** How the dispatcher names a window's calls (one id per web contents, kept across reloads). */
+export const windowClientId = (webContents: Pick<WebContents, 'id'>): string => `window-${webContents.id}`;
+
+/**
+ * Tells main when a window's page is gone without letting go of what it held
+ * (the show it was publishing): its renderer crashed or the window was
+ * destroyed. A producer console may then go live without taking over.
+ */
+export function onWindowGone(
+  webContents: Pick<WebContents, 'id'> & { on(event: 'render-process-gone' | 'destroyed', listener: () => void): unknown },
+  gone: (clientId: string) => void,
+): void {
+  const clientId = windowClientId(webContents);
+  webContents.on('render-process-gone', () => gone(clientId));
+  webContents.on('destroyed', () => gone(clientId));
 }
 
 /** Forwards main-process events to a window. */

@@ -10,6 +10,7 @@ import { StreamingServerSection, type StreamingServerDraft } from './StreamingSe
 
 interface Draft extends StreamingServerDraft {
   hostName: string;
+  storeName: string;
   controlEnabled: boolean;
   allowLan: boolean;
   port: string;
@@ -23,6 +24,7 @@ const validPort = (text: string): number | null => {
 
 const draftFrom = (s: Settings): Draft => ({
   hostName: s.hostName,
+  storeName: s.storeName,
   controlEnabled: s.controlServer.enabled,
   allowLan: s.controlServer.allowLan,
   port: String(s.controlServer.port),
@@ -68,6 +70,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
     setSaving(true);
     const result = await studio.updateSettings({
       hostName: draft.hostName,
+      storeName: draft.storeName,
       controlServer: { enabled: draft.controlEnabled, allowLan: draft.allowLan, port, producersMayGoLive: draft.producersMayGoLive },
       sfu: {
         url: draft.sfuUrl,
@@ -115,6 +118,16 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
             placeholder="Shown on the lower third and on your chat messages"
             onChange={(e) => update({ hostName: e.target.value })}
           />
+        </label>
+        <label className="field">
+          <span>Store name</span>
+          <input
+            value={draft.storeName}
+            maxLength={60}
+            placeholder="Your shop as buyers know it"
+            onChange={(e) => update({ storeName: e.target.value })}
+          />
+          <small className="field-hint">Viewers cannot chat under your host or store name, nor a look-alike of either.</small>
         </label>
       </section>
 

@@ -48,6 +48,8 @@ const backupsKept = z
 export const settingsSchema = z.object({
   /** The host's name, used for the lower third and chat messages sent by the host. */
   hostName: z.string().trim().max(60).default(''),
+  /** The shop's name as viewers know it; viewers may not chat under a look-alike of it. */
+  storeName: z.string().trim().max(60).default(''),
   controlServer: z
     .object({
       /** Serve the producer console so a second person can run the show from a browser. */
@@ -115,6 +117,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export const settingsPatchSchema = z
   .object({
     hostName: z.string().trim().max(60, 'Host name: 60 characters at most.'),
+    storeName: z.string().trim().max(60, 'Store name: 60 characters at most.'),
     controlServer: z
       .object({
         enabled: z.boolean(),
@@ -170,6 +173,7 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
   return settingsSchema.parse({
     ...current,
     ...(patch.hostName !== undefined ? { hostName: patch.hostName } : {}),
+    ...(patch.storeName !== undefined ? { storeName: patch.storeName } : {}),
     controlServer: { ...current.controlServer, ...patch.controlServer },
     sfu: { ...current.sfu, ...sfu },
     obs: { ...current.obs, ...patch.obs },
