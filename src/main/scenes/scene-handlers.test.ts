@@ -26,3 +26,23 @@ describe('the program scene is main’s', () => {
     expect(heard).toHaveLength(1);
   });
 });
+
+describe('the program scene across a restart', () => {
+  it('comes back on the scene last taken; on the camera when that scene is gone from a restored file', async () => {
+    const file = path.join(tempDir(), 'studio.sqlite');
+    const first = openDatabase(file);
+    const before = sceneHandlers(new SceneStore(first), new StudioEventBus(), () => 7_000);
+    await before.takeScene({ sceneId: 'be-right-back', transition: 'fade' }, ctx);
+    first.close();
+
+    const second = openDatabase(file);
+    const after = sceneHandlers(new SceneStore(second), new StudioEventBus());
+    expect(await after.getProgramScene(undefined, ctx)).toEqual({ sceneId: 'be-right-back', transition: 'fade', takenAt: 7_000 });
+    // The scene on air cannot be deleted through the studio; a file restored without it starts on the camera.
+    second.prepare("DELETE FROM scenes WHERE id = 'be-right-back'").run();
+    second.close();
+    const third = openDatabase(file);
+    expect(await sceneHandlers(new SceneStore(third), new StudioEventBus()).getProgramScene(undefined, ctx)).toEqual({ sceneId: 'camera', transition: 'cut', takenAt: 0 });
+    third.close();
+  });
+});

@@ -1,14 +1,14 @@
 import type { sceneChannels } from '../../shared/api/contract/scenes.js';
 import { StudioError } from '../../shared/api/result.js';
-import { INITIAL_PROGRAM_SCENE, type ProgramScene } from '../../shared/domain/scenes.js';
+import type { ProgramScene } from '../../shared/domain/scenes.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import type { SceneStore } from './scene-store.js';
 
 /**
  * Scene requests; every change tells every UI (the desktop window and
- * producer consoles) the new list. The scene on air is main's too (kept
- * while the studio runs): a Take in any window changes the program in all.
+ * producer consoles) the new list. The scene on air is main's too (stored,
+ * so a restart comes back on it): a Take in any window changes the program in all.
  */
 export function sceneHandlers(
   store: SceneStore,
@@ -16,12 +16,13 @@ export function sceneHandlers(
   now: () => number = Date.now,
 ): Pick<Handlers, keyof typeof sceneChannels> {
   const changed = () => events.emit('scenesChanged', store.list());
-  let program: ProgramScene = INITIAL_PROGRAM_SCENE;
+  let program: ProgramScene = store.program();
   return {
     getProgramScene: () => program,
     takeScene: ({ sceneId, transition }) => {
       if (!store.list().some((s) => s.id === sceneId)) throw new StudioError('not-found', 'That scene no longer exists. Pick another one.');
       program = { sceneId, transition, takenAt: now() };
+      store.setProgram(program);
       events.emit('programSceneChanged', program);
       return program;
     },

@@ -1,4 +1,4 @@
-import { layerSchema, type Scene } from '../../shared/domain/scenes.js';
+import { INITIAL_PROGRAM_SCENE, layerSchema, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
 import type { StudioDatabase } from '../db/open-database.js';
 
 /**
@@ -39,6 +39,23 @@ export class SceneStore {
 
   delete(sceneId: string): boolean {
     return this.db.prepare('DELETE FROM scenes WHERE id = ?').run(sceneId).changes > 0;
+  }
+
+  /** The scene on air as last taken; the camera before any Take, or when that scene is no longer stored. */
+  program(): ProgramScene {
+    const row = this.db
+      .prepare('SELECT p.scene_id AS sceneId, p.transition, p.taken_at AS takenAt FROM program_scene p JOIN scenes s ON s.id = p.scene_id WHERE p.id = 1')
+      .get() as ProgramScene | undefined;
+    return row ? { sceneId: row.sceneId, transition: row.transition, takenAt: row.takenAt } : INITIAL_PROGRAM_SCENE;
+  }
+
+  setProgram(program: ProgramScene): void {
+    this.db
+      .prepare(
+        `INSERT INTO program_scene (id, scene_id, transition, taken_at) VALUES (1, @sceneId, @transition, @takenAt)
+         ON CONFLICT (id) DO UPDATE SET scene_id = excluded.scene_id, transition = excluded.transition, taken_at = excluded.taken_at`,
+      )
+      .run(program);
   }
 
   /** Listed ids first in the given order, the rest after them in their old order. */

@@ -6,6 +6,7 @@ import { pinsMigration } from './0040-pins.js';
 import { chatMigration } from './0050-chat.js';
 import { scenesMigration } from './0060-scenes.js';
 import { sellingMigration } from './0070-selling.js';
+import { programSceneMigration } from './0080-program-scene.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration, programSceneMigration];
