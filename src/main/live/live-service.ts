@@ -37,6 +37,8 @@ export interface LiveServiceOptions {
   readonly viewerIdSalt?: () => string;
   /** The show went on air (the SFU sees the host publishing); e.g. the database backup at the start of a show. */
   readonly onLive?: () => void;
+  /** How long a claim to publish may stay off air before it lapses (tests shorten it; `STALE_CLAIM_MS`). */
+  readonly staleClaimMs?: number;
 }
 
 /** What the chat service hears from the show's SFU room. */
@@ -88,7 +90,7 @@ export class LiveService {
   private readonly publishers: OnePublisher;
 
   constructor(private readonly options: LiveServiceOptions) {
-    this.publishers = new OnePublisher((state) => options.events.emit('publisherChanged', state));
+    this.publishers = new OnePublisher((state) => options.events.emit('publisherChanged', state), undefined, undefined, options.staleClaimMs);
     // The viewer link must not change between runs: pick the room once and keep it.
     if (options.settings.get().sfu.room === '') options.settings.update({ sfu: { room: generateRoomName() } });
   }
@@ -233,6 +235,7 @@ export class LiveService {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.publishers.dispose();
     await this.queue;
     await this.stopTarget();
   }
@@ -345,6 +348,7 @@ export class LiveService {
     const status = this.status();
     if (status.live && !this.wasLive) this.options.onLive?.();
     this.wasLive = status.live;
+    this.publishers.airState(status.live);
     const json = JSON.stringify(status);
     if (json !== this.lastStatusJson) {
       this.lastStatusJson = json;

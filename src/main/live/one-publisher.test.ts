@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PublisherState } from '../../shared/domain/live.js';
-import { OnePublisher, publisherWhere } from './one-publisher.js';
+import { OnePublisher, publisherWhere, STALE_CLAIM_MS } from './one-publisher.js';
 
 const desktop = { clientId: 'ipc:window-1', where: 'the desktop window' };
 const browser = { clientId: 'control:control-3', where: 'a browser at 192.168.1.20' };
@@ -87,5 +87,49 @@ describe('one publisher per show (main decides)', () => {
     expect(publisherWhere('control', '::ffff:192.168.1.20')).toBe('a browser at 192.168.1.20');
     expect(publisherWhere('control', '127.0.0.1')).toBe('a browser on this computer');
     expect(publisherWhere('control', undefined)).toBe('a browser');
+  });
+});
+
+describe('a claim that never reaches the air lapses', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('off air for the grace period: nobody holds the show, and another window may go live without taking over', () => {
+    const heard: PublisherState[] = [];
+    const publishers = new OnePublisher((state) => heard.push(state), Date.now, () => `p${heard.length}`, STALE_CLAIM_MS);
+    publishers.claim(desktop, false);
+    vi.advanceTimersByTime(STALE_CLAIM_MS - 1);
+    expect(publishers.state().current?.where).toBe('the desktop window');
+    vi.advanceTimersByTime(1);
+    expect(heard.at(-1)).toEqual({ current: null, lastTakeOver: null });
+    expect(publishers.claim(browser, false).state.current?.where).toBe('a browser at 192.168.1.20');
+    publishers.dispose();
+  });
+
+  it('on air it holds however long the show runs; off air again, it lapses after the full grace period', () => {
+    const publishers = new OnePublisher(() => {}, Date.now, () => 'p1', STALE_CLAIM_MS);
+    const a = publishers.claim(desktop, false);
+    publishers.airState(true);
+    vi.advanceTimersByTime(10 * STALE_CLAIM_MS);
+    expect(() => publishers.claim(browser, false)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    publishers.airState(false);
+    vi.advanceTimersByTime(STALE_CLAIM_MS - 1);
+    expect(publishers.state().current?.publisherId).toBe(a.publisherId);
+    vi.advanceTimersByTime(1);
+    expect(publishers.state().current).toBeNull();
+    // The window that held it comes back (its link reconnected): it re-attaches with its id.
+    expect(publishers.admit(desktop, a.publisherId)).toEqual({ publisherId: a.publisherId, takeOver: false });
+    publishers.dispose();
+  });
+
+  it('a take-over gives the new holder a full grace period of its own', () => {
+    const publishers = new OnePublisher(() => {}, Date.now, (() => { let n = 0; return () => `p${++n}`; })(), STALE_CLAIM_MS);
+    publishers.claim(desktop, false);
+    vi.advanceTimersByTime(STALE_CLAIM_MS - 10);
+    const b = publishers.claim(browser, true);
+    vi.advanceTimersByTime(STALE_CLAIM_MS - 1);
+    expect(publishers.state().current?.publisherId).toBe(b.publisherId);
+    vi.advanceTimersByTime(1);
+    expect(publishers.state().current).toBeNull();
   });
 });

@@ -24,6 +24,15 @@ export interface Admission {
 const NOBODY: PublisherState = Object.freeze({ current: null, lastTakeOver: null });
 
 /**
+ * A claim whose media has not been on air for this long lapses: a window
+ * that stopped publishing without letting go (its publisher gave up, a
+ * producer console left open on an error) no longer makes every other
+ * window say "Connecting from …" and ask to take over. Long enough for a
+ * slow start or a reconnect; the holder re-attaches if it comes back.
+ */
+export const STALE_CLAIM_MS = 30_000;
+
+/**
  * Only one window publishes a show (runs in main; the source of truth). A
  * window claims the show before it goes live; a second window is refused
  * unless it takes over, and the one taken over hears it from the
@@ -36,11 +45,16 @@ export class OnePublisher {
   private lastTakeOver: PublisherState['lastTakeOver'] = null;
   /** Claims taken over: their windows may not come back by re-attaching. */
   private readonly revoked = new Set<string>();
+  /** What the SFU last said: is the show's media on air? */
+  private onAir = false;
+  /** The lapse timer and the claim it watches. */
+  private stale: { readonly publisherId: string; readonly timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(
     private readonly changed: (state: PublisherState) => void,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
+    private readonly staleAfterMs: number = STALE_CLAIM_MS,
   ) {}
 
   state(): PublisherState {
@@ -115,7 +129,36 @@ export class OnePublisher {
     this.emit();
   }
 
+  /** The SFU's word on the show's media (main's link): a claim off air for `staleAfterMs` lapses. */
+  airState(onAir: boolean): void {
+    this.onAir = onAir;
+    this.watchForLapse();
+  }
+
+  /** Stops the lapse timer (the studio is closing). */
+  dispose(): void {
+    if (this.stale) clearTimeout(this.stale.timer);
+    this.stale = null;
+  }
+
+  private watchForLapse(): void {
+    const holder = this.holder;
+    const watched = holder !== null && !this.onAir ? holder.publisherId : null;
+    if (this.stale?.publisherId === watched) return;
+    this.dispose();
+    if (watched === null) return;
+    const timer = setTimeout(() => {
+      this.stale = null;
+      if (this.holder?.publisherId !== watched || this.onAir) return;
+      this.holder = null;
+      this.emit();
+    }, this.staleAfterMs);
+    timer.unref?.();
+    this.stale = { publisherId: watched, timer };
+  }
+
   private emit(): void {
+    this.watchForLapse();
     this.changed(this.state());
   }
 }
