@@ -32,6 +32,9 @@ it('prints the viewer link of the built-in SFU, on a free port with --sfu-port 0
     });
     expect(watch).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/watch\/shop-[a-z2-9]{6}$/);
     expect(new URL(watch).port).not.toBe('4781');
+    // The link it prints is the host's; it says where the team's own links are.
+    expect(output).toMatch(/Open:\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(output).toContain('Links for a producer or a moderator: Settings → Producer console.');
     const page = await fetch(watch);
     expect(page.status).toBe(200);
   } finally {

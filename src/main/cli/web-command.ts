@@ -88,6 +88,7 @@ export const webCommand: CliCommand = {
         `  Data:   ${info.databasePath}`,
         `  Open:   ${status.urls[0]}`,
         ...status.urls.slice(1).map((u) => `  LAN:    ${u}`),
+        '          (the host\'s link: it can do everything. Links for a producer or a moderator: Settings → Producer console.)',
         ...(sfu.viewerUrls.length > 0
           ? sfu.viewerUrls.map((u) => `  Watch:  ${u}`)
           : [`  Watch:  not available: ${sfu.error ?? 'the SFU is not running.'}`]),
