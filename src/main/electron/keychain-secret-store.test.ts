@@ -38,4 +38,26 @@ describe('keychainSecretStore', () => {
     expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
     expect(store.whereStored).toContain('no system keychain was found');
   });
+
+  it('moves the plain file of a start without a keychain into the keychain once there is one', () => {
+    const dir = tempDir();
+    const before = keychainSecretStore(fakeSafeStorage(false), dir);
+    before.set('obs.password', 'obs-secret-pass');
+    before.set('controlServer.link.host', 'host-token-from-plain');
+    const encryptedFirst = keychainSecretStore(fakeSafeStorage(true), dir);
+    expect(encryptedFirst.get('obs.password')).toBe('obs-secret-pass');
+    expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false);
+    const file = fs.readFileSync(path.join(dir, 'secrets.enc.json'), 'utf8');
+    expect(file).not.toContain('obs-secret-pass');
+    expect(file).not.toContain('host-token-from-plain');
+    expect(keychainSecretStore(fakeSafeStorage(true), dir).get('controlServer.link.host')).toBe('host-token-from-plain');
+  });
+
+  it('keeps a value the keychain already holds over the plain one', () => {
+    const dir = tempDir();
+    keychainSecretStore(fakeSafeStorage(true), dir).set('obs.password', 'newer');
+    keychainSecretStore(fakeSafeStorage(false), dir).set('obs.password', 'older');
+    expect(keychainSecretStore(fakeSafeStorage(true), dir).get('obs.password')).toBe('newer');
+    expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false);
+  });
 });

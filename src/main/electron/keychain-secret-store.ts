@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { FileSecretStore, type SecretStore } from '../settings/secret-store.js';
+import { FileSecretStore, SECRET_NAMES, type SecretStore } from '../settings/secret-store.js';
 
 /**
  * The desktop app's secrets: each value encrypted by the OS keychain through
@@ -10,7 +11,8 @@ import { FileSecretStore, type SecretStore } from '../settings/secret-store.js';
  *
  * Where no keychain is available (a Linux without one: safeStorage would
  * only obfuscate), the secrets fall back to the plain file of the browser
- * mode, readable only by the user, and Settings says so.
+ * mode, readable only by the user, and Settings says so; they move into the
+ * keychain on the first start that has one.
  */
 export function keychainSecretStore(
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>,
@@ -21,7 +23,7 @@ export function keychainSecretStore(
     const file = path.join(dataDir, 'secrets.json');
     return new FileSecretStore(file, undefined, `Stored in ${file}, readable only by your user account (no system keychain was found).`);
   }
-  return new FileSecretStore(
+  const encrypted = new FileSecretStore(
     path.join(dataDir, 'secrets.enc.json'),
     {
       encode: (value) => safeStorage.encryptString(value).toString('base64'),
@@ -29,4 +31,21 @@ export function keychainSecretStore(
     },
     'Stored encrypted by your system keychain.',
   );
+  moveIntoKeychain(path.join(dataDir, 'secrets.json'), encrypted);
+  return encrypted;
+}
+
+/**
+ * An install that started without a keychain (and kept its secrets in the
+ * plain file) has one now: the plain values move into the keychain's file
+ * (a value already there wins) and the plain file is deleted.
+ */
+function moveIntoKeychain(plainFile: string, encrypted: SecretStore): void {
+  if (!fs.existsSync(plainFile)) return;
+  const plain = new FileSecretStore(plainFile);
+  for (const name of SECRET_NAMES) {
+    const value = plain.get(name);
+    if (value !== null && encrypted.get(name) === null) encrypted.set(name, value);
+  }
+  fs.rmSync(plainFile, { force: true });
 }
