@@ -1,6 +1,7 @@
 /**
  * A claims bench for tests: a real SQLite file, the real catalog, pins and
- * deals, and a ClaimService wired as studio-core wires it. Only the SFU is a
+ * deals, and a ClaimService, built by the studio core's own factory
+ * (createSellingServices). Only the SFU is a
  * stand-in (a pin target that says "delivered"), and the viewer notices are
  * collected instead of sent.
  */
@@ -8,12 +9,10 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { CallContext } from '../../src/main/api/dispatcher.js';
 import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
-import { ClaimService } from '../../src/main/claims/claim-service.js';
 import { StudioEventBus } from '../../src/main/core/event-bus.js';
 import { openDatabase } from '../../src/main/db/open-database.js';
-import { PinService, type PinTarget } from '../../src/main/pin/pin-service.js';
-import { PinStore } from '../../src/main/pin/pin-store.js';
-import { DealService } from '../../src/main/selling/deal-service.js';
+import type { PinTarget } from '../../src/main/pin/pin-service.js';
+import { createSellingServices } from '../../src/main/selling/selling-services.js';
 import type { ChatMessage } from '../../src/shared/domain/chat.js';
 import type { ClaimsState } from '../../src/shared/domain/selling.js';
 import type { Settings } from '../../src/shared/domain/settings.js';
@@ -69,33 +68,18 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
   const notices: { viewerId: string; text: string }[] = [];
   const settings: Settings['selling'] = { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, ...sellingSettings };
   const activeShowId = () => showId;
-  // eslint-disable-next-line prefer-const -- assigned below, used by closures (as in studio-core)
-  let claims: ClaimService;
-  // eslint-disable-next-line prefer-const -- assigned below, used by closures
-  let deals: DealService;
-  const pins = new PinService({
-    store: new PinStore(db),
-    catalog,
-    sfu: deliveredAtOnce,
-    events,
-    activeShowId,
-    now,
-    stockLeft: (show, productId, variantId, catalogStock) => claims.stockLeft(show, productId, variantId, catalogStock),
-    currentDeal: () => deals.currentDeal(),
-  });
-  deals = new DealService({ db, pins, now });
-  claims = new ClaimService({
+  const selling = createSellingServices({
     db,
     catalog,
-    pins,
-    deals,
-    notify: (viewerId, text) => notices.push({ viewerId, text }),
     events,
+    sfu: deliveredAtOnce,
+    notify: (viewerId, text) => notices.push({ viewerId, text }),
     activeShowId,
     settings: () => settings,
     now,
   });
-  open.push(claims, deals, pins, db);
+  const { pins, deals, claims } = selling;
+  open.push(selling, db);
 
   let messages = 0;
   /** An approved viewer message, sent now (or at `ts`). */

@@ -1,16 +1,20 @@
 /**
- * A pin service (and the deal service on it) over a real SQLite file and a
- * real catalog, for the pin and deal tests. Only the SFU is replaced, by a
- * recorder: its real path is tested in src/sfu and src/main/live.
+ * The selling services (pins, and the deals and claims on them) over a real
+ * SQLite file and a real catalog, built by the studio core's own factory
+ * (createSellingServices), for the pin and deal tests. Only the SFU is
+ * replaced, by a recorder: its real path is tested in src/sfu and
+ * src/main/live.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
 import { StudioEventBus } from '../../src/main/core/event-bus.js';
 import { openDatabase, type StudioDatabase } from '../../src/main/db/open-database.js';
-import { PinService, type PinServiceDeps, type PinTarget } from '../../src/main/pin/pin-service.js';
-import { PinStore } from '../../src/main/pin/pin-store.js';
-import { DealService } from '../../src/main/selling/deal-service.js';
+import type { ClaimService } from '../../src/main/claims/claim-service.js';
+import type { DealService } from '../../src/main/deals/deal-service.js';
+import type { PinService, PinTarget } from '../../src/main/pin/pin-service.js';
+import { createSellingServices, type SellingServices } from '../../src/main/selling/selling-services.js';
+import type { ChatMessage } from '../../src/shared/domain/chat.js';
 import { events as eventSpecs } from '../../src/shared/api/contract/index.js';
 import type { PinState, PinTargetState } from '../../src/shared/domain/live.js';
 import type { ProductCard } from '../../src/shared/sfu/product-card.js';
@@ -42,12 +46,15 @@ export interface PinWorld {
   /** Product ids: a mug at 20.00 with 8 in stock, a scarf at 40.00 with no stock tracking. */
   readonly mug: number;
   readonly scarf: number;
-  readonly settings: { autoUnpinSeconds: number | null; stockLeft: Map<number, number> };
+  readonly settings: { autoUnpinSeconds: number | null };
   readonly sfu: RecordingPinTarget;
   readonly events: StudioEventBus;
   readonly pinChanges: PinState[];
   pins: PinService;
   deals: DealService;
+  claims: ClaimService;
+  /** `count` viewers say "sold" in chat now: claims on the pinned product, as the chat service hands them over. */
+  claimFromChat(count: number): void;
   /** Closes the services (not the database) and builds them again, as a restart does. */
   restart(): void;
   close(): void;
@@ -67,29 +74,46 @@ export function pinWorld(): PinWorld {
     { dryRun: false },
   );
   const [mug, scarf] = outcome.planned.map((p) => p.productId!);
-  const settings = { autoUnpinSeconds: null as number | null, stockLeft: new Map<number, number>() };
+  const settings = { autoUnpinSeconds: null as number | null };
   const sfu = new RecordingPinTarget();
   const events = new StudioEventBus();
   const pinChanges: PinState[] = [];
   events.subscribe((channel, payload) => {
     if (channel === eventSpecs.pinChanged.channel) pinChanges.push(payload as PinState);
   });
+  let selling: SellingServices;
   const build = () => {
-    // eslint-disable-next-line prefer-const -- assigned below, used by a closure (as in studio-core)
-    let deals: DealService;
-    const deps: PinServiceDeps = {
-      store: new PinStore(db),
+    selling = createSellingServices({
+      db,
       catalog,
-      sfu,
       events,
+      sfu,
+      notify: () => undefined,
       activeShowId: () => null,
-      stockLeft: (_showId, productId, _variantId, catalogStock) => settings.stockLeft.get(productId) ?? catalogStock,
-      currentDeal: () => deals.currentDeal(),
-      autoUnpinSeconds: () => settings.autoUnpinSeconds,
-    };
-    const pins = new PinService(deps);
-    deals = new DealService({ db, pins });
-    return { pins, deals };
+      settings: () => ({ autoUnpinSeconds: settings.autoUnpinSeconds, claimsFromChat: true, claimLimitPerViewer: null }),
+    });
+    return { pins: selling.pins, deals: selling.deals, claims: selling.claims };
+  };
+  let viewers = 0;
+  const claimFromChat = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const viewerId = `viewer-${++viewers}`;
+      const message: ChatMessage = {
+        id: `claim-${viewers}`,
+        showId: null,
+        viewerId,
+        name: `Viewer ${viewers}`,
+        role: 'viewer',
+        text: 'sold',
+        ts: Date.now(),
+        status: 'approved',
+        reasons: [],
+        question: false,
+        decidedBy: 'auto',
+        decidedAt: Date.now(),
+      };
+      selling.claims.onApprovedMessage(message);
+    }
   };
   const world: PinWorld = {
     db,
@@ -102,14 +126,13 @@ export function pinWorld(): PinWorld {
     events,
     pinChanges,
     ...build(),
+    claimFromChat,
     restart() {
-      world.pins.close();
-      world.deals.close();
+      selling.close();
       Object.assign(world, build());
     },
     close() {
-      world.pins.close();
-      world.deals.close();
+      selling.close();
       db.close();
     },
   };

@@ -25,7 +25,7 @@ function chatBench(rules: Partial<ModerationRules> = {}) {
   const relayed: ChatHostRequest[] = [];
   const chat = new ChatService({
     store: new ChatStore(b.db),
-    relay: { sendChat: (request) => relayed.push(request) },
+    relay: { sendChat: (request) => relayed.push(request), confirmStored: () => undefined },
     events: b.events,
     activeShowId: () => b.showId,
     hostName: () => 'Host',

@@ -11,7 +11,6 @@ import type { CallContext } from '../api/dispatcher.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../core/event-bus.js';
 import { buildProductCard } from '../pin/product-card-builder.js';
-import type { ClaimApi } from '../selling/selling-handlers.js';
 import {
   cancelledNotice,
   confirmedNotice,
@@ -22,7 +21,16 @@ import {
   whichOptionNotice,
 } from './claim-notices.js';
 import { ClaimStore } from './claim-store.js';
+import { findProduct, fits, StockLedger } from './stock-ledger.js';
 import { claimsCsv, claimsFileName } from './claims-csv.js';
+
+/** Claims from chat as the API offers them (the selling handlers). */
+export interface ClaimApi {
+  list(showId: number | null): ClaimsState;
+  cancel(claimId: number, context: CallContext): Claim;
+  move(input: { claimId: number; productId: number; variantId: number | null }, context: CallContext): Claim;
+  exportCsv(input: { showId: number | null; all: boolean }): ExportedFile;
+}
 
 export interface ClaimServiceDeps {
   readonly db: StudioDatabase;
@@ -38,13 +46,6 @@ export interface ClaimServiceDeps {
   readonly settings: () => Settings['selling'];
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
-}
-
-/** Units left of a product in a show; null: not tracked (unlimited). */
-interface Availability {
-  /** The whole product: tracked stock minus confirmed claims on tracked variants and on the product itself. */
-  readonly product: number | null;
-  variant(variantId: number): number | null;
 }
 
 /** What a change did, for the events, the card and the viewers' notices once the transaction is committed. */
@@ -66,6 +67,7 @@ interface Outcome {
  */
 export class ClaimService implements ClaimApi {
   private readonly store: ClaimStore;
+  private readonly ledger: StockLedger;
   private readonly now: () => number;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private lastChangedAt = -Infinity;
@@ -73,6 +75,7 @@ export class ClaimService implements ClaimApi {
 
   constructor(private readonly deps: ClaimServiceDeps) {
     this.store = new ClaimStore(deps.db);
+    this.ledger = new StockLedger(this.store, deps.catalog);
     this.now = deps.now ?? Date.now;
   }
 
@@ -86,17 +89,9 @@ export class ClaimService implements ClaimApi {
     }
   }
 
-  /** Units left of a product (or variant) in a show after its confirmed claims; null: not tracked. For the card's "N left". */
+  /** Units left of a product (or variant) in a show after its confirmed claims; null: not tracked. The card's "N left" is the same ledger. */
   stockLeft(showId: number | null, productId: number, variantId: number | null, catalogStock: number | null): number | null {
-    if (catalogStock === null) return null;
-    const product = this.findProduct(productId);
-    if (!product) return Math.max(0, catalogStock - this.store.confirmedUnits(showId, productId, variantId));
-    const left = this.availability(showId, product);
-    if (variantId === null) return left.product;
-    const variant = left.variant(variantId);
-    // A variant's units also run out when product-level claims took the product's last ones.
-    if (variant === null) return left.product;
-    return left.product === null ? variant : Math.min(variant, left.product);
+    return this.ledger.stockLeft(showId, productId, variantId, catalogStock);
   }
 
   list(showId: number | null): ClaimsState {
@@ -137,7 +132,7 @@ export class ClaimService implements ClaimApi {
       }
       const sameProduct = claim.productId === product.id;
       // The claim's own unit no longer counts where it was: it is checked against the target alone.
-      const fits = this.fits(this.availability(claim.showId, product, claim.id), variant?.id ?? null);
+      const fitsTarget = fits(this.ledger.availability(claim.showId, product, claim.id), variant?.id ?? null);
       // A flash-deal price stays with the viewer when the seller only corrects the size or colour.
       const keepDeal = sameProduct && claim.dealId !== null;
       moved = this.store.move(
@@ -152,7 +147,7 @@ export class ClaimService implements ClaimApi {
           currency: keepDeal ? claim.currency : (currencyOf(product) ?? claim.currency),
           dealId: keepDeal ? claim.dealId : null,
         },
-        fits ? 'confirmed' : 'waitlisted',
+        fitsTarget ? 'confirmed' : 'waitlisted',
         `Moved from ${sameProduct ? (claim.variantTitle ?? 'the whole product') : unitName(claim)}`,
         at,
       );
@@ -212,7 +207,7 @@ export class ClaimService implements ClaimApi {
       if (limit !== null && this.store.heldByViewer(showId, viewerId, product.id) >= limit) {
         return { changed: [], notices: [{ viewerId, text: limitNotice(product.title, limit) }], stockChanged: false };
       }
-      const confirmed = this.fits(this.availability(showId, product), variant?.id ?? null);
+      const confirmed = fits(this.ledger.availability(showId, product), variant?.id ?? null);
       const claim = this.store.insert({
         showId,
         messageId: message.id,
@@ -237,42 +232,6 @@ export class ClaimService implements ClaimApi {
     });
   }
 
-  /**
-   * Units left now. Product-level claims take from the product's tracked
-   * total; a product with an untracked variant never runs out as a whole
-   * (that variant can always fill the claim).
-   */
-  private availability(showId: number | null, product: ProductDetail, except = 0): Availability {
-    const confirmed = this.store.confirmedByVariant(showId, product.id, except);
-    const taken = (variantId: number | null) => confirmed.get(variantId) ?? 0;
-    let trackedTotal = 0;
-    let untracked = false;
-    for (const v of product.variants) {
-      if (v.stock === null) untracked = true;
-      else trackedTotal += Math.max(0, v.stock) - taken(v.id);
-    }
-    // Claims on variants since removed from the catalog were product-level units too.
-    const known = new Set(product.variants.map((v) => v.id));
-    let otherUnits = taken(null);
-    for (const [variantId, n] of confirmed) if (variantId !== null && !known.has(variantId)) otherUnits += n;
-    const productLeft = untracked || product.variants.length === 0 ? null : Math.max(0, trackedTotal - otherUnits);
-    return {
-      product: productLeft,
-      variant: (variantId) => {
-        const v = product.variants.find((x) => x.id === variantId);
-        if (!v || v.stock === null) return null;
-        return Math.max(0, Math.max(0, v.stock) - taken(v.id));
-      },
-    };
-  }
-
-  private fits(left: Availability, variantId: number | null): boolean {
-    if (left.product !== null && left.product <= 0) return false;
-    if (variantId === null) return true;
-    const variant = left.variant(variantId);
-    return variant === null || variant > 0;
-  }
-
   /** Confirms the oldest waitlisted claims of a product that now fit (a unit came free). Inside a transaction. */
   private promoteWaitlist(showId: number | null, productId: number | null, at: number): Claim[] {
     if (productId === null) return [];
@@ -281,7 +240,7 @@ export class ClaimService implements ClaimApi {
     const promoted: Claim[] = [];
     for (const waiting of this.store.waitlist(showId, productId)) {
       if (waiting.variantId !== null && !product.variants.some((v) => v.id === waiting.variantId)) continue;
-      if (!this.fits(this.availability(showId, product), waiting.variantId)) continue;
+      if (!fits(this.ledger.availability(showId, product), waiting.variantId)) continue;
       promoted.push(this.store.setStatus(waiting.id, 'confirmed', 'Confirmed from the waitlist', at));
     }
     return promoted;
@@ -294,8 +253,8 @@ export class ClaimService implements ClaimApi {
 
   /** A variant to quote in "reply e.g. sold M": one with units left, else the first. */
   private example(showId: number | null, product: ProductDetail): Variant | null {
-    const left = this.availability(showId, product);
-    return product.variants.find((v) => this.fits(left, v.id)) ?? product.variants[0] ?? null;
+    const left = this.ledger.availability(showId, product);
+    return product.variants.find((v) => fits(left, v.id)) ?? product.variants[0] ?? null;
   }
 
   private existing(claimId: number): Claim {
@@ -305,11 +264,7 @@ export class ClaimService implements ClaimApi {
   }
 
   private findProduct(productId: number): ProductDetail | null {
-    try {
-      return this.deps.catalog.getProduct(productId);
-    } catch {
-      return null; // removed from the catalog: claims keep their copied titles
-    }
+    return findProduct(this.deps.catalog, productId);
   }
 
   private claimsChanged(): void {

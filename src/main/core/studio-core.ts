@@ -18,12 +18,12 @@ import { backupsDirOf, DEFAULT_BACKUPS_KEPT } from '../db/backups.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { publisherClientKey } from '../live/one-publisher.js';
-import { PinService } from '../pin/pin-service.js';
-import { PinStore } from '../pin/pin-store.js';
-import { ClaimService } from '../claims/claim-service.js';
-import { ShowReportService } from '../report/show-report-service.js';
-import { DealService } from '../selling/deal-service.js';
+import type { PinService } from '../pin/pin-service.js';
+import type { ClaimService } from '../claims/claim-service.js';
+import type { ShowReportService } from '../report/show-report-service.js';
+import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
+import { createSellingServices } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
@@ -183,37 +183,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
   const obs = createObsController({ settings, events, dataDir: options.dataDir });
-  // Pins, deals and claims know each other: the card shows the stock left after
-  // claims and the running deal; a claim pays the deal price and changes the stock.
-  // eslint-disable-next-line prefer-const -- assigned below, used by closures
-  let claims: ClaimService;
-  // eslint-disable-next-line prefer-const -- assigned below, used by closures
-  let deals: DealService;
-  const pins = new PinService({
-    store: new PinStore(db),
-    catalog,
-    sfu: live,
-    obs,
-    events,
-    activeShowId: () => rundownStore.activeShowId(),
-    stockLeft: (showId, productId, variantId, catalogStock) => claims.stockLeft(showId, productId, variantId, catalogStock),
-    currentDeal: () => deals.currentDeal(),
-    autoUnpinSeconds: () => settings.get().selling.autoUnpinSeconds,
-    log: (message, error) => console.warn(`[pins] ${message}`, error ?? ''),
-  });
-  deals = new DealService({ db, pins, log: (message, error) => console.warn(`[deals] ${message}`, error ?? '') });
-  claims = new ClaimService({
+  // Pins, flash deals, claims and the show report (src/main/selling): built in one order, no cycle.
+  const selling = createSellingServices({
     db,
     catalog,
-    pins,
-    deals,
-    notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
     events,
+    sfu: live,
+    obs,
+    notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
-    log: (message, error) => console.warn(`[claims] ${message}`, error ?? ''),
+    log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
-  const reports = new ShowReportService({ db, events, activeShowId: () => rundownStore.activeShowId() });
+  const { pins, deals, claims, reports } = selling;
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
@@ -261,10 +243,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     info,
     async close() {
       live.setChatListener(null);
-      pins.close();
-      deals.close();
-      claims.close();
-      reports.close();
+      selling.close();
       await obs.close();
       await live.close();
       chat.close();

@@ -11,13 +11,14 @@ const pinProduct = (productId: number) => world.pins.pin({ productId, variantId:
 
 describe('PinService: the live card', () => {
   it('puts the stock left after claims on the card, and refresh() rebuilds, saves and sends it', async () => {
-    world.settings.stockLeft.set(world.mug, 5);
-    const state = await pinProduct(world.mug);
+    await pinProduct(world.mug);
+    world.claimFromChat(3); // of 8
+    const state = world.pins.state();
     expect(state.current?.card).toMatchObject({ title: 'Stoneware mug', price: '20.00', stock: 5, deal: null });
     expect(world.sfu.last()?.stock).toBe(5);
 
     // Two more claims and a price change in the catalog, then a refresh.
-    world.settings.stockLeft.set(world.mug, 3);
+    world.claimFromChat(2);
     world.catalog.applyImport(
       [importedProduct({ sourceKey: 'mug', title: 'Stoneware mug', variants: [{ price: '22.00', stock: 8 }] })],
       'shopify',
@@ -33,7 +34,15 @@ describe('PinService: the live card', () => {
   });
 
   it('never shows negative stock when claims outran the catalog', async () => {
-    world.settings.stockLeft.set(world.mug, -2);
+    await pinProduct(world.mug);
+    world.claimFromChat(8);
+    // The seller sold two elsewhere and re-imported: the show's 8 claims are more than the 6 left.
+    world.catalog.applyImport(
+      [importedProduct({ sourceKey: 'mug', title: 'Stoneware mug', variants: [{ price: '20.00', stock: 6 }] })],
+      'shopify',
+      { dryRun: false },
+    );
+    await world.pins.unpin();
     expect((await pinProduct(world.mug)).current?.card.stock).toBe(0);
   });
 

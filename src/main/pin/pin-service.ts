@@ -26,13 +26,23 @@ export interface PinServiceDeps {
   /** The show open in the rundown, recorded with each pin for the show timeline. */
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
-  /** Units left after the show's claims (ClaimService.stockLeft); without it the card shows the catalog's stock. */
-  readonly stockLeft?: (showId: number | null, productId: number, variantId: number | null, catalogStock: number | null) => number | null;
-  /** The current pin's flash deal (DealService.currentDeal). */
-  readonly currentDeal?: () => Deal | null;
+  /** What decorates the card: the stock left and the flash deal (the selling services'; without it, the catalog's stock and no deal). */
+  readonly decoration?: CardDecoration;
   /** Settings → Selling → auto-unpin (null: off). */
   readonly autoUnpinSeconds?: () => number | null;
   readonly log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * The pin service's one port to the selling services: what the card shows
+ * besides the catalog. Read from the database, so it is ready before any
+ * selling service is built (src/main/selling/selling-services.ts).
+ */
+export interface CardDecoration {
+  /** Units left after the show's confirmed claims (null: not tracked). */
+  stockLeft(showId: number | null, productId: number, variantId: number | null, catalogStock: number | null): number | null;
+  /** The current pin's flash deal, running or ended (null: none). */
+  currentDeal(): Deal | null;
 }
 
 /** A pin stopped showing at `at` (replaced or unpinned): its running deal ends then. */
@@ -75,8 +85,7 @@ export class PinService {
     deps.sfu.onPinDelivery(() => this.announce());
     deps.obs?.onPinDelivery(() => this.announce());
     // The auto-unpin counts from when the pin was made, across a restart too.
-    // Deferred: the deal service this reads is built right after this one.
-    queueMicrotask(() => this.scheduleAutoUnpin());
+    this.scheduleAutoUnpin();
     this.unsubscribe = deps.events.subscribe((channel) => {
       if (channel === eventSpecs.settingsChanged.channel) this.scheduleAutoUnpin();
     });
@@ -84,7 +93,7 @@ export class PinService {
 
   state(): PinState {
     const current = this.deps.store.current();
-    const deal = current ? (this.deps.currentDeal?.() ?? null) : null;
+    const deal = current ? (this.currentDeal()) : null;
     return {
       current,
       deal,
@@ -179,13 +188,18 @@ export class PinService {
     variantId: number | null,
     deal: ProductCardDeal | null,
   ): ProductCard {
-    const left = this.deps.stockLeft && productId !== null ? this.deps.stockLeft(showId, productId, variantId, base.stock) : base.stock;
+    const decoration = this.deps.decoration;
+    const left = decoration && productId !== null ? decoration.stockLeft(showId, productId, variantId, base.stock) : base.stock;
     return { ...base, stock: left === null ? null : Math.max(0, Math.floor(left)), deal };
+  }
+
+  private currentDeal(): Deal | null {
+    return this.deps.decoration?.currentDeal() ?? null;
   }
 
   /** The current pin's deal as the card carries it; one ended early ends there on the card too. */
   private cardDeal(): ProductCardDeal | null {
-    const deal = this.deps.currentDeal?.() ?? null;
+    const deal = this.currentDeal();
     if (!deal) return null;
     const endsAt = deal.endedAt === null ? deal.endsAt : Math.min(deal.endsAt, deal.endedAt);
     return { price: deal.price, startedAt: deal.startedAt, endsAt: Math.max(endsAt, deal.startedAt + 1) };
@@ -213,7 +227,7 @@ export class PinService {
     this.clearAutoUnpin();
     if (this.closed) return;
     const current = this.deps.store.current();
-    const at = this.autoUnpinAt(current, current ? (this.deps.currentDeal?.() ?? null) : null);
+    const at = this.autoUnpinAt(current, current ? (this.currentDeal()) : null);
     if (!current || at === null) return;
     const pinId = current.id;
     this.autoUnpinTimer = setTimeout(() => {
@@ -226,7 +240,7 @@ export class PinService {
   private autoUnpin(pinId: number): void {
     const current = this.deps.store.current();
     if (this.closed || current?.id !== pinId) return;
-    const at = this.autoUnpinAt(current, this.deps.currentDeal?.() ?? null);
+    const at = this.autoUnpinAt(current, this.currentDeal());
     if (at === null) return;
     // Early: the setting or the deal moved it later (or the timer's limit); wait again.
     if (at > this.now()) return this.scheduleAutoUnpin();

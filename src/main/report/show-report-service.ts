@@ -5,11 +5,16 @@ import type { SfuStatus } from '../../shared/domain/live.js';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../core/event-bus.js';
-import type { ReportApi } from '../selling/selling-handlers.js';
 import { buildShowReport } from './build-show-report.js';
 import { showReportCsv } from './show-report-csv.js';
 import { ShowReportStore } from './show-report-store.js';
 import { ShowSampleRecorder, type ScheduleTimer } from './show-sample-recorder.js';
+
+/** The show report as the API offers it (the selling handlers). */
+export interface ReportApi {
+  report(showId: number | null): ShowReport;
+  exportCsv(showId: number | null): ExportedFile;
+}
 
 export interface ShowReportDeps {
   readonly db: StudioDatabase;

@@ -5,7 +5,13 @@ import type { Deal } from '../../shared/domain/selling.js';
 import { DEAL_LENGTH_MESSAGE, DEAL_LIMITS, productCardDealSchema } from '../../shared/sfu/product-card.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealStore } from './deal-store.js';
-import type { DealApi } from './selling-handlers.js';
+
+/** Flash deals on the pinned product as the API offers them (the selling handlers). */
+export interface DealApi {
+  /** `price` as the host typed it; refused with a host-worded StudioError when nothing is pinned or the price is not below the regular one. */
+  startDeal(input: { price: string; durationSeconds: number }): Promise<PinState>;
+  endDeal(): Promise<PinState>;
+}
 
 export interface DealServiceDeps {
   readonly db: StudioDatabase;
@@ -112,8 +118,8 @@ export class DealService implements DealApi {
 
   /**
    * A deal still marked running after a restart: closed when its pin ended
-   * or its end passed, else timed again. Reads the database only: the pin
-   * service is not ready to answer while the studio is being built.
+   * or its end passed, else timed again. The card shows it once the pin
+   * service refreshes (the deal is read from the database).
    */
   private resumeAfterRestart(): void {
     const running = this.store.running();

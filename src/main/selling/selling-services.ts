@@ -1,0 +1,105 @@
+import type { Settings } from '../../shared/domain/settings.js';
+import type { ProductReader } from '../claims/stock-ledger.js';
+import { ClaimStore } from '../claims/claim-store.js';
+import { ClaimService } from '../claims/claim-service.js';
+import { StockLedger } from '../claims/stock-ledger.js';
+import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioDatabase } from '../db/open-database.js';
+import { DealService } from '../deals/deal-service.js';
+import { DealStore } from '../deals/deal-store.js';
+import { PinService, type CardDecoration, type PinTarget } from '../pin/pin-service.js';
+import { PinStore } from '../pin/pin-store.js';
+import { ShowReportService } from '../report/show-report-service.js';
+
+export interface SellingServicesDeps {
+  readonly db: StudioDatabase;
+  readonly catalog: ProductReader;
+  readonly events: StudioEventBus;
+  /** Where pins go: the SFU room (LiveService). */
+  readonly sfu: PinTarget;
+  /** OBS's product sources (they follow pinChanged; this only reports how far they got). */
+  readonly obs?: Pick<PinTarget, 'pinTargetState' | 'onPinDelivery'>;
+  /** A private line to one viewer (a claim's notice). */
+  readonly notify: (viewerId: string, text: string) => void;
+  /** The show open in the rundown. */
+  readonly activeShowId: () => number | null;
+  /** Settings → Selling, read when used. */
+  readonly settings: () => Settings['selling'];
+  readonly now?: () => number;
+  /** Where a service's trouble is written; `area` is the service ("pins", "deals", …). */
+  readonly log?: (area: string, message: string, error?: unknown) => void;
+}
+
+export interface SellingServices {
+  readonly pins: PinService;
+  readonly deals: DealService;
+  readonly claims: ClaimService;
+  readonly reports: ShowReportService;
+  /** Stops their timers and sends what is waiting (before the database closes). */
+  close(): void;
+}
+
+/**
+ * What decorates a pinned card, read from the database: units left after the
+ * show's confirmed claims (the same ledger the claim rules decide with) and
+ * the current pin's flash deal.
+ */
+export function cardDecoration(db: StudioDatabase, catalog: ProductReader): CardDecoration {
+  const ledger = new StockLedger(new ClaimStore(db), catalog);
+  const deals = new DealStore(db);
+  return {
+    stockLeft: (showId, productId, variantId, catalogStock) => ledger.stockLeft(showId, productId, variantId, catalogStock),
+    currentDeal: () => deals.ofCurrentPin(),
+  };
+}
+
+/**
+ * The selling services, built in one order with no cycle: the pin service
+ * (its card decorated from the database), then flash deals (on the pinned
+ * product; they end with their pin and re-send the card), then claims (the
+ * pin showing when a message was sent, the deal running then; they re-send
+ * the card when stock changes), then the show report. Used by the studio
+ * core, the tests and the benchmarks alike.
+ */
+export function createSellingServices(deps: SellingServicesDeps): SellingServices {
+  const log = (area: string) => (message: string, error?: unknown) => deps.log?.(area, message, error);
+  const now = deps.now ? { now: deps.now } : {};
+  const pins = new PinService({
+    store: new PinStore(deps.db),
+    catalog: deps.catalog,
+    sfu: deps.sfu,
+    ...(deps.obs ? { obs: deps.obs } : {}),
+    events: deps.events,
+    activeShowId: deps.activeShowId,
+    decoration: cardDecoration(deps.db, deps.catalog),
+    autoUnpinSeconds: () => deps.settings().autoUnpinSeconds,
+    ...now,
+    log: log('pins'),
+  });
+  const deals = new DealService({ db: deps.db, pins, ...now, log: log('deals') });
+  const claims = new ClaimService({
+    db: deps.db,
+    catalog: deps.catalog,
+    pins,
+    deals,
+    notify: deps.notify,
+    events: deps.events,
+    activeShowId: deps.activeShowId,
+    settings: deps.settings,
+    ...now,
+    log: log('claims'),
+  });
+  const reports = new ShowReportService({ db: deps.db, events: deps.events, activeShowId: deps.activeShowId, ...now });
+  return {
+    pins,
+    deals,
+    claims,
+    reports,
+    close() {
+      pins.close();
+      deals.close();
+      claims.close();
+      reports.close();
+    },
+  };
+}
