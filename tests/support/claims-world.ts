@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { CallContext } from '../../src/main/api/dispatcher.js';
 import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
-import { StudioEventBus } from '../../src/main/core/event-bus.js';
+import { StudioEventBus } from '../../src/main/events/event-bus.js';
 import { openDatabase } from '../../src/main/db/open-database.js';
 import type { PinTarget } from '../../src/main/pin/pin-service.js';
 import { createSellingServices } from '../../src/main/selling/selling-services.js';

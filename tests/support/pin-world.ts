@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
-import { StudioEventBus } from '../../src/main/core/event-bus.js';
+import { StudioEventBus } from '../../src/main/events/event-bus.js';
 import { openDatabase, type StudioDatabase } from '../../src/main/db/open-database.js';
 import type { ClaimService } from '../../src/main/claims/claim-service.js';
 import type { DealService } from '../../src/main/deals/deal-service.js';

@@ -7,7 +7,7 @@ import { tempDir } from '../../../tests/support/temp-dir.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { ImportProgress } from '../../shared/domain/catalog.js';
 import type { CallContext } from '../api/dispatcher.js';
-import { StudioEventBus } from '../core/event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import type { CatalogParser } from './catalog-import.js';
 import { CatalogStore } from './catalog-store.js';

@@ -18,7 +18,7 @@ import type {
   ImportReport,
 } from '../../shared/domain/catalog.js';
 import type { CallContext } from '../api/dispatcher.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { PlannedProduct } from './catalog-import-writer.js';
 import { importCatalogFile, ImportCancelledError, type CatalogParser, type ReadProgress } from './catalog-import.js';
 import type { CatalogStore } from './catalog-store.js';

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatViewer } from '../../shared/domain/chat.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 
 /**
  * Coalesces chat events: a busy show changes hundreds of messages a minute

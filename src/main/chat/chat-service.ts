@@ -4,7 +4,7 @@ import type { ChatMessage, ChatViewer, ModerationRules } from '../../shared/doma
 import { ModerationEngine, sanitizeChatText } from '../../shared/moderation/index.js';
 import { CHAT_HISTORY_SIZE, CHAT_NAME_MAX_CHARS, CHAT_TEXT_MAX_CHARS, MAX_RESERVED_NAMES, type ChatIncomingMessage, type ChatWireMessage } from '../../shared/sfu/protocol-chat.js';
 import type { CallContext } from '../api/dispatcher.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { ChatHostRequest } from '../sfu-link/sfu-link.js';
 import { ChatEventBatcher } from './chat-events.js';
 import type { ChatStore, DecisionAction } from './chat-store.js';

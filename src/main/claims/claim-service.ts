@@ -9,7 +9,7 @@ import type { Settings } from '../../shared/domain/settings.js';
 import { recogniseClaim } from '../../shared/selling/claim-parser.js';
 import type { CallContext } from '../api/dispatcher.js';
 import type { StudioDatabase } from '../db/open-database.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import { buildProductCard } from '../pin/product-card-builder.js';
 import {
   cancelledNotice,

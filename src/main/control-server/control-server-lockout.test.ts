@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import type { ControlServerMessage } from '../../shared/api/control-protocol.js';
 import { DEFAULT_LOCKOUT_POLICY } from '../../shared/net/token-lockout.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
-import { StudioEventBus } from '../core/event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 import { WRONG_TOKEN } from './control-links.js';
 import { ControlServer } from './control-server.js';
 

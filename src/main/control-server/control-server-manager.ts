@@ -6,7 +6,7 @@ import { StudioError } from '../../shared/api/result.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { LOOPBACK_NAMES } from '../../shared/net/request-access.js';
 import type { Dispatch } from '../api/dispatcher.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { ControlLinks } from './control-links.js';
 import { ControlServer } from './control-server.js';

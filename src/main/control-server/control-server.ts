@@ -14,7 +14,7 @@ import { events as eventSpecs, type EventName } from '../../shared/api/contract/
 import { mayCall, receivesEvent, type Role, type RolePolicy } from '../../shared/api/contract/roles.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { TokenLookup } from './control-links.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
 import { UploadRefusedError, UploadStore, type UploadLimits } from './upload-store.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';

@@ -3,7 +3,7 @@ import type { Handlers } from '../api/dispatcher.js';
 import type { ControlServerManager } from '../control-server/control-server-manager.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { applySettingsPatch } from '../../shared/domain/settings.js';
-import type { StudioEventBus } from './event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 
 export interface PlatformAdapter {
   readonly runtime: 'electron' | 'web';

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/api/contract/app.js';
-import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.js';
 import { catalogHandlers } from '../catalog/catalog-handlers.js';
 import { chatHandlers } from '../chat/chat-handlers.js';
@@ -33,7 +32,7 @@ import { SceneStore } from '../scenes/scene-store.js';
 import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
-import { StudioEventBus } from './event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 
 export interface StudioCoreOptions {
   /**
@@ -199,8 +198,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
-  events.subscribe((channel) => {
-    if (channel !== eventSpecs.settingsChanged.channel) return;
+  events.on('settingsChanged', () => {
     void live.apply();
     chat.announceReservedNames(); // the host's or the store's name may have changed
   });

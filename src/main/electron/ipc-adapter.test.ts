@@ -9,7 +9,7 @@ import { tempDir } from '../../../tests/support/temp-dir.js';
 import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
 import { forwardEventsTo, onWindowGone, registerIpcHandlers } from './ipc-adapter.js';
 import { createMainWindow } from './main-window.js';
-import { StudioEventBus } from '../core/event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 
 /** Stands in for Electron's ipcMain (the Electron binary cannot run here): records handle() calls. */
 function fakeIpcMain() {

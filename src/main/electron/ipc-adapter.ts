@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { contract } from '../../shared/api/contract/index.js';
 import { fail } from '../../shared/api/result.js';
 import type { Dispatch } from '../api/dispatcher.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import { isAppUrl } from './security-policy.js';
 
 /**

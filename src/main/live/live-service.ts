@@ -11,7 +11,7 @@ import type {
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import type { SfuServer } from '../../sfu/index.js';
 import { lanAddresses } from '../control-server/control-server-manager.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';

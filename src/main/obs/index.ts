@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { PinState } from '../../shared/domain/live.js';
-import { events as eventSpecs } from '../../shared/api/contract/index.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { ObsController } from './obs-controller.js';
 import { ObsOverlaySync } from './obs-overlay-sync.js';
@@ -32,8 +30,6 @@ export function createObsController(deps: {
     onStatus: (status) => deps.events.emit('obsStatusChanged', status),
     log: (message) => console.warn(`[obs] ${message}`),
   });
-  deps.events.subscribe((channel, payload) => {
-    if (channel === eventSpecs.pinChanged.channel) controller.showPin((payload as PinState).current?.card ?? null);
-  });
+  deps.events.on('pinChanged', (state) => controller.showPin(state.current?.card ?? null));
   return controller;
 }

@@ -1,10 +1,9 @@
-import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { ProductDetail } from '../../shared/domain/catalog.js';
 import type { PinRecord, PinState, PinTargetState } from '../../shared/domain/live.js';
 import type { Deal } from '../../shared/domain/selling.js';
 import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { PinStore } from './pin-store.js';
 import { buildProductCard } from './product-card-builder.js';
 
@@ -86,9 +85,7 @@ export class PinService {
     deps.obs?.onPinDelivery(() => this.announce());
     // The auto-unpin counts from when the pin was made, across a restart too.
     this.scheduleAutoUnpin();
-    this.unsubscribe = deps.events.subscribe((channel) => {
-      if (channel === eventSpecs.settingsChanged.channel) this.scheduleAutoUnpin();
-    });
+    this.unsubscribe = deps.events.on('settingsChanged', () => this.scheduleAutoUnpin());
   }
 
   state(): PinState {

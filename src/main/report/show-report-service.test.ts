@@ -5,7 +5,7 @@ import type { ChatMessage, ChatMessageStatus } from '../../shared/domain/chat.js
 import type { SfuStatus } from '../../shared/domain/live.js';
 import type { ClaimStatus } from '../../shared/domain/selling.js';
 import { ChatStore } from '../chat/chat-store.js';
-import { StudioEventBus } from '../core/event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import { PinStore } from '../pin/pin-store.js';
 import { REPORT_QUERIES } from './show-report-store.js';

@@ -1,10 +1,8 @@
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
-import { events as eventSpecs } from '../../shared/api/contract/index.js';
 import { StudioError } from '../../shared/api/result.js';
-import type { SfuStatus } from '../../shared/domain/live.js';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import { buildShowReport } from './build-show-report.js';
 import { showReportCsv } from './show-report-csv.js';
 import { ShowReportStore } from './show-report-store.js';
@@ -46,11 +44,7 @@ export class ShowReportService implements ReportApi {
       now: this.now,
       ...(deps.schedule ? { schedule: deps.schedule } : {}),
     });
-    this.unsubscribe = deps.events.subscribe((channel, payload) => {
-      if (channel !== eventSpecs.sfuStatusChanged.channel) return;
-      const status = payload as SfuStatus;
-      this.recorder.observe({ live: status.live, viewers: status.viewerCount });
-    });
+    this.unsubscribe = deps.events.on('sfuStatusChanged', (status) => this.recorder.observe({ live: status.live, viewers: status.viewerCount }));
   }
 
   report(showId: number | null): ShowReport {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
-import { StudioEventBus } from '../core/event-bus.js';
+import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import { RundownService } from './rundown-service.js';
 import { RundownStore } from './rundown-store.js';

@@ -4,7 +4,7 @@
  * `rundownChanged` when the active show's rundown did.
  */
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { ItemChanges, NewRundownItem, RundownStore, ShowChanges } from './rundown-store.js';
 
 export class RundownService {

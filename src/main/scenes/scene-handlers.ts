@@ -2,7 +2,7 @@ import type { sceneChannels } from '../../shared/api/contract/scenes.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { ProgramScene } from '../../shared/domain/scenes.js';
 import type { Handlers } from '../api/dispatcher.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { SceneStore } from './scene-store.js';
 
 /**

@@ -3,7 +3,7 @@ import type { ProductReader } from '../claims/stock-ledger.js';
 import { ClaimStore } from '../claims/claim-store.js';
 import { ClaimService } from '../claims/claim-service.js';
 import { StockLedger } from '../claims/stock-ledger.js';
-import type { StudioEventBus } from '../core/event-bus.js';
+import type { StudioEventBus } from '../events/event-bus.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealService } from '../deals/deal-service.js';
 import { DealStore } from '../deals/deal-store.js';
