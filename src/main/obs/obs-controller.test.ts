@@ -122,6 +122,19 @@ describe.skipIf(missing !== null)('OBS control against a real headless OBS', { r
     expect((await verifier.call('GetSceneItemEnabled', { sceneName: 'Scene A', sceneItemId })).sceneItemEnabled).toBe(false);
   });
 
+  it('says in the status why the overlay failed, and clears it once the overlay is delivered', async () => {
+    const failure = /^Could not update the OBS overlay in "Overlay Scene": OBS said: /;
+    await expect(studio.call('studio:obs:overlay-scene', { sceneName: 'Overlay Scene' })).rejects.toThrow(failure);
+    expect(status()).toMatchObject({ state: 'connected', overlayScene: 'Overlay Scene', overlay: 'failed' });
+    expect(status().message).toMatch(failure);
+    await waitFor(() => studio.core.pins.state().targets.obs === 'failed', 'targets.obs failed');
+    // Retried in the background: once OBS has the scene, the overlay is delivered and the message goes.
+    await verifier.call('CreateScene', { sceneName: 'Overlay Scene' });
+    await waitFor(() => status().overlay === 'delivered', 'overlay delivered once the scene exists');
+    expect(status().message).toBeNull();
+    expect((await studio.call<ObsStatus>('studio:obs:overlay-scene', { sceneName: 'Scene A' })).overlay).toBe('delivered');
+  });
+
   it('shows reconnecting when OBS is killed, and catches up with a pin made meanwhile', async () => {
     await verifier.disconnect();
     await obs.kill();
