@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { seedDemoStudio } from './catalog/demo-studio.js';
+import { seedDemoStudio } from './demo/demo-studio.js';
 import { installLastResortHandlers } from './core/last-resort.js';
 import { limitRepeatedConsoleLines } from './core/log-limits.js';
 import { startStudioCore, type StudioCore } from './core/studio-core.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { StudioError } from '../../shared/api/result.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { startStudioCore } from '../core/studio-core.js';
-import { seedDemoStudio } from '../catalog/demo-studio.js';
+import { seedDemoStudio } from '../demo/demo-studio.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
 import { limitRepeatedConsoleLines } from '../core/log-limits.js';
 import { ensureViewerBundle } from '../live/viewer-bundle-dir.js';

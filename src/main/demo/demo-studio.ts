@@ -1,8 +1,8 @@
 import type { StudioDatabase } from '../db/open-database.js';
 import type { RundownService } from '../rundown/rundown-service.js';
-import { importCatalogFile } from './catalog-import.js';
-import { parseCatalog } from './catalog-parser.js';
-import type { CatalogStore } from './catalog-store.js';
+import { importCatalogFile } from '../catalog/catalog-import.js';
+import { parseCatalog } from '../catalog/catalog-parser.js';
+import type { CatalogStore } from '../catalog/catalog-store.js';
 
 const SEEDED_KEY = 'demo.seeded';
 

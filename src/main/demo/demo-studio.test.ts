@@ -5,7 +5,7 @@ import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
-import { CatalogStore } from './catalog-store.js';
+import { CatalogStore } from '../catalog/catalog-store.js';
 import { seedDemoStudio } from './demo-studio.js';
 
 const demoCatalog = path.resolve(import.meta.dirname, '../../../resources/demo/demo-catalog.csv');
