@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CsvTokenizer,
-  type CsvRecord,
-  type CsvTokenizerOptions,
-  STRAY_QUOTE,
-  TEXT_AFTER_QUOTE,
-  UNCLOSED_QUOTE,
-} from './csv-reader.js';
+import { CsvTokenizer } from './csv-reader.js';
+import { STRAY_QUOTE, TEXT_AFTER_QUOTE, UNCLOSED_QUOTE, type CsvRecord, type CsvTokenizerOptions } from './csv-record.js';
 import { detectDelimiter, firstRecordText } from './csv-sniff.js';
 
 function tokenize(chunks: string[], options: Partial<CsvTokenizerOptions> = {}): CsvRecord[] {

@@ -7,7 +7,8 @@
 import type { CatalogField, CatalogFormat, ColumnMapping, RowError } from '../../../shared/domain/catalog.js';
 import { CatalogFileError, SUPPORTED_FORMATS } from './catalog-file-error.js';
 import { describeHeaders } from './columns.js';
-import { CsvTokenizer, type CsvRecord } from './csv-reader.js';
+import { CsvTokenizer } from './csv-reader.js';
+import type { CsvRecord } from './csv-record.js';
 import { detectDelimiter, firstRecordText } from './csv-sniff.js';
 import { detectCsvFormat } from './detect-format.js';
 import { createGenericCsvImporter } from './generic-csv.js';
