@@ -48,7 +48,13 @@ export class PeerChat {
     return { viewerId: identity.viewerId, name };
   }
 
-  send(room: Room, rawText: string): ChatReplyData['chatSend'] {
+  /**
+   * Checks a viewer's message and forwards it to the studio. A refusal is
+   * thrown at once, before anything is forwarded; otherwise the message is
+   * forwarded before this returns, and the returned reply waits until the
+   * studio says it stored it (see Room.forwardChat).
+   */
+  send(room: Room, rawText: string): Promise<ChatReplyData['chatSend']> {
     const identity = this.joinedIdentity();
     if (identity.name === null) throw new SignalFailure('name-required', 'Choose a display name before chatting.');
     if (!this.bucket.take()) throw new SignalFailure('rate-limited', 'Slow down a little — try again in a second.');
@@ -60,8 +66,11 @@ export class PeerChat {
     // No studio connected: nobody could moderate it, so it must not be accepted as "sent".
     if (!room.hasHost) throw new SignalFailure('unavailable', 'Chat is paused: the studio is not connected.');
     const message = { id: crypto.randomUUID(), viewerId: identity.viewerId, name: identity.name, text, ts: Date.now() };
-    room.pushToHosts({ type: 'chatIncoming', message });
-    return { messageId: message.id, text };
+    return room.forwardChat(message).then((received) => {
+      // Never "sent" for a message the studio may not have: the viewer still has the text and sends it again.
+      if (!received) throw new SignalFailure('unavailable', 'The studio did not receive your message. Send it again.');
+      return { messageId: message.id, text };
+    });
   }
 
   leave(room: Room): void {

@@ -63,6 +63,7 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonl
   chatPinMessage: ['host'],
   chatNotice: ['host'],
   chatReserveNames: ['host'],
+  chatStored: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -77,6 +78,8 @@ export class PeerSession implements RoomMember {
   private joined: { room: Room; role: SignalRole } | null = null;
   /** The publisher whose minted token this host joined with (null: the long-lived token, or a viewer). */
   publisherId: string | null = null;
+  /** A host that joined with `confirmsChat`: viewers' chatSend replies wait for its `chatStored`. */
+  confirmsChat = false;
   private readonly media: PeerMedia;
   private readonly chat: PeerChat;
   private closed = false;
@@ -160,6 +163,7 @@ export class PeerSession implements RoomMember {
         if (request.publisherId !== undefined) room.setPublisher(request.publisherId, request.takeOver);
         return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000, request.publisherId ?? null);
       case 'chatSend':
+        // Checked and forwarded before this returns; the reply waits for the studio (signaling-server.ts does not hold the queue for it).
         return this.chat.send(room, request.text);
       case 'chatSetName':
         return this.chat.setName(room, request.name);
@@ -169,6 +173,9 @@ export class PeerSession implements RoomMember {
       case 'chatNotice':
       case 'chatReserveNames':
         return handleHostChat(room, request);
+      case 'chatStored':
+        room.chatStored(request.messageId);
+        return {};
       case 'leave':
         this.leave();
         return {};
@@ -203,6 +210,7 @@ export class PeerSession implements RoomMember {
         throw new SignalFailure('unavailable', 'The connection closed while joining.');
       }
       this.publisherId = this.deps.hostTokens.publisherOf(request.show, request.hostToken);
+      this.confirmsChat = request.confirmsChat === true;
       room.addHost(this);
       this.joined = { room, role: 'host' };
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);

@@ -1,3 +1,4 @@
+import { CHAT_STORED_WAIT_MS } from '../shared/sfu/protocol-chat.js';
 import type { ShowEndedReason } from '../shared/sfu/protocol.js';
 import { Room } from './room.js';
 import type { SfuLog } from './sfu-log.js';
@@ -24,7 +25,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly pool: WorkerPool,
-    private readonly settings: { readonly maxRooms: number; readonly viewerCountIntervalMs: number },
+    private readonly settings: { readonly maxRooms: number; readonly viewerCountIntervalMs: number; readonly chatStoredWaitMs?: number },
     private readonly log: SfuLog,
   ) {}
 
@@ -42,6 +43,7 @@ export class RoomRegistry {
         {
           createRouter: () => this.pool.createShowRouter(),
           viewerCountIntervalMs: this.settings.viewerCountIntervalMs,
+          chatStoredWaitMs: this.settings.chatStoredWaitMs ?? CHAT_STORED_WAIT_MS,
           log: this.log,
           onEmpty: (r) => this.scheduleDrop(r),
         },

@@ -1,6 +1,8 @@
 import type { types } from 'mediasoup';
 import type { ProductCard } from '../shared/sfu/product-card.js';
+import type { ChatIncomingMessage } from '../shared/sfu/protocol-chat.js';
 import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
+import { ChatReceipts } from './chat-receipts.js';
 import { RoomChat } from './room-chat.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
@@ -17,11 +19,15 @@ export interface RoomMember {
   readonly publisherId: string | null;
   /** Another publisher took the show over: this connection's media goes and it is disconnected. */
   replacedAsPublisher(): void;
+  /** A host connection that confirms each viewer message it stored (`chatStored`); false for viewers. */
+  readonly confirmsChat: boolean;
 }
 
 export interface RoomDeps {
   readonly createRouter: () => Promise<types.Router>;
   readonly viewerCountIntervalMs: number;
+  /** How long a viewer's chatSend reply waits for the studio's `chatStored`. */
+  readonly chatStoredWaitMs: number;
   readonly log: SfuLog;
   /** Called when the room has no members left (the registry decides when to drop it). */
   readonly onEmpty: (room: Room) => void;
@@ -58,6 +64,8 @@ export class Room {
   private closed = false;
   /** Names, recent published messages and the pinned one; moderation itself is the studio's. */
   readonly chat = new RoomChat<RoomMember>();
+  /** Viewer messages waiting for the studio to say it stored them. */
+  private readonly chatReceipts: ChatReceipts<RoomMember>;
 
   constructor(
     readonly show: string,
@@ -66,6 +74,7 @@ export class Room {
     endedBefore = false,
   ) {
     this.ended = endedBefore;
+    this.chatReceipts = new ChatReceipts(deps.chatStoredWaitMs);
   }
 
   get live(): boolean {
@@ -138,7 +147,7 @@ export class Room {
     if (this.hosts.size >= MAX_HOST_CONNECTIONS) {
       const oldest = this.hosts.values().next().value;
       if (oldest) {
-        this.hosts.delete(oldest);
+        this.forgetHost(oldest);
         oldest.replacedAsHost();
       }
     }
@@ -162,7 +171,7 @@ export class Room {
     this.publisherId = publisherId;
     for (const host of [...this.hosts]) {
       if (host.publisherId === null || host.publisherId === publisherId) continue;
-      this.hosts.delete(host);
+      this.forgetHost(host);
       host.replacedAsPublisher();
     }
   }
@@ -179,10 +188,17 @@ export class Room {
 
   /** A member disconnected or left. A host leaving this way is not an ended show: it may come back. */
   removeMember(member: RoomMember): void {
-    if (this.hosts.delete(member)) {
+    if (this.forgetHost(member)) {
       // a host connection dropping is not the show ending: it may come back
     } else if (this.viewers.delete(member)) this.scheduleViewerCount();
     if (this.isEmpty) this.deps.onEmpty(this);
+  }
+
+  /** A host connection goes (dropped, left, replaced): a viewer message only it could confirm fails now. */
+  private forgetHost(member: RoomMember): boolean {
+    if (!this.hosts.delete(member)) return false;
+    this.chatReceipts.hostGone(member);
+    return true;
   }
 
   isHost(member: RoomMember): boolean {
@@ -230,6 +246,7 @@ export class Room {
   /** Closes the router; members must already be gone or be told separately. */
   close(): void {
     this.closed = true;
+    this.chatReceipts.failAll();
     if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
     this.viewerCountTimer = null;
     this.router?.close();
@@ -250,10 +267,28 @@ export class Room {
     this.broadcast(push, { host: false });
   }
 
-  /** Viewer messages awaiting moderation go to every host connection (the studio's main process among them). */
-  pushToHosts(push: SignalPush): void {
-    const frame = JSON.stringify(push);
+  /**
+   * A viewer's message goes to every host connection for moderation
+   * (`chatIncoming`; the studio's main process among them). Resolves true
+   * once a connection that confirms (`confirmsChat`) said it stored it;
+   * false when none did in time or all of them went, so the viewer hears to
+   * send it again. With no such connection (an older studio) true at once:
+   * "forwarded" is all the SFU can know then.
+   */
+  forwardChat(message: ChatIncomingMessage): Promise<boolean> {
+    const confirming = [...this.hosts].filter((host) => host.confirmsChat);
+    const stored = confirming.length > 0 ? this.chatReceipts.expect(message.id, confirming) : Promise.resolve(true);
+    const frame = JSON.stringify({ type: 'chatIncoming', message } satisfies SignalPush);
     for (const host of this.hosts) host.sendFrame(frame);
+    return stored.then((received) => {
+      if (!received) this.deps.log.warn(`show ${this.show}: the studio did not confirm a viewer's message; the viewer was asked to send it again`);
+      return received;
+    });
+  }
+
+  /** `chatStored`: the studio has the message; its viewer gets the reply now. */
+  chatStored(messageId: string): void {
+    this.chatReceipts.confirm(messageId);
   }
 
   private broadcast(push: SignalPush, to: { host?: boolean } = {}): void {

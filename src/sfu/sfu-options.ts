@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LOOPBACK_NAMES } from '../shared/net/request-access.js';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../shared/net/token-lockout.js';
+import { CHAT_STORED_WAIT_MS } from '../shared/sfu/protocol-chat.js';
 
 /** Where the SFU's WebRTC sockets listen and which address they tell browsers to use. */
 export interface RtcListenIp {
@@ -59,6 +60,11 @@ export interface SfuOptions {
   readonly maxRooms: number;
   /** Viewer-count pushes are coalesced to at most one per this many ms. */
   readonly viewerCountIntervalMs: number;
+  /**
+   * How long a viewer's `chatSend` reply waits for the studio to confirm it
+   * stored the message (`chatStored`) before the viewer is told to send it again.
+   */
+  readonly chatStoredWaitMs: number;
   /** Serve HTTPS/WSS with these PEM files (otherwise put a TLS proxy in front). */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
   /**
@@ -113,6 +119,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     trustProxy: false,
     maxRooms: 500,
     viewerCountIntervalMs: 1000,
+    chatStoredWaitMs: CHAT_STORED_WAIT_MS,
     tls: null,
     viewerIdSalt: process.env.LSS_SFU_VIEWER_ID_SALT || null,
     logLevel: 'info',
@@ -135,6 +142,9 @@ function validateOptions(o: SfuOptions): void {
   }
   if (!Number.isInteger(o.maxConnectionsPerAddress) || o.maxConnectionsPerAddress < 1) {
     throw new RangeError(`maxConnectionsPerAddress must be a whole number, 1 or more (got ${o.maxConnectionsPerAddress}).`);
+  }
+  if (!Number.isInteger(o.chatStoredWaitMs) || o.chatStoredWaitMs < 1) {
+    throw new RangeError(`chatStoredWaitMs must be a whole number of ms, 1 or more (got ${o.chatStoredWaitMs}).`);
   }
   if (o.listenIps.length === 0) throw new RangeError('At least one listen IP is needed.');
   for (const { ip, announcedIp } of o.listenIps) {

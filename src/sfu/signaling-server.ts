@@ -5,7 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkHost, checkOrigin, LOOPBACK_NAMES } from '../shared/net/request-access.js';
 import { TokenLockout } from '../shared/net/token-lockout.js';
 import { SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
-import { salvageRequestId, signalRequestSchema, type SignalError, type SignalReply } from '../shared/sfu/protocol.js';
+import {
+  salvageRequestId,
+  signalRequestSchema,
+  type SignalError,
+  type SignalReply,
+  type SignalRequest,
+  type SignalRequestType,
+} from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
 import { PeerSession } from './peer-session.js';
 import { KeyedRateLimiter, TokenBucket } from './rate-limit.js';
@@ -27,7 +34,14 @@ const MAX_QUEUED_HOST_CHAT = 2000;
 const MAX_RATE_STRIKES = 50;
 
 /** What a studio sends as chat moderates a busy show: counted apart from its other requests (see hostChatRateLimit). */
-const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice']);
+const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored']);
+/**
+ * Requests whose reply waits for someone else: a chatSend is checked and
+ * forwarded in turn, but answered once the studio stored it (up to
+ * chatStoredWaitMs). The connection's next requests go on meanwhile; the
+ * chat rate limit bounds how many replies one connection has waiting.
+ */
+const ANSWERED_LATER: ReadonlySet<SignalRequestType> = new Set(['chatSend']);
 
 interface Connection {
   readonly ws: WebSocket;
@@ -246,25 +260,31 @@ export class SignalingServer {
     const request = parsed.data;
     connection.queued++;
     connection.queue = connection.queue.then(async () => {
-      try {
-        const data = await connection.session.handle(request);
-        this.send(connection, { type: 'reply', requestId: request.requestId, data } satisfies SignalReply);
-        if (request.type === 'join' && connection.session.role === 'host' && !connection.upgradedToHostBucket) {
-          connection.upgradedToHostBucket = true;
-          connection.bucket = new TokenBucket(this.deps.options.hostMessageRateLimit);
-          connection.hostChatBucket = new TokenBucket(this.deps.options.hostChatRateLimit);
-        }
-      } catch (error) {
-        if (error instanceof SignalFailure) {
-          this.sendError(connection, request.requestId, error.code, error.message);
-        } else {
-          this.deps.log.error(`"${request.type}" failed on connection ${connection.session.id}`, error);
-          this.sendError(connection, request.requestId, 'internal', 'The SFU could not do that; try again.');
-        }
-      } finally {
-        connection.queued--;
-      }
+      // handle() checks and forwards a chatSend before it returns; only its reply waits (ANSWERED_LATER).
+      const answered = this.answer(connection, request);
+      if (!ANSWERED_LATER.has(request.type)) await answered;
+      connection.queued--;
     });
+  }
+
+  /** Runs one request and sends its reply or error. Never rejects. */
+  private async answer(connection: Connection, request: SignalRequest): Promise<void> {
+    try {
+      const data = await connection.session.handle(request);
+      this.send(connection, { type: 'reply', requestId: request.requestId, data } satisfies SignalReply);
+      if (request.type === 'join' && connection.session.role === 'host' && !connection.upgradedToHostBucket) {
+        connection.upgradedToHostBucket = true;
+        connection.bucket = new TokenBucket(this.deps.options.hostMessageRateLimit);
+        connection.hostChatBucket = new TokenBucket(this.deps.options.hostChatRateLimit);
+      }
+    } catch (error) {
+      if (error instanceof SignalFailure) {
+        this.sendError(connection, request.requestId, error.code, error.message);
+      } else {
+        this.deps.log.error(`"${request.type}" failed on connection ${connection.session.id}`, error);
+        this.sendError(connection, request.requestId, 'internal', 'The SFU could not do that; try again.');
+      }
+    }
   }
 
   private sendError(connection: Connection, requestId: number | undefined, code: SignalErrorCode, message: string): void {

@@ -13,6 +13,8 @@ import { describeTimeout } from './timeout-text.js';
 /** Where published chat goes: the show's SFU room, over main's host link (LiveService). */
 export interface ChatRelay {
   sendChat(request: ChatHostRequest): void;
+  /** A viewer's message is stored: the SFU may now tell the viewer it was received. */
+  confirmStored(messageId: string): void;
 }
 
 export interface ChatServiceOptions {
@@ -236,6 +238,8 @@ export class ChatService {
     };
     // Stored before anyone sees it: a crash right after publishing still leaves the record.
     this.o.store.insert(message, { action: decision.action, reasons: decision.reasons, by: 'auto', at: message.decidedAt! });
+    // Committed, whatever was decided: only now does the viewer hear "sent" (a failed insert has thrown: no confirmation).
+    this.o.relay.confirmStored(message.id);
     if (message.status === 'approved') this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     this.batch.message(message);
     this.batch.viewersChanged();

@@ -227,6 +227,11 @@ export class LiveService {
     this.target?.link?.sendChat(request);
   }
 
+  /** The chat service stored a viewer's message: the SFU answers the viewer now (never kept for later). */
+  confirmStored(messageId: string): void {
+    this.target?.link?.confirmStored(messageId);
+  }
+
   /** Called whenever pinTargetState() may have changed. */
   onPinDelivery(listener: () => void): () => void {
     this.pinListeners.add(listener);
@@ -326,6 +331,8 @@ export class LiveService {
       onChange: () => this.changed(),
       ...(this.options.log ? { log: this.options.log } : {}),
       onChatIncoming: (message) => this.chatListener?.incoming(message),
+      // The chat service confirms each viewer message once stored (confirmStored), so the SFU's "sent" to a viewer means saved.
+      confirmsChat: true,
       onJoined: () => this.chatListener?.joined(),
     });
     // Whatever the studio has pinned goes to the new room as soon as the link joins.

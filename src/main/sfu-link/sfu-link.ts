@@ -44,6 +44,12 @@ export interface SfuLinkOptions {
   readonly log?: (message: string) => void;
   /** A viewer's message arrived for moderation (a `chatIncoming` push). */
   readonly onChatIncoming?: (message: ChatIncomingMessage) => void;
+  /**
+   * The studio stores every viewer message it hears and confirms each with
+   * `confirmStored`: the link joins saying so (`confirmsChat`), and the SFU
+   * answers a viewer's message only once it is confirmed.
+   */
+  readonly confirmsChat?: boolean;
   /** The link (re)joined the room: a fresh room knows no chat, so the studio may republish it. */
   readonly onJoined?: () => void;
 }
@@ -52,6 +58,8 @@ interface Connection {
   readonly ws: WebSocket;
   readonly requests: SignalRequests;
   joined: boolean;
+  /** Joined with `confirmsChat` (an SFU older than that refuses it; the link then joins without). */
+  confirmsChat: boolean;
 }
 
 /**
@@ -159,6 +167,21 @@ export class SfuLink {
     });
   }
 
+  /**
+   * Tells the SFU the studio stored this viewer message (`chatStored`); the
+   * SFU then answers the viewer. Sent only on a connection joined with
+   * `confirmsChat`, and never kept for later: if the connection the message
+   * came on is gone, the SFU has already told the viewer to send it again.
+   */
+  confirmStored(messageId: string): void {
+    const connection = this.connection;
+    if (!connection?.joined || !connection.confirmsChat) return;
+    connection.requests.request({ type: 'chatStored', messageId }).catch((error: unknown) => {
+      if (this.closed) return;
+      this.options.log?.(`chat request "chatStored" failed: ${(error as Error).message}`);
+    });
+  }
+
   /** Closes the socket without `leave`: the show goes on for viewers. */
   close(): void {
     if (this.closed) return;
@@ -179,7 +202,7 @@ export class SfuLink {
       },
       timeoutMs: this.options.requestTimeoutMs ?? 5000,
     });
-    const connection: Connection = { ws, requests, joined: false };
+    const connection: Connection = { ws, requests, joined: false, confirmsChat: false };
     this.connection = connection;
     let socketError: Error | null = null;
 
@@ -210,9 +233,8 @@ export class SfuLink {
   }
 
   private async join(connection: Connection): Promise<void> {
-    const { room, hostToken } = this.options;
     try {
-      const reply = await connection.requests.request({ type: 'join', show: room, role: 'host', hostToken });
+      const reply = await this.requestJoin(connection);
       if (this.connection !== connection) return;
       connection.joined = true;
       this.backoff.reset();
@@ -242,6 +264,28 @@ export class SfuLink {
         this.error = `The SFU did not let the studio join: ${(error as Error).message}`;
       }
       connection.ws.close();
+    }
+  }
+
+  /**
+   * `join` as host, saying the studio confirms stored chat when it does. An
+   * SFU older than `confirmsChat` refuses the unknown field (`invalid-message`)
+   * and changes nothing, so the link asks again on the same connection
+   * without it: viewers' messages are then answered when forwarded, as before.
+   */
+  private async requestJoin(connection: Connection) {
+    const { room, hostToken } = this.options;
+    const join = { type: 'join', show: room, role: 'host', hostToken } as const;
+    if (!this.options.confirmsChat) return connection.requests.request(join);
+    try {
+      const reply = await connection.requests.request({ ...join, confirmsChat: true });
+      connection.confirmsChat = true;
+      return reply;
+    } catch (error) {
+      if (!(error instanceof SignalRequestError) || error.code !== 'invalid-message') throw error;
+      const reply = await connection.requests.request(join);
+      this.options.log?.('this SFU is older than confirmed chat: viewers hear "sent" when a message is forwarded, before the studio stores it');
+      return reply;
     }
   }
 

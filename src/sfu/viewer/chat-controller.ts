@@ -25,8 +25,12 @@ const FAILURE_TEXT: Readonly<Record<string, string>> = {
   timeout: 'The message did not go through. Try again.',
 };
 
-/** Refusals whose words the SFU chooses for this case (your own pace, or your whole network's). */
-const SFU_WORDS: ReadonlySet<string> = new Set(['rate-limited']);
+/**
+ * Refusals whose words the SFU chooses for this case: your own pace or your
+ * whole network's; chat paused, or a message the studio did not receive
+ * ("The studio did not receive your message. Send it again.").
+ */
+const SFU_WORDS: ReadonlySet<string> = new Set(['rate-limited', 'unavailable']);
 
 function failureText(error: unknown): string {
   if (error instanceof SignalRequestError && SFU_WORDS.has(error.code) && error.message) return error.message;
@@ -106,7 +110,8 @@ export class ChatController implements WatchChatEvents {
     this.view.setSending(true);
     try {
       const { messageId } = await this.transport.sendChat(text);
-      this.view.input.value = '';
+      // Only what was sent: the viewer may have typed on while the studio stored it.
+      if (this.view.input.value.trim() === text) this.view.input.value = '';
       this.view.setHint(null);
       this.watchForApproval(messageId);
     } catch (error) {
@@ -114,6 +119,7 @@ export class ChatController implements WatchChatEvents {
         this.pendingText = text;
         this.view.askForName(true);
       } else {
+        // The typed text stays in the input: sending again is one tap.
         this.view.showNotice(failureText(error), 'error');
       }
     } finally {

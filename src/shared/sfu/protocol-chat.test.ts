@@ -26,4 +26,13 @@ describe('chat requests', () => {
     expect(parse({ type: 'chatNotice', viewerId: 'v_1', text: 'You are timed out for 10 seconds.' })).toBe(true);
     expect(parse({ type: 'chatNotice', viewerId: 'v_1', text: '' })).toBe(false);
   });
+
+  it('lets a host join saying it confirms stored chat, and checks chatStored', () => {
+    expect(parse({ type: 'join', show: 's', role: 'host', hostToken: 't', confirmsChat: true })).toBe(true);
+    expect(parse({ type: 'join', show: 's', role: 'host', hostToken: 't', confirmsChat: 'yes' })).toBe(false);
+    expect(parse({ type: 'join', show: 's', role: 'viewer', confirmsChat: true })).toBe(false);
+    expect(parse({ type: 'chatStored', messageId: 'm1' })).toBe(true);
+    expect(parse({ type: 'chatStored', messageId: '' })).toBe(false);
+    expect(parse({ type: 'chatStored', messageId: 'm1', status: 'approved' })).toBe(false);
+  });
 });

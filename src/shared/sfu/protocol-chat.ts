@@ -21,6 +21,12 @@ export const CHAT_HISTORY_SIZE = 50;
 export const CHAT_SEND_RATE_LIMIT = { burst: 3, perSecond: 1 } as const;
 /** Names a studio may reserve per show (`chatReserveNames`). */
 export const MAX_RESERVED_NAMES = 50;
+/**
+ * How long the SFU holds a viewer's `chatSend` reply for the studio's
+ * `chatStored` (studios that joined with `confirmsChat`); then the viewer is
+ * told to send it again. Below the watch page's own 10 s request timeout.
+ */
+export const CHAT_STORED_WAIT_MS = 5000;
 
 /** What the watch page keeps in localStorage (e.g. crypto.randomUUID()). Never shown to anyone. */
 export const viewerKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'A viewer key is 16-128 of A-Z a-z 0-9 _ -.');
@@ -99,10 +105,20 @@ export const chatRequestShapes = {
       )
       .max(MAX_RESERVED_NAMES),
   },
+  /**
+   * Host (joined with `confirmsChat`): the studio stored this viewer message
+   * (`chatIncoming`), whatever its moderation decided; the SFU now answers
+   * the viewer's `chatSend`. Ids the SFU no longer waits for are ignored.
+   */
+  chatStored: { messageId },
 } as const;
 
 export interface ChatReplyData {
-  /** `text` is what the SFU forwarded (after sanitizing): show it as "sent, awaiting moderation" if you like. */
+  /**
+   * `text` is what the SFU forwarded (after sanitizing): show it as "sent,
+   * awaiting moderation" if you like. With a studio that confirms (all
+   * current ones), the reply comes once the studio has stored the message.
+   */
   chatSend: { readonly messageId: string; readonly text: string };
   chatSetName: ChatIdentity & { readonly name: string };
   chatPublish: Record<string, never>;
@@ -111,6 +127,7 @@ export interface ChatReplyData {
   /** How many of that viewer's connections got it (0: not connected now). */
   chatNotice: { readonly delivered: number };
   chatReserveNames: Record<string, never>;
+  chatStored: Record<string, never>;
 }
 
 export type ChatPush =

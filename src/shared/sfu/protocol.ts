@@ -67,7 +67,12 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
       name: chatNameInputSchema.optional(),
       viewerKey: viewerKeySchema.optional(),
     }),
-    request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256) }),
+    /**
+     * `confirmsChat`: this connection stores viewers' messages and confirms
+     * each with `chatStored`; the SFU then holds a viewer's `chatSend` reply
+     * until it does. Without it (an older studio) the reply means "forwarded".
+     */
+    request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256), confirmsChat: z.boolean().optional() }),
   ]),
   request('routerRtpCapabilities', {}),
   /** Hosts send, viewers receive; one transport per direction (a new one replaces the old). */
@@ -113,6 +118,7 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('chatPinMessage', chatRequestShapes.chatPinMessage),
   request('chatNotice', chatRequestShapes.chatNotice),
   request('chatReserveNames', chatRequestShapes.chatReserveNames),
+  request('chatStored', chatRequestShapes.chatStored),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
