@@ -5,11 +5,11 @@ import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { Backoff } from './backoff.js';
+import { PinVersions, type PinDelivery } from './pin-versions.js';
 import { describeSocketError } from './socket-errors.js';
 
 export type SfuLinkState = 'connecting' | 'connected' | 'reconnecting' | 'error';
-/** Whether the SFU room shows what the studio last asked for. */
-export type PinDelivery = 'delivered' | 'pending' | 'failed';
+export type { PinDelivery } from './pin-versions.js';
 
 export interface SfuLinkStatus {
   readonly state: SfuLinkState;
@@ -87,13 +87,7 @@ export class SfuLink {
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly backoff: Backoff;
 
-  /** What should be pinned: undefined until the pin service says (then null = nothing). */
-  private desired: { readonly card: ProductCardInput | null; readonly version: number } | undefined;
-  private nextVersion = 1;
-  private deliveredVersion = 0;
-  private failedVersion = 0;
-  private failure: string | null = null;
-  private readonly deliveryWaiters = new Set<() => void>();
+  private readonly pins = new PinVersions();
   private readonly chatOutbox: ChatHostRequest[] = [];
 
   constructor(private readonly options: SfuLinkOptions) {
@@ -106,14 +100,12 @@ export class SfuLink {
   }
 
   pinDelivery(): PinDelivery {
-    const desired = this.desired;
-    if (!desired || this.deliveredVersion === desired.version) return 'delivered';
-    return this.failedVersion === desired.version ? 'failed' : 'pending';
+    return this.pins.delivery();
   }
 
   /** Why the SFU refused the last pin (when pinDelivery() is 'failed'). */
   pinFailure(): string | null {
-    return this.pinDelivery() === 'failed' ? this.failure : null;
+    return this.pins.failureText();
   }
 
   /**
@@ -122,10 +114,9 @@ export class SfuLink {
    * link comes back).
    */
   async setPin(card: ProductCardInput | null, waitMs = 2000): Promise<PinDelivery> {
-    const version = this.nextVersion++;
-    this.desired = { card, version };
+    this.pins.want(card);
     this.sendPin();
-    return this.waitForDelivery(waitMs);
+    return this.pins.wait(waitMs, () => !this.closed && this.connection?.joined === true);
   }
 
   /**
@@ -188,7 +179,7 @@ export class SfuLink {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.dropConnection();
-    for (const wake of [...this.deliveryWaiters]) wake();
+    this.pins.wake();
   }
 
   private connect(): void {
@@ -244,8 +235,7 @@ export class SfuLink {
       this.live = reply.room.live;
       this.viewerCount = reply.room.viewerCount;
       // A new connection knows nothing of what the room shows: send the pin again.
-      this.deliveredVersion = 0;
-      this.failedVersion = 0;
+      this.pins.forgetDelivered();
       this.options.onChange();
       this.sendPin();
       this.options.onJoined?.();
@@ -296,7 +286,7 @@ export class SfuLink {
       if (wasJoined || !this.error) this.error = this.describeLoss(code, socketError);
     }
     this.options.onChange();
-    for (const wake of [...this.deliveryWaiters]) wake();
+    this.pins.wake();
     // The worker behind the room restarted: a new one is ready, rejoin at once.
     const delay = code === SignalCloseCode.serviceRestart ? 0 : this.backoff.next();
     // Logged once per outage, not on every retry of a long one.
@@ -326,7 +316,7 @@ export class SfuLink {
         // A show that ended (host `leave`) lost its pin on the SFU; when it
         // goes live again, put the studio's current pin back.
         if (push.live) {
-          this.deliveredVersion = 0;
+          this.pins.forgetDelivered();
           this.sendPin();
         }
         break;
@@ -347,9 +337,9 @@ export class SfuLink {
 
   private sendPin(): void {
     const connection = this.connection;
-    const desired = this.desired;
-    if (!connection?.joined || !desired || this.deliveredVersion === desired.version) return;
-    const { card, version } = desired;
+    const wanted = this.pins.toSend();
+    if (!connection?.joined || !wanted) return;
+    const { card, version } = wanted;
     // Requests on one connection are handled in order, so a newer pin sent
     // before an older one is answered still ends up on screen.
     const sent = card
@@ -358,9 +348,7 @@ export class SfuLink {
       : connection.requests.request({ type: 'clearPin' });
     sent.then(
       () => {
-        if (this.connection !== connection) return;
-        this.deliveredVersion = Math.max(this.deliveredVersion, version);
-        this.pinSettled(version);
+        if (this.connection === connection && this.pins.delivered(version)) this.options.onChange();
       },
       (error: unknown) => {
         if (this.connection !== connection) return;
@@ -371,33 +359,9 @@ export class SfuLink {
           return;
         }
         if (code === 'disconnected') return;
-        this.failedVersion = version;
-        this.failure = (error as Error).message;
-        this.pinSettled(version);
+        if (this.pins.failed(version, (error as Error).message)) this.options.onChange();
       },
     );
-  }
-
-  private pinSettled(version: number): void {
-    if (this.desired?.version !== version) return;
-    this.options.onChange();
-    for (const wake of [...this.deliveryWaiters]) wake();
-  }
-
-  private waitForDelivery(waitMs: number): Promise<PinDelivery> {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.deliveryWaiters.delete(check);
-        clearTimeout(timer);
-        resolve(this.pinDelivery());
-      };
-      const check = () => {
-        if (this.closed || this.pinDelivery() !== 'pending' || !this.connection?.joined) done();
-      };
-      const timer = setTimeout(done, waitMs);
-      this.deliveryWaiters.add(check);
-      check();
-    });
   }
 
   /** The SFU pings every 20 s; a long silence means a dead path that TCP has not noticed yet. */
