@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { abilitiesOf, type Role, type RoleAbilities } from '../../shared/api/contract/roles.js';
 import type { ControlClient } from './control-client.js';
-import { useLiveValue } from './studio-context.js';
+import { useSettings } from './use-settings.js';
 
 const RoleContext = createContext<RoleAbilities>(abilitiesOf('host', { producersMayGoLive: false }));
 
@@ -27,7 +27,7 @@ export function useSignedInRole(connection: ControlClient | null): Role | null {
 
 /** Provides the abilities of `role` under what the host allows (Settings, kept fresh). */
 export function RoleProvider({ role, children }: { role: Role; children: ReactNode }) {
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const settings = useSettings();
   const producersMayGoLive = settings.value?.controlServer.producersMayGoLive ?? false;
   return <RoleContext.Provider value={abilitiesOf(role, { producersMayGoLive })}>{children}</RoleContext.Provider>;
 }

@@ -3,6 +3,7 @@ import type { StudioApi } from '../../shared/api/client.js';
 import type { ControlClient } from '../api/control-client.js';
 import { StudioEnvironmentContext } from '../api/environment.js';
 import { RoleProvider, useSignedInRole } from '../api/role-context.js';
+import { StudioClockProvider } from '../api/studio-clock.js';
 import { CompositorProvider } from '../compositor/compositor-context.js';
 import { StudioContext } from '../api/studio-context.js';
 import { LiveProvider } from '../live/live-context.js';
@@ -53,26 +54,28 @@ export function App({ studio, connection }: AppProps) {
     <StudioContext.Provider value={studio}>
       <StudioEnvironmentContext.Provider value={environment}>
         <RoleProvider role={role}>
-        {/* Above the view switch: opening Settings must not stop the show or the camera. */}
-        <LiveProvider>
-          <PublishProvider>
-            <CompositorProvider>
-              <div className="app">
-                <TopBar view={shown} onNavigate={go} remote={connection !== null} />
-                {connection && <ConnectionBanner client={connection} />}
-                <main className="app-main">
-                  {shown === 'settings' ? (
-                    <SettingsScreen onClose={() => go('studio')} />
-                  ) : shown === 'report' ? (
-                    <ShowReportPanel onClose={() => go('studio')} />
-                  ) : (
-                    <StudioLayout />
-                  )}
-                </main>
-              </div>
-            </CompositorProvider>
-          </PublishProvider>
-        </LiveProvider>
+          {/* Above the view switch: opening Settings must not stop the show or the camera. */}
+          <StudioClockProvider>
+            <LiveProvider>
+              <PublishProvider>
+                <CompositorProvider>
+                  <div className="app">
+                    <TopBar view={shown} onNavigate={go} remote={connection !== null} />
+                    {connection && <ConnectionBanner client={connection} />}
+                    <main className="app-main">
+                      {shown === 'settings' ? (
+                        <SettingsScreen onClose={() => go('studio')} />
+                      ) : shown === 'report' ? (
+                        <ShowReportPanel onClose={() => go('studio')} />
+                      ) : (
+                        <StudioLayout />
+                      )}
+                    </main>
+                  </div>
+                </CompositorProvider>
+              </PublishProvider>
+            </LiveProvider>
+          </StudioClockProvider>
         </RoleProvider>
       </StudioEnvironmentContext.Provider>
     </StudioContext.Provider>

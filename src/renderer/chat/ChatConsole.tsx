@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import { useAbilities } from '../api/role-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
-import { CHAT_FILTERS, visibleMessages, type ChatFilter } from './chat-filter.js';
+import { CHAT_FILTERS, questionCount as countQuestions, visibleMessages, type ChatFilter } from './chat-filter.js';
+import { lastIndexOfId } from './chunked-messages.js';
 import { ChatMessageList } from './ChatMessageList.js';
 import { ChatRulesDialog } from './ChatRulesDialog.js';
 import { HostMessageForm } from './HostMessageForm.js';
@@ -24,7 +25,9 @@ export interface ChatConsoleProps {
  * latest. Keys work while focus is anywhere in the console except a text field.
  */
 export function ChatConsole({ feed, actions }: ChatConsoleProps) {
-  const { snapshot, store, viewers, pinned } = feed;
+  const { store, viewers, pinned } = feed;
+  // A new immutable snapshot at most once a frame, however fast the chat runs.
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [filter, setFilter] = useState<ChatFilter>('all');
   const [search, setSearch] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -34,9 +37,9 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { version, messages: all, held, appended } = snapshot;
-  const messages = useMemo(() => visibleMessages(all, filter, search), [all, filter, search, version]);
-  const questionCount = useMemo(() => all.reduce((n, m) => (m.question ? n + 1 : n), 0), [all, version]);
+  const { messages: all, held, appended } = snapshot;
+  const messages = useMemo(() => visibleMessages(all, filter, search), [all, filter, search]);
+  const questionCount = useMemo(() => countQuestions(all), [all]);
   const selected = selectedId ? (store.get(selectedId) ?? null) : null;
   const viewer = selected?.viewerId ? viewers.find((v) => v.viewerId === selected.viewerId) : undefined;
   const nextHeld = selected?.status === 'held' ? selected : (held[0] ?? null);
@@ -50,9 +53,9 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
 
   const move = (step: 1 | -1) => {
     if (messages.length === 0) return;
-    const at = selectedId ? messages.findLastIndex((m) => m.id === selectedId) : -1;
+    const at = selectedId ? lastIndexOfId(messages, selectedId) : -1;
     const next = at < 0 ? messages.length - 1 : Math.min(messages.length - 1, Math.max(0, at + step));
-    select(messages[next]!.id);
+    select(messages.at(next)!.id);
   };
 
   const runKey = (key: string): boolean => {
@@ -173,7 +176,6 @@ export function ChatConsole({ feed, actions }: ChatConsoleProps) {
       {rulesOpen && <ChatRulesDialog onClose={() => setRulesOpen(false)} />}
       <ChatMessageList
         messages={messages}
-        version={version}
         appended={appended}
         selectedId={selectedId}
         pinnedId={pinned?.id ?? null}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import { messageTime, reasonText } from './chat-filter.js';
+import { lastIndexOfId, type MessageSequence } from './chunked-messages.js';
 
 const ESTIMATED_ROW_HEIGHT = 30;
 /** Closer than this to the bottom counts as "at the bottom". */
@@ -10,9 +11,8 @@ const BOTTOM_SLACK_PX = 40;
 const USER_SCROLL_WINDOW_MS = 600;
 
 export interface ChatMessageListProps {
-  readonly messages: readonly ChatMessage[];
-  /** The store's version: the array may change in place. */
-  readonly version: number;
+  /** An immutable snapshot (a new one for every change). */
+  readonly messages: MessageSequence;
   /** Messages ever appended (counts "N new messages" while paused). */
   readonly appended: number;
   readonly selectedId: string | null;
@@ -30,7 +30,7 @@ export interface ChatMessageListProps {
  * scrolls up; then a "N new messages" button brings them back.
  */
 export function ChatMessageList(props: ChatMessageListProps) {
-  const { messages, version, appended, selectedId, pinnedId, onSelect, onFollowingChange, listRef, emptyText } = props;
+  const { messages, appended, selectedId, pinnedId, onSelect, onFollowingChange, listRef, emptyText } = props;
   const count = messages.length;
   const [following, setFollowingState] = useState(true);
   const followingRef = useRef(true);
@@ -48,7 +48,7 @@ export function ChatMessageList(props: ChatMessageListProps) {
     [appended, onFollowingChange],
   );
 
-  const getItemKey = useCallback((index: number) => messages[index]?.id ?? index, [messages, version]);
+  const getItemKey = useCallback((index: number) => messages.at(index)?.id ?? index, [messages]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => listRef.current,
@@ -62,10 +62,10 @@ export function ChatMessageList(props: ChatMessageListProps) {
   useLayoutEffect(() => {
     const el = listRef.current;
     if (el && followingRef.current) el.scrollTop = el.scrollHeight;
-  }, [version, totalSize, following, listRef]);
+  }, [messages, totalSize, following, listRef]);
 
   // Moving the selection (j/k, a click) brings it into view; reading an older message pauses auto-scroll.
-  const selectedIndex = selectedId === null ? -1 : findIndexFromEnd(messages, selectedId);
+  const selectedIndex = selectedId === null ? -1 : lastIndexOfId(messages, selectedId);
   const lastSelected = useRef<string | null>(null);
   useEffect(() => {
     if (selectedId === lastSelected.current) return;
@@ -112,7 +112,7 @@ export function ChatMessageList(props: ChatMessageListProps) {
         <div className="chat-list-inner" style={{ height: totalSize }}>
           <div className="chat-list-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((v) => {
-              const message = messages[v.index];
+              const message = messages.at(v.index);
               if (!message) return null;
               return (
                 <ChatMessageRow
@@ -136,11 +136,6 @@ export function ChatMessageList(props: ChatMessageListProps) {
       )}
     </div>
   );
-}
-
-function findIndexFromEnd(messages: readonly ChatMessage[], id: string): number {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.id === id) return i;
-  return -1;
 }
 
 const STATUS_LABEL: Partial<Record<ChatMessage['status'], string>> = {

@@ -1,4 +1,5 @@
 import type { ChatMessage, ReasonCode } from '../../shared/domain/chat.js';
+import type { MessageSequence } from './chunked-messages.js';
 
 /** The console's view of the chat: everything, only questions, or only the review queue. */
 export type ChatFilter = 'all' | 'questions' | 'held';
@@ -11,16 +12,27 @@ export const CHAT_FILTERS: readonly { readonly id: ChatFilter; readonly label: s
 
 /**
  * The messages the list shows. With no filter and no search this is the
- * store's own array (no copy at 20,000 messages); otherwise one pass.
+ * store's own snapshot (no copy at 20,000 messages); otherwise one pass.
  */
-export function visibleMessages(messages: readonly ChatMessage[], filter: ChatFilter, search: string): readonly ChatMessage[] {
+export function visibleMessages(messages: MessageSequence, filter: ChatFilter, search: string): MessageSequence {
   const needle = search.trim().toLocaleLowerCase();
   if (filter === 'all' && needle === '') return messages;
-  return messages.filter((m) => {
-    if (filter === 'questions' && !m.question) return false;
-    if (filter === 'held' && m.status !== 'held') return false;
-    return needle === '' || m.text.toLocaleLowerCase().includes(needle) || m.name.toLocaleLowerCase().includes(needle);
+  const shown: ChatMessage[] = [];
+  messages.forEach((m) => {
+    if (filter === 'questions' && !m.question) return;
+    if (filter === 'held' && m.status !== 'held') return;
+    if (needle === '' || m.text.toLocaleLowerCase().includes(needle) || m.name.toLocaleLowerCase().includes(needle)) shown.push(m);
   });
+  return shown;
+}
+
+/** How many of `messages` are marked as questions. */
+export function questionCount(messages: MessageSequence): number {
+  let count = 0;
+  messages.forEach((m) => {
+    if (m.question) count++;
+  });
+  return count;
 }
 
 const REASON_TEXT: Readonly<Record<ReasonCode, string>> = {

@@ -44,7 +44,7 @@ describe('the console chat store', () => {
     for (let n = 1; n <= 1_000; n++) store.upsert([message(n)]);
     const { messages, held } = store.current();
     expect(messages.length).toBeLessThanOrEqual(105);
-    expect(messages[messages.length - 1]!.id).toBe('m1000');
+    expect(messages.at(-1)!.id).toBe('m1000');
     expect(held.map((m) => m.id)).toEqual(['m0']);
     expect(store.get('m0')?.status).toBe('held');
   });
@@ -65,5 +65,68 @@ describe('the console chat store', () => {
     expect(visibleMessages(all, 'held', '').map((m) => m.id)).toEqual(['m2']);
     expect(visibleMessages(all, 'all', 'canada').map((m) => m.id)).toEqual(['m3']);
     expect(visibleMessages(all, 'all', 'viewer 2').map((m) => m.id)).toEqual(['m2']);
+  });
+});
+
+describe('the console chat store’s snapshots', () => {
+  it('never change once handed out: not by new messages, status changes or trimming', () => {
+    const store = new ChatStore(1_000);
+    for (let n = 0; n < 1_500; n++) store.upsert([message(n)]);
+    const before = store.current();
+    const ids = before.messages.map((m) => `${m.id}:${m.status}`);
+    store.upsert([{ ...before.messages.at(0)!, status: 'deleted' }]);
+    store.upsert([message(1_400, { status: 'held' })]);
+    for (let n = 1_500; n < 3_000; n++) store.upsert([message(n)]);
+    expect(before.messages.map((m) => `${m.id}:${m.status}`)).toEqual(ids);
+    expect(before.held).toEqual([]);
+    const after = store.current();
+    expect(after).not.toBe(before);
+    expect(after.messages.at(-1)!.id).toBe('m2999');
+    expect(after.held.map((m) => m.id)).toEqual(['m1400']);
+  });
+
+  it('reads the same through at(), iteration and map() across chunk boundaries', () => {
+    const store = new ChatStore(1_200);
+    for (let n = 0; n < 5_000; n += 7) store.upsert(Array.from({ length: 7 }, (_, i) => message(n + i)));
+    const { messages } = store.current();
+    const byAt = Array.from({ length: messages.length }, (_, i) => messages.at(i)!.id);
+    expect([...messages].map((m) => m.id)).toEqual(byAt);
+    expect(messages.map((m) => m.id)).toEqual(byAt);
+    expect(messages.at(-1)).toBe(messages.at(messages.length - 1));
+    expect(messages.at(messages.length)).toBeUndefined();
+    // Consecutive and the newest: trimming dropped only the oldest.
+    expect(byAt.map((id) => Number(id.slice(1)))).toEqual(byAt.map((_, i) => 5_005 - byAt.length + i));
+  });
+
+  it('fill() adds what it does not know and leaves known messages as their events made them', () => {
+    const store = new ChatStore();
+    store.upsert([message(2, { status: 'approved' })]);
+    store.fill([message(1), message(2, { status: 'held' }), message(3, { status: 'held' })]);
+    const { messages, held } = store.current();
+    expect(messages.map((m) => `${m.id}:${m.status}`)).toEqual(['m1:approved', 'm2:approved', 'm3:held']);
+    expect(held.map((m) => m.id)).toEqual(['m3']);
+    expect(store.fill([message(1)])).toBe(false);
+  });
+
+  it('tells listeners once per frame, however many batches came, and keeps their snapshot until then', () => {
+    const frames: (() => void)[] = [];
+    const store = new ChatStore(100, (run) => {
+      frames.push(run);
+      return () => frames.splice(frames.indexOf(run), 1);
+    });
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => heard++);
+    const shown = store.getSnapshot();
+    for (let n = 0; n < 50; n++) store.upsert([message(n)]);
+    expect(frames).toHaveLength(1);
+    expect(store.getSnapshot()).toBe(shown);
+    frames.shift()!();
+    expect(heard).toBe(1);
+    expect(store.getSnapshot().messages.length).toBe(50);
+    expect(store.getSnapshot()).toBe(store.getSnapshot());
+    store.upsert([message(50)]);
+    unsubscribe();
+    expect(frames).toHaveLength(0);
+    expect(store.getSnapshot().messages.length).toBe(51);
   });
 });

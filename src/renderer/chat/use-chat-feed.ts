@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ChatMessage, ChatViewer } from '../../shared/domain/chat.js';
-import { useStudio, useStudioEvent } from '../api/studio-context.js';
-import { ChatStore, type ChatSnapshot } from './chat-store.js';
+import { useStudioEvent } from '../api/studio-context.js';
+import { useStudioFeed, useStudioValue } from '../api/studio-value.js';
+import { ChatStore } from './chat-store.js';
 
 export interface ChatFeed {
+  /** The messages, outside React state: read them with useSyncExternalStore (`useChatSnapshot`). */
   readonly store: ChatStore;
-  readonly snapshot: ChatSnapshot;
   /** The chat could not be loaded (the list still fills from live events). */
   readonly loadError: string | null;
   readonly viewers: readonly ChatViewer[];
@@ -16,70 +17,50 @@ export interface ChatFeed {
   readonly applyViewer: (viewer: ChatViewer) => void;
 }
 
+const NO_VIEWERS: readonly ChatViewer[] = [];
+
 /**
  * The show's chat for the console: loads what main has (also after a crash),
- * then follows the batched `chatMessages` events. Messages live in a
- * ChatStore; React re-renders at most once per animation frame however
- * many batches arrived in between.
+ * then follows the batched `chatMessages` events into a ChatStore. A read
+ * answered after newer events only adds the messages they did not bring
+ * (`fill`), so it never turns an approved message back into a held one.
+ * Whoever shows the messages subscribes to the store; the panel holding the
+ * feed does not re-render for them.
  */
 export function useChatFeed(): ChatFeed {
-  const studio = useStudio();
-  const storeRef = useRef<ChatStore | null>(null);
-  storeRef.current ??= new ChatStore();
-  const store = storeRef.current;
-  const [snapshot, setSnapshot] = useState<ChatSnapshot>(() => store.current());
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [viewers, setViewers] = useState<readonly ChatViewer[]>([]);
+  const [store] = useState(() => new ChatStore());
+  const messages = useStudioFeed({
+    event: 'chatMessages',
+    read: (api) => api.getChat({ limit: 5000 }),
+    onEvent: (batch) => store.upsert(batch),
+    onRead: (log, stale) => {
+      const all = [...log.messages, ...log.held];
+      if (stale) store.fill(all);
+      else store.upsert(all);
+    },
+  });
+  const viewers = useStudioValue({ event: 'chatViewersChanged', read: (api) => api.listChatViewers() });
   const [pinned, setPinned] = useState<ChatMessage | null>(null);
-  const frame = useRef<number | null>(null);
+  useStudioEvent('chatPinnedMessage', setPinned);
 
-  const scheduleRender = useCallback(() => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setSnapshot(store.current());
-    });
-  }, [store]);
-  useEffect(
-    () => () => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      frame.current = null;
-    },
-    [],
-  );
-
+  const { touch } = messages;
   const apply = useCallback(
-    (messages: readonly ChatMessage[]) => {
-      if (store.upsert(messages)) scheduleRender();
+    (changed: readonly ChatMessage[]) => {
+      // Newer than any read on its way: that read may then only add messages.
+      if (store.upsert(changed)) touch();
     },
-    [store, scheduleRender],
+    [store, touch],
   );
 
-  useStudioEvent('chatMessages', apply);
-  useStudioEvent('chatViewersChanged', (list) => setViewers(list));
-  useStudioEvent('chatPinnedMessage', (message) => setPinned(message));
-
-  useEffect(() => {
-    let live = true;
-    void studio.getChat({ limit: 5000 }).then((result) => {
-      if (!live) return;
-      if (result.ok) apply([...result.value.messages, ...result.value.held]);
-      setLoadError(result.ok ? null : result.error.message);
-    });
-    void studio.listChatViewers().then((result) => {
-      if (live && result.ok) setViewers(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [studio, apply]);
-
-  const applyViewer = useCallback((viewer: ChatViewer) => {
-    setViewers((list) => {
+  const { set: setViewers, latest: latestViewers } = viewers;
+  const applyViewer = useCallback(
+    (viewer: ChatViewer) => {
+      const list = latestViewers() ?? [];
       const at = list.findIndex((v) => v.viewerId === viewer.viewerId);
-      return at < 0 ? [...list, viewer] : list.map((v, i) => (i === at ? viewer : v));
-    });
-  }, []);
+      setViewers(at < 0 ? [...list, viewer] : list.map((v, i) => (i === at ? viewer : v)));
+    },
+    [latestViewers, setViewers],
+  );
 
-  return { store, snapshot, loadError, viewers, pinned, apply, setPinned, applyViewer };
+  return { store, loadError: messages.error, viewers: viewers.value ?? NO_VIEWERS, pinned, apply, setPinned, applyViewer };
 }

@@ -1,4 +1,4 @@
-import { usePublish } from '../publish/publish-context.js';
+import { useCapture } from '../publish/publish-context.js';
 import { useCompositor } from './compositor-context.js';
 import { moveLayer, replaceLayer } from './scene-model.js';
 import { SceneActions } from './SceneActions.js';
@@ -7,7 +7,7 @@ import { AddLayerForm } from './AddLayerForm.js';
 /** The preview scene's layers, top first: select, show/hide, and move up or down the stack. Plus the extra sources. */
 export function LayerList() {
   const { scenes, previewId, selectedLayerId, selectLayer, updateScene, sources } = useCompositor();
-  const { capture } = usePublish();
+  const capture = useCapture();
   const scene = scenes.find((s) => s.id === previewId);
   if (!scene) return null;
   const topFirst = [...scene.layers].reverse();

@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useLiveValue, useStudio, useStudioEvent } from '../api/studio-context.js';
-import { useLive } from '../live/live-context.js';
-import { usePublish } from '../publish/publish-context.js';
+import { useStudioClockOffset } from '../api/studio-clock.js';
+import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
+import { useSettings } from '../api/use-settings.js';
+import { usePin } from '../live/live-context.js';
+import { useCapture, usePublishCommands } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
 import type { Scene } from './scene-model.js';
@@ -58,12 +61,15 @@ const RESOLUTION_KEY = 'lss.outputResolution';
 const savedResolution = (): Resolution => (localStorage.getItem(RESOLUTION_KEY) === '1920x1080' ? '1920x1080' : '1280x720');
 
 export function CompositorProvider({ children }: { children: ReactNode }) {
-  const { capture, setProgramVideo, setProgramAudio } = usePublish();
-  const { pin, clockOffsetMs } = useLive();
+  // Not the publisher's status or the SFU's viewer count: they change every few seconds and the compositor needs neither.
+  const capture = useCapture();
+  const { setProgramVideo, setProgramAudio } = usePublishCommands();
+  const pin = usePin();
+  const clockOffsetMs = useStudioClockOffset();
   const studio = useStudio();
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const settings = useSettings();
   // The scene on air is main's: a Take in any window (the desktop, a producer console) changes it in all.
-  const programScene = useLiveValue((api) => api.getProgramScene(), 'programSceneChanged', (p) => p);
+  const programScene = useStudioValue({ event: 'programSceneChanged', read: (api) => api.getProgramScene() });
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
   const { scenes, updateScene } = stored;
@@ -87,8 +93,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     if (!compositor) return;
     setProgramVideo(compositor.outputTrack);
     return () => setProgramVideo(null);
-    // Only the compositor matters: setProgramVideo changes with the publisher's state but writes the same ref.
-  }, [compositor]);
+  }, [compositor, setProgramVideo]);
 
   useEffect(() => {
     if (typeof AudioContext === 'undefined') return;
@@ -99,8 +104,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       setProgramAudio(null);
       created.dispose();
     };
-    // Once: setProgramAudio writes the publisher's ref whatever its identity.
-  }, []);
+  }, [setProgramAudio]);
   // Layer geometry is in fractions of the frame, so a new size needs no scene changes.
   useEffect(() => compositor?.setResolution(resolution), [compositor, resolution]);
   const setResolution = useCallback((next: Resolution) => {

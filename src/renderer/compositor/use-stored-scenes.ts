@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 import { newSceneId, READY_MADE_SCENES, type Scene } from './scene-model.js';
 
 /**
@@ -24,19 +25,11 @@ export interface StoredScenes {
 export function useStoredScenes(): StoredScenes {
   const studio = useStudio();
   // The ready-made scenes show until main answers, so the picture never waits for the database.
-  const [stored, setStored] = useState<readonly Scene[]>(READY_MADE_SCENES);
+  const stored = useStudioValue({ event: 'scenesChanged', read: (api) => api.listScenes() }).value ?? READY_MADE_SCENES;
   const [edits, setEdits] = useState<ReadonlyMap<string, Scene>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
-  useEffect(() => {
-    let live = true;
-    void studio.listScenes().then((r) => live && r.ok && setStored(r.value));
-    return () => {
-      live = false;
-    };
-  }, [studio]);
-  useStudioEvent('scenesChanged', setStored);
   useEffect(() => {
     const pending = timers.current;
     return () => pending.forEach((t) => clearTimeout(t));

@@ -3,7 +3,7 @@ import type { Deal } from '../../shared/domain/selling.js';
 import { formatMoney } from '../ui/format.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { DEAL_DURATIONS, parseDealDuration, studioDealPhase } from './deal-clock.js';
-import { useLive } from './live-context.js';
+import { useLiveCommands } from './live-context.js';
 
 export interface DealControlProps {
   /** The current pin's deal (running or ended), or null. */
@@ -23,7 +23,7 @@ const CUSTOM = 'custom';
  * back, with "Deal ended" so the host knows viewers see the regular price.
  */
 export function DealControl({ deal, studioNow, currency, title }: DealControlProps) {
-  const { startDeal, endDeal } = useLive();
+  const { startDeal, endDeal } = useLiveCommands();
   const [price, setPrice] = useState('');
   const [choice, setChoice] = useState<string>('60');
   const [custom, setCustom] = useState('');

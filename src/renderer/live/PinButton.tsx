@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import './pin.css';
 import { useRundown } from '../rundown/rundown-context.js';
-import { isPinned, useLive } from './live-context.js';
+import { isPinned, useLiveCommands, usePin } from './live-context.js';
 import { hotkeyNumberOf } from './pin-hotkeys.js';
 
 export interface PinButtonProps {
@@ -21,7 +21,8 @@ export interface PinButtonProps {
  * next click, and a live host has no time for dialogs.
  */
 export function PinButton({ productId, variantId, rundownItemId = null, label, size = 'small', tabIndex }: PinButtonProps) {
-  const { pin, pinProduct, unpinProduct } = useLive();
+  const pin = usePin();
+  const { pinProduct, unpinProduct } = useLiveCommands();
   const pinned = isPinned(pin, productId, variantId);
   const onClick = (event: MouseEvent) => {
     // Rows select themselves on click; pinning must not also move the selection.

@@ -1,11 +1,11 @@
 import type { PinTargetState } from '../../shared/domain/live.js';
+import { useStudioNow } from '../api/studio-clock.js';
 import { formatMoney, isMarkedDown } from '../ui/format.js';
-import { useStudioClock } from '../rundown/use-studio-clock.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { studioDealPhase } from './deal-clock.js';
 import { DealControl } from './DealControl.js';
-import { useLive } from './live-context.js';
+import { useLiveCommands, usePin, usePinFeedback } from './live-context.js';
 import './pin.css';
 
 const DELIVERY: Record<PinTargetState, { text: string; hint: string }> = {
@@ -26,7 +26,9 @@ const OBS_DELIVERY: Record<Exclude<PinTargetState, 'off'>, { text: string; hint:
  * stock, the flash deal, the auto-unpin countdown; Unpin in one click.
  */
 export function PinnedStrip() {
-  const { pin, pinError, notice, clockOffsetMs, unpinProduct } = useLive();
+  const pin = usePin();
+  const { pinError, notice } = usePinFeedback();
+  const { unpinProduct } = useLiveCommands();
   const current = pin?.current ?? null;
   const delivery = pin?.targets.sfu ?? 'off';
   const obs = pin?.targets.obs ?? 'off';
@@ -34,7 +36,7 @@ export function PinnedStrip() {
   const deal = current && pin?.deal && pin.deal.pinId === current.id ? pin.deal : null;
   const autoUnpinAt = current ? (pin?.autoUnpinAt ?? null) : null;
   const ticking = (deal !== null && deal.endedAt === null) || autoUnpinAt !== null;
-  const studioNow = useStudioClock(clockOffsetMs, ticking);
+  const studioNow = useStudioNow(ticking);
   const noticeLine = notice && (
     <span className="pinned-notice" role="status" data-testid="pin-notice">
       {notice}

@@ -1,14 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Result } from '../../shared/api/result.js';
 import type { PinState, SfuStatus } from '../../shared/domain/live.js';
-import { ServerClock } from '../../shared/sfu/deal-clock.js';
-import { isConnectionError, RELOAD_AFTER_CONNECTION_ERROR_MS } from '../api/connection-errors.js';
-import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { useSampleStudioClock } from '../api/studio-clock.js';
+import { useStudio } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 
 /**
  * The show as main sees it, shared by the whole window: the SFU target
  * (reachable? viewer links, viewer count) and the pinned product. Both come
- * from main (get… once, then events), so every UI — this window and a
- * producer console — shows the same pin.
+ * from main (read once, then events: `useStudioValue`), so every UI — this
+ * window and a producer console — shows the same pin.
+ *
+ * Four contexts, so that what changes often re-renders only who reads it:
+ * the commands never change; the pin changes with a pin, its stock or its
+ * deal; the SFU status with every viewer who comes or goes; the feedback
+ * with a click on its way, a refusal or a hotkey notice.
  */
 
 /** What a Pin button sends; ids are the catalog's (and the rundown item it came from). */
@@ -20,17 +26,9 @@ export interface PinRequest {
   readonly keepIfPinned?: boolean;
 }
 
-export interface LiveContextValue {
-  readonly sfu: SfuStatus | null;
-  readonly pin: PinState | null;
-  /** The last pin or unpin that main refused, in host words; cleared by the next one. */
-  readonly pinError: string | null;
-  /** A pin or unpin is on its way (buttons show it; they stay usable: the last click wins). */
-  readonly pinBusy: boolean;
-  /** Main's clock minus this computer's, measured when the last pin state arrived (deal and auto-unpin countdowns). */
-  readonly clockOffsetMs: number;
+/** What the window can ask of the show; the same functions for the provider's lifetime. */
+export interface LiveCommands {
   /** A short line for the host after a hotkey did nothing ("Intro is a segment"); it fades by itself. */
-  readonly notice: string | null;
   showNotice(text: string): void;
   /** Resolves to the pin state main answered with, or null when it refused (pinError says why). */
   pinProduct(request: PinRequest): Promise<PinState | null>;
@@ -40,14 +38,42 @@ export interface LiveContextValue {
   endDeal(): Promise<string | null>;
 }
 
+export interface PinFeedback {
+  /** The last pin or unpin that main refused, in host words; cleared by the next one. */
+  readonly pinError: string | null;
+  /** A pin or unpin is on its way (buttons stay usable: the last click wins). */
+  readonly pinBusy: boolean;
+  /** The hotkey notice on screen, if any. */
+  readonly notice: string | null;
+}
+
 /** How long a hotkey notice stays on screen. */
 const NOTICE_MS = 4000;
 
-const LiveContext = createContext<LiveContextValue | null>(null);
+const CommandsContext = createContext<LiveCommands | null>(null);
+const PinContext = createContext<PinState | null>(null);
+const SfuContext = createContext<SfuStatus | null>(null);
+const FeedbackContext = createContext<PinFeedback | null>(null);
 
-export function useLive(): LiveContextValue {
-  const value = useContext(LiveContext);
-  if (!value) throw new Error('useLive() outside <LiveProvider>');
+export function useLiveCommands(): LiveCommands {
+  const value = useContext(CommandsContext);
+  if (!value) throw new Error('useLiveCommands() outside <LiveProvider>');
+  return value;
+}
+
+/** The pin as main last said (null until it answered). */
+export function usePin(): PinState | null {
+  return useContext(PinContext);
+}
+
+/** The SFU target as main last said (null until it answered). */
+export function useSfuStatus(): SfuStatus | null {
+  return useContext(SfuContext);
+}
+
+export function usePinFeedback(): PinFeedback {
+  const value = useContext(FeedbackContext);
+  if (!value) throw new Error('usePinFeedback() outside <LiveProvider>');
   return value;
 }
 
@@ -64,22 +90,16 @@ export function isPinned(pin: PinState | null, productId: number, variantId: num
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   const studio = useStudio();
-  const [sfu, setSfu] = useState<SfuStatus | null>(null);
-  const [pin, setPin] = useState<PinState | null>(null);
-  const [pinError, setPinError] = useState<string | null>(null);
-  const [inFlight, setInFlight] = useState(0);
-  const [clockOffsetMs, setClockOffsetMs] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
-  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const mainClock = useRef(new ServerClock());
-
   // Every pin state carries main's clock: sampling it on arrival keeps countdowns
   // right on a producer console whose own clock is off.
-  const takePin = useCallback((state: PinState) => {
-    setPin(state);
-    mainClock.current.sample(state.now, Date.now());
-    setClockOffsetMs(mainClock.current.offset());
-  }, []);
+  const sampleClock = useSampleStudioClock();
+  const sfu = useStudioValue({ event: 'sfuStatusChanged', read: (api) => api.getSfuStatus() });
+  const pin = useStudioValue({ event: 'pinChanged', read: (api) => api.getPinState(), onValue: (state) => sampleClock(state.now) });
+  const takePin = pin.set;
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const showNotice = useCallback((text: string) => {
     clearTimeout(noticeTimer.current);
@@ -88,50 +108,28 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      const [status, pins] = await Promise.all([studio.getSfuStatus(), studio.getPinState()]);
-      if (!live) return;
-      if (status.ok) setSfu(status.value);
-      if (pins.ok) takePin(pins.value);
-      // Not reachable right now (the connection banner says so): ask again shortly.
-      const retry = [status, pins].some((r) => !r.ok && isConnectionError(r.error));
-      if (retry) timer = setTimeout(() => void load(), RELOAD_AFTER_CONNECTION_ERROR_MS);
-    };
-    void load();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [studio, takePin]);
-
-  useStudioEvent('sfuStatusChanged', setSfu);
-  useStudioEvent('pinChanged', takePin);
-
-  const run = useCallback(async (call: Promise<{ ok: true; value: PinState } | { ok: false; error: { message: string } }>) => {
-    setInFlight((n) => n + 1);
-    try {
-      const result = await call;
-      if (result.ok) {
-        takePin(result.value);
-        setPinError(null);
-        return result.value;
+  const run = useCallback(
+    async (call: Promise<Result<PinState>>) => {
+      setInFlight((n) => n + 1);
+      try {
+        const result = await call;
+        if (result.ok) {
+          takePin(result.value);
+          setPinError(null);
+          return result.value;
+        }
+        setPinError(result.error.message);
+        return null;
+      } finally {
+        setInFlight((n) => n - 1);
       }
-      setPinError(result.error.message);
-      return null;
-    } finally {
-      setInFlight((n) => n - 1);
-    }
-  }, [takePin]);
-
-  const pinProduct = useCallback((request: PinRequest) => run(studio.pinProduct(request)), [run, studio]);
-  const unpinProduct = useCallback(() => run(studio.unpinProduct()), [run, studio]);
+    },
+    [takePin],
+  );
 
   // Deal errors belong to the deal form (a wrong price), not to the pin: they are returned, not kept here.
   const dealCall = useCallback(
-    async (call: Promise<{ ok: true; value: PinState } | { ok: false; error: { message: string } }>) => {
+    async (call: Promise<Result<PinState>>) => {
       const result = await call;
       if (!result.ok) return result.error.message;
       takePin(result.value);
@@ -139,27 +137,27 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     },
     [takePin],
   );
-  const startDeal = useCallback(
-    (price: string, durationSeconds: number) => dealCall(studio.startDeal({ price, durationSeconds })),
-    [dealCall, studio],
-  );
-  const endDeal = useCallback(() => dealCall(studio.endDeal()), [dealCall, studio]);
 
-  const value = useMemo<LiveContextValue>(
+  const commands = useMemo<LiveCommands>(
     () => ({
-      sfu,
-      pin,
-      pinError,
-      pinBusy: inFlight > 0,
-      clockOffsetMs,
-      notice,
       showNotice,
-      pinProduct,
-      unpinProduct,
-      startDeal,
-      endDeal,
+      pinProduct: (request) => run(studio.pinProduct(request)),
+      unpinProduct: () => run(studio.unpinProduct()),
+      startDeal: (price, durationSeconds) => dealCall(studio.startDeal({ price, durationSeconds })),
+      endDeal: () => dealCall(studio.endDeal()),
     }),
-    [sfu, pin, pinError, inFlight, clockOffsetMs, notice, showNotice, pinProduct, unpinProduct, startDeal, endDeal],
+    [showNotice, run, dealCall, studio],
   );
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+  const pinBusy = inFlight > 0;
+  const feedback = useMemo<PinFeedback>(() => ({ pinError, pinBusy, notice }), [pinError, pinBusy, notice]);
+
+  return (
+    <CommandsContext.Provider value={commands}>
+      <SfuContext.Provider value={sfu.value}>
+        <PinContext.Provider value={pin.value}>
+          <FeedbackContext.Provider value={feedback}>{children}</FeedbackContext.Provider>
+        </PinContext.Provider>
+      </SfuContext.Provider>
+    </CommandsContext.Provider>
+  );
 }

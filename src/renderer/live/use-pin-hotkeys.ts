@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { useStudio } from '../api/studio-context.js';
+import { useLatest, useStudio } from '../api/studio-context.js';
 import { useRundown } from '../rundown/rundown-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
-import { useLive } from './live-context.js';
+import { useLiveCommands, usePin } from './live-context.js';
 import { numberedProducts, pinHotkeyOf, pinTargetOf, type PinHotkey, type RundownPin } from './pin-hotkeys.js';
 
 /**
@@ -23,12 +23,12 @@ import { numberedProducts, pinHotkeyOf, pinTargetOf, type PinHotkey, type Rundow
 export function usePinHotkeys(): void {
   const studio = useStudio();
   const rundown = useRundown();
-  const live = useLive();
-  const latest = useRef({ studio, rundown, live });
-  latest.current = { studio, rundown, live };
+  const pinned = usePin();
+  const commands = useLiveCommands();
+  const latest = useLatest({ studio, rundown, live: { ...commands, pin: pinned } });
   // The pin main last told about: its event, or the answer to a key handled here (which may come first).
   const knownPinId = useRef<number | null>(null);
-  const eventPinId = live.pin?.current?.id ?? null;
+  const eventPinId = pinned?.current?.id ?? null;
   useEffect(() => {
     knownPinId.current = eventPinId;
   }, [eventPinId]);
@@ -96,7 +96,7 @@ export function usePinHotkeys(): void {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [latest]);
 }
 
 /** Mounts the selling keys where both the rundown and the pin are known (inside the studio layout). */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ObsStatus } from '../../shared/domain/obs.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 import './obs-strip.css';
 
 /**
@@ -10,7 +11,7 @@ import './obs-strip.css';
  */
 export function ObsSceneStrip() {
   const studio = useStudio();
-  const status = useLiveValue((api) => api.getObsStatus(), 'obsStatusChanged', (s) => s);
+  const status = useStudioValue({ event: 'obsStatusChanged', read: (api) => api.getObsStatus() });
   const [error, setError] = useState<string | null>(null);
   const s = status.value;
   if (!s || s.state === 'disconnected' || s.state === 'error') return null;

@@ -9,7 +9,7 @@ import { PinnedStrip } from '../live/PinnedStrip.js';
 import { ObsSceneStrip } from '../obs/ObsSceneStrip.js';
 import { DevicePickers } from '../publish/DevicePickers.js';
 import { ProgramPreview } from '../publish/ProgramPreview.js';
-import { usePublish } from '../publish/publish-context.js';
+import { useCapture } from '../publish/publish-context.js';
 import '../publish/publish.css';
 import { Panel } from './Panel.js';
 
@@ -20,7 +20,7 @@ import { Panel } from './Panel.js';
  */
 export function PreviewPanel() {
   const { compositor, scenes, programId } = useCompositor();
-  const { capture } = usePublish();
+  const capture = useCapture();
   const [editing, setEditing] = useState(false);
   const programName = scenes.find((s) => s.id === programId)?.name;
   return (

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { Settings } from '../../shared/domain/settings.js';
 import { useAbilities } from '../api/role-context.js';
-import { useStudio } from '../api/studio-context.js';
-import { useLive } from '../live/live-context.js';
+import { useSettings } from '../api/use-settings.js';
+import { useSfuStatus } from '../live/live-context.js';
 import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
-import { usePublish } from '../publish/publish-context.js';
+import { useCapture, usePublisher, usePublishStatus } from '../publish/publish-context.js';
 import { isOnAir } from '../publish/publish-status.js';
 import { ShowControls } from '../publish/ShowControls.js';
 import { StreamHealthView } from '../publish/StreamHealthView.js';
@@ -14,8 +12,9 @@ import { Panel } from './Panel.js';
 
 /** Going live: the checklist and Go live before; stream health, Stop and End show during; viewer links always. */
 export function PublishPanel() {
-  const { status, capture } = usePublish();
-  const { sfu } = useLive();
+  const status = usePublishStatus();
+  const capture = useCapture();
+  const sfu = useSfuStatus();
   const onAir = isOnAir(status.phase);
   const checks = goLiveChecks(capture, sfu);
   const viewerUrls = sfu?.viewerUrls.length ? sfu.viewerUrls : status.viewerUrls;
@@ -57,12 +56,7 @@ export function PublishPanel() {
 
 /** Which server the show goes to, as set in Settings. */
 function ServerSetting() {
-  const studio = useStudio();
-  const [sfuUrl, setSfuUrl] = useState<string | null>(null);
-  useEffect(() => {
-    void studio.getSettings().then((r) => r.ok && setSfuUrl(r.value.sfu.url));
-    return studio.onSettingsChanged((s: Settings) => setSfuUrl(s.sfu.url));
-  }, [studio]);
+  const sfuUrl = useSettings().value?.sfu.url ?? null;
   return (
     <dl className="facts stream-server">
       <dt>Streaming server</dt>
@@ -73,7 +67,8 @@ function ServerSetting() {
 
 /** What is going on, when it is not simply "live" or "offline". */
 function StatusBanner() {
-  const { status, takenOver, elsewhere } = usePublish();
+  const status = usePublishStatus();
+  const { takenOver, elsewhere } = usePublisher();
   if (takenOver !== null && !isOnAir(status.phase)) {
     return (
       <p className="banner banner-warn stream-banner" role="alert" data-testid="taken-over">

@@ -2,11 +2,12 @@ import { useId } from 'react';
 import type { CaptureDevice } from './host-messages.js';
 import type { DeviceOption, SourceStatus } from './media-capture.js';
 import { MicLevelMeter } from './MicLevelMeter.js';
-import { usePublish } from './publish-context.js';
+import { useCapture, usePublishCommands } from './publish-context.js';
 
 /** Camera and microphone pickers under the program preview; a switch while live goes straight into the show. */
 export function DevicePickers() {
-  const { capture, selectDevice } = usePublish();
+  const capture = useCapture();
+  const { selectDevice } = usePublishCommands();
   if (!capture?.enabled) return null;
   return (
     <div className="device-pickers">

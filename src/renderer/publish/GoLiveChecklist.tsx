@@ -1,9 +1,9 @@
 import type { SfuStatus } from '../../shared/domain/live.js';
-import { useLive } from '../live/live-context.js';
+import { useSfuStatus } from '../live/live-context.js';
 import { serverLabel } from './host-messages.js';
 import type { CaptureStatus } from './media-capture.js';
 import { MicLevelMeter } from './MicLevelMeter.js';
-import { usePublish } from './publish-context.js';
+import { useCapture } from './publish-context.js';
 
 type CheckState = 'ok' | 'warn' | 'fail' | 'busy';
 
@@ -73,8 +73,8 @@ export const canGoLive = (checks: readonly CheckItem[]): boolean =>
 
 /** Shown before going live: each line says what is wrong in words the host can act on. */
 export function GoLiveChecklist({ checks }: { checks: readonly CheckItem[] }) {
-  const { capture } = usePublish();
-  const { sfu } = useLive();
+  const capture = useCapture();
+  const sfu = useSfuStatus();
   return (
     <ul className="checklist" aria-label="Go-live checklist" data-sfu-state={sfu?.state ?? 'unknown'}>
       {checks.map((c) => (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useLive } from '../live/live-context.js';
+import { useStudioClockOffset } from '../api/studio-clock.js';
+import { useSfuStatus } from '../live/live-context.js';
 import { formatDuration } from '../ui/format.js';
-import { usePublish } from './publish-context.js';
+import { usePublisher, usePublishStatus } from './publish-context.js';
 import { isOnAir, type PublishPhase } from './publish-status.js';
 
 const PILL_TEXT: Record<PublishPhase, string> = {
@@ -26,7 +27,8 @@ function useSecondTick(active: boolean): number {
 
 /** The top bar's show status: what viewers get right now, at a glance from across the room. */
 export function LiveStatusPill() {
-  const { status, elsewhere } = usePublish();
+  const status = usePublishStatus();
+  const { elsewhere } = usePublisher();
   if (elsewhere !== null && !isOnAir(status.phase)) return <ShowElsewherePill where={elsewhere} />;
   return <OwnShowPill />;
 }
@@ -36,8 +38,9 @@ export function LiveStatusPill() {
  * sees it (live means the SFU has the media), and where it comes from.
  */
 function ShowElsewherePill({ where }: { where: string }) {
-  const { sfu, clockOffsetMs } = useLive();
-  const { publisher } = usePublish();
+  const sfu = useSfuStatus();
+  const clockOffsetMs = useStudioClockOffset();
+  const { publisher } = usePublisher();
   const live = sfu?.live === true;
   const since = publisher?.current?.since ?? null;
   const now = useSecondTick(live);
@@ -60,7 +63,7 @@ function ShowElsewherePill({ where }: { where: string }) {
 }
 
 function OwnShowPill() {
-  const { status } = usePublish();
+  const status = usePublishStatus();
   const onAir = status.liveSince !== null && (status.phase === 'live' || status.phase === 'reconnecting');
   const now = useSecondTick(onAir);
   const title =

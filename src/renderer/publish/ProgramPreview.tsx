@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { usePublish } from './publish-context.js';
+import { useCapture, usePublishCommands, usePublishStatus } from './publish-context.js';
 
 /**
  * The program picture exactly as it is sent (not mirrored — viewers see
@@ -7,7 +7,9 @@ import { usePublish } from './publish-context.js';
  * output) once the camera runs, else the camera itself.
  */
 export function ProgramPreview({ picture = null }: { readonly picture?: MediaStreamTrack | null }) {
-  const { capture, status, turnOnDevices, retryDevice } = usePublish();
+  const capture = useCapture();
+  const status = usePublishStatus();
+  const { turnOnDevices, retryDevice } = usePublishCommands();
   const video = useRef<HTMLVideoElement>(null);
   const cameraTrack = capture?.camera.track ?? null;
   const track = cameraTrack ? (picture ?? cameraTrack) : null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../ui/Modal.js';
-import { usePublish } from './publish-context.js';
+import { usePublishCommands, usePublisher, usePublishStatus } from './publish-context.js';
 import { isOnAir } from './publish-status.js';
 
 /**
@@ -12,7 +12,9 @@ import { isOnAir } from './publish-status.js';
  * stops the show over there.
  */
 export function ShowControls({ ready }: { ready: boolean }) {
-  const { status, pending, goLive, stop, endShow, elsewhere, claimError } = usePublish();
+  const status = usePublishStatus();
+  const { pending, elsewhere, claimError } = usePublisher();
+  const { goLive, stop, endShow } = usePublishCommands();
   const onAir = isOnAir(status.phase);
   if (!onAir && pending === null && elsewhere !== null) return <TakeOverControls where={elsewhere} ready={ready} />;
   if (!onAir && pending === null) {
@@ -60,7 +62,8 @@ export function ShowControls({ ready }: { ready: boolean }) {
 
 /** Another window publishes the show: say which, and offer to move the show here. */
 function TakeOverControls({ where, ready }: { where: string; ready: boolean }) {
-  const { goLive, claimError } = usePublish();
+  const { goLive } = usePublishCommands();
+  const { claimError } = usePublisher();
   const [asking, setAsking] = useState(false);
   return (
     <div className="show-controls">

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PublisherState } from '../../shared/domain/live.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 import type { CaptureDevice } from './host-messages.js';
 import { MediaCapture, type CaptureStatus } from './media-capture.js';
 import { PublishClient } from './publish-client.js';
@@ -15,19 +16,8 @@ import { INITIAL_PUBLISH_STATUS, type PublishStatus } from './publish-status.js'
 
 export type PendingAction = 'stopping' | 'ending' | null;
 
-export interface PublishContextValue {
-  readonly status: PublishStatus;
-  /** Who publishes the show, as main says (one window at a time); null until main answers. */
-  readonly publisher: PublisherState | null;
-  /** Another window publishes the show: Go live here means taking it over. */
-  readonly elsewhere: string | null;
-  /** Why this window stopped publishing, when another window took the show over. */
-  readonly takenOver: string | null;
-  /** Go live failed before media started (main refused the claim), in host words. */
-  readonly claimError: string | null;
-  readonly capture: CaptureStatus | null;
-  /** Stop or End show on its way (both wait for the SFU's answer, a few seconds at most). */
-  readonly pending: PendingAction;
+/** What the window can do with its show and devices; the same functions for the provider's lifetime. */
+export interface PublishCommands {
   turnOnDevices(): void;
   selectDevice(device: CaptureDevice, deviceId: string | null): void;
   retryDevice(device: CaptureDevice): void;
@@ -44,11 +34,50 @@ export interface PublishContextValue {
   endShow(): Promise<void>;
 }
 
-const PublishContext = createContext<PublishContextValue | null>(null);
+/** Who publishes the show, and what this window's own claim on it came to. */
+export interface PublisherView {
+  /** Who publishes the show, as main says (one window at a time); null until main answers. */
+  readonly publisher: PublisherState | null;
+  /** Another window publishes the show: Go live here means taking it over. */
+  readonly elsewhere: string | null;
+  /** Why this window stopped publishing, when another window took the show over. */
+  readonly takenOver: string | null;
+  /** Go live failed before media started (main refused the claim), in host words. */
+  readonly claimError: string | null;
+  /** Stop or End show on its way (both wait for the SFU's answer, a few seconds at most). */
+  readonly pending: PendingAction;
+}
 
-export function usePublish(): PublishContextValue {
-  const value = useContext(PublishContext);
-  if (!value) throw new Error('usePublish() outside <PublishProvider>');
+/*
+ * Four contexts, so that what changes often re-renders only who reads it: the
+ * commands never change; the status changes with every stream-health refresh
+ * (2 s) and viewer count; the capture with a device; the publisher view with
+ * a claim, a take-over or Stop / End show.
+ */
+const CommandsContext = createContext<PublishCommands | null>(null);
+const StatusContext = createContext<PublishStatus>(INITIAL_PUBLISH_STATUS);
+const CaptureContext = createContext<CaptureStatus | null>(null);
+const PublisherContext = createContext<PublisherView | null>(null);
+
+export function usePublishCommands(): PublishCommands {
+  const value = useContext(CommandsContext);
+  if (!value) throw new Error('usePublishCommands() outside <PublishProvider>');
+  return value;
+}
+
+/** The publisher's phase, health and viewer count (PublishClient's status). */
+export function usePublishStatus(): PublishStatus {
+  return useContext(StatusContext);
+}
+
+/** The camera and microphone: devices, tracks, permission (null before MediaCapture exists). */
+export function useCapture(): CaptureStatus | null {
+  return useContext(CaptureContext);
+}
+
+export function usePublisher(): PublisherView {
+  const value = useContext(PublisherContext);
+  if (!value) throw new Error('usePublisher() outside <PublishProvider>');
   return value;
 }
 
@@ -59,13 +88,16 @@ interface Parts {
 
 export function PublishProvider({ children }: { children: ReactNode }) {
   const studio = useStudio();
-  const [parts, setParts] = useState<Parts | null>(null);
+  /** Made once per studio in the effect below; commands before that do nothing. */
+  const parts = useRef<Parts | null>(null);
   const [status, setStatus] = useState<PublishStatus>(INITIAL_PUBLISH_STATUS);
   const [capture, setCapture] = useState<CaptureStatus | null>(null);
   const [pending, setPending] = useState<PendingAction>(null);
   const programVideo = useRef<MediaStreamTrack | null>(null);
   const programAudio = useRef<MediaStreamTrack | null>(null);
-  const [publisher, setPublisher] = useState<PublisherState | null>(null);
+  const publisherValue = useStudioValue({ event: 'publisherChanged', read: (api) => api.getPublisher() });
+  const { set: setPublisher, latest: latestPublisher } = publisherValue;
+  const publisher = publisherValue.value;
   /** This window's claim on the show (main's publisher id); null: it does not publish. */
   const mine = useRef<string | null>(null);
   /** The last claim this window held (kept after it let go), to recognise the take-over that ended it. */
@@ -74,16 +106,6 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const [claimError, setClaimError] = useState<string | null>(null);
   /** The SFU refused this window's ticket because another studio (another main) publishes the show there. */
   const [anotherStudio, setAnotherStudio] = useState(false);
-  const publisherNow = useRef<PublisherState | null>(null);
-  publisherNow.current = publisher;
-
-  useEffect(() => {
-    let live = true;
-    void studio.getPublisher().then((r) => live && r.ok && setPublisher(r.value));
-    return () => {
-      live = false;
-    };
-  }, [studio]);
 
   useEffect(() => {
     const client = new PublishClient({
@@ -92,7 +114,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         if (publisherId === null) throw new HostFacingError('This window is no longer publishing the show.', true);
         const result = await studio.getPublishTicket({ publisherId });
         // 'conflict': another window holds the show now, or (main still names this window) another studio on the SFU; retrying cannot help.
-        if (!result.ok && result.error.code === 'conflict' && publisherNow.current?.current?.publisherId === publisherId) setAnotherStudio(true);
+        if (!result.ok && result.error.code === 'conflict' && latestPublisher()?.current?.publisherId === publisherId) setAnotherStudio(true);
         if (!result.ok) throw new HostFacingError(result.error.message, result.error.code === 'conflict');
         return result.value;
       },
@@ -110,7 +132,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       if (device === 'microphone' && (!programAudio.current || !track)) void client.replaceAudioTrack(track);
     });
     const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture), releaseOnFailure];
-    setParts({ client, capture });
+    parts.current = { client, capture };
     setStatus(client.getStatus());
     setCapture(capture.getStatus());
     // Closing the window drops the connection without `leave`: viewers see "right back", not "ended".
@@ -125,98 +147,95 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       for (const off of unsubscribe) off();
       client.dispose();
       capture.dispose();
+      if (parts.current?.client === client) parts.current = null;
     };
-  }, [studio]);
+  }, [studio, latestPublisher]);
 
   // Another window took the show over: stop at once (a pause, never an end: the show goes on from there) and say so.
   useStudioEvent('publisherChanged', (state) => {
-    setPublisher(state);
     if (held.current !== null && state.lastTakeOver?.from === held.current) {
       held.current = null;
       setTakenOver(takenOverMessage(state.lastTakeOver.at));
     }
     if (mine.current !== null && state.current?.publisherId !== mine.current) {
       mine.current = null;
-      void parts?.client.stop(false);
+      void parts.current?.client.stop(false);
     }
   });
 
-  const goLive = useCallback(
-    (takeOver = false) => {
-      const video = parts?.capture.getStatus().camera.track;
-      if (!parts || !video) return;
-      const microphone = parts.capture.getStatus().microphone.track;
-      const tracks = { video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null };
-      setClaimError(null);
-      // Main decides who publishes: claim the show first (refused while another window is live, unless taking over).
-      void studio.claimPublishing({ takeOver }).then((result) => {
-        if (!result.ok) {
-          setClaimError(result.error.message);
-          return;
-        }
-        mine.current = result.value.publisherId;
-        held.current = result.value.publisherId;
-        setAnotherStudio(false);
-        setPublisher(result.value.state);
-        setTakenOver(null);
-        parts.client.goLive(tracks);
-      });
-    },
-    [parts, studio],
-  );
-
-  /** Stop and End show let go of the show once the SFU has answered. */
-  const release = useCallback(() => {
-    const publisherId = mine.current;
-    mine.current = null;
-    if (publisherId !== null) void studio.releasePublishing({ publisherId });
-  }, [studio]);
-
-  const runPending = useCallback(
-    async (action: Exclude<PendingAction, null>, work: (client: PublishClient) => Promise<void>) => {
-      if (!parts) return;
+  const commands = useMemo<PublishCommands>(() => {
+    /** Stop and End show let go of the show once the SFU has answered. */
+    const release = () => {
+      const publisherId = mine.current;
+      mine.current = null;
+      if (publisherId !== null) void studio.releasePublishing({ publisherId });
+    };
+    const runPending = async (action: Exclude<PendingAction, null>, work: (client: PublishClient) => Promise<void>) => {
+      const client = parts.current?.client;
+      if (!client) return;
       setPending(action);
       try {
-        await work(parts.client);
+        await work(client);
       } finally {
         release();
         setPending(null);
       }
-    },
-    [parts, release],
-  );
-
-  const current = publisher?.current ?? null;
-  const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;
-  const value = useMemo<PublishContextValue>(
-    () => ({
-      status,
-      publisher,
-      elsewhere,
-      takenOver,
-      claimError,
-      capture,
-      pending,
-      turnOnDevices: () => parts?.capture.turnOn(),
-      selectDevice: (device, deviceId) => parts?.capture.select(device, deviceId),
-      retryDevice: (device) => parts?.capture.retry(device),
-      goLive,
+    };
+    return {
+      turnOnDevices: () => parts.current?.capture.turnOn(),
+      selectDevice: (device, deviceId) => parts.current?.capture.select(device, deviceId),
+      retryDevice: (device) => parts.current?.capture.retry(device),
+      goLive: (takeOver = false) => {
+        const current = parts.current;
+        const video = current?.capture.getStatus().camera.track;
+        if (!current || !video) return;
+        const microphone = current.capture.getStatus().microphone.track;
+        const tracks = { video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null };
+        setClaimError(null);
+        // Main decides who publishes: claim the show first (refused while another window is live, unless taking over).
+        void studio.claimPublishing({ takeOver }).then((result) => {
+          if (!result.ok) {
+            setClaimError(result.error.message);
+            return;
+          }
+          mine.current = result.value.publisherId;
+          held.current = result.value.publisherId;
+          setAnotherStudio(false);
+          setPublisher(result.value.state);
+          setTakenOver(null);
+          current.client.goLive(tracks);
+        });
+      },
       setProgramVideo: (track) => {
         programVideo.current = track;
-        const video = track ?? parts?.capture.getStatus().camera.track;
-        if (video) void parts?.client.replaceVideoTrack(video);
+        const video = track ?? parts.current?.capture.getStatus().camera.track;
+        if (video) void parts.current?.client.replaceVideoTrack(video);
       },
       setProgramAudio: (track) => {
         programAudio.current = track;
-        const microphone = parts?.capture.getStatus().microphone.track ?? null;
-        void parts?.client.replaceAudioTrack(microphone ? (track ?? microphone) : null);
+        const microphone = parts.current?.capture.getStatus().microphone.track ?? null;
+        void parts.current?.client.replaceAudioTrack(microphone ? (track ?? microphone) : null);
       },
       stop: () => runPending('stopping', (client) => client.stop()),
       endShow: () => runPending('ending', (client) => client.endShow()),
-    }),
-    [status, publisher, elsewhere, takenOver, claimError, capture, pending, parts, goLive, runPending],
+    };
+  }, [studio, setPublisher]);
+
+  const current = publisher?.current ?? null;
+  const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;
+  const publisherView = useMemo<PublisherView>(
+    () => ({ publisher, elsewhere, takenOver, claimError, pending }),
+    [publisher, elsewhere, takenOver, claimError, pending],
   );
-  return <PublishContext.Provider value={value}>{children}</PublishContext.Provider>;
+  return (
+    <CommandsContext.Provider value={commands}>
+      <PublisherContext.Provider value={publisherView}>
+        <CaptureContext.Provider value={capture}>
+          <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+        </CaptureContext.Provider>
+      </PublisherContext.Provider>
+    </CommandsContext.Provider>
+  );
 }
 
 /** "Another window took over the show at 20:14. You're no longer publishing." */

@@ -1,16 +1,16 @@
+import { useStudioNow } from '../api/studio-clock.js';
 import { useStudio } from '../api/studio-context.js';
 import { formatDuration, formatOverUnder } from '../ui/format.js';
 import { useRundown } from './rundown-context.js';
 import { rundownTiming } from './rundown-timing.js';
 import type { RunRundownCall } from './ShowPicker.js';
-import { useStudioClock } from './use-studio-clock.js';
 
 /** The live cursor: what is on now, what is next, and how the show runs against its plan. */
 export function LiveControls({ run }: { run: RunRundownCall }) {
   const studio = useStudio();
-  const { rundown, currentItem, nextItem, clockOffsetMs } = useRundown();
+  const { rundown, currentItem, nextItem } = useRundown();
   const started = currentItem !== null;
-  const now = useStudioClock(clockOffsetMs, started);
+  const now = useStudioNow(started);
   if (!rundown || rundown.items.length === 0) return null;
   const showId = rundown.show.id;
   const timing = rundownTiming(rundown, now);

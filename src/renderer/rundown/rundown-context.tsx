@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import type { InputOf } from '../../shared/api/contract/index.js';
 import type { Result } from '../../shared/api/result.js';
 import type { RundownItem, RundownState, Show } from '../../shared/domain/rundown.js';
-import { isConnectionError, RELOAD_AFTER_CONNECTION_ERROR_MS } from '../api/connection-errors.js';
+import { useSampleStudioClock } from '../api/studio-clock.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 
 export type NewRundownItem = InputOf<'addRundownItems'>['items'][number];
 
@@ -12,15 +13,13 @@ export type NewRundownItem = InputOf<'addRundownItems'>['items'][number];
  * Rundown") and later the Pin button, which works from `currentItem`.
  *
  * State comes from main (getActiveRundown, then `rundownChanged` events and
- * the state every rundown call returns). Times in it are the studio's clock;
- * `clockOffsetMs` turns this computer's clock into the studio's.
+ * the state every rundown call returns: `useStudioValue`). Times in it are
+ * the studio's clock; the window's one clock (`useStudioNow`) counts on it.
  */
 export interface RundownContextValue {
   readonly rundown: RundownState | null;
   readonly shows: readonly Show[] | null;
   readonly loadError: string | null;
-  /** Studio clock minus this computer's clock, measured when the last state arrived. */
-  readonly clockOffsetMs: number;
   /** The item on air now (the live cursor); null before the show starts. */
   readonly currentItem: RundownItem | null;
   /** What "Next" will make current. */
@@ -47,70 +46,30 @@ export const DEFAULT_SHOW_NAME = 'Today’s show';
 
 export function RundownProvider({ children }: { children: ReactNode }) {
   const studio = useStudio();
-  const [rundown, setRundown] = useState<RundownState | null>(null);
-  const [shows, setShows] = useState<readonly Show[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [clockOffsetMs, setClockOffsetMs] = useState(0);
-  const latest = useRef<RundownState | null>(null);
-  /** Counts the states taken, so a read can tell whether a newer one arrived while it was on its way. */
-  const accepted = useRef(0);
+  // Every state carries the studio's clock: one more sample for the window's clock.
+  const sampleClock = useSampleStudioClock();
+  const active = useStudioValue({
+    event: 'rundownChanged',
+    read: (api) => api.getActiveRundown(),
+    // Answers and events can cross: a state of the same show made earlier by the studio never
+    // replaces a later one. (A read's answer is judged by order alone: main may answer it after
+    // announcing a newer active show — showsChanged → read, then setActiveShow → rundownChanged.)
+    supersedes: (next, shown) => !(next && shown && next.show.id === shown.show.id && next.now < shown.now),
+    onValue: (state) => {
+      if (state) sampleClock(state.now);
+    },
+  });
+  const showList = useStudioValue({ event: 'showsChanged', read: (api) => api.listShows() });
+  const { set: accept, latest, reload: reloadActive } = active;
+  const rundown = active.value;
+  const shows = showList.value;
+  const loadError = active.error ?? showList.error;
 
-  /** Takes a state unless an answer made later by the studio is already on screen. */
-  const accept = useCallback((next: RundownState | null) => {
-    const current = latest.current;
-    if (next && current && next.show.id === current.show.id && next.now < current.now) return;
-    accepted.current += 1;
-    latest.current = next;
-    setRundown(next);
-    if (next) setClockOffsetMs(next.now - Date.now());
-  }, []);
-
-  const reloadActive = useCallback(async () => {
-    const before = accepted.current;
-    const result = await studio.getActiveRundown();
-    if (result.ok) {
-      // A fresh read wins over what was on screen, but not over a state that arrived
-      // while it was on its way (main may answer the read after announcing a newer
-      // active show: showsChanged → read, then setActiveShow → rundownChanged).
-      if (accepted.current !== before) return true;
-      latest.current = null;
-      accept(result.value);
-      setLoadError(null);
-    } else if (!isConnectionError(result.error)) {
-      setLoadError(result.error.message);
-    }
-    return result.ok || result.error.code !== 'unavailable';
-  }, [studio, accept]);
-
-  const loadAll = useCallback(async () => {
-    const [active, listed] = await Promise.all([reloadActive(), studio.listShows()]);
-    if (listed.ok) setShows(listed.value);
-    else if (!isConnectionError(listed.error)) setLoadError(listed.error.message);
-    // Not reachable right now (the banner says so): try again shortly.
-    return active && (listed.ok || listed.error.code !== 'unavailable');
-  }, [studio, reloadActive]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let live = true;
-    const attempt = () =>
-      void loadAll().then((done) => {
-        if (!done && live) timer = setTimeout(attempt, RELOAD_AFTER_CONNECTION_ERROR_MS);
-      });
-    attempt();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [loadAll]);
-
-  useStudioEvent('rundownChanged', (state) => accept(state));
   useStudioEvent('showsChanged', (list) => {
-    setShows(list);
     // The active show was deleted (here or by a producer): main picks what is active now.
-    const active = latest.current;
-    if (active && !list.some((s) => s.id === active.show.id)) void reloadActive();
-    if (!active && list.length > 0) void reloadActive();
+    const shown = latest();
+    if (shown && !list.some((s) => s.id === shown.show.id)) void reloadActive();
+    if (!shown && list.length > 0) void reloadActive();
   });
 
   const apply = useCallback(
@@ -125,7 +84,8 @@ export function RundownProvider({ children }: { children: ReactNode }) {
 
   const ensuring = useRef<Promise<Result<number>> | null>(null);
   const ensureActiveShow = useCallback((): Promise<Result<number>> => {
-    if (latest.current) return Promise.resolve({ ok: true, value: latest.current.show.id });
+    const shown = latest();
+    if (shown) return Promise.resolve({ ok: true, value: shown.show.id });
     // Two quick "+ Rundown" presses must not make two shows.
     ensuring.current ??= (async (): Promise<Result<number>> => {
       const listed = await studio.listShows();
@@ -145,7 +105,7 @@ export function RundownProvider({ children }: { children: ReactNode }) {
       ensuring.current = null;
     });
     return ensuring.current;
-  }, [studio, accept]);
+  }, [studio, accept, latest]);
 
   const addItems = useCallback(
     async (items: NewRundownItem[], position?: number): Promise<Result<RundownState>> => {
@@ -169,17 +129,14 @@ export function RundownProvider({ children }: { children: ReactNode }) {
       rundown,
       shows,
       loadError,
-      clockOffsetMs,
       currentItem: items.find((i) => i.id === currentId) ?? null,
       nextItem: items.find((i) => i.id === rundown?.nextItemId) ?? null,
       apply,
       ensureActiveShow,
-      reload: async () => {
-        await reloadActive();
-      },
+      reload: reloadActive,
       addItems,
     };
-  }, [rundown, shows, loadError, clockOffsetMs, apply, ensureActiveShow, reloadActive, addItems]);
+  }, [rundown, shows, loadError, apply, ensureActiveShow, reloadActive, addItems]);
 
   return <RundownContext.Provider value={value}>{children}</RundownContext.Provider>;
 }

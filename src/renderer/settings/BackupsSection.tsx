@@ -1,7 +1,8 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { BackupInfo } from '../../shared/domain/backups.js';
 import { settingsPatchSchema } from '../../shared/domain/settings.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useSettings } from '../api/use-settings.js';
 import { Modal } from '../ui/Modal.js';
 import { formatBytes, formatDateTime } from '../ui/format.js';
 
@@ -15,7 +16,7 @@ const whatOf = (b: BackupInfo): string =>
  */
 export function BackupsSection() {
   const studio = useStudio();
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const settings = useSettings();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [keepText, setKeepText] = useState('');
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);

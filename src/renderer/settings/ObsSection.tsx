@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Result } from '../../shared/api/result.js';
 import { DEFAULT_OBS_ADDRESS, OBS_OVERLAY_INPUTS, type ObsStatus } from '../../shared/domain/obs.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
+import { useSettings } from '../api/use-settings.js';
 import './obs.css';
 
 const stateLabel: Record<ObsStatus['state'], string> = {
@@ -20,8 +22,8 @@ const stateLabel: Record<ObsStatus['state'], string> = {
  */
 export function ObsSection() {
   const studio = useStudio();
-  const status = useLiveValue((api) => api.getObsStatus(), 'obsStatusChanged', (s) => s);
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const status = useStudioValue({ event: 'obsStatusChanged', read: (api) => api.getObsStatus() });
+  const settings = useSettings();
   const [address, setAddress] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [overlayPick, setOverlayPick] = useState<string | null>(null);

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ControlServerStatus, TeamLinkStatus } from '../../shared/api/contract/app.js';
 import type { Role } from '../../shared/api/contract/roles.js';
 import { LINK_LIFETIME_LABELS, LINK_LIFETIMES, type LinkLifetime } from '../../shared/domain/team-links.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useStudioValue } from '../api/studio-value.js';
 
 export interface ProducerConsoleSectionProps {
   readonly enabled: boolean;
@@ -21,7 +22,7 @@ const ROLE_TEXT: Readonly<Record<Role, { title: string; what: string }>> = {
 
 /** Settings for the control server: one link per role, each replaced on its own. */
 export function ProducerConsoleSection({ enabled, allowLan, port, producersMayGoLive, browserMode, onChange }: ProducerConsoleSectionProps) {
-  const status = useLiveValue((api) => api.getControlServerStatus(), 'controlServerChanged', (s) => s);
+  const status = useStudioValue({ event: 'controlServerChanged', read: (api) => api.getControlServerStatus() });
   const s = status.value;
   return (
     <section className="settings-section" aria-labelledby="producer-console-title">

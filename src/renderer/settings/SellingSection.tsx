@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { settingsPatchSchema, type SettingsPatch } from '../../shared/domain/settings.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useSettings } from '../api/use-settings.js';
 
 type SellingPatch = NonNullable<SettingsPatch['selling']>;
 
@@ -15,7 +16,7 @@ const wholeNumber = (text: string): number | undefined => (/^\s*\d{1,6}\s*$/.tes
  */
 export function SellingSection() {
   const studio = useStudio();
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const settings = useSettings();
   // Shown at once while main saves (a checkbox that waits for the network feels broken); back to the saved value on an error.
   const [optimistic, setOptimistic] = useState<SellingPatch | null>(null);
   const saved = settings.value?.selling ?? null;

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/api/contract/app.js';
 import type { Settings } from '../../shared/domain/settings.js';
-import { useLiveValue, useStudio } from '../api/studio-context.js';
+import { useStudio } from '../api/studio-context.js';
+import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
@@ -38,7 +39,7 @@ const draftFrom = (s: Settings): Draft => ({
 
 export function SettingsScreen({ onClose }: { onClose: () => void }) {
   const studio = useStudio();
-  const settings = useLiveValue((api) => api.getSettings(), 'settingsChanged', (s) => s);
+  const settings = useSettings();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

@@ -1,4 +1,4 @@
-import { useLiveValue } from '../api/studio-context.js';
+import { useSfuStatus } from '../live/live-context.js';
 
 export interface StreamingServerDraft {
   sfuUrl: string;
@@ -16,9 +16,9 @@ export interface StreamingServerSectionProps {
 
 /** Where the show is streamed: the built-in SFU on this computer, or a server the host runs. */
 export function StreamingServerSection({ draft, onChange }: StreamingServerSectionProps) {
-  const status = useLiveValue((api) => api.getSfuStatus(), 'sfuStatusChanged', (s) => s);
   const builtIn = draft.sfuUrl.trim() === '';
-  const s = status.value;
+  // The window's own SFU status (LiveProvider, above the view switch): already known when Settings open.
+  const s = useSfuStatus();
   return (
     <section className="settings-section" aria-labelledby="sfu-title">
       <h2 id="sfu-title">Streaming server (SFU)</h2>
