@@ -31,7 +31,7 @@ export interface ImportRequest {
   readonly mapping?: ColumnMapping | undefined;
 }
 
-export interface ImportServiceOptions {
+export interface ImportServiceDeps {
   readonly store: CatalogStore;
   readonly events: StudioEventBus;
   readonly parse: CatalogParser;
@@ -55,12 +55,12 @@ interface RunningImport {
 export class ImportService {
   private running: RunningImport | null = null;
 
-  constructor(private readonly options: ImportServiceOptions) {}
+  constructor(private readonly deps: ImportServiceDeps) {}
 
   /** What the import would do, saving nothing. */
   async preview(request: ImportRequest, context: CallContext): Promise<ImportPreview> {
-    const source = await resolveImportSource(request.source, context, this.options.uploadsDir);
-    const { parsed, outcome, report } = await importCatalogFile(this.options, source.filePath, {
+    const source = await resolveImportSource(request.source, context, this.deps.uploadsDir);
+    const { parsed, outcome, report } = await importCatalogFile(this.deps, source.filePath, {
       format: request.format,
       mapping: request.mapping,
       dryRun: true,
@@ -87,7 +87,7 @@ export class ImportService {
     if (this.running) {
       throw new StudioError('conflict', 'Another import is still running. Wait for it to finish, or cancel it.');
     }
-    const source = await resolveImportSource(request.source, context, this.options.uploadsDir);
+    const source = await resolveImportSource(request.source, context, this.deps.uploadsDir);
     if (this.running) throw new StudioError('conflict', 'Another import is still running. Wait for it to finish, or cancel it.');
     const id = crypto.randomUUID();
     const controller = new AbortController();
@@ -126,7 +126,7 @@ export class ImportService {
     const totalBytes = await fs.promises.stat(filePath).then((s) => s.size, () => 0);
     let last: ReadProgress = { bytesRead: 0, totalBytes, rows: 0 };
     const emit = (phase: ImportPhase, extra: Partial<ImportProgress> = {}) =>
-      this.options.events.emit('importProgress', {
+      this.deps.events.emit('importProgress', {
         importId,
         phase,
         ...last,
@@ -135,11 +135,11 @@ export class ImportService {
         error: null,
         ...extra,
       });
-    const interval = this.options.progressIntervalMs ?? 100;
+    const interval = this.deps.progressIntervalMs ?? 100;
     let lastEmitAt = 0;
     emit('reading');
     try {
-      const { report } = await importCatalogFile(this.options, filePath, {
+      const { report } = await importCatalogFile(this.deps, filePath, {
         format: request.format,
         mapping: request.mapping,
         dryRun: false,
@@ -159,15 +159,15 @@ export class ImportService {
         },
       });
       emit('done', { report: capErrors(report), errorCount: report.errors.length });
-      this.options.events.emit('catalogChanged', this.options.store.stats());
-      this.options.onCatalogChanged?.();
+      this.deps.events.emit('catalogChanged', this.deps.store.stats());
+      this.deps.onCatalogChanged?.();
     } catch (error) {
       if (error instanceof ImportCancelledError) {
         emit('cancelled');
       } else if (error instanceof StudioError) {
         emit('failed', { error: `${namedForHost(error.message, source)} Nothing was imported.` });
       } else {
-        (this.options.log ?? console.error)(`Import ${importId} failed`, error);
+        (this.deps.log ?? console.error)(`Import ${importId} failed`, error);
         emit('failed', { error: 'The import failed inside the studio (details are in the log). Nothing was imported.' });
       }
     } finally {

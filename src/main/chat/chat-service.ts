@@ -17,7 +17,7 @@ export interface ChatRelay {
   confirmStored(messageId: string): void;
 }
 
-export interface ChatServiceOptions {
+export interface ChatServiceDeps {
   readonly store: ChatStore;
   readonly relay: ChatRelay;
   readonly events: StudioEventBus;
@@ -51,9 +51,9 @@ export class ChatService {
   private readonly batch: ChatEventBatcher;
   private readonly now: () => number;
 
-  constructor(private readonly o: ChatServiceOptions) {
-    this.now = o.now ?? Date.now;
-    this.batch = new ChatEventBatcher(o.events, () => o.store.viewers());
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.batch = new ChatEventBatcher(deps.events, () => deps.store.viewers());
   }
 
   /** A viewer's message from the SFU (`chatIncoming`). Never throws: it runs in a socket handler. */
@@ -61,19 +61,19 @@ export class ChatService {
     try {
       this.moderate(incoming);
     } catch (error) {
-      this.o.log?.(`chat message ${incoming.id} could not be handled`, error);
+      this.deps.log?.(`chat message ${incoming.id} could not be handled`, error);
     }
   }
 
   /** Main's link joined a room that may know nothing: show viewers the recent chat and the pinned message again. */
   republish(): void {
     this.announceReservedNames();
-    const showId = this.o.activeShowId();
-    for (const message of this.o.store.recentApproved(showId, CHAT_HISTORY_SIZE)) {
-      this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
+    const showId = this.deps.activeShowId();
+    for (const message of this.deps.store.recentApproved(showId, CHAT_HISTORY_SIZE)) {
+      this.deps.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     }
     const pinned = this.pinned();
-    this.o.relay.sendChat({ type: 'chatPinMessage', message: pinned ? toWire(pinned) : null });
+    this.deps.relay.sendChat({ type: 'chatPinMessage', message: pinned ? toWire(pinned) : null });
   }
 
   /**
@@ -82,35 +82,35 @@ export class ChatService {
    * Settings or the moderators change.
    */
   announceReservedNames(): void {
-    const moderators = this.o.store
+    const moderators = this.deps.store
       .moderators(MAX_RESERVED_NAMES - 2)
       .filter((v) => v.name.trim() !== '')
       .map((v) => ({ name: v.name, owner: 'moderator' as const, viewerId: v.viewerId }));
-    const storeName = sanitizeChatText(this.o.storeName?.() ?? '', CHAT_NAME_MAX_CHARS);
+    const storeName = sanitizeChatText(this.deps.storeName?.() ?? '', CHAT_NAME_MAX_CHARS);
     const store = storeName ? [{ name: storeName, owner: 'store' as const }] : [];
-    this.o.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }, ...store, ...moderators] });
+    this.deps.relay.sendChat({ type: 'chatReserveNames', names: [{ name: this.hostSignature(), owner: 'host' }, ...store, ...moderators] });
   }
 
   /** The name the host's own messages carry. */
   private hostSignature(): string {
-    return sanitizeChatText(this.o.hostName(), CHAT_NAME_MAX_CHARS) || 'Host';
+    return sanitizeChatText(this.deps.hostName(), CHAT_NAME_MAX_CHARS) || 'Host';
   }
 
   getChat(limit: number): { messages: ChatMessage[]; held: ChatMessage[]; pinned: ChatMessage | null } {
-    const showId = this.o.activeShowId();
-    return { messages: this.o.store.showLog(showId, limit), held: this.o.store.heldQueue(showId), pinned: this.pinned() };
+    const showId = this.deps.activeShowId();
+    return { messages: this.deps.store.showLog(showId, limit), held: this.deps.store.heldQueue(showId), pinned: this.pinned() };
   }
 
   approve(messageId: string, allowListViewer: boolean, context: CallContext): ChatMessage {
     const message = this.existing(messageId);
     if (message.status === 'deleted') throw new StudioError('conflict', 'That message was deleted; it cannot be shown again.');
     if (allowListViewer && message.viewerId) {
-      this.o.store.setViewerFlags(message.viewerId, { allowListed: true }, this.now());
+      this.deps.store.setViewerFlags(message.viewerId, { allowListed: true }, this.now());
       this.batch.viewersChanged();
     }
     if (message.status === 'approved') return message;
     const approved = this.decide(message, 'approve', { status: 'approved' }, context);
-    this.o.relay.sendChat({ type: 'chatPublish', message: toWire(approved) });
+    this.deps.relay.sendChat({ type: 'chatPublish', message: toWire(approved) });
     this.approvedHook(approved);
     return approved;
   }
@@ -125,7 +125,7 @@ export class ChatService {
     const message = this.existing(messageId);
     if (message.status === 'deleted') return message;
     const deleted = this.decide(message, 'delete', { status: 'deleted' }, context);
-    if (message.status === 'approved') this.o.relay.sendChat({ type: 'chatDelete', messageId });
+    if (message.status === 'approved') this.deps.relay.sendChat({ type: 'chatDelete', messageId });
     // The SFU unpins a deleted pinned message by itself; the studio's record follows.
     if (this.pinnedId() === messageId) this.storePinned(null);
     return deleted;
@@ -135,7 +135,7 @@ export class ChatService {
     const message = this.existing(messageId);
     if (message.question === question) return message;
     const changed: ChatMessage = { ...message, question };
-    this.o.store.update(changed, { action: question ? 'question' : 'unquestion', reasons: [], by: decidedBy(context), at: this.now() });
+    this.deps.store.update(changed, { action: question ? 'question' : 'unquestion', reasons: [], by: decidedBy(context), at: this.now() });
     this.batch.message(changed);
     return changed;
   }
@@ -143,7 +143,7 @@ export class ChatService {
   pin(messageId: string | null): { pinned: ChatMessage | null } {
     const message = messageId === null ? null : this.existing(messageId);
     if (message && message.status !== 'approved') throw new StudioError('conflict', 'Only a message viewers can see can be pinned.');
-    this.o.relay.sendChat({ type: 'chatPinMessage', message: message ? toWire(message) : null });
+    this.deps.relay.sendChat({ type: 'chatPinMessage', message: message ? toWire(message) : null });
     this.storePinned(message);
     return { pinned: message };
   }
@@ -156,7 +156,7 @@ export class ChatService {
     const by = decidedBy(context);
     const message: ChatMessage = {
       id: crypto.randomUUID(),
-      showId: this.o.activeShowId(),
+      showId: this.deps.activeShowId(),
       viewerId: null,
       name,
       role: 'host',
@@ -168,15 +168,15 @@ export class ChatService {
       decidedBy: by,
       decidedAt: now,
     };
-    this.o.store.insert(message, { action: 'approve', reasons: [], by, at: now, note: 'host message' });
-    this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
+    this.deps.store.insert(message, { action: 'approve', reasons: [], by, at: now, note: 'host message' });
+    this.deps.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     this.batch.message(message);
     return message;
   }
 
   timeout(viewerId: string, seconds: number): ChatViewer {
     const viewer = this.changeViewer(viewerId, { timedOutUntil: this.now() + seconds * 1000 });
-    this.o.relay.sendChat({ type: 'chatNotice', viewerId, text: `You are timed out for ${describeTimeout(seconds)}.` });
+    this.deps.relay.sendChat({ type: 'chatNotice', viewerId, text: `You are timed out for ${describeTimeout(seconds)}.` });
     return viewer;
   }
 
@@ -195,16 +195,16 @@ export class ChatService {
   }
 
   viewers(): ChatViewer[] {
-    return this.o.store.viewers();
+    return this.deps.store.viewers();
   }
 
   rules(): ModerationRules {
-    return this.o.store.rules(this.o.activeShowId());
+    return this.deps.store.rules(this.deps.activeShowId());
   }
 
   setRules(rules: ModerationRules): ModerationRules {
-    const showId = this.o.activeShowId();
-    this.o.store.saveRules(showId, rules, this.now());
+    const showId = this.deps.activeShowId();
+    this.deps.store.saveRules(showId, rules, this.now());
     if (this.engine?.showId === showId) this.engine.engine.setRules(rules);
     return rules;
   }
@@ -215,8 +215,8 @@ export class ChatService {
   }
 
   private moderate(incoming: ChatIncomingMessage): void {
-    const showId = this.o.activeShowId();
-    const viewer = this.o.store.sawViewer(incoming.viewerId, incoming.name, incoming.ts);
+    const showId = this.deps.activeShowId();
+    const viewer = this.deps.store.sawViewer(incoming.viewerId, incoming.name, incoming.ts);
     const role = viewer.moderator ? 'moderator' : 'viewer';
     const decision = this.engineFor(showId).decide(
       { id: incoming.id, userId: incoming.viewerId, text: incoming.text, ts: incoming.ts, role },
@@ -237,28 +237,28 @@ export class ChatService {
       decidedAt: this.now(),
     };
     // Stored before anyone sees it: a crash right after publishing still leaves the record.
-    this.o.store.insert(message, { action: decision.action, reasons: decision.reasons, by: 'auto', at: message.decidedAt! });
+    this.deps.store.insert(message, { action: decision.action, reasons: decision.reasons, by: 'auto', at: message.decidedAt! });
     // Committed, whatever was decided: only now does the viewer hear "sent" (a failed insert has thrown: no confirmation).
-    this.o.relay.confirmStored(message.id);
-    if (message.status === 'approved') this.o.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
+    this.deps.relay.confirmStored(message.id);
+    if (message.status === 'approved') this.deps.relay.sendChat({ type: 'chatPublish', message: toWire(message) });
     this.batch.message(message);
     this.batch.viewersChanged();
     if (message.status === 'approved') this.approvedHook(message);
   }
 
   private approvedHook(message: ChatMessage): void {
-    if (message.role === 'host' || !this.o.onApproved) return;
+    if (message.role === 'host' || !this.deps.onApproved) return;
     try {
-      this.o.onApproved(message);
+      this.deps.onApproved(message);
     } catch (error) {
-      this.o.log?.(`approved message ${message.id} could not be handled`, error);
+      this.deps.log?.(`approved message ${message.id} could not be handled`, error);
     }
   }
 
   /** One engine per show: its rules, and viewer histories (rate, duplicates) that start afresh with a new show. */
   private engineFor(showId: number | null): ModerationEngine {
     if (this.engine?.showId !== showId || !this.engine) {
-      this.engine = { showId, engine: new ModerationEngine(this.o.store.rules(showId)) };
+      this.engine = { showId, engine: new ModerationEngine(this.deps.store.rules(showId)) };
     }
     return this.engine.engine;
   }
@@ -267,19 +267,19 @@ export class ChatService {
     const by = decidedBy(context);
     const at = this.now();
     const changed: ChatMessage = { ...message, ...change, decidedBy: by, decidedAt: at };
-    this.o.store.update(changed, { action, reasons: message.reasons, by, at });
+    this.deps.store.update(changed, { action, reasons: message.reasons, by, at });
     this.batch.message(changed);
     return changed;
   }
 
   private existing(messageId: string): ChatMessage {
-    const message = this.o.store.message(messageId);
+    const message = this.deps.store.message(messageId);
     if (!message) throw new StudioError('not-found', 'That chat message does not exist (any more).');
     return message;
   }
 
   private changeViewer(viewerId: string, flags: Parameters<ChatStore['setViewerFlags']>[1]): ChatViewer {
-    const viewer = this.o.store.setViewerFlags(viewerId, flags, this.now());
+    const viewer = this.deps.store.setViewerFlags(viewerId, flags, this.now());
     if (!viewer) throw new StudioError('not-found', 'That viewer has not chatted yet.');
     this.batch.viewersChanged();
     return viewer;
@@ -287,21 +287,21 @@ export class ChatService {
 
   /** The pinned message is per show and kept in chat_config, so a restart shows it again. */
   private pinnedKey(): string {
-    return `pinned-message:${this.o.activeShowId() ?? 'none'}`;
+    return `pinned-message:${this.deps.activeShowId() ?? 'none'}`;
   }
 
   private pinnedId(): string | null {
-    return this.o.store.config(this.pinnedKey()) || null;
+    return this.deps.store.config(this.pinnedKey()) || null;
   }
 
   private pinned(): ChatMessage | null {
     const id = this.pinnedId();
-    const message = id ? this.o.store.message(id) : null;
+    const message = id ? this.deps.store.message(id) : null;
     return message?.status === 'approved' ? message : null;
   }
 
   private storePinned(message: ChatMessage | null): void {
-    this.o.store.setConfig(this.pinnedKey(), message?.id ?? '');
-    this.o.events.emit('chatPinnedMessage', message);
+    this.deps.store.setConfig(this.pinnedKey(), message?.id ?? '');
+    this.deps.events.emit('chatPinnedMessage', message);
   }
 }

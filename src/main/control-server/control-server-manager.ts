@@ -19,7 +19,7 @@ export function lanAddresses(): string[] {
     .map((a) => a.address);
 }
 
-export interface ControlServerManagerOptions {
+export interface ControlServerManagerDeps {
   readonly settings: SettingsStore;
   readonly events: StudioEventBus;
   readonly dispatch: Dispatch;
@@ -50,12 +50,12 @@ export class ControlServerManager {
   /** The team's links, one per role (host, producer, moderator). */
   readonly links: ControlLinks;
 
-  constructor(private readonly options: ControlServerManagerOptions) {
-    this.links = new ControlLinks(options.settings.secrets);
-    const legacy = options.settings.legacyControlToken();
+  constructor(private readonly deps: ControlServerManagerDeps) {
+    this.links = new ControlLinks(deps.settings.secrets);
+    const legacy = deps.settings.legacyControlToken();
     if (legacy) {
       this.links.adoptLegacyToken(legacy);
-      options.settings.forgetLegacyControlToken();
+      deps.settings.forgetLegacyControlToken();
     }
   }
 
@@ -66,12 +66,12 @@ export class ControlServerManager {
   }
 
   get isPinned(): boolean {
-    return this.options.pinned !== undefined;
+    return this.deps.pinned !== undefined;
   }
 
   /** What the host allows the team, from Settings. */
   policy(): RolePolicy {
-    return { producersMayGoLive: this.options.settings.get().controlServer.producersMayGoLive };
+    return { producersMayGoLive: this.deps.settings.get().controlServer.producersMayGoLive };
   }
 
   /** Every role's link; for the host only (the roles table keeps it from everyone else). */
@@ -85,7 +85,7 @@ export class ControlServerManager {
       urls: host.urls,
       token: host.token,
       links,
-      secretsStored: this.options.settings.secrets.whereStored,
+      secretsStored: this.deps.settings.secrets.whereStored,
       port,
       allowLan: this.boundLan,
       connectedClients: this.clients,
@@ -95,7 +95,7 @@ export class ControlServerManager {
 
   /** Applies the current settings (serialised: one change at a time). */
   apply(): Promise<ControlServerStatus> {
-    this.queue = this.queue.then(() => this.applyNow(this.options.settings.get()));
+    this.queue = this.queue.then(() => this.applyNow(this.deps.settings.get()));
     return this.queue.then(() => this.status());
   }
 
@@ -125,7 +125,7 @@ export class ControlServerManager {
   }
 
   private async applyNow(settings: Settings): Promise<void> {
-    const pinned = this.options.pinned;
+    const pinned = this.deps.pinned;
     const enabled = pinned ? true : settings.controlServer.enabled;
     const allowLan = pinned?.allowLan ?? settings.controlServer.allowLan;
     const port = pinned?.port ?? settings.controlServer.port;
@@ -151,10 +151,10 @@ export class ControlServerManager {
       ownNames: () => [...LOOPBACK_NAMES, ...(allowLan ? lanAddresses() : [])],
       lookupToken: (token) => this.links.lookup(token),
       policy: () => this.policy(),
-      rendererDir: this.options.rendererDir,
-      uploadsDir: this.options.uploadsDir,
-      dispatch: this.options.dispatch,
-      events: this.options.events,
+      rendererDir: this.deps.rendererDir,
+      uploadsDir: this.deps.uploadsDir,
+      dispatch: this.deps.dispatch,
+      events: this.deps.events,
       onClientsChanged: (count) => {
         this.clients = count;
         this.publish();
@@ -162,7 +162,7 @@ export class ControlServerManager {
       onClientClosed: (clientId) => {
         for (const listener of [...this.closedListeners]) listener(clientId);
       },
-      ...(this.options.extraConnectSources ? { extraConnectSources: this.options.extraConnectSources } : {}),
+      ...(this.deps.extraConnectSources ? { extraConnectSources: this.deps.extraConnectSources } : {}),
     });
     try {
       this.boundPort = await server.start();
@@ -186,6 +186,6 @@ export class ControlServerManager {
   }
 
   private publish(): void {
-    this.options.events.emit('controlServerChanged', this.status());
+    this.deps.events.emit('controlServerChanged', this.status());
   }
 }

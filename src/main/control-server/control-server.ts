@@ -19,7 +19,7 @@ import { readStaticFile } from '../static/static-files.js';
 import { UploadRefusedError, UploadStore, type UploadLimits } from './upload-store.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
 
-export interface ControlServerOptions {
+export interface ControlServerDeps {
   readonly host: string;
   readonly port: number;
   /**
@@ -89,9 +89,9 @@ export class ControlServer {
   /** Browser uploads, within their quotas. */
   private readonly uploads: UploadStore;
 
-  constructor(private readonly options: ControlServerOptions) {
-    this.lockout = new TokenLockout(options.lockoutPolicy);
-    this.uploads = new UploadStore(options.uploadsDir, options.uploadLimits);
+  constructor(private readonly deps: ControlServerDeps) {
+    this.lockout = new TokenLockout(deps.lockoutPolicy);
+    this.uploads = new UploadStore(deps.uploadsDir, deps.uploadLimits);
   }
 
   get clientCount(): number {
@@ -135,10 +135,10 @@ export class ControlServer {
     });
     this.server = server;
     this.wss = wss;
-    this.unsubscribeEvents = this.options.events.subscribe((channel, payload) => {
+    this.unsubscribeEvents = this.deps.events.subscribe((channel, payload) => {
       const frame = JSON.stringify({ type: 'event', channel, payload } satisfies ControlServerMessage);
       const event = eventByChannel.get(channel);
-      const policy = this.options.policy();
+      const policy = this.deps.policy();
       for (const [ws, client] of this.authed) {
         // Each role hears only what the roles table gives it (the team links go to the host alone).
         if (ws.readyState === ws.OPEN && event && receivesEvent(client.role, event, policy)) ws.send(frame);
@@ -146,7 +146,7 @@ export class ControlServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
+      server.listen(this.deps.port, this.deps.host, () => {
         server.off('error', reject);
         resolve();
       });
@@ -159,7 +159,7 @@ export class ControlServer {
   disconnectAll(code: number, reason: string): void {
     for (const ws of [...this.authed.keys()]) ws.close(code, reason);
     this.authed.clear();
-    this.options.onClientsChanged?.(0);
+    this.deps.onClientsChanged?.(0);
   }
 
   async stop(): Promise<void> {
@@ -186,7 +186,7 @@ export class ControlServer {
 
   /** Why this request is refused (a Host that is not ours; an Origin we do not trust, when `withOrigin`), or null. */
   private refusal(req: http.IncomingMessage, withOrigin: boolean): Extract<AccessDecision, { ok: false }> | null {
-    const rules = { names: this.options.ownNames(), port: req.socket.localPort ?? this.options.port };
+    const rules = { names: this.deps.ownNames(), port: req.socket.localPort ?? this.deps.port };
     const host = checkHost(rules, req.headers.host);
     if (!host.ok) return host;
     const origin = withOrigin ? checkOrigin(rules, req.headers.origin) : host;
@@ -207,7 +207,7 @@ export class ControlServer {
   ): { ok: true; role: Role } | { ok: false; message: string; locked: boolean } {
     const lock = this.lockout.check(address);
     if (lock.locked) return { ok: false, message: lock.message, locked: true };
-    const found = this.options.lookupToken(token);
+    const found = this.deps.lookupToken(token);
     if (!found.ok) {
       this.lockout.failed(address);
       return { ok: false, message: found.message, locked: false };
@@ -227,8 +227,8 @@ export class ControlServer {
     ws.on('close', () => {
       clearTimeout(authTimer);
       if (!this.authed.delete(ws)) return;
-      this.options.onClientsChanged?.(this.authed.size);
-      this.options.onClientClosed?.(clientId);
+      this.deps.onClientsChanged?.(this.authed.size);
+      this.deps.onClientClosed?.(clientId);
     });
     ws.on('message', (data, isBinary) => {
       let parsedJson: unknown;
@@ -258,7 +258,7 @@ export class ControlServer {
         this.authed.set(ws, { clientId, token: message.token, role: check.role });
         // The console shows only what this role can use; the dispatcher refuses the rest anyway.
         this.send(ws, { type: 'auth-ok', role: check.role });
-        this.options.onClientsChanged?.(this.authed.size);
+        this.deps.onClientsChanged?.(this.authed.size);
         return;
       }
       if (!authenticated) {
@@ -272,7 +272,7 @@ export class ControlServer {
       }
       const client = this.authed.get(ws);
       // The link may have been replaced or have expired since sign-in.
-      const still = client ? this.options.lookupToken(client.token) : null;
+      const still = client ? this.deps.lookupToken(client.token) : null;
       if (!client || !still?.ok || still.role !== client.role) {
         const why = still && !still.ok ? still.message : 'This link no longer works. Ask the host for the current link.';
         this.send(ws, { type: 'response', id: message.id, result: { ok: false, error: { code: 'unauthorized', message: why } } });
@@ -280,7 +280,7 @@ export class ControlServer {
         ws.close(CLOSE_TOKEN_REPLACED, 'The link no longer works.');
         return;
       }
-      void this.options
+      void this.deps
         .dispatch(message.channel, message.input, { transport: 'control', clientId, role: client.role, address })
         .then((result) => this.send(ws, { type: 'response', id: message.id, result }));
     });
@@ -302,7 +302,7 @@ export class ControlServer {
       res.end();
       return;
     }
-    const file = await readStaticFile(this.options.rendererDir, url.pathname);
+    const file = await readStaticFile(this.deps.rendererDir, url.pathname);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end(
@@ -314,7 +314,7 @@ export class ControlServer {
     }
     const headers: Record<string, string> = {
       'Content-Type': file.contentType,
-      'Content-Security-Policy': studioContentSecurityPolicy(this.options.extraConnectSources?.() ?? []),
+      'Content-Security-Policy': studioContentSecurityPolicy(this.deps.extraConnectSources?.() ?? []),
       ...SECURITY_HEADERS,
       'Cache-Control': file.filePath.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
     };
@@ -341,7 +341,7 @@ export class ControlServer {
       });
     }
     // An upload is the first step of a catalog import: only who may import may upload.
-    const mayImport = mayCall(check.role, 'startImport', this.options.policy());
+    const mayImport = mayCall(check.role, 'startImport', this.deps.policy());
     if (!mayImport.ok) {
       req.resume();
       return reply(403, { ok: false, error: { code: 'forbidden', message: mayImport.message } });

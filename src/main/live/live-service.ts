@@ -27,7 +27,7 @@ import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sf
  */
 const PUBLISH_TOKEN_TTL_SECONDS = 3600;
 
-export interface LiveServiceOptions {
+export interface LiveServiceDeps {
   readonly settings: SettingsStore;
   readonly events: StudioEventBus;
   /** Overrides of the built-in SFU's settings for this run (`studio web --sfu-port`, tests). */
@@ -89,15 +89,15 @@ export class LiveService {
   /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
   private readonly publishers: OnePublisher;
 
-  constructor(private readonly options: LiveServiceOptions) {
-    this.publishers = new OnePublisher((state) => options.events.emit('publisherChanged', state), undefined, undefined, options.staleClaimMs);
+  constructor(private readonly deps: LiveServiceDeps) {
+    this.publishers = new OnePublisher((state) => deps.events.emit('publisherChanged', state), undefined, undefined, deps.staleClaimMs);
     // The viewer link must not change between runs: pick the room once and keep it.
-    if (options.settings.get().sfu.room === '') options.settings.update({ sfu: { room: generateRoomName() } });
+    if (deps.settings.get().sfu.room === '') deps.settings.update({ sfu: { room: generateRoomName() } });
   }
 
   /** Brings the target in line with the settings (serialised; a no-op when nothing relevant changed). */
   apply(): Promise<void> {
-    this.queue = this.queue.then(() => this.applyNow()).catch((error: unknown) => this.options.log?.(`SFU apply failed: ${String(error)}`));
+    this.queue = this.queue.then(() => this.applyNow()).catch((error: unknown) => this.deps.log?.(`SFU apply failed: ${String(error)}`));
     return this.queue;
   }
 
@@ -246,11 +246,11 @@ export class LiveService {
   }
 
   private wantedConfig(): TargetConfig {
-    const { sfu } = this.options.settings.get();
-    const pinned = this.options.embedded;
+    const { sfu } = this.deps.settings.get();
+    const pinned = this.deps.embedded;
     // Only what the mode uses, so e.g. the LAN switch does not reconnect a remote SFU.
     if (sfu.url !== '') {
-      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.options.settings.sfuHostToken() };
+      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.deps.settings.sfuHostToken() };
     }
     return {
       mode: 'embedded',
@@ -280,8 +280,8 @@ export class LiveService {
     const started = await startEmbeddedSfu({
       port: config.port,
       allowLan: config.allowLan,
-      viewerDir: this.options.embedded?.viewerDir,
-      viewerIdSalt: this.options.viewerIdSalt?.() ?? null,
+      viewerDir: this.deps.embedded?.viewerDir,
+      viewerIdSalt: this.deps.viewerIdSalt?.() ?? null,
     });
     if (!started.ok) return this.failedTarget(config, started.error);
     const { server } = started;
@@ -319,7 +319,7 @@ export class LiveService {
   }
 
   private failedTarget(config: TargetConfig, error: string): Target {
-    this.options.log?.(error);
+    this.deps.log?.(error);
     return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, error };
   }
 
@@ -329,7 +329,7 @@ export class LiveService {
       room,
       hostToken,
       onChange: () => this.changed(),
-      ...(this.options.log ? { log: this.options.log } : {}),
+      ...(this.deps.log ? { log: this.deps.log } : {}),
       onChatIncoming: (message) => this.chatListener?.incoming(message),
       // The chat service confirms each viewer message once stored (confirmStored), so the SFU's "sent" to a viewer means saved.
       confirmsChat: true,
@@ -353,13 +353,13 @@ export class LiveService {
     // A link being shut down may still deliver a last push; the studio (and its database) may be closed by then.
     if (this.closed) return;
     const status = this.status();
-    if (status.live && !this.wasLive) this.options.onLive?.();
+    if (status.live && !this.wasLive) this.deps.onLive?.();
     this.wasLive = status.live;
     this.publishers.airState(status.live);
     const json = JSON.stringify(status);
     if (json !== this.lastStatusJson) {
       this.lastStatusJson = json;
-      this.options.events.emit('sfuStatusChanged', status);
+      this.deps.events.emit('sfuStatusChanged', status);
     }
     for (const listener of [...this.pinListeners]) listener();
   }
