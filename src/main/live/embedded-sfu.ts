@@ -11,6 +11,8 @@ export interface EmbeddedSfuConfig {
   readonly viewerDir: string | undefined;
   /** Stable viewer ids across runs (see ViewerIds); null: random per run. */
   readonly viewerIdSalt: string | null;
+  /** Who may host which show: the studio's secret for its room, made for this run. */
+  readonly hostTokens: Readonly<Record<string, string>>;
 }
 
 export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer } | { readonly ok: false; readonly error: string };
@@ -36,8 +38,9 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       httpHost: config.allowLan ? '0.0.0.0' : '127.0.0.1',
       listenIps,
       workers: 1,
-      // Tokens are set per show at run time (setHostToken); no server-wide one.
+      // The studio's room only, with this run's secret; no server-wide token.
       defaultHostToken: null,
+      hostTokens: config.hostTokens,
       logLevel: 'warn',
       viewerIdSalt: config.viewerIdSalt,
       // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.

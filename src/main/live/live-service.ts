@@ -277,7 +277,9 @@ export class LiveService {
   }
 
   private async startEmbedded(config: TargetConfig): Promise<Target> {
+    const hostToken = newHostToken();
     const started = await startEmbeddedSfu({
+      hostTokens: { [config.room]: hostToken },
       port: config.port,
       allowLan: config.allowLan,
       viewerDir: this.deps.embedded?.viewerDir,
@@ -285,8 +287,6 @@ export class LiveService {
     });
     if (!started.ok) return this.failedTarget(config, started.error);
     const { server } = started;
-    const hostToken = newHostToken();
-    server.setHostToken(config.room, hostToken);
     const hosts = ['127.0.0.1', ...(config.allowLan ? lanAddresses() : [])];
     const origin = (host: string) => `http://${host}:${server.port}`;
     return {
