@@ -5,11 +5,12 @@
  * health, the session handed to the overlay follower, and reconnecting after
  * OBS is killed. Skipped only when OBS is not installed.
  */
-import type { OBSWebSocket } from 'obs-websocket-js/json';
+import { RequestBatchExecutionType, type OBSWebSocket } from 'obs-websocket-js/json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVerifier, freePort, obsMissingReason, startHeadlessObs, waitFor, type HeadlessObs } from '../../../tests/harness/headless-obs.js';
-import { ObsConnection, type ObsConnectionStatus, type ObsSession } from './obs-connection.js';
+import { ObsConnection, type ObsConnectionStatus } from './obs-connection.js';
 import { readObsMirror } from './obs-mirror.js';
+import type { ObsSession } from './obs-session.js';
 
 const missing = obsMissingReason();
 if (missing) console.warn(missing);
@@ -115,11 +116,20 @@ describe.skipIf(missing !== null)('ObsConnection against a real headless OBS', {
     await waitFor(() => (status().health?.renderTotalFrames ?? 0) > 0, 'GetStats health');
   });
 
-  it('reconnects after OBS is killed, withdrawing the session meanwhile', async () => {
+  it('reconnects after OBS is killed, withdrawing the session meanwhile; a request cut off is answered', async () => {
     await verifier.disconnect();
+    // A request OBS takes a while over, in flight when OBS dies (obs-websocket-js alone never answers it).
+    const inFlight = sessions
+      .at(-1)!
+      .callBatch([{ requestType: 'Sleep', requestData: { sleepMillis: 5000 } }], { executionType: RequestBatchExecutionType.SerialRealtime })
+      .then(
+        () => 'answered by OBS',
+        (error: Error) => error.message,
+      );
     sessions.length = 0;
     const before = seen.length;
     await obs.kill();
+    expect(await inFlight).toBe('Not connected');
     await waitForState('reconnecting');
     // The first word of the drop; retries (every 100 ms here) then say why OBS is still away.
     expect(seen.slice(before).find((s) => s.state === 'reconnecting')).toMatchObject({ message: 'OBS closed the connection — reconnecting…', health: null });

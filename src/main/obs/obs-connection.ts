@@ -4,12 +4,10 @@ import type { ObsStatus } from '../../shared/domain/obs.js';
 import { Backoff } from '../sfu-link/backoff.js';
 import { connectFailureMessage, isAuthFailure, requestFailureMessage } from './obs-messages.js';
 import { MIRROR_EVENTS, readObsHealth, readObsMirror } from './obs-mirror.js';
+import { openSession, type ObsSession } from './obs-session.js';
 
 /** ObsStatus without the overlay, which the overlay follower owns. */
 export type ObsConnectionStatus = Omit<ObsStatus, 'overlayScene' | 'overlay'>;
-
-/** A connected OBS, for a part that sends its own requests (the overlay follower). */
-export type ObsSession = Pick<OBSWebSocket, 'call'>;
 
 /** What the connection keeps in Settings (the password apart, as a secret). */
 export interface ObsConnectionSettings {
@@ -46,7 +44,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * password is not retried.
  */
 export class ObsConnection {
-  private obs: OBSWebSocket | null = null;
+  /** The open socket and its session (whose requests are answered when the socket closes). */
+  private socket: { readonly obs: OBSWebSocket; readonly session: ObsSession; end(): void } | null = null;
   /** Bumped by every attempt and teardown: callbacks of an older socket see it and do nothing. */
   private generation = 0;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -119,7 +118,8 @@ export class ObsConnection {
   private async open(state: 'connecting' | 'reconnecting'): Promise<void> {
     const generation = ++this.generation;
     const obs = new OBSWebSocket();
-    this.obs = obs;
+    const { session, end } = openSession(obs);
+    this.socket = { obs, session, end };
     this.update({ state, ...(state === 'connecting' ? { message: null } : {}) });
     const stale = () => generation !== this.generation;
     obs.on('ConnectionClosed', (error) => {
@@ -140,13 +140,13 @@ export class ObsConnection {
       });
       await delay(this.deps.settleMs ?? 300);
       if (stale()) return;
-      const version = await obs.call('GetVersion');
+      const version = await session.call('GetVersion');
       this.backoff.reset();
       this.update({ state: 'connected', message: null, obsVersion: version.obsVersion ?? hello.obsWebSocketVersion });
       await this.refresh();
       if (stale()) return;
       this.startHealth();
-      this.deps.onSession?.(obs);
+      this.deps.onSession?.(session);
     } catch (error) {
       if (stale()) return;
       const message = connectFailureMessage(error, this.current.address);
@@ -178,18 +178,19 @@ export class ObsConnection {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.stopHealth();
-    const obs = this.obs;
-    this.obs = null;
-    if (obs) {
-      obs.removeAllListeners();
-      void obs.disconnect().catch(() => undefined);
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.end();
+      socket.obs.removeAllListeners();
+      void socket.obs.disconnect().catch(() => undefined);
     }
   }
 
-  private async request(run: (obs: OBSWebSocket) => Promise<unknown>): Promise<void> {
-    if (!this.obs || this.current.state !== 'connected') throw new StudioError('unavailable', 'OBS is not connected.');
+  private async request(run: (obs: ObsSession) => Promise<unknown>): Promise<void> {
+    if (!this.socket || this.current.state !== 'connected') throw new StudioError('unavailable', 'OBS is not connected.');
     try {
-      await run(this.obs);
+      await run(this.socket.session);
     } catch (error) {
       throw new StudioError('unavailable', requestFailureMessage(error));
     }
@@ -209,21 +210,21 @@ export class ObsConnection {
   }
 
   private async refresh(): Promise<void> {
-    const obs = this.obs;
-    if (!obs || this.current.state !== 'connected') return;
+    const session = this.socket?.session;
+    if (!session || this.current.state !== 'connected') return;
     const generation = this.generation;
-    const mirror = await readObsMirror(obs, this.current.scenes.map((s) => s.name));
+    const mirror = await readObsMirror(session, this.current.scenes.map((s) => s.name));
     if (generation === this.generation) this.update(mirror);
   }
 
   private startHealth(): void {
     this.stopHealth();
     const poll = async () => {
-      const obs = this.obs;
-      if (!obs || this.current.state !== 'connected') return;
+      const session = this.socket?.session;
+      if (!session || this.current.state !== 'connected') return;
       try {
-        const health = await readObsHealth(obs);
-        if (obs === this.obs) this.update({ health });
+        const health = await readObsHealth(session);
+        if (session === this.socket?.session) this.update({ health });
       } catch {
         // The connection is going away; ConnectionClosed reports it.
       }

@@ -14,7 +14,7 @@ import { StudioError } from '../../shared/api/result.js';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
 import { productCardSchema } from '../../shared/sfu/product-card.js';
 import { connectVerifier, inputText, obsMissingReason, startHeadlessObs, waitFor, type HeadlessObs } from '../../../tests/harness/headless-obs.js';
-import type { ObsSession } from './obs-connection.js';
+import { openSession, type ObsSession } from './obs-session.js';
 import { ObsOverlayFollower } from './obs-overlay-follower.js';
 import { ObsOverlaySync } from './obs-overlay-sync.js';
 
@@ -25,10 +25,19 @@ const card = (fields: Record<string, unknown>) => productCardSchema.parse({ prod
 
 describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OBS', { retry: 1 }, () => {
   let obs: HeadlessObs;
-  /** The follower's session: a plain client, with the request types it sent. */
+  /** The follower's session: a plain client's, with the request types it sent. */
   let client: OBSWebSocket;
+  let live: ReturnType<typeof openSession>;
   const sent: string[] = [];
-  const session: ObsSession = { call: ((type, data) => (sent.push(type), client.call(type, data))) as OBSWebSocket['call'] };
+  /** While set, writes get no answer until the test gives one (as when OBS dies under a request). */
+  let held: ((error: Error) => void)[] | null = null;
+  const session: Pick<ObsSession, 'call'> = {
+    call: ((type, data) => {
+      sent.push(type);
+      if (held) return new Promise((_, reject) => held!.push(reject));
+      return live.session.call(type, data);
+    }) as OBSWebSocket['call'],
+  };
   let verifier: OBSWebSocket;
   let follower: ObsOverlayFollower;
   let cacheDir: string;
@@ -41,6 +50,7 @@ describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OB
   beforeAll(async () => {
     obs = await startHeadlessObs();
     client = await connectVerifier(obs);
+    live = openSession(client);
     verifier = await connectVerifier(obs);
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-obs-follower-'));
     follower = new ObsOverlayFollower({
@@ -97,10 +107,29 @@ describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OB
     follower.showPin(card({ title: 'Brass Desk Lamp', price: '120.00' }));
     // OBS restarted without the sources: they are made again.
     for (const inputName of Object.values(OBS_OVERLAY_INPUTS)) await verifier.call('RemoveInput', { inputName });
+    // OBS destroys a removed source a moment later; until then it still lists it.
+    const listed = async () => (await verifier.call('GetInputList')).inputs.map((i) => i.inputName as string);
+    await waitFor(async () => !(await listed()).some((name) => name.startsWith('LSS Product')), 'the sources gone from OBS');
     follower.attach(session);
     await waitForDelivery('delivered');
     expect(await text(OBS_OVERLAY_INPUTS.title)).toBe('Brass Desk Lamp');
     expect(await text(OBS_OVERLAY_INPUTS.price)).toBe('$120.00');
+  });
+
+  it('a write cut off by OBS going away is not a failure; the pin catches up on the next session', async () => {
+    held = [];
+    follower.showPin(card({ title: 'Wool Scarf', price: '35.00' }));
+    await waitFor(() => held!.length > 0, 'a write in flight');
+    const cutOff = held;
+    held = null;
+    follower.attach(null);
+    // What a session answers when its socket closes under a request.
+    for (const reject of cutOff) reject(new Error('Not connected'));
+    await Promise.resolve();
+    expect(delivery()).toEqual({ state: 'pending' });
+    follower.attach(session);
+    await waitForDelivery('delivered');
+    expect(await text(OBS_OVERLAY_INPUTS.title)).toBe('Wool Scarf');
   });
 
   it('a scene OBS does not have is failed with its host message, retried, and delivered once it exists', async () => {

@@ -2,9 +2,9 @@ import { StudioError } from '../../shared/api/result.js';
 import type { PinTargetState } from '../../shared/domain/live.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { Backoff } from '../sfu-link/backoff.js';
-import type { ObsSession } from './obs-connection.js';
 import { requestFailureMessage } from './obs-messages.js';
 import { overlayPriceText, type ObsOverlaySync } from './obs-overlay-sync.js';
+import type { ObsSession } from './obs-session.js';
 
 /**
  * Where OBS's product sources stand, as PinState.targets.obs reports it.
@@ -30,6 +30,9 @@ export interface ObsOverlayFollowerDeps {
   readonly retryMs?: readonly [number, number] | undefined;
 }
 
+/** The follower writes with single requests only. */
+type OverlaySession = Pick<ObsSession, 'call'>;
+
 const PENDING: OverlayDelivery = { state: 'pending' };
 const OFF: OverlayDelivery = { state: 'off' };
 const DELIVERED: OverlayDelivery = { state: 'delivered' };
@@ -42,7 +45,7 @@ const DELIVERED: OverlayDelivery = { state: 'delivered' };
  * deal rewrites only the price text each second.
  */
 export class ObsOverlayFollower {
-  private session: ObsSession | null = null;
+  private session: OverlaySession | null = null;
   private scene: string | null;
   private delivery: OverlayDelivery;
   private wantedCard: ProductCard | null = null;
@@ -85,7 +88,7 @@ export class ObsOverlayFollower {
   }
 
   /** A connected OBS to write to, or null when it went away (what it shows is then unknown). */
-  attach(session: ObsSession | null): void {
+  attach(session: OverlaySession | null): void {
     this.session = session;
     this.clearRetry();
     if (session) {
