@@ -15,7 +15,7 @@ import type { ObsSession } from './obs-session.js';
 const missing = obsMissingReason();
 if (missing) console.warn(missing);
 
-describe.skipIf(missing !== null)('ObsConnection against a real headless OBS', { retry: 1 }, () => {
+describe.skipIf(missing !== null)('ObsConnection against a real headless OBS', () => {
   let obs: HeadlessObs;
   let verifier: OBSWebSocket;
   let connection: ObsConnection;

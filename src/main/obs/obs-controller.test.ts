@@ -17,8 +17,7 @@ import { connectVerifier, freePort, inputText, obsMissingReason, startHeadlessOb
 const missing = obsMissingReason();
 if (missing) console.warn(missing);
 
-// A real OBS process under Xvfb: one retry absorbs a slow start on a loaded machine.
-describe.skipIf(missing !== null)('OBS control against a real headless OBS', { retry: 1 }, () => {
+describe.skipIf(missing !== null)('OBS control against a real headless OBS', () => {
   let obs: HeadlessObs;
   let studio: TestStudio;
   let verifier: OBSWebSocket;

@@ -23,7 +23,7 @@ if (missing) console.warn(missing);
 
 const card = (fields: Record<string, unknown>) => productCardSchema.parse({ productId: '1', title: 'Linen Shirt', price: '49.50', currency: 'USD', ...fields });
 
-describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OBS', { retry: 1 }, () => {
+describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OBS', () => {
   let obs: HeadlessObs;
   /** The follower's session: a plain client's, with the request types it sent. */
   let client: OBSWebSocket;
