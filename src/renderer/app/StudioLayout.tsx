@@ -1,4 +1,4 @@
-import { PinHotkeys } from '../live/use-pin-hotkeys.js';
+import { PinHotkeys } from '../rundown/use-pin-hotkeys.js';
 import { CatalogPanel } from '../panels/CatalogPanel.js';
 import { ChatPanel } from '../panels/ChatPanel.js';
 import { PreviewPanel } from '../panels/PreviewPanel.js';

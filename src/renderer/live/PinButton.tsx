@@ -1,13 +1,13 @@
 import type { MouseEvent } from 'react';
 import './pin.css';
-import { useRundown } from '../rundown/rundown-context.js';
 import { isPinned, useLiveCommands, usePin } from './live-context.js';
-import { hotkeyNumberOf } from './pin-hotkeys.js';
 
 export interface PinButtonProps {
   readonly productId: number;
   readonly variantId: number | null;
   readonly rundownItemId?: number | null;
+  /** The number key (1–9) that pins this from anywhere in the studio (a rundown item's), shown on the button. */
+  readonly hotkey?: number | null;
   /** The product as the host knows it, for the accessible name ("Pin Linen dress"). */
   readonly label: string;
   readonly size?: 'small' | 'normal';
@@ -20,7 +20,7 @@ export interface PinButtonProps {
  * it reads Unpin. No confirmation: pinning the wrong product is fixed by the
  * next click, and a live host has no time for dialogs.
  */
-export function PinButton({ productId, variantId, rundownItemId = null, label, size = 'small', tabIndex }: PinButtonProps) {
+export function PinButton({ productId, variantId, rundownItemId = null, hotkey = null, label, size = 'small', tabIndex }: PinButtonProps) {
   const pin = usePin();
   const { pinProduct, unpinProduct } = useLiveCommands();
   const pinned = isPinned(pin, productId, variantId);
@@ -42,19 +42,11 @@ export function PinButton({ productId, variantId, rundownItemId = null, label, s
     >
       <span className="pin-glyph" aria-hidden="true" />
       {pinned ? 'Unpin' : 'Pin'}
-      {rundownItemId !== null && !pinned && <RundownPinKey itemId={rundownItemId} />}
+      {hotkey !== null && !pinned && (
+        <kbd className="pin-key" data-testid="pin-key" title={`Press ${hotkey} to pin`}>
+          {hotkey}
+        </kbd>
+      )}
     </button>
-  );
-}
-
-/** The number key (1–9) that pins this rundown item from anywhere in the studio. */
-function RundownPinKey({ itemId }: { itemId: number }) {
-  const { rundown } = useRundown();
-  const number = rundown ? hotkeyNumberOf(rundown.items, itemId) : null;
-  if (number === null) return null;
-  return (
-    <kbd className="pin-key" data-testid="pin-key" title={`Press ${number} to pin`}>
-      {number}
-    </kbd>
   );
 }

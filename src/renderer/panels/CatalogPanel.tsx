@@ -6,7 +6,8 @@ import { ProductDetailDrawer } from '../catalog/ProductDetailDrawer.js';
 import { useCatalogPages } from '../catalog/use-catalog-pages.js';
 import { useRundown } from '../rundown/rundown-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
-import { EmptyState, Panel } from './Panel.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { Panel } from './Panel.js';
 
 const SEARCH_DEBOUNCE_MS = 120;
 

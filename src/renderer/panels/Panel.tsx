@@ -18,12 +18,3 @@ export function Panel({ id, title, actions, children }: PanelProps) {
     </section>
   );
 }
-
-export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="empty-state">
-      <p className="empty-state-title">{title}</p>
-      <p className="empty-state-text">{children}</p>
-    </div>
-  );
-}

@@ -6,7 +6,8 @@ import { LiveControls } from '../rundown/LiveControls.js';
 import { useRundown } from '../rundown/rundown-context.js';
 import { RundownList } from '../rundown/RundownList.js';
 import { ShowPicker } from '../rundown/ShowPicker.js';
-import { EmptyState, Panel } from './Panel.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { Panel } from './Panel.js';
 
 /** The show plan and its live cursor. */
 export function RundownPanel() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import { useStudio } from '../api/studio-context.js';
 import { downloadExportedFile } from '../ui/download.js';
-import { EmptyState } from '../panels/Panel.js';
+import { EmptyState } from '../ui/EmptyState.js';
 import { formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
 import { ShowReportTimeline } from './ShowReportTimeline.js';
 import { useShowReport } from './use-show-report.js';

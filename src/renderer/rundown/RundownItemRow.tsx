@@ -1,6 +1,8 @@
 import { useId, useState, type DragEvent, type KeyboardEvent, type Ref } from 'react';
 import type { RundownItem } from '../../shared/domain/rundown.js';
 import { PinButton } from '../live/PinButton.js';
+import { hotkeyNumberOf } from './pin-hotkeys.js';
+import { useRundown } from './rundown-context.js';
 import { formatDuration, formatMoney, formatStock, parseDurationInput } from '../ui/format.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import { SEGMENT_GLYPHS, SEGMENT_LABELS } from './segment-types.js';
@@ -31,6 +33,8 @@ export interface RundownItemRowProps {
 export function RundownItemRow(props: RundownItemRowProps) {
   const { ref, item, isCurrent, isNext, selected } = props;
   const p = item.product;
+  const { rundown } = useRundown();
+  const hotkey = rundown ? hotkeyNumberOf(rundown.items, item.id) : null;
   const segmentType = item.segmentType ?? 'custom';
   const classes = ['rundown-item', `kind-${item.kind}`];
   if (isCurrent) classes.push('is-current');
@@ -91,7 +95,7 @@ export function RundownItemRow(props: RundownItemRowProps) {
           {item.plannedSeconds !== null ? formatDuration(item.plannedSeconds) : ''}
         </span>
         {item.kind === 'product' && p && (
-          <PinButton productId={p.productId} variantId={p.variantId} rundownItemId={item.id} label={item.title} />
+          <PinButton productId={p.productId} variantId={p.variantId} rundownItemId={item.id} hotkey={hotkey} label={item.title} />
         )}
       </div>
       {selected && <ItemEditor {...props} />}

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useLatest, useStudio } from '../api/studio-context.js';
-import { useRundown } from '../rundown/rundown-context.js';
+import { useRundown } from './rundown-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
-import { useLiveCommands, usePin } from './live-context.js';
+import { useLiveCommands, usePin } from '../live/live-context.js';
 import { numberedProducts, pinHotkeyOf, pinTargetOf, type PinHotkey, type RundownPin } from './pin-hotkeys.js';
 
 /**
