@@ -3,6 +3,7 @@ import { showMediaCodecs } from './media-codecs.js';
 import type { SfuLog } from './sfu-log.js';
 import type { SfuOptions } from './sfu-options.js';
 import { loadMediasoup } from './worker-binary.js';
+import { Backoff } from '../shared/time/backoff.js';
 
 type Mediasoup = Awaited<ReturnType<typeof loadMediasoup>>;
 
@@ -10,7 +11,8 @@ interface WorkerSlot {
   worker: types.Worker | null;
   /** Routers (shows) on this worker: new shows go to the least loaded one. */
   routers: number;
-  restarts: number;
+  /** Back off when a worker keeps dying (a bad binary or no free ports) instead of spinning: at once, then 0.5 s doubling to 30 s. */
+  readonly restarts: Backoff;
 }
 
 /**
@@ -34,7 +36,7 @@ export class WorkerPool {
     const pool = new WorkerPool(mediasoup, options, log);
     try {
       for (let i = 0; i < options.workers; i++) {
-        const slot: WorkerSlot = { worker: null, routers: 0, restarts: 0 };
+        const slot: WorkerSlot = { worker: null, routers: 0, restarts: new Backoff({ firstMs: 500, maxMs: 30_000, immediateFirst: true }) };
         pool.slots.push(slot);
         slot.worker = await pool.spawn(slot, i);
       }
@@ -92,16 +94,14 @@ export class WorkerPool {
   }
 
   private async respawn(slot: WorkerSlot, index: number): Promise<void> {
-    // Back off when a worker keeps dying (a bad binary or no free ports) instead of spinning.
-    const delayMs = Math.min(30_000, 250 * 2 ** Math.min(slot.restarts, 7));
-    slot.restarts++;
-    await new Promise((resolve) => setTimeout(resolve, slot.restarts === 1 ? 0 : delayMs));
+    const delayMs = slot.restarts.next();
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (this.closed) return;
     try {
       slot.worker = await this.spawn(slot, index);
       this.log.info(`mediasoup worker ${index} restarted (pid ${slot.worker.pid})`);
       // A worker that stays up a minute is healthy again: reset the backoff.
-      setTimeout(() => (slot.restarts = 0), 60_000).unref();
+      setTimeout(() => slot.restarts.reset(), 60_000).unref();
     } catch (error) {
       this.log.error(`mediasoup worker ${index} could not be restarted`, error);
       void this.respawn(slot, index);

@@ -5,6 +5,7 @@ import type { Deal } from '../../shared/domain/selling.js';
 import { DEAL_LENGTH_MESSAGE, DEAL_LIMITS, productCardDealSchema } from '../../shared/sfu/product-card.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealStore } from './deal-store.js';
+import { timerDelay } from '../../shared/time/timer-delay.js';
 
 /** Flash deals on the pinned product as the API offers them (the selling handlers). */
 export interface DealApi {
@@ -28,8 +29,6 @@ export interface DealServiceDeps {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-/** setTimeout's limit (deals are far shorter; this only guards the arithmetic). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Flash deals on the pinned product. The deals table is the truth: a deal
@@ -143,7 +142,7 @@ export class DealService implements DealApi {
     this.endTimer = setTimeout(() => {
       this.endTimer = null;
       this.endAtItsTime(deal.id);
-    }, Math.min(MAX_TIMER_MS, Math.max(0, deal.endsAt - this.now())));
+    }, timerDelay(deal.endsAt, this.now()));
     this.endTimer.unref?.();
   }
 

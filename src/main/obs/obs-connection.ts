@@ -1,7 +1,7 @@
 import { OBSWebSocket, EventSubscription } from 'obs-websocket-js/json';
 import { StudioError } from '../../shared/api/result.js';
 import type { ObsStatus } from '../../shared/domain/obs.js';
-import { Backoff } from '../sfu-link/backoff.js';
+import { Backoff } from '../../shared/time/backoff.js';
 import { connectFailureMessage, isAuthFailure, requestFailureMessage } from './obs-messages.js';
 import { MIRROR_EVENTS, readObsHealth, readObsMirror } from './obs-mirror.js';
 import { openSession, type ObsSession } from './obs-session.js';
@@ -56,7 +56,7 @@ export class ObsConnection {
 
   constructor(private readonly deps: ObsConnectionDeps) {
     const [first, cap] = deps.backoffMs ?? [500, 10_000];
-    this.backoff = new Backoff(first, cap);
+    this.backoff = new Backoff({ firstMs: first, maxMs: cap, jitter: 0.2 });
     this.current = {
       state: 'disconnected',
       address: deps.settings.read().address,

@@ -1,7 +1,7 @@
 import { StudioError } from '../../shared/api/result.js';
 import type { PinTargetState } from '../../shared/domain/live.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
-import { Backoff } from '../sfu-link/backoff.js';
+import { Backoff } from '../../shared/time/backoff.js';
 import { requestFailureMessage } from './obs-messages.js';
 import { overlayPriceText, type ObsOverlaySync } from './obs-overlay-sync.js';
 import type { ObsSession } from './obs-session.js';
@@ -67,7 +67,7 @@ export class ObsOverlayFollower {
   constructor(private readonly deps: ObsOverlayFollowerDeps) {
     this.now = deps.now ?? Date.now;
     const [first, cap] = deps.retryMs ?? [500, 10_000];
-    this.retryBackoff = new Backoff(first, cap);
+    this.retryBackoff = new Backoff({ firstMs: first, maxMs: cap, jitter: 0.2 });
     this.scene = deps.settings.read().overlayScene;
     this.delivery = this.scene ? PENDING : OFF;
   }

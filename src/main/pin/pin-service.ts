@@ -6,6 +6,7 @@ import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PinStore } from './pin-store.js';
 import { buildProductCard } from './product-card-builder.js';
+import { timerDelay } from '../../shared/time/timer-delay.js';
 
 /** Where a pin goes besides the database (the SFU room, through LiveService). */
 export interface PinTarget {
@@ -47,8 +48,6 @@ export interface CardDecoration {
 /** A pin stopped showing at `at` (replaced or unpinned): its running deal ends then. */
 export type PinEndedListener = (pin: PinRecord, at: number) => void;
 
-/** setTimeout's limit; a longer wait is re-armed when it fires. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface PinRequest {
   readonly productId: number;
@@ -230,7 +229,7 @@ export class PinService {
     this.autoUnpinTimer = setTimeout(() => {
       this.autoUnpinTimer = null;
       this.autoUnpin(pinId);
-    }, Math.min(MAX_TIMER_MS, Math.max(0, at - this.now())));
+    }, timerDelay(at, this.now()));
     this.autoUnpinTimer.unref?.();
   }
 

@@ -4,7 +4,7 @@ import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
-import { Backoff } from './backoff.js';
+import { Backoff } from '../../shared/time/backoff.js';
 import { PinVersions, type PinDelivery } from './pin-versions.js';
 import { describeSocketError } from './socket-errors.js';
 
@@ -91,7 +91,7 @@ export class SfuLink {
   private readonly chatOutbox: ChatHostRequest[] = [];
 
   constructor(private readonly options: SfuLinkOptions) {
-    this.backoff = new Backoff(options.backoff?.initialMs ?? 500, options.backoff?.maxMs ?? 10_000);
+    this.backoff = new Backoff({ firstMs: options.backoff?.initialMs ?? 500, maxMs: options.backoff?.maxMs ?? 10_000, jitter: 0.2 });
     this.connect();
   }
 

@@ -7,6 +7,7 @@ import {
 } from '../../shared/api/control-protocol.js';
 import type { Role } from '../../shared/api/contract/roles.js';
 import type { Result } from '../../shared/api/result.js';
+import { Backoff, type BackoffPolicy } from '../../shared/time/backoff.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
 
@@ -31,12 +32,12 @@ const QUEUE_TIMEOUT_MS = 15_000;
 const TOKEN_STORAGE_KEY = 'studio.controlToken';
 
 /**
- * The wait before reconnect attempt `retry` (1, 2, ...): 0.5 s, 1 s, then
- * every 2 s. The studio is on this computer or this network, so a knock
- * costs nothing; a longer cap kept a show off air for up to 10 s after a
- * crashed studio was back (the page's publisher waits for this socket).
+ * Reconnecting to the studio: 0.5 s, 1 s, then every 2 s. The studio is on
+ * this computer or this network, so a knock costs nothing; a longer cap kept
+ * a show off air for up to 10 s after a crashed studio was back (the page's
+ * publisher waits for this socket).
  */
-export const reconnectDelayMs = (retry: number): number => Math.min(2_000, 250 * 2 ** Math.min(retry, 3));
+export const RECONNECT: BackoffPolicy = { firstMs: 500, maxMs: 2_000 };
 
 /** Reads the token from `?token=` (then removes it from the address bar) or this tab's storage. */
 export function takeTokenFromLocation(): string | null {
@@ -76,7 +77,7 @@ export class ControlClient {
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private statusValue: ConnectionStatus = { state: 'connecting', message: null };
-  private retry = 0;
+  private readonly retry = new Backoff(RECONNECT);
   private closed = false;
   private roleValue: Role | null = null;
 
@@ -144,8 +145,7 @@ export class ControlClient {
         );
         return;
       }
-      this.retry += 1;
-      const delay = reconnectDelayMs(this.retry);
+      const delay = this.retry.next();
       this.setStatus('reconnecting', 'Lost the connection to the studio. Reconnecting…');
       setTimeout(() => this.connect(), delay);
     };
@@ -155,7 +155,7 @@ export class ControlClient {
     switch (message.type) {
       case 'auth-ok':
         this.roleValue = message.role;
-        this.retry = 0;
+        this.retry.reset();
         this.setStatus('open', null);
         this.flushQueue();
         return;
