@@ -42,8 +42,8 @@ export interface SessionDeps {
   readonly acceptingJoins: () => boolean;
 }
 
-/** Who may send what once joined. `join` is the only request before joining. */
-const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join'>, readonly SignalRole[]>> = {
+/** Who may send what once joined. `join` and `waitForShow` are the requests before joining. */
+const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitForShow'>, readonly SignalRole[]>> = {
   routerRtpCapabilities: ['host', 'viewer'],
   createTransport: ['host', 'viewer'],
   connectTransport: ['host', 'viewer'],
@@ -104,8 +104,14 @@ export class PeerSession implements RoomMember {
     return this.joined !== null;
   }
 
+  /** Waiting for a show that has no room yet (`waitForShow`). */
+  get isWaiting(): boolean {
+    return this.deps.rooms.waiters.isWaiting(this);
+  }
+
   async handle(request: SignalRequest): Promise<Reply> {
     if (request.type === 'join') return this.join(request);
+    if (request.type === 'waitForShow') return this.waitForShow(request.show);
     const joined = this.joined;
     if (!joined) throw new SignalFailure('not-joined', 'Join a show first.');
     if (!ALLOWED_ROLES[request.type].includes(joined.role)) {
@@ -213,6 +219,8 @@ export class PeerSession implements RoomMember {
       this.confirmsChat = request.confirmsChat === true;
       room.addHost(this);
       this.joined = { room, role: 'host' };
+      rooms.waiters.stop(this);
+      rooms.waiters.opened(request.show);
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
       return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state() };
     }
@@ -225,7 +233,25 @@ export class PeerSession implements RoomMember {
     const chat = this.chat.join(room, request.viewerKey, request.name);
     room.addViewer(this);
     this.joined = { room, role: 'viewer' };
+    rooms.waiters.stop(this);
     return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state(), chat };
+  }
+
+  /**
+   * Before joining: a show without a room keeps this connection waiting (it
+   * is told `showOpened` when a host opens the show); nothing is created.
+   * An open show: join now.
+   */
+  private waitForShow(show: string): SignalReplyData['waitForShow'] {
+    if (this.joined) throw new SignalFailure('already-joined', 'This connection has already joined a show.');
+    if (!this.deps.acceptingJoins()) throw new SignalFailure('unavailable', 'The SFU is shutting down.');
+    const { waiters } = this.deps.rooms;
+    if (this.deps.rooms.get(show)) {
+      waiters.stop(this);
+      return { waiting: false };
+    }
+    waiters.wait(show, this);
+    return { waiting: true };
   }
 
   /** `leave`: a host ends the show for everyone; a viewer just goes. The socket stays open. */
@@ -280,6 +306,7 @@ export class PeerSession implements RoomMember {
   onSocketClosed(): void {
     if (this.closed) return;
     this.closed = true;
+    this.deps.rooms.waiters.stop(this);
     this.detach();
   }
 

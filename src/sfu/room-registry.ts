@@ -2,6 +2,7 @@ import { CHAT_STORED_WAIT_MS } from '../shared/sfu/protocol-chat.js';
 import type { ShowEndedReason } from '../shared/sfu/protocol.js';
 import { Room } from './room.js';
 import type { SfuLog } from './sfu-log.js';
+import { ShowWaiters } from './show-waiters.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** An empty room is kept this long: a host's network blip or a worker restart must not lose the pin. */
@@ -15,6 +16,8 @@ export interface RoomTotals {
   readonly liveRooms: number;
   readonly viewers: number;
   readonly hosts: number;
+  /** Connections waiting for a show that has no room (`waitForShow`). */
+  readonly waiting: number;
 }
 
 /** All rooms by show id; a host's join creates one, and it is dropped when it stays empty. */
@@ -22,6 +25,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly endedShows = new Map<string, number>();
+  /** Viewers waiting for shows without a room; a host's join tells them (peer-session.ts). */
+  readonly waiters = new ShowWaiters();
 
   constructor(
     private readonly pool: WorkerPool,
@@ -70,7 +75,7 @@ export class RoomRegistry {
       if (room.hasHost) hosts++;
       viewers += room.viewerCount;
     }
-    return { rooms: this.rooms.size, liveRooms, viewers, hosts };
+    return { rooms: this.rooms.size, liveRooms, viewers, hosts, waiting: this.waiters.count };
   }
 
   /** Shutdown: every room's viewers hear that the show ended. */

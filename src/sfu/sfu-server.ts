@@ -59,6 +59,7 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
       liveShows: totals.liveRooms,
       hosts: totals.hosts,
       viewers: totals.viewers,
+      waiting: totals.waiting,
       connections: signaling.connectionCount,
     };
   };

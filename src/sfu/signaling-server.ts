@@ -197,9 +197,13 @@ export class SignalingServer {
     this.connections.add(connection);
     this.openByAddress.set(ip, (this.openByAddress.get(ip) ?? 0) + 1);
     this.deps.log.debug(`connection ${sessionId} from ${ip}`);
-    const joinTimer = setTimeout(() => {
-      if (!session.hasJoined) ws.close(SignalCloseCode.joinTimeout, 'No join request arrived in time.');
-    }, JOIN_TIMEOUT_MS);
+    // A connection waiting for its show to open (waitForShow) is not idle: checked again later.
+    const checkJoined = () => {
+      if (session.hasJoined) return;
+      if (session.isWaiting) joinTimer = setTimeout(checkJoined, JOIN_TIMEOUT_MS);
+      else ws.close(SignalCloseCode.joinTimeout, 'No join request arrived in time.');
+    };
+    let joinTimer = setTimeout(checkJoined, JOIN_TIMEOUT_MS);
     ws.on('pong', () => (connection.alive = true));
     ws.on('message', (data, isBinary) => this.receive(connection, data.toString(), isBinary));
     // A frame `ws` refuses (not UTF-8, over maxPayload...) arrives here, already closed; unheard, it would end the process.

@@ -1,4 +1,4 @@
-import { Device, type types } from 'mediasoup-client';
+import type { Device, types } from 'mediasoup-client';
 import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
@@ -6,6 +6,8 @@ import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/pro
 import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
+import { openRecvTransport } from './recv-transport.js';
+import { reconnectDelayMs } from './reconnect-delay.js';
 
 /** Runs in the viewer's browser. */
 
@@ -45,12 +47,8 @@ export interface WatchChatEvents {
 type ChatPushType = ChatPush['type'];
 const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPushType>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming']);
 
-const RETRY_FIRST_MS = 500;
-const RETRY_MAX_MS = 10_000;
-/** After the show ended, check back rarely in case the host resumes it. */
+/** The socket closed after the show ended (the SFU shut down): check back rarely in case the host resumes it. */
 const RETRY_AFTER_END_MS = 30_000;
-/** The studio has not opened the show (the SFU keeps no room for it): ask again this often. */
-const RETRY_NOT_STARTED_MS = 5_000;
 /** This network has all the connections one address may open: ask again once others may have gone. */
 const RETRY_CROWDED_MS = 15_000;
 /** ICE "disconnected" often heals by itself (Wi-Fi to 4G); restart only if it lingers. */
@@ -59,6 +57,8 @@ const ICE_DISCONNECTED_GRACE_MS = 3_000;
 /** Per connection attempt: everything here is thrown away when the socket drops. */
 interface Attempt {
   readonly socket: SignalSocket;
+  /** In the show (false while the socket waits for it to open). */
+  joined: boolean;
   device: Device | null;
   transport: types.Transport | null;
   mediaStarting: Promise<void> | null;
@@ -71,8 +71,10 @@ interface Attempt {
 /**
  * One viewer watching one show: joins over the signaling socket, receives
  * the host's audio and video, follows room events, and recovers by itself —
- * a dropped socket means a full rejoin with backoff, failed ICE means
- * restartIce on the same transport.
+ * a dropped socket means a full rejoin with backoff (reconnect-delay.ts),
+ * failed ICE means restartIce on the same transport. A show without a room
+ * on the SFU (not started, or not yet back after a crash) is waited for on
+ * the open socket: the SFU says when a host opens it.
  */
 export class WatchSession {
   private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null, serverOffset: 0 };
@@ -109,6 +111,7 @@ export class WatchSession {
     });
     const attempt: Attempt = {
       socket,
+      joined: false,
       device: null,
       transport: null,
       mediaStarting: null,
@@ -141,19 +144,40 @@ export class WatchSession {
       if (attempt !== this.attempt) return;
       this.serverClock.sample(room.serverTime, receivedAt);
       performance.mark('lss:joined');
+      attempt.joined = true;
       this.retries = 0;
       this.applyRoomState(attempt, room);
       this.events.chat?.onJoined(room, chat ?? null);
     } catch (error) {
-      // Not let in: say why and ask again later. Anything else: the socket's close handler schedules the retry.
+      // Not let in: say why and wait on this socket. Anything else: the socket's close handler schedules the retry.
       if (error instanceof SignalRequestError && error.code === 'not-started') {
         // A show this tab watched whose room went (the SFU restarted, the studio has not come back) is "right back".
-        this.waitAndRetry(attempt, this.wasLive ? 'paused' : 'not-started', RETRY_NOT_STARTED_MS);
+        this.waitForShow(attempt, this.wasLive ? 'paused' : 'not-started');
       } else if (error instanceof SignalRequestError && error.code === 'show-ended') {
         this.wasLive = false;
-        this.waitAndRetry(attempt, 'ended', RETRY_AFTER_END_MS);
+        this.waitForShow(attempt, 'ended');
       }
     }
+  }
+
+  /**
+   * The show has no room on the SFU: this socket stays open, waiting
+   * (`waitForShow`), and `showOpened` arrives the moment a host opens the
+   * show (onPush joins then). Nothing is polled.
+   */
+  private waitForShow(attempt: Attempt, phase: WatchPhase): void {
+    if (attempt !== this.attempt || this.stopped) return;
+    this.update({ phase });
+    attempt.socket.requests.request({ type: 'waitForShow', show: this.show }).then(
+      ({ waiting }) => {
+        if (attempt !== this.attempt) return;
+        // The connection works: should it drop later, reconnecting starts again from the quick end.
+        this.retries = 0;
+        if (!waiting) void this.join(attempt); // opened in the meantime
+      },
+      // Closed: the close handler reconnects. Refused (shutting down, rate-limited): a new connection asks again.
+      () => this.restart(attempt),
+    );
   }
 
   /** Shows why this attempt was not let in, drops it, and tries again after about `waitMs`. */
@@ -179,15 +203,16 @@ export class WatchSession {
 
   /** Chat goes over the current connection; it fails (SignalRequestError) while reconnecting. */
   async sendChat(text: string): Promise<ChatReplyData['chatSend']> {
-    const socket = this.attempt?.socket;
-    if (!socket) throw new Error('Not connected to the show right now.');
-    return socket.requests.request({ type: 'chatSend', text });
+    return this.joinedSocket().requests.request({ type: 'chatSend', text });
   }
 
   async setChatName(name: string): Promise<ChatReplyData['chatSetName']> {
-    const socket = this.attempt?.socket;
-    if (!socket) throw new Error('Not connected to the show right now.');
-    return socket.requests.request({ type: 'chatSetName', name });
+    return this.joinedSocket().requests.request({ type: 'chatSetName', name });
+  }
+
+  private joinedSocket(): SignalSocket {
+    if (!this.attempt?.joined) throw new Error('Not connected to the show right now.');
+    return this.attempt.socket;
   }
 
   private onPush(attempt: Attempt, push: SignalPush): void {
@@ -218,8 +243,10 @@ export class WatchSession {
         this.update({ phase: 'ended', pin: null });
         break;
       case 'rejoin':
-        // The server closes the socket right after; onSocketClosed reconnects at once.
-        this.retries = 0;
+        // The server closes the socket right after (1012); onSocketClosed reconnects at once.
+        break;
+      case 'showOpened':
+        void this.join(attempt);
         break;
     }
   }
@@ -253,26 +280,8 @@ export class WatchSession {
   }
 
   private async openTransport(attempt: Attempt): Promise<void> {
-    const { requests } = attempt.socket;
-    const device = new Device();
-    // Both asked at once: on a phone every round trip is 50-150 ms of waiting for the first frame.
-    const [{ rtpCapabilities }, info] = await Promise.all([
-      requests.request({ type: 'routerRtpCapabilities' }),
-      requests.request({ type: 'createTransport', direction: 'recv' }),
-    ]);
-    await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
+    const { device, transport } = await openRecvTransport(attempt.socket.requests);
     attempt.device = device;
-    const transport = device.createRecvTransport({
-      id: info.transportId,
-      iceParameters: info.iceParameters as unknown as types.IceParameters,
-      iceCandidates: info.iceCandidates as unknown as types.IceCandidate[],
-      dtlsParameters: info.dtlsParameters as unknown as types.DtlsParameters,
-    });
-    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      requests
-        .request({ type: 'connectTransport', transportId: transport.id, dtlsParameters })
-        .then(() => callback(), errback);
-    });
     this.watchIce(attempt, transport);
     attempt.transport = transport;
   }
@@ -358,18 +367,16 @@ export class WatchSession {
     }
     this.dropAttempt();
     if (code === SignalCloseCode.serviceRestart) this.retries = 0;
-    this.scheduleRetry();
+    // 1012: the SFU replaced its media worker and has the show ready again: rejoin at once.
+    this.scheduleRetry(code === SignalCloseCode.serviceRestart);
   }
 
-  private scheduleRetry(): void {
-    if (this.stopped || this.retryTimer) return;
-    const ended = this.status.phase === 'ended' || this.status.phase === 'unsupported';
-    if (this.status.phase === 'unsupported') return;
+  private scheduleRetry(atOnce = false): void {
+    if (this.stopped || this.retryTimer || this.status.phase === 'unsupported') return;
+    const ended = this.status.phase === 'ended';
     if (!ended) this.update({ phase: 'reconnecting' });
-    const base = ended ? RETRY_AFTER_END_MS : Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.retries);
-    this.retries++;
     // Jitter spreads a crowd of viewers reconnecting after the same outage.
-    const delay = this.retries === 1 && !ended ? 0 : base * (0.7 + Math.random() * 0.6);
+    const delay = ended ? RETRY_AFTER_END_MS * (0.7 + Math.random() * 0.6) : atOnce ? 0 : reconnectDelayMs(this.retries++);
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 

@@ -74,6 +74,12 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
      */
     request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256), confirmsChat: z.boolean().optional() }),
   ]),
+  /**
+   * Before `join`, for a show without a room (`not-started`, `show-ended`):
+   * the connection stays open and hears `showOpened` when a host opens the
+   * show, instead of asking again. Creates nothing on the server.
+   */
+  request('waitForShow', { show: showId }),
   request('routerRtpCapabilities', {}),
   /** Hosts send, viewers receive; one transport per direction (a new one replaces the old). */
   request('createTransport', { direction: z.enum(['send', 'recv']) }),
@@ -165,6 +171,8 @@ export interface SignalReplyData extends ChatReplyData {
     /** Viewers only: their anonymous id and the name they got (a taken name gets a suffix: "Anna 2"). */
     readonly chat?: ChatIdentity;
   };
+  /** `waiting: false`: the show is open now, join at once; true: wait for `showOpened`. */
+  waitForShow: { readonly waiting: boolean };
   routerRtpCapabilities: { readonly rtpCapabilities: MediasoupObject };
   createTransport: TransportInfo;
   connectTransport: Record<string, never>;
@@ -198,6 +206,8 @@ export type SignalPush =
   | { readonly type: 'showEnded'; readonly reason: ShowEndedReason }
   /** The room's media worker restarted: the server closes the socket next; join again. */
   | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' }
+  /** To a connection that sent `waitForShow`: a host opened the show; send `join` now. Sent once; the connection waits no more. */
+  | { readonly type: 'showOpened'; readonly show: string }
   | ChatPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
