@@ -22,7 +22,6 @@ export function lanAddresses(): string[] {
 export interface ControlServerManagerDeps {
   readonly settings: SettingsStore;
   readonly events: StudioEventBus;
-  readonly dispatch: Dispatch;
   readonly rendererDir: string;
   readonly uploadsDir: string;
   /**
@@ -39,6 +38,8 @@ export interface ControlServerManagerDeps {
  * rebinds it when the host changes them, and reports its status.
  */
 export class ControlServerManager {
+  /** The API the server carries; set by `serve` once the core has built every handler. */
+  private dispatch: Dispatch | null = null;
   private server: ControlServer | null = null;
   private state: ControlServerState = 'off';
   private error: string | null = null;
@@ -93,7 +94,16 @@ export class ControlServerManager {
     };
   }
 
-  /** Applies the current settings (serialised: one change at a time). */
+  /**
+   * Starts serving the API through `dispatch` (the last step of the core's
+   * start, once every handler exists) and applies the settings.
+   */
+  serve(dispatch: Dispatch): Promise<ControlServerStatus> {
+    this.dispatch = dispatch;
+    return this.apply();
+  }
+
+  /** Applies the current settings (serialised: one change at a time); nothing listens before `serve`. */
   apply(): Promise<ControlServerStatus> {
     this.queue = this.queue.then(() => this.applyNow(this.deps.settings.get()));
     return this.queue.then(() => this.status());
@@ -125,6 +135,8 @@ export class ControlServerManager {
   }
 
   private async applyNow(settings: Settings): Promise<void> {
+    const dispatch = this.dispatch;
+    if (!dispatch) return;
     const pinned = this.deps.pinned;
     const enabled = pinned ? true : settings.controlServer.enabled;
     const allowLan = pinned?.allowLan ?? settings.controlServer.allowLan;
@@ -153,7 +165,7 @@ export class ControlServerManager {
       policy: () => this.policy(),
       rendererDir: this.deps.rendererDir,
       uploadsDir: this.deps.uploadsDir,
-      dispatch: this.deps.dispatch,
+      dispatch,
       events: this.deps.events,
       onClientsChanged: (count) => {
         this.clients = count;

@@ -112,18 +112,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     schemaVersion: schemaVersionOf(db),
   });
 
-  // The control server needs the dispatcher and the handlers need the control
-  // server: the server gets a forwarding function, bound once handlers exist.
-  let dispatchToHandlers: Dispatch | null = null;
-  const dispatch: Dispatch = (channel, input, context) => dispatchToHandlers!(channel, input, context);
-
   const uploadsDir = path.join(options.dataDir, 'uploads');
   // Uploads left over from earlier runs (older than a day) go; the studio starts without waiting for it.
   void new UploadStore(uploadsDir).sweep().catch((error: unknown) => console.warn('[uploads] Could not clear old uploads', error));
   const controlServer = new ControlServerManager({
     settings,
     events,
-    dispatch,
     rendererDir: options.rendererDir,
     uploadsDir,
     ...(options.pinnedControlServer ? { pinned: options.pinnedControlServer } : {}),
@@ -217,9 +211,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...backupHandlers(backups),
   };
   // Who may call what: the roles table, under what the host allows the team.
-  dispatchToHandlers = createDispatcher(handlers, { policy: () => controlServer.policy() });
-
-  await controlServer.apply();
+  const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
+  // Browsers reach the same API once every handler exists.
+  await controlServer.serve(dispatch);
 
   return {
     db,
