@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import lss from './eslint/local-plugin.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'events'];
 
@@ -63,6 +64,37 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Only src/main/electron/ may import electron.' }] }],
     },
+  },
+  {
+    // The SFU runs on a server too (`studio sfu`): it speaks the protocol and never reaches into the studio.
+    files: ['src/sfu/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only src/main/electron/ may import electron.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'src/sfu imports nothing from the studio: only src/shared and its own files.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Feature folders import each other one way only (a test may reach across them).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    plugins: { lss },
+    rules: { 'lss/no-folder-cycles': ['error', { roots: ['src/main', 'src/renderer'] }] },
+  },
+  {
+    // Every source file stays small enough to read in one sitting.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    files: ['eslint/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     // The UI's hooks: called in the same order every render, and effects list what they read.

@@ -7,7 +7,8 @@ import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 import { openRecvTransport } from './recv-transport.js';
-import { reconnectDelayMs } from './reconnect-delay.js';
+import { Backoff } from '../../shared/time/backoff.js';
+import { AFTER_SHOW_ENDED, RECONNECT } from './reconnect-delay.js';
 
 /** Runs in the viewer's browser. */
 
@@ -47,8 +48,6 @@ export interface WatchChatEvents {
 type ChatPushType = ChatPush['type'];
 const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPushType>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming']);
 
-/** The socket closed after the show ended (the SFU shut down): check back rarely in case the host resumes it. */
-const RETRY_AFTER_END_MS = 30_000;
 /** This network has all the connections one address may open: ask again once others may have gone. */
 const RETRY_CROWDED_MS = 15_000;
 /** ICE "disconnected" often heals by itself (Wi-Fi to 4G); restart only if it lingers. */
@@ -80,7 +79,7 @@ export class WatchSession {
   private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null, serverOffset: 0 };
   private readonly serverClock = new ServerClock();
   private attempt: Attempt | null = null;
-  private retries = 0;
+  private readonly reconnect = new Backoff(RECONNECT);
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private wasLive = false;
   private stopped = false;
@@ -145,7 +144,7 @@ export class WatchSession {
       this.serverClock.sample(room.serverTime, receivedAt);
       performance.mark('lss:joined');
       attempt.joined = true;
-      this.retries = 0;
+      this.reconnect.reset();
       this.applyRoomState(attempt, room);
       this.events.chat?.onJoined(room, chat ?? null);
     } catch (error) {
@@ -172,7 +171,7 @@ export class WatchSession {
       ({ waiting }) => {
         if (attempt !== this.attempt) return;
         // The connection works: should it drop later, reconnecting starts again from the quick end.
-        this.retries = 0;
+        this.reconnect.reset();
         if (!waiting) void this.join(attempt); // opened in the meantime
       },
       // Closed: the close handler reconnects. Refused (shutting down, rate-limited): a new connection asks again.
@@ -185,7 +184,7 @@ export class WatchSession {
     if (attempt !== this.attempt || this.stopped) return;
     this.dropAttempt();
     this.update({ phase });
-    this.retries = 0;
+    this.reconnect.reset();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     // Jitter spreads a crowd waiting for the same show.
     this.retryTimer = setTimeout(() => this.connect(), waitMs * (0.7 + Math.random() * 0.6));
@@ -366,7 +365,7 @@ export class WatchSession {
       return;
     }
     this.dropAttempt();
-    if (code === SignalCloseCode.serviceRestart) this.retries = 0;
+    if (code === SignalCloseCode.serviceRestart) this.reconnect.reset();
     // 1012: the SFU replaced its media worker and has the show ready again: rejoin at once.
     this.scheduleRetry(code === SignalCloseCode.serviceRestart);
   }
@@ -376,7 +375,7 @@ export class WatchSession {
     const ended = this.status.phase === 'ended';
     if (!ended) this.update({ phase: 'reconnecting' });
     // Jitter spreads a crowd of viewers reconnecting after the same outage.
-    const delay = ended ? RETRY_AFTER_END_MS * (0.7 + Math.random() * 0.6) : atOnce ? 0 : reconnectDelayMs(this.retries++);
+    const delay = ended ? new Backoff(AFTER_SHOW_ENDED).next() : atOnce ? 0 : this.reconnect.next();
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
