@@ -20,10 +20,6 @@ export interface SfuServer {
   readonly signalUrl: string;
   readonly options: SfuOptions;
   watchUrl(show: string): string;
-  /** Sets (or with null removes) the host token of one show. */
-  setHostToken(show: string, token: string | null): void;
-  /** The token accepted for shows without their own. */
-  setDefaultHostToken(token: string | null): void;
   health(): HealthReport;
   /** Worker process ids (tests kill one to exercise recovery). */
   workerPids(): number[];
@@ -117,8 +113,6 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
     signalUrl: `${secure ? 'wss' : 'ws'}://${displayHost}:${port}${SIGNAL_PATH}`,
     options,
     watchUrl: (show) => `${url}/watch/${encodeURIComponent(show)}`,
-    setHostToken: (show, token) => hostTokens.set(show, token),
-    setDefaultHostToken: (token) => hostTokens.setDefault(token),
     health,
     workerPids: () => pool.workerPids(),
     close,

@@ -11,7 +11,7 @@ const HOST_TOKEN = 'host-secret-1';
 let sfu: SfuServer;
 
 beforeAll(async () => {
-  sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', hostTokens: { 'spring-sale': HOST_TOKEN } });
+  sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', hostTokens: { 'spring-sale': HOST_TOKEN, 'codec-check': 'codec-token' } });
 });
 afterAll(async () => {
   await sfu.close();
@@ -139,7 +139,6 @@ describe('roles and host token', () => {
 
   it('rejects RTP parameters mediasoup cannot use, without creating a feed', async () => {
     const host = await TestSignalClient.connect(sfu);
-    sfu.setHostToken('codec-check', 'codec-token');
     await host.requests.request({ type: 'join', show: 'codec-check', role: 'host', hostToken: 'codec-token' });
     const t = await host.requests.request({ type: 'createTransport', direction: 'send' });
     const rtpParameters = { ...fakeRtpParameters.video, codecs: [{ mimeType: 'video/AV2', payloadType: 100, clockRate: 90000 }] };
