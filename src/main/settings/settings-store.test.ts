@@ -18,6 +18,7 @@ describe('SettingsStore', () => {
     const store = storeOn(file, first);
     expect(store.get()).toEqual({
       hostName: '',
+      storeName: '',
       controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT, producersMayGoLive: false },
       sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
