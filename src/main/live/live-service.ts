@@ -37,8 +37,6 @@ export interface LiveServiceDeps {
   readonly viewerIdSalt?: () => string;
   /** The show went on air (the SFU sees the host publishing); e.g. the database backup at the start of a show. */
   readonly onLive?: () => void;
-  /** How long a claim to publish may stay off air before it lapses (tests shorten it; `STALE_CLAIM_MS`). */
-  readonly staleClaimMs?: number;
 }
 
 /** What the chat service hears from the show's SFU room. */
@@ -90,7 +88,7 @@ export class LiveService {
   private readonly publishers: OnePublisher;
 
   constructor(private readonly deps: LiveServiceDeps) {
-    this.publishers = new OnePublisher((state) => deps.events.emit('publisherChanged', state), undefined, undefined, deps.staleClaimMs);
+    this.publishers = new OnePublisher((state) => deps.events.emit('publisherChanged', state));
     // The viewer link must not change between runs: pick the room once and keep it.
     if (deps.settings.get().sfu.room === '') deps.settings.update({ sfu: { room: generateRoomName() } });
   }
