@@ -41,7 +41,7 @@ export interface ChatMessage {
   readonly ts: number;
   readonly status: ChatMessageStatus;
   readonly reasons: readonly ReasonCode[];
-  /** Looks like a question ("?", size, price, ship…) or marked as one by a moderator. */
+  /** A question ("?", or opening like one: "how much…", "cuánto…", "combien…"; `looksLikeQuestion`) or marked as one by a moderator. */
   readonly question: boolean;
   /** Who decided the current status: 'auto' (the engine), 'host' or a producer console client. */
   readonly decidedBy: string | null;

@@ -82,7 +82,7 @@ export class ModerationEngine {
   decide(message: MessageToModerate, viewer: ViewerStanding = {}): ModerationDecision {
     const { text } = message;
     const form = matchingForm(text);
-    const question = looksLikeQuestion(text, form);
+    const question = looksLikeQuestion(text);
     if (message.role === 'host' || message.role === 'moderator') return { action: 'approve', reasons: [], question };
 
     const now = Number.isFinite(message.ts) ? message.ts : this.lastTs;

@@ -3,6 +3,6 @@ export { sanitizeChatText, codePointLength } from './sanitize.js';
 export { normalizeForMatching, matchingForm, duplicateKey } from './normalize.js';
 export { BlockedTermMatcher } from './blocked-terms.js';
 export { findLinkHosts, hasDisallowedLink, isAllowedHost } from './links.js';
-export { QUESTION_WORDS, looksLikeQuestion } from './questions.js';
+export { looksLikeQuestion } from './questions.js';
 export { ModerationEngine, type MessageToModerate, type ModerationDecision, type ViewerStanding } from './engine.js';
 export { moderationRulesSchema, defaultModerationRules } from './rules.js';
