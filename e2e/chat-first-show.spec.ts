@@ -60,6 +60,7 @@ test('a new show holds scams, slurs and other shops from its starter list; the h
     await expect(starter.getByRole('list', { name: 'Scams and spam, French' })).toContainText('arnaque');
     await starter.getByText(/^Other shops and self-promotion/).click();
     await expect(starter.getByRole('list', { name: 'Other shops and self-promotion, English' })).toContainText('temu');
+    await dialog.screenshot({ path: test.info().outputPath('starter-list.png') });
 
     // Remove "scam": the same message now goes through; the slur is still held.
     await starter.getByRole('button', { name: 'Remove scam', exact: true }).click();
@@ -124,6 +125,7 @@ test('the console calls a message a question only when it is one, in English, Sp
     await filter.click();
     await expect(consoleList(host).getByRole('option')).toHaveCount(3);
     for (const text of questions) await expect(consoleRow(host, text)).toBeVisible();
+    await host.locator('.panel-chat').screenshot({ path: test.info().outputPath('questions-filter.png') });
   } finally {
     await stop();
   }

@@ -5,6 +5,7 @@
 
 export const REASON_CODES = [
   'blocked-term',
+  'starter-term',
   'link',
   'caps',
   'length',
@@ -65,6 +66,11 @@ export interface ChatViewer {
 export interface ModerationRules {
   readonly blockedTerms: readonly string[];
   readonly blockedTermsAction: 'block' | 'hold';
+  /** Apply the starter list of scam, slur and other-shop terms (src/shared/moderation/starter-terms.ts). */
+  readonly starterList: boolean;
+  readonly starterListAction: 'block' | 'hold';
+  /** Starter terms the host took out. */
+  readonly starterListRemoved: readonly string[];
   readonly links: 'allow' | 'hold' | 'block';
   readonly allowedDomains: readonly string[];
   readonly maxCapsRatio: number;

@@ -22,6 +22,7 @@ import { BlockedTermMatcher } from './blocked-terms.js';
 import { allowedDomainOf, hasDisallowedLink } from './links.js';
 import { duplicateKey, matchingForm } from './normalize.js';
 import { looksLikeQuestion } from './questions.js';
+import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
 import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, dropOlderThan, type ViewerHistory } from './viewer-history.js';
 
@@ -58,6 +59,7 @@ const REASON_BIT = Object.fromEntries(REASON_CODES.map((code, i) => [code, 1 << 
 export class ModerationEngine {
   private rules!: ModerationRules;
   private terms!: BlockedTermMatcher;
+  private starterTerms!: BlockedTermMatcher;
   private allowedDomains!: string[];
   private readonly viewers = new ViewerHistories();
   /** Last valid `ts`, used when a message carries none (NaN, Infinity). */
@@ -71,6 +73,7 @@ export class ModerationEngine {
   setRules(rules: ModerationRules): void {
     this.rules = rules;
     this.terms = new BlockedTermMatcher(rules.blockedTerms);
+    this.starterTerms = new BlockedTermMatcher(starterListInEffect(rules).terms);
     this.allowedDomains = rules.allowedDomains.map(allowedDomainOf).filter((d) => d.length > 0);
   }
 
@@ -93,6 +96,7 @@ export class ModerationEngine {
 
     if (!viewer.allowListed) {
       if (this.terms.matches(form)) verdict.fire('blocked-term', rules.blockedTermsAction);
+      if (this.starterTerms.matches(form)) verdict.fire('starter-term', rules.starterListAction);
       if (rules.links !== 'allow' && hasDisallowedLink(text, this.allowedDomains)) verdict.fire('link', rules.links);
       if (isShouting(text, rules.maxCapsRatio)) verdict.fire('caps', 'hold');
       if (codePointLength(text) > rules.maxLength) verdict.fire('length', 'block');
