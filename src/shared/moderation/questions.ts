@@ -34,6 +34,7 @@ import {
   QUESTION_OPENERS,
   SUBJECTS,
   SUPERLATIVES,
+  type AskAnywhere,
 } from './question-words.js';
 
 const QUESTION_MARK = /[?？¿؟]/;
@@ -62,7 +63,7 @@ const PHRASES_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = ((
 /** True when `text` (a chat message as sent) is a question. Never throws. */
 export function looksLikeQuestion(text: string): boolean {
   if (QUESTION_MARK.test(text) && QUESTION_MARK.test(text.replace(LINK_QUERY, ''))) return true;
-  const folded = foldText(text.replace(MENTION, ' '));
+  const folded = foldText(text.includes('@') ? text.replace(MENTION, ' ') : text);
   for (const sentence of folded.split(SENTENCE_BREAK)) {
     const words = sentence.match(WORD);
     if (words && sentenceAsks(words)) return true;
@@ -102,10 +103,17 @@ function opensQuestion(words: readonly string[], at: number): boolean {
   return false;
 }
 
+/** Asks anywhere, by their first word. */
+const ASKS_BY_FIRST: ReadonlyMap<string, readonly AskAnywhere[]> = (() => {
+  const index = new Map<string, AskAnywhere[]>();
+  for (const ask of ASKING_ANYWHERE) index.set(ask.phrase[0]!, [...(index.get(ask.phrase[0]!) ?? []), ask]);
+  return index;
+})();
+
 function asksAnywhere(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
-    for (const ask of ASKING_ANYWHERE) {
-      if (words[i] !== ask.phrase[0] || !ask.phrase.every((w, k) => words[i + k] === w)) continue;
+    for (const ask of ASKS_BY_FIRST.get(words[i]!) ?? []) {
+      if (!ask.phrase.every((w, k) => words[i + k] === w)) continue;
       const after = words[i + ask.phrase.length];
       if (!ask.next) return true;
       if (after === undefined ? ask.orEnd === true : ask.next.has(after)) return true;
