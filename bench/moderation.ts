@@ -1,6 +1,6 @@
 /**
  * Moderation engine throughput: messages decided per second on one core,
- * with 500 blocked terms and every rule on, over a generated mix that looks
+ * with 500 blocked terms, the starter list and every rule on, over a generated mix that looks
  * like a busy show (questions, chatter, spam with evasions, links, caps,
  * duplicates, thousands of viewers).
  */
@@ -87,6 +87,9 @@ export function runModerationBenchmark(opts: { messages?: number; terms?: number
   const rules: ModerationRules = {
     blockedTerms: blockedTerms(rnd, termCount),
     blockedTermsAction: 'block',
+    starterList: true,
+    starterListAction: 'hold',
+    starterListRemoved: [],
     links: 'hold',
     allowedDomains: ['myshop.com'],
     maxCapsRatio: 0.7,

@@ -11,7 +11,7 @@ import { expect, test } from './studio-fixture.js';
 const openRules = async (page: Page): Promise<Locator> => {
   await page.getByRole('region', { name: 'Chat' }).getByRole('button', { name: 'Rules' }).click();
   const dialog = page.getByRole('dialog', { name: 'Chat rules' });
-  await expect(dialog.getByLabel('Blocked terms (one word or phrase per line)')).toBeFocused();
+  await expect(dialog.getByLabel('Your blocked terms (one word or phrase per line)')).toBeFocused();
   return dialog;
 };
 
@@ -31,19 +31,19 @@ test('chat rules: save, reload, export, import, refuse a broken file', async ({ 
 
   // Edit: a blocked term and links blocked; Save reaches the studio.
   let dialog = await openRules(page);
-  await dialog.getByLabel('Blocked terms (one word or phrase per line)').fill('scam\nfake giveaway\n');
+  await dialog.getByLabel('Your blocked terms (one word or phrase per line)').fill('scam\nfake giveaway\n');
   await dialog.getByRole('group', { name: 'Links' }).getByLabel('Block').check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('status')).toContainText('Saved');
   const saved = await savedRules(page);
-  expect(saved).toMatchObject({ blockedTerms: ['scam', 'fake giveaway'], links: 'block', maxCapsRatio: 0.7 });
+  expect(saved).toMatchObject({ blockedTerms: ['scam', 'fake giveaway'], links: 'block', maxCapsRatio: 0.7, starterList: true, starterListAction: 'hold' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   // Reload: the dialog shows what was saved.
   await page.reload();
   dialog = await openRules(page);
-  await expect(dialog.getByLabel('Blocked terms (one word or phrase per line)')).toHaveValue('scam\nfake giveaway');
+  await expect(dialog.getByLabel('Your blocked terms (one word or phrase per line)')).toHaveValue('scam\nfake giveaway');
   await expect(dialog.getByRole('group', { name: 'Links' }).getByLabel('Block')).toBeChecked();
   await expect(dialog.getByLabel('Max capitals (%)')).toHaveValue('70');
 
@@ -60,6 +60,9 @@ test('chat rules: save, reload, export, import, refuse a broken file', async ({ 
   const file = {
     blockedTerms: ['knockoff'],
     blockedTermsAction: 'hold',
+    starterList: true,
+    starterListAction: 'block',
+    starterListRemoved: ['temu'],
     links: 'allow',
     allowedDomains: ['myshop.com'],
     maxCapsRatio: 0.5,
@@ -71,8 +74,12 @@ test('chat rules: save, reload, export, import, refuse a broken file', async ({ 
   };
   await importFile(dialog, 'show-rules.json', JSON.stringify(file));
   await expect(dialog.getByRole('status')).toContainText('Not saved yet');
-  await expect(dialog.getByLabel('Blocked terms (one word or phrase per line)')).toHaveValue('knockoff');
-  await expect(dialog.getByRole('group', { name: 'Messages with a blocked term' }).getByLabel('Hold for review')).toBeChecked();
+  await expect(dialog.getByLabel('Your blocked terms (one word or phrase per line)')).toHaveValue('knockoff');
+  await expect(dialog.getByRole('group', { name: 'Messages with one of your terms' }).getByLabel('Hold for review')).toBeChecked();
+  const starter = dialog.getByRole('group', { name: 'Starter list' });
+  await expect(starter.getByRole('group', { name: 'Messages with a starter term' }).getByLabel('Block')).toBeChecked();
+  await expect(starter.getByRole('list', { name: 'Removed from the starter list' })).toHaveText('temu↺');
+  await expect(starter.getByTestId('starter-spared')).toHaveText('Not applied, as they name your allowed domains: my shop (myshop.com).');
   await expect(dialog.getByRole('group', { name: 'Links' }).getByLabel('Allow')).toBeChecked();
   await expect(dialog.getByLabel('Allowed domains (one per line)')).toHaveValue('myshop.com');
   await expect(dialog.getByLabel('Max capitals (%)')).toHaveValue('50');
@@ -92,7 +99,7 @@ test('chat rules: save, reload, export, import, refuse a broken file', async ({ 
   await importFile(dialog, 'bad.json', JSON.stringify({ maxCapsRatio: 2, [XSS]: true }));
   await expect(dialog.getByRole('alert')).toContainText('maxCapsRatio: must be between 0 and 1');
   await expect(dialog.getByRole('alert')).toContainText(XSS);
-  await expect(dialog.getByLabel('Blocked terms (one word or phrase per line)')).toHaveValue('knockoff');
+  await expect(dialog.getByLabel('Your blocked terms (one word or phrase per line)')).toHaveValue('knockoff');
   await expect(dialog.getByLabel('Max capitals (%)')).toHaveValue('50');
   expect(await savedRules(page)).toEqual(file);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

@@ -29,8 +29,8 @@ describe('studio moderate', () => {
     const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
     expect(out).toEqual([
       { id: '1', action: 'approve', reasons: [] },
-      { id: '2', action: 'block', reasons: ['blocked-term'] }, // "s c a m"
-      { id: '3', action: 'block', reasons: ['blocked-term', 'link'] }, // "fr33 m0ney" + bit.ly
+      { id: '2', action: 'block', reasons: ['blocked-term', 'starter-term'] }, // "s c a m", also on the starter list
+      { id: '3', action: 'block', reasons: ['blocked-term', 'starter-term', 'link'] }, // "fr33 m0ney" + bit.ly
       { id: '4', action: 'approve', reasons: [] }, // scampi
       { id: '5', action: 'hold', reasons: ['caps'] },
       { line: 7, error: expect.stringMatching(/^Line 7: not valid JSON/) },
@@ -47,7 +47,20 @@ describe('studio moderate', () => {
 
   it('sanitizes text like the SFU does before deciding', () => {
     const line = JSON.stringify({ id: 'z', user: 'u', text: 's\u200Bc\u200Ba\u200Bm', ts: 1 });
-    expect(moderate(path.join(FIXTURES, 'rules.json'), `${line}\r\n`).stdout).toBe('{"id":"z","action":"block","reasons":["blocked-term"]}\n');
+    expect(moderate(path.join(FIXTURES, 'rules.json'), `${line}\r\n`).stdout).toBe('{"id":"z","action":"block","reasons":["blocked-term","starter-term"]}\n');
+  });
+
+  it('applies the starter list unless the rules file turns it off or removes the term', () => {
+    const dir = tempDir();
+    const input = ['cheaper on temu', 'total sc4m', 'scampi'].map((text, i) => JSON.stringify({ id: String(i), user: `u${i}`, text, ts: i })).join('\n');
+    const decisions = (rules: object) => {
+      const file = path.join(dir, 'rules.json');
+      fs.writeFileSync(file, JSON.stringify(rules));
+      return moderate(file, input).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { action: string }).action);
+    };
+    expect(decisions({})).toEqual(['hold', 'hold', 'approve']);
+    expect(decisions({ starterListAction: 'block', starterListRemoved: ['temu'] })).toEqual(['approve', 'block', 'approve']);
+    expect(decisions({ starterList: false })).toEqual(['approve', 'approve', 'approve']);
   });
 
   it('refuses a bad rules file with a clear message and exit code 2', () => {

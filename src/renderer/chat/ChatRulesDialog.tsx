@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useStudio } from '../api/studio-context.js';
 import { Modal } from '../ui/Modal.js';
 import { fromForm, NUMBER_FIELDS, parseRulesFile, rulesFileText, toForm, type NumberField, type RulesForm } from './rules-file.js';
 import { downloadExportedFile } from '../ui/download.js';
+import { RulesChoice as Choice } from './RulesChoice.js';
+import { StarterListFields } from './StarterListFields.js';
 
 export interface ChatRulesDialogProps {
   readonly onClose: () => void;
@@ -14,7 +16,8 @@ const FILE_NAME = 'chat-rules.json';
 const MAX_FILE_BYTES = 1_000_000;
 
 /**
- * The show's chat rules: edit, save, export and import the JSON settings
+ * The show's chat rules: the host's blocked terms, the starter list (on for
+ * a new show), links, pacing; save, export and import the JSON settings
  * file. An imported file only fills the form; Save applies it. File content
  * is shown as text only.
  */
@@ -61,7 +64,12 @@ export function ChatRulesDialog({ onClose }: ChatRulesDialogProps) {
     const rules = checked();
     if (!rules) return;
     setSaving(true);
-    const result = await studio.setModerationRules({ ...rules, blockedTerms: [...rules.blockedTerms], allowedDomains: [...rules.allowedDomains] });
+    const result = await studio.setModerationRules({
+      ...rules,
+      blockedTerms: [...rules.blockedTerms],
+      starterListRemoved: [...rules.starterListRemoved],
+      allowedDomains: [...rules.allowedDomains],
+    });
     setSaving(false);
     if (!result.ok) return setStatus({ kind: 'error', text: result.error.message });
     setForm(toForm(result.value));
@@ -110,7 +118,7 @@ export function ChatRulesDialog({ onClose }: ChatRulesDialogProps) {
       {form ? (
         <form id="chat-rules-form" className="chat-rules-form" onSubmit={(e) => void save(e)} noValidate>
           <label className="field">
-            <span>Blocked terms (one word or phrase per line)</span>
+            <span>Your blocked terms (one word or phrase per line)</span>
             <textarea
               ref={firstFieldRef}
               className="textarea"
@@ -121,7 +129,7 @@ export function ChatRulesDialog({ onClose }: ChatRulesDialogProps) {
             />
           </label>
           <Choice
-            legend="Messages with a blocked term"
+            legend="Messages with one of your terms"
             value={form.blockedTermsAction}
             options={[
               ['block', 'Block'],
@@ -129,6 +137,7 @@ export function ChatRulesDialog({ onClose }: ChatRulesDialogProps) {
             ]}
             onChange={(blockedTermsAction) => edit({ blockedTermsAction })}
           />
+          <StarterListFields form={form} onChange={edit} />
           <Choice
             legend="Links"
             value={form.links}
@@ -193,27 +202,5 @@ function RulesStatus({ status }: { readonly status: Status }) {
         </ul>
       )}
     </div>
-  );
-}
-
-interface ChoiceProps<T extends string> {
-  readonly legend: string;
-  readonly value: T;
-  readonly options: ReadonlyArray<readonly [T, string]>;
-  readonly onChange: (value: T) => void;
-}
-
-function Choice<T extends string>({ legend, value, options, onChange }: ChoiceProps<T>) {
-  const name = useId();
-  return (
-    <fieldset className="chat-rules-choice">
-      <legend>{legend}</legend>
-      {options.map(([id, label]) => (
-        <label key={id} className="field-inline">
-          <input type="radio" name={name} checked={value === id} onChange={() => onChange(id)} />
-          {label}
-        </label>
-      ))}
-    </fieldset>
   );
 }

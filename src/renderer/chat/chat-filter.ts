@@ -37,6 +37,7 @@ export function questionCount(messages: MessageSequence): number {
 
 const REASON_TEXT: Readonly<Record<ReasonCode, string>> = {
   'blocked-term': 'blocked word',
+  'starter-term': 'starter list',
   link: 'link',
   caps: 'capitals',
   length: 'too long',

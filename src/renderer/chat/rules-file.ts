@@ -9,6 +9,10 @@ import { moderationRulesSchema } from '../../shared/moderation/rules.js';
 export interface RulesForm {
   readonly blockedTerms: string;
   readonly blockedTermsAction: ModerationRules['blockedTermsAction'];
+  readonly starterList: boolean;
+  readonly starterListAction: ModerationRules['starterListAction'];
+  /** Edited with buttons, never typed: kept as the list it is. */
+  readonly starterListRemoved: readonly string[];
   readonly links: ModerationRules['links'];
   readonly allowedDomains: string;
   readonly capsPercent: string;
@@ -48,6 +52,9 @@ export function toForm(rules: ModerationRules): RulesForm {
   return {
     blockedTerms: rules.blockedTerms.join('\n'),
     blockedTermsAction: rules.blockedTermsAction,
+    starterList: rules.starterList,
+    starterListAction: rules.starterListAction,
+    starterListRemoved: rules.starterListRemoved,
     links: rules.links,
     allowedDomains: rules.allowedDomains.join('\n'),
     capsPercent: String(Math.round(rules.maxCapsRatio * 10000) / 100),
@@ -74,6 +81,9 @@ export function fromForm(form: RulesForm): RulesCheck {
   const candidate = {
     blockedTerms: lines(form.blockedTerms),
     blockedTermsAction: form.blockedTermsAction,
+    starterList: form.starterList,
+    starterListAction: form.starterListAction,
+    starterListRemoved: form.starterListRemoved,
     links: form.links,
     allowedDomains: lines(form.allowedDomains),
     maxCapsRatio: num('capsPercent') / 100,
@@ -87,7 +97,7 @@ export function fromForm(form: RulesForm): RulesCheck {
   return check(candidate, FORM_LABELS);
 }
 
-const FORM_LABELS: Partial<Record<keyof ModerationRules, string>> = { blockedTerms: 'Blocked terms', allowedDomains: 'Allowed domains' };
+const FORM_LABELS: Partial<Record<keyof ModerationRules, string>> = { blockedTerms: 'Your blocked terms', allowedDomains: 'Allowed domains' };
 
 /** The settings file's text: pretty JSON with exactly the schema's field names. */
 export function rulesFileText(rules: ModerationRules): string {

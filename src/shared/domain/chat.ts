@@ -5,6 +5,7 @@
 
 export const REASON_CODES = [
   'blocked-term',
+  'starter-term',
   'link',
   'caps',
   'length',
@@ -41,7 +42,7 @@ export interface ChatMessage {
   readonly ts: number;
   readonly status: ChatMessageStatus;
   readonly reasons: readonly ReasonCode[];
-  /** Looks like a question ("?", size, price, ship…) or marked as one by a moderator. */
+  /** A question ("?", or opening like one: "how much…", "cuánto…", "combien…"; `looksLikeQuestion`) or marked as one by a moderator. */
   readonly question: boolean;
   /** Who decided the current status: 'auto' (the engine), 'host' or a producer console client. */
   readonly decidedBy: string | null;
@@ -65,6 +66,11 @@ export interface ChatViewer {
 export interface ModerationRules {
   readonly blockedTerms: readonly string[];
   readonly blockedTermsAction: 'block' | 'hold';
+  /** Apply the starter list of scam, slur and other-shop terms (src/shared/moderation/starter-terms.ts). */
+  readonly starterList: boolean;
+  readonly starterListAction: 'block' | 'hold';
+  /** Starter terms the host took out. */
+  readonly starterListRemoved: readonly string[];
   readonly links: 'allow' | 'hold' | 'block';
   readonly allowedDomains: readonly string[];
   readonly maxCapsRatio: number;

@@ -102,3 +102,22 @@ describe('BlockedTermMatcher leaves innocent words alone', () => {
     expect(new BlockedTermMatcher(['!!!']).matches(matchingForm('!!!'))).toBe(false);
   });
 });
+
+describe('BlockedTermMatcher with several lists', () => {
+  const lists = new BlockedTermMatcher(['knockoff', 'scam'], ['scam', 'free money', 'temu']);
+  const found = (text: string) => lists.matchingLists(matchingForm(text));
+
+  it('says which lists matched, as bits, reading the message once', () => {
+    expect(found('a knock0ff')).toBe(1);
+    expect(found('fr33 m0ney on t e m u')).toBe(2);
+    expect(found('s c a m')).toBe(3);
+    expect(found('knockoff from temu')).toBe(3);
+    expect(found('scampi')).toBe(0);
+  });
+
+  it('an empty list matches nothing and does not stop the others', () => {
+    const starterOnly = new BlockedTermMatcher([], ['scam']);
+    expect(starterOnly.matchingLists(matchingForm('scam'))).toBe(2);
+    expect(new BlockedTermMatcher([], []).isEmpty).toBe(true);
+  });
+});

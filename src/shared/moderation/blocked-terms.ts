@@ -9,6 +9,13 @@ interface PhraseTerm {
   /** Every word of the phrase after the first (the first is the index key). */
   readonly rest: readonly StretchedWord[];
   readonly first: StretchedWord;
+  /** The list it came from, as a bit (see the constructor). */
+  readonly list: number;
+}
+
+interface WordTerm {
+  readonly word: StretchedWord;
+  readonly list: number;
 }
 
 /** `word` is `term` with some letters stretched ("scaaam" for "scam"), or exactly `term`. */
@@ -20,18 +27,27 @@ function stretches(word: StretchedWord, term: StretchedWord): boolean {
   return true;
 }
 
+/**
+ * One matcher for several term lists (the host's terms and the starter
+ * list), so a message is read once: `matchingLists` says which lists
+ * matched, as bits (list 0 → 1, list 1 → 2).
+ */
 export class BlockedTermMatcher {
   /** Single words, by squeezed spelling. Phrases written without spaces ("freemoney") are here too. */
-  private readonly words = new Map<string, StretchedWord[]>();
+  private readonly words = new Map<string, WordTerm[]>();
   /** Phrases, by the squeezed spelling of their first word. */
   private readonly phrases = new Map<string, PhraseTerm[]>();
+  /** Every list that has a term. */
+  private allLists = 0;
 
-  constructor(terms: readonly string[]) {
-    for (const term of terms) this.add(term);
+  constructor(...lists: readonly (readonly string[])[]) {
+    lists.forEach((terms, i) => {
+      for (const term of terms) this.add(term, 1 << i);
+    });
   }
 
   get isEmpty(): boolean {
-    return this.words.size === 0 && this.phrases.size === 0;
+    return this.allLists === 0;
   }
 
   /**
@@ -39,61 +55,76 @@ export class BlockedTermMatcher {
    * the list all mean the same word. A term with a "1" is added under both
    * readings.
    */
-  private add(term: string): void {
+  private add(term: string, list: number): void {
     const form = matchingForm(term);
     if (form.words.length === 0) return; // only punctuation or emoji: nothing a word filter can match
+    this.allLists |= list;
     for (const spelling of spellingsOf(form.words)) {
       const stretched = spelling.map(stretchOf);
-      if (stretched.length === 1) this.addWord(stretched[0]!);
+      if (stretched.length === 1) this.addWord(stretched[0]!, list);
       else {
         const [first, ...rest] = stretched as [StretchedWord, ...StretchedWord[]];
-        const list = this.phrases.get(first.squeezed) ?? [];
-        list.push({ first, rest });
-        this.phrases.set(first.squeezed, list);
+        const entries = this.phrases.get(first.squeezed) ?? [];
+        entries.push({ first, rest, list });
+        this.phrases.set(first.squeezed, entries);
         // Spelled out or run together ("f r e e m o n e y", "freemoney"), a phrase is one word.
-        this.addWord(stretchOf(spelling.join('')));
+        this.addWord(stretchOf(spelling.join('')), list);
       }
     }
   }
 
-  private addWord(word: StretchedWord): void {
-    const list = this.words.get(word.squeezed) ?? [];
-    list.push(word);
-    this.words.set(word.squeezed, list);
+  private addWord(word: StretchedWord, list: number): void {
+    const entries = this.words.get(word.squeezed) ?? [];
+    entries.push({ word, list });
+    this.words.set(word.squeezed, entries);
   }
 
-  /** True when the message contains a blocked word or phrase as whole words. */
+  /** True when the message contains a blocked word or phrase (of any list) as whole words. */
   matches(form: MatchingForm): boolean {
-    if (this.isEmpty) return false;
+    return this.matchingLists(form) !== 0;
+  }
+
+  /** The lists with a word or phrase in the message, as bits; 0 when none. */
+  matchingLists(form: MatchingForm): number {
+    if (this.allLists === 0) return 0;
     const { words } = form;
+    let found = 0;
     for (let i = 0; i < words.length; i++) {
       for (const spelling of words[i]!) {
-        if (this.matchesWord(spelling) || this.matchesPhraseAt(form, i, spelling)) return true;
+        found |= this.wordLists(spelling) | this.phraseListsAt(form, i, spelling);
+        if (found === this.allLists) return found;
       }
     }
     for (const spellings of form.spelledOut) {
-      for (const spelling of spellings) if (this.matchesWord(spelling)) return true;
+      for (const spelling of spellings) found |= this.wordLists(spelling);
     }
-    return false;
+    return found;
   }
 
-  private matchesWord(spelling: string): boolean {
+  private wordLists(spelling: string): number {
     const candidates = this.words.get(squeezeRepeats(spelling));
-    if (!candidates) return false;
+    if (!candidates) return 0;
     const word = stretchOf(spelling);
-    return candidates.some((term) => stretches(word, term));
+    let lists = 0;
+    for (const term of candidates) if (stretches(word, term.word)) lists |= term.list;
+    return lists;
   }
 
-  private matchesPhraseAt(form: MatchingForm, start: number, spelling: string): boolean {
-    if (this.phrases.size === 0) return false;
+  private phraseListsAt(form: MatchingForm, start: number, spelling: string): number {
+    if (this.phrases.size === 0) return 0;
     const candidates = this.phrases.get(squeezeRepeats(spelling));
-    if (!candidates) return false;
+    if (!candidates) return 0;
     const first = stretchOf(spelling);
-    return candidates.some(
-      (phrase) =>
+    let lists = 0;
+    for (const phrase of candidates) {
+      if (
         stretches(first, phrase.first) &&
-        phrase.rest.every((term, k) => (form.words[start + 1 + k] ?? []).some((s) => stretches(stretchOf(s), term))),
-    );
+        phrase.rest.every((term, k) => (form.words[start + 1 + k] ?? []).some((s) => stretches(stretchOf(s), term)))
+      ) {
+        lists |= phrase.list;
+      }
+    }
+    return lists;
   }
 }
 

@@ -3,9 +3,10 @@ import type { ModerationRules } from '../domain/chat.js';
 import { ModerationEngine, type MessageToModerate, type ViewerStanding } from './engine.js';
 import { defaultModerationRules } from './rules.js';
 
-/** Rules with every pacing rule off, so each test turns on only what it checks. */
+/** Rules with every pacing rule and the starter list off, so each test turns on only what it checks. */
 const quiet = (over: Partial<ModerationRules> = {}): ModerationRules => ({
   ...defaultModerationRules(),
+  starterList: false,
   links: 'allow',
   maxCapsRatio: 1,
   duplicateWindowSeconds: 0,
@@ -130,5 +131,9 @@ describe('ModerationEngine: standing and roles', () => {
     expect(engine.decide(msg('scam')).action).toBe('approve');
     engine.setRules(quiet({ blockedTerms: ['scam'] }));
     expect(engine.decide(msg('scam')).action).toBe('block');
+    engine.setRules(quiet({ starterList: true }));
+    expect(engine.decide(msg('scammer', { userId: 'viewer-2' }))).toMatchObject({ action: 'hold', reasons: ['starter-term'] });
+    engine.setRules(quiet({ starterList: true, starterListRemoved: ['scammer'] }));
+    expect(engine.decide(msg('scammer', { userId: 'viewer-3' })).action).toBe('approve');
   });
 });

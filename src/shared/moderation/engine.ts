@@ -22,6 +22,7 @@ import { BlockedTermMatcher } from './blocked-terms.js';
 import { allowedDomainOf, hasDisallowedLink } from './links.js';
 import { duplicateKey, matchingForm } from './normalize.js';
 import { looksLikeQuestion } from './questions.js';
+import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
 import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, dropOlderThan, type ViewerHistory } from './viewer-history.js';
 
@@ -52,11 +53,14 @@ export interface ModerationDecision {
 /** Caps are judged only on messages with at least this many letters ("WOW" is fine). */
 export const MIN_LETTERS_FOR_CAPS = 10;
 const RATE_WINDOW_MS = 10_000;
+const HOST_TERMS = 1;
+const STARTER_TERMS = 2;
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { approve: 0, hold: 1, block: 2 };
 const REASON_BIT = Object.fromEntries(REASON_CODES.map((code, i) => [code, 1 << i])) as Readonly<Record<ReasonCode, number>>;
 
 export class ModerationEngine {
   private rules!: ModerationRules;
+  /** The host's terms (list bit 1) and the starter list (bit 2), read in one pass. */
   private terms!: BlockedTermMatcher;
   private allowedDomains!: string[];
   private readonly viewers = new ViewerHistories();
@@ -70,7 +74,7 @@ export class ModerationEngine {
   /** Compiles the term list once; viewer histories are kept across rule changes. */
   setRules(rules: ModerationRules): void {
     this.rules = rules;
-    this.terms = new BlockedTermMatcher(rules.blockedTerms);
+    this.terms = new BlockedTermMatcher(rules.blockedTerms, starterListInEffect(rules).terms);
     this.allowedDomains = rules.allowedDomains.map(allowedDomainOf).filter((d) => d.length > 0);
   }
 
@@ -82,7 +86,7 @@ export class ModerationEngine {
   decide(message: MessageToModerate, viewer: ViewerStanding = {}): ModerationDecision {
     const { text } = message;
     const form = matchingForm(text);
-    const question = looksLikeQuestion(text, form);
+    const question = looksLikeQuestion(text);
     if (message.role === 'host' || message.role === 'moderator') return { action: 'approve', reasons: [], question };
 
     const now = Number.isFinite(message.ts) ? message.ts : this.lastTs;
@@ -92,7 +96,9 @@ export class ModerationEngine {
     let history: ViewerHistory | null = null;
 
     if (!viewer.allowListed) {
-      if (this.terms.matches(form)) verdict.fire('blocked-term', rules.blockedTermsAction);
+      const lists = this.terms.matchingLists(form);
+      if (lists & HOST_TERMS) verdict.fire('blocked-term', rules.blockedTermsAction);
+      if (lists & STARTER_TERMS) verdict.fire('starter-term', rules.starterListAction);
       if (rules.links !== 'allow' && hasDisallowedLink(text, this.allowedDomains)) verdict.fire('link', rules.links);
       if (isShouting(text, rules.maxCapsRatio)) verdict.fire('caps', 'hold');
       if (codePointLength(text) > rules.maxLength) verdict.fire('length', 'block');

@@ -9,6 +9,11 @@ export const moderationRulesSchema = z
   .object({
     blockedTerms: z.array(z.string().trim().min(1).max(100)).max(5000).default([]),
     blockedTermsAction: z.enum(['block', 'hold']).default('block'),
+    // The starter list (starter-terms.ts): on for a new show and for a file or a show saved before it existed.
+    starterList: z.boolean().default(true),
+    // Hold by default: the list is ours, not the host's, so a person decides the odd innocent "is this a scam?".
+    starterListAction: z.enum(['block', 'hold']).default('hold'),
+    starterListRemoved: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
     links: z.enum(['allow', 'hold', 'block']).default('hold'),
     allowedDomains: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(500).default([]),
     maxCapsRatio: z.number().min(0).max(1).default(0.7),

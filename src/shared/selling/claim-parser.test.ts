@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimWords, recogniseClaim, type ClaimableProduct } from './claim-parser.js';
+import { looksLikeQuestion } from '../moderation/questions.js';
 
 /** A T-shirt in S/M/L × Blue/Black (ids 1–6), and a shoe in sizes 9, 10, 10.5. */
 const tee: ClaimableProduct = {
@@ -169,6 +170,10 @@ describe('recogniseClaim: what does not claim', () => {
     ['¿lo quiero?', 'question'],
     ['cuánto cuesta', 'question'],
     ['can I claim the blue', 'question'],
+    ['sold! how much', 'question'],
+    ['me lo llevo, cuánto cuesta', 'question'],
+    ['je prends, c’est combien', 'question'],
+    ['size please', 'question'],
     ['sold in minutes wow', 'other-words'],
     ['someone already claimed it', 'other-words'],
     ['love it', 'no-claim-word'],
@@ -218,7 +223,7 @@ describe('recogniseClaim never throws', () => {
   });
 
   it('on arbitrary products and claim-like text, and a question is never a claim', () => {
-    const word = fc.constantFrom('sold', 'M', 'blue', 'take', 'it', 'I’ll', 'please', 'size', '10', 'xxl', 'no', 'out', '¿', '🔥', 'mío');
+    const word = fc.constantFrom('sold', 'M', 'blue', 'take', 'it', 'I’ll', 'please', 'size', '10', 'xxl', 'no', 'out', '¿', '🔥', 'mío', 'how', 'much', 'price', 'tienen', 'combien', ',');
     const product = fc.record({
       optionNames: fc.array(fc.string(), { maxLength: 3 }),
       variants: fc.array(fc.record({ id: fc.nat(), optionValues: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }) }), { maxLength: 8 }),
@@ -227,7 +232,7 @@ describe('recogniseClaim never throws', () => {
       fc.property(fc.array(word, { maxLength: 12 }), product, pinned, (words, p, pin) => {
         const text = words.join(' ');
         const r = recogniseClaim(text, p, pin);
-        if (text.includes('¿')) expect(r.claim).toBe(false);
+        if (text.includes('¿') || looksLikeQuestion(text)) expect(r.claim).toBe(false);
         expect(recogniseClaim(`${text}?`, p, pin)).toEqual({ claim: false, reason: 'question' });
       }),
       { numRuns: 2000 },

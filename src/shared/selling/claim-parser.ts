@@ -10,6 +10,7 @@
  * false one costs the seller a unit promised to the wrong person.
  */
 import { foldText } from '../moderation/normalize.js';
+import { looksLikeQuestion } from '../moderation/questions.js';
 
 /** What recogniseClaim needs of the pinned product (a ProductDetail fits). */
 export interface ClaimableProduct {
@@ -244,7 +245,8 @@ const NOT_A_CLAIM = (reason: NotAClaimReason): ClaimRecognition => ({ claim: fal
  * variant the pinned card shows (null: the whole product). Never throws.
  */
 export function recogniseClaim(text: string, product: ClaimableProduct, pinnedVariantId: number | null): ClaimRecognition {
-  if (/[?？¿]/.test(text)) return NOT_A_CLAIM('question');
+  // What the console tags as a question never claims; claims also refuse any sentence opening like one, in more languages.
+  if (/[?？¿]/.test(text) || looksLikeQuestion(text)) return NOT_A_CLAIM('question');
   const words = claimWords(text);
   if (words.length === 0) return NOT_A_CLAIM('empty');
   if (QUESTION_STARTS.has(words[0]!)) return NOT_A_CLAIM('question');
