@@ -2,6 +2,7 @@ import { useEffect, useRef, type PointerEvent } from 'react';
 import { dragRect, gripAt, type Grip } from './layout.js';
 import { replaceLayer, type Rect } from './scene-model.js';
 import { useCompositor } from './compositor-context.js';
+import { SceneMenu } from './SceneMenu.js';
 
 /** Preview drawn at a third of 1080p: sharp enough to edit, cheap enough to draw every frame next to the program. */
 const PREVIEW_WIDTH = 640;
@@ -65,7 +66,9 @@ export function PreviewMonitor() {
       <div className="monitor-label">
         <span className="monitor-tag monitor-tag-preview">Preview</span>
         <span className="monitor-scene">{scene?.name}</span>
+        {scene && <SceneMenu scene={scene} />}
       </div>
+
       <canvas
         ref={canvas}
         className="monitor-canvas"

@@ -2,7 +2,7 @@ import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { drawLowerThird, drawProductCard, drawTextCard } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
-import type { Layer, Scene } from './scene-model.js';
+import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
 
 /**
  * The built-in compositor (runs in the renderer; no React). It owns the
@@ -201,8 +201,10 @@ export class Compositor {
   }
 
   private drawScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+    // One pinned card per scene: an older scene may hold two card layers; the topmost visible one is drawn.
+    const card = drawnCardLayer(scene);
     for (const layer of scene.layers) {
-      if (layer.visible) this.drawLayer(ctx, layer, width, height);
+      if (layer.visible && (layer.source.kind !== 'product-card' || layer === card)) this.drawLayer(ctx, layer, width, height);
     }
   }
 
