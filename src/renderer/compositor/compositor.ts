@@ -1,4 +1,5 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
+import { videoPicture } from '../ui/video-picture.js';
 import { drawLowerThird, drawProductCard, drawTextCard } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
@@ -218,12 +219,12 @@ export class Compositor {
         return this.drawVideo(ctx, this.screen?.video, layer, rect);
       case 'image':
         return this.drawImage(ctx, this.image(source.url), layer, rect);
-      case 'product-image':
-        return this.overlay.card?.imageUrl ? this.drawImage(ctx, this.image(this.overlay.card.imageUrl), layer, rect) : undefined;
+      case 'product-image': {
+        const picture = this.productPicture();
+        return picture ? this.drawImage(ctx, picture, layer, rect) : undefined;
+      }
       case 'product-card':
-        return this.overlay.card
-          ? drawProductCard(ctx, rect, this.overlay.card, this.overlay.card.imageUrl ? this.image(this.overlay.card.imageUrl) : null, Date.now() + this.overlay.clockOffset)
-          : undefined;
+        return this.overlay.card ? drawProductCard(ctx, rect, this.overlay.card, this.productPicture(), Date.now() + this.overlay.clockOffset) : undefined;
       case 'lower-third':
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':
@@ -244,11 +245,19 @@ export class Compositor {
     ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
   }
 
+  /** The pinned product's picture once it loaded for the canvas; null while loading, or when its website refuses (no CORS). */
+  private productPicture(): HTMLImageElement | null {
+    const url = this.overlay.card?.imageUrl;
+    if (!url) return null;
+    const picture = videoPicture(url);
+    return picture.state === 'ready' ? picture.image : null;
+  }
+
   private image(url: string): HTMLImageElement {
     let image = this.images.get(url);
     if (!image) {
       image = new Image();
-      // Anonymous CORS keeps the canvas untainted; an image without CORS headers simply does not load.
+      // Anonymous CORS keeps the canvas untainted; an image without CORS headers simply does not load (product pictures: ui/video-picture.ts).
       image.crossOrigin = 'anonymous';
       image.src = url;
       this.images.set(url, image);
