@@ -66,3 +66,27 @@ export async function pressSceneKey(page: Page, key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
+/** Reads one pixel of the preview monitor (the scene picked next, drawn at 15 fps). */
+export function previewPixel(page: Page, x: number, y: number): Promise<Rgb> {
+  return page.getByTestId('preview-canvas').evaluate(
+    (canvas: HTMLCanvasElement, [fx, fy]) => {
+      const data = canvas.getContext('2d')!.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
+      return [data[0]!, data[1]!, data[2]!] as Rgb;
+    },
+    [x, y],
+  );
+}
+
+/** Whether a row of the output, between two x fractions, has near-white pixels (drawn text). */
+export function outputRowHasLight(page: Page, y: number, x0: number, x1: number): Promise<boolean> {
+  return page.evaluate(
+    ([fy, fx0, fx1]) => {
+      const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
+      const left = Math.round(fx0! * canvas.width);
+      const data = canvas.getContext('2d')!.getImageData(left, Math.round(fy! * canvas.height), Math.round(fx1! * canvas.width) - left, 1).data;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) return true;
+      return false;
+    },
+    [y, x0, x1],
+  );
+}

@@ -16,7 +16,7 @@ const HANDLE = 0.015;
  * program too if that scene is on air — as in OBS).
  */
 export function PreviewMonitor() {
-  const { compositor, scenes, previewId, selectedLayerId, selectLayer, updateScene } = useCompositor();
+  const { compositor, scenes, previewId, selectedLayerId, selectLayer, updateScene, sources } = useCompositor();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ grip: Grip; layerId: string; start: Rect; px: number; py: number } | null>(null);
   const scene = scenes.find((s) => s.id === previewId) ?? null;
@@ -68,7 +68,11 @@ export function PreviewMonitor() {
         <span className="monitor-scene">{scene?.name}</span>
         {scene && <SceneMenu scene={scene} />}
       </div>
-
+      {sources.error && scene?.layers.some((l) => l.source.kind === 'screen') && (
+        <p className="source-error" role="alert">
+          {sources.error}
+        </p>
+      )}
       <canvas
         ref={canvas}
         className="monitor-canvas"

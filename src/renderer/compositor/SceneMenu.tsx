@@ -4,12 +4,14 @@ import { showsPinnedCard, withPinnedCard, type Scene } from './scene-model.js';
 
 /**
  * The preview scene's menu (⋯ next to its name): whether a pin shows on this
- * scene's video. A scene on air changes on air at once.
+ * scene's video, and for a scene that draws a screen, the browser's
+ * screen-or-window picker again. A scene on air changes on air at once.
  */
 export function SceneMenu({ scene }: { scene: Scene }) {
-  const { updateScene } = useCompositor();
+  const { updateScene, sources } = useCompositor();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const hasScreen = scene.layers.some((l) => l.source.kind === 'screen');
   const cardOn = showsPinnedCard(scene);
 
   useEffect(() => {
@@ -52,6 +54,34 @@ export function SceneMenu({ scene }: { scene: Scene }) {
             </span>
             Show pinned product card
           </button>
+          {hasScreen && (
+            <button
+              type="button"
+              role="menuitem"
+              disabled={sources.screenAsking}
+              onClick={() => {
+                // Straight from the click: the browser opens its picker only from one.
+                sources.shareScreen();
+                setOpen(false);
+              }}
+            >
+              <span className="scene-menu-check" aria-hidden="true" />
+              Share a screen or window…
+            </button>
+          )}
+          {hasScreen && sources.screenOn && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                sources.toggleScreen();
+                setOpen(false);
+              }}
+            >
+              <span className="scene-menu-check" aria-hidden="true" />
+              Stop sharing
+            </button>
+          )}
         </div>
       )}
     </div>

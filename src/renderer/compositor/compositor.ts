@@ -1,6 +1,6 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
-import { drawLowerThird, drawProductCard, drawTextCard } from './draw-overlays.js';
+import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
 import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
@@ -216,7 +216,8 @@ export class Compositor {
       case 'camera':
         return this.drawVideo(ctx, this.cameras.get(source.slot)?.video, layer, rect);
       case 'screen':
-        return this.drawVideo(ctx, this.screen?.video, layer, rect);
+        // Nothing shared (not yet, cancelled, or the share ended): say so on the picture instead of black.
+        return this.screen ? this.drawVideo(ctx, this.screen.video, layer, rect) : drawScreenPlaceholder(ctx, rect);
       case 'image':
         return this.drawImage(ctx, this.image(source.url), layer, rect);
       case 'product-image': {

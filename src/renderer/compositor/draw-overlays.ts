@@ -13,6 +13,8 @@ import { NO_CROP } from './scene-model.js';
 
 /** The card's background: tests read it back from the output to find the card. */
 export const CARD_BACKGROUND = '#ffffff';
+/** A screen layer with nothing shared: tests read it back to tell it from black. */
+export const SCREEN_PLACEHOLDER_BACKGROUND = '#232a36';
 const CARD_TEXT = '#14161b';
 const CARD_MUTED = '#6b7280';
 const ACCENT = '#ff4d6d';
@@ -222,3 +224,33 @@ export function drawTextCard(ctx: CanvasRenderingContext2D, r: PixelRect, text: 
   ctx.textAlign = 'start';
 }
 
+/**
+ * A screen layer with nothing shared (never asked, cancelled, or the share
+ * ended): a placeholder that says what to do, never a black hole in the show.
+ */
+export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRect): void {
+  ctx.fillStyle = SCREEN_PLACEHOLDER_BACKGROUND;
+  ctx.fillRect(r.x, r.y, r.w, r.h);
+  const unit = Math.min(r.w / 64, r.h / 36);
+  const cx = r.x + r.w / 2;
+  // A screen outline on its stand.
+  const screen = { x: cx - unit * 6, y: r.y + r.h * 0.3 - unit * 3.5, w: unit * 12, h: unit * 7 };
+  ctx.strokeStyle = '#8b95a7';
+  ctx.lineWidth = Math.max(1, unit * 0.4);
+  ctx.beginPath();
+  ctx.roundRect(screen.x, screen.y, screen.w, screen.h, unit * 0.6);
+  ctx.moveTo(cx, screen.y + screen.h);
+  ctx.lineTo(cx, screen.y + screen.h + unit * 1.5);
+  ctx.moveTo(cx - unit * 3, screen.y + screen.h + unit * 1.5);
+  ctx.lineTo(cx + unit * 3, screen.y + screen.h + unit * 1.5);
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `600 ${unit * 2.6}px ${FONT}`;
+  ctx.fillText(fitText(ctx, 'Nothing shared', r.w * 0.9), cx, r.y + r.h * 0.52);
+  ctx.fillStyle = '#c7ccd6';
+  ctx.font = `${unit * 1.5}px ${FONT}`;
+  ctx.fillText(fitText(ctx, "Choose a screen or window from the scene's menu", r.w * 0.9), cx, r.y + r.h * 0.6);
+  ctx.textAlign = 'start';
+}
