@@ -24,6 +24,7 @@ const RED: Rgb = [220, 30, 30];
 const BLUE: Rgb = [20, 60, 230];
 const HAT = 'Straw Sun Hat';
 const MUG = 'Enamel Camp Mug';
+const SCARF = 'Linen Scarf';
 
 /** Where a card with a picture has it (the first-run card rect x 0.63–0.96, y 0.1–0.9; the picture is its top ~55%). */
 const PICTURE_POINTS = [
@@ -41,7 +42,12 @@ function writeCatalog(noCors: PictureHost, cors: PictureHost): string {
   const row = (handle: string, title: string, sku: string, price: string, image: string) =>
     `${handle},${title},<p>${title}</p>,E2E Boutique,Accessories,,TRUE,Title,Default Title,${sku},shopify,7,${price},${image},active`;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lss-pictures-')), 'pictures.csv');
-  fs.writeFileSync(file, [header, row('straw-hat', HAT, 'HAT-1', '32.00', `${noCors.origin}/hat.png`), row('camp-mug', MUG, 'MUG-1', '18.00', `${cors.origin}/mug.png`)].join('\n') + '\n');
+  const rows = [
+    row('straw-hat', HAT, 'HAT-1', '32.00', `${noCors.origin}/hat.png`),
+    row('camp-mug', MUG, 'MUG-1', '18.00', `${cors.origin}/mug.png`),
+    row('linen-scarf', SCARF, 'SCARF-1', '24.00', `${cors.origin}/missing/scarf.png`),
+  ];
+  fs.writeFileSync(file, [header, ...rows].join('\n') + '\n');
   return file;
 }
 
@@ -95,6 +101,14 @@ test('a picture whose website sends no CORS header: the video card shows the pro
     const mugDrawer = host.getByRole('dialog', { name: MUG });
     await expect(mugDrawer.locator('img.thumb-large')).toHaveJSProperty('naturalWidth', 64);
     await expect(mugDrawer.getByRole('note')).toHaveCount(0);
+    await host.keyboard.press('Escape');
+    await expect(mugDrawer).toBeHidden();
+
+    // A dead picture link: the drawer says that instead (the watch page cannot show it either).
+    await host.getByRole('grid', { name: 'Products' }).getByRole('button', { name: SCARF, exact: true }).click();
+    await expect(host.getByRole('dialog', { name: SCARF }).getByRole('note')).toHaveText(
+      "This picture could not be loaded from its website, so the video card and the watch page show the product without it. Check the image link in your store's product list.",
+    );
   } finally {
     await stop();
     await noCors.close();

@@ -12,7 +12,8 @@ import zlib from 'node:zlib';
  * Shopify's), one sends no CORS header at all (many small hosts). Both are
  * https (the studio loads remote pictures only over https) with a
  * self-signed certificate, so a page that loads them needs a browser context
- * with `ignoreHTTPSErrors`. Every path serves a solid-colour PNG.
+ * with `ignoreHTTPSErrors`. Every path serves a solid-colour PNG, except
+ * /missing…, a 404.
  */
 
 export interface PictureHost {
@@ -71,6 +72,11 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 /** Serves `picture` on every path of https://127.0.0.1:<free port>, with or without a CORS header. */
 export async function startPictureHost(picture: Buffer, options: { cors: boolean }): Promise<PictureHost> {
   const server = https.createServer(selfSignedCertificate(), (req, res) => {
+    if (req.url?.startsWith('/missing')) {
+      res.statusCode = 404; // a dead link in the store's product list
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', 'image/png');
     res.setHeader('Cache-Control', 'no-store');
     if (options.cors) res.setHeader('Access-Control-Allow-Origin', '*');
