@@ -6,10 +6,12 @@
  * the camera picture there.
  *
  * The strip read is the card's left padding in "Camera + product card" (the
- * card spans x 0.63–0.96, y 0.1–0.9; its padding is 1.4/24 of its width):
- * white top to bottom when the card is on air, the fake camera's moving
- * pattern otherwise. VP8 blurs the edges, so the strip keeps clear of them
- * and allows a little tolerance.
+ * card's layer spans x 0.63–0.96, y 0.1–0.9; its padding is 1.4/24 of its
+ * width), low down: a card without a picture (the demo catalog has none) is
+ * only as tall as its text and sits at the bottom of the layer, from about
+ * y 0.7 down. White top to bottom when the card is on air, the fake camera's
+ * moving pattern otherwise. VP8 blurs the edges, so the strip keeps clear of
+ * them and allows a little tolerance.
  */
 
 export interface CardFrame {
@@ -34,7 +36,7 @@ declare global {
   }
 }
 
-const STRIP = { x0: 0.636, x1: 0.645, y0: 0.25, y1: 0.75 } as const;
+const STRIP = { x0: 0.636, x1: 0.645, y0: 0.74, y1: 0.86 } as const;
 const SAMPLE_W = 2;
 const SAMPLE_H = 12;
 /** Per channel; the encoder turns pure white into 235–255. */

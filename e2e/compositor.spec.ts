@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { CARD_POINT, isDark, isWhite, outputPixel, takeWithSpace, viewerPixel } from './compositor-pages.js';
 import { getReadyToGoLive, livePill, openViewer, samplePicture, viewerUrlOf } from './go-live-pages.js';
 import type { Compositor } from '../src/renderer/compositor/compositor.js';
 import { expect, startStudio, test } from './studio-fixture.js';
@@ -6,53 +6,12 @@ import { expect, startStudio, test } from './studio-fixture.js';
 /**
  * The built-in compositor against the real studio (`studio web` with its
  * demo catalog and built-in SFU), fake camera and mic in headless Chromium:
- * the product card is drawn into the composed output, Take changes the
+ * the pinned product card is drawn into the composed output, Take changes the
  * frame, the program keeps drawing, and a viewer receives the
  * composed picture. `?lss-test-hooks` exposes the compositor's canvas.
  */
 
 test.describe.configure({ timeout: 150_000 });
-
-type Rgb = [number, number, number];
-
-/** Reads one pixel of the compositor's output (x, y as fractions of the frame). */
-function outputPixel(page: Page, x: number, y: number): Promise<Rgb> {
-  return page.evaluate(
-    ([fx, fy]) => {
-      const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
-      const data = canvas.getContext('2d')!.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
-      return [data[0]!, data[1]!, data[2]!] as Rgb;
-    },
-    [x, y],
-  );
-}
-
-/** Reads one pixel of the viewer's video. */
-function viewerPixel(page: Page, x: number, y: number): Promise<Rgb> {
-  return page.evaluate(
-    ([fx, fy]) => {
-      const video = document.querySelector('video')!;
-      const canvas = document.createElement('canvas');
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(video, 0, 0);
-      const data = ctx.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
-      return [data[0]!, data[1]!, data[2]!] as Rgb;
-    },
-    [x, y],
-  );
-}
-
-const isWhite = ([r, g, b]: Rgb, tolerance = 0) => r >= 255 - tolerance && g >= 255 - tolerance && b >= 255 - tolerance;
-/** Inside the card's left padding, halfway down ("Camera + product card": x 0.63–0.96, y 0.1–0.9). */
-const CARD_POINT = [0.645, 0.5] as const;
-
-/** Blurs whatever has focus, so Space reaches the Take shortcut (a focused button would take it). */
-async function takeWithSpace(page: Page): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('Space');
-}
 
 test('scenes compose the camera and the pinned product card; Take cuts the program and viewers see it', async ({ browser }) => {
   const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
@@ -66,9 +25,9 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     await pin.click();
     await expect(host.getByTestId('pinned-title')).not.toBeEmpty();
 
-    // Program starts on Camera: no card there.
+    // Program starts on Camera, and the pin is on its video already (e2e/pinned-card.spec.ts turns it off and on).
     await expect(host.locator('[data-scene="camera"]')).toHaveClass(/scene-program/);
-    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p))).toBe(false);
+    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p))).toBe(true);
 
     // F2 puts "Camera + product card" into preview (program unchanged); Space takes it.
     await host.keyboard.press('F2');
@@ -99,14 +58,14 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     const picture = await samplePicture(viewer, 2000);
     console.log(`viewer receives the composed picture: ${picture.width}x${picture.height}, ${(picture.frames / 2).toFixed(1)} frames/s`);
 
-    // Take to "Starting soon" (F5): a dark title card replaces the camera and the card, on the host and the viewer.
+    // Take to "Starting soon" (F5): a dark title card replaces the camera, on the host and the viewer; the pinned card stays on top.
     await host.keyboard.press('F5');
     await takeWithSpace(host);
     await expect(host.locator('[data-scene="starting-soon"]')).toHaveClass(/scene-program/);
-    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p)), { timeout: 3_000 }).toBe(false);
-    const dark = ([r, g, b]: Rgb) => r < 80 && g < 80 && b < 80;
-    await expect.poll(() => outputPixel(host, 0.1, 0.1).then(dark)).toBe(true);
-    await expect.poll(() => viewerPixel(viewer, ...CARD_POINT).then((p) => !isWhite(p, 40) && dark(p)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => outputPixel(host, 0.3, 0.4).then(isDark), { timeout: 3_000 }).toBe(true);
+    await expect.poll(() => outputPixel(host, 0.1, 0.1).then(isDark)).toBe(true);
+    expect(isWhite(await outputPixel(host, ...CARD_POINT))).toBe(true);
+    await expect.poll(() => viewerPixel(viewer, 0.3, 0.4).then((p) => !isWhite(p, 40) && isDark(p)), { timeout: 10_000 }).toBe(true);
     await host.screenshot({ path: test.info().outputPath('compositor-starting-soon.png') });
   } finally {
     await stop();

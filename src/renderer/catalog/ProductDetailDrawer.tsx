@@ -7,6 +7,7 @@ import { formatMoney, formatStock } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import { httpsUrl } from '../ui/safe-url.js';
+import { useVideoPictureProblem } from '../ui/video-picture.js';
 
 export interface ProductDetailDrawerProps {
   readonly productId: number;
@@ -65,6 +66,7 @@ function ProductDetailBody({
       {image && (
         <div className="product-gallery">
           <ProductThumb url={image.url} alt={image.alt} size="large" />
+          <VideoPictureNote url={image.url} />
           {product.images.length > 1 && (
             <ul className="gallery-strip" aria-label="Images">
               {product.images.map((img, i) => (
@@ -130,6 +132,19 @@ function ProductDetailBody({
         </section>
       )}
     </div>
+  );
+}
+
+/** Why the video card shows this product without its picture (the watch page's plain <img> still shows it). */
+function VideoPictureNote({ url }: { url: string }) {
+  const problem = useVideoPictureProblem(url);
+  if (!problem) return null;
+  return (
+    <p className="picture-note" role="note">
+      {problem === 'no-cors'
+        ? "This picture's website doesn't allow it to be drawn on the video, so the video card shows the product without it. Viewers still see it on the watch page."
+        : "This picture could not be loaded from its website, so the video card and the watch page show the product without it. Check the image link in your store's product list."}
+    </p>
   );
 }
 

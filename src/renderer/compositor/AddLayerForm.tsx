@@ -6,7 +6,8 @@ import { httpsUrl } from '../ui/safe-url.js';
 /** Uploaded pictures are stored in the scene as data URLs; this keeps a scene row small enough to save quickly. */
 const MAX_IMAGE_BYTES = 1_500_000;
 
-type Kind = 'text' | 'image-link' | 'image-file' | 'camera-2' | 'screen' | 'product-card' | 'lower-third';
+// The pinned product card is not here: every scene has one, turned on or off in the scene's menu (SceneMenu).
+type Kind = 'text' | 'image-link' | 'image-file' | 'camera-2' | 'screen' | 'lower-third';
 
 const KIND_LABELS: Record<Kind, string> = {
   text: 'Text',
@@ -14,7 +15,6 @@ const KIND_LABELS: Record<Kind, string> = {
   'image-file': 'Image file',
   'camera-2': 'Second camera',
   screen: 'Screen',
-  'product-card': 'Product card',
   'lower-third': 'Host name',
 };
 
@@ -64,7 +64,7 @@ export function AddLayerForm() {
       id: `layer-${Math.random().toString(36).slice(2, 8)}`,
       name: kind === 'text' ? value.trim().slice(0, 60) : KIND_LABELS[kind],
       source,
-      rect: kind === 'product-card' ? { x: 0.63, y: 0.1, w: 0.33, h: 0.8 } : { x: 0.3, y: 0.3, w: 0.4, h: 0.4 },
+      rect: { x: 0.3, y: 0.3, w: 0.4, h: 0.4 },
       crop: NO_CROP,
       visible: true,
       fit: source.kind === 'image' || source.kind === 'screen' ? 'contain' : 'cover',

@@ -2,6 +2,7 @@ import { useEffect, useRef, type PointerEvent } from 'react';
 import { dragRect, gripAt, type Grip } from './layout.js';
 import { replaceLayer, type Rect } from './scene-model.js';
 import { useCompositor } from './compositor-context.js';
+import { SceneMenu } from './SceneMenu.js';
 
 /** Preview drawn at a third of 1080p: sharp enough to edit, cheap enough to draw every frame next to the program. */
 const PREVIEW_WIDTH = 640;
@@ -15,7 +16,7 @@ const HANDLE = 0.015;
  * program too if that scene is on air — as in OBS).
  */
 export function PreviewMonitor() {
-  const { compositor, scenes, previewId, selectedLayerId, selectLayer, updateScene } = useCompositor();
+  const { compositor, scenes, previewId, selectedLayerId, selectLayer, updateScene, sources } = useCompositor();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ grip: Grip; layerId: string; start: Rect; px: number; py: number } | null>(null);
   const scene = scenes.find((s) => s.id === previewId) ?? null;
@@ -65,7 +66,13 @@ export function PreviewMonitor() {
       <div className="monitor-label">
         <span className="monitor-tag monitor-tag-preview">Preview</span>
         <span className="monitor-scene">{scene?.name}</span>
+        {scene && <SceneMenu scene={scene} />}
       </div>
+      {sources.error && scene?.layers.some((l) => l.source.kind === 'screen') && (
+        <p className="source-error" role="alert">
+          {sources.error}
+        </p>
+      )}
       <canvas
         ref={canvas}
         className="monitor-canvas"

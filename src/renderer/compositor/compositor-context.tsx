@@ -7,7 +7,7 @@ import { usePin } from '../live/live-context.js';
 import { useCapture, usePublishCommands } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
-import type { Scene } from './scene-model.js';
+import { usesScreen, type Scene } from './scene-model.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
 import { useStoredScenes } from './use-stored-scenes.js';
@@ -80,6 +80,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [audio, setAudio] = useState({ gain: 1, muted: false });
   const [resolution, setResolutionState] = useState<Resolution>(savedResolution);
+  const sources = useExtraSources(compositor);
+  const { askForScreenOnce } = sources;
 
   useEffect(() => {
     const created = new Compositor(savedResolution());
@@ -129,7 +131,6 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => compositor?.setOverlay({ clockOffset: clockOffsetMs }), [compositor, clockOffsetMs]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
-  const sources = useExtraSources(compositor);
 
   // A deleted or not yet loaded program scene falls back to the first one (never a black frame by accident).
   const programId = programScene.value?.sceneId ?? 'camera';
@@ -145,14 +146,21 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     compositor?.setProgram(program, isNewTake ? programTransition : 'cut');
   }, [compositor, program, takenAt, programTransition]);
 
-  const pickPreview = useCallback((sceneId: string) => {
-    setPreviewId(sceneId);
-    setSelectedLayerId(null);
-    setRefused(null);
-  }, []);
+  // A scene that draws a screen asks for one the first time it is picked or taken (F4 or a click is the gesture the picker needs).
+  const pickPreview = useCallback(
+    (sceneId: string) => {
+      setPreviewId(sceneId);
+      setSelectedLayerId(null);
+      setRefused(null);
+      const scene = scenes.find((s) => s.id === sceneId);
+      if (scene && usesScreen(scene)) askForScreenOnce();
+    },
+    [scenes, askForScreenOnce],
+  );
   const take = useCallback(() => {
     const next = scenes.find((s) => s.id === previewId);
     if (!next || !program || next.id === program.id) return;
+    if (usesScreen(next)) askForScreenOnce();
     // OBS studio mode swaps: the old program comes back into preview, ready to cut back.
     const previous = program.id;
     void studio.takeScene({ sceneId: next.id, transition }).then((result) => {
@@ -161,7 +169,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       setSelectedLayerId(null);
       setRefused(null);
     });
-  }, [scenes, previewId, program, studio, transition]);
+  }, [scenes, previewId, program, studio, transition, askForScreenOnce]);
   useSceneHotkeys((index) => {
     const scene = scenes[index];
     if (scene) pickPreview(scene.id);

@@ -1,8 +1,9 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
-import { drawLowerThird, drawProductCard, drawTextCard } from './draw-overlays.js';
+import { videoPicture } from '../ui/video-picture.js';
+import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
-import type { Layer, Scene } from './scene-model.js';
+import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
 
 /**
  * The built-in compositor (runs in the renderer; no React). It owns the
@@ -201,8 +202,10 @@ export class Compositor {
   }
 
   private drawScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+    // One pinned card per scene: an older scene may hold two card layers; the topmost visible one is drawn.
+    const card = drawnCardLayer(scene);
     for (const layer of scene.layers) {
-      if (layer.visible) this.drawLayer(ctx, layer, width, height);
+      if (layer.visible && (layer.source.kind !== 'product-card' || layer === card)) this.drawLayer(ctx, layer, width, height);
     }
   }
 
@@ -213,15 +216,16 @@ export class Compositor {
       case 'camera':
         return this.drawVideo(ctx, this.cameras.get(source.slot)?.video, layer, rect);
       case 'screen':
-        return this.drawVideo(ctx, this.screen?.video, layer, rect);
+        // Nothing shared (not yet, cancelled, or the share ended): say so on the picture instead of black.
+        return this.screen ? this.drawVideo(ctx, this.screen.video, layer, rect) : drawScreenPlaceholder(ctx, rect);
       case 'image':
         return this.drawImage(ctx, this.image(source.url), layer, rect);
-      case 'product-image':
-        return this.overlay.card?.imageUrl ? this.drawImage(ctx, this.image(this.overlay.card.imageUrl), layer, rect) : undefined;
+      case 'product-image': {
+        const picture = this.productPicture();
+        return picture ? this.drawImage(ctx, picture, layer, rect) : undefined;
+      }
       case 'product-card':
-        return this.overlay.card
-          ? drawProductCard(ctx, rect, this.overlay.card, this.overlay.card.imageUrl ? this.image(this.overlay.card.imageUrl) : null, Date.now() + this.overlay.clockOffset)
-          : undefined;
+        return this.overlay.card ? drawProductCard(ctx, rect, this.overlay.card, this.productPicture(), Date.now() + this.overlay.clockOffset) : undefined;
       case 'lower-third':
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':
@@ -242,11 +246,19 @@ export class Compositor {
     ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
   }
 
+  /** The pinned product's picture once it loaded for the canvas; null while loading, or when its website refuses (no CORS). */
+  private productPicture(): HTMLImageElement | null {
+    const url = this.overlay.card?.imageUrl;
+    if (!url) return null;
+    const picture = videoPicture(url);
+    return picture.state === 'ready' ? picture.image : null;
+  }
+
   private image(url: string): HTMLImageElement {
     let image = this.images.get(url);
     if (!image) {
       image = new Image();
-      // Anonymous CORS keeps the canvas untainted; an image without CORS headers simply does not load.
+      // Anonymous CORS keeps the canvas untainted; an image without CORS headers simply does not load (product pictures: ui/video-picture.ts).
       image.crossOrigin = 'anonymous';
       image.src = url;
       this.images.set(url, image);

@@ -1,7 +1,7 @@
 import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { formatMoney, isMarkedDown } from '../ui/format.js';
-import { fitSource, type PixelRect } from './layout.js';
+import { CARD_UNITS, fitSource, productCardLayout, type PixelRect } from './layout.js';
 import { NO_CROP } from './scene-model.js';
 
 /**
@@ -13,6 +13,8 @@ import { NO_CROP } from './scene-model.js';
 
 /** The card's background: tests read it back from the output to find the card. */
 export const CARD_BACKGROUND = '#ffffff';
+/** A screen layer with nothing shared: tests read it back to tell it from black. */
+export const SCREEN_PLACEHOLDER_BACKGROUND = '#232a36';
 const CARD_TEXT = '#14161b';
 const CARD_MUTED = '#6b7280';
 const ACCENT = '#ff4d6d';
@@ -56,6 +58,9 @@ export function stockLabel(stock: number | null): string | null {
  * `now`: main's clock (the deal's times are on it; the compositor learns the
  * offset from PinState.now), so the countdown matches the studio's and every
  * viewer's. Called every frame: a running deal's countdown moves by itself.
+ * `image`: the loaded picture, or null when it is not there (none, still
+ * loading, or refused: a website without CORS headers) — the card is then
+ * laid out without it (productCardLayout), never with an empty square.
  */
 export function drawProductCard(
   ctx: CanvasRenderingContext2D,
@@ -65,41 +70,51 @@ export function drawProductCard(
   now: number = Date.now(),
 ): void {
   const deal = dealPhase(card.deal, now);
+  const picture = image !== null && image.complete && image.naturalWidth > 0;
   const unit = r.w / 24;
-  const pad = unit * 1.4;
+  const inner = r.w - unit * CARD_UNITS.pad * 2;
+  ctx.font = `600 ${unit * 1.6}px ${FONT}`;
+  const title = wrapTitle(ctx, card.title, inner);
+  const stock = stockLabel(card.stock);
+  const layout = productCardLayout(r, {
+    picture,
+    titleLines: title.length,
+    variant: card.variantTitle !== null,
+    deal: deal.kind === 'running',
+    footer: stock !== null || deal.kind === 'ended',
+  });
+  const { card: box, pad } = layout;
   ctx.save();
   ctx.shadowColor = 'rgba(0,0,0,0.35)';
   ctx.shadowBlur = unit;
   ctx.fillStyle = CARD_BACKGROUND;
-  roundedRect(ctx, r, unit * 0.8);
+  roundedRect(ctx, box, unit * 0.8);
   ctx.fill();
   ctx.restore();
 
-  const inner = r.w - pad * 2;
-  // The image takes the top of the card, square when it fits.
-  const imageBox = { x: r.x + pad, y: r.y + pad, w: inner, h: Math.min(inner, r.h * 0.55) };
-  ctx.fillStyle = '#eef0f4';
-  roundedRect(ctx, imageBox, unit * 0.5);
-  ctx.fill();
-  if (image && image.complete && image.naturalWidth > 0) {
+  if (picture && layout.imageBox) {
+    const imageBox = layout.imageBox;
+    ctx.fillStyle = '#eef0f4';
+    roundedRect(ctx, imageBox, unit * 0.5);
+    ctx.fill();
     const { source, dest } = fitSource(image.naturalWidth, image.naturalHeight, NO_CROP, imageBox, 'contain');
     ctx.drawImage(image, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
   }
 
-  if (deal.kind === 'running') drawDealBadge(ctx, imageBox, unit, formatCountdown(deal.remainingMs));
+  if (deal.kind === 'running') drawDealBadge(ctx, layout.badge, unit, formatCountdown(deal.remainingMs));
 
-  let y = imageBox.y + imageBox.h + unit * 1.6;
+  let y = layout.textTop;
   ctx.textBaseline = 'top';
   ctx.fillStyle = CARD_TEXT;
   ctx.font = `600 ${unit * 1.6}px ${FONT}`;
-  for (const line of wrapTitle(ctx, card.title, inner)) {
-    ctx.fillText(line, r.x + pad, y);
+  for (const line of title) {
+    ctx.fillText(line, box.x + pad, y);
     y += unit * 2;
   }
   if (card.variantTitle) {
     ctx.fillStyle = CARD_MUTED;
     ctx.font = `${unit * 1.05}px ${FONT}`;
-    ctx.fillText(fitText(ctx, card.variantTitle, inner), r.x + pad, y);
+    ctx.fillText(fitText(ctx, card.variantTitle, inner), box.x + pad, y);
     y += unit * 1.5;
   }
   y += unit * 0.4;
@@ -107,24 +122,23 @@ export function drawProductCard(
   ctx.font = `700 ${unit * 2}px ${FONT}`;
   // While a deal runs the sale price leads and the regular price is struck; after it, the usual prices.
   const price = formatMoney(deal.kind === 'running' ? deal.price : card.price, card.currency);
-  ctx.fillText(price, r.x + pad, y);
+  ctx.fillText(price, box.x + pad, y);
   const struck = deal.kind === 'running' ? card.price : isMarkedDown(card.price, card.compareAtPrice) ? card.compareAtPrice : null;
   if (struck !== null) {
     const priceWidth = ctx.measureText(price).width;
     const was = formatMoney(struck, card.currency);
     ctx.fillStyle = CARD_MUTED;
     ctx.font = `${unit * 1.2}px ${FONT}`;
-    const wx = r.x + pad + priceWidth + unit * 0.8;
+    const wx = box.x + pad + priceWidth + unit * 0.8;
     const wy = y + unit * 0.6;
     ctx.fillText(was, wx, wy);
     const strike = wy + unit * 0.62;
     ctx.fillRect(wx, strike, ctx.measureText(was).width, Math.max(1, unit * 0.1));
   }
-  const stock = stockLabel(card.stock);
   if (stock) {
     ctx.font = `600 ${unit * 1.05}px ${FONT}`;
     const w = ctx.measureText(stock).width + unit * 1.2;
-    const badge = { x: r.x + pad, y: r.y + r.h - pad - unit * 1.8, w, h: unit * 1.8 };
+    const badge = { x: box.x + pad, y: box.y + box.h - pad - unit * 1.8, w, h: unit * 1.8 };
     ctx.fillStyle = card.stock === 0 ? '#6b7280' : card.stock !== null && card.stock <= 10 ? '#fde8ec' : '#e6f7ef';
     roundedRect(ctx, badge, unit * 0.9);
     ctx.fill();
@@ -137,21 +151,21 @@ export function drawProductCard(
     ctx.font = `600 ${unit * 1.05}px ${FONT}`;
     ctx.textAlign = 'end';
     ctx.textBaseline = 'middle';
-    ctx.fillText('Deal ended', r.x + r.w - pad, r.y + r.h - pad - unit * 0.9);
+    ctx.fillText('Deal ended', box.x + box.w - pad, box.y + box.h - pad - unit * 0.9);
     ctx.textAlign = 'start';
   }
 }
 
-/** "FLASH DEAL 01:23" on the image's top-left corner. */
-function drawDealBadge(ctx: CanvasRenderingContext2D, imageBox: PixelRect, unit: number, countdown: string): void {
+/** "FLASH DEAL 01:23", its top-left at `at` (the picture's corner, or above the title). */
+function drawDealBadge(ctx: CanvasRenderingContext2D, at: { x: number; y: number }, unit: number, countdown: string): void {
   ctx.save();
   ctx.font = `800 ${unit * 1.1}px ${FONT}`;
   const label = 'FLASH DEAL';
   const labelWidth = ctx.measureText(label).width;
   ctx.font = `800 ${unit * 1.3}px ui-monospace, Menlo, monospace`;
   const clockWidth = ctx.measureText(countdown).width;
-  const h = unit * 2.2;
-  const badge = { x: imageBox.x + unit * 0.6, y: imageBox.y + unit * 0.6, w: labelWidth + clockWidth + unit * 2, h };
+  const h = unit * CARD_UNITS.badge;
+  const badge = { x: at.x, y: at.y, w: labelWidth + clockWidth + unit * 2, h };
   ctx.fillStyle = DEAL_BADGE;
   roundedRect(ctx, badge, h / 2);
   ctx.fill();
@@ -207,5 +221,36 @@ export function drawTextCard(ctx: CanvasRenderingContext2D, r: PixelRect, text: 
     ctx.font = `600 ${unit * 2.4}px ui-monospace, Menlo, monospace`;
     ctx.fillText(countdown, r.x + r.w / 2, r.y + r.h * 0.72);
   }
+  ctx.textAlign = 'start';
+}
+
+/**
+ * A screen layer with nothing shared (never asked, cancelled, or the share
+ * ended): a placeholder that says what to do, never a black hole in the show.
+ */
+export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRect): void {
+  ctx.fillStyle = SCREEN_PLACEHOLDER_BACKGROUND;
+  ctx.fillRect(r.x, r.y, r.w, r.h);
+  const unit = Math.min(r.w / 64, r.h / 36);
+  const cx = r.x + r.w / 2;
+  // A screen outline on its stand.
+  const screen = { x: cx - unit * 6, y: r.y + r.h * 0.3 - unit * 3.5, w: unit * 12, h: unit * 7 };
+  ctx.strokeStyle = '#8b95a7';
+  ctx.lineWidth = Math.max(1, unit * 0.4);
+  ctx.beginPath();
+  ctx.roundRect(screen.x, screen.y, screen.w, screen.h, unit * 0.6);
+  ctx.moveTo(cx, screen.y + screen.h);
+  ctx.lineTo(cx, screen.y + screen.h + unit * 1.5);
+  ctx.moveTo(cx - unit * 3, screen.y + screen.h + unit * 1.5);
+  ctx.lineTo(cx + unit * 3, screen.y + screen.h + unit * 1.5);
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `600 ${unit * 2.6}px ${FONT}`;
+  ctx.fillText(fitText(ctx, 'Nothing shared', r.w * 0.9), cx, r.y + r.h * 0.52);
+  ctx.fillStyle = '#c7ccd6';
+  ctx.font = `${unit * 1.5}px ${FONT}`;
+  ctx.fillText(fitText(ctx, "Choose a screen or window from the scene's menu", r.w * 0.9), cx, r.y + r.h * 0.6);
   ctx.textAlign = 'start';
 }

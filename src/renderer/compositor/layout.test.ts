@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragRect, fitSource, gripAt, percentile } from './layout.js';
+import { dragRect, fitSource, gripAt, percentile, productCardLayout } from './layout.js';
 import { NO_CROP, moveLayer, READY_MADE_SCENES } from './scene-model.js';
 
 describe('fitSource', () => {
@@ -58,4 +58,35 @@ describe('scenes', () => {
 it('percentile', () => {
   expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(6);
   expect(percentile([], 95)).toBe(0);
+});
+
+describe('productCardLayout', () => {
+  const rect = { x: 806, y: 72, w: 422, h: 576 };
+  const content = { picture: true, titleLines: 2, variant: false, deal: false, footer: true };
+
+  it('fills the rect with the picture on top when the picture draws', () => {
+    const layout = productCardLayout(rect, content);
+    expect(layout.card).toEqual(rect);
+    expect(layout.imageBox).not.toBeNull();
+    expect(layout.imageBox!.y).toBeGreaterThan(rect.y);
+    expect(layout.textTop).toBeGreaterThan(layout.imageBox!.y + layout.imageBox!.h);
+  });
+
+  it('without a picture: no picture box, only as tall as the text, at the bottom of the rect', () => {
+    const layout = productCardLayout(rect, { ...content, picture: false });
+    expect(layout.imageBox).toBeNull();
+    expect(layout.card.y + layout.card.h).toBe(rect.y + rect.h);
+    expect(layout.card.h).toBeLessThan(rect.h / 2);
+    expect(layout.textTop).toBe(layout.card.y + layout.pad);
+    // A running deal's badge gets a row of its own above the title.
+    const deal = productCardLayout(rect, { ...content, picture: false, deal: true });
+    expect(deal.card.h).toBeGreaterThan(layout.card.h);
+    expect(deal.badge.y).toBe(deal.card.y + deal.pad);
+    expect(deal.textTop).toBeGreaterThan(deal.badge.y + deal.unit * 2.2);
+  });
+
+  it('never grows past the rect', () => {
+    const flat = { ...rect, h: 60 };
+    expect(productCardLayout(flat, { ...content, picture: false, deal: true, variant: true }).card).toEqual(flat);
+  });
 });

@@ -97,3 +97,56 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/** What the product card holds, for its layout (the title's lines are measured by the caller). */
+export interface CardContent {
+  /** The picture loaded and may be drawn (a website without CORS headers, or none at all: false). */
+  readonly picture: boolean;
+  readonly titleLines: number;
+  readonly variant: boolean;
+  /** A flash deal is running: its badge shows. */
+  readonly deal: boolean;
+  /** A stock badge or "Deal ended" along the bottom. */
+  readonly footer: boolean;
+}
+
+export interface CardLayout {
+  /** The card's own box (white): the whole rect with a picture, the bottom of it without. */
+  readonly card: PixelRect;
+  readonly imageBox: PixelRect | null;
+  /** Top-left of the flash-deal badge: on the picture's corner, else above the title. */
+  readonly badge: { readonly x: number; readonly y: number };
+  /** Where the title starts. */
+  readonly textTop: number;
+  /** Sizes scale with the card's width: the same scene reads the same at 720p and 1080p. */
+  readonly unit: number;
+  readonly pad: number;
+}
+
+export const CARD_UNITS = { pad: 1.4, badge: 2.2, titleLine: 2, variant: 1.5, price: 2.6, footer: 2.6 } as const;
+
+/**
+ * Where the card's parts go in the layer's rect. With a picture the card
+ * fills the rect, the picture on top; without one it is only as tall as its
+ * text and sits at the bottom of the rect, so a missing picture never leaves
+ * an empty square on the video.
+ */
+export function productCardLayout(r: PixelRect, content: CardContent): CardLayout {
+  const unit = r.w / 24;
+  const pad = unit * CARD_UNITS.pad;
+  const inner = r.w - pad * 2;
+  if (content.picture) {
+    const imageBox = { x: r.x + pad, y: r.y + pad, w: inner, h: Math.min(inner, r.h * 0.55) };
+    return { card: r, imageBox, badge: { x: imageBox.x + unit * 0.6, y: imageBox.y + unit * 0.6 }, textTop: imageBox.y + imageBox.h + unit * 1.6, unit, pad };
+  }
+  const dealRow = content.deal ? unit * (CARD_UNITS.badge + 1.2) : 0;
+  const text =
+    content.titleLines * unit * CARD_UNITS.titleLine +
+    (content.variant ? unit * CARD_UNITS.variant : 0) +
+    unit * 0.4 +
+    unit * CARD_UNITS.price +
+    (content.footer ? unit * CARD_UNITS.footer : 0);
+  const h = Math.min(r.h, pad * 2 + dealRow + text);
+  const card = { x: r.x, y: r.y + r.h - h, w: r.w, h };
+  return { card, imageBox: null, badge: { x: card.x + pad, y: card.y + pad }, textTop: card.y + pad + dealRow, unit, pad };
+}

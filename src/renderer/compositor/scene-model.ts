@@ -4,7 +4,19 @@ import type { Layer, Scene } from '../../shared/domain/scenes.js';
  * Scene editing in the renderer: the shapes live in shared/domain/scenes.ts
  * (main stores them); these are the edits the layer list and handles make.
  */
-export { NO_CROP, READY_MADE_SCENES, type Crop, type Layer, type LayerSource, type Rect, type Scene } from '../../shared/domain/scenes.js';
+export {
+  drawnCardLayer,
+  NO_CROP,
+  READY_MADE_SCENES,
+  showsPinnedCard,
+  usesScreen,
+  withPinnedCard,
+  type Crop,
+  type Layer,
+  type LayerSource,
+  type Rect,
+  type Scene,
+} from '../../shared/domain/scenes.js';
 
 export function replaceLayer(scene: Scene, next: Layer): Scene {
   return { ...scene, layers: scene.layers.map((l) => (l.id === next.id ? next : l)) };

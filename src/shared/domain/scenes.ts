@@ -61,9 +61,58 @@ function layer(id: string, name: string, source: LayerSource, rect: Rect = FULL,
 
 const lowerThird = layer('lower-third', 'Host name', { kind: 'lower-third' }, { x: 0.04, y: 0.8, w: 0.42, h: 0.12 });
 
+/**
+ * The pinned product's card. Every ready-made scene has it as its top layer
+ * (an overlay over whatever the scene shows, as OBS users put a browser
+ * source on top of every scene), so a pin reaches the video whatever is on
+ * air. "Show pinned product card" in a scene's menu is that layer's
+ * visibility; the compositor draws one card per scene (the topmost visible
+ * card layer), never two.
+ */
+export const PINNED_CARD_LAYER_ID = 'pinned-card';
+export const PINNED_CARD_NAME = 'Pinned product card';
+/** The right third of the frame: clear of the host name (bottom left) and of a centred face. */
+export const PINNED_CARD_RECT: Rect = Object.freeze({ x: 0.63, y: 0.1, w: 0.33, h: 0.8 });
+/** Above the camera picture-in-picture of "Screen + camera" (bottom right). */
+const CARD_OVER_PIP: Rect = { x: 0.72, y: 0.04, w: 0.25, h: 0.58 };
+
+export function pinnedCardLayer(rect: Rect = PINNED_CARD_RECT): Layer {
+  return layer(PINNED_CARD_LAYER_ID, PINNED_CARD_NAME, { kind: 'product-card' }, { ...rect });
+}
+
+/** The card layer the compositor draws: the topmost visible one (a scene may hold older copies). */
+export function drawnCardLayer(scene: Scene): Layer | undefined {
+  return scene.layers.findLast((l) => l.visible && l.source.kind === 'product-card');
+}
+
+/** "Show pinned product card" is on: a pin shows on this scene's video. */
+export function showsPinnedCard(scene: Scene): boolean {
+  return drawnCardLayer(scene) !== undefined;
+}
+
+/**
+ * Turns the pinned card on or off for a scene: on shows its topmost card
+ * layer (or adds one on top where the scene has none; only the topmost
+ * visible one is drawn), off hides every card layer it has. The card's place
+ * and stacking stay the host's.
+ */
+export function withPinnedCard(scene: Scene, show: boolean): Scene {
+  const top = scene.layers.findLastIndex((l) => l.source.kind === 'product-card');
+  if (show && top < 0) return { ...scene, layers: [...scene.layers, pinnedCardLayer()] };
+  return {
+    ...scene,
+    layers: scene.layers.map((l, i) => (l.source.kind !== 'product-card' ? l : show ? (i === top ? { ...l, visible: true } : l) : { ...l, visible: false })),
+  };
+}
+
+/** Scenes that draw a shared screen or window: taking one asks for it the first time. */
+export function usesScreen(scene: Scene): boolean {
+  return scene.layers.some((l) => l.visible && l.source.kind === 'screen');
+}
+
 /** The ready-made scenes, in hotkey order (F1…); stored once into a new database. */
 export const READY_MADE_SCENES: readonly Scene[] = [
-  { id: 'camera', name: 'Camera', layers: [layer('cam', 'Camera', { kind: 'camera', slot: 0 }), lowerThird] },
+  { id: 'camera', name: 'Camera', layers: [layer('cam', 'Camera', { kind: 'camera', slot: 0 }), lowerThird, pinnedCardLayer()] },
   {
     id: 'camera-card',
     name: 'Camera + product card',
@@ -81,6 +130,7 @@ export const READY_MADE_SCENES: readonly Scene[] = [
       layer('product', 'Product image', { kind: 'product-image' }, { x: 0.05, y: 0.05, w: 0.9, h: 0.9 }, 'contain'),
       // Draws only when a second camera is connected; it then replaces the still image.
       layer('cam2', 'Second camera', { kind: 'camera', slot: 1 }),
+      pinnedCardLayer(),
     ],
   },
   {
@@ -89,10 +139,19 @@ export const READY_MADE_SCENES: readonly Scene[] = [
     layers: [
       layer('screen', 'Screen', { kind: 'screen' }, FULL, 'contain'),
       layer('cam', 'Camera', { kind: 'camera', slot: 0 }, { x: 0.72, y: 0.66, w: 0.25, h: 0.3 }),
+      pinnedCardLayer(CARD_OVER_PIP),
     ],
   },
-  { id: 'starting-soon', name: 'Starting soon', layers: [layer('card', 'Title card', { kind: 'text', text: 'Starting soon', subtitle: 'Grab a coffee — the show begins in a moment' })] },
-  { id: 'be-right-back', name: 'Be right back', layers: [layer('card', 'Title card', { kind: 'text', text: 'Be right back', subtitle: 'Stay tuned — more deals coming up' })] },
+  {
+    id: 'starting-soon',
+    name: 'Starting soon',
+    layers: [layer('card', 'Title card', { kind: 'text', text: 'Starting soon', subtitle: 'Grab a coffee — the show begins in a moment' }), pinnedCardLayer()],
+  },
+  {
+    id: 'be-right-back',
+    name: 'Be right back',
+    layers: [layer('card', 'Title card', { kind: 'text', text: 'Be right back', subtitle: 'Stay tuned — more deals coming up' }), pinnedCardLayer()],
+  },
 ];
 
 export type SceneTransition = 'cut' | 'fade';
