@@ -99,16 +99,17 @@ describe('where the show stands, as every window sees it', () => {
     expect(last()).toMatchObject({ phase: 'live', since: 10_000, where: 'a browser at 192.168.1.20' });
   });
 
-  it('a claim released before any media arrived is not a pause; a stale "ending" does not end the next pause', () => {
+  it('a claim released before any media arrived is not a pause; "ending" counts for that one release only', () => {
     const { show, last, heard } = air();
     show.setHolder(host);
     show.setHolder(null);
     expect(last().phase).toBe('offline');
     show.setHolder(host);
     show.endingShow();
-    // The same window claims again before letting go (a new run): the next release is a pause.
+    // A window that claims only to say goodbye (End show from a pause) ends the show without media.
     show.setHolder(null);
     expect(last().phase).toBe('ended');
+    // The next run's release is a pause again.
     show.setHolder(host);
     show.setMedia(true, 0);
     show.setMedia(false, 0);
