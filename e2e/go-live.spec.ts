@@ -78,6 +78,9 @@ test('the host goes live from the studio; viewers get picture, sound and every p
     await host.getByRole('searchbox', { name: 'Search products' }).fill('PNT_DEN_285');
     const jeans = host.getByRole('grid', { name: 'Products' }).getByRole('row', { name: /PNT_DEN_285/ });
     await jeans.getByRole('button', { name: '+ Rundown' }).click();
+    // The jeans come in three sizes: the whole product goes in as one item (Enter).
+    await expect(host.getByRole('dialog', { name: 'Add “Example Jeans” to the rundown' })).toBeVisible();
+    await host.keyboard.press('Enter');
     const item = host.getByRole('list', { name: 'Rundown items' }).getByRole('listitem').first();
     await item.getByRole('button', { name: /^Pin / }).click();
     await expect(card.getByTestId('pin-title')).toHaveText('Example Jeans');
