@@ -42,7 +42,12 @@ test('import a Shopify export, find a product by part of its SKU, plan the show 
   await expect(catalog.getByRole('status').filter({ hasText: '1 result' })).toBeVisible();
   const row = page.getByRole('grid', { name: 'Products' }).getByRole('row', { name: /SRT_COT_322/ });
   await expect(row).toContainText('Example T-Shirt');
+  // The shirt has 12 variants: + Rundown asks; this show sells only the one found (it is ticked first).
   await row.getByRole('button', { name: '+ Rundown' }).click();
+  const which = page.getByRole('dialog', { name: 'Add “Example T-Shirt” to the rundown' });
+  await which.getByRole('radio', { name: /Only some/ }).check();
+  await expect(which.getByRole('checkbox', { name: /Gray \/ M/ })).toBeChecked();
+  await which.getByRole('button', { name: 'Add 1 item' }).click();
 
   // No show yet: "Today's show" is made and the product is its first item.
   await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue(/\d+/);

@@ -78,6 +78,9 @@ test('the host goes live from the studio; viewers get picture, sound and every p
     await host.getByRole('searchbox', { name: 'Search products' }).fill('PNT_DEN_285');
     const jeans = host.getByRole('grid', { name: 'Products' }).getByRole('row', { name: /PNT_DEN_285/ });
     await jeans.getByRole('button', { name: '+ Rundown' }).click();
+    // The jeans come in three sizes: the whole product goes in as one item (Enter).
+    await expect(host.getByRole('dialog', { name: 'Add “Example Jeans” to the rundown' })).toBeVisible();
+    await host.keyboard.press('Enter');
     const item = host.getByRole('list', { name: 'Rundown items' }).getByRole('listitem').first();
     await item.getByRole('button', { name: /^Pin / }).click();
     await expect(card.getByTestId('pin-title')).toHaveText('Example Jeans');
@@ -110,15 +113,16 @@ test('the host goes live from the studio; viewers get picture, sound and every p
 
     // Stop is a pause: viewers are told the host will be right back, and Resume brings the picture back.
     await host.getByRole('button', { name: 'Stop', exact: true }).click();
-    await expect(livePill(host)).toHaveText('Offline');
+    await expect(livePill(host)).toHaveText(/^Paused/);
     await expect(viewer.getByRole('status')).toContainText('The host will be right back', { timeout: 10_000 });
     await host.getByRole('button', { name: 'Resume' }).click();
     await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
     await expect(viewer.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
     await expectPicturePlaying(viewer);
 
-    // End show: every viewer is told it is over.
-    await host.getByRole('button', { name: 'End show' }).click();
+    // End show (it asks first): every viewer is told it is over.
+    await host.getByRole('button', { name: 'End show…' }).click();
+    await host.getByRole('alertdialog', { name: 'End the show for everyone?' }).getByRole('button', { name: 'End show', exact: true }).click();
     await expect(livePill(host)).toHaveText('Show ended');
     await expect(viewer.getByRole('status')).toContainText('The show has ended');
     await expect(late.getByRole('status')).toContainText('The show has ended');

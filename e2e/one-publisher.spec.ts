@@ -65,7 +65,7 @@ test('a second page shows who is live, takes over after confirming, and the firs
     // B pauses: nobody publishes now, so A may simply go live again; the show is B's to resume or end, not A's.
     await b.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(b.getByRole('button', { name: 'Resume' })).toBeVisible();
-    await expect(livePill(a)).toHaveText('Offline');
+    await expect(livePill(a)).toHaveText(/^Paused/);
     await expect(a.getByRole('button', { name: 'Go live' })).toBeEnabled();
     await expect(a.getByRole('button', { name: 'End show' })).toHaveCount(0);
   } finally {

@@ -1,5 +1,5 @@
 import type { liveChannels } from '../../shared/api/contract/live.js';
-import type { PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
+import type { AirState, PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../shared/domain/live.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import { publisherClientKey, publisherWhere, type PublisherCaller } from './one-publisher.js';
 
@@ -9,7 +9,8 @@ export interface LiveApi {
   publishTicket(caller: PublisherCaller, publisherId?: string): Promise<PublishTicket>;
   publisher(): PublisherState;
   claimPublishing(caller: PublisherCaller, takeOver: boolean): PublisherClaim;
-  releasePublishing(publisherId: string): PublisherState;
+  releasePublishing(publisherId: string, ended: boolean): PublisherState;
+  airState(): AirState;
 }
 
 /** What the live handlers need from the pin service. */
@@ -26,7 +27,8 @@ export function liveHandlers(live: LiveApi, pins: PinApi): Pick<Handlers, keyof 
     getPublishTicket: (input, context) => live.publishTicket(callerOf(context), input?.publisherId),
     getPublisher: () => live.publisher(),
     claimPublishing: ({ takeOver }, context) => live.claimPublishing(callerOf(context), takeOver),
-    releasePublishing: ({ publisherId }) => live.releasePublishing(publisherId),
+    releasePublishing: ({ publisherId, ended }) => live.releasePublishing(publisherId, ended),
+    getAirState: () => live.airState(),
     pinProduct: (input) => pins.pin(input),
     unpinProduct: () => pins.unpin(),
     getPinState: () => pins.state(),

@@ -1,5 +1,6 @@
 import { StudioError } from '../../shared/api/result.js';
 import type {
+  AirState,
   PinTargetState,
   PublisherClaim,
   PublisherState,
@@ -18,6 +19,7 @@ import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { SfuLink, type ChatHostRequest } from '../sfu-link/sfu-link.js';
 import { startEmbeddedSfu } from './embedded-sfu.js';
 import { OnePublisher, type PublisherCaller } from './one-publisher.js';
+import { ShowAir } from './show-air.js';
 import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
 
 /**
@@ -37,6 +39,8 @@ export interface LiveServiceDeps {
   readonly viewerIdSalt?: () => string;
   /** The show went on air (the SFU sees the host publishing); e.g. the database backup at the start of a show. */
   readonly onLive?: () => void;
+  /** The host ended the show (End show): e.g. the pin comes down, its deal ends, claims stop. */
+  readonly onShowEnded?: () => void;
 }
 
 /** What the chat service hears from the show's SFU room. */
@@ -86,9 +90,21 @@ export class LiveService {
   private chatListener: ChatRelayListener | null = null;
   /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
   private readonly publishers: OnePublisher;
+  /** Where the show stands for every window (on air, paused, ended…), from the two above. */
+  private readonly air: ShowAir;
 
   constructor(private readonly deps: LiveServiceDeps) {
-    this.publishers = new OnePublisher((state) => deps.events.emit('publisherChanged', state));
+    let phase = 'offline';
+    this.air = new ShowAir((state) => {
+      const endedNow = state.phase === 'ended' && phase !== 'ended';
+      phase = state.phase;
+      deps.events.emit('airStateChanged', state);
+      if (endedNow) deps.onShowEnded?.();
+    });
+    this.publishers = new OnePublisher((state) => {
+      this.air.setHolder(state.current);
+      deps.events.emit('publisherChanged', state);
+    });
     // The viewer link must not change between runs: pick the room once and keep it.
     if (deps.settings.get().sfu.room === '') deps.settings.update({ sfu: { room: generateRoomName() } });
   }
@@ -178,8 +194,15 @@ export class LiveService {
     return this.publishers.claim(caller, takeOver);
   }
 
-  releasePublishing(publisherId: string): PublisherState {
+  /** `ended`: the window let go because the host pressed End show (not Stop). */
+  releasePublishing(publisherId: string, ended = false): PublisherState {
+    if (ended && this.publishers.state().current?.publisherId === publisherId) this.air.endingShow();
     return this.publishers.release(publisherId);
+  }
+
+  /** Where the show stands (the same for every window). */
+  airState(): AirState {
+    return this.air.state();
   }
 
   /** A UI connection closed (`publisherClientKey`): the show it published is nobody's until it comes back. */
@@ -239,6 +262,7 @@ export class LiveService {
   async close(): Promise<void> {
     this.closed = true;
     this.publishers.dispose();
+    this.air.dispose();
     await this.queue;
     await this.stopTarget();
   }
@@ -354,6 +378,7 @@ export class LiveService {
     if (status.live && !this.wasLive) this.deps.onLive?.();
     this.wasLive = status.live;
     this.publishers.airState(status.live);
+    this.air.setMedia(status.live, status.viewerCount);
     const json = JSON.stringify(status);
     if (json !== this.lastStatusJson) {
       this.lastStatusJson = json;

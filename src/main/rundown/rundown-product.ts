@@ -30,6 +30,7 @@ export function variantProduct(facts: ProductFacts, variant: VariantRecord): Run
     stock: variant.stock,
     imageUrl: variant.image_url ?? facts.firstImageUrl,
     buyUrl: facts.buyUrl,
+    variantsCovered: 1,
   };
 }
 
@@ -53,5 +54,6 @@ export function wholeProduct(facts: ProductFacts, variants: readonly VariantReco
     stock,
     imageUrl: facts.firstImageUrl ?? variants.find((v) => v.image_url !== null)?.image_url ?? null,
     buyUrl: facts.buyUrl,
+    variantsCovered: variants.length,
   };
 }

@@ -120,9 +120,11 @@ describe('RundownStore items', () => {
       stock: 12,
       imageUrl: 'https://cdn.example/tee-front.jpg',
       buyUrl: null,
+      variantsCovered: 1,
     });
-    expect(whole).toMatchObject({ variantId: null, variantTitle: '', sku: null, price: '19.99', stock: 17 });
-    expect(single).toMatchObject({ variantId: null, sku: 'MUG-1', price: '9.50', stock: 3 });
+    // The whole T-shirt: one item for its three variants (viewers claim theirs in chat).
+    expect(whole).toMatchObject({ variantId: null, variantTitle: '', sku: null, price: '19.99', stock: 17, variantsCovered: 3 });
+    expect(single).toMatchObject({ variantId: null, sku: 'MUG-1', price: '9.50', stock: 3, variantsCovered: 1 });
   });
 
   it('refuses products and variants that are not in the catalog, saving none of the batch', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
-import { sceneHandlers } from './scene-handlers.js';
+import { previewOf, sceneHandlers } from './scene-handlers.js';
 import { SceneStore } from './scene-store.js';
 
 const ctx = { transport: 'ipc', clientId: 'window' } as const;
@@ -24,6 +24,45 @@ describe('the program scene is main’s', () => {
     expect(() => handlers.takeScene({ sceneId: 'gone', transition: 'cut' }, ctx)).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(() => handlers.deleteScene({ sceneId: 'starting-soon' }, ctx)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(heard).toHaveLength(1);
+  });
+});
+
+describe('the preview scene is main’s too', () => {
+  it('one preview for every window: a pick tells every UI; a Take swaps preview and program; deleting the preview shows the program there', async () => {
+    const events = new StudioEventBus();
+    const heard: { channel: string; payload: unknown }[] = [];
+    events.subscribe((channel, payload) => heard.push({ channel, payload }));
+    const handlers = sceneHandlers(new SceneStore(openDatabase(path.join(tempDir(), 'studio.sqlite'))), events, () => 9_000);
+    const producer = { transport: 'control', clientId: 'c-2' } as never;
+    const previews = () => heard.filter((e) => e.channel === 'studio:event:preview-scene-changed').map((e) => e.payload);
+
+    expect(await handlers.getPreviewScene(undefined, ctx)).toEqual({ sceneId: 'camera-card' });
+    expect(await handlers.pickPreviewScene({ sceneId: 'close-up' }, producer)).toEqual({ sceneId: 'close-up' });
+    expect(previews()).toEqual([{ sceneId: 'close-up' }]);
+    // Picking what is already in preview tells nobody again.
+    await handlers.pickPreviewScene({ sceneId: 'close-up' }, ctx);
+    expect(previews()).toHaveLength(1);
+    expect(() => handlers.pickPreviewScene({ sceneId: 'gone' }, ctx)).toThrow(expect.objectContaining({ code: 'not-found' }));
+
+    // The host's Take of what the producer put in preview: on air, and the camera comes back into preview.
+    await handlers.takeScene({ sceneId: 'close-up', transition: 'fade' }, ctx);
+    expect(await handlers.getProgramScene(undefined, producer)).toMatchObject({ sceneId: 'close-up' });
+    expect(await handlers.getPreviewScene(undefined, producer)).toEqual({ sceneId: 'camera' });
+    expect(heard.slice(-2).map((e) => e.channel)).toEqual(['studio:event:program-scene-changed', 'studio:event:preview-scene-changed']);
+
+    await handlers.pickPreviewScene({ sceneId: 'starting-soon' }, ctx);
+    await handlers.deleteScene({ sceneId: 'starting-soon' }, ctx);
+    expect(await handlers.getPreviewScene(undefined, ctx)).toEqual({ sceneId: 'close-up' });
+    expect(previews().at(-1)).toEqual({ sceneId: 'close-up' });
+  });
+
+  it('before any pick: camera + product card, else the first scene off air', () => {
+    const scene = (id: string) => ({ id, name: id, layers: [] });
+    expect(previewOf([scene('camera'), scene('camera-card')], null, 'camera')).toBe('camera-card');
+    expect(previewOf([scene('camera'), scene('camera-card')], null, 'camera-card')).toBe('camera');
+    expect(previewOf([scene('a'), scene('b')], 'gone', 'a')).toBe('b');
+    expect(previewOf([scene('a')], null, 'a')).toBe('a');
+    expect(previewOf([scene('a'), scene('b')], 'a', 'a')).toBe('a');
   });
 });
 

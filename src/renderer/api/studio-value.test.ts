@@ -69,7 +69,7 @@ afterEach(() => {
 
 describe('a slow first read never overwrites a newer event', () => {
   it('the pin: pinChanged during the first getPinState wins, in the LiveProvider every Pin button reads', async () => {
-    const studio = new FakeStudio(['getSfuStatus', 'getPinState'], ['sfuStatusChanged', 'pinChanged']);
+    const studio = new FakeStudio(['getSfuStatus', 'getAirState', 'getPinState'], ['sfuStatusChanged', 'airStateChanged', 'pinChanged']);
     const wrap = (children: ReactNode) => createElement(StudioClockProvider, null, createElement(LiveProvider, null, children));
     const view = renderHook(studio.api, () => ({ pin: usePin(), sfu: useSfuStatus(), offset: useStudioClockOffset() }), wrap);
     expect(studio.pending('getPinState')).toHaveLength(1);

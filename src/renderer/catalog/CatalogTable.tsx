@@ -18,7 +18,8 @@ export interface CatalogTableProps {
   readonly onSelect: (index: number) => void;
   /** Mouse: the row the host clicked. */
   readonly onOpen: (row: CatalogRow) => void;
-  readonly onAdd: (row: CatalogRow) => void;
+  /** "+ Rundown": `anchor` is the button, for the variant popover to open by. */
+  readonly onAdd: (row: CatalogRow, anchor: DOMRect) => void;
   /** Keyboard: Enter / A on the selected row (the panel resolves it, as results may still be arriving). */
   readonly onKeyAction: (action: 'open' | 'add') => void;
   /** The rows on screen are for an older query; the new ones are on their way. */
@@ -31,7 +32,9 @@ export interface CatalogTableProps {
  * The catalog as a keyboard-driven grid: only the rows in view are in the
  * DOM (smooth at 100,000 variants), and their pages are fetched as they
  * scroll into view. The grid is one tab stop; arrows move the selection,
- * Enter opens the product, A adds the selected row to the rundown.
+ * Enter opens the product, A adds the selected row to the rundown. Every
+ * column and each row's actions (Pin, + Rundown, details) fit the panel
+ * from a 1280-pixel-wide window up: the variant and its SKU share a column.
  */
 export function CatalogTable({ pages, selected, onSelect, onOpen, onAdd, onKeyAction, stale, gridRef }: CatalogTableProps) {
   const count = pages.total ?? 0;
@@ -125,8 +128,12 @@ export function CatalogTable({ pages, selected, onSelect, onOpen, onAdd, onKeyAc
             <span className="visually-hidden">Image</span>
           </span>
           <span role="columnheader">Product</span>
-          <span role="columnheader">Variant</span>
-          <span role="columnheader">SKU</span>
+          <span role="columnheader" className="cell-head-stack">
+            <span>Variant</span>
+            <span className="cell-head-sub">
+              <span className="visually-hidden"> · </span>SKU
+            </span>
+          </span>
           <span role="columnheader" className="cell-num">
             Price
           </span>
@@ -176,7 +183,7 @@ interface RowViewProps {
   readonly selected: boolean;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (row: CatalogRow) => void;
-  readonly onAdd: (row: CatalogRow) => void;
+  readonly onAdd: (row: CatalogRow, anchor: DOMRect) => void;
 }
 
 const rowTitle = (row: CatalogRow) => (row.variantTitle ? `${row.title} — ${row.variantTitle}` : row.title);
@@ -212,11 +219,13 @@ function CatalogRowView({ index, row, style, selected, onSelect, onOpen, onAdd }
           {row.status !== 'active' && <span className={`status-chip status-${row.status}`}>{row.status}</span>}
         </span>
       </span>
-      <span role="gridcell" className="cell-text" title={row.variantTitle}>
-        {row.variantTitle || <span className="muted">—</span>}
-      </span>
-      <span role="gridcell" className="cell-text cell-mono" title={row.sku ?? ''}>
-        {row.sku ?? <span className="muted">—</span>}
+      <span role="gridcell" className="cell-variant">
+        <span className="cell-text" title={row.variantTitle}>
+          {row.variantTitle || <span className="muted">—</span>}
+        </span>
+        <span className="cell-sub cell-mono" title={row.sku ?? ''}>
+          {row.sku ?? '—'}
+        </span>
       </span>
       <span role="gridcell" className="cell-num">
         <span>{formatMoney(row.price, row.currency)}</span>
@@ -230,11 +239,23 @@ function CatalogRowView({ index, row, style, selected, onSelect, onOpen, onAdd }
         <button
           type="button"
           tabIndex={-1}
-          className="button button-small"
+          className="button button-small catalog-add"
           title="Add to the rundown (A)"
-          onClick={() => onAdd(row)}
+          onClick={(e) => onAdd(row, e.currentTarget.getBoundingClientRect())}
         >
           + Rundown
+        </button>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="button button-small catalog-details"
+          title="Product details (Enter)"
+          aria-label={`Details of ${rowTitle(row)}`}
+          onClick={() => onOpen(row)}
+        >
+          <span className="details-glyph" aria-hidden="true">
+            i
+          </span>
         </button>
       </span>
     </div>

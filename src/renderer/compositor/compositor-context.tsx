@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useAbilities } from '../api/role-context.js';
 import { useStudioClockOffset } from '../api/studio-clock.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
 import { useStudioValue } from '../api/studio-value.js';
@@ -16,7 +17,8 @@ import { useStoredScenes } from './use-stored-scenes.js';
  * The window's compositor and its scene state (runs in the renderer).
  * Mounted inside PublishProvider above the view switch, like the publisher:
  * opening Settings never stops the composed picture. Preview is the scene
- * being edited or picked next; program is what viewers see.
+ * being edited or picked next; program is what viewers see. Both are main's,
+ * the same in every window (the host's and a producer's console).
  */
 
 export interface CompositorContextValue {
@@ -73,15 +75,26 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
   const { scenes, updateScene } = stored;
-  const [previewId, setPreviewId] = useState('camera-card');
+  // So is the scene in preview: a producer's pick shows in the host's window, and a Take in either swaps them.
+  const previewScene = useStudioValue({ event: 'previewSceneChanged', read: (api) => api.getPreviewScene() });
+  const { set: showPreview } = previewScene;
+  const previewId = previewScene.value?.sceneId ?? 'camera-card';
   const [refused, setRefused] = useState<string | null>(null);
-  const [selectedLayerId, setSelectedLayerId] = useState<string | null>(null);
+  // The layer selected for editing belongs to the scene it was selected in: a new preview (from any window) starts unselected.
+  const [selection, setSelection] = useState<{ readonly sceneId: string; readonly layerId: string | null }>({ sceneId: '', layerId: null });
+  const selectedLayerId = selection.sceneId === previewId ? selection.layerId : null;
+  const selectLayer = useCallback((layerId: string | null) => setSelection({ sceneId: previewId, layerId }), [previewId]);
   const [transition, setTransition] = useState<Transition>('fade');
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [audio, setAudio] = useState({ gain: 1, muted: false });
   const [resolution, setResolutionState] = useState<Resolution>(savedResolution);
   const sources = useExtraSources(compositor);
-  const { askForScreenOnce } = sources;
+  // Only a window that can go live asks for a screen: a console that cannot publish has nothing to send it to.
+  const { goLive: mayPublish } = useAbilities();
+  const askForScreen = sources.askForScreenOnce;
+  const askForScreenOnce = useCallback(() => {
+    if (mayPublish) askForScreen();
+  }, [mayPublish, askForScreen]);
 
   useEffect(() => {
     const created = new Compositor(savedResolution());
@@ -149,27 +162,29 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   // A scene that draws a screen asks for one the first time it is picked or taken (F4 or a click is the gesture the picker needs).
   const pickPreview = useCallback(
     (sceneId: string) => {
-      setPreviewId(sceneId);
-      setSelectedLayerId(null);
+      // Shown here at once; main tells every other window (previewSceneChanged).
+      showPreview({ sceneId });
       setRefused(null);
       const scene = scenes.find((s) => s.id === sceneId);
       if (scene && usesScreen(scene)) askForScreenOnce();
+      void studio.pickPreviewScene({ sceneId }).then((result) => {
+        if (!result.ok) setRefused(result.error.message);
+      });
     },
-    [scenes, askForScreenOnce],
+    [studio, showPreview, scenes, askForScreenOnce],
   );
   const take = useCallback(() => {
     const next = scenes.find((s) => s.id === previewId);
     if (!next || !program || next.id === program.id) return;
     if (usesScreen(next)) askForScreenOnce();
-    // OBS studio mode swaps: the old program comes back into preview, ready to cut back.
+    // OBS studio mode swaps: main puts the old program back into preview, ready to cut back.
     const previous = program.id;
     void studio.takeScene({ sceneId: next.id, transition }).then((result) => {
       if (!result.ok) return setRefused(result.error.message);
-      setPreviewId(previous);
-      setSelectedLayerId(null);
+      showPreview({ sceneId: previous });
       setRefused(null);
     });
-  }, [scenes, previewId, program, studio, transition, askForScreenOnce]);
+  }, [scenes, previewId, program, studio, transition, showPreview, askForScreenOnce]);
   useSceneHotkeys((index) => {
     const scene = scenes[index];
     if (scene) pickPreview(scene.id);
@@ -187,8 +202,9 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const deletePreview = useCallback(() => {
     if (previewId === program?.id) return setRefused('This scene is on air. Take another scene first, then delete it.');
     deleteScene(previewId);
-    if (program) setPreviewId(program.id);
-  }, [previewId, program, deleteScene]);
+    // Main shows the program in preview instead, in every window.
+    if (program) showPreview({ sceneId: program.id });
+  }, [previewId, program, deleteScene, showPreview]);
 
   const value = useMemo<CompositorContextValue>(
     () => ({
@@ -208,12 +224,12 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       pickPreview,
       take,
       setTransition,
-      selectLayer: setSelectedLayerId,
+      selectLayer,
       updateScene,
       duplicatePreview,
       deletePreview,
     }),
-    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, transition, sources, audio, resolution, setResolution, pickPreview, take, updateScene, duplicatePreview, deletePreview],
+    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, selectLayer, transition, sources, audio, resolution, setResolution, pickPreview, take, updateScene, duplicatePreview, deletePreview],
   );
   return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
 }

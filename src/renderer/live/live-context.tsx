@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '../../shared/api/result.js';
-import type { PinState, SfuStatus } from '../../shared/domain/live.js';
+import type { AirState, PinState, SfuStatus } from '../../shared/domain/live.js';
 import { useSampleStudioClock } from '../api/studio-clock.js';
 import { useStudio } from '../api/studio-context.js';
 import { useStudioValue } from '../api/studio-value.js';
@@ -11,10 +11,12 @@ import { useStudioValue } from '../api/studio-value.js';
  * from main (read once, then events: `useStudioValue`), so every UI — this
  * window and a producer console — shows the same pin.
  *
- * Four contexts, so that what changes often re-renders only who reads it:
+ * Five contexts, so that what changes often re-renders only who reads it:
  * the commands never change; the pin changes with a pin, its stock or its
- * deal; the SFU status with every viewer who comes or goes; the feedback
- * with a click on its way, a refusal or a hotkey notice.
+ * deal; the SFU status and the air state (on air, paused, ended: main's, so
+ * a producer's console shows the host's show, not its own "offline") with
+ * every viewer who comes or goes; the feedback with a click on its way, a
+ * refusal or a hotkey notice.
  */
 
 /** What a Pin button sends; ids are the catalog's (and the rundown item it came from). */
@@ -54,6 +56,7 @@ const CommandsContext = createContext<LiveCommands | null>(null);
 const PinContext = createContext<PinState | null>(null);
 const SfuContext = createContext<SfuStatus | null>(null);
 const FeedbackContext = createContext<PinFeedback | null>(null);
+const AirContext = createContext<AirState | null>(null);
 
 export function useLiveCommands(): LiveCommands {
   const value = useContext(CommandsContext);
@@ -69,6 +72,11 @@ export function usePin(): PinState | null {
 /** The SFU target as main last said (null until it answered). */
 export function useSfuStatus(): SfuStatus | null {
   return useContext(SfuContext);
+}
+
+/** Where the show stands as main last said, the same in every window (null until it answered). */
+export function useAirState(): AirState | null {
+  return useContext(AirContext);
 }
 
 export function usePinFeedback(): PinFeedback {
@@ -94,6 +102,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   // right on a producer console whose own clock is off.
   const sampleClock = useSampleStudioClock();
   const sfu = useStudioValue({ event: 'sfuStatusChanged', read: (api) => api.getSfuStatus() });
+  const air = useStudioValue({ event: 'airStateChanged', read: (api) => api.getAirState(), onValue: (state) => sampleClock(state.now) });
   const pin = useStudioValue({ event: 'pinChanged', read: (api) => api.getPinState(), onValue: (state) => sampleClock(state.now) });
   const takePin = pin.set;
   const [pinError, setPinError] = useState<string | null>(null);
@@ -154,9 +163,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   return (
     <CommandsContext.Provider value={commands}>
       <SfuContext.Provider value={sfu.value}>
-        <PinContext.Provider value={pin.value}>
-          <FeedbackContext.Provider value={feedback}>{children}</FeedbackContext.Provider>
-        </PinContext.Provider>
+        <AirContext.Provider value={air.value}>
+          <PinContext.Provider value={pin.value}>
+            <FeedbackContext.Provider value={feedback}>{children}</FeedbackContext.Provider>
+          </PinContext.Provider>
+        </AirContext.Provider>
       </SfuContext.Provider>
     </CommandsContext.Provider>
   );

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogRow } from '../../shared/domain/catalog.js';
+import type { CatalogRow, ProductDetail } from '../../shared/domain/catalog.js';
+import { useStudio } from '../api/studio-context.js';
+import { AddToRundownPopover } from '../catalog/AddToRundownPopover.js';
 import { CatalogTable } from '../catalog/CatalogTable.js';
 import { ImportDialog } from '../catalog/ImportDialog.js';
 import { ProductDetailDrawer } from '../catalog/ProductDetailDrawer.js';
 import { useCatalogPages } from '../catalog/use-catalog-pages.js';
+import { needsVariantChoice, type ProductPick } from '../catalog/variant-choice.js';
 import { useRundown } from '../rundown/rundown-context.js';
 import { isModalOpen, isTypingTarget } from '../ui/Modal.js';
 import { EmptyState } from '../ui/EmptyState.js';
@@ -13,10 +16,27 @@ const SEARCH_DEBOUNCE_MS = 120;
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string };
 
+/** Where the variant popover opens for the keyboard's row: its "+ Rundown" button when on screen, else the grid. */
+function anchorOf(index: number, grid: HTMLElement | null): DOMRect {
+  return (document.querySelector(`#catalog-row-${index} .catalog-add`) ?? grid ?? document.body).getBoundingClientRect();
+}
+
 const rowLabel = (row: CatalogRow) => (row.variantTitle ? `${row.title} — ${row.variantTitle}` : row.title);
 
-/** Find any product while live: search as you type, arrows and Enter, A adds to the rundown. */
+/** "+ Rundown" on a product with variants: which ones (see AddToRundownPopover). */
+interface VariantQuestion {
+  readonly product: ProductDetail;
+  readonly clickedVariantId: number;
+  readonly anchor: DOMRect;
+}
+
+/**
+ * Find any product while live: search as you type, arrows and Enter, A adds
+ * to the rundown (a product with more than one variant asks which: all of
+ * them as one item, or some, one item each).
+ */
 export function CatalogPanel() {
+  const studio = useStudio();
   const rundown = useRundown();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -31,6 +51,7 @@ export function CatalogPanel() {
   const [detail, setDetail] = useState<{ productId: number; variantId: number | null } | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [question, setQuestion] = useState<VariantQuestion | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
@@ -60,23 +81,36 @@ export function CatalogPanel() {
   }, []);
 
   const { addItems } = rundown;
-  const addToRundown = useCallback(
-    async (productId: number, variantId: number | null, label: string) => {
-      const result = await addItems([{ kind: 'product', productId, variantId }]);
+  const addPicks = useCallback(
+    async (picks: readonly ProductPick[], label: string) => {
+      const result = await addItems(picks.map((p) => ({ kind: 'product', productId: p.productId, variantId: p.variantId })));
       setNotice(
         result.ok ? { kind: 'ok', text: `Added ${label} to ${result.value.show.name}.` } : { kind: 'error', text: result.error.message },
       );
     },
     [addItems],
   );
-  const addRow = (row: CatalogRow) => void addToRundown(row.productId, row.variantId, rowLabel(row));
+  const addToRundown = useCallback(
+    (productId: number, variantId: number | null, label: string) => addPicks([{ productId, variantId }], label),
+    [addPicks],
+  );
+  /** A row's "+ Rundown" (or A): a product with one variant goes in at once; with more, the host picks. */
+  const addRow = useCallback(
+    async (row: CatalogRow, anchor: DOMRect) => {
+      const result = await studio.getProduct({ productId: row.productId });
+      if (!result.ok) return setNotice({ kind: 'error', text: result.error.message });
+      if (!needsVariantChoice(result.value)) return addToRundown(row.productId, row.variantId, rowLabel(row));
+      setQuestion({ product: result.value, clickedVariantId: row.variantId, anchor });
+    },
+    [studio, addToRundown],
+  );
   const openRow = (row: CatalogRow) => setDetail({ productId: row.productId, variantId: row.variantId });
 
   const runKeyAction = (action: 'open' | 'add') => {
     const row = pages.rowAt(selected);
     if (stale || !row) return setQueued(action);
     if (action === 'open') openRow(row);
-    else addRow(row);
+    else void addRow(row, anchorOf(selected, gridRef.current));
   };
   useEffect(() => {
     if (!queued || stale) return;
@@ -84,8 +118,12 @@ export function CatalogPanel() {
     const row = pages.rowAt(selected);
     if (!row) return;
     if (queued === 'open') setDetail({ productId: row.productId, variantId: row.variantId });
-    else void addToRundown(row.productId, row.variantId, rowLabel(row));
-  }, [queued, stale, pages, selected, addToRundown]);
+    else void addRow(row, anchorOf(selected, gridRef.current));
+  }, [queued, stale, pages, selected, addRow]);
+  const closeQuestion = () => {
+    setQuestion(null);
+    gridRef.current?.focus({ preventScroll: true });
+  };
 
   const total = pages.total;
   const catalogEmpty = total === 0 && pages.shownQuery === '';
@@ -156,7 +194,7 @@ export function CatalogPanel() {
             selected={selected}
             onSelect={setSelected}
             onOpen={openRow}
-            onAdd={addRow}
+            onAdd={(row, anchor) => void addRow(row, anchor)}
             onKeyAction={runKeyAction}
             stale={stale}
             gridRef={gridRef}
@@ -176,6 +214,18 @@ export function CatalogPanel() {
         />
       )}
       {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
+      {question && (
+        <AddToRundownPopover
+          product={question.product}
+          clickedVariantId={question.clickedVariantId}
+          anchor={question.anchor}
+          onClose={closeQuestion}
+          onAdd={(picks, label) => {
+            closeQuestion();
+            void addPicks(picks, label);
+          }}
+        />
+      )}
     </Panel>
   );
 }

@@ -1,10 +1,11 @@
 import { useAbilities } from '../api/role-context.js';
 import { useSettings } from '../api/use-settings.js';
-import { useSfuStatus } from '../live/live-context.js';
+import { useAirState, useSfuStatus } from '../live/live-context.js';
 import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
 import { useCapture, usePublisher, usePublishStatus } from '../publish/publish-context.js';
 import { isOnAir } from '../publish/publish-status.js';
 import { ShowControls } from '../publish/ShowControls.js';
+import { ShowOnAir } from '../publish/ShowOnAir.js';
 import { StreamHealthView } from '../publish/StreamHealthView.js';
 import { ViewerLinks } from '../publish/ViewerLinks.js';
 import '../publish/publish.css';
@@ -21,6 +22,11 @@ export function PublishPanel() {
   const viewerCount = status.viewerCount ?? sfu?.viewerCount ?? null;
   // Go live, Stop and End show are for the host, and for a producer only when the host allows it.
   const { goLive, role } = useAbilities();
+  const { elsewhere } = usePublisher();
+  const air = useAirState();
+  // A window that does not publish the show says where it stands (main's word): a producer's console always,
+  // a host's page while another one publishes or paused it. This window's own pause and end have their banner.
+  const followsShow = !goLive || elsewhere !== null || (air !== null && air.phase !== 'offline' && !status.showOpen && status.phase !== 'ended');
 
   return (
     <Panel id="publish" title="Stream">
@@ -35,8 +41,14 @@ export function PublishPanel() {
           </>
         ) : (
           <>
-            <h3 className="stream-heading">Before you go live</h3>
-            <GoLiveChecklist checks={checks} />
+            {followsShow && <ShowOnAir canGoLive={goLive} />}
+            {/* The checklist is about this computer's camera: only where it can go live. */}
+            {goLive && (
+              <>
+                <h3 className="stream-heading">Before you go live</h3>
+                <GoLiveChecklist checks={checks} />
+              </>
+            )}
           </>
         )}
         {goLive ? (

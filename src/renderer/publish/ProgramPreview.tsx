@@ -1,18 +1,25 @@
 import { useEffect, useRef } from 'react';
+import { useAbilities } from '../api/role-context.js';
+import { useAirState } from '../live/live-context.js';
 import { useCapture, usePublishCommands, usePublishStatus } from './publish-context.js';
 
 /**
  * The program picture exactly as it is sent (not mirrored — viewers see
  * text on a product the right way round): `picture` (the compositor's
- * output) once the camera runs, else the camera itself.
+ * output) once the camera runs, else the camera itself. A console that
+ * cannot go live (a producer's) shows the program scene as composed here
+ * (titles, the pinned card) without asking for a camera: the host's page
+ * sends the picture.
  */
 export function ProgramPreview({ picture = null }: { readonly picture?: MediaStreamTrack | null }) {
   const capture = useCapture();
   const status = usePublishStatus();
+  const air = useAirState();
+  const { goLive } = useAbilities();
   const { turnOnDevices, retryDevice } = usePublishCommands();
   const video = useRef<HTMLVideoElement>(null);
   const cameraTrack = capture?.camera.track ?? null;
-  const track = cameraTrack ? (picture ?? cameraTrack) : null;
+  const track = cameraTrack ? (picture ?? cameraTrack) : goLive ? null : picture;
 
   useEffect(() => {
     const element = video.current;
@@ -23,11 +30,17 @@ export function ProgramPreview({ picture = null }: { readonly picture?: MediaStr
 
   const camera = capture?.camera;
   // Only while media actually flows: during a reconnect viewers see "reconnecting", not this picture.
-  const onAir = status.phase === 'live';
+  // A window that does not publish shows main's word on it (the host's page is on air).
+  const onAir = status.phase === 'live' || (status.phase !== 'connecting' && status.phase !== 'reconnecting' && air?.phase === 'live');
   return (
     <div className={`video-frame program-frame${onAir ? ' is-on-air' : ''}`}>
       <video ref={video} className="program-video" data-testid="program-video" muted playsInline autoPlay hidden={!track} />
-      {capture && !capture.enabled && (
+      {!goLive && !cameraTrack && (
+        <p className="program-console-note" data-testid="program-console-note">
+          The host’s camera is not shown on this console
+        </p>
+      )}
+      {goLive && capture && !capture.enabled && (
         <div className="program-message">
           <p className="program-message-title">Camera is off</p>
           <p className="program-message-text">Turn on your camera and microphone to check the picture and sound before you go live.</p>

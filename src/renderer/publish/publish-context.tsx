@@ -164,11 +164,11 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   });
 
   const commands = useMemo<PublishCommands>(() => {
-    /** Stop and End show let go of the show once the SFU has answered. */
-    const release = () => {
+    /** Stop and End show let go of the show once the SFU has answered; main hears which it was (`ended`). */
+    const release = (ended: boolean) => {
       const publisherId = mine.current;
       mine.current = null;
-      if (publisherId !== null) void studio.releasePublishing({ publisherId });
+      if (publisherId !== null) void studio.releasePublishing({ publisherId, ended });
     };
     const runPending = async (action: Exclude<PendingAction, null>, work: (client: PublishClient) => Promise<void>) => {
       const client = parts.current?.client;
@@ -177,9 +177,25 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       try {
         await work(client);
       } finally {
-        release();
+        release(client.getStatus().phase === 'ended');
         setPending(null);
       }
+    };
+    /**
+     * After Stop the window no longer holds the show; ending it from there
+     * claims it again first (refused, in host words, if another window went live meanwhile).
+     */
+    const holdForEnding = async (): Promise<boolean> => {
+      if (mine.current !== null) return true;
+      const claim = await studio.claimPublishing({ takeOver: false });
+      if (!claim.ok) {
+        setClaimError(claim.error.message);
+        return false;
+      }
+      mine.current = claim.value.publisherId;
+      held.current = claim.value.publisherId;
+      setPublisher(claim.value.state);
+      return true;
     };
     return {
       turnOnDevices: () => parts.current?.capture.turnOn(),
@@ -217,7 +233,11 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         void parts.current?.client.replaceAudioTrack(microphone ? (track ?? microphone) : null);
       },
       stop: () => runPending('stopping', (client) => client.stop()),
-      endShow: () => runPending('ending', (client) => client.endShow()),
+      endShow: () =>
+        runPending('ending', async (client) => {
+          setClaimError(null);
+          if (await holdForEnding()) await client.endShow();
+        }),
     };
   }, [studio, setPublisher]);
 

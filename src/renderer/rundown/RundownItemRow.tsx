@@ -112,6 +112,7 @@ function ProductFacts({ item }: { item: RundownItem }) {
   return (
     <>
       {p.variantTitle && <span>{p.variantTitle}</span>}
+      {p.variantId === null && p.variantsCovered > 1 && <span data-testid="item-variants">All {p.variantsCovered} variants</span>}
       {p.sku && <span className="cell-mono">{p.sku}</span>}
       <span>{formatMoney(p.price, p.currency)}</span>
       {p.stock !== null && <span className={soldOut ? 'sold-out' : undefined}>{soldOut ? 'Sold out' : `${formatStock(p.stock)} in stock`}</span>}

@@ -16,6 +16,7 @@ const product = (productId: number, variantId: number | null): RundownProduct =>
   stock: 3,
   imageUrl: null,
   buyUrl: null,
+  variantsCovered: 1,
 });
 
 const item = (id: number, kind: 'product' | 'segment', p: RundownProduct | null = null): RundownItem => ({

@@ -9,6 +9,12 @@ export interface ModalProps {
   readonly variant?: 'dialog' | 'drawer';
   /** Extra class on the <dialog>. */
   readonly className?: string;
+  /**
+   * `alertdialog` for a question that interrupts (End show?): screen readers
+   * read it out at once. Focus starts on the element marked `data-autofocus`
+   * (the answer Enter should give), else the browser's first focusable one.
+   */
+  readonly role?: 'dialog' | 'alertdialog';
 }
 
 /**
@@ -16,7 +22,7 @@ export interface ModalProps {
  * page inert and restores focus on close. The parent owns whether it is
  * shown (mount to open, unmount to close).
  */
-export function Modal({ title, onClose, children, footer, variant = 'dialog', className }: ModalProps) {
+export function Modal({ title, onClose, children, footer, variant = 'dialog', className, role }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -26,6 +32,7 @@ export function Modal({ title, onClose, children, footer, variant = 'dialog', cl
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog.close();
   }, []);
 
@@ -34,6 +41,11 @@ export function Modal({ title, onClose, children, footer, variant = 'dialog', cl
       ref={ref}
       className={`modal modal-${variant}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
+      role={role}
+      onKeyDown={(event) => {
+        // A key held down since before the dialog opened (Enter on the button that opened it) must not answer it.
+        if (event.key === 'Enter' && event.repeat) event.preventDefault();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onCloseRef.current();

@@ -93,3 +93,31 @@ export interface PublisherClaim {
   readonly publisherId: string;
   readonly state: PublisherState;
 }
+
+/**
+ * Where the show stands, as main sees it (the same for every window, the
+ * producer's console included):
+ * - `offline`: not on air since the studio started or since the last end;
+ * - `connecting`: a window claimed the show; its media has not reached the SFU yet;
+ * - `live`: the SFU has the show's media;
+ * - `reconnecting`: the publishing window's media dropped and it is coming back;
+ * - `paused`: the host pressed Stop (or the publishing window went away): viewers see "right back";
+ * - `ended`: the host pressed End show: viewers were told.
+ */
+export type AirPhase = 'offline' | 'connecting' | 'live' | 'reconnecting' | 'paused' | 'ended';
+
+export interface AirState {
+  readonly phase: AirPhase;
+  /**
+   * Main's clock (epoch ms): when the show went on air (`live`,
+   * `reconnecting`; kept through reconnects and take-overs), paused or
+   * ended; null otherwise.
+   */
+  readonly since: number | null;
+  /** Who publishes (or last published) the show, in host words: "a browser on this computer". */
+  readonly where: string | null;
+  /** Viewers watching now, as the SFU counts them. */
+  readonly viewers: number;
+  /** Main's clock when this state was made, so every window counts the same on-air time. */
+  readonly now: number;
+}

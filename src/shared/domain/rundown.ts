@@ -26,6 +26,12 @@ export interface RundownProduct {
   readonly stock: number | null;
   readonly imageUrl: string | null;
   readonly buyUrl: string | null;
+  /**
+   * How many of the product's variants the item covers: 1 for an item that
+   * names a variant; all of them for the whole product (pinned once, viewers
+   * claim their variant in chat: "sold blue L").
+   */
+  readonly variantsCovered: number;
 }
 
 export interface RundownItem {

@@ -168,4 +168,13 @@ export interface ProgramScene {
   readonly takenAt: number;
 }
 
+/**
+ * The scene in preview: the one a Take puts on air next. Main's too (one
+ * preview, as on a vision mixer), so the host and a producer's console pick
+ * and take the same scene.
+ */
+export interface PreviewScene {
+  readonly sceneId: string;
+}
+
 export const INITIAL_PROGRAM_SCENE: ProgramScene = Object.freeze({ sceneId: 'camera', transition: 'cut', takenAt: 0 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import type { PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../domain/live.js';
+import type { AirState, PinRecord, PinState, PublisherClaim, PublisherState, PublishTicket, SfuStatus } from '../../domain/live.js';
 
 const id = z.number().int().positive();
 const publisherId = z.string().min(1).max(64);
@@ -28,8 +28,17 @@ export const liveChannels = {
     'studio:live:claim-publishing',
     z.object({ takeOver: z.boolean().default(false) }).strict().default({ takeOver: false }),
   ),
-  /** The window stopped publishing (Stop, End show, taken over, closing); a stale id changes nothing. */
-  releasePublishing: defineChannel<PublisherState>()('studio:live:release-publishing', z.object({ publisherId }).strict()),
+  /**
+   * The window stopped publishing (Stop, End show, taken over, closing); a
+   * stale id changes nothing. `ended`: the host pressed End show, so the show
+   * is over for every window (`airStateChanged`), not paused.
+   */
+  releasePublishing: defineChannel<PublisherState>()(
+    'studio:live:release-publishing',
+    z.object({ publisherId, ended: z.boolean().default(false) }).strict(),
+  ),
+  /** Where the show stands (on air, paused, ended…, since when, how many watch): the same for every window. */
+  getAirState: defineChannel<AirState>()('studio:live:air-state', z.undefined()),
   /**
    * Pins a product (or one variant) to the show: stored in the pin history,
    * then sent to every viewer. Pinning while a pin shows replaces it.
@@ -66,5 +75,6 @@ export const liveChannels = {
 export const liveEvents = {
   sfuStatusChanged: defineEvent<SfuStatus>('studio:event:sfu-status-changed'),
   publisherChanged: defineEvent<PublisherState>('studio:event:publisher-changed'),
+  airStateChanged: defineEvent<AirState>('studio:event:air-state-changed'),
   pinChanged: defineEvent<PinState>('studio:event:pin-changed'),
 } as const;

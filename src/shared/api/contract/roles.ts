@@ -84,6 +84,7 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   getSfuStatus: READ_SHOW,
   getPublishTicket: GO_LIVE,
   getPublisher: READ_SHOW,
+  getAirState: READ_SHOW,
   claimPublishing: GO_LIVE,
   releasePublishing: GO_LIVE,
   pinProduct: RUN_SHOW,
@@ -123,6 +124,8 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   deleteScene: RUN_SHOW,
   reorderScenes: RUN_SHOW,
   getProgramScene: READ_STUDIO,
+  getPreviewScene: READ_STUDIO,
+  pickPreviewScene: RUN_SHOW,
   takeScene: RUN_SHOW,
   // selling
   startDeal: RUN_SHOW,
@@ -148,6 +151,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   showsChanged: 'producer',
   sfuStatusChanged: 'moderator',
   publisherChanged: 'moderator',
+  airStateChanged: 'moderator',
   pinChanged: 'moderator',
   chatMessages: 'moderator',
   chatViewersChanged: 'moderator',
@@ -155,6 +159,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   obsStatusChanged: 'producer',
   scenesChanged: 'producer',
   programSceneChanged: 'producer',
+  previewSceneChanged: 'producer',
   claimsChanged: 'producer',
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import { sceneSchema, type ProgramScene, type Scene } from '../../domain/scenes.js';
+import { sceneSchema, type PreviewScene, type ProgramScene, type Scene } from '../../domain/scenes.js';
 
 /** The compositor's scenes (stored in main, drawn in the renderer). Every change sends `scenesChanged` with the whole list. */
 export const sceneChannels = {
@@ -12,7 +12,15 @@ export const sceneChannels = {
   reorderScenes: defineChannel<Scene[]>()('studio:scenes:reorder', z.object({ sceneIds: z.array(z.string().min(1).max(64)).max(200) }).strict()),
   /** The scene on air: one program for every window. */
   getProgramScene: defineChannel<ProgramScene>()('studio:scenes:program', z.undefined()),
-  /** Take: puts a scene on air in every window (`programSceneChanged`); an unknown scene is refused. */
+  /** The scene in preview, the same in every window. */
+  getPreviewScene: defineChannel<PreviewScene>()('studio:scenes:preview', z.undefined()),
+  /** Puts a scene into preview in every window (`previewSceneChanged`); what viewers see does not change. */
+  pickPreviewScene: defineChannel<PreviewScene>()('studio:scenes:pick-preview', z.object({ sceneId: z.string().min(1).max(64) }).strict()),
+  /**
+   * Take: puts a scene on air in every window (`programSceneChanged`) and the
+   * scene it replaces into preview (`previewSceneChanged`), ready to cut back;
+   * an unknown scene is refused.
+   */
   takeScene: defineChannel<ProgramScene>()(
     'studio:scenes:take',
     z.object({ sceneId: z.string().min(1).max(64), transition: z.enum(['cut', 'fade']).default('cut') }).strict(),
@@ -22,4 +30,5 @@ export const sceneChannels = {
 export const sceneEvents = {
   scenesChanged: defineEvent<Scene[]>('studio:event:scenes-changed'),
   programSceneChanged: defineEvent<ProgramScene>('studio:event:program-scene-changed'),
+  previewSceneChanged: defineEvent<PreviewScene>('studio:event:preview-scene-changed'),
 } as const;
