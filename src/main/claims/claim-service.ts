@@ -94,9 +94,13 @@ export class ClaimService implements ClaimApi {
     return this.ledger.stockLeft(showId, productId, variantId, catalogStock);
   }
 
+  /** A show's claims, and the units left of each product claimed (the ledger's numbers, as the card shows them). */
   list(showId: number | null): ClaimsState {
     const id = showId ?? this.deps.activeShowId();
-    return { showId: id, claims: this.store.ofShow(id) };
+    const claims = this.store.ofShow(id);
+    const products = [...new Set(claims.map((c) => c.productId).filter((p) => p !== null))];
+    const stock = products.map((p) => this.ledger.productStock(id, p)).filter((p) => p !== null);
+    return { showId: id, claims, stock };
   }
 
   cancel(claimId: number, _context: CallContext): Claim {
@@ -163,6 +167,11 @@ export class ClaimService implements ClaimApi {
     });
     this.publish(outcome);
     return moved!;
+  }
+
+  /** The catalog changed (an import): the Claims tab's units left are re-sent. */
+  catalogChanged(): void {
+    this.claimsChanged();
   }
 
   /** Sends a waiting claimsChanged and stops sending (before the database closes). */

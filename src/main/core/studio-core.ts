@@ -22,7 +22,7 @@ import type { ClaimService } from '../claims/claim-service.js';
 import type { ShowReportService } from '../report/show-report-service.js';
 import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
-import { createSellingServices } from '../selling/selling-services.js';
+import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
@@ -138,15 +138,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     restart: options.restart ?? null,
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
-  const rundown = new RundownService(rundownStore, events);
+  // Product rows show the units left in their show: the same ledger as the pinned card and the Claims tab.
+  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog));
   const imports = new ImportService({
     store: catalog,
     events,
     // Off the main thread: a big file never stalls the UI, the control server or the SFU.
     parse: parseCatalogInWorker,
     uploadsDir,
-    // Product items in the rundown show live prices and stock.
-    onCatalogChanged: () => rundown.catalogChanged(),
+    // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
+    onCatalogChanged: () => {
+      rundown.catalogChanged();
+      selling.catalogChanged();
+    },
   });
 
   const chatStore = new ChatStore(db);
@@ -189,6 +193,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
+  // A claim, cancel or move changes the units left the rundown's product rows show.
+  events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.

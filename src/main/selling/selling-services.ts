@@ -35,8 +35,20 @@ export interface SellingServices {
   readonly deals: DealService;
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
+  /** The catalog changed (an import): the card and the Claims tab show the new units left. */
+  catalogChanged(): void;
   /** Stops their timers and sends what is waiting (before the database closes). */
   close(): void;
+}
+
+/**
+ * Units left of a product (or variant) in a show, from the database: the
+ * ledger the claim rules decide with. The rundown's product rows read it
+ * (built before the selling services, like the card's decoration).
+ */
+export function stockLeftReader(db: StudioDatabase, catalog: ProductReader): Pick<StockLedger, 'stockLeft'> {
+  const ledger = new StockLedger(new ClaimStore(db), catalog);
+  return { stockLeft: (showId, productId, variantId, catalogStock) => ledger.stockLeft(showId, productId, variantId, catalogStock) };
 }
 
 /**
@@ -45,12 +57,8 @@ export interface SellingServices {
  * the current pin's flash deal.
  */
 export function cardDecoration(db: StudioDatabase, catalog: ProductReader): CardDecoration {
-  const ledger = new StockLedger(new ClaimStore(db), catalog);
   const deals = new DealStore(db);
-  return {
-    stockLeft: (showId, productId, variantId, catalogStock) => ledger.stockLeft(showId, productId, variantId, catalogStock),
-    currentDeal: () => deals.ofCurrentPin(),
-  };
+  return { ...stockLeftReader(db, catalog), currentDeal: () => deals.ofCurrentPin() };
 }
 
 /**
@@ -95,6 +103,10 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     deals,
     claims,
     reports,
+    catalogChanged() {
+      pins.refresh().catch((error: unknown) => deps.log?.('pins', 'the pinned card could not be refreshed', error));
+      claims.catalogChanged();
+    },
     close() {
       pins.close();
       deals.close();
