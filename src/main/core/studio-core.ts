@@ -174,8 +174,17 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // "sold M" in an approved message is a claim on the pinned product.
     onApproved: (message) => claims.onApprovedMessage(message),
   });
-  // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
-  live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
+  // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
+  live.setChatListener({
+    incoming: (message) => chat.incoming(message),
+    joined: () => {
+      chat.republish();
+      claims.viewers.everyone();
+    },
+    // A viewer back on the watch page (a reload) gets their "My claims"; a contact for the seller is stored.
+    viewerJoined: (viewerId) => claims.viewers.viewerJoined(viewerId),
+    contact: (viewerId, contact) => claims.viewers.saveContact(viewerId, contact),
+  });
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
@@ -188,6 +197,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     sfu: live,
     obs,
     notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
+    sendViewerClaims: (viewerId, list) => live.sendChat({ type: 'viewerClaims', viewerId, claims: [...list.claims], contact: list.contact }),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/domain/settings.js';
 import type { ProductReader } from '../claims/stock-ledger.js';
+import type { ViewerClaimsList } from '../claims/viewer-claims.js';
 import { ClaimStore } from '../claims/claim-store.js';
 import { ClaimService } from '../claims/claim-service.js';
 import { StockLedger } from '../claims/stock-ledger.js';
@@ -21,6 +22,8 @@ export interface SellingServicesDeps {
   readonly obs?: Pick<PinTarget, 'pinTargetState' | 'onPinDelivery'>;
   /** A private line to one viewer (a claim's notice). */
   readonly notify: (viewerId: string, text: string) => void;
+  /** One viewer's "My claims", privately to their connections (absent: not sent, e.g. tests of the rules). */
+  readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   /** The show open in the rundown. */
   readonly activeShowId: () => number | null;
   /** Settings → Selling, read when used. */
@@ -91,6 +94,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     pins,
     deals,
     notify: deps.notify,
+    ...(deps.sendViewerClaims ? { sendViewerClaims: deps.sendViewerClaims } : {}),
     events: deps.events,
     activeShowId: deps.activeShowId,
     settings: deps.settings,

@@ -83,7 +83,7 @@ export function ClaimsPanel() {
           type="button"
           className="button button-small"
           disabled={exporting || totals.confirmed === 0}
-          title="One row per confirmed claim: viewer, product, SKU, variant, price paid, time"
+          title="One row per confirmed claim: viewer, contact, product, SKU, variant, price paid, time"
           onClick={() => void exportCsv()}
         >
           {exporting ? 'Exporting…' : 'Export CSV'}
@@ -160,6 +160,12 @@ function ClaimRow({ claim, onCancel, onMove }: ClaimRowProps) {
         </span>
         {claim.dealId !== null && <span className="claim-deal">deal</span>}
       </div>
+      {claim.contact && (
+        <p className="claim-contact clip" data-testid="claim-contact" title="Where the viewer asked to be reached about this order (only you see it)">
+          <span className="muted">Reach at </span>
+          <span className="claim-contact-value">{claim.contact}</span>
+        </p>
+      )}
       {(claim.note || claim.text) && (
         <p className="claim-note muted clip" title={claim.note ?? claim.text}>
           {claim.note ?? `“${claim.text}”`}

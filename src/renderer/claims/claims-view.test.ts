@@ -22,6 +22,7 @@ const claim = (over: Partial<Claim>): Claim => ({
   claimedAt: 1000,
   updatedAt: 1000,
   note: null,
+  contact: null,
   ...over,
 });
 

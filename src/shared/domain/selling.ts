@@ -38,6 +38,12 @@ export interface Claim {
   readonly updatedAt: number;
   /** Why it changed last, in host words: "Moved from M / Blue", "Cancelled by host", "Confirmed from the waitlist". */
   readonly note: string | null;
+  /**
+   * Where the seller can reach this viewer about the order (an e-mail or an
+   * @handle the viewer gave on the watch page; null: none given). Personal
+   * data: shown to the host (Claims tab, CSV), never to other viewers.
+   */
+  readonly contact: string | null;
 }
 
 /**

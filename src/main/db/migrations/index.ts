@@ -7,6 +7,7 @@ import { chatMigration } from './0050-chat.js';
 import { scenesMigration } from './0060-scenes.js';
 import { sellingMigration } from './0070-selling.js';
 import { programSceneMigration } from './0080-program-scene.js';
+import { buyerContactsMigration } from './0090-buyer-contacts.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration, programSceneMigration];
+export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration, programSceneMigration, buyerContactsMigration];
