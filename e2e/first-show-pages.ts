@@ -57,3 +57,6 @@ export const rundownRow = (host: Page, title: string): Locator =>
 /** The Claims tab's "units left" line of a product. */
 export const claimsStockLeft = (host: Page, title: string): Locator =>
   host.getByTestId('claims-stock-row').filter({ hasText: title }).getByTestId('claims-stock-left');
+
+/** The watch page's "My claims" (the buyer's own claims and contact). */
+export const myClaims = (viewer: Page): Locator => viewer.getByRole('region', { name: 'My claims' });
