@@ -215,7 +215,7 @@ export class ClaimService implements ClaimApi {
     if (!settings.claimsFromChat || message.viewerId === null || message.role === 'host') return null;
     const viewerId = message.viewerId;
     const pin = this.deps.pins.pinAt(message.ts);
-    const product = pin?.productId != null ? this.findProduct(pin.productId) : null;
+    const product = pin && pin.productId !== null ? this.findProduct(pin.productId) : null;
     const more = recogniseOneMore(message.text);
     if (more !== null) {
       if (!pin || !product) return { changed: [], notices: [{ viewerId, text: howToClaimNotice(null) }], stockChanged: false };
