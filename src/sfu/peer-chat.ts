@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sanitizeChatText } from '../shared/moderation/sanitize.js';
 import { CHAT_SEND_RATE_LIMIT, CHAT_TEXT_MAX_CHARS, type ChatIdentity, type ChatReplyData } from '../shared/sfu/protocol-chat.js';
+import type { ClaimReplyData } from '../shared/sfu/protocol-claims.js';
 import type { SignalRequest } from '../shared/sfu/protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import type { Room, RoomMember } from './room.js';
@@ -10,7 +11,8 @@ import type { ViewerIds } from './viewer-ids.js';
 /** Generous for anything a person types; the room's name rules decide after sanitizing. */
 const NAME_SANITIZE_CAP = 100;
 
-type HostChatRequest = Extract<SignalRequest, { type: 'chatPublish' | 'chatDelete' | 'chatPinMessage' | 'chatNotice' | 'chatReserveNames' }>;
+type HostChatRequest = Extract<SignalRequest, { type: 'chatPublish' | 'chatDelete' | 'chatPinMessage' | 'chatNotice' | 'chatReserveNames' | 'viewerClaims' }>;
+type HostChatReply = (ChatReplyData & ClaimReplyData)[HostChatRequest['type']];
 
 /**
  * One viewer connection's chat: its identity (anonymous id and display
@@ -73,6 +75,19 @@ export class PeerChat {
     });
   }
 
+  /**
+   * A viewer's contact for the seller goes to the studio alone (never to
+   * other viewers), under the same rate as chat; the studio checks and
+   * stores it, then answers with the viewer's claims (`myClaims`).
+   */
+  shareContact(room: Room, contact: string): ClaimReplyData['claimContact'] {
+    const identity = this.joinedIdentity();
+    if (!this.bucket.take() || !this.takeAddressChatToken()) throw new SignalFailure('rate-limited', 'Slow down a little — try again in a second.');
+    const sent = room.pushToStudio({ type: 'contactIncoming', viewerId: identity.viewerId, contact });
+    if (sent === 0) throw new SignalFailure('unavailable', 'The seller is not connected right now. Try again in a moment.');
+    return { forwarded: true };
+  }
+
   leave(room: Room): void {
     if (this.identity) room.chat.disconnect(this.identity.viewerId, this.member);
     this.identity = null;
@@ -91,7 +106,7 @@ export class PeerChat {
 }
 
 /** The host's chat requests: the studio has moderated; the SFU relays. */
-export function handleHostChat(room: Room, request: HostChatRequest): ChatReplyData[HostChatRequest['type']] {
+export function handleHostChat(room: Room, request: HostChatRequest): HostChatReply {
   switch (request.type) {
     case 'chatPublish':
       if (room.chat.publish(request.message)) room.pushToViewers({ type: 'chatMessage', message: request.message });
@@ -114,5 +129,12 @@ export function handleHostChat(room: Room, request: HostChatRequest): ChatReplyD
     case 'chatReserveNames':
       room.chat.reserveNames(request.names);
       return {};
+    case 'viewerClaims': {
+      // That viewer's connections only: claims and contact are theirs.
+      const frame = JSON.stringify({ type: 'myClaims', claims: request.claims, contact: request.contact });
+      const targets = room.chat.connectionsOf(request.viewerId);
+      for (const member of targets) member.sendFrame(frame);
+      return { delivered: targets.length };
+    }
   }
 }

@@ -64,6 +64,8 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitFo
   chatNotice: ['host'],
   chatReserveNames: ['host'],
   chatStored: ['host'],
+  claimContact: ['viewer'],
+  viewerClaims: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -178,7 +180,10 @@ export class PeerSession implements RoomMember {
       case 'chatPinMessage':
       case 'chatNotice':
       case 'chatReserveNames':
+      case 'viewerClaims':
         return handleHostChat(room, request);
+      case 'claimContact':
+        return this.chat.shareContact(room, request.contact);
       case 'chatStored':
         room.chatStored(request.messageId);
         return {};
@@ -234,6 +239,8 @@ export class PeerSession implements RoomMember {
     room.addViewer(this);
     this.joined = { room, role: 'viewer' };
     rooms.waiters.stop(this);
+    // A returning viewer (same viewerKey: same id) gets their claims from the studio again ("My claims" survives a reload).
+    if (request.viewerKey !== undefined) room.pushToStudio({ type: 'viewerJoined', viewerId: chat.viewerId });
     return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'viewer', room: room.state(), chat };
   }
 

@@ -286,6 +286,23 @@ export class Room {
     });
   }
 
+  /**
+   * To the studio's own link only (host connections that confirm chat):
+   * a viewer joined, or a viewer's contact for the seller. Never to viewers,
+   * nor to other host connections (a producer's publishing page). Returns
+   * how many got it.
+   */
+  pushToStudio(push: SignalPush): number {
+    const frame = JSON.stringify(push);
+    let sent = 0;
+    for (const host of this.hosts) {
+      if (!host.confirmsChat) continue;
+      host.sendFrame(frame);
+      sent++;
+    }
+    return sent;
+  }
+
   /** `chatStored`: the studio has the message; its viewer gets the reply now. */
   chatStored(messageId: string): void {
     this.chatReceipts.confirm(messageId);

@@ -34,7 +34,7 @@ const MAX_QUEUED_HOST_CHAT = 2000;
 const MAX_RATE_STRIKES = 50;
 
 /** What a studio sends as chat moderates a busy show: counted apart from its other requests (see hostChatRateLimit). */
-const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored']);
+const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored', 'viewerClaims']);
 /**
  * Requests whose reply waits for someone else: a chatSend is checked and
  * forwarded in turn, but answered once the studio stored it (up to

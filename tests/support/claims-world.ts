@@ -2,8 +2,8 @@
  * A claims bench for tests: a real SQLite file, the real catalog, pins and
  * deals, and a ClaimService, built by the studio core's own factory
  * (createSellingServices). Only the SFU is a
- * stand-in (a pin target that says "delivered"), and the viewer notices are
- * collected instead of sent.
+ * stand-in (a pin target that says "delivered"), and the viewer notices and
+ * "My claims" lists are collected instead of sent.
  */
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -11,6 +11,7 @@ import type { CallContext } from '../../src/main/api/dispatcher.js';
 import { CatalogStore } from '../../src/main/catalog/catalog-store.js';
 import { StudioEventBus } from '../../src/main/events/event-bus.js';
 import { openDatabase } from '../../src/main/db/open-database.js';
+import type { ViewerClaimsList } from '../../src/main/claims/viewer-claims.js';
 import type { PinTarget } from '../../src/main/pin/pin-service.js';
 import { createSellingServices } from '../../src/main/selling/selling-services.js';
 import type { ChatMessage } from '../../src/shared/domain/chat.js';
@@ -66,6 +67,9 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
     if (channel === 'studio:event:claims-changed') claimEvents.push(payload as ClaimsState);
   });
   const notices: { viewerId: string; text: string }[] = [];
+  /** Each viewer's "My claims" as sent to them, oldest first. */
+  const viewerLists: { viewerId: string; list: ViewerClaimsList }[] = [];
+  const logs: string[] = [];
   const settings: Settings['selling'] = { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, ...sellingSettings };
   const activeShowId = () => showId;
   const selling = createSellingServices({
@@ -74,9 +78,11 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
     events,
     sfu: deliveredAtOnce,
     notify: (viewerId, text) => notices.push({ viewerId, text }),
+    sendViewerClaims: (viewerId, list) => viewerLists.push({ viewerId, list }),
     activeShowId,
     settings: () => settings,
     now,
+    log: (area, message, error) => logs.push(`[${area}] ${message} ${String(error ?? '')}`),
   });
   const { pins, deals, claims } = selling;
   open.push(selling, db);
@@ -132,5 +138,9 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
     },
     now,
     noticesTo: (viewerId: string) => notices.filter((n) => n.viewerId === viewerId).map((n) => n.text),
+    viewerLists,
+    logs,
+    /** The last "My claims" sent to a viewer (undefined: none yet). */
+    listOf: (viewerId: string) => viewerLists.filter((l) => l.viewerId === viewerId).at(-1)?.list,
   };
 }

@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
+import type { MyClaimsPush } from '../../shared/sfu/protocol-claims.js';
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
 import type { ModerationRules } from '../../shared/domain/chat.js';
 import type { ClaimsState } from '../../shared/domain/selling.js';
@@ -140,11 +141,51 @@ describe('claims with the built-in SFU', () => {
 
     const csv = await s.call<ExportedFile>('studio:selling:export-claims-csv', {});
     expect(csv.content.split('\r\n').filter((l) => l.includes('Last Mug'))).toEqual([
-      `${winner.viewerName},Last Mug,LM-1,,15.00,USD,confirmed,${new Date(winner.claimedAt).toISOString()},${winner.text},${winner.id}`,
+      `${winner.viewerName},,Last Mug,LM-1,,15.00,USD,confirmed,${new Date(winner.claimedAt).toISOString()},${winner.text},${winner.id}`,
     ]);
     // The host cancels the winner: the waitlisted viewer gets the mug.
     await s.call('studio:selling:cancel-claim', { claimId: winner.id });
     expect((await otherClient.client.waitFor((m) => m.type === 'chatNotice' && m.text.startsWith('Good news!'))).type).toBe('chatNotice');
     expect((await s.call<ClaimsState>('studio:selling:list-claims', {})).claims.map((c) => c.status).sort()).toEqual(['cancelled', 'confirmed']);
+  });
+
+  /** The latest "My claims" a viewer connection received, once it satisfies `check`. */
+  async function myClaims(client: TestSignalClient, check: (push: MyClaimsPush) => boolean): Promise<MyClaimsPush> {
+    return until(() => client.pushes('myClaims').at(-1), (p) => p !== undefined && check(p), 'My claims').then((p) => p!);
+  }
+
+  // After the test above (the studio is shared): the claims there are Ann's and Ben's.
+  it('a buyer’s "My claims" comes back after a reload with their contact; "one more" adds a unit; a cancel shows', async () => {
+    const [row] = s.addProducts({ sourceKey: 'tote', title: 'Canvas Tote', currency: 'USD', variants: [{ sku: 'TOTE-1', price: '25.00', stock: 5 }] });
+    await s.call('studio:live:pin', { productId: row!.productId, variantId: null, rundownItemId: null });
+    const dana = await viewer('Dana');
+    const eli = await viewer('Eli');
+    await dana.say('sold');
+    const first = await myClaims(dana.client, (p) => p.claims.length === 1);
+    expect(first).toMatchObject({ claims: [{ product: 'Canvas Tote', price: '25.00', currency: 'USD', status: 'confirmed' }], contact: null });
+
+    expect(await dana.client.requests.request({ type: 'claimContact', contact: '@dana.shop' })).toEqual({ forwarded: true });
+    await myClaims(dana.client, (p) => p.contact === '@dana.shop');
+    expect(s.core.claims.list(null).claims.find((c) => c.viewerName === 'Dana')!.contact).toBe('@dana.shop');
+
+    // A reload: a new connection with the same viewer key gets the list from the studio, contact included.
+    dana.client.close();
+    const again = await viewer('Dana');
+    expect((await myClaims(again.client, () => true)).claims).toMatchObject([{ product: 'Canvas Tote', status: 'confirmed' }]);
+    expect(again.client.pushes('myClaims').at(-1)!.contact).toBe('@dana.shop');
+
+    await again.say('sold, one more please');
+    await myClaims(again.client, (p) => p.claims.length === 2);
+    const claimId = s.core.claims.list(null).claims.filter((c) => c.viewerName === 'Dana')[0]!.id;
+    await s.call('studio:selling:cancel-claim', { claimId });
+    const after = await myClaims(again.client, (p) => p.claims.some((c) => c.status === 'cancelled'));
+    expect(after.claims.map((c) => [c.status, c.bySeller])).toEqual([
+      ['confirmed', null],
+      ['cancelled', 'cancelled'],
+    ]);
+    // Another viewer never hears of Dana's claims or contact.
+    await eli.client.requests.request({ type: 'chatSetName', name: 'Eli' });
+    expect(eli.client.pushes('myClaims')).toEqual([]);
+    expect(JSON.stringify(eli.client.received)).not.toContain('dana.shop');
   });
 });

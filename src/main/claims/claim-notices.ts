@@ -40,6 +40,17 @@ export function limitNotice(productTitle: string, limit: number): string {
   return notice(`You already have ${claims} on ${title(productTitle)} — that's the limit per viewer for this show.`);
 }
 
+/** "One more" over the per-viewer limit. */
+export function moreLimitNotice(productTitle: string, limit: number): string {
+  return notice(`You've reached the limit of ${limit} per buyer for ${title(productTitle)}.`);
+}
+
+/** "One more" from a viewer with nothing to add to: how claiming works (productTitle: what is pinned, if anything). */
+export function howToClaimNotice(productTitle: string | null): string {
+  if (productTitle === null) return notice(`Type "sold" while a product is pinned to claim it.`);
+  return notice(`You have no claim on ${title(productTitle)} yet. Type "sold" to claim it.`);
+}
+
 /**
  * "Which size? Classic T-Shirt comes in S, M, L — reply e.g. "sold M"."
  * Lists the values of the options that differ between variants; the example

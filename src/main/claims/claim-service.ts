@@ -1,20 +1,21 @@
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
 import { StudioError } from '../../shared/api/result.js';
-import type { Money, ProductDetail, Variant } from '../../shared/domain/catalog.js';
+import type { ProductDetail, Variant } from '../../shared/domain/catalog.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import type { PinRecord } from '../../shared/domain/live.js';
-import { isMoney } from '../../shared/domain/money.js';
 import type { Claim, ClaimsState, Deal } from '../../shared/domain/selling.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { recogniseClaim } from '../../shared/selling/claim-parser.js';
+import { recogniseOneMore } from '../../shared/selling/one-more.js';
 import type { CallContext } from '../api/dispatcher.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
-import { buildProductCard } from '../pin/product-card-builder.js';
 import {
   cancelledNotice,
   confirmedNotice,
+  howToClaimNotice,
   limitNotice,
+  moreLimitNotice,
   movedNotice,
   promotedNotice,
   waitlistedNotice,
@@ -23,6 +24,8 @@ import {
 import { ClaimStore } from './claim-store.js';
 import { findProduct, fits, StockLedger } from './stock-ledger.js';
 import { claimsCsv, claimsFileName } from './claims-csv.js';
+import { currencyOf, newClaim, onlySku, regularPrice, unitName } from './claim-units.js';
+import { ViewerClaims, type ViewerClaimsList } from './viewer-claims.js';
 
 /** Claims from chat as the API offers them (the selling handlers). */
 export interface ClaimApi {
@@ -41,6 +44,8 @@ export interface ClaimServiceDeps {
   readonly deals: { dealAt(pinId: number, at: number): Deal | null };
   /** A private line to one viewer (LiveService.sendChat with chatNotice). */
   readonly notify: (viewerId: string, text: string) => void;
+  /** One viewer's "My claims", privately to their connections (LiveService.sendChat with viewerClaims). */
+  readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   readonly events: StudioEventBus;
   readonly activeShowId: () => number | null;
   readonly settings: () => Settings['selling'];
@@ -54,6 +59,8 @@ interface Outcome {
   readonly notices: readonly { readonly viewerId: string; readonly text: string }[];
   /** A confirmed unit was taken or given back: the card's "N left" changed. */
   readonly stockChanged: boolean;
+  /** Products whose waitlist order changed (a claim left it, or a moved one joined it): their waitlisted buyers' places moved. */
+  readonly waitlists?: readonly { readonly showId: number | null; readonly productId: number | null }[];
 }
 
 /**
@@ -66,6 +73,8 @@ interface Outcome {
  * show's confirmed claims; untracked stock (null) never runs out.
  */
 export class ClaimService implements ClaimApi {
+  /** Each buyer's own "My claims" and their contact for the seller (the core hands it the SFU's announcements). */
+  readonly viewers: ViewerClaims;
   private readonly store: ClaimStore;
   private readonly ledger: StockLedger;
   private readonly now: () => number;
@@ -77,6 +86,15 @@ export class ClaimService implements ClaimApi {
     this.store = new ClaimStore(deps.db);
     this.ledger = new StockLedger(this.store, deps.catalog);
     this.now = deps.now ?? Date.now;
+    this.viewers = new ViewerClaims({
+      store: this.store,
+      ...(deps.sendViewerClaims ? { send: deps.sendViewerClaims } : {}),
+      notify: deps.notify,
+      activeShowId: deps.activeShowId,
+      now: this.now,
+      contactSaved: () => this.claimsChanged(),
+      ...(deps.log ? { log: deps.log } : {}),
+    });
   }
 
   /** An approved viewer message (auto or by a moderator): a claim when it reads like one and a product was pinned. Never throws. */
@@ -94,9 +112,13 @@ export class ClaimService implements ClaimApi {
     return this.ledger.stockLeft(showId, productId, variantId, catalogStock);
   }
 
+  /** A show's claims, and the units left of each product claimed (the ledger's numbers, as the card shows them). */
   list(showId: number | null): ClaimsState {
     const id = showId ?? this.deps.activeShowId();
-    return { showId: id, claims: this.store.ofShow(id) };
+    const claims = this.store.ofShow(id);
+    const products = [...new Set(claims.map((c) => c.productId).filter((p) => p !== null))];
+    const stock = products.map((p) => this.ledger.productStock(id, p)).filter((p) => p !== null);
+    return { showId: id, claims, stock };
   }
 
   cancel(claimId: number, _context: CallContext): Claim {
@@ -111,6 +133,7 @@ export class ClaimService implements ClaimApi {
         changed: [cancelled, ...promoted],
         notices: [{ viewerId: claim.viewerId, text: cancelledNotice(claim) }, ...promoted.map((p) => ({ viewerId: p.viewerId, text: promotedNotice(p) }))],
         stockChanged: claim.status === 'confirmed',
+        waitlists: claim.status === 'waitlisted' || promoted.length > 0 ? [claim] : [],
       };
     });
     this.publish(outcome);
@@ -159,10 +182,16 @@ export class ClaimService implements ClaimApi {
           ...promoted.map((p) => ({ viewerId: p.viewerId, text: promotedNotice(p) })),
         ],
         stockChanged: claim.status === 'confirmed' || moved.status === 'confirmed',
+        waitlists: [...(claim.status === 'waitlisted' || promoted.length > 0 ? [claim] : []), ...(moved.status === 'waitlisted' ? [moved] : [])],
       };
     });
     this.publish(outcome);
     return moved!;
+  }
+
+  /** The catalog changed (an import): the Claims tab's units left are re-sent. */
+  catalogChanged(): void {
+    this.claimsChanged();
   }
 
   /** Sends a waiting claimsChanged and stops sending (before the database closes). */
@@ -184,13 +213,17 @@ export class ClaimService implements ClaimApi {
   private claimFromChat(message: ChatMessage): Outcome | null {
     const settings = this.deps.settings();
     if (!settings.claimsFromChat || message.viewerId === null || message.role === 'host') return null;
+    const viewerId = message.viewerId;
     const pin = this.deps.pins.pinAt(message.ts);
-    if (!pin || pin.productId === null) return null;
-    const product = this.findProduct(pin.productId);
-    if (!product) return null;
+    const product = pin && pin.productId !== null ? this.findProduct(pin.productId) : null;
+    const more = recogniseOneMore(message.text);
+    if (more !== null) {
+      if (!pin || !product) return { changed: [], notices: [{ viewerId, text: howToClaimNotice(null) }], stockChanged: false };
+      return this.oneMore({ message, viewerId, pin, product, units: more, limit: settings.claimLimitPerViewer });
+    }
+    if (!pin || !product) return null;
     const reading = recogniseClaim(message.text, product, pin.variantId);
     if (!reading.claim) return null;
-    const viewerId = message.viewerId;
     if (reading.unknownOption) {
       // Asked, not guessed: the viewer's "sold M" that follows is the claim.
       if (this.store.byMessage(message.id)) return null;
@@ -198,7 +231,6 @@ export class ClaimService implements ClaimApi {
     }
     const variant = reading.variantId === null ? null : (product.variants.find((v) => v.id === reading.variantId) ?? null);
     const deal = this.deps.deals.dealAt(pin.id, message.ts);
-    const dealApplies = deal !== null && (deal.variantId === null || deal.variantId === variant?.id);
     // The pin's show, as the card counts it (PinService asks stockLeft with the pin's show).
     const showId = pin.showId;
     return this.store.transaction((): Outcome | null => {
@@ -208,27 +240,46 @@ export class ClaimService implements ClaimApi {
         return { changed: [], notices: [{ viewerId, text: limitNotice(product.title, limit) }], stockChanged: false };
       }
       const confirmed = fits(this.ledger.availability(showId, product), variant?.id ?? null);
-      const claim = this.store.insert({
-        showId,
-        messageId: message.id,
-        viewerId,
-        viewerName: message.name,
-        text: message.text,
-        productId: product.id,
-        variantId: variant?.id ?? null,
-        productTitle: product.title,
-        variantTitle: variant?.title || null,
-        sku: variant ? variant.sku : onlySku(product),
-        pricePaid: dealApplies ? deal.price : variant ? regularPrice(product, variant) : (pin.variantId === null ? pin.card.price : regularPrice(product, null)),
-        currency: (dealApplies ? deal.currency : null) ?? currencyOf(product) ?? pin.card.currency,
-        dealId: dealApplies ? deal.id : null,
-        status: confirmed ? 'confirmed' : 'waitlisted',
-        claimedAt: message.ts,
-      });
+      const claim = this.store.insert(newClaim({ message, viewerId, messageId: message.id, pin, product, variant, deal, confirmed }));
       if (!claim) return null;
       const chooseLater = claim.variantId === null && product.variants.length > 1;
       const text = confirmed ? confirmedNotice(claim, chooseLater) : waitlistedNotice(claim, this.waitlistPlace(claim));
       return { changed: [claim], notices: [{ viewerId, text }], stockChanged: confirmed };
+    });
+  }
+
+  /**
+   * "Sold, one more please" from a viewer who holds a claim on the pinned
+   * product: that many more of the same unit, as far as the per-viewer
+   * limit allows; otherwise the viewer hears privately why, and how to claim.
+   */
+  private oneMore(r: { message: ChatMessage; viewerId: string; pin: PinRecord; product: ProductDetail; units: number; limit: number | null }): Outcome | null {
+    const { message, viewerId, pin, product } = r;
+    const showId = pin.showId;
+    const deal = this.deps.deals.dealAt(pin.id, message.ts);
+    const tell = (text: string): Outcome => ({ changed: [], notices: [{ viewerId, text }], stockChanged: false });
+    return this.store.transaction((): Outcome | null => {
+      if (this.store.byMessage(message.id)) return null;
+      const held = this.store.heldByViewer(showId, viewerId, product.id);
+      if (held === 0) return tell(howToClaimNotice(product.title));
+      const room = r.limit === null ? r.units : Math.min(r.units, r.limit - held);
+      if (room <= 0) return tell(moreLimitNotice(product.title, r.limit!));
+      // The same unit again: the size or colour of their latest claim on it.
+      const last = this.store.ofBuyer(showId, viewerId, 50).find((c) => c.productId === product.id && c.status !== 'cancelled');
+      const variant = product.variants.find((v) => v.id === last?.variantId) ?? null;
+      const made: Claim[] = [];
+      const notices: { viewerId: string; text: string }[] = [];
+      for (let unit = 1; unit <= room; unit++) {
+        const confirmed = fits(this.ledger.availability(showId, product), variant?.id ?? null);
+        const messageId = unit === 1 ? message.id : `${message.id}#${unit}`;
+        const claim = this.store.insert(newClaim({ message, viewerId, messageId, pin, product, variant, deal, confirmed }));
+        if (!claim) continue;
+        made.push(claim);
+        const chooseLater = claim.variantId === null && product.variants.length > 1;
+        notices.push({ viewerId, text: confirmed ? confirmedNotice(claim, chooseLater) : waitlistedNotice(claim, this.waitlistPlace(claim)) });
+      }
+      if (room < r.units) notices.push({ viewerId, text: moreLimitNotice(product.title, r.limit!) });
+      return { changed: made, notices, stockChanged: made.some((c) => c.status === 'confirmed') };
     });
   }
 
@@ -303,6 +354,12 @@ export class ClaimService implements ClaimApi {
         this.deps.log?.(`a claim notice to ${viewerId} could not be sent`, error);
       }
     }
+    // Each buyer whose claims changed (or whose place in a waitlist moved) gets their "My claims" again.
+    const buyers = outcome.changed.map((c) => c.viewerId);
+    for (const { showId, productId } of outcome.waitlists ?? []) {
+      if (productId !== null) for (const waiting of this.store.waitlist(showId, productId)) buyers.push(waiting.viewerId);
+    }
+    if (buyers.length > 0) this.viewers.send(buyers);
   }
 }
 
@@ -312,27 +369,3 @@ export class ClaimService implements ClaimApi {
  * most one event per CLAIMS_EVENT_MS, the first at once, the rest trailing.
  */
 export const CLAIMS_EVENT_MS = 100;
-
-/** The regular price of a variant, or of the whole product as its card shows it ("from" the cheapest). */
-function regularPrice(product: ProductDetail, variant: Variant | null): Money | null {
-  if (variant) return variant.price !== null && isMoney(variant.price) ? variant.price : null;
-  try {
-    return buildProductCard(product, null).price;
-  } catch {
-    return null;
-  }
-}
-
-function currencyOf(product: ProductDetail): string | null {
-  const code = product.currency?.trim().toUpperCase() ?? '';
-  return /^[A-Z]{3}$/.test(code) ? code : null;
-}
-
-/** A product-level claim has a SKU only when the product has one variant. */
-function onlySku(product: ProductDetail): string | null {
-  return product.variants.length === 1 ? (product.variants[0]!.sku ?? null) : null;
-}
-
-function unitName(claim: Claim): string {
-  return claim.variantTitle ? `${claim.productTitle} (${claim.variantTitle})` : claim.productTitle;
-}

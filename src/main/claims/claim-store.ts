@@ -20,16 +20,19 @@ interface ClaimRow {
   claimed_at: number;
   updated_at: number;
   note: string | null;
+  contact: string | null;
 }
 
 /** A claim about to be saved. */
-export type NewClaim = Omit<Claim, 'id' | 'updatedAt' | 'note'>;
+export type NewClaim = Omit<Claim, 'id' | 'updatedAt' | 'note' | 'contact'>;
 
 /** What a move changes: the unit claimed, its copied catalog fields and price. */
 export type ClaimTarget = Pick<Claim, 'productId' | 'variantId' | 'productTitle' | 'variantTitle' | 'sku' | 'pricePaid' | 'currency' | 'dealId'>;
 
+/** The claim's columns and its viewer's contact (buyer_contacts, by primary key). */
 const COLUMNS =
-  'id, show_id, message_id, viewer_id, viewer_name, text, product_id, variant_id, product_title, variant_title, sku, price_paid, currency, deal_id, status, claimed_at, updated_at, note';
+  'id, show_id, message_id, viewer_id, viewer_name, text, product_id, variant_id, product_title, variant_title, sku, price_paid, currency, deal_id, status, claimed_at, updated_at, note, ' +
+  '(SELECT contact FROM buyer_contacts WHERE buyer_contacts.viewer_id = claims.viewer_id) AS contact';
 
 /** The hot queries, exported for the EXPLAIN QUERY PLAN test. `show_id IS ?` matches NULL (no active show) too. */
 export const CLAIM_QUERIES = {
@@ -46,6 +49,10 @@ export const CLAIM_QUERIES = {
     WHERE show_id IS ? AND product_id = ? AND status = 'waitlisted' AND id < ? AND (? IS NULL OR variant_id IS NULL OR variant_id = ?)`,
   ofViewer: `SELECT count(*) AS n FROM claims
     WHERE show_id IS ? AND viewer_id = ? AND product_id = ? AND status IN ('confirmed', 'waitlisted')`,
+  /** One buyer's claims in a show, newest first ("My claims"). */
+  ofBuyer: `SELECT ${COLUMNS} FROM claims WHERE show_id IS ? AND viewer_id = ? ORDER BY id DESC LIMIT ?`,
+  /** Everyone who claimed in a show. */
+  buyers: `SELECT DISTINCT viewer_id FROM claims WHERE show_id IS ?`,
 } as const;
 
 /**
@@ -65,6 +72,10 @@ export class ClaimStore {
   private readonly setStatusStmt;
   private readonly moveStmt;
   private readonly showNameStmt;
+  private readonly ofBuyerStmt;
+  private readonly buyersStmt;
+  private readonly contactStmt;
+  private readonly setContactStmt;
 
   constructor(private readonly db: StudioDatabase) {
     this.ofShowStmt = db.prepare<[number | null], ClaimRow>(CLAIM_QUERIES.ofShow);
@@ -89,6 +100,13 @@ export class ClaimStore {
        WHERE id = @id`,
     );
     this.showNameStmt = db.prepare<[number], { name: string }>('SELECT name FROM shows WHERE id = ?');
+    this.ofBuyerStmt = db.prepare<[number | null, string, number], ClaimRow>(CLAIM_QUERIES.ofBuyer);
+    this.buyersStmt = db.prepare<[number | null], string>(CLAIM_QUERIES.buyers).pluck();
+    this.contactStmt = db.prepare<[string], string>('SELECT contact FROM buyer_contacts WHERE viewer_id = ?').pluck();
+    this.setContactStmt = db.prepare<[string, string, number]>(
+      `INSERT INTO buyer_contacts (viewer_id, contact, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (viewer_id) DO UPDATE SET contact = excluded.contact, updated_at = excluded.updated_at`,
+    );
   }
 
   /** Runs `work` as one IMMEDIATE transaction: the write lock is taken first, so no other writer sees half a decision. */
@@ -153,6 +171,25 @@ export class ClaimStore {
     return this.byId(id)!;
   }
 
+  /** One buyer's claims in a show, newest first, at most `limit`. */
+  ofBuyer(showId: number | null, viewerId: string, limit: number): Claim[] {
+    return this.ofBuyerStmt.all(showId, viewerId, limit).map(toClaim);
+  }
+
+  /** The viewer ids with a claim in a show. */
+  buyers(showId: number | null): string[] {
+    return this.buyersStmt.all(showId);
+  }
+
+  /** Where the seller can reach a viewer (checked before it was stored); null: not given. */
+  contactOf(viewerId: string): string | null {
+    return this.contactStmt.get(viewerId) ?? null;
+  }
+
+  setContact(viewerId: string, contact: string, at: number): void {
+    this.setContactStmt.run(viewerId, contact, at);
+  }
+
   showName(showId: number): string | null {
     return this.showNameStmt.get(showId)?.name ?? null;
   }
@@ -178,5 +215,6 @@ function toClaim(row: ClaimRow): Claim {
     claimedAt: row.claimed_at,
     updatedAt: row.updated_at,
     note: row.note,
+    contact: row.contact ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { csvDocument, type CsvValue } from '../export/csv.js';
 /** The invoicing columns, in the order sellers asked for. */
 export const CLAIMS_CSV_HEADER = [
   'Viewer',
+  'Contact',
   'Product',
   'SKU',
   'Variant',
@@ -16,12 +17,18 @@ export const CLAIMS_CSV_HEADER = [
   'Claim id',
 ] as const;
 
-/** One row per claim, oldest first; times in ISO 8601 UTC so every spreadsheet reads them the same. */
+/**
+ * One row per claim, oldest first; times in ISO 8601 UTC so every
+ * spreadsheet reads them the same. Contact is where the viewer asked to be
+ * reached (an e-mail or an @handle; a handle is written '@… by the formula
+ * guard, as a spreadsheet would otherwise run it).
+ */
 export function claimsCsv(claims: readonly Claim[]): string {
   const rows: CsvValue[][] = [[...CLAIMS_CSV_HEADER]];
   for (const c of claims) {
     rows.push([
       c.viewerName,
+      c.contact,
       c.productTitle,
       c.sku,
       c.variantTitle,

@@ -1,4 +1,5 @@
 import type { ProductDetail } from '../../shared/domain/catalog.js';
+import type { ProductStockLeft } from '../../shared/domain/selling.js';
 import type { ClaimStore } from './claim-store.js';
 
 /** The catalog as the ledger reads it. */
@@ -16,8 +17,10 @@ export interface Availability {
 /**
  * Units left, computed in one place: the catalog's stock minus the show's
  * confirmed claims, per variant and per product; untracked stock (null)
- * never runs out. The claim rules decide with it and the pinned card shows
- * it ("N left"), so the two can never disagree.
+ * never runs out. There is no store order sync yet: a confirmed claim is
+ * the sale. The claim rules decide with it, and every screen shows it —
+ * the pinned card and the watch page ("N left"), the rundown's product
+ * rows and the Claims tab — so none of them can disagree.
  */
 export class StockLedger {
   constructor(
@@ -36,6 +39,19 @@ export class StockLedger {
     // A variant's units also run out when product-level claims took the product's last ones.
     if (variant === null) return left.product;
     return left.product === null ? variant : Math.min(variant, left.product);
+  }
+
+  /** A product's units left in a show, whole and per variant (each as stockLeft gives it); null: not in the catalog. */
+  productStock(showId: number | null, productId: number): ProductStockLeft | null {
+    const product = findProduct(this.catalog, productId);
+    if (!product) return null;
+    const left = this.availability(showId, product);
+    const variants = product.variants.map((v) => {
+      const variant = left.variant(v.id);
+      const units = variant === null ? left.product : left.product === null ? variant : Math.min(variant, left.product);
+      return { variantId: v.id, title: v.title, left: units };
+    });
+    return { productId: product.id, title: product.title, left: left.product, variants };
   }
 
   /**

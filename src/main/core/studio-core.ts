@@ -22,7 +22,7 @@ import type { ClaimService } from '../claims/claim-service.js';
 import type { ShowReportService } from '../report/show-report-service.js';
 import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
-import { createSellingServices } from '../selling/selling-services.js';
+import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
@@ -138,15 +138,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     restart: options.restart ?? null,
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
-  const rundown = new RundownService(rundownStore, events);
+  // Product rows show the units left in their show: the same ledger as the pinned card and the Claims tab.
+  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog));
   const imports = new ImportService({
     store: catalog,
     events,
     // Off the main thread: a big file never stalls the UI, the control server or the SFU.
     parse: parseCatalogInWorker,
     uploadsDir,
-    // Product items in the rundown show live prices and stock.
-    onCatalogChanged: () => rundown.catalogChanged(),
+    // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
+    onCatalogChanged: () => {
+      rundown.catalogChanged();
+      selling.catalogChanged();
+    },
   });
 
   const chatStore = new ChatStore(db);
@@ -172,8 +176,17 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // "sold M" in an approved message is a claim on the pinned product.
     onApproved: (message) => claims.onApprovedMessage(message),
   });
-  // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again.
-  live.setChatListener({ incoming: (message) => chat.incoming(message), joined: () => chat.republish() });
+  // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
+  live.setChatListener({
+    incoming: (message) => chat.incoming(message),
+    joined: () => {
+      chat.republish();
+      claims.viewers.everyone();
+    },
+    // A viewer back on the watch page (a reload) gets their "My claims"; a contact for the seller is stored.
+    viewerJoined: (viewerId) => claims.viewers.viewerJoined(viewerId),
+    contact: (viewerId, contact) => claims.viewers.saveContact(viewerId, contact),
+  });
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
@@ -186,11 +199,14 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     sfu: live,
     obs,
     notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
+    sendViewerClaims: (viewerId, list) => live.sendChat({ type: 'viewerClaims', viewerId, claims: [...list.claims], contact: list.contact }),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
+  // A claim, cancel or move changes the units left the rundown's product rows show.
+  events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.

@@ -43,11 +43,15 @@ export interface LiveServiceDeps {
   readonly onShowEnded?: () => void;
 }
 
-/** What the chat service hears from the show's SFU room. */
+/** What the chat and claims services hear from the show's SFU room. */
 export interface ChatRelayListener {
   incoming(message: ChatIncomingMessage): void;
   /** Main's link (re)joined the room (a new or restarted SFU has no chat of its own). */
   joined(): void;
+  /** A viewer (with a stable id) joined the room: their "My claims" may be sent. */
+  viewerJoined?(viewerId: string): void;
+  /** A viewer's contact for the seller, as typed (personal data: checked and stored, never logged). */
+  contact?(viewerId: string, contact: string): void;
 }
 
 /** Everything the current SFU target needs; a change of any of it restarts the target. */
@@ -353,6 +357,8 @@ export class LiveService {
       onChange: () => this.changed(),
       ...(this.deps.log ? { log: this.deps.log } : {}),
       onChatIncoming: (message) => this.chatListener?.incoming(message),
+      onClaimPush: (push) =>
+        push.type === 'viewerJoined' ? this.chatListener?.viewerJoined?.(push.viewerId) : this.chatListener?.contact?.(push.viewerId, push.contact),
       // The chat service confirms each viewer message once stored (confirmStored), so the SFU's "sent" to a viewer means saved.
       confirmsChat: true,
       onJoined: () => this.chatListener?.joined(),

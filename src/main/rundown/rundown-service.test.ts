@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
+import { CatalogStore } from '../catalog/catalog-store.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { openDatabase } from '../db/open-database.js';
 import { RundownService } from './rundown-service.js';
@@ -66,5 +68,40 @@ describe('RundownService events', () => {
     take();
     rundown.catalogChanged();
     expect(take()).toEqual(['rundown-changed']);
+  });
+});
+
+describe('product rows show the units left in their show', () => {
+  it('asks the stock port for each product row of the show read (the catalog stock when there is none)', () => {
+    const db = openDatabase(path.join(tempDir(), 'studio.sqlite'));
+    new CatalogStore(db).applyImport(
+      [importedProduct({ sourceKey: 'tee', title: 'Tee', optionNames: ['Size'], variants: [{ sku: 'T-S', optionValues: ['S'], price: '10.00', stock: 4 }, { sku: 'T-M', optionValues: ['M'], price: '10.00', stock: 6 }] })],
+      'shopify',
+      { dryRun: false },
+    );
+    const productId = db.prepare<[], number>('SELECT id FROM products').pluck().get()!;
+    const variantId = db.prepare<[], number>("SELECT id FROM variants WHERE sku = 'T-M'").pluck().get()!;
+    const asked: unknown[] = [];
+    const left = (showId: number, product: number, variant: number | null, catalogStock: number | null) => {
+      asked.push([showId, product, variant, catalogStock]);
+      return variant === null ? 7 : 2;
+    };
+    const events = new StudioEventBus();
+    const sent: unknown[] = [];
+    events.subscribe((channel, payload) => channel === 'studio:event:rundown-changed' && sent.push(payload));
+    const store = new RundownStore(db);
+    const rundown = new RundownService(store, events, { stockLeft: left });
+    const show = rundown.createShow('Drop', null);
+    rundown.setActiveShow(show.id);
+    const state = rundown.addItems(show.id, [{ kind: 'product', productId, variantId: null }, { kind: 'product', productId, variantId }, intro]);
+    expect(state.items.map((i) => i.product?.stock ?? 'segment')).toEqual([7, 2, 'segment']);
+    expect(asked).toContainEqual([show.id, productId, null, 10]);
+    expect(asked).toContainEqual([show.id, productId, variantId, 6]);
+    // Claims changed: the active rundown goes out again with the new numbers.
+    sent.length = 0;
+    rundown.stockChanged();
+    expect(sent).toHaveLength(1);
+    // Without a port: the catalog's stock, as before the selling services existed.
+    expect(new RundownService(store, events).getRundown(show.id).items.map((i) => i.product?.stock ?? 'segment')).toEqual([10, 6, 'segment']);
   });
 });

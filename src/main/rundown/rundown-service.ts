@@ -7,10 +7,21 @@ import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { ItemChanges, NewRundownItem, RundownStore, ShowChanges } from './rundown-store.js';
 
+/**
+ * Units left of a product (or variant) in a show: the selling services'
+ * StockLedger (src/main/selling), so a product row shows the number the
+ * pinned card and the Claims tab show. null: not tracked.
+ */
+export interface RundownStock {
+  stockLeft(showId: number, productId: number, variantId: number | null, catalogStock: number | null): number | null;
+}
+
 export class RundownService {
   constructor(
     private readonly store: RundownStore,
     private readonly events: StudioEventBus,
+    /** Without it, product rows show the catalog's stock. */
+    private readonly stock?: RundownStock,
   ) {}
 
   listShows(): Show[] {
@@ -47,18 +58,18 @@ export class RundownService {
 
   getActiveRundown(): RundownState | null {
     const showId = this.store.activeShowId();
-    return showId === null ? null : this.store.getRundown(showId);
+    return showId === null ? null : this.read(showId);
   }
 
   setActiveShow(showId: number): RundownState {
     this.store.setActiveShow(showId);
-    const state = this.store.getRundown(showId);
+    const state = this.read(showId);
     this.events.emit('rundownChanged', state);
     return state;
   }
 
   getRundown(showId: number): RundownState {
-    return this.store.getRundown(showId);
+    return this.read(showId);
   }
 
   addItems(showId: number, items: readonly NewRundownItem[], position?: number): RundownState {
@@ -95,12 +106,30 @@ export class RundownService {
     if (state) this.events.emit('rundownChanged', state);
   }
 
+  /** Claims changed the units left of the active show's products: its rundown is re-sent with them. */
+  stockChanged(): void {
+    this.catalogChanged();
+  }
+
+  /** A show's rundown, its product rows showing the units left in that show. */
+  private read(showId: number): RundownState {
+    const state = this.store.getRundown(showId);
+    const stock = this.stock;
+    if (!stock) return state;
+    const items = state.items.map((item) =>
+      item.product === null
+        ? item
+        : { ...item, product: { ...item.product, stock: stock.stockLeft(showId, item.product.productId, item.product.variantId, item.product.stock) } },
+    );
+    return { ...state, items };
+  }
+
   private showsChanged(): void {
     this.events.emit('showsChanged', this.store.listShows());
   }
 
   private changed(showId: number, { shows }: { shows: boolean }): RundownState {
-    const state = this.store.getRundown(showId);
+    const state = this.read(showId);
     if (shows) this.showsChanged();
     if (this.store.activeShowId() === showId) this.events.emit('rundownChanged', state);
     return state;

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/domain/settings.js';
 import type { ProductReader } from '../claims/stock-ledger.js';
+import type { ViewerClaimsList } from '../claims/viewer-claims.js';
 import { ClaimStore } from '../claims/claim-store.js';
 import { ClaimService } from '../claims/claim-service.js';
 import { StockLedger } from '../claims/stock-ledger.js';
@@ -21,6 +22,8 @@ export interface SellingServicesDeps {
   readonly obs?: Pick<PinTarget, 'pinTargetState' | 'onPinDelivery'>;
   /** A private line to one viewer (a claim's notice). */
   readonly notify: (viewerId: string, text: string) => void;
+  /** One viewer's "My claims", privately to their connections (absent: not sent, e.g. tests of the rules). */
+  readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   /** The show open in the rundown. */
   readonly activeShowId: () => number | null;
   /** Settings → Selling, read when used. */
@@ -35,8 +38,20 @@ export interface SellingServices {
   readonly deals: DealService;
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
+  /** The catalog changed (an import): the card and the Claims tab show the new units left. */
+  catalogChanged(): void;
   /** Stops their timers and sends what is waiting (before the database closes). */
   close(): void;
+}
+
+/**
+ * Units left of a product (or variant) in a show, from the database: the
+ * ledger the claim rules decide with. The rundown's product rows read it
+ * (built before the selling services, like the card's decoration).
+ */
+export function stockLeftReader(db: StudioDatabase, catalog: ProductReader): Pick<StockLedger, 'stockLeft'> {
+  const ledger = new StockLedger(new ClaimStore(db), catalog);
+  return { stockLeft: (showId, productId, variantId, catalogStock) => ledger.stockLeft(showId, productId, variantId, catalogStock) };
 }
 
 /**
@@ -45,12 +60,8 @@ export interface SellingServices {
  * the current pin's flash deal.
  */
 export function cardDecoration(db: StudioDatabase, catalog: ProductReader): CardDecoration {
-  const ledger = new StockLedger(new ClaimStore(db), catalog);
   const deals = new DealStore(db);
-  return {
-    stockLeft: (showId, productId, variantId, catalogStock) => ledger.stockLeft(showId, productId, variantId, catalogStock),
-    currentDeal: () => deals.ofCurrentPin(),
-  };
+  return { ...stockLeftReader(db, catalog), currentDeal: () => deals.ofCurrentPin() };
 }
 
 /**
@@ -83,6 +94,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     pins,
     deals,
     notify: deps.notify,
+    ...(deps.sendViewerClaims ? { sendViewerClaims: deps.sendViewerClaims } : {}),
     events: deps.events,
     activeShowId: deps.activeShowId,
     settings: deps.settings,
@@ -95,6 +107,10 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     deals,
     claims,
     reports,
+    catalogChanged() {
+      pins.refresh().catch((error: unknown) => deps.log?.('pins', 'the pinned card could not be refreshed', error));
+      claims.catalogChanged();
+    },
     close() {
       pins.close();
       deals.close();

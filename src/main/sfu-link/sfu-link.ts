@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
+import type { StudioClaimPush } from '../../shared/sfu/protocol-claims.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { Backoff } from '../../shared/time/backoff.js';
@@ -25,7 +26,8 @@ export type ChatHostRequest =
   | SignalRequestBody<'chatDelete'>
   | SignalRequestBody<'chatPinMessage'>
   | SignalRequestBody<'chatNotice'>
-  | SignalRequestBody<'chatReserveNames'>;
+  | SignalRequestBody<'chatReserveNames'>
+  | SignalRequestBody<'viewerClaims'>;
 
 /** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
 const MAX_CHAT_OUTBOX = 500;
@@ -44,6 +46,8 @@ export interface SfuLinkOptions {
   readonly log?: (message: string) => void;
   /** A viewer's message arrived for moderation (a `chatIncoming` push). */
   readonly onChatIncoming?: (message: ChatIncomingMessage) => void;
+  /** A viewer joined, or sent their contact for the seller (pushed to links that confirm chat). */
+  readonly onClaimPush?: (push: StudioClaimPush) => void;
   /**
    * The studio stores every viewer message it hears and confirms each with
    * `confirmStored`: the link joins saying so (`confirmsChat`), and the SFU
@@ -328,6 +332,10 @@ export class SfuLink {
         return;
       case 'chatIncoming':
         this.options.onChatIncoming?.(push.message);
+        return;
+      case 'viewerJoined':
+      case 'contactIncoming':
+        this.options.onClaimPush?.(push);
         return;
       default:
         return;

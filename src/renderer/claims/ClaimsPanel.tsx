@@ -5,6 +5,7 @@ import { useRundown } from '../rundown/rundown-context.js';
 import { formatMoney } from '../ui/format.js';
 import { CLAIM_FILTERS, claimProductLabel, claimTotals, STATUS_LABELS, visibleClaims, type ClaimFilter } from './claims-view.js';
 import { downloadExportedFile } from '../ui/download.js';
+import { ClaimsStock } from './ClaimsStock.js';
 import { MoveClaimDialog, type MoveTarget } from './MoveClaimDialog.js';
 import { useClaims } from './use-claims.js';
 import './claims.css';
@@ -82,7 +83,7 @@ export function ClaimsPanel() {
           type="button"
           className="button button-small"
           disabled={exporting || totals.confirmed === 0}
-          title="One row per confirmed claim: viewer, product, SKU, variant, price paid, time"
+          title="One row per confirmed claim: viewer, contact, product, SKU, variant, price paid, time"
           onClick={() => void exportCsv()}
         >
           {exporting ? 'Exporting…' : 'Export CSV'}
@@ -95,6 +96,7 @@ export function ClaimsPanel() {
           {totals.mixedCurrencies ? 'Revenue: several currencies (see the CSV)' : `Revenue ${formatMoney(totals.revenue, totals.currency)}`}
         </span>
       </p>
+      <ClaimsStock stock={feed.state?.stock ?? []} />
       {notice && (
         <p className={`claims-notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           {notice.text}
@@ -121,7 +123,7 @@ export function ClaimsPanel() {
       {shown.length > MAX_ROWS && (
         <p className="claims-empty">Showing the newest {MAX_ROWS.toLocaleString()} of {shown.length.toLocaleString()} (Export CSV lists every confirmed claim).</p>
       )}
-      {moving && <MoveClaimDialog claim={moving} onMove={(target) => move(moving, target)} onClose={() => setMoving(null)} />}
+      {moving && <MoveClaimDialog claim={moving} stock={feed.state?.stock ?? []} onMove={(target) => move(moving, target)} onClose={() => setMoving(null)} />}
     </div>
   );
 }
@@ -158,6 +160,12 @@ function ClaimRow({ claim, onCancel, onMove }: ClaimRowProps) {
         </span>
         {claim.dealId !== null && <span className="claim-deal">deal</span>}
       </div>
+      {claim.contact && (
+        <p className="claim-contact clip" data-testid="claim-contact" title="Where the viewer asked to be reached about this order (only you see it)">
+          <span className="muted">Reach at </span>
+          <span className="claim-contact-value">{claim.contact}</span>
+        </p>
+      )}
       {(claim.note || claim.text) && (
         <p className="claim-note muted clip" title={claim.note ?? claim.text}>
           {claim.note ?? `“${claim.text}”`}

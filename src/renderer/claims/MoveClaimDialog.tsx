@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CatalogRow, ProductDetail } from '../../shared/domain/catalog.js';
-import type { Claim } from '../../shared/domain/selling.js';
+import type { Claim, ProductStockLeft } from '../../shared/domain/selling.js';
 import { useStudio } from '../api/studio-context.js';
-import { formatMoney, formatStock } from '../ui/format.js';
+import { formatMoney } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
-import { claimProductLabel } from './claims-view.js';
+import { claimProductLabel, unitsLeftOf, unitsLeftText } from './claims-view.js';
 
 export interface MoveTarget {
   readonly productId: number;
@@ -13,6 +13,8 @@ export interface MoveTarget {
 
 export interface MoveClaimDialogProps {
   readonly claim: Claim;
+  /** Units left of the products claimed in the show (the Claims tab's numbers). */
+  readonly stock: readonly ProductStockLeft[];
   readonly onMove: (target: MoveTarget) => Promise<string | null>;
   readonly onClose: () => void;
 }
@@ -26,7 +28,7 @@ const SEARCH_LIMIT = 20;
  * found by name or SKU. Main confirms it when the target has stock, else
  * waitlists it, and tells the viewer.
  */
-export function MoveClaimDialog({ claim, onMove, onClose }: MoveClaimDialogProps) {
+export function MoveClaimDialog({ claim, stock, onMove, onClose }: MoveClaimDialogProps) {
   const studio = useStudio();
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [query, setQuery] = useState('');
@@ -103,7 +105,7 @@ export function MoveClaimDialog({ claim, onMove, onClose }: MoveClaimDialogProps
                   {v.title}
                 </button>
                 <span className="muted">
-                  {formatMoney(v.price, product.currency)} · {v.stock === null ? 'stock not tracked' : formatStock(v.stock)}
+                  {formatMoney(v.price, product.currency)} · {unitsLeftText(unitsLeftOf(stock, product.id, v.id, v.stock))}
                 </span>
               </li>
             ))}
@@ -132,7 +134,8 @@ export function MoveClaimDialog({ claim, onMove, onClose }: MoveClaimDialogProps
                 {row.variantTitle ? `${row.title} — ${row.variantTitle}` : row.title}
               </button>
               <span className="muted">
-                {row.sku ?? ''} {formatMoney(row.price, row.currency)} · {row.stock === null ? 'stock not tracked' : formatStock(row.stock)}
+                {row.sku ?? ''} {formatMoney(row.price, row.currency)} ·{' '}
+                {unitsLeftText(unitsLeftOf(stock, row.productId, row.variantTitle ? row.variantId : null, row.stock))}
               </span>
             </li>
           ))}

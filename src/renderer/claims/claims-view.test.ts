@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../shared/domain/selling.js';
-import { claimProductLabel, claimTotals, visibleClaims } from './claims-view.js';
+import { claimProductLabel, claimTotals, unitsLeftOf, unitsLeftText, variantsLeftText, visibleClaims } from './claims-view.js';
 
 let nextId = 1;
 const claim = (over: Partial<Claim>): Claim => ({
@@ -22,6 +22,7 @@ const claim = (over: Partial<Claim>): Claim => ({
   claimedAt: 1000,
   updatedAt: 1000,
   note: null,
+  contact: null,
   ...over,
 });
 
@@ -70,5 +71,34 @@ describe('claimProductLabel', () => {
   it('names the variant when there is one', () => {
     expect(claimProductLabel({ productTitle: 'Linen dress', variantTitle: 'M / Blue' })).toBe('Linen dress — M / Blue');
     expect(claimProductLabel({ productTitle: 'Mug', variantTitle: null })).toBe('Mug');
+  });
+});
+
+describe('units left', () => {
+  const shirt = {
+    productId: 7,
+    title: 'Linen Shirt',
+    left: 18,
+    variants: [
+      { variantId: 70, title: 'S', left: 5 },
+      { variantId: 71, title: 'M', left: 13 },
+      { variantId: 72, title: 'L', left: 0 },
+    ],
+  };
+
+  it('words the number as every screen does', () => {
+    expect(unitsLeftText(18)).toBe('18 left');
+    expect(unitsLeftText(0)).toBe('Sold out');
+    expect(unitsLeftText(null)).toBe('stock not tracked');
+    expect(variantsLeftText(shirt)).toBe('S 5 · M 13 · L sold out');
+    expect(variantsLeftText({ ...shirt, variants: [{ variantId: 70, title: '', left: 3 }] })).toBeNull();
+  });
+
+  it('takes the show’s number for a claimed product, the catalog’s for one nothing was claimed of', () => {
+    expect(unitsLeftOf([shirt], 7, 71, 15)).toBe(13);
+    expect(unitsLeftOf([shirt], 7, null, 20)).toBe(18);
+    expect(unitsLeftOf([shirt], 8, 80, 4)).toBe(4);
+    expect(unitsLeftOf([shirt], 8, 80, -2)).toBe(0);
+    expect(unitsLeftOf([shirt], 8, 80, null)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { Money } from '../../shared/domain/catalog.js';
 import { addMoney } from '../../shared/domain/money.js';
-import type { Claim, ClaimStatus } from '../../shared/domain/selling.js';
+import type { Claim, ClaimStatus, ProductStockLeft } from '../../shared/domain/selling.js';
 
 /** What the Claims panel lists: every claim, or one status. */
 export type ClaimFilter = 'all' | ClaimStatus;
@@ -60,4 +60,34 @@ export function claimTotals(claims: readonly Claim[]): ClaimTotals {
 /** "Blue Dress — M / Blue". */
 export function claimProductLabel(claim: Pick<Claim, 'productTitle' | 'variantTitle'>): string {
   return claim.variantTitle ? `${claim.productTitle} — ${claim.variantTitle}` : claim.productTitle;
+}
+
+/** Units left as every screen words them: "18 left", "Sold out"; untracked stock says so. */
+export function unitsLeftText(left: number | null): string {
+  if (left === null) return 'stock not tracked';
+  if (left <= 0) return 'Sold out';
+  return `${left.toLocaleString()} left`;
+}
+
+/** "S 5 · M 13 · L sold out" for a product with several variants; null when it has one (the product line says it all). */
+export function variantsLeftText(stock: ProductStockLeft): string | null {
+  if (stock.variants.length < 2) return null;
+  return stock.variants
+    .map((v) => {
+      const left = v.left === null ? 'not tracked' : v.left <= 0 ? 'sold out' : v.left.toLocaleString();
+      return `${v.title || 'Default'} ${left}`;
+    })
+    .join(' · ');
+}
+
+/**
+ * Units left of a variant (null: the whole product) for the Move dialog:
+ * the show's number when the product has claims, else the catalog's stock
+ * (nothing claimed yet: nothing taken from it).
+ */
+export function unitsLeftOf(stock: readonly ProductStockLeft[], productId: number, variantId: number | null, catalogStock: number | null): number | null {
+  const product = stock.find((p) => p.productId === productId);
+  if (!product) return catalogStock === null ? null : Math.max(0, catalogStock);
+  if (variantId === null) return product.left;
+  return product.variants.find((v) => v.variantId === variantId)?.left ?? product.left;
 }

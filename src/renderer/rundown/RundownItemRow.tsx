@@ -115,7 +115,12 @@ function ProductFacts({ item }: { item: RundownItem }) {
       {p.variantId === null && p.variantsCovered > 1 && <span data-testid="item-variants">All {p.variantsCovered} variants</span>}
       {p.sku && <span className="cell-mono">{p.sku}</span>}
       <span>{formatMoney(p.price, p.currency)}</span>
-      {p.stock !== null && <span className={soldOut ? 'sold-out' : undefined}>{soldOut ? 'Sold out' : `${formatStock(p.stock)} in stock`}</span>}
+      {/* Units left in this show (stock imported minus confirmed claims): the number the pinned card, the watch page and the Claims tab show. */}
+      {p.stock !== null && (
+        <span className={soldOut ? 'sold-out' : undefined} data-testid="rundown-stock">
+          {soldOut ? 'Sold out' : `${formatStock(p.stock)} left`}
+        </span>
+      )}
     </>
   );
 }

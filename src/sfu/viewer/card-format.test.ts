@@ -46,7 +46,10 @@ describe('watch page card text', () => {
     expect(stockText(0)).toBe('Sold out');
     expect(stockText(3)).toBe('3 left');
     expect(stockText(10)).toBe('10 left');
-    expect(stockText(11)).toBe('In stock');
+    // Every screen shows the number (the studio's rundown, card and Claims tab do): never a vague "In stock".
+    expect(stockText(11)).toBe('11 left');
+    expect(stockText(19)).toBe('19 left');
+    expect(stockText(12_500, 'en-US')).toBe('12,500 left');
   });
 
   it('counts viewers compactly when there are many', () => {

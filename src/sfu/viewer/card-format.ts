@@ -42,14 +42,18 @@ export function dealView(card: ProductCard, serverNow: number, locale?: string):
   };
 }
 
-/** Few left is a selling point; a big number is noise. */
+/** At or below this many the card stands out (few left is a selling point). */
 export const LOW_STOCK_THRESHOLD = 10;
 
-export function stockText(stock: number | null): string | null {
+/**
+ * The units left, as the studio shows them on every screen ("19 left"):
+ * the same number the host reads in the rundown and the Claims tab. null:
+ * the seller does not track stock, so nothing is said.
+ */
+export function stockText(stock: number | null, locale?: string): string | null {
   if (stock === null) return null;
   if (stock === 0) return 'Sold out';
-  if (stock <= LOW_STOCK_THRESHOLD) return `${stock} left`;
-  return 'In stock';
+  return `${new Intl.NumberFormat(locale).format(stock)} left`;
 }
 
 export function viewerCountText(count: number, locale?: string): string {

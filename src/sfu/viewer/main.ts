@@ -5,18 +5,32 @@
 import { ChatController } from './chat-controller.js';
 import { ChatIdentityStore } from './chat-identity.js';
 import { ChatView } from './chat-view.js';
+import { MyClaimsController } from './my-claims-controller.js';
+import { MyClaimsView } from './my-claims-view.js';
 import { WatchSession } from './watch-session.js';
 import { WatchView } from './watch-view.js';
 
 const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').replace(/\/$/, ''));
 const view = new WatchView();
 const chat = new ChatController(new ChatView(), new ChatIdentityStore());
+const myClaims = new MyClaimsController(new MyClaimsView());
 const session = new WatchSession(
   show,
   { host: location.host, secure: location.protocol === 'https:' },
-  { stream: view.stream, onStatus: (status) => view.render(status), onTracksChanged: () => view.onTracksChanged(), chat },
+  {
+    stream: view.stream,
+    onStatus: (status) => view.render(status),
+    onTracksChanged: () => view.onTracksChanged(),
+    chat: {
+      identity: () => chat.identity(),
+      onJoined: (room, identity) => chat.onJoined(room, identity),
+      // The buyer's own claims (the studio sends them after each change and at every join) go to "My claims".
+      onPush: (push) => (push.type === 'myClaims' ? myClaims.update(push) : chat.onPush(push)),
+    },
+  },
 );
 chat.connect(session);
+myClaims.connect(session);
 session.start();
 addEventListener('pagehide', () => session.stop());
 // Back/forward cache: the stopped session cannot resume; a fresh load rejoins.

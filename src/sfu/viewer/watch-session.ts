@@ -3,7 +3,7 @@ import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
-import type { AnnouncedProducer, RoomState, SignalPush } from '../../shared/sfu/protocol.js';
+import type { AnnouncedProducer, RoomState, SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 import { openRecvTransport } from './recv-transport.js';
@@ -34,7 +34,7 @@ export interface WatchSessionEvents {
   readonly stream: MediaStream;
   /** Called after tracks were added to or removed from `stream` (script changes fire no stream events). */
   readonly onTracksChanged: () => void;
-  /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes. */
+  /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes (this buyer's own `myClaims` among them). */
   readonly chat?: WatchChatEvents;
 }
 
@@ -45,8 +45,7 @@ export interface WatchChatEvents {
   readonly onPush: (push: ChatPush) => void;
 }
 
-type ChatPushType = ChatPush['type'];
-const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPushType>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming']);
+const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPush['type']>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming', 'myClaims']);
 
 /** This network has all the connections one address may open: ask again once others may have gone. */
 const RETRY_CROWDED_MS = 15_000;
@@ -200,13 +199,17 @@ export class WatchSession {
     }
   }
 
-  /** Chat goes over the current connection; it fails (SignalRequestError) while reconnecting. */
+  /** Chat, and the buyer's contact for the seller (the studio alone gets it), go over the current connection; they fail (SignalRequestError) while reconnecting. */
   async sendChat(text: string): Promise<ChatReplyData['chatSend']> {
     return this.joinedSocket().requests.request({ type: 'chatSend', text });
   }
 
   async setChatName(name: string): Promise<ChatReplyData['chatSetName']> {
     return this.joinedSocket().requests.request({ type: 'chatSetName', name });
+  }
+
+  async shareContact(contact: string): Promise<SignalReplyData['claimContact']> {
+    return this.joinedSocket().requests.request({ type: 'claimContact', contact });
   }
 
   private joinedSocket(): SignalSocket {

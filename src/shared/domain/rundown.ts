@@ -23,6 +23,7 @@ export interface RundownProduct {
   readonly price: Money | null;
   readonly compareAtPrice: Money | null;
   readonly currency: string | null;
+  /** Units left in this show (catalog stock minus the show's confirmed claims, as the pinned card shows it); null: not tracked. */
   readonly stock: number | null;
   readonly imageUrl: string | null;
   readonly buyUrl: string | null;

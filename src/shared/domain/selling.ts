@@ -38,12 +38,35 @@ export interface Claim {
   readonly updatedAt: number;
   /** Why it changed last, in host words: "Moved from M / Blue", "Cancelled by host", "Confirmed from the waitlist". */
   readonly note: string | null;
+  /**
+   * Where the seller can reach this viewer about the order (an e-mail or an
+   * @handle the viewer gave on the watch page; null: none given). Personal
+   * data: shown to the host (Claims tab, CSV), never to other viewers.
+   */
+  readonly contact: string | null;
+}
+
+/**
+ * Units left of a product in a show, as every screen shows them (the
+ * rundown, the pinned card, the watch page, the Claims tab): the stock
+ * imported with the catalog minus the show's confirmed claims (there is no
+ * store order sync: a confirmed claim is the sale). null: not tracked.
+ * Computed in one place, src/main/claims/stock-ledger.ts.
+ */
+export interface ProductStockLeft {
+  readonly productId: number;
+  readonly title: string;
+  /** The whole product (what a card pinned without a variant shows). */
+  readonly left: number | null;
+  readonly variants: readonly { readonly variantId: number; readonly title: string; readonly left: number | null }[];
 }
 
 export interface ClaimsState {
   readonly showId: number | null;
   /** Oldest first. */
   readonly claims: readonly Claim[];
+  /** Units left of each product claimed in the show, in the order first claimed. */
+  readonly stock: readonly ProductStockLeft[];
 }
 
 /** A flash deal as stored; the card viewers see carries its price and times (ProductCardDeal). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MyClaimsPush } from './protocol-claims.js';
 
 /**
  * The chat part of the SFU signaling protocol (docs/sfu-protocol.md, "Chat").
@@ -140,7 +141,9 @@ export type ChatPush =
   /** To viewers: the pinned chat message (null: none). */
   | { readonly type: 'chatPinned'; readonly message: ChatWireMessage | null }
   /** To one viewer's connections only. */
-  | { readonly type: 'chatNotice'; readonly text: string };
+  | { readonly type: 'chatNotice'; readonly text: string }
+  /** To one viewer's connections only: their claims (protocol-claims.ts). */
+  | MyClaimsPush;
 
 /** Added to RoomState: what a late joiner needs to show the chat at once. */
 export interface RoomChatState {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
 import { productCardSchema, type ProductCard } from './product-card.js';
+import { claimRequestShapes, type ClaimReplyData, type StudioClaimPush } from './protocol-claims.js';
 import {
   chatNameInputSchema,
   chatRequestShapes,
@@ -125,6 +126,9 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('chatNotice', chatRequestShapes.chatNotice),
   request('chatReserveNames', chatRequestShapes.chatReserveNames),
   request('chatStored', chatRequestShapes.chatStored),
+  // My claims (protocol-claims.ts): claimContact is for viewers, viewerClaims for hosts.
+  request('claimContact', claimRequestShapes.claimContact),
+  request('viewerClaims', claimRequestShapes.viewerClaims),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
@@ -163,7 +167,7 @@ export interface TransportInfo {
 }
 
 /** The `data` of a successful reply, per request type. */
-export interface SignalReplyData extends ChatReplyData {
+export interface SignalReplyData extends ChatReplyData, ClaimReplyData {
   join: {
     readonly protocolVersion: number;
     readonly role: SignalRole;
@@ -208,7 +212,8 @@ export type SignalPush =
   | { readonly type: 'rejoin'; readonly reason: 'media-server-restarted' }
   /** To a connection that sent `waitForShow`: a host opened the show; send `join` now. Sent once; the connection waits no more. */
   | { readonly type: 'showOpened'; readonly show: string }
-  | ChatPush;
+  | ChatPush
+  | StudioClaimPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
   readonly type: 'reply';

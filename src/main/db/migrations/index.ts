@@ -8,6 +8,18 @@ import { scenesMigration } from './0060-scenes.js';
 import { sellingMigration } from './0070-selling.js';
 import { programSceneMigration } from './0080-program-scene.js';
 import { pinnedCardMigration } from './0090-pinned-card.js';
+import { buyerContactsMigration } from './0100-buyer-contacts.js';
 
 /** Every migration, in order. Add new files at the end. */
-export const migrations: readonly Migration[] = [settingsMigration, catalogMigration, showsRundownMigration, pinsMigration, chatMigration, scenesMigration, sellingMigration, programSceneMigration, pinnedCardMigration];
+export const migrations: readonly Migration[] = [
+  settingsMigration,
+  catalogMigration,
+  showsRundownMigration,
+  pinsMigration,
+  chatMigration,
+  scenesMigration,
+  sellingMigration,
+  programSceneMigration,
+  pinnedCardMigration,
+  buyerContactsMigration,
+];

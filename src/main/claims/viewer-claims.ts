@@ -1,0 +1,124 @@
+import type { Claim } from '../../shared/domain/selling.js';
+import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
+import { MY_CLAIMS_MAX, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
+import type { ClaimStore } from './claim-store.js';
+
+/** One viewer's "My claims": their claims in the active show, newest first, and the contact they gave. */
+export interface ViewerClaimsList {
+  readonly claims: readonly MyClaim[];
+  readonly contact: string | null;
+}
+
+export interface ViewerClaimsDeps {
+  readonly store: ClaimStore;
+  /** Privately to one viewer's connections (LiveService: `viewerClaims`); absent: nowhere to send (tests of the rules). */
+  readonly send?: (viewerId: string, list: ViewerClaimsList) => void;
+  /** A private line to one viewer (a refused contact says why). */
+  readonly notify: (viewerId: string, text: string) => void;
+  readonly activeShowId: () => number | null;
+  readonly now: () => number;
+  /** A contact was stored: the Claims tab shows it. */
+  readonly contactSaved: () => void;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+const PRODUCT_MAX = 140;
+const VARIANT_MAX = 80;
+
+/**
+ * A buyer's own view of their claims, kept on the watch page as "My
+ * claims": built from the database (the truth) and sent privately to that
+ * viewer's connections — after each change to one of their claims, when
+ * they (re)join (so it survives a reload), and to everyone when the
+ * studio's link joins a room again. Also where the viewer's contact for the
+ * seller arrives: checked, stored per viewer, never logged and never sent
+ * to anyone but that viewer (and the host's own screens).
+ */
+export class ViewerClaims {
+  constructor(private readonly deps: ViewerClaimsDeps) {}
+
+  /** What the viewer's "My claims" shows now. */
+  of(viewerId: string): ViewerClaimsList {
+    const { store } = this.deps;
+    const claims = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
+    return { claims, contact: store.contactOf(viewerId) };
+  }
+
+  /** Sends each viewer their list (after a change). Never throws. */
+  send(viewerIds: Iterable<string>): void {
+    const send = this.deps.send;
+    if (!send) return;
+    for (const viewerId of new Set(viewerIds)) {
+      try {
+        send(viewerId, this.of(viewerId));
+      } catch (error) {
+        this.deps.log?.(`the claims of viewer ${viewerId} could not be sent to them`, error);
+      }
+    }
+  }
+
+  /** A viewer (re)joined the room: their list again, when they have claims in the show or gave a contact. */
+  viewerJoined(viewerId: string): void {
+    try {
+      const list = this.of(viewerId);
+      if (list.claims.length > 0 || list.contact !== null) this.deps.send?.(viewerId, list);
+    } catch (error) {
+      this.deps.log?.(`the claims of viewer ${viewerId} could not be sent to them`, error);
+    }
+  }
+
+  /** The studio's link (re)joined a room: every buyer of the active show gets their list (those connected receive it). */
+  everyone(): void {
+    try {
+      this.send(this.deps.store.buyers(this.deps.activeShowId()));
+    } catch (error) {
+      this.deps.log?.('the buyers’ claims could not be sent again', error);
+    }
+  }
+
+  /** A viewer's contact for the seller, as typed: stored when it is an e-mail or an @handle, else the viewer hears why. Never throws. */
+  saveContact(viewerId: string, raw: string): void {
+    try {
+      const check = checkBuyerContact(raw);
+      if (!check.ok) {
+        this.deps.notify(viewerId, check.reason);
+        return;
+      }
+      this.deps.store.setContact(viewerId, check.contact, this.deps.now());
+      this.send([viewerId]);
+      this.deps.contactSaved();
+    } catch (error) {
+      // The contact itself is personal data: never in the log.
+      this.deps.log?.(`the contact of viewer ${viewerId} could not be saved`, error);
+    }
+  }
+
+  private mine(claim: Claim): MyClaim {
+    const waitlisted = claim.status === 'waitlisted';
+    return {
+      id: claim.id,
+      product: cut(claim.productTitle, PRODUCT_MAX) || 'Product',
+      variant: claim.variantTitle ? cut(claim.variantTitle, VARIANT_MAX) || null : null,
+      // What the protocol would refuse is left out, never the whole list.
+      price: myClaimSchema.shape.price.safeParse(claim.pricePaid).success ? claim.pricePaid : null,
+      currency: myClaimSchema.shape.currency.safeParse(claim.currency).success ? claim.currency : null,
+      status: claim.status,
+      waitlistPlace: waitlisted ? this.deps.store.waitlistAhead(claim) + 1 : null,
+      bySeller: claim.status === 'cancelled' ? 'cancelled' : claim.note?.startsWith('Moved from') ? 'moved' : null,
+      claimedAt: claim.claimedAt,
+    };
+  }
+}
+
+/** Trimmed, control characters out, cut by code point to the protocol's limit (UTF-16 units). */
+function cut(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  let out = '';
+  for (const char of clean) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out.trimEnd()}…`;
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MyClaim } from '../shared/sfu/protocol-claims.js';
+import { SignalRequestError } from '../shared/sfu/signal-requests.js';
+import { startSfuServer, type SfuServer } from './sfu-server.js';
+import { TestSignalClient } from '../../tests/harness/signal-client.js';
+
+/**
+ * "My claims" and the buyer's contact through a real SFU: the SFU relays
+ * privately and keeps nothing. A returning viewer is announced to the
+ * studio's link (which answers with their claims); a viewer's contact goes
+ * to the studio's link alone; a viewer's claims go to that viewer's
+ * connections alone.
+ */
+
+const HOST_TOKEN = 'my-claims-secret';
+let shows = 0;
+const newShow = () => `claims-${++shows}`;
+
+const claim: MyClaim = {
+  id: 1,
+  product: 'Linen Shirt',
+  variant: 'M',
+  price: '35.00',
+  currency: 'USD',
+  status: 'waitlisted',
+  waitlistPlace: 2,
+  bySeller: null,
+  claimedAt: 1_700_000_000_000,
+};
+
+describe('my claims relay', () => {
+  let sfu: SfuServer;
+  const clients: TestSignalClient[] = [];
+  beforeAll(async () => {
+    sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', defaultHostToken: HOST_TOKEN, maxConnectionsPerAddress: 200 });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await sfu.close();
+  });
+
+  const connect = async () => {
+    const client = await TestSignalClient.connect(sfu);
+    clients.push(client);
+    return client;
+  };
+  const host = async (show: string, confirmsChat: boolean) => {
+    const client = await connect();
+    await client.requests.request({ type: 'join', show, role: 'host', hostToken: HOST_TOKEN, confirmsChat });
+    return client;
+  };
+  const viewer = async (show: string, viewerKey?: string) => {
+    const client = await connect();
+    const reply = await client.requests.request({ type: 'join', show, role: 'viewer', name: 'Anna', ...(viewerKey ? { viewerKey } : {}) });
+    return { client, viewerId: reply.chat!.viewerId };
+  };
+
+  it('announces a viewer with a key to the studio’s link only, on every (re)join', async () => {
+    const show = newShow();
+    const studio = await host(show, true);
+    const publisher = await host(show, false);
+    const first = await viewer(show, 'anna-key-000000000000');
+    expect(await studio.waitForPush('viewerJoined')).toEqual({ type: 'viewerJoined', viewerId: first.viewerId });
+    first.client.close();
+    const again = await viewer(show, 'anna-key-000000000000');
+    expect(again.viewerId).toBe(first.viewerId);
+    await until(() => studio.pushes('viewerJoined').length === 2);
+    // Without a key there is nothing to come back to: not announced.
+    await viewer(show);
+    await studio.requests.request({ type: 'chatReserveNames', names: [] }); // a round trip: anything pushed before it has arrived
+    expect(studio.pushes('viewerJoined')).toHaveLength(2);
+    expect(publisher.pushes('viewerJoined')).toEqual([]);
+  });
+
+  it('sends a viewer’s claims to that viewer’s connections only', async () => {
+    const show = newShow();
+    const studio = await host(show, true);
+    const tab1 = await viewer(show, 'anna-key-111111111111');
+    const tab2 = await viewer(show, 'anna-key-111111111111');
+    const other = await viewer(show, 'ben-key-1111111111111');
+    const reply = await studio.requests.request({ type: 'viewerClaims', viewerId: tab1.viewerId, claims: [claim], contact: 'anna@example.com' });
+    expect(reply).toEqual({ delivered: 2 });
+    for (const tab of [tab1, tab2]) expect(await tab.client.waitForPush('myClaims')).toEqual({ type: 'myClaims', claims: [claim], contact: 'anna@example.com' });
+    await other.client.requests.request({ type: 'chatSetName', name: 'Ben' }); // a round trip
+    expect(other.client.pushes('myClaims')).toEqual([]);
+    // A viewer may not send anyone's claims.
+    await expect(other.client.requests.request({ type: 'viewerClaims', viewerId: tab1.viewerId, claims: [], contact: null })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('takes a viewer’s contact to the studio’s link alone, never to other viewers', async () => {
+    const show = newShow();
+    const studio = await host(show, true);
+    const publisher = await host(show, false);
+    const anna = await viewer(show, 'anna-key-222222222222');
+    const ben = await viewer(show, 'ben-key-2222222222222');
+    expect(await anna.client.requests.request({ type: 'claimContact', contact: 'anna@example.com' })).toEqual({ forwarded: true });
+    expect(await studio.waitForPush('contactIncoming')).toEqual({ type: 'contactIncoming', viewerId: anna.viewerId, contact: 'anna@example.com' });
+    await ben.client.requests.request({ type: 'chatSetName', name: 'Ben' });
+    await publisher.requests.request({ type: 'chatReserveNames', names: [] });
+    expect(JSON.stringify([...ben.client.received, ...publisher.received])).not.toContain('anna@example.com');
+    // A host connection has no contact to give.
+    await expect(studio.requests.request({ type: 'claimContact', contact: 'x@example.com' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('says so when no studio is there to keep the contact', async () => {
+    const show = newShow();
+    await host(show, false);
+    const anna = await viewer(show, 'anna-key-333333333333');
+    const refusal = await anna.client.requests.request({ type: 'claimContact', contact: 'anna@example.com' }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(SignalRequestError);
+    expect(refusal).toMatchObject({ code: 'unavailable', message: 'The seller is not connected right now. Try again in a moment.' });
+  });
+});
+
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CONTACT_WIRE_MAX_CHARS } from '../selling/buyer-contact.js';
+
+/**
+ * The buyer's side of claims in the SFU signaling protocol
+ * (docs/sfu-protocol.md, "My claims and the buyer's contact").
+ *
+ * The studio keeps the claims (SQLite is the truth); the SFU only relays,
+ * privately, and keeps nothing:
+ * - a viewer who joins with a viewerKey is announced to the studio
+ *   (`viewerJoined`, to the host connections that confirm chat: the
+ *   studio's own link), which answers with that viewer's claims
+ *   (`viewerClaims`), so "My claims" survives a reload;
+ * - the studio sends `viewerClaims` again whenever one of that viewer's
+ *   claims changes (claimed, waitlist place, confirmed, cancelled, moved);
+ * - a viewer's contact for the seller (`claimContact`) goes to the studio
+ *   only (`contactIncoming`), never to other viewers.
+ * Everything here is plain text; clients render it as text, never HTML.
+ */
+
+/** The claims one viewer is sent: the newest, when there are more. */
+export const MY_CLAIMS_MAX = 100;
+
+const viewerId = z.string().min(1).max(64);
+const money = z.string().regex(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, 'A price is a decimal number such as "19.99".');
+
+/** One claim as its buyer sees it. */
+export const myClaimSchema = z
+  .object({
+    id: z.number().int().positive(),
+    product: z.string().min(1).max(140),
+    /** "M / Blue"; null: the whole product. */
+    variant: z.string().min(1).max(80).nullable(),
+    /** What the buyer pays (the deal price when a flash deal ran); null: the product has no price. */
+    price: money.nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    /** Place in line while waitlisted ("#2"); null otherwise. */
+    waitlistPlace: z.number().int().positive().nullable(),
+    /** The seller changed it: moved it to another size or product, or cancelled it. */
+    bySeller: z.enum(['moved', 'cancelled']).nullable(),
+    /** Epoch ms, the studio's clock. */
+    claimedAt: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export type MyClaim = z.output<typeof myClaimSchema>;
+
+/** Request shapes (without type/requestId); protocol.ts puts them in the request union. */
+export const claimRequestShapes = {
+  /** Viewer: where the seller can reach them about their order (the studio checks and stores it). */
+  claimContact: { contact: z.string().min(1).max(CONTACT_WIRE_MAX_CHARS) },
+  /** Host: one viewer's claims in the show, newest first, and the contact they gave; to all of that viewer's connections. */
+  viewerClaims: {
+    viewerId,
+    claims: z.array(myClaimSchema).max(MY_CLAIMS_MAX),
+    contact: z.string().min(1).max(CONTACT_WIRE_MAX_CHARS).nullable(),
+  },
+} as const;
+
+export interface ClaimReplyData {
+  /** The studio has it now (it answers with `myClaims`, the contact in it, once stored). */
+  claimContact: { readonly forwarded: true };
+  /** How many of that viewer's connections got it (0: not connected now). */
+  viewerClaims: { readonly delivered: number };
+}
+
+/** To one viewer's connections only: their claims and their contact, replacing what the page showed. */
+export interface MyClaimsPush {
+  readonly type: 'myClaims';
+  readonly claims: readonly MyClaim[];
+  readonly contact: string | null;
+}
+
+/** To the studio's link only (host connections that joined with `confirmsChat`). */
+export type StudioClaimPush =
+  /** A viewer (with a viewerKey) joined: the studio may send its claims. */
+  | { readonly type: 'viewerJoined'; readonly viewerId: string }
+  /** A viewer's contact for the seller, as typed (the studio checks it). */
+  | { readonly type: 'contactIncoming'; readonly viewerId: string; readonly contact: string };
