@@ -58,6 +58,10 @@ describe('the starter list on a new show', () => {
     'tengo una computadora nueva',
     "j'adore la salopette",
     'une dispute hier',
+    // what buyers say that a looser list would hold
+    'sizes and whatnot',
+    'can I use my store credit',
+    'how do I check out my cart',
     'il est très réputé',
     'spicy colour',
     'flame retardant fabric',

@@ -15,7 +15,9 @@
  *   (armour), "tapette" (fly swatter), "zorra" (fox), "retrasado" (late).
  * - Other shops: marketplaces that cheaper copies and resellers point to,
  *   and self-promotion ("my shop", "link in bio", "follow me"). Not "wish"
- *   alone (an ordinary word); "wish.com" is there.
+ *   alone (an ordinary word); "wish.com" is there. Not "whatnot" (as in
+ *   "sizes and whatnot"), nor "my store" or "check out my" alone: buyers
+ *   say "my store credit" and "how do I check out my cart".
  * - Left out: words that are ordinary in a shopping show ("fake?" from a
  *   worried buyer, "spam", "gift card", "xxx" kisses, "DM me" from a buyer).
  *
@@ -76,8 +78,8 @@ export const STARTER_CATEGORIES: readonly StarterCategory[] = [
     terms: {
       en: [
         'amazon', 'amzn', 'aliexpress', 'alibaba', 'temu', 'shein', 'dhgate', 'etsy', 'ebay', 'wish.com', 'shopee',
-        'tiktok shop', 'whatnot', 'poshmark', 'depop', 'my shop', 'my store', 'my profile', 'my bio', 'link in bio',
-        'follow me', 'check out my',
+        'tiktok shop', 'poshmark', 'depop', 'my shop', 'shop at my store', 'visit my store', 'visit my profile',
+        'check my profile', 'my bio', 'link in bio', 'follow me', 'check out my page', 'check out my shop',
       ],
       es: ['mercado libre', 'mi tienda', 'mi perfil', 'mi bio', 'sígueme', 'síganme'],
       fr: ['vinted', 'leboncoin', 'cdiscount', 'ma boutique', 'mon shop', 'mon profil', 'ma bio', 'suivez-moi', 'abonnez-vous'],
