@@ -6,7 +6,9 @@
  * host, never to other viewers, never logged.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { blueTee, claimsBench, host, mug } from '../../../tests/support/claims-world.js';
+import { MY_CLAIMS_MAX_BYTES } from '../../shared/sfu/protocol-claims.js';
 
 describe('"one more" from a viewer who already claimed', () => {
   it('claims another of the same unit while the per-viewer limit allows, then says the limit', async () => {
@@ -133,6 +135,30 @@ describe('each buyer’s "My claims"', () => {
     b.viewerLists.length = 0;
     b.claims.viewers.everyone();
     expect(b.viewerLists.map((l) => l.viewerId).sort()).toEqual(['ann', 'ben']);
+  });
+});
+
+describe('a long "My claims" list', () => {
+  it('keeps the newest claims that fit one frame well inside the SFU’s 64 KB, even with long non-Latin titles', async () => {
+    const long = (text: string, n: number) => text.repeat(Math.ceil(n / text.length)).slice(0, n);
+    const jacket = importedProduct({
+      sourceKey: 'jacket',
+      title: long('限定版手作り刺繍ジャケット', 140),
+      optionNames: ['サイズ', '色'],
+      currency: 'JPY',
+      variants: [{ sku: 'J-1', optionValues: [long('特大', 39), long('深い藍色', 39)], price: '12800', stock: null }],
+    });
+    const b = claimsBench([jacket]);
+    await b.pin(0);
+    const made = Array.from({ length: 100 }, () => b.say('ann', 'sold')!);
+    const list = b.listOf('ann')!;
+    const frame = JSON.stringify({ type: 'viewerClaims', requestId: 123_456, viewerId: 'ann', claims: list.claims, contact: list.contact });
+    expect(Buffer.byteLength(frame, 'utf8')).toBeLessThanOrEqual(MY_CLAIMS_MAX_BYTES);
+    // The newest ones, newest first, as many as fit (most of them), never none.
+    expect(list.claims.length).toBeGreaterThan(40);
+    expect(list.claims.length).toBeLessThan(100);
+    expect(list.claims.map((c) => c.id)).toEqual(made.slice(-list.claims.length).reverse().map((c) => c.id));
+    expect(list.claims[0]!.product).toMatch(/^限定版手作り刺繍ジャケット/);
   });
 });
 

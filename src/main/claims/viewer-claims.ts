@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/domain/selling.js';
 import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
-import { MY_CLAIMS_MAX, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
+import { MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
 import type { ClaimStore } from './claim-store.js';
 
 /** One viewer's "My claims": their claims in the active show, newest first, and the contact they gave. */
@@ -37,11 +37,12 @@ const VARIANT_MAX = 80;
 export class ViewerClaims {
   constructor(private readonly deps: ViewerClaimsDeps) {}
 
-  /** What the viewer's "My claims" shows now. */
+  /** What the viewer's "My claims" shows now: the newest claims that fit in one frame (MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES). */
   of(viewerId: string): ViewerClaimsList {
     const { store } = this.deps;
-    const claims = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
-    return { claims, contact: store.contactOf(viewerId) };
+    const contact = store.contactOf(viewerId);
+    const newest = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
+    return { claims: fitting(viewerId, newest, contact), contact };
   }
 
   /** Sends each viewer their list (after a change). Never throws. */
@@ -108,6 +109,27 @@ export class ViewerClaims {
       claimedAt: claim.claimedAt,
     };
   }
+}
+
+/** The largest request id a link sends, as the frame's envelope counts it. */
+const ENVELOPE_REQUEST_ID = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The newest claims whose `viewerClaims` frame stays within
+ * MY_CLAIMS_MAX_BYTES (UTF-8): older ones are left out rather than a frame
+ * the SFU would refuse by closing the studio's link.
+ */
+function fitting(viewerId: string, newest: readonly MyClaim[], contact: string | null): MyClaim[] {
+  const envelope = { type: 'viewerClaims', requestId: ENVELOPE_REQUEST_ID, viewerId, claims: [], contact };
+  let bytes = Buffer.byteLength(JSON.stringify(envelope), 'utf8');
+  const kept: MyClaim[] = [];
+  for (const claim of newest) {
+    // Each claim after the first also costs its comma.
+    bytes += Buffer.byteLength(JSON.stringify(claim), 'utf8') + (kept.length > 0 ? 1 : 0);
+    if (bytes > MY_CLAIMS_MAX_BYTES) break;
+    kept.push(claim);
+  }
+  return kept;
 }
 
 /** Trimmed, control characters out, cut by code point to the protocol's limit (UTF-16 units). */
