@@ -114,6 +114,49 @@ describe('my claims relay', () => {
   });
 });
 
+describe('a rejoining studio re-sending every buyer’s list', () => {
+  let sfu: SfuServer;
+  let studio: TestSignalClient | null = null;
+  beforeAll(async () => {
+    // Small budgets keep the test quick; the rules are the same as at 2000/500.
+    sfu = await startSfuServer({
+      port: 0,
+      workers: 1,
+      logLevel: 'silent',
+      defaultHostToken: HOST_TOKEN,
+      hostChatRateLimit: { burst: 60, perSecond: 1 },
+      hostClaimsRateLimit: { burst: 60, perSecond: 1 },
+    });
+  });
+  afterAll(async () => {
+    studio?.close();
+    await sfu.close();
+  });
+
+  it('is refused past its own budget but never drops the studio’s link, and chat keeps its whole budget', async () => {
+    const show = newShow();
+    studio = await TestSignalClient.connect(sfu);
+    await studio.requests.request({ type: 'join', show, role: 'host', hostToken: HOST_TOKEN, confirmsChat: true });
+    let closed = false;
+    void studio.closed.then(() => (closed = true));
+    // Far more lists at once than the budget: 140 refused, more than the 50 refusals that close a connection.
+    const lists = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) => studio!.requests.request({ type: 'viewerClaims', viewerId: `buyer-${i}`, claims: [claim], contact: null })),
+    );
+    const refused = lists.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThanOrEqual(130);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'rate-limited' });
+    // Still joined, and chat was not charged for the lists: 50 publishes all go through.
+    const publishes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        studio!.requests.request({ type: 'chatPublish', message: { id: `m-${i}`, viewerId: null, name: 'Host', role: 'host', text: `hello ${i}`, ts: 1 } }),
+      ),
+    );
+    expect(publishes).toHaveLength(50);
+    expect(closed).toBe(false);
+  });
+});
+
 async function until(check: () => boolean): Promise<void> {
   const deadline = Date.now() + 5000;
   while (!check()) {

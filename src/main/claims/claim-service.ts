@@ -197,6 +197,7 @@ export class ClaimService implements ClaimApi {
   /** Sends a waiting claimsChanged and stops sending (before the database closes). */
   close(): void {
     if (this.changedTimer) this.emitClaimsChanged();
+    this.viewers.stop();
     this.closed = true;
   }
 

@@ -162,6 +162,34 @@ describe('a long "My claims" list', () => {
   });
 });
 
+describe('every buyer’s list again when the studio’s link rejoins', () => {
+  it('goes out 100 at a time each half second, under the SFU’s budget for lists, however many buyers there are', async () => {
+    const b = claimsBench([mug(null)]);
+    await b.pin(0);
+    for (let i = 0; i < 250; i++) b.say(`buyer-${i}`, 'sold');
+    b.viewerLists.length = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      b.claims.viewers.everyone();
+      expect(b.viewerLists).toHaveLength(100);
+      vi.advanceTimersByTime(499);
+      expect(b.viewerLists).toHaveLength(100);
+      vi.advanceTimersByTime(1);
+      expect(b.viewerLists).toHaveLength(200);
+      // Another rejoin meanwhile starts over rather than adding a second burst.
+      b.claims.viewers.everyone();
+      expect(b.viewerLists).toHaveLength(300);
+      vi.advanceTimersByTime(1000);
+      expect(b.viewerLists).toHaveLength(450);
+      vi.advanceTimersByTime(5000);
+      expect(b.viewerLists).toHaveLength(450);
+      expect(new Set(b.viewerLists.slice(200).map((l) => l.viewerId)).size).toBe(250);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('the buyer’s contact for the seller', () => {
   it('is checked, stored per viewer, sent back to that viewer and shown to the host', async () => {
     const b = claimsBench();

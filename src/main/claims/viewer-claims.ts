@@ -22,6 +22,15 @@ export interface ViewerClaimsDeps {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
+/**
+ * A rejoin re-sends every buyer's list in slices: 100 each half second
+ * (200/s) stays under the SFU's budget for `viewerClaims` (burst 500,
+ * 250/s, sfu-options.ts), so however many buyers a show has, a reconnect
+ * can never be refused for rate, let alone drop the studio's link.
+ */
+export const RESEND_SLICE = 100;
+export const RESEND_INTERVAL_MS = 500;
+
 const PRODUCT_MAX = 140;
 const VARIANT_MAX = 80;
 
@@ -35,6 +44,10 @@ const VARIANT_MAX = 80;
  * to anyone but that viewer (and the host's own screens).
  */
 export class ViewerClaims {
+  /** Buyers still to get their list again after the studio's link rejoined (see everyone()). */
+  private resendQueue: string[] = [];
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(private readonly deps: ViewerClaimsDeps) {}
 
   /** What the viewer's "My claims" shows now: the newest claims that fit in one frame (MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES). */
@@ -68,13 +81,35 @@ export class ViewerClaims {
     }
   }
 
-  /** The studio's link (re)joined a room: every buyer of the active show gets their list (those connected receive it). */
+  /**
+   * The studio's link (re)joined a room: every buyer of the active show gets
+   * their list (those connected receive it), RESEND_SLICE at a time every
+   * RESEND_INTERVAL_MS. Another rejoin meanwhile starts over.
+   */
   everyone(): void {
+    this.stop();
     try {
-      this.send(this.deps.store.buyers(this.deps.activeShowId()));
+      this.resendQueue = this.deps.store.buyers(this.deps.activeShowId());
     } catch (error) {
       this.deps.log?.('the buyers’ claims could not be sent again', error);
+      return;
     }
+    this.resendSlice();
+  }
+
+  /** Stops a re-send under way (the service closes). */
+  stop(): void {
+    if (this.resendTimer) clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.resendQueue = [];
+  }
+
+  private resendSlice(): void {
+    this.resendTimer = null;
+    this.send(this.resendQueue.splice(0, RESEND_SLICE));
+    if (this.resendQueue.length === 0) return;
+    this.resendTimer = setTimeout(() => this.resendSlice(), RESEND_INTERVAL_MS);
+    this.resendTimer.unref?.();
   }
 
   /** A viewer's contact for the seller, as typed: stored when it is an e-mail or an @handle, else the viewer hears why. Never throws. */
