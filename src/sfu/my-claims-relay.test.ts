@@ -104,6 +104,29 @@ describe('my claims relay', () => {
     await expect(studio.requests.request({ type: 'claimContact', contact: 'x@example.com' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('takes buyers’ lists from the studio’s own link alone: a publishing page may neither send them nor receive contacts', async () => {
+    const show = newShow();
+    const studio = await host(show, true);
+    const { token } = await studio.requests.request({ type: 'mintPublishToken', ttlSeconds: 600, publisherId: 'producer-page' });
+    const anna = await viewer(show, 'anna-key-444444444444');
+    // A publishing page may not become a studio link…
+    const page = await connect();
+    await expect(page.requests.request({ type: 'join', show, role: 'host', hostToken: token, confirmsChat: true })).rejects.toMatchObject({ code: 'forbidden' });
+    // …joins as a plain host, and may not push a list or a contact line to anyone.
+    await page.requests.request({ type: 'join', show, role: 'host', hostToken: token });
+    await expect(page.requests.request({ type: 'viewerClaims', viewerId: anna.viewerId, claims: [claim], contact: 'fake@example.com' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    // Nor may a host that did not join as the studio's link (its token is the long-lived one).
+    const plain = await host(show, false);
+    await expect(plain.requests.request({ type: 'viewerClaims', viewerId: anna.viewerId, claims: [claim], contact: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await anna.client.requests.request({ type: 'claimContact', contact: 'anna@example.com' });
+    expect(await studio.waitForPush('contactIncoming')).toMatchObject({ contact: 'anna@example.com' });
+    await page.requests.request({ type: 'chatReserveNames', names: [] }); // a round trip
+    expect(page.pushes('contactIncoming')).toEqual([]);
+    expect(anna.client.pushes('myClaims')).toEqual([]);
+  });
+
   it('says so when no studio is there to keep the contact', async () => {
     const show = newShow();
     await host(show, false);
