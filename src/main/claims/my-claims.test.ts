@@ -128,7 +128,8 @@ describe('each buyer’s "My claims"', () => {
     b.claims.viewers.viewerJoined('ann');
     b.claims.viewers.viewerJoined('dan'); // no claim, no contact: nothing to send
     expect(b.viewerLists.map((l) => l.viewerId)).toEqual(['ann']);
-    b.claims.viewers.saveContact('dan', '@dan');
+    // Dan gave a contact at an earlier show (contacts are per viewer) and has no claim in this one.
+    b.db.prepare("INSERT INTO buyer_contacts (viewer_id, contact, updated_at) VALUES ('dan', '@dan', 1)").run();
     b.viewerLists.length = 0;
     b.claims.viewers.viewerJoined('dan'); // a contact alone: sent, so the page does not ask again
     expect(b.viewerLists).toEqual([{ viewerId: 'dan', list: { claims: [], contact: '@dan' } }]);
@@ -215,8 +216,23 @@ describe('the buyer’s contact for the seller', () => {
     expect(b.claims.list(null).claims[0]!.contact).toBeNull();
   });
 
+  it('is kept only from a viewer with a claim in the show; anyone else hears to claim first', async () => {
+    const b = claimsBench();
+    await b.pin(1);
+    b.claims.viewers.saveContact('eve', 'eve@example.com');
+    expect(b.noticesTo('eve')).toEqual(['Claim something first; then you can tell the seller how to reach you.']);
+    expect(b.db.prepare('SELECT COUNT(*) AS n FROM buyer_contacts').get()).toEqual({ n: 0 });
+    expect(b.listOf('eve')).toBeUndefined();
+    // Once she claims, it is kept.
+    b.say('eve', 'sold');
+    b.claims.viewers.saveContact('eve', 'eve@example.com');
+    expect(b.listOf('eve')!.contact).toBe('eve@example.com');
+  });
+
   it('never reaches the log, even when it cannot be stored', async () => {
     const b = claimsBench();
+    await b.pin(1);
+    b.say('ann', 'sold');
     b.db.prepare('DROP TABLE buyer_contacts').run();
     b.claims.viewers.saveContact('ann', 'ann.private@example.com');
     expect(b.logs.join('\n')).toContain('the contact of viewer ann could not be saved');

@@ -31,6 +31,9 @@ export interface ViewerClaimsDeps {
 export const RESEND_SLICE = 100;
 export const RESEND_INTERVAL_MS = 500;
 
+/** A contact from a viewer with no claim in the show is not kept; they hear why. */
+export const NO_CLAIM_YET = 'Claim something first; then you can tell the seller how to reach you.';
+
 const PRODUCT_MAX = 140;
 const VARIANT_MAX = 80;
 
@@ -112,12 +115,21 @@ export class ViewerClaims {
     this.resendTimer.unref?.();
   }
 
-  /** A viewer's contact for the seller, as typed: stored when it is an e-mail or an @handle, else the viewer hears why. Never throws. */
+  /**
+   * A viewer's contact for the seller, as typed: stored when it is an e-mail
+   * or an @handle and the viewer has a claim in the active show, else the
+   * viewer hears why. Never throws.
+   */
   saveContact(viewerId: string, raw: string): void {
     try {
       const check = checkBuyerContact(raw);
       if (!check.ok) {
         this.deps.notify(viewerId, check.reason);
+        return;
+      }
+      // Only a buyer has an order to be reached about: nobody else's contact is kept.
+      if (this.deps.store.ofBuyer(this.deps.activeShowId(), viewerId, 1).length === 0) {
+        this.deps.notify(viewerId, NO_CLAIM_YET);
         return;
       }
       this.deps.store.setContact(viewerId, check.contact, this.deps.now());
