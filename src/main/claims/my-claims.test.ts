@@ -18,7 +18,7 @@ describe('"one more" from a viewer who already claimed', () => {
     const more = b.say('ann', 'sold, one more please');
     expect(more).toMatchObject({ variantTitle: 'M / Blue', status: 'confirmed', pricePaid: '19.99', text: 'sold, one more please' });
     expect(b.noticesTo('ann')[1]).toBe('You got it! Blue T-shirt, M / Blue — $19.99. The seller will send you checkout details.');
-    expect(b.say('ann', 'another one')).toBeNull();
+    expect(b.say('ann', 'another one please')).toBeNull();
     expect(b.noticesTo('ann').at(-1)).toBe("You've reached the limit of 2 per buyer for Blue T-shirt.");
     expect(b.claims.list(null).claims.filter((c) => c.viewerId === 'ann')).toHaveLength(2);
     expect(b.pins.state().current!.card.stock).toBe(5); // S 1 + M 3 + L 1
@@ -61,6 +61,17 @@ describe('"one more" from a viewer who already claimed', () => {
     b.claims.cancel(b.claims.list(null).claims[0]!.id, host);
     b.say('cat', 'one more');
     expect(b.noticesTo('cat').at(-1)).toBe('You have no claim on Café Mug yet. Type "sold" to claim it.');
+  });
+
+  it('"omg another one" from a buyer is a cheer, not a unit; "I’ll take another" is', async () => {
+    const b = claimsBench([blueTee({ M: 5 })]);
+    await b.pin(0, 'M');
+    b.say('ann', 'sold');
+    expect(b.say('ann', 'omg another one')).toBeNull();
+    expect(b.say('ann', 'wow otro')).toBeNull();
+    expect(b.claims.list(null).claims).toHaveLength(1);
+    expect(b.noticesTo('ann')).toHaveLength(1); // only the first claim's
+    expect(b.say('ann', "I'll take another")).toMatchObject({ variantTitle: 'M / Blue', status: 'confirmed' });
   });
 
   it('a "one more" approved twice claims once', async () => {
