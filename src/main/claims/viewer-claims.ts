@@ -123,13 +123,16 @@ export class ViewerClaims {
   saveContact(viewerId: string, raw: string): void {
     try {
       const check = checkBuyerContact(raw);
+      // A refusal also sends the list back: the page then shows the contact the studio keeps, not the one typed.
       if (!check.ok) {
         this.deps.notify(viewerId, check.reason);
+        this.send([viewerId]);
         return;
       }
       // Only a buyer has an order to be reached about: nobody else's contact is kept.
       if (this.deps.store.ofBuyer(this.deps.activeShowId(), viewerId, 1).length === 0) {
         this.deps.notify(viewerId, NO_CLAIM_YET);
+        this.send([viewerId]);
         return;
       }
       this.deps.store.setContact(viewerId, check.contact, this.deps.now());
@@ -138,6 +141,7 @@ export class ViewerClaims {
     } catch (error) {
       // The contact itself is personal data: never in the log.
       this.deps.log?.(`the contact of viewer ${viewerId} could not be saved`, error);
+      this.send([viewerId]);
     }
   }
 
