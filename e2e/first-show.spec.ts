@@ -129,7 +129,7 @@ test('a buyer keeps track of their claims: My claims survives a reload, the sell
     await sendFromViewer(anna, 'sold, one more please');
     await expect(myClaims(anna).getByTestId('my-claim-status')).toHaveText(['Confirmed', 'Confirmed']);
     await sendFromViewer(anna, 'one more question for you');
-    await sendFromViewer(anna, 'another one');
+    await sendFromViewer(anna, 'another one please');
     await expect(anna.getByTestId('chat-notice')).toHaveText(`You've reached the limit of 2 per buyer for ${TOTE.title}.`);
     await expect(annas).toHaveCount(2);
 

@@ -67,6 +67,11 @@ export class HostTokens {
     return crypto.timingSafeEqual(sha256(expected), givenHash);
   }
 
+  /** True for a live token minted with `mintPublishToken` (a publishing page's), false for the long-lived secret. */
+  isMinted(show: string, given: string): boolean {
+    return this.liveMinted(show)?.has(sha256(given).toString('hex')) === true;
+  }
+
   /** The publisher a minted token was made for; null for a long-lived token or one minted without a publisher. */
   publisherOf(show: string, given: string): string | null {
     return this.liveMinted(show)?.get(sha256(given).toString('hex'))?.publisherId ?? null;

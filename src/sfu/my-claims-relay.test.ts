@@ -104,6 +104,29 @@ describe('my claims relay', () => {
     await expect(studio.requests.request({ type: 'claimContact', contact: 'x@example.com' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('takes buyers’ lists from the studio’s own link alone: a publishing page may neither send them nor receive contacts', async () => {
+    const show = newShow();
+    const studio = await host(show, true);
+    const { token } = await studio.requests.request({ type: 'mintPublishToken', ttlSeconds: 600, publisherId: 'producer-page' });
+    const anna = await viewer(show, 'anna-key-444444444444');
+    // A publishing page may not become a studio link…
+    const page = await connect();
+    await expect(page.requests.request({ type: 'join', show, role: 'host', hostToken: token, confirmsChat: true })).rejects.toMatchObject({ code: 'forbidden' });
+    // …joins as a plain host, and may not push a list or a contact line to anyone.
+    await page.requests.request({ type: 'join', show, role: 'host', hostToken: token });
+    await expect(page.requests.request({ type: 'viewerClaims', viewerId: anna.viewerId, claims: [claim], contact: 'fake@example.com' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    // Nor may a host that did not join as the studio's link (its token is the long-lived one).
+    const plain = await host(show, false);
+    await expect(plain.requests.request({ type: 'viewerClaims', viewerId: anna.viewerId, claims: [claim], contact: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await anna.client.requests.request({ type: 'claimContact', contact: 'anna@example.com' });
+    expect(await studio.waitForPush('contactIncoming')).toMatchObject({ contact: 'anna@example.com' });
+    await page.requests.request({ type: 'chatReserveNames', names: [] }); // a round trip
+    expect(page.pushes('contactIncoming')).toEqual([]);
+    expect(anna.client.pushes('myClaims')).toEqual([]);
+  });
+
   it('says so when no studio is there to keep the contact', async () => {
     const show = newShow();
     await host(show, false);
@@ -111,6 +134,49 @@ describe('my claims relay', () => {
     const refusal = await anna.client.requests.request({ type: 'claimContact', contact: 'anna@example.com' }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SignalRequestError);
     expect(refusal).toMatchObject({ code: 'unavailable', message: 'The seller is not connected right now. Try again in a moment.' });
+  });
+});
+
+describe('a rejoining studio re-sending every buyer’s list', () => {
+  let sfu: SfuServer;
+  let studio: TestSignalClient | null = null;
+  beforeAll(async () => {
+    // Small budgets keep the test quick; the rules are the same as at 2000/500.
+    sfu = await startSfuServer({
+      port: 0,
+      workers: 1,
+      logLevel: 'silent',
+      defaultHostToken: HOST_TOKEN,
+      hostChatRateLimit: { burst: 60, perSecond: 1 },
+      hostClaimsRateLimit: { burst: 60, perSecond: 1 },
+    });
+  });
+  afterAll(async () => {
+    studio?.close();
+    await sfu.close();
+  });
+
+  it('is refused past its own budget but never drops the studio’s link, and chat keeps its whole budget', async () => {
+    const show = newShow();
+    studio = await TestSignalClient.connect(sfu);
+    await studio.requests.request({ type: 'join', show, role: 'host', hostToken: HOST_TOKEN, confirmsChat: true });
+    let closed = false;
+    void studio.closed.then(() => (closed = true));
+    // Far more lists at once than the budget: 140 refused, more than the 50 refusals that close a connection.
+    const lists = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) => studio!.requests.request({ type: 'viewerClaims', viewerId: `buyer-${i}`, claims: [claim], contact: null })),
+    );
+    const refused = lists.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThanOrEqual(130);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'rate-limited' });
+    // Still joined, and chat was not charged for the lists: 50 publishes all go through.
+    const publishes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        studio!.requests.request({ type: 'chatPublish', message: { id: `m-${i}`, viewerId: null, name: 'Host', role: 'host', text: `hello ${i}`, ts: 1 } }),
+      ),
+    );
+    expect(publishes).toHaveLength(50);
+    expect(closed).toBe(false);
   });
 });
 

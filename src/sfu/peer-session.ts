@@ -180,7 +180,10 @@ export class PeerSession implements RoomMember {
       case 'chatPinMessage':
       case 'chatNotice':
       case 'chatReserveNames':
+        return handleHostChat(room, request);
       case 'viewerClaims':
+        // A buyer's list and contact come from the studio's own link alone, never from a publishing page or an older studio's.
+        if (!this.confirmsChat) throw new SignalFailure('forbidden', 'Only the studio’s own link (joined with confirmsChat) may send "viewerClaims".');
         return handleHostChat(room, request);
       case 'claimContact':
         return this.chat.shareContact(room, request.contact);
@@ -204,6 +207,10 @@ export class PeerSession implements RoomMember {
         throw new SignalFailure('forbidden', this.hostRefusal);
       }
       this.deps.admitHostToken(request.show, request.hostToken);
+      // Only the studio's own link (the long-lived token) keeps chat, claims and contacts; a publishing page never does.
+      if (request.confirmsChat === true && this.deps.hostTokens.isMinted(request.show, request.hostToken)) {
+        throw new SignalFailure('forbidden', 'A publishing page joins without confirmsChat: only the studio’s own link keeps chat and buyers’ contacts.');
+      }
       const existing = rooms.get(request.show);
       if (!existing?.hasRouter && !rooms.canOpenAnotherShow()) {
         throw new SignalFailure('unavailable', 'This SFU is running as many shows as it may; try again later.');

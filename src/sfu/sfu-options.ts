@@ -54,6 +54,13 @@ export interface SfuOptions {
   readonly hostMessageRateLimit: RateLimit;
   /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
   readonly hostChatRateLimit: RateLimit;
+  /**
+   * A host's `viewerClaims` (each buyer's "My claims"), apart from its chat:
+   * a rejoining studio re-sends every buyer's list, paced below this. A
+   * refused one is never held against the connection (no strike): it is a
+   * refresh the studio sends again at the buyer's next change or reload.
+   */
+  readonly hostClaimsRateLimit: RateLimit;
   /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you run). */
   readonly trustProxy: boolean;
   /** At most this many shows at once (each holds a mediasoup router). */
@@ -116,6 +123,8 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
     // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.
     hostChatRateLimit: { burst: 2000, perSecond: 1000 },
+    // The studio paces a rejoin's re-send of every buyer's list at 200/s (src/main/claims/viewer-claims.ts).
+    hostClaimsRateLimit: { burst: 500, perSecond: 250 },
     trustProxy: false,
     maxRooms: 500,
     viewerCountIntervalMs: 1000,

@@ -34,7 +34,7 @@ const MAX_QUEUED_HOST_CHAT = 2000;
 const MAX_RATE_STRIKES = 50;
 
 /** What a studio sends as chat moderates a busy show: counted apart from its other requests (see hostChatRateLimit). */
-const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored', 'viewerClaims']);
+const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored']);
 /**
  * Requests whose reply waits for someone else: a chatSend is checked and
  * forwarded in turn, but answered once the studio stored it (up to
@@ -49,6 +49,8 @@ interface Connection {
   bucket: TokenBucket;
   /** Set once the connection joined as host. */
   hostChatBucket: TokenBucket | null;
+  /** A host's `viewerClaims` (see SfuOptions.hostClaimsRateLimit); set once joined as host. */
+  hostClaimsBucket: TokenBucket | null;
   upgradedToHostBucket: boolean;
   strikes: number;
   queued: number;
@@ -188,6 +190,7 @@ export class SignalingServer {
       session,
       bucket: new TokenBucket(this.deps.options.viewerMessageRateLimit),
       hostChatBucket: null,
+      hostClaimsBucket: null,
       upgradedToHostBucket: false,
       strikes: 0,
       queued: 0,
@@ -241,12 +244,17 @@ export class SignalingServer {
       return;
     }
     const requestId = salvageRequestId(frame);
+    const type = (frame as { type?: unknown } | null)?.type;
     // A studio publishes every approved message of a busy show: its chat has its own, much larger budget.
-    const isHostChat = connection.hostChatBucket !== null && HOST_CHAT_TYPES.has((frame as { type?: unknown } | null)?.type);
-    const bucket = isHostChat ? connection.hostChatBucket! : connection.bucket;
-    const maxQueued = isHostChat ? MAX_QUEUED_HOST_CHAT : MAX_QUEUED_REQUESTS;
+    const isHostChat = connection.hostChatBucket !== null && HOST_CHAT_TYPES.has(type);
+    // Each buyer's "My claims" has its own budget too, so a rejoin's re-send of every list never eats into chat.
+    const isHostClaims = connection.hostClaimsBucket !== null && type === 'viewerClaims';
+    const bucket = isHostClaims ? connection.hostClaimsBucket! : isHostChat ? connection.hostChatBucket! : connection.bucket;
+    const maxQueued = isHostChat || isHostClaims ? MAX_QUEUED_HOST_CHAT : MAX_QUEUED_REQUESTS;
     if (!bucket.take() || connection.queued >= maxQueued) {
       this.sendError(connection, requestId, 'rate-limited', 'Too many messages; slow down.');
+      // A refused list is only a refresh the studio sends again later: never a strike, so it can never drop the studio's link.
+      if (isHostClaims) return;
       if (++connection.strikes > MAX_RATE_STRIKES) {
         this.deps.log.warn(`connection ${connection.session.id} dropped: ignored the rate limit`);
         connection.ws.close(SignalCloseCode.rateLimited, 'Too many messages.');
@@ -280,6 +288,7 @@ export class SignalingServer {
         connection.upgradedToHostBucket = true;
         connection.bucket = new TokenBucket(this.deps.options.hostMessageRateLimit);
         connection.hostChatBucket = new TokenBucket(this.deps.options.hostChatRateLimit);
+        connection.hostClaimsBucket = new TokenBucket(this.deps.options.hostClaimsRateLimit);
       }
     } catch (error) {
       if (error instanceof SignalFailure) {

@@ -13,6 +13,9 @@ const VALUES_LISTED = 12;
 
 export type ClaimUnit = Pick<Claim, 'productTitle' | 'variantTitle' | 'pricePaid' | 'currency'>;
 
+/** A "sold" held for review and approved after End show: nothing was claimed. */
+export const SHOW_ENDED_NOTICE = 'The show had ended before your message was approved, so it did not claim anything.';
+
 export function confirmedNotice(claim: ClaimUnit, chooseLater: boolean): string {
   const which = chooseLater ? ' The seller will check with you which one you want.' : '';
   return notice(`You got it! ${unitWithComma(claim)}${price(claim)}. The seller will send you checkout details.${which}`);

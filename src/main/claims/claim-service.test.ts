@@ -102,6 +102,26 @@ describe('claims from chat', () => {
     expect(b.claims.list(null).claims).toMatchObject([{ productTitle: 'Blue T-shirt', variantTitle: 'M / Blue', claimedAt: heldMessage.ts }]);
   });
 
+  it('after End show, a "sold" held for review and approved claims nothing, and the viewer is told why', async () => {
+    const b = claimsBench([mug(5)]);
+    await b.pin(0);
+    b.tick(100);
+    const held = b.message('ann', 'sold');
+    const heldMore = b.message('ben', 'sold, one more please');
+    const chatter = b.message('cat', 'great show');
+    b.tick(1000);
+    b.claims.showEnded();
+    await b.pins.unpin();
+    b.tick(60_000);
+    for (const m of [held, heldMore, chatter]) b.claims.onApprovedMessage(m);
+    expect(b.claims.list(null).claims).toEqual([]);
+    expect(b.noticesTo('ann')).toEqual(['The show had ended before your message was approved, so it did not claim anything.']);
+    expect(b.noticesTo('cat')).toEqual([]);
+    // The next show's claims work as before.
+    await b.pin(0);
+    expect(b.say('ann', 'sold')).toMatchObject({ status: 'confirmed' });
+  });
+
   it('a message approved twice claims once', async () => {
     const b = claimsBench([mug(5)]);
     await b.pin(0);

@@ -18,6 +18,7 @@ import {
   moreLimitNotice,
   movedNotice,
   promotedNotice,
+  SHOW_ENDED_NOTICE,
   waitlistedNotice,
   whichOptionNotice,
 } from './claim-notices.js';
@@ -81,6 +82,8 @@ export class ClaimService implements ClaimApi {
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private lastChangedAt = -Infinity;
   private closed = false;
+  /** When the host last pressed End show (this run); a message sent before it never claims afterwards. */
+  private endedAt: number | null = null;
 
   constructor(private readonly deps: ClaimServiceDeps) {
     this.store = new ClaimStore(deps.db);
@@ -95,6 +98,15 @@ export class ClaimService implements ClaimApi {
       contactSaved: () => this.claimsChanged(),
       ...(deps.log ? { log: deps.log } : {}),
     });
+  }
+
+  /**
+   * The host ended the show (End show): claims stop. A message sent before
+   * now and approved later (it was held for review) claims nothing; the
+   * viewer is told so.
+   */
+  showEnded(): void {
+    this.endedAt = this.now();
   }
 
   /** An approved viewer message (auto or by a moderator): a claim when it reads like one and a product was pinned. Never throws. */
@@ -197,6 +209,7 @@ export class ClaimService implements ClaimApi {
   /** Sends a waiting claimsChanged and stops sending (before the database closes). */
   close(): void {
     if (this.changedTimer) this.emitClaimsChanged();
+    this.viewers.stop();
     this.closed = true;
   }
 
@@ -217,6 +230,11 @@ export class ClaimService implements ClaimApi {
     const pin = this.deps.pins.pinAt(message.ts);
     const product = pin && pin.productId !== null ? this.findProduct(pin.productId) : null;
     const more = recogniseOneMore(message.text);
+    if (this.endedAt !== null && message.ts <= this.endedAt) {
+      // Approved after End show: whatever was pinned then is no longer for sale.
+      const wouldClaim = more !== null || (product !== null && pin !== null && recogniseClaim(message.text, product, pin.variantId).claim);
+      return wouldClaim ? { changed: [], notices: [{ viewerId, text: SHOW_ENDED_NOTICE }], stockChanged: false } : null;
+    }
     if (more !== null) {
       if (!pin || !product) return { changed: [], notices: [{ viewerId, text: howToClaimNotice(null) }], stockChanged: false };
       return this.oneMore({ message, viewerId, pin, product, units: more, limit: settings.claimLimitPerViewer });

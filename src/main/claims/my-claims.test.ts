@@ -6,7 +6,9 @@
  * host, never to other viewers, never logged.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { blueTee, claimsBench, host, mug } from '../../../tests/support/claims-world.js';
+import { MY_CLAIMS_MAX_BYTES } from '../../shared/sfu/protocol-claims.js';
 
 describe('"one more" from a viewer who already claimed', () => {
   it('claims another of the same unit while the per-viewer limit allows, then says the limit', async () => {
@@ -16,7 +18,7 @@ describe('"one more" from a viewer who already claimed', () => {
     const more = b.say('ann', 'sold, one more please');
     expect(more).toMatchObject({ variantTitle: 'M / Blue', status: 'confirmed', pricePaid: '19.99', text: 'sold, one more please' });
     expect(b.noticesTo('ann')[1]).toBe('You got it! Blue T-shirt, M / Blue — $19.99. The seller will send you checkout details.');
-    expect(b.say('ann', 'another one')).toBeNull();
+    expect(b.say('ann', 'another one please')).toBeNull();
     expect(b.noticesTo('ann').at(-1)).toBe("You've reached the limit of 2 per buyer for Blue T-shirt.");
     expect(b.claims.list(null).claims.filter((c) => c.viewerId === 'ann')).toHaveLength(2);
     expect(b.pins.state().current!.card.stock).toBe(5); // S 1 + M 3 + L 1
@@ -59,6 +61,17 @@ describe('"one more" from a viewer who already claimed', () => {
     b.claims.cancel(b.claims.list(null).claims[0]!.id, host);
     b.say('cat', 'one more');
     expect(b.noticesTo('cat').at(-1)).toBe('You have no claim on Café Mug yet. Type "sold" to claim it.');
+  });
+
+  it('"omg another one" from a buyer is a cheer, not a unit; "I’ll take another" is', async () => {
+    const b = claimsBench([blueTee({ M: 5 })]);
+    await b.pin(0, 'M');
+    b.say('ann', 'sold');
+    expect(b.say('ann', 'omg another one')).toBeNull();
+    expect(b.say('ann', 'wow otro')).toBeNull();
+    expect(b.claims.list(null).claims).toHaveLength(1);
+    expect(b.noticesTo('ann')).toHaveLength(1); // only the first claim's
+    expect(b.say('ann', "I'll take another")).toMatchObject({ variantTitle: 'M / Blue', status: 'confirmed' });
   });
 
   it('a "one more" approved twice claims once', async () => {
@@ -126,13 +139,66 @@ describe('each buyer’s "My claims"', () => {
     b.claims.viewers.viewerJoined('ann');
     b.claims.viewers.viewerJoined('dan'); // no claim, no contact: nothing to send
     expect(b.viewerLists.map((l) => l.viewerId)).toEqual(['ann']);
-    b.claims.viewers.saveContact('dan', '@dan');
+    // Dan gave a contact at an earlier show (contacts are per viewer) and has no claim in this one.
+    b.db.prepare("INSERT INTO buyer_contacts (viewer_id, contact, updated_at) VALUES ('dan', '@dan', 1)").run();
     b.viewerLists.length = 0;
     b.claims.viewers.viewerJoined('dan'); // a contact alone: sent, so the page does not ask again
     expect(b.viewerLists).toEqual([{ viewerId: 'dan', list: { claims: [], contact: '@dan' } }]);
     b.viewerLists.length = 0;
     b.claims.viewers.everyone();
     expect(b.viewerLists.map((l) => l.viewerId).sort()).toEqual(['ann', 'ben']);
+  });
+});
+
+describe('a long "My claims" list', () => {
+  it('keeps the newest claims that fit one frame well inside the SFU’s 64 KB, even with long non-Latin titles', async () => {
+    const long = (text: string, n: number) => text.repeat(Math.ceil(n / text.length)).slice(0, n);
+    const jacket = importedProduct({
+      sourceKey: 'jacket',
+      title: long('限定版手作り刺繍ジャケット', 140),
+      optionNames: ['サイズ', '色'],
+      currency: 'JPY',
+      variants: [{ sku: 'J-1', optionValues: [long('特大', 39), long('深い藍色', 39)], price: '12800', stock: null }],
+    });
+    const b = claimsBench([jacket]);
+    await b.pin(0);
+    const made = Array.from({ length: 100 }, () => b.say('ann', 'sold')!);
+    const list = b.listOf('ann')!;
+    const frame = JSON.stringify({ type: 'viewerClaims', requestId: 123_456, viewerId: 'ann', claims: list.claims, contact: list.contact });
+    expect(Buffer.byteLength(frame, 'utf8')).toBeLessThanOrEqual(MY_CLAIMS_MAX_BYTES);
+    // The newest ones, newest first, as many as fit (most of them), never none.
+    expect(list.claims.length).toBeGreaterThan(40);
+    expect(list.claims.length).toBeLessThan(100);
+    expect(list.claims.map((c) => c.id)).toEqual(made.slice(-list.claims.length).reverse().map((c) => c.id));
+    expect(list.claims[0]!.product).toMatch(/^限定版手作り刺繍ジャケット/);
+  });
+});
+
+describe('every buyer’s list again when the studio’s link rejoins', () => {
+  it('goes out 100 at a time each half second, under the SFU’s budget for lists, however many buyers there are', async () => {
+    const b = claimsBench([mug(null)]);
+    await b.pin(0);
+    for (let i = 0; i < 250; i++) b.say(`buyer-${i}`, 'sold');
+    b.viewerLists.length = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      b.claims.viewers.everyone();
+      expect(b.viewerLists).toHaveLength(100);
+      vi.advanceTimersByTime(499);
+      expect(b.viewerLists).toHaveLength(100);
+      vi.advanceTimersByTime(1);
+      expect(b.viewerLists).toHaveLength(200);
+      // Another rejoin meanwhile starts over rather than adding a second burst.
+      b.claims.viewers.everyone();
+      expect(b.viewerLists).toHaveLength(300);
+      vi.advanceTimersByTime(1000);
+      expect(b.viewerLists).toHaveLength(450);
+      vi.advanceTimersByTime(5000);
+      expect(b.viewerLists).toHaveLength(450);
+      expect(new Set(b.viewerLists.slice(200).map((l) => l.viewerId)).size).toBe(250);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -157,12 +223,29 @@ describe('the buyer’s contact for the seller', () => {
     const before = b.viewerLists.length;
     b.claims.viewers.saveContact('ann', '<b>ann</b>@example.com');
     expect(b.noticesTo('ann').at(-1)).toMatch(/^That doesn’t look like an e-mail address\. Type an e-mail/);
-    expect(b.viewerLists).toHaveLength(before);
+    // Her list again, with the contact the studio keeps (none): the page stops showing the typed one as being sent.
+    expect(b.viewerLists).toHaveLength(before + 1);
+    expect(b.listOf('ann')!.contact).toBeNull();
     expect(b.claims.list(null).claims[0]!.contact).toBeNull();
+  });
+
+  it('is kept only from a viewer with a claim in the show; anyone else hears to claim first', async () => {
+    const b = claimsBench();
+    await b.pin(1);
+    b.claims.viewers.saveContact('eve', 'eve@example.com');
+    expect(b.noticesTo('eve')).toEqual(['Claim something first; then you can tell the seller how to reach you.']);
+    expect(b.db.prepare('SELECT COUNT(*) AS n FROM buyer_contacts').get()).toEqual({ n: 0 });
+    expect(b.listOf('eve')).toEqual({ claims: [], contact: null });
+    // Once she claims, it is kept.
+    b.say('eve', 'sold');
+    b.claims.viewers.saveContact('eve', 'eve@example.com');
+    expect(b.listOf('eve')!.contact).toBe('eve@example.com');
   });
 
   it('never reaches the log, even when it cannot be stored', async () => {
     const b = claimsBench();
+    await b.pin(1);
+    b.say('ann', 'sold');
     b.db.prepare('DROP TABLE buyer_contacts').run();
     b.claims.viewers.saveContact('ann', 'ann.private@example.com');
     expect(b.logs.join('\n')).toContain('the contact of viewer ann could not be saved');

@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/domain/selling.js';
 import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
-import { MY_CLAIMS_MAX, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
+import { MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
 import type { ClaimStore } from './claim-store.js';
 
 /** One viewer's "My claims": their claims in the active show, newest first, and the contact they gave. */
@@ -22,6 +22,18 @@ export interface ViewerClaimsDeps {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
+/**
+ * A rejoin re-sends every buyer's list in slices: 100 each half second
+ * (200/s) stays under the SFU's budget for `viewerClaims` (burst 500,
+ * 250/s, sfu-options.ts), so however many buyers a show has, a reconnect
+ * can never be refused for rate, let alone drop the studio's link.
+ */
+export const RESEND_SLICE = 100;
+export const RESEND_INTERVAL_MS = 500;
+
+/** A contact from a viewer with no claim in the show is not kept; they hear why. */
+export const NO_CLAIM_YET = 'Claim something first; then you can tell the seller how to reach you.';
+
 const PRODUCT_MAX = 140;
 const VARIANT_MAX = 80;
 
@@ -35,13 +47,18 @@ const VARIANT_MAX = 80;
  * to anyone but that viewer (and the host's own screens).
  */
 export class ViewerClaims {
+  /** Buyers still to get their list again after the studio's link rejoined (see everyone()). */
+  private resendQueue: string[] = [];
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(private readonly deps: ViewerClaimsDeps) {}
 
-  /** What the viewer's "My claims" shows now. */
+  /** What the viewer's "My claims" shows now: the newest claims that fit in one frame (MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES). */
   of(viewerId: string): ViewerClaimsList {
     const { store } = this.deps;
-    const claims = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
-    return { claims, contact: store.contactOf(viewerId) };
+    const contact = store.contactOf(viewerId);
+    const newest = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
+    return { claims: fitting(viewerId, newest, contact), contact };
   }
 
   /** Sends each viewer their list (after a change). Never throws. */
@@ -67,21 +84,55 @@ export class ViewerClaims {
     }
   }
 
-  /** The studio's link (re)joined a room: every buyer of the active show gets their list (those connected receive it). */
+  /**
+   * The studio's link (re)joined a room: every buyer of the active show gets
+   * their list (those connected receive it), RESEND_SLICE at a time every
+   * RESEND_INTERVAL_MS. Another rejoin meanwhile starts over.
+   */
   everyone(): void {
+    this.stop();
     try {
-      this.send(this.deps.store.buyers(this.deps.activeShowId()));
+      this.resendQueue = this.deps.store.buyers(this.deps.activeShowId());
     } catch (error) {
       this.deps.log?.('the buyers’ claims could not be sent again', error);
+      return;
     }
+    this.resendSlice();
   }
 
-  /** A viewer's contact for the seller, as typed: stored when it is an e-mail or an @handle, else the viewer hears why. Never throws. */
+  /** Stops a re-send under way (the service closes). */
+  stop(): void {
+    if (this.resendTimer) clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.resendQueue = [];
+  }
+
+  private resendSlice(): void {
+    this.resendTimer = null;
+    this.send(this.resendQueue.splice(0, RESEND_SLICE));
+    if (this.resendQueue.length === 0) return;
+    this.resendTimer = setTimeout(() => this.resendSlice(), RESEND_INTERVAL_MS);
+    this.resendTimer.unref?.();
+  }
+
+  /**
+   * A viewer's contact for the seller, as typed: stored when it is an e-mail
+   * or an @handle and the viewer has a claim in the active show, else the
+   * viewer hears why. Never throws.
+   */
   saveContact(viewerId: string, raw: string): void {
     try {
       const check = checkBuyerContact(raw);
+      // A refusal also sends the list back: the page then shows the contact the studio keeps, not the one typed.
       if (!check.ok) {
         this.deps.notify(viewerId, check.reason);
+        this.send([viewerId]);
+        return;
+      }
+      // Only a buyer has an order to be reached about: nobody else's contact is kept.
+      if (this.deps.store.ofBuyer(this.deps.activeShowId(), viewerId, 1).length === 0) {
+        this.deps.notify(viewerId, NO_CLAIM_YET);
+        this.send([viewerId]);
         return;
       }
       this.deps.store.setContact(viewerId, check.contact, this.deps.now());
@@ -90,6 +141,7 @@ export class ViewerClaims {
     } catch (error) {
       // The contact itself is personal data: never in the log.
       this.deps.log?.(`the contact of viewer ${viewerId} could not be saved`, error);
+      this.send([viewerId]);
     }
   }
 
@@ -108,6 +160,27 @@ export class ViewerClaims {
       claimedAt: claim.claimedAt,
     };
   }
+}
+
+/** The largest request id a link sends, as the frame's envelope counts it. */
+const ENVELOPE_REQUEST_ID = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The newest claims whose `viewerClaims` frame stays within
+ * MY_CLAIMS_MAX_BYTES (UTF-8): older ones are left out rather than a frame
+ * the SFU would refuse by closing the studio's link.
+ */
+function fitting(viewerId: string, newest: readonly MyClaim[], contact: string | null): MyClaim[] {
+  const envelope = { type: 'viewerClaims', requestId: ENVELOPE_REQUEST_ID, viewerId, claims: [], contact };
+  let bytes = Buffer.byteLength(JSON.stringify(envelope), 'utf8');
+  const kept: MyClaim[] = [];
+  for (const claim of newest) {
+    // Each claim after the first also costs its comma.
+    bytes += Buffer.byteLength(JSON.stringify(claim), 'utf8') + (kept.length > 0 ? 1 : 0);
+    if (bytes > MY_CLAIMS_MAX_BYTES) break;
+    kept.push(claim);
+  }
+  return kept;
 }
 
 /** Trimmed, control characters out, cut by code point to the protocol's limit (UTF-16 units). */

@@ -163,7 +163,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // The start of a show: its database backup.
     onLive: () => backups.showWentLive(),
     // The end of a show: the card comes down everywhere, its flash deal ends with it, and chat makes no more claims.
-    onShowEnded: () => void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error)),
+    onShowEnded: () => {
+      // A "sold" held for review and approved after this claims nothing.
+      claims.showEnded();
+      void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
+    },
   });
   const chat = new ChatService({
     store: chatStore,

@@ -161,7 +161,7 @@ function ClaimRow({ claim, onCancel, onMove }: ClaimRowProps) {
         {claim.dealId !== null && <span className="claim-deal">deal</span>}
       </div>
       {claim.contact && (
-        <p className="claim-contact clip" data-testid="claim-contact" title="Where the viewer asked to be reached about this order (only you see it)">
+        <p className="claim-contact clip" data-testid="claim-contact" title="Where the viewer asked to be reached about this order (only you and your producers see it, never other viewers)">
           <span className="muted">Reach at </span>
           <span className="claim-contact-value">{claim.contact}</span>
         </p>

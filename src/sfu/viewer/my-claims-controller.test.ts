@@ -93,11 +93,24 @@ describe('My claims on the watch page', () => {
     submit(' anna@example.com ');
     await vi.waitFor(() => expect(form().hidden).toBe(true));
     expect(shared).toEqual(['anna@example.com']);
-    expect($('contact-line').textContent).toContain('The seller can reach you at anna@example.com');
+    // Not yet what the seller keeps: only the studio's answer says so.
+    expect($('contact-text').textContent).toBe('Sending anna@example.com to the seller…');
     // The studio stored it and sends the list with it: it stays, and is not asked again.
     controller.update({ type: 'myClaims', claims: [claim()], contact: 'anna@example.com' });
     expect(form().hidden).toBe(true);
     expect($('contact-text').textContent).toBe('The seller can reach you at anna@example.com');
+  });
+
+  it('shows the contact the studio kept, never one it refused or could not save', async () => {
+    controller.update({ type: 'myClaims', claims: [claim()], contact: '@anna.old' });
+    view.change.click();
+    submit('anna@example.com');
+    await vi.waitFor(() => expect(form().hidden).toBe(true));
+    expect($('contact-text').textContent).toBe('Sending anna@example.com to the seller…');
+    // The studio refused it (and said why in a private line): its list still has the old one.
+    controller.update({ type: 'myClaims', claims: [claim()], contact: '@anna.old' });
+    expect($('contact-text').textContent).toBe('The seller can reach you at @anna.old');
+    expect(panel().textContent).not.toContain('anna@example.com');
   });
 
   it('keeps the question open with the SFU’s words when the seller is not there', async () => {

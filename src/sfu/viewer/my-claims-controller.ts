@@ -37,7 +37,7 @@ function write(item: string, value: string): void {
 export class MyClaimsController {
   private claims: readonly MyClaim[] = [];
   private contact: string | null = null;
-  /** Sent, not yet confirmed by the studio's list. */
+  /** Sent, not yet answered by the studio's list (shown as being sent, never as kept). */
   private sentContact: string | null = null;
   private editing = false;
   private skipped = read(SKIPPED_ITEM) === '1';
@@ -70,8 +70,9 @@ export class MyClaimsController {
   /** The studio's list: what this buyer claimed, and the contact it keeps for them. */
   update(push: MyClaimsPush): void {
     this.claims = push.claims;
+    // The studio's answer: the contact it keeps (the one sent, once stored; else the old one or none — it says why in a private line).
     this.contact = push.contact;
-    if (push.contact !== null && push.contact === this.sentContact) this.sentContact = null;
+    this.sentContact = null;
     // The question appears without taking the focus: the buyer may be typing in the chat.
     this.render();
   }
@@ -106,7 +107,8 @@ export class MyClaimsController {
   private render(): void {
     this.view.render({
       claims: this.claims,
-      contact: this.sentContact ?? this.contact,
+      contact: this.contact,
+      sending: this.sentContact,
       asking: this.asking(),
       offerContact: this.claims.length > 0,
     });

@@ -17,8 +17,10 @@ function byId<T extends HTMLElement>(id: string): T {
 
 export interface MyClaimsScreen {
   readonly claims: readonly MyClaim[];
-  /** The contact the studio has (or the one just sent, until it answers). */
+  /** The contact the studio confirmed it keeps (never just what was typed). */
   readonly contact: string | null;
+  /** A contact sent, until the studio's next list says what it kept. */
+  readonly sending: string | null;
   /** Ask where the seller can reach the buyer (first claim, or "Change"). */
   readonly asking: boolean;
   /** No contact and the buyer chose Skip: a quiet way to add one later. */
@@ -45,13 +47,14 @@ export class MyClaimsView {
   }
 
   render(screen: MyClaimsScreen): void {
-    this.root.hidden = screen.claims.length === 0 && screen.contact === null;
+    this.root.hidden = screen.claims.length === 0 && screen.contact === null && screen.sending === null;
     this.list.replaceChildren(...screen.claims.map((claim) => this.item(claim)));
     const wasAsking = !this.form.hidden;
     this.form.hidden = !screen.asking;
     if (screen.asking && !wasAsking) this.showError(null);
     this.line.hidden = screen.asking || (screen.contact === null && !screen.offerContact);
-    this.lineText.textContent = screen.contact === null ? '' : contactLine(screen.contact);
+    this.lineText.textContent =
+      screen.sending !== null ? `Sending ${screen.sending} to the seller…` : screen.contact === null ? '' : contactLine(screen.contact);
     this.change.textContent = screen.contact === null ? 'Add how the seller can reach you' : 'Change';
   }
 

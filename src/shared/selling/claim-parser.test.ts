@@ -170,10 +170,12 @@ describe('recogniseClaim: what does not claim', () => {
     ['¿lo quiero?', 'question'],
     ['cuánto cuesta', 'question'],
     ['can I claim the blue', 'question'],
-    ['sold! how much', 'question'],
-    ['me lo llevo, cuánto cuesta', 'question'],
-    ['je prends, c’est combien', 'question'],
     ['size please', 'question'],
+    ['sold?', 'question'],
+    ['sold? ok', 'question'],
+    ['love it! is it sold out?', 'question'],
+    ['ok, can I claim the blue', 'question'],
+    ['wow! me lo llevo?', 'question'],
     ['sold in minutes wow', 'other-words'],
     ['someone already claimed it', 'other-words'],
     ['love it', 'no-claim-word'],
@@ -198,6 +200,28 @@ describe('recogniseClaim: what does not claim', () => {
     expect(variantOf('<b>sold</b> M blue', tee)).toBe('not a claim');
     expect(variantOf('\u200bsold\u200b M\u00a0blue', tee)).toBe(2);
     expect(variantOf('ＳＯＬＤ Ｍ ｂｌｕｅ', tee)).toBe(2);
+  });
+});
+
+describe('recogniseClaim: a question is judged by the sentence that holds the claim word', () => {
+  it.each([
+    ['sold, any colour', null],
+    ['sold, any colour?', null],
+    ['vendido, como me encanta', null],
+    ['sold! how much I love this', null],
+    ['sold! how much', null],
+    ['me lo llevo, cuánto cuesta', null],
+    ['je prends, c’est combien', null],
+    ['sold M blue! does it run small?', 2],
+    ['omg! sold, M blue', 2],
+    ['sold 10.5, how cute', 13],
+  ])('%j claims (variant %s): the asking sentence is an aside', (text, variant) => {
+    expect(recogniseClaim(text, text.includes('10.5') ? shoe : tee, null)).toMatchObject({ claim: true, variantId: variant });
+  });
+
+  it('a message of asides and no claim word is a question, not chatter', () => {
+    expect(recogniseClaim('cuánto cuesta', tee, null)).toEqual({ claim: false, reason: 'question' });
+    expect(recogniseClaim('so cute! any in blue?', tee, null)).toEqual({ claim: false, reason: 'question' });
   });
 });
 
@@ -232,8 +256,11 @@ describe('recogniseClaim never throws', () => {
       fc.property(fc.array(word, { maxLength: 12 }), product, pinned, (words, p, pin) => {
         const text = words.join(' ');
         const r = recogniseClaim(text, p, pin);
-        if (text.includes('¿') || looksLikeQuestion(text)) expect(r.claim).toBe(false);
-        expect(recogniseClaim(`${text}?`, p, pin)).toEqual({ claim: false, reason: 'question' });
+        // A message that asks in every sentence never claims.
+        const sentences = text.split(/[.,!¡;:…()/]|\s[-–—]+\s|\p{Extended_Pictographic}/u).filter((t) => claimWords(t).length > 0);
+        if (sentences.length > 0 && sentences.every((t) => t.includes('¿') || looksLikeQuestion(t))) expect(r.claim).toBe(false);
+        // A claim word in an asking sentence never claims, whatever came before.
+        expect(recogniseClaim(`${text} sold?`, p, pin)).toEqual({ claim: false, reason: 'question' });
       }),
       { numRuns: 2000 },
     );

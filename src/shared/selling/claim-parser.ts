@@ -7,7 +7,11 @@
  * values ("M", "blue", "extra large"). Anything else left over means the
  * viewer is talking, not buying ("I sold mine last year", "sold out"), and
  * questions never claim: a missed claim costs a viewer one more message, a
- * false one costs the seller a unit promised to the wrong person.
+ * false one costs the seller a unit promised to the wrong person. A question
+ * is judged by sentence: the sentence holding the claim word must not ask
+ * ("is it sold out?", "sold?", "can I claim the blue"); another sentence that
+ * asks or exclaims is an aside and is left out ("sold, any colour", "sold!
+ * how much I love this", "me lo llevo, cuánto cuesta").
  */
 import { foldText } from '../moderation/normalize.js';
 import { looksLikeQuestion } from '../moderation/questions.js';
@@ -245,11 +249,9 @@ const NOT_A_CLAIM = (reason: NotAClaimReason): ClaimRecognition => ({ claim: fal
  * variant the pinned card shows (null: the whole product). Never throws.
  */
 export function recogniseClaim(text: string, product: ClaimableProduct, pinnedVariantId: number | null): ClaimRecognition {
-  // What the console tags as a question never claims; claims also refuse any sentence opening like one, in more languages.
-  if (/[?？¿]/.test(text) || looksLikeQuestion(text)) return NOT_A_CLAIM('question');
-  const words = claimWords(text);
+  const words = wordsToRead(text);
+  if (words === 'question') return NOT_A_CLAIM('question');
   if (words.length === 0) return NOT_A_CLAIM('empty');
-  if (QUESTION_STARTS.has(words[0]!)) return NOT_A_CLAIM('question');
   if (words.some((w) => NEGATIONS.has(w) && !isNumberLead(words, w))) return NOT_A_CLAIM('negative');
   for (let i = 0; i + 1 < words.length; i++) {
     if (SOLD_WORDS.has(words[i]!) && OUT_WORDS.has(words[i + 1]!)) return NOT_A_CLAIM('sold-out');
@@ -295,6 +297,43 @@ export function recogniseClaim(text: string, product: ClaimableProduct, pinnedVa
   if (claimWordsSeen + otherWords > MAX_CLAIM_WORDS) return NOT_A_CLAIM('too-long');
   if (!sawClaim) return NOT_A_CLAIM('no-claim-word');
   return resolveVariant(product, values, named, unknown, pinnedVariantId);
+}
+
+/** Where a sentence ends (as in moderation/questions.ts), but never inside a number: "10.5", "1,5". */
+const SENTENCE_BREAK = /(?<!\p{N})[.,]|[.,](?!\p{N})|[!¡;:…\n()[\]{}"“”«»|/]|\s[-–—]+\s|\p{Extended_Pictographic}/u;
+
+/**
+ * The words a claim is read from, or 'question'. A sentence asks when the
+ * console would tag it a question (a "?", "¿" anywhere in it; see
+ * looksLikeQuestion) or it opens with a question word in any of the claim
+ * languages. A sentence that asks and holds a claim word makes the whole
+ * message a question; one that asks without a claim word is an aside, left
+ * out; a message of asides and no claim word is a question.
+ */
+function wordsToRead(text: string): string[] | 'question' {
+  const words: string[] = [];
+  let asides = 0;
+  for (const sentence of text.normalize('NFKC').split(SENTENCE_BREAK)) {
+    const own = claimWords(sentence);
+    const asks = /[?？¿]/.test(sentence) || looksLikeQuestion(sentence) || (own.length > 0 && QUESTION_STARTS.has(own[0]!));
+    if (!asks) {
+      words.push(...own);
+      continue;
+    }
+    if (holdsClaimWord(own, PRONOUN_CLAIMS)) return 'question';
+    asides++;
+  }
+  return asides > 0 && !holdsClaimWord(words) ? 'question' : words;
+}
+
+/** "Me!" claims in English, but in an asking or exclaiming sentence it is the es/fr/it/pt pronoun ("como me encanta"). */
+const PRONOUN_CLAIMS: ReadonlySet<string> = new Set(['me']);
+
+function holdsClaimWord(words: readonly string[], ignored: ReadonlySet<string> = new Set()): boolean {
+  return words.some((word, at) => {
+    const length = phraseAt(words, at);
+    return length > 1 || (length === 1 && !ignored.has(word));
+  });
 }
 
 /** "no 10" is "number 10", not a negation. */

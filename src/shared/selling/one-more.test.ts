@@ -7,11 +7,14 @@ describe('recogniseOneMore', () => {
       'sold, one more please',
       'one more',
       'One more!!',
-      'another one',
-      'another',
+      'omg one more',
+      'another one please',
+      'sold, another',
       "I'll take another one",
+      "I'll take another",
       '1 more',
-      'otro',
+      'otro por favor',
+      'otro más',
       'otra más por favor',
       'uno más',
       'una mas',
@@ -20,8 +23,8 @@ describe('recogniseOneMore', () => {
       'un de plus',
       'noch eins bitte',
       'mais um',
-      'un altro',
-      "un'altra",
+      'un altro per favore',
+      "un'altra grazie",
       'ancora uno',
     ]) {
       expect(recogniseOneMore(text), text).toBe(1);
@@ -57,6 +60,12 @@ describe('recogniseOneMore', () => {
       'another day another dollar',
       'one more one more one more one more one more',
     ]) {
+      expect(recogniseOneMore(text), text).toBeNull();
+    }
+  });
+
+  it('is not a request when "another one" is only a cheer: alone or wrapped in reactions', () => {
+    for (const text of ['another one', 'omg another one', 'wow another one lol', 'another one!! love it', 'otro', 'wow otro', 'oh yes another', 'un altro']) {
       expect(recogniseOneMore(text), text).toBeNull();
     }
   });

@@ -20,6 +20,12 @@ import { CONTACT_WIRE_MAX_CHARS } from '../selling/buyer-contact.js';
 
 /** The claims one viewer is sent: the newest, when there are more. */
 export const MY_CLAIMS_MAX = 100;
+/**
+ * And at most this many bytes of them (UTF-8, the whole `viewerClaims`
+ * frame): well inside the SFU's 64 KB frame limit, which long non-Latin
+ * titles would pass at 100 claims (a frame over it closes the studio's link).
+ */
+export const MY_CLAIMS_MAX_BYTES = 48 * 1024;
 
 const viewerId = z.string().min(1).max(64);
 const money = z.string().regex(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, 'A price is a decimal number such as "19.99".');
