@@ -1,7 +1,9 @@
 /**
- * Takes docs/screenshot.png for the README: a new studio with the demo
- * catalog and show, live with the fake camera, a product pinned with a
- * flash deal running, and chat with a claim in it.
+ * Takes the README's pictures: docs/screenshot.png, a new studio at a
+ * laptop's 1280 px with the demo catalog and show, live with the fake
+ * camera, a product pinned with a flash deal running and chat with a claim
+ * in it; and docs/watch-phone.png, the watch page on a phone where a buyer
+ * has just claimed (the card, My claims, the contact question).
  * `npm run build && npx tsx scripts/readme-screenshot.ts`
  */
 import path from 'node:path';
@@ -13,10 +15,11 @@ import { startStudio } from '../e2e/studio-fixture.js';
 import config from '../playwright.config.js';
 
 const out = path.resolve(import.meta.dirname, '../docs/screenshot.png');
+const phoneOut = path.resolve(import.meta.dirname, '../docs/watch-phone.png');
 const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
 const browser = await chromium.launch({ ...config.use?.launchOptions, headless: true });
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(studio.url);
   await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
   for (const check of ['camera', 'microphone', 'server']) {
@@ -53,10 +56,20 @@ try {
   await page.getByRole('textbox', { name: 'Deal price' }).fill((regular * 0.8).toFixed(2));
   await page.getByRole('button', { name: 'Start deal' }).click();
   await page.getByTestId('deal-countdown').waitFor({ timeout: 10_000 });
+  // A buyer on a phone: the watch page, a claim in chat, My claims and the contact question.
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })).newPage();
+  await phone.goto(status.value.viewerUrls[0]!);
+  await phone.locator('[data-testid="pin-title"]').first().waitFor({ timeout: 15_000 });
+  await phone.getByRole('textbox', { name: 'Message' }).fill('sold M sand');
+  await phone.getByRole('button', { name: 'Send' }).click();
+  await phone.getByRole('textbox', { name: 'Pick a name to chat' }).fill('Rosa');
+  await phone.getByRole('button', { name: 'Join chat' }).click();
+  await phone.getByRole('region', { name: 'My claims' }).getByTestId('my-claim').first().waitFor({ timeout: 15_000 });
   await page.waitForTimeout(4_500); // two stream-health windows
   await page.screenshot({ path: out });
+  await phone.screenshot({ path: phoneOut });
   chatters.forEach((c) => c.close());
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  console.log(`wrote ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), phoneOut)}`);
 } finally {
   await browser.close();
   await stop();
