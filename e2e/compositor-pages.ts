@@ -90,3 +90,21 @@ export function outputRowHasLight(page: Page, y: number, x0: number, x1: number)
     [y, x0, x1],
   );
 }
+
+/** Whether a row of the preview monitor, between two x fractions, has near-white pixels (drawn text). */
+export function previewRowHasLight(page: Page, y: number, x0: number, x1: number): Promise<boolean> {
+  return page.getByTestId('preview-canvas').evaluate(
+    (canvas: HTMLCanvasElement, [fy, fx0, fx1]) => {
+      const left = Math.round(fx0! * canvas.width);
+      const data = canvas.getContext('2d')!.getImageData(left, Math.round(fy! * canvas.height), Math.round(fx1! * canvas.width) - left, 1).data;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) return true;
+      return false;
+    },
+    [y, x0, x1],
+  );
+}
+
+/** What the compositor drew on the last program frame: the viewers' slate for a screen layer with nothing shared. */
+export function programShowsScreenSlate(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __lssCompositor: { programShowsScreenSlate: boolean } }).__lssCompositor.programShowsScreenSlate);
+}

@@ -123,6 +123,19 @@ test('the producer console mirrors the host’s show: live state and viewers, pr
     await expect(host.getByTestId('pinned-title')).toHaveText(title);
     await expect(viewer.getByTestId('pin-title')).toHaveText(title);
 
+    // The producer takes "Screen + camera" (F4): the host's page never asked for a screen, so it asks the host now —
+    // over its Program monitor, with a button (the picker needs the host's click) — and viewers get a slate without those words.
+    await producer.keyboard.press('F4');
+    await inPreview(host, 'screen-pip');
+    await producer.getByRole('button', { name: 'Take', exact: true }).click();
+    await onAir(host, 'screen-pip');
+    const prompt = host.getByTestId('program-screen-prompt');
+    await expect(prompt).toContainText('Nothing shared');
+    await expect(prompt.getByRole('button', { name: 'Share a screen or window' })).toBeVisible();
+    await expect.poll(() => host.evaluate(() => (window as unknown as { __lssCompositor: { programShowsScreenSlate: boolean } }).__lssCompositor.programShowsScreenSlate)).toBe(true);
+    // The producer's console shares no screen and is not asked to.
+    await expect(producer.getByTestId('program-screen-prompt')).toHaveCount(0);
+
     // The host pauses, then ends the show: the console says so, as the host's page does.
     await host.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(livePill(producer)).toHaveAttribute('data-phase', 'paused');

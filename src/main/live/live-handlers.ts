@@ -8,7 +8,7 @@ export interface LiveApi {
   status(): SfuStatus;
   publishTicket(caller: PublisherCaller, publisherId?: string): Promise<PublishTicket>;
   publisher(): PublisherState;
-  claimPublishing(caller: PublisherCaller, takeOver: boolean): PublisherClaim;
+  claimPublishing(caller: PublisherCaller, takeOver: boolean, ending?: boolean): PublisherClaim;
   releasePublishing(publisherId: string, ended: boolean): PublisherState;
   airState(): AirState;
 }
@@ -26,7 +26,7 @@ export function liveHandlers(live: LiveApi, pins: PinApi): Pick<Handlers, keyof 
     getSfuStatus: () => live.status(),
     getPublishTicket: (input, context) => live.publishTicket(callerOf(context), input?.publisherId),
     getPublisher: () => live.publisher(),
-    claimPublishing: ({ takeOver }, context) => live.claimPublishing(callerOf(context), takeOver),
+    claimPublishing: ({ takeOver, ending }, context) => live.claimPublishing(callerOf(context), takeOver, ending),
     releasePublishing: ({ publisherId, ended }) => live.releasePublishing(publisherId, ended),
     getAirState: () => live.airState(),
     pinProduct: (input) => pins.pin(input),

@@ -194,8 +194,9 @@ export class LiveService {
     return this.publishers.state();
   }
 
-  claimPublishing(caller: PublisherCaller, takeOver: boolean): PublisherClaim {
-    return this.publishers.claim(caller, takeOver);
+  /** `ending`: the window claims only to end the show from a pause; the show does not look like it is going live. */
+  claimPublishing(caller: PublisherCaller, takeOver: boolean, ending = false): PublisherClaim {
+    return ending ? this.air.endingClaim(() => this.publishers.claim(caller, takeOver)) : this.publishers.claim(caller, takeOver);
   }
 
   /** `ended`: the window let go because the host pressed End show (not Stop). */

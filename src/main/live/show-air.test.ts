@@ -76,6 +76,45 @@ describe('where the show stands, as every window sees it', () => {
     expect(last()).toMatchObject({ phase: 'ended', since: 40_000 });
   });
 
+  it('End show from a pause with a claim made only to end: every window sees paused, then ended — never "going live"', () => {
+    const { show, phases, last } = air();
+    show.setHolder(host);
+    show.setMedia(true, 1);
+    show.setMedia(false, 1);
+    show.setHolder(null);
+    expect(last()).toMatchObject({ phase: 'paused', since: 10_000 });
+    vi.advanceTimersByTime(30_000);
+    const before = phases().length;
+    show.endingClaim(() => show.setHolder(host));
+    // Nothing new for the windows: still paused since the Stop.
+    expect(show.state()).toMatchObject({ phase: 'paused', since: 10_000 });
+    show.endingShow();
+    show.setHolder(null);
+    expect(phases().slice(before)).toEqual(['ended']);
+    expect(last()).toMatchObject({ phase: 'ended', since: 40_000 });
+  });
+
+  it('a claim made to end that does not end (the goodbye failed) leaves the show paused; the next ordinary claim connects', () => {
+    const { show, phases, last } = air();
+    show.setHolder(host);
+    show.setMedia(true, 1);
+    show.setMedia(false, 1);
+    show.setHolder(null);
+    const before = phases().length;
+    // A refused claim (another window is live) leaves no flag behind.
+    expect(() =>
+      show.endingClaim(() => {
+        throw new Error('conflict');
+      }),
+    ).toThrow('conflict');
+    show.endingClaim(() => show.setHolder(host));
+    show.setHolder(null);
+    expect(phases().slice(before)).toEqual([]);
+    expect(last().phase).toBe('paused');
+    show.setHolder(browser);
+    expect(last()).toMatchObject({ phase: 'connecting', where: 'a browser at 192.168.1.20' });
+  });
+
   it('media lost while a window still holds the show: live through the grace, then reconnecting, then live with the same start', () => {
     const { show, last } = air();
     show.setHolder(host);

@@ -25,6 +25,10 @@ export class ShowAir {
   private lastWhere: string | null = null;
   /** The holder is letting go with End show: its release ends the show. */
   private ending = false;
+  /** The next claim is made only to end the show from a pause (endingClaim). */
+  private claimToEnd = false;
+  /** The holder that claimed only to end the show: the show stays paused for every window, never "connecting". */
+  private endingHolder: string | null = null;
   /** The media went away while a window still holds the show; "reconnecting" once this fires. */
   private grace: ReturnType<typeof setTimeout> | null = null;
   private lastJson = '';
@@ -43,6 +47,8 @@ export class ShowAir {
   setHolder(holder: PublisherInfo | null): void {
     const had = this.holder;
     this.holder = holder;
+    if (holder?.publisherId !== this.endingHolder) this.endingHolder = null;
+    if (holder && holder.publisherId !== had?.publisherId && this.claimToEnd) this.endingHolder = holder.publisherId;
     if (holder) {
       this.lastWhere = holder.where;
       if (!had) this.ending = false;
@@ -50,6 +56,20 @@ export class ShowAir {
       this.wentOff();
     }
     this.step();
+  }
+
+  /**
+   * Around a claim a window makes only to end the show from a pause (it
+   * needs the show to say goodbye to viewers): that holder is not going
+   * live, so every window keeps seeing "paused" until it ends the show.
+   */
+  endingClaim<T>(claim: () => T): T {
+    this.claimToEnd = true;
+    try {
+      return claim();
+    } finally {
+      this.claimToEnd = false;
+    }
   }
 
   /** The holder is about to let go because the host ended the show (not a pause). */
@@ -100,7 +120,7 @@ export class ShowAir {
 
   private phase(): AirPhase {
     if (this.live) return 'live';
-    if (this.holder) {
+    if (this.holder && this.holder.publisherId !== this.endingHolder) {
       if (this.onAirSince === null) return 'connecting';
       return this.grace !== null ? 'live' : 'reconnecting';
     }

@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAbilities } from '../api/role-context.js';
 import { useStudioClockOffset } from '../api/studio-clock.js';
-import { useStudio, useStudioEvent } from '../api/studio-context.js';
-import { useStudioValue } from '../api/studio-value.js';
+import { useStudioEvent } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { usePin } from '../live/live-context.js';
 import { useCapture, usePublishCommands } from '../publish/publish-context.js';
@@ -10,6 +9,7 @@ import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
 import { usesScreen, type Scene } from './scene-model.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
+import { useSceneSwitch } from './use-scene-switch.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
 import { useStoredScenes } from './use-stored-scenes.js';
 
@@ -68,17 +68,14 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const { setProgramVideo, setProgramAudio } = usePublishCommands();
   const pin = usePin();
   const clockOffsetMs = useStudioClockOffset();
-  const studio = useStudio();
   const settings = useSettings();
-  // The scene on air is main's: a Take in any window (the desktop, a producer console) changes it in all.
-  const programScene = useStudioValue({ event: 'programSceneChanged', read: (api) => api.getProgramScene() });
+  // The scenes on air and in preview are main's, the same in every window.
+  const switcher = useSceneSwitch();
+  const { showPreview } = switcher;
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
   const { scenes, updateScene } = stored;
-  // So is the scene in preview: a producer's pick shows in the host's window, and a Take in either swaps them.
-  const previewScene = useStudioValue({ event: 'previewSceneChanged', read: (api) => api.getPreviewScene() });
-  const { set: showPreview } = previewScene;
-  const previewId = previewScene.value?.sceneId ?? 'camera-card';
+  const previewId = switcher.preview?.sceneId ?? 'camera-card';
   const [refused, setRefused] = useState<string | null>(null);
   // The layer selected for editing belongs to the scene it was selected in: a new preview (from any window) starts unselected.
   const [selection, setSelection] = useState<{ readonly sceneId: string; readonly layerId: string | null }>({ sceneId: '', layerId: null });
@@ -146,11 +143,11 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
 
   // A deleted or not yet loaded program scene falls back to the first one (never a black frame by accident).
-  const programId = programScene.value?.sceneId ?? 'camera';
+  const programId = switcher.program?.sceneId ?? 'camera';
   const program = scenes.find((s) => s.id === programId) ?? scenes[0];
   // A new Take goes to air with its transition; a scene edit or the first load cuts.
-  const takenAt = programScene.value?.takenAt ?? null;
-  const programTransition = programScene.value?.transition ?? 'cut';
+  const takenAt = switcher.program?.takenAt ?? null;
+  const programTransition = switcher.program?.transition ?? 'cut';
   const lastTake = useRef<number | null>(null);
   useEffect(() => {
     if (!program) return;
@@ -160,31 +157,23 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   }, [compositor, program, takenAt, programTransition]);
 
   // A scene that draws a screen asks for one the first time it is picked or taken (F4 or a click is the gesture the picker needs).
+  const { pick, take: takeScene } = switcher;
   const pickPreview = useCallback(
     (sceneId: string) => {
-      // Shown here at once; main tells every other window (previewSceneChanged).
-      showPreview({ sceneId });
       setRefused(null);
       const scene = scenes.find((s) => s.id === sceneId);
       if (scene && usesScreen(scene)) askForScreenOnce();
-      void studio.pickPreviewScene({ sceneId }).then((result) => {
-        if (!result.ok) setRefused(result.error.message);
-      });
+      void pick(sceneId).then(setRefused);
     },
-    [studio, showPreview, scenes, askForScreenOnce],
+    [pick, scenes, askForScreenOnce],
   );
   const take = useCallback(() => {
     const next = scenes.find((s) => s.id === previewId);
     if (!next || !program || next.id === program.id) return;
     if (usesScreen(next)) askForScreenOnce();
-    // OBS studio mode swaps: main puts the old program back into preview, ready to cut back.
-    const previous = program.id;
-    void studio.takeScene({ sceneId: next.id, transition }).then((result) => {
-      if (!result.ok) return setRefused(result.error.message);
-      showPreview({ sceneId: previous });
-      setRefused(null);
-    });
-  }, [scenes, previewId, program, studio, transition, showPreview, askForScreenOnce]);
+    // OBS studio mode swaps: main puts the old program back into preview, ready to cut back, in every window.
+    void takeScene(next.id, transition).then(setRefused);
+  }, [scenes, previewId, program, takeScene, transition, askForScreenOnce]);
   useSceneHotkeys((index) => {
     const scene = scenes[index];
     if (scene) pickPreview(scene.id);

@@ -16,6 +16,8 @@ import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
 
 export type Resolution = '1280x720' | '1920x1080';
 export type Transition = 'cut' | 'fade';
+/** Who sees a drawn frame: 'viewers' (program, published) or 'host' (the preview monitor). */
+export type Audience = 'viewers' | 'host';
 
 export const FADE_MS = 300;
 export const FPS = 30;
@@ -74,6 +76,7 @@ export class Compositor {
   private tickTimes: number[] = [];
   private tickStarts: number[] = [];
   private tick = 0;
+  private slate = false;
 
   constructor(resolution: Resolution = '1280x720') {
     this.canvas = document.createElement('canvas');
@@ -130,6 +133,15 @@ export class Compositor {
     this.preview = canvas ? { canvas, scene, selected: selectedLayerId } : null;
   }
 
+  /**
+   * Whether the last program frame showed the viewers' slate for a screen
+   * layer with nothing shared (the host's monitors say what to do; the
+   * published picture never does).
+   */
+  get programShowsScreenSlate(): boolean {
+    return this.slate;
+  }
+
   /** Draw time of the program frame (ms), over the last ten seconds. */
   frameStats(): FrameStats {
     const sorted = [...this.frameTimes].sort((a, b) => a - b);
@@ -165,15 +177,16 @@ export class Compositor {
     this.ctx.globalAlpha = 1;
     this.ctx.fillStyle = '#000';
     this.ctx.fillRect(0, 0, width, height);
+    this.slate = false;
     const fade = this.fade;
     const progress = fade ? (started - fade.start) / FADE_MS : 1;
     if (fade && progress < 1) {
-      this.drawScene(this.ctx, fade.from, width, height);
+      this.drawScene(this.ctx, fade.from, width, height, 'viewers');
       this.ctx.globalAlpha = Math.max(0, progress);
     } else {
       this.fade = null;
     }
-    if (this.program) this.drawScene(this.ctx, this.program, width, height);
+    if (this.program) this.drawScene(this.ctx, this.program, width, height, 'viewers');
     this.ctx.globalAlpha = 1;
     this.frameTimes.push(performance.now() - started);
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
@@ -196,28 +209,31 @@ export class Compositor {
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, width, height);
     if (!preview.scene) return;
-    this.drawScene(ctx, preview.scene, width, height);
+    this.drawScene(ctx, preview.scene, width, height, 'host');
     const selected = preview.scene.layers.find((l) => l.id === preview.selected);
     if (selected) drawHandles(ctx, toPixels(selected.rect, width, height));
   }
 
-  private drawScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+  /** `audience`: the program frame is published ('viewers'); the preview monitor is the host's own ('host'). */
+  private drawScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number, audience: Audience): void {
     // One pinned card per scene: an older scene may hold two card layers; the topmost visible one is drawn.
     const card = drawnCardLayer(scene);
     for (const layer of scene.layers) {
-      if (layer.visible && (layer.source.kind !== 'product-card' || layer === card)) this.drawLayer(ctx, layer, width, height);
+      if (layer.visible && (layer.source.kind !== 'product-card' || layer === card)) this.drawLayer(ctx, layer, width, height, audience);
     }
   }
 
-  private drawLayer(ctx: CanvasRenderingContext2D, layer: Layer, width: number, height: number): void {
+  private drawLayer(ctx: CanvasRenderingContext2D, layer: Layer, width: number, height: number, audience: Audience): void {
     const rect = toPixels(layer.rect, width, height);
     const source = layer.source;
     switch (source.kind) {
       case 'camera':
         return this.drawVideo(ctx, this.cameras.get(source.slot)?.video, layer, rect);
       case 'screen':
-        // Nothing shared (not yet, cancelled, or the share ended): say so on the picture instead of black.
-        return this.screen ? this.drawVideo(ctx, this.screen.video, layer, rect) : drawScreenPlaceholder(ctx, rect);
+        if (this.screen) return this.drawVideo(ctx, this.screen.video, layer, rect);
+        // Nothing shared (not yet, cancelled, or the share ended): never black. Viewers get a calm slate; only the host is told what to do.
+        if (audience === 'viewers') this.slate = true;
+        return drawScreenPlaceholder(ctx, rect, audience);
       case 'image':
         return this.drawImage(ctx, this.image(source.url), layer, rect);
       case 'product-image': {

@@ -226,15 +226,18 @@ export function drawTextCard(ctx: CanvasRenderingContext2D, r: PixelRect, text: 
 
 /**
  * A screen layer with nothing shared (never asked, cancelled, or the share
- * ended): a placeholder that says what to do, never a black hole in the show.
+ * ended): never a black hole in the show. Viewers ('viewers': the program
+ * frame, published) see a calm slate with no words for the host in it; the
+ * host's preview monitor ('host') also says what to do.
  */
-export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRect): void {
+export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRect, audience: 'viewers' | 'host'): void {
   ctx.fillStyle = SCREEN_PLACEHOLDER_BACKGROUND;
   ctx.fillRect(r.x, r.y, r.w, r.h);
   const unit = Math.min(r.w / 64, r.h / 36);
   const cx = r.x + r.w / 2;
-  // A screen outline on its stand.
-  const screen = { x: cx - unit * 6, y: r.y + r.h * 0.3 - unit * 3.5, w: unit * 12, h: unit * 7 };
+  // A screen outline on its stand: centred for viewers, above the words for the host.
+  const top = audience === 'viewers' ? r.y + r.h / 2 - unit * 4.25 : r.y + r.h * 0.3 - unit * 3.5;
+  const screen = { x: cx - unit * 6, y: top, w: unit * 12, h: unit * 7 };
   ctx.strokeStyle = '#8b95a7';
   ctx.lineWidth = Math.max(1, unit * 0.4);
   ctx.beginPath();
@@ -244,6 +247,7 @@ export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRec
   ctx.moveTo(cx - unit * 3, screen.y + screen.h + unit * 1.5);
   ctx.lineTo(cx + unit * 3, screen.y + screen.h + unit * 1.5);
   ctx.stroke();
+  if (audience === 'viewers') return;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#ffffff';
@@ -251,6 +255,6 @@ export function drawScreenPlaceholder(ctx: CanvasRenderingContext2D, r: PixelRec
   ctx.fillText(fitText(ctx, 'Nothing shared', r.w * 0.9), cx, r.y + r.h * 0.52);
   ctx.fillStyle = '#c7ccd6';
   ctx.font = `${unit * 1.5}px ${FONT}`;
-  ctx.fillText(fitText(ctx, "Choose a screen or window from the scene's menu", r.w * 0.9), cx, r.y + r.h * 0.6);
+  ctx.fillText(fitText(ctx, "Choose a screen or window from the scene's ⋯ menu", r.w * 0.9), cx, r.y + r.h * 0.6);
   ctx.textAlign = 'start';
 }

@@ -3,6 +3,7 @@ import { useCompositor } from '../compositor/compositor-context.js';
 import { AudioControls } from '../compositor/AudioControls.js';
 import { LayerList } from '../compositor/LayerList.js';
 import { PreviewMonitor } from '../compositor/PreviewMonitor.js';
+import { ProgramScreenPrompt } from '../compositor/ProgramScreenPrompt.js';
 import { SceneBar } from '../compositor/SceneBar.js';
 import '../compositor/compositor.css';
 import { PinnedStrip } from '../live/PinnedStrip.js';
@@ -41,7 +42,7 @@ export function PreviewPanel() {
               <span className="monitor-tag monitor-tag-program">Program</span>
               <span className="monitor-scene">{programName}</span>
             </div>
-            <ProgramPreview picture={compositor?.outputTrack ?? null} />
+            <ProgramPreview picture={compositor?.outputTrack ?? null} overlay={<ProgramScreenPrompt />} />
           </div>
         </div>
         <SceneBar />

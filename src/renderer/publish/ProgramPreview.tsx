@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAbilities } from '../api/role-context.js';
 import { useAirState } from '../live/live-context.js';
 import { useCapture, usePublishCommands, usePublishStatus } from './publish-context.js';
@@ -9,9 +9,10 @@ import { useCapture, usePublishCommands, usePublishStatus } from './publish-cont
  * output) once the camera runs, else the camera itself. A console that
  * cannot go live (a producer's) shows the program scene as composed here
  * (titles, the pinned card) without asking for a camera: the host's page
- * sends the picture.
+ * sends the picture. `overlay`: the host's notes over the picture (HTML,
+ * never in the video).
  */
-export function ProgramPreview({ picture = null }: { readonly picture?: MediaStreamTrack | null }) {
+export function ProgramPreview({ picture = null, overlay = null }: { readonly picture?: MediaStreamTrack | null; readonly overlay?: ReactNode }) {
   const capture = useCapture();
   const status = usePublishStatus();
   const air = useAirState();
@@ -69,6 +70,7 @@ export function ProgramPreview({ picture = null }: { readonly picture?: MediaStr
           {camera.error}
         </p>
       )}
+      {overlay}
       {onAir && (
         <span className="program-on-air" aria-hidden="true">
           On air

@@ -183,11 +183,12 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     };
     /**
      * After Stop the window no longer holds the show; ending it from there
-     * claims it again first (refused, in host words, if another window went live meanwhile).
+     * claims it again first (refused, in host words, if another window went live meanwhile),
+     * flagged as ending: other windows keep seeing "paused", not "going live".
      */
     const holdForEnding = async (): Promise<boolean> => {
       if (mine.current !== null) return true;
-      const claim = await studio.claimPublishing({ takeOver: false });
+      const claim = await studio.claimPublishing({ takeOver: false, ending: true });
       if (!claim.ok) {
         setClaimError(claim.error.message);
         return false;

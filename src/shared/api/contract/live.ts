@@ -22,11 +22,13 @@ export const liveChannels = {
   /**
    * This window wants to publish. Refused ('conflict', naming who is live)
    * while another window publishes, unless `takeOver`: then that window is
-   * told at once (`publisherChanged`) and stops.
+   * told at once (`publisherChanged`) and stops. `ending`: the window claims
+   * only to end the show from a pause (End show after Stop): every window
+   * keeps seeing "paused" until it ends, never "going live".
    */
   claimPublishing: defineChannel<PublisherClaim>()(
     'studio:live:claim-publishing',
-    z.object({ takeOver: z.boolean().default(false) }).strict().default({ takeOver: false }),
+    z.object({ takeOver: z.boolean().default(false), ending: z.boolean().default(false) }).strict().default({ takeOver: false, ending: false }),
   ),
   /**
    * The window stopped publishing (Stop, End show, taken over, closing); a
