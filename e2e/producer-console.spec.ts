@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { outputPixel, viewerPixel, type Rgb } from './compositor-pages.js';
 import { expectPicturePlaying, getReadyToGoLive, livePill, openViewer, viewerUrlOf } from './go-live-pages.js';
 import { expect, startStudio, test } from './studio-fixture.js';
 
@@ -13,37 +14,7 @@ import { expect, startStudio, test } from './studio-fixture.js';
 
 test.describe.configure({ timeout: 180_000 });
 
-type Rgb = [number, number, number];
 const dark = ([r, g, b]: Rgb) => r < 80 && g < 80 && b < 80;
-
-/** One pixel of the host's composed output (what it publishes), x and y as fractions of the frame. */
-function outputPixel(page: Page, x: number, y: number): Promise<Rgb> {
-  return page.evaluate(
-    ([fx, fy]) => {
-      const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
-      const data = canvas.getContext('2d')!.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
-      return [data[0]!, data[1]!, data[2]!] as Rgb;
-    },
-    [x, y],
-  );
-}
-
-/** One pixel of the viewer's video. */
-function viewerPixel(page: Page, x: number, y: number): Promise<Rgb> {
-  return page.evaluate(
-    ([fx, fy]) => {
-      const video = document.querySelector('video')!;
-      const canvas = document.createElement('canvas');
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(video, 0, 0);
-      const data = ctx.getImageData(Math.round(fx! * canvas.width), Math.round(fy! * canvas.height), 1, 1).data;
-      return [data[0]!, data[1]!, data[2]!] as Rgb;
-    },
-    [x, y],
-  );
-}
 
 const scene = (page: Page, id: string) => page.getByRole('toolbar', { name: 'Scenes' }).locator(`[data-scene="${id}"]`);
 const inPreview = (page: Page, id: string) => expect(scene(page, id)).toHaveAttribute('aria-pressed', 'true');

@@ -1,3 +1,4 @@
+import { readStored, writeStored } from './page-storage.js';
 /**
  * Runs in the viewer's browser. Who this viewer is in chat, kept in
  * localStorage: a random viewerKey (the SFU turns it into a stable anonymous
@@ -7,22 +8,6 @@
 
 const KEY_ITEM = 'lss:chat:viewerKey';
 const NAME_ITEM = 'lss:chat:name';
-
-function read(item: string): string | null {
-  try {
-    return localStorage.getItem(item);
-  } catch {
-    return null;
-  }
-}
-
-function write(item: string, value: string): void {
-  try {
-    localStorage.setItem(item, value);
-  } catch {
-    // private mode: the value lasts for this page only
-  }
-}
 
 /** 32 hex characters; getRandomValues works on plain http too (randomUUID needs a secure context). */
 function newViewerKey(): string {
@@ -35,10 +20,10 @@ export class ChatIdentityStore {
   private currentName: string | null;
 
   constructor() {
-    const stored = read(KEY_ITEM);
+    const stored = readStored(KEY_ITEM);
     this.viewerKey = stored && /^[A-Za-z0-9_-]{16,128}$/.test(stored) ? stored : newViewerKey();
-    if (stored !== this.viewerKey) write(KEY_ITEM, this.viewerKey);
-    this.currentName = read(NAME_ITEM);
+    if (stored !== this.viewerKey) writeStored(KEY_ITEM, this.viewerKey);
+    this.currentName = readStored(NAME_ITEM);
   }
 
   get name(): string | null {
@@ -48,6 +33,6 @@ export class ChatIdentityStore {
   /** The name the SFU gave (a taken name comes back with a suffix: "Anna 2"). */
   setName(name: string): void {
     this.currentName = name;
-    write(NAME_ITEM, name);
+    writeStored(NAME_ITEM, name);
   }
 }

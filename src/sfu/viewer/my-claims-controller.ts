@@ -1,6 +1,7 @@
 import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
 import type { MyClaim, MyClaimsPush } from '../../shared/sfu/protocol-claims.js';
 import type { MyClaimsView } from './my-claims-view.js';
+import { readStored, writeStored } from './page-storage.js';
 
 /** Runs in the viewer's browser: "My claims" between the page and the session. */
 
@@ -10,22 +11,6 @@ export interface ContactTransport {
 
 /** Where "Skip" is remembered (this browser): the question is not asked again after a reload. */
 const SKIPPED_ITEM = 'lss:claims:contactSkipped';
-
-function read(item: string): string | null {
-  try {
-    return localStorage.getItem(item);
-  } catch {
-    return null;
-  }
-}
-
-function write(item: string, value: string): void {
-  try {
-    localStorage.setItem(item, value);
-  } catch {
-    // private mode: remembered for this page only
-  }
-}
 
 /**
  * The buyer's claims as the studio last sent them (`myClaims`: after each
@@ -40,7 +25,7 @@ export class MyClaimsController {
   /** Sent, not yet answered by the studio's list (shown as being sent, never as kept). */
   private sentContact: string | null = null;
   private editing = false;
-  private skipped = read(SKIPPED_ITEM) === '1';
+  private skipped = readStored(SKIPPED_ITEM) === '1';
   private transport: ContactTransport | null = null;
 
   constructor(private readonly view: MyClaimsView) {
@@ -51,7 +36,7 @@ export class MyClaimsController {
     view.skip.addEventListener('click', () => {
       this.skipped = true;
       this.editing = false;
-      write(SKIPPED_ITEM, '1');
+      writeStored(SKIPPED_ITEM, '1');
       this.render();
     });
     view.change.addEventListener('click', () => {
