@@ -18,6 +18,7 @@
  * "sold") are never questions. A moderator can still mark any message (Q).
  */
 import { foldText } from './normalize.js';
+import { phraseIndex } from './phrase-index.js';
 import {
   ASKING_ABOUT,
   ASKING_ANYWHERE,
@@ -49,16 +50,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_LEAD_IN = 3;
 
 /** Opening phrases by their first word, longest first. */
-const PHRASES_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const index = new Map<string, (readonly string[])[]>();
-  for (const phrase of OPENING_PHRASES) {
-    const list = index.get(phrase[0]!) ?? [];
-    list.push(phrase);
-    index.set(phrase[0]!, list);
-  }
-  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
-  return index;
-})();
+const OPENING_INDEX = phraseIndex(OPENING_PHRASES);
 
 /** True when `text` (a chat message as sent) is a question. Never throws. */
 export function looksLikeQuestion(text: string): boolean {
@@ -83,8 +75,8 @@ function sentenceAsks(words: readonly string[]): boolean {
 function opensQuestion(words: readonly string[], at: number): boolean {
   const first = words[at]!;
   const next = words[at + 1];
-  for (const phrase of PHRASES_BY_FIRST.get(first) ?? []) {
-    if (!phrase.every((w, i) => words[at + i] === w)) continue;
+  const phrase = OPENING_INDEX.longestAt(words, at);
+  if (phrase) {
     const after = words[at + phrase.length];
     return after === undefined || !PHRASE_EXCEPTIONS[phrase.join(' ')]?.has(after);
   }

@@ -14,6 +14,7 @@
  * how much I love this", "me lo llevo, cuánto cuesta").
  */
 import { foldText } from '../moderation/normalize.js';
+import { phraseIndex } from '../moderation/phrase-index.js';
 import { looksLikeQuestion } from '../moderation/questions.js';
 
 /** What recogniseClaim needs of the pinned product (a ProductDetail fits). */
@@ -210,22 +211,10 @@ function productValues(product: ClaimableProduct): ProductValues {
   return { keys, partial, maxWords: Math.min(maxWords, 4), hasOptions: keys.size > 0 };
 }
 
-const PHRASE_INDEX: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const index = new Map<string, (readonly string[])[]>();
-  for (const phrase of CLAIM_PHRASES) {
-    const list = index.get(phrase[0]!) ?? [];
-    list.push(phrase);
-    index.set(phrase[0]!, list);
-  }
-  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
-  return index;
-})();
+const PHRASE_INDEX = phraseIndex(CLAIM_PHRASES);
 
 function phraseAt(words: readonly string[], at: number): number {
-  for (const phrase of PHRASE_INDEX.get(words[at]!) ?? []) {
-    if (phrase.every((w, i) => words[at + i] === w)) return phrase.length;
-  }
-  return 0;
+  return PHRASE_INDEX.longestAt(words, at)?.length ?? 0;
 }
 
 /** Longest run of words at `at` that names an option value (or a size synonym of one); 0: none. */
