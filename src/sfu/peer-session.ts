@@ -66,6 +66,10 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitFo
   chatStored: ['host'],
   claimContact: ['viewer'],
   viewerClaims: ['host'],
+  egressStart: ['host'],
+  egressStop: ['host'],
+  egressReconnect: ['host'],
+  egressList: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -187,6 +191,11 @@ export class PeerSession implements RoomMember {
         return handleHostChat(room, request);
       case 'claimContact':
         return this.chat.shareContact(room, request.contact);
+      case 'egressStart':
+      case 'egressStop':
+      case 'egressReconnect':
+      case 'egressList':
+        throw new SignalFailure('unavailable', 'Multistream is not available on this server yet.');
       case 'chatStored':
         room.chatStored(request.messageId);
         return {};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
 import { productCardSchema, type ProductCard } from './product-card.js';
 import { claimRequestShapes, type ClaimReplyData, type StudioClaimPush } from './protocol-claims.js';
+import { egressRequestShapes, type EgressPush, type EgressReplyData } from './protocol-egress.js';
 import {
   chatNameInputSchema,
   chatRequestShapes,
@@ -129,6 +130,11 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   // My claims (protocol-claims.ts): claimContact is for viewers, viewerClaims for hosts.
   request('claimContact', claimRequestShapes.claimContact),
   request('viewerClaims', claimRequestShapes.viewerClaims),
+  // Multistream (protocol-egress.ts): the studio's link only (the long-lived host token).
+  request('egressStart', egressRequestShapes.egressStart),
+  request('egressStop', egressRequestShapes.egressStop),
+  request('egressReconnect', egressRequestShapes.egressReconnect),
+  request('egressList', egressRequestShapes.egressList),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
@@ -167,7 +173,7 @@ export interface TransportInfo {
 }
 
 /** The `data` of a successful reply, per request type. */
-export interface SignalReplyData extends ChatReplyData, ClaimReplyData {
+export interface SignalReplyData extends ChatReplyData, ClaimReplyData, EgressReplyData {
   join: {
     readonly protocolVersion: number;
     readonly role: SignalRole;
@@ -213,7 +219,8 @@ export type SignalPush =
   /** To a connection that sent `waitForShow`: a host opened the show; send `join` now. Sent once; the connection waits no more. */
   | { readonly type: 'showOpened'; readonly show: string }
   | ChatPush
-  | StudioClaimPush;
+  | StudioClaimPush
+  | EgressPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
   readonly type: 'reply';

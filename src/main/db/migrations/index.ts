@@ -9,6 +9,8 @@ import { sellingMigration } from './0070-selling.js';
 import { programSceneMigration } from './0080-program-scene.js';
 import { pinnedCardMigration } from './0090-pinned-card.js';
 import { buyerContactsMigration } from './0100-buyer-contacts.js';
+import { destinationsMigration } from './0110-destinations.js';
+import { recordingsMigration } from './0120-recordings.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +24,6 @@ export const migrations: readonly Migration[] = [
   programSceneMigration,
   pinnedCardMigration,
   buyerContactsMigration,
+  destinationsMigration,
+  recordingsMigration,
 ];
