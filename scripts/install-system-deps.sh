@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need: Chromium for the end-to-end
-# tests, OBS + Xvfb for the OBS control tests, and what the mediasoup worker (the SFU) needs to be built and to
+# tests, OBS + Xvfb for the OBS control tests, ffmpeg and nginx-rtmp for multistream, and what the mediasoup worker (the SFU) needs to be built and to
 # run. Safe to run again: it only installs what is missing.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -14,6 +14,10 @@ packages=(
   # OBS control tests: a real OBS 29 headless under Xvfb with Mesa's software GL
   # (scripts/obs-headless-start.sh); the GL driver is only a recommend of obs-studio.
   obs-studio xvfb libgl1-mesa-dri
+  # Multistream and recording: ffmpeg encodes (egress, the recording's MP4);
+  # nginx with its RTMP module is the real RTMP server the egress tests push to
+  # (scripts/rtmp-server-start.sh).
+  ffmpeg nginx libnginx-mod-rtmp
 )
 missing=()
 for p in "${packages[@]}"; do
