@@ -6,21 +6,21 @@ import type {
   PublisherState,
   PublishTicket,
   SfuLinkState,
-  SfuMode,
   SfuStatus,
 } from '../../shared/domain/live.js';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
-import type { SfuServer } from '../../sfu/index.js';
-import { lanAddresses } from '../control-server/control-server-manager.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
-import { SfuLink, type ChatHostRequest } from '../sfu-link/sfu-link.js';
-import { startEmbeddedSfu } from './embedded-sfu.js';
+import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
+import type { SignalReplyData } from '../../shared/sfu/protocol.js';
+import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
+import { SfuLink, type ChatHostRequest, type EgressRequestType } from '../sfu-link/sfu-link.js';
 import { OnePublisher, type PublisherCaller } from './one-publisher.js';
 import { ShowAir } from './show-air.js';
-import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
+import { generateRoomName } from './sfu-address.js';
+import { startEmbeddedTarget, startRemoteTarget, type Target, type TargetConfig, type TargetStarters } from './sfu-target.js';
 
 /**
  * How long a publish ticket admits joins. The publisher fetches one per
@@ -54,25 +54,12 @@ export interface ChatRelayListener {
   contact?(viewerId: string, contact: string): void;
 }
 
-/** Everything the current SFU target needs; a change of any of it restarts the target. */
-interface TargetConfig {
-  readonly mode: SfuMode;
-  readonly room: string;
-  readonly url: string;
-  readonly port: number;
-  readonly allowLan: boolean;
-  readonly remoteToken: string;
-}
-
-interface Target {
-  readonly config: TargetConfig;
-  readonly server: SfuServer | null;
-  readonly signalUrl: string | null;
-  readonly viewerUrls: readonly string[];
-  readonly connectSources: readonly string[];
-  readonly link: SfuLink | null;
-  /** Why this target cannot work (no link then). */
-  readonly error: string | null;
+/** What multistream (src/main/egress) hears from the show's SFU room. */
+export interface EgressRelayListener {
+  /** Where the destinations stand (`egressStatus`). */
+  status(status: EgressStatus): void;
+  /** Main's link (re)joined the room: an SFU that restarted runs no destination. */
+  joined(): void;
 }
 
 /**
@@ -92,6 +79,7 @@ export class LiveService {
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
   private chatListener: ChatRelayListener | null = null;
+  private egressListener: EgressRelayListener | null = null;
   /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
   private readonly publishers: OnePublisher;
   /** Where the show stands for every window (on air, paused, ended…), from the two above. */
@@ -258,6 +246,18 @@ export class LiveService {
     this.target?.link?.confirmStored(messageId);
   }
 
+  /** Multistream's ears: the destinations' status and main's link (re)joining. */
+  setEgressListener(listener: EgressRelayListener | null): void {
+    this.egressListener = listener;
+  }
+
+  /** A multistream request over main's link, to whichever SFU runs the show (the built-in one or a remote `studio sfu`). */
+  async egress<T extends EgressRequestType>(request: SignalRequestBody<T> & { readonly type: T }): Promise<SignalReplyData[T]> {
+    const link = this.target?.link;
+    if (!link) throw new SignalRequestError('disconnected', this.target?.error ?? 'The SFU is not ready yet.');
+    return link.egress(request);
+  }
+
   /** Called whenever pinTargetState() may have changed. */
   onPinDelivery(listener: () => void): () => void {
     this.pinListeners.add(listener);
@@ -298,56 +298,15 @@ export class LiveService {
     this.starting = true;
     this.changed();
     await this.stopTarget();
-    this.target = config.mode === 'embedded' ? await this.startEmbedded(config) : this.startRemote(config);
+    const starters: TargetStarters = {
+      startLink: (signalUrl, room, hostToken) => this.startLink(signalUrl, room, hostToken),
+      ...(this.deps.log ? { log: this.deps.log } : {}),
+      ...(this.deps.embedded?.viewerDir ? { viewerDir: this.deps.embedded.viewerDir } : {}),
+      ...(this.deps.viewerIdSalt ? { viewerIdSalt: this.deps.viewerIdSalt } : {}),
+    };
+    this.target = config.mode === 'embedded' ? await startEmbeddedTarget(config, starters) : startRemoteTarget(config, starters);
     this.starting = false;
     this.changed();
-  }
-
-  private async startEmbedded(config: TargetConfig): Promise<Target> {
-    const hostToken = newHostToken();
-    const started = await startEmbeddedSfu({
-      hostTokens: { [config.room]: hostToken },
-      port: config.port,
-      allowLan: config.allowLan,
-      viewerDir: this.deps.embedded?.viewerDir,
-      viewerIdSalt: this.deps.viewerIdSalt?.() ?? null,
-    });
-    if (!started.ok) return this.failedTarget(config, started.error);
-    const { server } = started;
-    const hosts = ['127.0.0.1', ...(config.allowLan ? lanAddresses() : [])];
-    const origin = (host: string) => `http://${host}:${server.port}`;
-    return {
-      config,
-      server,
-      signalUrl: server.signalUrl,
-      viewerUrls: hosts.map((h) => watchUrl(origin(h), config.room)),
-      connectSources: [],
-      // Main's link joins with a secret made for this run; the renderer gets minted tokens.
-      link: this.startLink(server.signalUrl, config.room, hostToken),
-      error: null,
-    };
-  }
-
-  private startRemote(config: TargetConfig): Target {
-    let address;
-    try {
-      address = remoteSfuAddress(config.url);
-    } catch {
-      return this.failedTarget(config, 'The SFU address in Settings is not a valid address.');
-    }
-    const base = { signalUrl: address.signalUrl, viewerUrls: [watchUrl(address.watchBase, config.room)], connectSources: [address.connectSource] };
-    if (config.remoteToken === '') {
-      return {
-        ...this.failedTarget(config, 'Enter the host token of your SFU in Settings (it is printed when "studio sfu" starts).'),
-        ...base,
-      };
-    }
-    return { config, server: null, ...base, link: this.startLink(address.signalUrl, config.room, config.remoteToken), error: null };
-  }
-
-  private failedTarget(config: TargetConfig, error: string): Target {
-    this.deps.log?.(error);
-    return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, error };
   }
 
   private startLink(signalUrl: string, room: string, hostToken: string): SfuLink {
@@ -362,7 +321,11 @@ export class LiveService {
         push.type === 'viewerJoined' ? this.chatListener?.viewerJoined?.(push.viewerId) : this.chatListener?.contact?.(push.viewerId, push.contact),
       // The chat service confirms each viewer message once stored (confirmStored), so the SFU's "sent" to a viewer means saved.
       confirmsChat: true,
-      onJoined: () => this.chatListener?.joined(),
+      onJoined: () => {
+        this.chatListener?.joined();
+        this.egressListener?.joined();
+      },
+      onEgressStatus: (status) => this.egressListener?.status(status),
     });
     // Whatever the studio has pinned goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);

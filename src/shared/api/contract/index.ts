@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app.js';
 import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
+import { destinationChannels, destinationEvents } from './destinations.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
@@ -25,6 +26,7 @@ export const contract = {
   ...sceneChannels,
   ...sellingChannels,
   ...backupChannels,
+  ...destinationChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -37,6 +39,7 @@ export const events = {
   ...obsEvents,
   ...sceneEvents,
   ...sellingEvents,
+  ...destinationEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,9 @@ const SETTINGS = access('host', 'change settings');
 const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
+const DESTINATIONS = access('host', 'see or change the multistream destinations');
+const EGRESS_CONTROL = access('host', 'start or stop multistream destinations');
+const EGRESS_STATUS = access('producer', 'see the multistream destinations');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -136,6 +139,15 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   exportClaimsCsv: EXPORTS,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
+  // destinations (multistream): server addresses are the host's; keys never leave main
+  listDestinations: DESTINATIONS,
+  createDestination: DESTINATIONS,
+  updateDestination: DESTINATIONS,
+  deleteDestination: DESTINATIONS,
+  getEgress: EGRESS_STATUS,
+  startDestination: EGRESS_CONTROL,
+  stopDestination: EGRESS_CONTROL,
+  reconnectDestination: EGRESS_CONTROL,
 };
 
 /**
@@ -161,6 +173,8 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
+  destinationsChanged: 'host',
+  egressChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
