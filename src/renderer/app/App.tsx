@@ -16,7 +16,12 @@ import { TopBar } from './TopBar.js';
 
 export type View = 'studio' | 'settings' | 'report';
 
-const viewFromHash = (): View => (window.location.hash === '#settings' ? 'settings' : window.location.hash === '#report' ? 'report' : 'studio');
+/** `#settings/<section>` opens Settings at that section (the Stream panel links to `#settings/destinations`). */
+const viewFromHash = (): View => {
+  const { hash } = window.location;
+  if (hash === '#settings' || hash.startsWith('#settings/')) return 'settings';
+  return hash === '#report' ? 'report' : 'studio';
+};
 
 export interface AppProps {
   readonly studio: StudioApi;
