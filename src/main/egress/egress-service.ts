@@ -253,12 +253,11 @@ export class EgressService {
     try {
       await this.deps.link.egress(request);
       if (this.closed) return;
-      const local = this.local.get(id);
-      if (local?.pending) this.local.delete(id);
-      const reported = this.sfu.get(id);
-      if (request.type === 'egressStop' && reported && reported.state !== 'stopped') {
-        // Shown as stopped (with its last figures) until the SFU's next push says so itself.
-        this.sfu.set(id, { ...reported, state: 'stopped', bitrateKbps: null, fps: null, liveSince: null, retryAt: null });
+      if (request.type === 'egressStop') {
+        // Stopped, until the SFU's next push says so itself (with its last figures) or it is started again.
+        if (!this.wanted.has(id)) this.local.set(id, { state: 'stopped', reason: null, pending: false });
+      } else if (this.local.get(id)?.pending) {
+        this.local.delete(id);
       }
     } catch (error) {
       if (this.closed) return;

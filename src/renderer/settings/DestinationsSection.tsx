@@ -35,8 +35,11 @@ export function DestinationsSection() {
   }, []);
 
   const setEnabled = async (destination: Destination, enabled: boolean) => {
+    // The tick shows at once; main's answer (and its event) confirms it, a refusal puts it back.
+    destinations.set((list ?? []).map((d) => (d.id === destination.id ? { ...d, enabled } : d)));
     const result = await studio.updateDestination({ id: destination.id, enabled });
     setMessage(result.ok ? null : { kind: 'error', text: result.error.message });
+    if (!result.ok) void destinations.reload();
   };
   const remove = async (destination: Destination) => {
     setDeleting(null);
