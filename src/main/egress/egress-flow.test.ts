@@ -13,7 +13,7 @@ import type { Destination, EgressOverview } from '../../shared/domain/destinatio
 import type { PublisherClaim, PublishTicket } from '../../shared/domain/live.js';
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
 import { startSfuServer, type SfuServer } from '../../sfu/index.js';
-import { joinAsProducingHost, TestSignalClient } from '../../../tests/harness/signal-client.js';
+import { joinAsProducingHost, type TestSignalClient } from '../../../tests/harness/signal-client.js';
 import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 
@@ -162,13 +162,25 @@ describe('multistream over main’s link', () => {
     await s.waitForStatus((st) => st.state === 'reconnecting', 'the link reconnecting');
     const second = await remoteSfu(port);
     await s.waitForStatus((st) => st.state === 'connected', 'the link back');
-    // What the server itself says, to a host joined with its long-lived token: A again, not B (the host stopped it).
-    const operator = await TestSignalClient.connect(second);
-    clients.push(operator);
-    await operator.requests.request({ type: 'join', show: s.core.live.status().room, role: 'host', hostToken: SECRET });
-    await eventually(() => operator.requests.request({ type: 'egressList' }), (list) => runningOn(list).join() === 'Shop A', 'A started again');
+    // The new server's own list (asked over main's new link): A again, not B (the host stopped it).
+    expect(second.port).toBe(port);
+    await eventually(sfuList(s), (list) => runningOn(list).join() === 'Shop A', 'A started again');
     expect(stateOf(s.core.egress.overview(), a)).not.toBe('off');
     expect(stateOf(s.core.egress.overview(), b)).toBe('stopped');
     expectNoKeyIn(s);
+  });
+
+  it('the built-in SFU runs the ffmpeg set in Settings: one that is not there fails every destination and says where it looked', async () => {
+    const s = await studio();
+    await s.call('studio:settings:update', { sfu: { ffmpegPath: '/nonexistent/lss-ffmpeg' } });
+    await s.waitForStatus((st) => st.state === 'connected', 'the built-in SFU again, with that ffmpeg');
+    const { a } = await threeDestinations(s);
+    await goLive(s);
+    const overview = await until(() => s.core.egress.overview(), (o) => stateOf(o, a) === 'failed', 'A failed', 15_000);
+    expect(overview.encoder).toMatchObject({ state: 'failed', reason: expect.stringContaining('/nonexistent/lss-ffmpeg') });
+    expect(overview.destinations.find((row) => row.id === a.id)?.reason).toContain('ffmpeg was not found');
+    await expect(s.call('studio:settings:update', { sfu: { ffmpegPath: 'ffmpeg -i x' } })).rejects.toMatchObject({
+      message: expect.stringContaining('Give the full path to the ffmpeg program'),
+    });
   });
 });

@@ -154,6 +154,10 @@ export class EgressService {
       // The SFU knows this one now: its word replaces main's, unless a request for it is still on its way.
       if (!this.local.get(id)?.pending) this.local.delete(id);
     }
+    // One the SFU no longer lists (it restarted, or the show ended there) and that should not run: it stopped.
+    for (const id of this.sfu.keys()) {
+      if (!next.has(id) && !this.wanted.has(id) && !this.local.has(id)) this.local.set(id, { state: 'stopped', reason: null, pending: false });
+    }
     this.sfu = next;
     this.changed();
   }

@@ -277,7 +277,7 @@ export class LiveService {
     const pinned = this.deps.embedded;
     // Only what the mode uses, so e.g. the LAN switch does not reconnect a remote SFU.
     if (sfu.url !== '') {
-      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.deps.settings.sfuHostToken() };
+      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.deps.settings.sfuHostToken(), ffmpegPath: '' };
     }
     return {
       mode: 'embedded',
@@ -286,6 +286,7 @@ export class LiveService {
       port: pinned?.port ?? sfu.port,
       allowLan: pinned?.allowLan ?? sfu.allowLan,
       remoteToken: '',
+      ffmpegPath: sfu.ffmpegPath,
     };
   }
 

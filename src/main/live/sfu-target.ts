@@ -13,6 +13,8 @@ export interface TargetConfig {
   readonly port: number;
   readonly allowLan: boolean;
   readonly remoteToken: string;
+  /** The built-in SFU's ffmpeg for multistream ('' for a remote SFU, or for the default). */
+  readonly ffmpegPath: string;
 }
 
 export interface Target {
@@ -45,6 +47,7 @@ export async function startEmbeddedTarget(config: TargetConfig, starters: Target
     allowLan: config.allowLan,
     viewerDir: starters.viewerDir,
     viewerIdSalt: starters.viewerIdSalt?.() ?? null,
+    ffmpegPath: config.ffmpegPath === '' ? null : config.ffmpegPath,
   });
   if (!started.ok) return failedTarget(config, started.error, starters);
   const { server } = started;

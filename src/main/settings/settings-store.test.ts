@@ -20,7 +20,7 @@ describe('SettingsStore', () => {
       hostName: '',
       storeName: '',
       controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT, producersMayGoLive: false },
-      sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
+      sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false, ffmpegPath: '' },
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null },
       backups: { keep: 10 },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/api/contract/app.js';
-import type { Settings } from '../../shared/domain/settings.js';
+import { settingsPatchSchema, type Settings } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
@@ -35,6 +35,7 @@ const draftFrom = (s: Settings): Draft => ({
   sfuRoom: s.sfu.room,
   sfuPort: String(s.sfu.port),
   sfuAllowLan: s.sfu.allowLan,
+  sfuFfmpegPath: s.sfu.ffmpegPath,
   sfuHostToken: '',
 });
 
@@ -69,6 +70,12 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       setMessage({ kind: 'error', text: 'Port must be a whole number between 1024 and 65535.' });
       return;
     }
+    // Said in the field's own words (main would add the field's name).
+    const ffmpeg = settingsPatchSchema.safeParse({ sfu: { ffmpegPath: draft.sfuFfmpegPath } });
+    if (!ffmpeg.success) {
+      setMessage({ kind: 'error', text: ffmpeg.error.issues[0]?.message ?? 'Check the ffmpeg path.' });
+      return;
+    }
     setSaving(true);
     const result = await studio.updateSettings({
       hostName: draft.hostName,
@@ -79,6 +86,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         room: draft.sfuRoom,
         port: sfuPort,
         allowLan: draft.sfuAllowLan,
+        ffmpegPath: draft.sfuFfmpegPath,
         ...(draft.sfuHostToken.trim() ? { hostToken: draft.sfuHostToken } : {}),
       },
     });

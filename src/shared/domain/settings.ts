@@ -22,6 +22,15 @@ export const sfuRoomSchema = z
   .trim()
   .regex(SHOW_ID_PATTERN, 'The room name is 1-64 letters, digits, "-" or "_", starting with a letter or digit.');
 
+/** The ffmpeg the built-in SFU runs for multistream: empty (LSS_FFMPEG, else "ffmpeg" on PATH) or a full path. */
+const ffmpegPath = z
+  .string()
+  .trim()
+  .max(1024, 'The ffmpeg path is at most 1024 characters.')
+  .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), {
+    message: 'Give the full path to the ffmpeg program (for example /usr/local/bin/ffmpeg), or leave it empty to use the one on this computer’s PATH.',
+  });
+
 const portNumber = z
   .number({ message: 'Port must be a whole number.' })
   .int('Port must be a whole number.')
@@ -78,6 +87,12 @@ export const settingsSchema = z.object({
        * (binds every interface, announces this computer's LAN address).
        */
       allowLan: z.boolean().default(false),
+      /**
+       * Built-in SFU only: the ffmpeg multistream runs (an encoder, a pusher
+       * per destination). Empty: LSS_FFMPEG, else "ffmpeg" on PATH. A remote
+       * `studio sfu` has its own (--ffmpeg).
+       */
+      ffmpegPath: ffmpegPath.default(''),
       // The remote SFU's host token is not here: it is a secret kept by main
       // (see SettingsStore.sfuHostToken) and is never sent to a UI.
     })
@@ -133,6 +148,7 @@ export const settingsPatchSchema = z
         room: sfuRoomSchema,
         port: portNumber,
         allowLan: z.boolean(),
+        ffmpegPath,
         /**
          * Write-only: the host token of the remote SFU (`studio sfu --host-token`).
          * Stored by main, never returned by getSettings; "" forgets it.
