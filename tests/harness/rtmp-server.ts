@@ -150,6 +150,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Longest wait for the first keyframe a player gets (the egress encoder makes one every 2 s). */
+const KEYFRAME_WAIT_S = 2.5;
+
 export interface RtmpProbe {
   readonly video: { codec: string; width: number; height: number; pixFmt: string | null } | null;
   readonly audio: { codec: string; sampleRate: number; channels: number } | null;
@@ -166,9 +169,11 @@ interface FfprobeJson {
 }
 
 /**
- * Plays the stream back from the server for `seconds` of media and reports
- * its codecs, size and the video frames that arrived. Rejects when nothing
- * is being published there (ffprobe gives up after `timeoutMs`).
+ * Plays the stream back from the server and reports its codecs, size and
+ * the video frames that arrived in about `seconds` of video. The server
+ * starts a player's video at a keyframe (every 2 s) and its audio at once,
+ * so the window read is `seconds` plus one keyframe interval. Rejects when
+ * nothing is being published there (ffprobe gives up after `timeoutMs`).
  */
 export async function probeRtmpStream(playUrl: string, seconds = 2, timeoutMs = 20_000): Promise<RtmpProbe> {
   const { stdout } = await run(
@@ -176,14 +181,14 @@ export async function probeRtmpStream(playUrl: string, seconds = 2, timeoutMs = 
     [
       '-v', 'error',
       '-rw_timeout', String(timeoutMs * 1000),
-      '-read_intervals', `%+${seconds}`,
+      '-read_intervals', `%+${seconds + KEYFRAME_WAIT_S}`,
       '-show_entries',
       'stream=codec_type,codec_name,width,height,pix_fmt,sample_rate,channels:frame=media_type,pts_time,best_effort_timestamp_time',
       '-show_frames',
       '-of', 'json',
       playUrl,
     ],
-    { timeout: timeoutMs + seconds * 1000 + 5000, maxBuffer: 64 * 1024 * 1024 },
+    { timeout: timeoutMs + (seconds + KEYFRAME_WAIT_S) * 1000 + 5000, maxBuffer: 64 * 1024 * 1024 },
   );
   const json = JSON.parse(stdout) as FfprobeJson;
   const streams = json.streams ?? [];

@@ -14,6 +14,8 @@ export interface DestinationDeps {
   readonly log: SfuLog;
   /** The encoder has output a new pusher can start from. */
   readonly encoderReady: () => boolean;
+  /** Why a destination waits for the encoder now (no video yet, a restart), or null. */
+  readonly waitingReason: () => string | null;
   /** Gives a new pusher the stream from the last keyframe. */
   readonly prime: (pusher: Pusher) => void;
   /** Something in this destination's status changed. */
@@ -72,7 +74,7 @@ export class Destination {
     this.clearRetry();
     if (this.pusher) return;
     if (!this.deps.encoderReady()) {
-      this.set('waiting', null);
+      this.set('waiting', this.deps.waitingReason());
       return;
     }
     this.set('connecting', null);

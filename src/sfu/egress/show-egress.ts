@@ -104,6 +104,7 @@ export class ShowEgress {
       ffmpegPath: this.options.ffmpegPath,
       log: this.options.log,
       encoderReady: () => this.encoderState === 'running' && this.ts.fromLastKeyframe().length > 0,
+      waitingReason: () => (this.options.source.producer('video') ? (this.encoderState === 'restarting' ? RESTARTING : null) : NO_VIDEO),
       prime: (pusher) => this.prime(pusher),
       changed: () => this.changed(),
     });

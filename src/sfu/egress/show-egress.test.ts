@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { probeRtmpStream, rtmpMissingReason } from '../../../tests/harness/rtmp-server.js';
+import { egressWorld, ffmpegChildren, isAlive, useEgressWorlds } from '../../../tests/support/egress-world.js';
+
+/**
+ * Multistream against real parts: a mediasoup worker and the SFU's Room, a
+ * test pattern published into it over RTP, the real encoder and pusher
+ * ffmpeg processes, and nginx-rtmp servers that ffprobe reads the stream
+ * back from.
+ */
+
+const skip = rtmpMissingReason();
+useEgressWorlds();
+const LONG = 90_000;
+
+describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () => {
+  it('one destination receives H.264 + AAC at the program’s size with frames moving; status has figures and never the key', async () => {
+    const world = await egressWorld();
+    const server = await world.rtmpServer({ key: 'live_sk_4242' });
+    const publisher = await world.publish({ width: 480, height: 270 });
+    await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'live_sk_4242' });
+
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'the destination to go live');
+    const probe = await probeRtmpStream(server.playUrl(), 2);
+    expect(probe.video).toEqual({ codec: 'h264', width: 480, height: 270, pixFmt: 'yuv420p' });
+    expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
+    expect(probe.videoFrames).toBeGreaterThan(10);
+    expect(probe.lastPts! - probe.firstPts!).toBeGreaterThan(0.3);
+
+    const figures = await world.waitForStatus(
+      (s) => (s.destinations[0]?.bitrateKbps ?? 0) > 0 && (s.destinations[0]?.fps ?? 0) > 0,
+      'live figures',
+    );
+    expect(figures.encoder).toMatchObject({ state: 'running', width: 480, height: 270, reason: null });
+    expect(figures.destinations[0]).toMatchObject({ id: 'yt', name: 'YouTube', state: 'live', reason: null, reconnects: 0, retryAt: null });
+    expect(figures.destinations[0]!.liveSince).toBeLessThanOrEqual(Date.now());
+
+    // One encoder and one pusher, both running, none of them the publisher.
+    const processes = world.room.egressProcesses();
+    expect(processes.map((p) => p.role).sort()).toEqual(['encoder', 'pusher']);
+    for (const p of processes) expect(isAlive(p.pid) && p.pid !== publisher.pid).toBe(true);
+
+    // The key goes to ffmpeg only: never in a status, never in a log line (the command line is logged masked).
+    const everything = JSON.stringify(world.statuses) + world.logLines.join('\n');
+    expect(everything).not.toContain('live_sk_4242');
+    expect(JSON.stringify(world.statuses)).not.toContain(server.url);
+    expect(world.logLines.some((l) => l.includes(`${server.url}/****`))).toBe(true);
+  }, LONG);
+
+  it('two destinations at once (a show without audio gets silent AAC); stopping one leaves the other going', async () => {
+    const world = await egressWorld();
+    const a = await world.rtmpServer({ key: 'key-a' });
+    const b = await world.rtmpServer({ key: 'key-b' });
+    await world.publish({ width: 320, height: 180, audio: false });
+    const egress = world.room.egressControl();
+    await egress.start({ id: 'a', name: 'Facebook', url: a.url, streamKey: 'key-a' });
+    await egress.start({ id: 'b', name: 'Twitch', url: `${b.url}/`, streamKey: 'key-b' });
+    await world.waitForStatus((s) => s.destinations.length === 2 && s.destinations.every((d) => d.state === 'live'), 'both live');
+
+    const [probeA, probeB] = await Promise.all([probeRtmpStream(a.playUrl(), 1), probeRtmpStream(b.playUrl(), 1)]);
+    for (const probe of [probeA, probeB]) {
+      expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
+      expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
+      expect(probe.videoFrames).toBeGreaterThan(0);
+    }
+
+    const pusherOf = (id: string) => world.room.egressProcesses().find((p) => p.destinationId === id)?.pid;
+    const pusherA = pusherOf('a')!;
+    const pusherB = pusherOf('b')!;
+    const bLiveSince = world.destination('b')!.liveSince;
+    await egress.stop('a');
+    expect(world.destination('a')).toMatchObject({ state: 'stopped', liveSince: null, bitrateKbps: null });
+    expect(isAlive(pusherA)).toBe(false);
+    // B kept its process and its connection: frames still reach its server.
+    expect((await probeRtmpStream(b.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
+    expect(pusherOf('b')).toBe(pusherB);
+    expect(world.destination('b')).toMatchObject({ state: 'live', liveSince: bLiveSince });
+  }, LONG);
+
+  it('an RTMP server going down: that destination reconnects with backoff and comes back; the other never stops', async () => {
+    const world = await egressWorld();
+    const a = await world.rtmpServer({ key: 'key-a' });
+    const b = await world.rtmpServer({ key: 'key-b' });
+    await world.publish({ width: 320, height: 180 });
+    const egress = world.room.egressControl();
+    await egress.start({ id: 'a', name: 'YouTube', url: a.url, streamKey: 'key-a' });
+    await egress.start({ id: 'b', name: 'Twitch', url: b.url, streamKey: 'key-b' });
+    await world.waitForStatus((s) => s.destinations.length === 2 && s.destinations.every((d) => d.state === 'live'), 'both live');
+    const pusherB = world.room.egressProcesses().find((p) => p.destinationId === 'b')!.pid;
+    const bLiveSince = world.destination('b')!.liveSince;
+    const from = world.statuses.length;
+
+    await a.kill();
+    const dropped = await world.waitForStatus((s) => s.destinations[0]?.state === 'reconnecting', 'A reconnecting', { from });
+    expect(dropped.destinations[0]!.retryAt).toBeGreaterThan(dropped.serverTime);
+    // Its retries find the server gone: the reason says so, and the next attempt is further away.
+    const refused = await world.waitForStatus(
+      (s) => s.destinations[0]?.reason === 'Cannot reach 127.0.0.1: the server refused the connection.',
+      'A refused',
+      { from },
+    );
+    expect(refused.destinations[0]!.retryAt! - refused.serverTime).toBeGreaterThan(1000);
+
+    const restarted = world.mark();
+    await a.restart();
+    const back = await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'A live again', { from: restarted, timeoutMs: 40_000 });
+    expect(back.destinations[0]).toMatchObject({ reconnects: 1, reason: null, retryAt: null });
+    expect((await probeRtmpStream(a.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
+
+    // B: live in every status since A dropped, same process, same connection.
+    for (const status of world.statuses.slice(from)) expect(status.destinations[1]).toMatchObject({ state: 'live', liveSince: bLiveSince });
+    expect(world.room.egressProcesses().find((p) => p.destinationId === 'b')!.pid).toBe(pusherB);
+  }, LONG);
+
+  it('a wrong key: failed with the reason and not retried; egressReconnect once the server takes it, or a corrected key', async () => {
+    const world = await egressWorld();
+    const server = await world.rtmpServer({ key: 'right-key' });
+    await world.publish({ width: 320, height: 180 });
+    const egress = world.room.egressControl();
+    await egress.start({ id: 'ig', name: 'Instagram', url: server.url, streamKey: 'wrong-key' });
+    const failed = await world.waitForStatus((s) => s.destinations[0]?.state === 'failed', 'failed');
+    expect(failed.destinations[0]).toMatchObject({ reason: 'The server refused the stream. Check the stream key.', retryAt: null, droppedFrames: 0 });
+    expect(world.room.egressProcesses().some((p) => p.role === 'pusher')).toBe(false);
+    // Not retried on its own: longer than the first backoff (1 s) passes without another attempt.
+    const seen = world.statuses.length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(world.statuses.slice(seen).every((s) => s.destinations[0]?.state === 'failed')).toBe(true);
+
+    // The platform now accepts that key (the host activated it there): "Reconnect now".
+    await server.stop();
+    const fixed = await world.rtmpServer({ key: 'wrong-key', port: server.port });
+    egress.reconnect('ig');
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live after reconnect', { from: seen });
+    expect((await probeRtmpStream(fixed.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
+
+    // A corrected key: egressStart again with the same id replaces it.
+    const other = await world.rtmpServer({ key: 'good' });
+    await egress.start({ id: 'tt', name: 'TikTok', url: other.url, streamKey: 'bad' });
+    await world.waitForStatus((s) => s.destinations.find((d) => d.id === 'tt')?.state === 'failed', 'tt failed');
+    const corrected = world.mark();
+    await egress.start({ id: 'tt', name: 'TikTok', url: other.url, streamKey: 'good' });
+    await world.waitForStatus((s) => s.destinations.find((d) => d.id === 'tt')?.state === 'live', 'tt live', { from: corrected });
+    expect(JSON.stringify(world.statuses)).not.toMatch(/wrong-key|right-key|"good"|"bad"/);
+  }, LONG);
+
+  it('a new publish (the studio reconnected): the encoder restarts and the destinations come back on the same connection', async () => {
+    const world = await egressWorld();
+    const server = await world.rtmpServer({ key: 'k' });
+    const first = await world.publish({ width: 320, height: 180 });
+    await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'k' });
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live');
+    const encoderBefore = world.room.egressProcesses().find((p) => p.role === 'encoder')!.pid;
+    const pusherBefore = world.room.egressProcesses().find((p) => p.role === 'pusher')!.pid;
+    const from = world.statuses.length;
+
+    const changedAt = Date.now();
+    await first.close();
+    await world.publish({ width: 320, height: 180, pattern: 'smptebars' });
+    await world.waitForStatus((s) => s.encoder.state === 'restarting', 'the encoder restarting', { from });
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'waiting', 'the destination waiting', { from });
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live again', { from: world.mark() });
+    const elapsed = Date.now() - changedAt;
+    console.info(`multistream: producer change → destination live again in ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(8000);
+
+    const encoderAfter = world.room.egressProcesses().find((p) => p.role === 'encoder')!.pid;
+    expect(encoderAfter).not.toBe(encoderBefore);
+    expect(isAlive(encoderBefore)).toBe(false);
+    expect(world.room.egressProcesses().find((p) => p.role === 'pusher')!.pid).toBe(pusherBefore);
+    const probe = await probeRtmpStream(server.playUrl(), 1);
+    expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
+    expect(probe.videoFrames).toBeGreaterThan(0);
+  }, LONG);
+
+  it('the show ending stops every destination and every ffmpeg it started', async () => {
+    const world = await egressWorld();
+    const a = await world.rtmpServer({ key: 'a' });
+    const b = await world.rtmpServer({ key: 'b' });
+    const publisher = await world.publish({ width: 320, height: 180 });
+    const egress = world.room.egressControl();
+    await egress.start({ id: 'a', name: 'A', url: a.url, streamKey: 'a' });
+    await egress.start({ id: 'b', name: 'B', url: b.url, streamKey: 'b' });
+    await world.waitForStatus((s) => s.destinations.length === 2 && s.destinations.every((d) => d.state === 'live'), 'both live');
+    const pids = world.room.egressProcesses().map((p) => p.pid);
+    expect(pids).toHaveLength(3);
+    expect(ffmpegChildren().filter((pid) => pid !== publisher.pid).sort()).toEqual([...pids].sort());
+
+    world.room.endShow('host-ended');
+    const ended = world.latest()!;
+    expect(ended.destinations.map((d) => [d.state, d.reason])).toEqual([
+      ['stopped', 'The show ended.'],
+      ['stopped', 'The show ended.'],
+    ]);
+    await world.room.endEgress('again');
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    expect(ffmpegChildren().filter((pid) => pid !== publisher.pid)).toEqual([]);
+    expect(world.room.egressProcesses()).toEqual([]);
+    expect(world.room.egressStatus().destinations).toEqual([]);
+  }, LONG);
+});
