@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
 /**
@@ -38,3 +39,26 @@ export const settingsRow = (page: Page, name: string) => page.getByTestId('desti
 /** A destination's row in the Stream panel. */
 export const streamRow = (page: Page, name: string) =>
   page.getByRole('region', { name: 'Stream' }).getByTestId('destination-status').and(page.locator(`[data-name="${name}"]`));
+
+/** The command lines of every ffmpeg the process `pid` started (its descendants): multistream's encoder and pushers. */
+export function ffmpegUnder(pid: number): string[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  const family = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (!family.has(row.pid) && family.has(row.ppid)) {
+        family.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((row) => row.pid !== pid && family.has(row.pid) && /(^|\/)ffmpeg\s/.test(row.args)).map((row) => row.args);
+}
+
+/** Whether one of the studio's ffmpeg processes pushes to the RTMP server on this port. */
+export const pushesTo = (pid: number, port: number): boolean => ffmpegUnder(pid).some((args) => args.includes(`127.0.0.1:${port}/`));

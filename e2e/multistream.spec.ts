@@ -1,6 +1,9 @@
 import type { Page, WebSocket } from '@playwright/test';
-import { addDestination, destinationDialog, openSettings, settingsRow } from './multistream-pages.js';
-import { expect, test } from './studio-fixture.js';
+import { probeRtmpStream, readRtmpFrame, startRtmpServer, type RtmpServer } from '../tests/harness/rtmp-server.js';
+import { CARD_POINT, isWhite, type Rgb } from './compositor-pages.js';
+import { getReadyToGoLive, livePill } from './go-live-pages.js';
+import { addDestination, destinationDialog, ffmpegUnder, openSettings, pushesTo, settingsRow, streamRow } from './multistream-pages.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * Issue 16, multistream, the host's side: Settings → Destinations, going
@@ -13,6 +16,8 @@ test.describe.configure({ timeout: 180_000 });
 
 const GOOD_KEY = 'shop-a-key-1234';
 const OTHER_KEY = 'shop-b-key-5678';
+/** Shop B's key with its last character mistyped: the server refuses it. */
+const TYPO_KEY = 'shop-b-key-5679';
 
 /** Every frame a page received over its WebSockets (the studio's API and the SFU's signaling). */
 function recordFrames(page: Page): string[] {
@@ -103,4 +108,137 @@ test('Settings → Destinations: presets, mistakes said in host words, a pasted 
   const received = frames.join('\n');
   for (const key of [GOOD_KEY, OTHER_KEY]) expect(received.includes(key), 'a received frame carries a stream key').toBe(false);
   await page.screenshot({ path: test.info().outputPath('destinations-settings.png'), fullPage: true });
+});
+
+/** The pixel at a point (fractions of the frame) of a decoded RGB24 frame. */
+function framePixel(frame: { width: number; height: number; rgb: Buffer }, [fx, fy]: readonly [number, number]): Rgb {
+  const offset = (Math.round(fy * frame.height) * frame.width + Math.round(fx * frame.width)) * 3;
+  return [frame.rgb[offset]!, frame.rgb[offset + 1]!, frame.rgb[offset + 2]!];
+}
+
+/**
+ * Whether the server is receiving moving video now: frames decoded across 3 s of its stream (playback can
+ * start just after a keyframe, and nothing before the next one, 2 s on, decodes).
+ */
+async function receiving(server: RtmpServer): Promise<boolean> {
+  const probe = await probeRtmpStream(server.playUrl(), 3);
+  return probe.videoFrames >= 10 && probe.lastPts !== null && probe.firstPts !== null && probe.lastPts > probe.firstPts;
+}
+
+test('a host goes live on two RTMP servers at once: a wrong key fails with the reason and is fixed live, a server that dies comes back, Stop leaves the other, End show stops them all', async ({
+  browser,
+}) => {
+  const shopA = await startRtmpServer({ key: GOOD_KEY });
+  const shopB = await startRtmpServer({ key: OTHER_KEY });
+  const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const hostFrames = recordFrames(host);
+    await host.goto(`${studio.url}&lss-test-hooks`);
+
+    // Settings → Destinations: two shops' ingest servers; B's key has a typo.
+    await openSettings(host);
+    await addDestination(host, { platform: 'Custom', name: 'Shop A', serverUrl: shopA.url, streamKey: GOOD_KEY });
+    await addDestination(host, { platform: 'Custom', name: 'Shop B', serverUrl: shopB.url, streamKey: TYPO_KEY });
+    const producerLink = (await host.getByTestId('team-link-producer').locator('code.link-text').first().textContent())!.trim();
+    await host.getByRole('button', { name: 'Back to studio' }).click();
+    await expect(host.getByTestId('destinations-summary')).toContainText('Also goes live on Shop A, Shop B.');
+
+    // Pin a product, go live.
+    await getReadyToGoLive(host);
+    await host.getByRole('grid', { name: 'Products' }).getByRole('button', { name: /^Pin / }).first().click();
+    await expect(host.getByTestId('pinned-title')).not.toBeEmpty();
+    await host.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+
+    // Shop A goes live; Shop B fails with the server's reason.
+    const rowA = streamRow(host, 'Shop A');
+    const rowB = streamRow(host, 'Shop B');
+    await expect(rowA).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+    await expect(rowA.getByTestId('destination-state')).toHaveText(/^Live \d+:\d{2}$/);
+    await expect(rowA.getByTestId('destination-bitrate')).toContainText(/\d/);
+    await expect(rowB).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+    await expect(rowB.getByTestId('destination-detail')).toHaveText('The server refused the stream. Check the stream key.');
+
+    // What Shop A's server receives: H.264 + AAC, the program's 16:9 picture, frames moving, the pinned card in a decoded frame.
+    // (The SFU encodes at the size of the first picture it gets: the 720p program, or a lower simulcast layer of it when
+    // the browser starts on one, as a busy machine does. Which one is the SFU's business, not this test's.)
+    const probe = await probeRtmpStream(shopA.playUrl(), 3);
+    expect(probe.video).toMatchObject({ codec: 'h264' });
+    expect([1280, 640, 320]).toContain(probe.video!.width);
+    expect(probe.video!.height).toBe((probe.video!.width * 9) / 16);
+    expect(probe.audio).toMatchObject({ codec: 'aac' });
+    expect(probe.videoFrames).toBeGreaterThanOrEqual(20);
+    const frame = await readRtmpFrame(shopA.playUrl());
+    expect(isWhite(framePixel(frame, CARD_POINT), 40), `the card's white at ${CARD_POINT.join(', ')}`).toBe(true);
+    expect(isWhite(framePixel(frame, [0.3, 0.4]), 40), 'the camera beside the card').toBe(false);
+
+    // Reconnect now on B: the server refuses the same key again.
+    await rowB.getByRole('button', { name: 'Reconnect now: Shop B' }).click();
+    await expect(rowB).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
+    // The host fixes the key while live (Settings → Edit → Replace): B starts again with it and goes live; A never stops.
+    await host.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await host.getByRole('button', { name: 'Edit Shop B' }).click();
+    const dialog = destinationDialog(host);
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await dialog.getByLabel('Stream key').fill(OTHER_KEY);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await host.getByRole('button', { name: 'Back to studio' }).click();
+    await expect(rowB).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+    await expect(rowA).toHaveAttribute('data-state', 'live');
+    await expect.poll(() => receiving(shopB), { timeout: 30_000, message: 'Shop B’s server receives the show' }).toBe(true);
+    await host.getByRole('region', { name: 'Stream' }).screenshot({ path: test.info().outputPath('destinations-live.png') });
+
+    // A producer's console sees both rows, with no buttons (the host's), and never a key.
+    const producer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const producerFrames = recordFrames(producer);
+    await producer.goto(producerLink);
+    await expect(streamRow(producer, 'Shop A')).toHaveAttribute('data-state', 'live');
+    await expect(streamRow(producer, 'Shop B')).toHaveAttribute('data-state', 'live');
+    await expect(producer.getByRole('region', { name: 'Stream' }).getByRole('button', { name: /^(Stop|Start|Reconnect now): / })).toHaveCount(0);
+
+    // Shop A's server dies: A reconnects (and says so), B stays live and keeps receiving.
+    await shopA.kill();
+    await expect(rowA).toHaveAttribute('data-state', 'reconnecting', { timeout: 30_000 });
+    await expect(rowA.getByTestId('destination-state')).toHaveText(/^Reconnecting/);
+    await expect(rowA.getByTestId('destination-detail')).not.toBeEmpty();
+    await expect(streamRow(producer, 'Shop A')).toHaveAttribute('data-state', 'reconnecting');
+    await producer.getByRole('region', { name: 'Stream' }).screenshot({ path: test.info().outputPath('destinations-reconnecting-producer.png') });
+    await expect(rowB).toHaveAttribute('data-state', 'live');
+    expect(await receiving(shopB)).toBe(true);
+    // Back on the same port: A is live again by itself.
+    await shopA.restart();
+    await expect(rowA).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+    await expect.poll(() => receiving(shopA), { timeout: 30_000, message: 'Shop A’s server receives the show again' }).toBe(true);
+    await expect(rowA.getByTestId('destination-reconnects')).not.toHaveText('0');
+
+    // Stop on A: its push ends, B keeps going.
+    await rowA.getByRole('button', { name: 'Stop: Shop A' }).click();
+    await expect(rowA).toHaveAttribute('data-state', 'stopped');
+    await expect.poll(() => pushesTo(studio.pid, shopA.port), { message: 'the push to Shop A ended' }).toBe(false);
+    await expect(rowB).toHaveAttribute('data-state', 'live');
+    expect(await receiving(shopB)).toBe(true);
+    await expect(rowA.getByRole('button', { name: 'Start: Shop A' })).toBeVisible();
+
+    // End show: every destination stops, and no ffmpeg is left.
+    await host.getByRole('region', { name: 'Stream' }).getByRole('button', { name: /^End show/ }).click();
+    await host.getByRole('alertdialog', { name: 'End the show for everyone?' }).getByRole('button', { name: 'End show', exact: true }).click();
+    await expect(livePill(host)).toHaveText('Show ended');
+    await expect(rowB).toHaveAttribute('data-state', 'stopped', { timeout: 15_000 });
+    await expect(rowA).toHaveAttribute('data-state', 'stopped');
+    await expect(host.getByRole('region', { name: 'Stream' }).getByRole('button', { name: /^(Stop|Start|Reconnect now): / })).toHaveCount(0);
+    await expect.poll(() => ffmpegUnder(studio.pid), { timeout: 15_000, message: 'no ffmpeg left after End show' }).toEqual([]);
+    await host.screenshot({ path: test.info().outputPath('destinations-ended.png') });
+
+    // Not one frame the host's page or the producer's console received carried a key.
+    for (const [who, frames] of [['the host’s page', hostFrames], ['the producer’s console', producerFrames]] as const) {
+      const received = frames.join('\n');
+      for (const key of [GOOD_KEY, OTHER_KEY, TYPO_KEY]) expect(received.includes(key), `${who} received a stream key`).toBe(false);
+    }
+  } finally {
+    await stop();
+    await shopA.stop();
+    await shopB.stop();
+  }
 });

@@ -114,30 +114,34 @@ function DestinationStatusRow({
           {row.detail}
         </p>
       )}
-      {row.figures.length > 0 && (
-        <dl className="destination-figures">
-          {row.figures.map((f) => (
-            <div key={f.key} data-testid={`destination-${f.key}`}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
+      {(row.figures.length > 0 || (canAct && row.actions.length > 0)) && (
+        <div className="destination-status-foot">
+          {row.figures.length > 0 && (
+            <dl className="destination-figures">
+              {row.figures.map((f) => (
+                <div key={f.key} data-testid={`destination-${f.key}`}>
+                  <dt>{f.label}</dt>
+                  <dd>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {canAct && row.actions.length > 0 && (
+            <div className="destination-status-actions">
+              {row.actions.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={`button button-small${action === 'stop' ? ' button-danger-quiet' : ''}`}
+                  disabled={busy}
+                  aria-label={`${ACTION_TEXT[action]}: ${d.name}`}
+                  onClick={() => void act(action)}
+                >
+                  {ACTION_TEXT[action]}
+                </button>
+              ))}
             </div>
-          ))}
-        </dl>
-      )}
-      {canAct && row.actions.length > 0 && (
-        <div className="destination-status-actions">
-          {row.actions.map((action) => (
-            <button
-              key={action}
-              type="button"
-              className={`button button-small${action === 'stop' ? ' button-danger-quiet' : ''}`}
-              disabled={busy}
-              aria-label={`${ACTION_TEXT[action]}: ${d.name}`}
-              onClick={() => void act(action)}
-            >
-              {ACTION_TEXT[action]}
-            </button>
-          ))}
+          )}
         </div>
       )}
       {error && (
