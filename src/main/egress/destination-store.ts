@@ -82,7 +82,7 @@ export class DestinationStore {
 
   create(input: NewDestination): Destination {
     const name = this.uniqueName(input.name, 0);
-    const serverUrl = valid(checkServerUrl(input.serverUrl));
+    const serverUrl = valid(checkServerUrl(input.serverUrl, input.platform));
     const streamKey = valid(checkStreamKey(input.streamKey));
     if (this.countStmt.get()!.n >= MAX_SAVED_DESTINATIONS) {
       throw new StudioError('conflict', `You can keep up to ${MAX_SAVED_DESTINATIONS} destinations. Delete one you no longer use first.`);
@@ -103,9 +103,9 @@ export class DestinationStore {
   update(change: DestinationChange): { readonly destination: Destination; readonly addressChanged: boolean } {
     const before = this.row(change.id);
     const name = change.name === undefined ? before.name : this.uniqueName(change.name, before.id);
-    const serverUrl = change.serverUrl === undefined ? before.server_url : valid(checkServerUrl(change.serverUrl));
-    const streamKey = change.streamKey === undefined ? null : valid(checkStreamKey(change.streamKey));
     const platform = change.platform ?? before.platform;
+    const serverUrl = valid(checkServerUrl(change.serverUrl ?? before.server_url, platform));
+    const streamKey = change.streamKey === undefined ? null : valid(checkStreamKey(change.streamKey));
     const enabled = change.enabled ?? before.enabled === 1;
     this.updateStmt.run(name, platform, serverUrl, enabled ? 1 : 0, this.now(), before.id);
     const keyChanged = streamKey !== null && streamKey !== this.streamKey(before.id);

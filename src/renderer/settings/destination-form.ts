@@ -72,7 +72,7 @@ export function checkDraft(draft: DestinationDraft, editing: Destination | null)
   const errors: { name?: string; serverUrl?: string; streamKey?: string } = {};
   const name = checkDestinationName(draft.name);
   if (!name.ok) errors.name = name.message;
-  const url = checkServerUrl(draft.serverUrl);
+  const url = checkServerUrl(draft.serverUrl, draft.platform);
   if (!url.ok) errors.serverUrl = url.message;
   const needsKey = editing === null || draft.replacingKey || draft.streamKey.trim() !== '';
   if (needsKey) {

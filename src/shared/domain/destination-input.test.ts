@@ -26,6 +26,14 @@ describe('what a host pastes into a destination', () => {
     expect(message('srt://x.example:9000')).toMatch(/RTMP and RTMPS servers only/);
     expect(message('rtmp://')).toMatch(/does not name a server/);
     expect(message('')).toBe('Paste the server URL (it starts with rtmp:// or rtmps://).');
+    // Facebook and Instagram take RTMPS only.
+    const secure = checkServerUrl('rtmp://live-api-s.facebook.com:80/rtmp/', 'facebook');
+    expect(secure).toEqual({
+      ok: false,
+      message: 'Facebook takes secure streams only: its server URL starts with rtmps://. Copy it again from Facebook’s Live Producer.',
+    });
+    expect(checkServerUrl('rtmp://edgetee-upload.xx.fbcdn.net/rtmp/', 'instagram').ok).toBe(false);
+    expect(checkServerUrl('rtmp://live.example.com/app', 'custom').ok).toBe(true);
   });
 
   it('takes a stream key with its signs (Facebook’s carry ?s_bl=1&…), and refuses one with a space inside', () => {

@@ -19,8 +19,11 @@ export function checkDestinationName(text: string): Checked<string> {
   return ok(name);
 }
 
-/** The server URL: rtmp:// or rtmps:// and a server; spaces around it are dropped. */
-export function checkServerUrl(text: string): Checked<string> {
+/** Platforms that take secure streams only (RTMPS). */
+const RTMPS_ONLY: Partial<Record<Platform, string>> = { facebook: 'Facebook', instagram: 'Instagram' };
+
+/** The server URL: rtmp:// or rtmps:// and a server; spaces around it are dropped. `platform`: its own rules too. */
+export function checkServerUrl(text: string, platform: Platform = 'custom'): Checked<string> {
   const url = text.trim();
   if (url === '') return no('Paste the server URL (it starts with rtmp:// or rtmps://).');
   if (/\s/.test(url)) return no('The server URL has a space in it. Copy it again from your platform, all in one piece.');
@@ -34,6 +37,10 @@ export function checkServerUrl(text: string): Checked<string> {
   if (url.length > 2048) return no('That server URL is too long to be one.');
   const parsed = rtmpUrlSchema.safeParse(url);
   if (!parsed.success) return no('That server URL does not name a server. It looks like rtmps://live-api-s.facebook.com:443/rtmp/.');
+  const secureOnly = RTMPS_ONLY[platform];
+  if (secureOnly && !/^rtmps:\/\//i.test(url)) {
+    return no(`${secureOnly} takes secure streams only: its server URL starts with rtmps://. Copy it again from ${secureOnly}’s Live Producer.`);
+  }
   return ok(url);
 }
 
