@@ -170,6 +170,38 @@ describe('multistream over main’s link', () => {
     expectNoKeyIn(s);
   });
 
+  it('a studio that restarts during a show on a remote SFU takes over the destinations running there, without cutting them', async () => {
+    const sfu = await remoteSfu();
+    const dataDir = tempDir();
+    const first = await startTestStudio(dataDir);
+    studios.push(first);
+    await first.call('studio:settings:update', { sfu: { url: sfu.url, hostToken: SECRET } });
+    await first.waitForStatus((st) => st.mode === 'remote' && st.state === 'connected', 'connected to the remote SFU');
+    const { a, b, c } = await threeDestinations(first);
+    await first.call('studio:destinations:update', { id: b.id, enabled: false });
+    await goLive(first);
+    // The host also started C by hand.
+    await first.call('studio:egress:start', { id: c.id });
+    await eventually(sfuList(first), (list) => runningOn(list).join() === 'Shop A,Shop C', 'A and C on the remote SFU');
+
+    // The studio quits (or crashes) and starts again; the publishing page and the server go on.
+    await first.close();
+    studios.length = 0;
+    const again = await startTestStudio(dataDir);
+    studios.push(again);
+    await again.waitForStatus((st) => st.mode === 'remote' && st.state === 'connected' && st.live, 'back on the show');
+    await until(() => again.core.egress.overview(), (o) => o.showRunning, 'the show running for the studio');
+    // Once the studio has looked at what the SFU runs (the show's start, the link's join) and acted on it:
+    await again.core.egress.idle();
+    await new Promise((r) => setImmediate(r));
+    expect(runningOn(await sfuList(again)())).toEqual(['Shop A', 'Shop C']);
+    // Taken over, not started again: neither went back to waiting for a new connection, and both are the studio's to stop.
+    const overview = again.core.egress.overview();
+    expect([stateOf(overview, a), stateOf(overview, c)]).not.toContain('off');
+    await again.call('studio:egress:stop', { id: c.id });
+    await eventually(sfuList(again), (list) => runningOn(list).join() === 'Shop A', 'C stopped by the restarted studio');
+  });
+
   it('the built-in SFU runs the ffmpeg set in Settings: one that is not there fails every destination and says where it looked', async () => {
     const s = await studio();
     await s.call('studio:settings:update', { sfu: { ffmpegPath: '/nonexistent/lss-ffmpeg' } });

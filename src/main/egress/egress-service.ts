@@ -54,6 +54,7 @@ export class EgressService {
   private offsetMs = 0;
   private lastJson = '';
   private closed = false;
+  private steps: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
   private readonly now: () => number;
 
@@ -165,28 +166,31 @@ export class EgressService {
   /**
    * Main's link (re)joined the room. An SFU that restarted runs nothing; one
    * the link only lost for a moment may still run a destination stopped
-   * meanwhile: compare and put right.
+   * meanwhile: compare and put right (while no show runs for the studio,
+   * what the SFU runs is left for the show to take over when it is live).
    */
-  async linkJoined(): Promise<void> {
-    let status: EgressStatus;
-    try {
-      status = await this.deps.link.egress({ type: 'egressList' });
-    } catch (error) {
-      if (this.wanted.size > 0) this.deps.log?.(`could not list the destinations running on the SFU: ${(error as Error).message}`);
-      for (const id of this.wanted) this.send(id, 'start');
-      return;
-    }
-    if (this.closed) return;
-    this.statusPushed(status);
-    for (const id of this.wanted) {
-      const reported = this.sfu.get(id);
-      if (!reported || reported.state === 'stopped') this.send(id, 'start');
-    }
-    for (const reported of status.destinations) {
-      const id = destinationIdOf(reported.id);
-      if (reported.state === 'stopped' || (id !== null && this.wanted.has(id))) continue;
-      void this.deps.link.egress({ type: 'egressStop', id: reported.id }).catch(() => undefined);
-    }
+  linkJoined(): Promise<void> {
+    return this.serially(async () => {
+      const status = await this.listOnSfu();
+      if (!this.showRunning) return;
+      if (!status) {
+        for (const id of this.wanted) this.send(id, 'start');
+        return;
+      }
+      for (const id of this.wanted) {
+        if (!this.runsOnSfu(id) && !this.local.get(id)?.pending) this.send(id, 'start');
+      }
+      for (const reported of status.destinations) {
+        const id = destinationIdOf(reported.id);
+        if (reported.state === 'stopped' || (id !== null && this.wanted.has(id))) continue;
+        void this.deps.link.egress({ type: 'egressStop', id: reported.id }).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Resolves once the SFU has been looked at for the latest show start or rejoin (what was then sent may still be on its way). */
+  idle(): Promise<void> {
+    return this.steps;
   }
 
   close(): void {
@@ -200,21 +204,59 @@ export class EgressService {
     if (this.closed) return;
     if (air.phase === 'live' && !this.showRunning) {
       this.showRunning = true;
-      // A new show: last show's figures go, every enabled destination starts.
-      this.sfu.clear();
       this.local.clear();
-      for (const destination of this.deps.store.list()) {
-        if (destination.enabled) this.startWithShow(destination);
-      }
       this.changed();
+      void this.serially(() => this.startShow());
     } else if (air.phase === 'ended' && this.showRunning) {
       this.showRunning = false;
-      for (const id of [...this.wanted]) {
-        this.wanted.delete(id);
-        this.send(id, 'stop');
-      }
+      // Every destination the studio runs, and any other the SFU still lists as running.
+      const running = new Set([...this.wanted, ...[...this.sfu].filter(([, d]) => d.state !== 'stopped').map(([id]) => id)]);
+      this.wanted.clear();
+      for (const id of running) this.send(id, 'stop');
       this.changed();
     }
+  }
+
+  /**
+   * The show went live: every ticked destination starts. Those the SFU
+   * already runs (the studio restarted during a show on a remote SFU, which
+   * kept pushing) are taken over as they are, not started again: a start
+   * would cut them for a few seconds.
+   */
+  private async startShow(): Promise<void> {
+    const status = await this.listOnSfu();
+    if (!this.showRunning) return;
+    if (!status) this.sfu.clear();
+    for (const destination of this.deps.store.list()) {
+      if (this.runsOnSfu(destination.id)) this.wanted.add(destination.id);
+      else if (destination.enabled) this.startWithShow(destination);
+    }
+    this.changed();
+  }
+
+  /** What the SFU runs now (also taken as a status push); null when it cannot say (an SFU without multistream, a lost link). */
+  private async listOnSfu(): Promise<EgressStatus | null> {
+    try {
+      const status = await this.deps.link.egress({ type: 'egressList' });
+      if (this.closed) return null;
+      this.statusPushed(status);
+      return status;
+    } catch (error) {
+      if (this.wanted.size > 0 || this.showRunning) this.deps.log?.(`could not list the destinations on the SFU: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  private runsOnSfu(id: number): boolean {
+    const reported = this.sfu.get(id);
+    return reported !== undefined && reported.state !== 'stopped';
+  }
+
+  /** One look at the SFU at a time (a show starting and the link rejoining must not both start a destination). */
+  private serially(step: () => Promise<void>): Promise<void> {
+    const next = this.steps.then(step).catch((error: unknown) => this.deps.log?.(`multistream: ${(error as Error).message}`));
+    this.steps = next;
+    return next;
   }
 
   private startWithShow(destination: Destination): void {
