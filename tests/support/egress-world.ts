@@ -44,7 +44,10 @@ export function useEgressWorlds(): void {
     pool = await WorkerPool.start(resolveSfuOptions({ workers: 1, logLevel: 'silent' }), createSfuLog('silent'));
   });
   afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
+    // Every cleanup runs, even after one fails: a process left running would spoil the next test.
+    const errors: unknown[] = [];
+    while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => errors.push(error));
+    if (errors.length > 0) throw errors[0];
   });
   afterAll(() => pool?.close());
 }

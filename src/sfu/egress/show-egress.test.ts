@@ -14,15 +14,16 @@ useEgressWorlds();
 const LONG = 90_000;
 
 describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () => {
-  it('one destination receives H.264 + AAC at the program’s size with frames moving; status has figures and never the key', async () => {
+  it('one destination receives H.264 + AAC at the program’s size (the top simulcast layer) with frames moving; status has figures and never the key', async () => {
     const world = await egressWorld();
     const server = await world.rtmpServer({ key: 'live_sk_4242' });
-    const publisher = await world.publish({ width: 480, height: 270 });
+    // Three layers as the studio sends them: 160x90, 320x180 and the program, 640x360.
+    const publisher = await world.publish({ width: 640, height: 360, simulcast: true });
     await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'live_sk_4242' });
 
     await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'the destination to go live');
     const probe = await probeRtmpStream(server.playUrl(), 2);
-    expect(probe.video).toEqual({ codec: 'h264', width: 480, height: 270, pixFmt: 'yuv420p' });
+    expect(probe.video).toEqual({ codec: 'h264', width: 640, height: 360, pixFmt: 'yuv420p' });
     expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
     expect(probe.videoFrames).toBeGreaterThan(10);
     expect(probe.lastPts! - probe.firstPts!).toBeGreaterThan(0.3);
@@ -31,20 +32,32 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
       (s) => (s.destinations[0]?.bitrateKbps ?? 0) > 0 && (s.destinations[0]?.fps ?? 0) > 0,
       'live figures',
     );
-    expect(figures.encoder).toMatchObject({ state: 'running', width: 480, height: 270, reason: null });
+    expect(figures.encoder).toMatchObject({ state: 'running', width: 640, height: 360, reason: null });
     expect(figures.destinations[0]).toMatchObject({ id: 'yt', name: 'YouTube', state: 'live', reason: null, reconnects: 0, retryAt: null });
     expect(figures.destinations[0]!.liveSince).toBeLessThanOrEqual(Date.now());
 
     // One encoder and one pusher, both running, none of them the publisher.
     const processes = world.room.egressProcesses();
     expect(processes.map((p) => p.role).sort()).toEqual(['encoder', 'pusher']);
-    for (const p of processes) expect(isAlive(p.pid) && p.pid !== publisher.pid).toBe(true);
+    for (const p of processes) expect(isAlive(p.pid) && !publisher.pids.includes(p.pid)).toBe(true);
 
     // The key goes to ffmpeg only: never in a status, never in a log line (the command line is logged masked).
     const everything = JSON.stringify(world.statuses) + world.logLines.join('\n');
     expect(everything).not.toContain('live_sk_4242');
     expect(JSON.stringify(world.statuses)).not.toContain(server.url);
     expect(world.logLines.some((l) => l.includes(`${server.url}/****`))).toBe(true);
+  }, LONG);
+
+  it('a simulcast publish whose top layer is off (a weak uplink): the stream still has the program’s size', async () => {
+    const world = await egressWorld();
+    const server = await world.rtmpServer({ key: 'k' });
+    await world.publish({ width: 640, height: 360, simulcast: true, topLayerOff: true, audio: false });
+    await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'k' });
+    const live = await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live');
+    expect(live.encoder).toMatchObject({ width: 640, height: 360 });
+    expect((await probeRtmpStream(server.playUrl(), 1)).video).toMatchObject({ codec: 'h264', width: 640, height: 360 });
+    // Started on a half-size layer, the first run was replaced before any destination saw it.
+    expect(world.logLines.some((l) => l.includes('the first picture came from a 320x180 layer'))).toBe(true);
   }, LONG);
 
   it('two destinations at once (a show without audio gets silent AAC); stopping one leaves the other going', async () => {
@@ -183,7 +196,7 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     await world.waitForStatus((s) => s.destinations.length === 2 && s.destinations.every((d) => d.state === 'live'), 'both live');
     const pids = world.room.egressProcesses().map((p) => p.pid);
     expect(pids).toHaveLength(3);
-    expect(ffmpegChildren().filter((pid) => pid !== publisher.pid).sort()).toEqual([...pids].sort());
+    expect(ffmpegChildren().filter((pid) => !publisher.pids.includes(pid)).sort()).toEqual([...pids].sort());
 
     world.room.endShow('host-ended');
     const ended = world.latest()!;
@@ -193,7 +206,7 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     ]);
     await world.room.endEgress('again');
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
-    expect(ffmpegChildren().filter((pid) => pid !== publisher.pid)).toEqual([]);
+    expect(ffmpegChildren().filter((pid) => !publisher.pids.includes(pid))).toEqual([]);
     expect(world.room.egressProcesses()).toEqual([]);
     expect(world.room.egressStatus().destinations).toEqual([]);
   }, LONG);
