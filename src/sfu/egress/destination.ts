@@ -174,6 +174,7 @@ export class Destination {
     // Back from an encoder pause on the same connection: live again once frames move.
     if (this.state === 'waiting' && pusher.isLive && this.frameMark >= 0 && pusher.framesOut > this.frameMark) {
       this.frameMark = -1;
+      pusher.resetFigures();
       this.liveSince = Date.now();
       this.set('live', null);
     }

