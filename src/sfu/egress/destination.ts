@@ -20,6 +20,8 @@ export interface DestinationDeps {
   readonly prime: (pusher: Pusher) => void;
   /** Something in this destination's status changed. */
   readonly changed: () => void;
+  /** Bytes a pusher may have waiting before it is dropped (default PUSHER_MAX_BACKLOG_BYTES). */
+  readonly maxBacklogBytes?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export class Destination {
       onLive: () => this.wentLive(pusher),
       onEnd: (verdict) => this.ended(pusher, verdict),
       onProgress: () => this.progressed(pusher),
-    }, this.deps.log);
+    }, this.deps.log, this.deps.maxBacklogBytes);
     this.pusher = pusher;
     this.deps.prime(pusher);
   }

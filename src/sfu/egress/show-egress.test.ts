@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { probeRtmpStream, rtmpMissingReason } from '../../../tests/harness/rtmp-server.js';
 import { egressWorld, ffmpegChildren, isAlive, useEgressWorlds } from '../../../tests/support/egress-world.js';
@@ -180,6 +181,51 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     expect(probe.videoFrames).toBeGreaterThan(0);
   }, LONG);
 
+  it('addresses that do not work say why, a connection that cannot keep up starts again, and the good destination never waits', async () => {
+    const world = await egressWorld();
+    const good = await world.rtmpServer({ key: 'g' });
+    // Not RTMPS: answers a TLS hello with plain text. A black hole: accepts and never answers.
+    const notTls = await tcpServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const blackHole = await tcpServer(() => undefined);
+    await world.publish({ width: 320, height: 180 });
+    const egress = world.customEgress({ pusherMaxBacklogBytes: 128 * 1024 });
+    await egress.start({ id: 'good', name: 'Good', url: good.url, streamKey: 'g' });
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'good live');
+    const goodPusher = egress.processes().find((p) => p.destinationId === 'good')!.pid;
+    const from = world.mark();
+    await egress.start({ id: 'dns', name: 'Typo', url: 'rtmp://nothing-here.invalid/live', streamKey: 'k' });
+    await egress.start({ id: 'tls', name: 'Not RTMPS', url: `rtmps://127.0.0.1:${notTls.port}/live`, streamKey: 'k' });
+    await egress.start({ id: 'slow', name: 'Black hole', url: `rtmp://127.0.0.1:${blackHole.port}/live`, streamKey: 'k' });
+
+    const reasonOf = (id: string) => (s: { destinations: readonly { id: string; state: string; reason: string | null }[] }) =>
+      s.destinations.find((d) => d.id === id && d.state === 'reconnecting')?.reason;
+    await world.waitForStatus((s) => reasonOf('dns')(s) === 'Cannot find the server nothing-here.invalid: check the server URL and this machine\'s internet connection.', 'dns', { from });
+    await world.waitForStatus((s) => reasonOf('tls')(s)?.startsWith('Could not open a secure (RTMPS) connection to 127.0.0.1.') === true, 'tls', { from });
+    await world.waitForStatus((s) => reasonOf('slow')(s) === 'The connection to the server is too slow for the stream; reconnecting.', 'slow', { from });
+
+    for (const status of world.statuses.slice(from)) expect(status.destinations[0]).toMatchObject({ id: 'good', state: 'live' });
+    expect(egress.processes().find((p) => p.destinationId === 'good')!.pid).toBe(goodPusher);
+    notTls.close();
+    blackHole.close();
+  }, LONG);
+
+  it('the encoder dying: restarted, and the destination comes back on its connection', async () => {
+    const world = await egressWorld();
+    const server = await world.rtmpServer({ key: 'k' });
+    await world.publish({ width: 320, height: 180 });
+    await world.room.egressControl().start({ id: 'yt', name: 'YouTube', url: server.url, streamKey: 'k' });
+    await world.waitForStatus((s) => s.destinations[0]?.state === 'live', 'live');
+    const encoder = world.room.egressProcesses().find((p) => p.role === 'encoder')!.pid;
+    const pusher = world.room.egressProcesses().find((p) => p.role === 'pusher')!.pid;
+    const from = world.mark();
+    process.kill(encoder, 'SIGKILL');
+    const restarting = await world.waitForStatus((s) => s.encoder.state === 'restarting', 'restarting', { from });
+    expect(restarting.encoder.reason).toMatch(/^The encoder stopped \(.*\); starting it again\.$/);
+    await world.waitForStatus((s) => s.encoder.state === 'running' && s.destinations[0]?.state === 'live', 'live again', { from });
+    expect(world.room.egressProcesses().find((p) => p.role === 'pusher')!.pid).toBe(pusher);
+    expect(world.room.egressProcesses().find((p) => p.role === 'encoder')!.pid).not.toBe(encoder);
+  }, LONG);
+
   it('the show ending stops every destination and every ffmpeg it started', async () => {
     const world = await egressWorld();
     const a = await world.rtmpServer({ key: 'a' });
@@ -206,3 +252,22 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     expect(world.room.egressStatus().destinations).toEqual([]);
   }, LONG);
 });
+
+/** A TCP server on a free loopback port that does `onConnection` with each client. */
+async function tcpServer(onConnection: (socket: net.Socket) => void): Promise<{ port: number; close(): void }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}

@@ -38,6 +38,8 @@ export interface ShowEgressOptions {
   readonly source: ShowFeedSource;
   /** Every status change, and every 2 s while a destination is live. */
   readonly onStatus: (status: EgressStatus) => void;
+  /** How far a pusher may fall behind (bytes waiting for it) before it is started again; default 4 MB. */
+  readonly pusherMaxBacklogBytes?: number;
 }
 
 /** An ffmpeg process of this show, for a benchmark reading /proc/<pid>/stat. */
@@ -117,6 +119,7 @@ export class ShowEgress {
       waitingReason: () => (this.options.source.producer('video') ? (this.encoderState === 'restarting' ? RESTARTING : null) : NO_VIDEO),
       prime: (pusher) => this.prime(pusher),
       changed: () => this.pushes.changed(),
+      ...(this.options.pusherMaxBacklogBytes !== undefined ? { maxBacklogBytes: this.options.pusherMaxBacklogBytes } : {}),
     });
     this.destinations.set(config.id, destination);
     if (this.encoderState === 'failed') this.clearEncoderFailure();
