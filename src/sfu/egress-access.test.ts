@@ -141,7 +141,8 @@ describe('multistream over the protocol', () => {
     await link.requests.request({ type: 'egressStart', destination: destination('fb') });
     // The encoder starts on the host's feeds (no media flows from this fake publisher: it waits for a picture).
     await statusOf(link, (s) => s.encoder.state === 'starting');
-    await expect.poll(() => server.egressProcesses().length).toBe(1);
+    // Its simulcast feed's top layer never flows: the encoder waits for it a moment, then starts on what there is.
+    await expect.poll(() => server.egressProcesses().length, { timeout: 10_000 }).toBe(1);
     const encoder = server.egressProcesses();
     expect(encoder).toEqual([{ show: SHOW, role: 'encoder', destinationId: null, pid: expect.any(Number) }]);
     expect(isAlive(encoder[0]!.pid)).toBe(true);
@@ -157,7 +158,7 @@ describe('multistream over the protocol', () => {
     const again = await joinAsProducingHost(server, SHOW, SECRET);
     clients.push(again.host);
     await link.requests.request({ type: 'egressStart', destination: destination('yt') });
-    await expect.poll(() => server.egressProcesses().length).toBe(1);
+    await expect.poll(() => server.egressProcesses().length, { timeout: 10_000 }).toBe(1);
     const pid = server.egressProcesses()[0]!.pid;
     await server.close();
     expect(isAlive(pid)).toBe(false);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { EgressDestinationStatus, EgressStatus } from '../../src/shared/sfu/protocol-egress.js';
 import type { SignalPush } from '../../src/shared/sfu/protocol.js';
+import { ShowEgress } from '../../src/sfu/egress/show-egress.js';
 import type { Room, RoomMember } from '../../src/sfu/room.js';
 import { RoomRegistry } from '../../src/sfu/room-registry.js';
 import { createSfuLog, type SfuLog } from '../../src/sfu/sfu-log.js';
@@ -25,6 +26,11 @@ export interface EgressWorld {
   /** Every line the SFU logged. */
   readonly logLines: string[];
   publish(options?: RtpPublisherOptions): Promise<RtpPublisher>;
+  /**
+   * A multistream on this room's feeds with a setting the Room leaves at its
+   * default (a small pusher backlog); its statuses join `statuses`.
+   */
+  customEgress(options: { pusherMaxBacklogBytes: number }): ShowEgress;
   rtmpServer(options?: RtmpServerOptions): Promise<RtmpServer>;
   /** The latest pushed status (null before any). */
   latest(): EgressStatus | null;
@@ -44,7 +50,10 @@ export function useEgressWorlds(): void {
     pool = await WorkerPool.start(resolveSfuOptions({ workers: 1, logLevel: 'silent' }), createSfuLog('silent'));
   });
   afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
+    // Every cleanup runs, even after one fails: a process left running would spoil the next test.
+    const errors: unknown[] = [];
+    while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => errors.push(error));
+    if (errors.length > 0) throw errors[0];
   });
   afterAll(() => pool?.close());
 }
@@ -93,6 +102,18 @@ export async function egressWorld(show = 'egress-show', ffmpegPath = 'ffmpeg'): 
       room.addProducer(publisher.video);
       if (publisher.audio) room.addProducer(publisher.audio);
       return publisher;
+    },
+    customEgress(options) {
+      const egress = new ShowEgress({
+        show,
+        ffmpegPath,
+        log,
+        source: { router: () => room.currentRouter(), producer: (kind) => room.producerOfKind(kind) },
+        onStatus: (status) => studio.sendFrame(JSON.stringify({ type: 'egressStatus', status } satisfies SignalPush)),
+        ...options,
+      });
+      cleanups.push(() => egress.end('test over'));
+      return egress;
     },
     async rtmpServer(options) {
       const server = await startRtmpServer(options);

@@ -20,6 +20,8 @@ export interface DestinationDeps {
   readonly prime: (pusher: Pusher) => void;
   /** Something in this destination's status changed. */
   readonly changed: () => void;
+  /** Bytes a pusher may have waiting before it is dropped (default PUSHER_MAX_BACKLOG_BYTES). */
+  readonly maxBacklogBytes?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export class Destination {
       onLive: () => this.wentLive(pusher),
       onEnd: (verdict) => this.ended(pusher, verdict),
       onProgress: () => this.progressed(pusher),
-    }, this.deps.log);
+    }, this.deps.log, this.deps.maxBacklogBytes);
     this.pusher = pusher;
     this.deps.prime(pusher);
   }
@@ -174,6 +176,7 @@ export class Destination {
     // Back from an encoder pause on the same connection: live again once frames move.
     if (this.state === 'waiting' && pusher.isLive && this.frameMark >= 0 && pusher.framesOut > this.frameMark) {
       this.frameMark = -1;
+      pusher.resetFigures();
       this.liveSince = Date.now();
       this.set('live', null);
     }

@@ -5,6 +5,7 @@ import type { types } from 'mediasoup';
 import { buildSdp, commandLine, encoderArgs, type RtpInput } from './ffmpeg-args.js';
 import { FfmpegProcess, spawnFailure } from './ffmpeg-process.js';
 import { ProgressParser, type ProgressReport } from './ffmpeg-progress.js';
+import { layerDownscale, waitForTopLayer } from './simulcast-layers.js';
 import { freeUdpPortPair, isBindFailure } from './udp-ports.js';
 import type { SfuLog } from '../sfu-log.js';
 
@@ -38,8 +39,11 @@ export type EncoderEnd =
 export interface EncoderEvents {
   onData(bytes: Buffer): void;
   onProgress(report: ProgressReport): void;
-  /** The size it encodes at, once ffmpeg said it. */
-  onSize(size: { width: number; height: number }): void;
+  /**
+   * The size it encodes at, once ffmpeg said it, and how much smaller than
+   * the program the simulcast layer it started from is (1: the program's own).
+   */
+  onSize(size: { width: number; height: number }, downscale: number): void;
   /** ffmpeg ended on its own (not by `stop`). */
   onEnd(end: EncoderEnd): void;
 }
@@ -88,6 +92,9 @@ export class EncoderRun {
   private async open(feed: EncoderFeed): Promise<void> {
     const inputs: RtpInput[] = [];
     const caps = plainConsumerCapabilities(feed.router);
+    // A consumer made while only the low layers flow stays on them: wait (a little) for the program's own size.
+    await waitForTopLayer(feed.video);
+    if (this.stopped) return;
     for (const producer of [feed.video, feed.audio]) {
       if (!producer) continue;
       const transport = await feed.router.createPlainTransport({ listenIp: { ip: '127.0.0.1' }, rtcpMux: false, comedia: false });
@@ -112,7 +119,7 @@ export class EncoderRun {
       this.events.onProgress(report);
     });
     ffmpeg.child.stdio[3]?.on('data', (chunk: Buffer) => parser.push(chunk));
-    this.watchMessages(ffmpeg);
+    this.watchMessages(ffmpeg, feed.video);
     void ffmpeg.exited.then((exit) => {
       if (this.stopped) return;
       const notStarted = spawnFailure(this.options.ffmpegPath, exit);
@@ -128,7 +135,7 @@ export class EncoderRun {
   }
 
   /** Reads ffmpeg's messages for the output size and for damaged pictures (answered with a keyframe request). */
-  private watchMessages(ffmpeg: FfmpegProcess): void {
+  private watchMessages(ffmpeg: FfmpegProcess, video: types.Producer): void {
     let head = '';
     let sized = false;
     ffmpeg.child.stderr?.on('data', (chunk: Buffer) => {
@@ -138,7 +145,9 @@ export class EncoderRun {
         const match = /Output #0[\s\S]*?Video: h264[^\n]*?(\d{2,5})x(\d{2,5})/.exec(head);
         if (match) {
           sized = true;
-          this.events.onSize({ width: Number(match[1]), height: Number(match[2]) });
+          const consumer = this.consumers.find((c) => c.kind === 'video');
+          const downscale = consumer ? layerDownscale(video, consumer) : 1;
+          this.events.onSize({ width: Number(match[1]), height: Number(match[2]) }, downscale);
         }
       }
       if (this.pictures && /missed \d+ packets|keyframe missing|corrupt|concealing|error while decoding/i.test(text)) {
@@ -168,8 +177,9 @@ export class EncoderRun {
     this.stopped = true;
     if (this.keyframeTimer) clearInterval(this.keyframeTimer);
     this.keyframeTimer = null;
-    for (const transport of this.transports) transport.close();
+    // ffmpeg first, while RTP still flows: it then sees the signal between packets and ends at once.
     await this.process?.stop();
+    for (const transport of this.transports) transport.close();
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
   }

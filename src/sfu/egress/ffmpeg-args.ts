@@ -111,7 +111,7 @@ export function publishUrl(url: string, streamKey: string): string {
 export function pusherArgs(url: string, streamKey: string): string[] {
   return [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'warning',
-    '-progress', 'pipe:1', '-stats_period', '1',
+    '-progress', 'pipe:1', '-stats_period', '0.5',
     '-f', 'mpegts', '-analyzeduration', '1500000', '-probesize', '2000000',
     '-i', 'pipe:0',
     '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy',

@@ -72,14 +72,23 @@ export class FfmpegProcess {
     return this.stderrTail;
   }
 
-  /** Ends the process; resolves once it is gone. */
+  /**
+   * Ends the process; resolves once it is gone. ffmpeg finishes its output
+   * on the first SIGTERM but only notices it between packets; a second one
+   * interrupts a read that waits for input (RTP that stopped), and SIGKILL
+   * ends whatever is left.
+   */
   async stop(graceMs = 2000): Promise<void> {
     if (this.hasExited) return;
     this.child.kill('SIGTERM');
+    const again = setTimeout(() => {
+      if (!this.hasExited) this.child.kill('SIGTERM');
+    }, 250);
     const timer = setTimeout(() => {
       if (!this.hasExited) this.child.kill('SIGKILL');
     }, graceMs);
     await this.exited;
+    clearTimeout(again);
     clearTimeout(timer);
   }
 

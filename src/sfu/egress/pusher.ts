@@ -45,6 +45,7 @@ export class Pusher {
     target: PusherTarget,
     private readonly events: PusherEvents,
     log: SfuLog,
+    private readonly maxBacklogBytes = PUSHER_MAX_BACKLOG_BYTES,
   ) {
     const args = pusherArgs(target.url, target.streamKey);
     log.info(`multistream "${target.name}": ${commandLine(ffmpegPath, args, target.streamKey)}`);
@@ -74,9 +75,9 @@ export class Pusher {
     return this.live;
   }
 
-  /** More than `PUSHER_MAX_BACKLOG_BYTES` wait in its stdin. */
+  /** More than its backlog limit waits in its stdin. */
   get isBehind(): boolean {
-    return (this.process.child.stdin?.writableLength ?? 0) > PUSHER_MAX_BACKLOG_BYTES;
+    return (this.process.child.stdin?.writableLength ?? 0) > this.maxBacklogBytes;
   }
 
   /** Hands it TS bytes holding `videoFrames` frame starts; never waits. */
@@ -102,6 +103,11 @@ export class Pusher {
 
   figures(): { kbps: number; fps: number } | null {
     return this.rates.rates();
+  }
+
+  /** Figures start again from now (back from a pause: the pause is not part of them). */
+  resetFigures(): void {
+    this.rates.reset();
   }
 
   /** Frames went out within the last `ms` (false while the encoder is restarting). */

@@ -32,14 +32,15 @@ export function judgePusherEnd(url: string, messages: string, sentFrames: boolea
   if (/network is unreachable|no route to host|host is unreachable/.test(text)) {
     return { outcome: 'retry', reason: `Cannot reach ${host}: no network route to it. Check this machine's internet connection.` };
   }
-  if (/connection timed out|operation timed out/.test(text) && !sentFrames) {
-    return { outcome: 'retry', reason: `Cannot reach ${host}: it did not answer in time.` };
-  }
-  if (/\btls\b|\bssl\b|gnutls|certificate|handshake/.test(text) && !sentFrames) {
+  // An rtmps:// address whose server does not speak TLS there (or a TLS problem on the way) fails in the TLS layer.
+  if (/^rtmps:/i.test(url) && !sentFrames && /\btls\b|\bssl\b|gnutls|certificate|handshake|pull function|tls packet/.test(text)) {
     return {
       outcome: 'retry',
       reason: `Could not open a secure (RTMPS) connection to ${host}. Check that the server URL is the platform's RTMPS address and port.`,
     };
+  }
+  if (/connection timed out|operation timed out/.test(text) && !sentFrames) {
+    return { outcome: 'retry', reason: `Cannot reach ${host}: it did not answer in time.` };
   }
   if (sentFrames) {
     return { outcome: 'retry', reason: `The connection to ${host} dropped.` };

@@ -12,14 +12,14 @@ import { Destination } from './destination.js';
 import { EncoderRun, type EncoderEnd } from './encoder.js';
 import { RateWindow, type ProgressReport } from './ffmpeg-progress.js';
 import type { Pusher } from './pusher.js';
+import { programSize } from './simulcast-layers.js';
+import { StatusPushes } from './status-pushes.js';
 import { countVideoFrames, TsStream } from './ts-stream.js';
 
 /** The studio sends its video and audio one after the other: a change settles this long before the encoder (re)starts. */
 const FEED_SETTLE_MS = 300;
 /** Connected pushers wait this long for the encoder to come back (a studio reconnecting) before they are let go. */
 const PUSHER_IDLE_GRACE_MS = 20_000;
-/** Fresh figures while a destination is live. */
-export const EGRESS_STATUS_INTERVAL_MS = 2000;
 const ENCODER_RETRY = { firstMs: 1000, maxMs: 10_000 } as const;
 
 const NO_VIDEO = 'Waiting for the show’s video.';
@@ -38,6 +38,8 @@ export interface ShowEgressOptions {
   readonly source: ShowFeedSource;
   /** Every status change, and every 2 s while a destination is live. */
   readonly onStatus: (status: EgressStatus) => void;
+  /** How far a pusher may fall behind (bytes waiting for it) before it is started again; default 4 MB. */
+  readonly pusherMaxBacklogBytes?: number;
 }
 
 /** An ffmpeg process of this show, for a benchmark reading /proc/<pid>/stat. */
@@ -64,6 +66,12 @@ export class ShowEgress {
   private encoderState: EgressEncoderState = 'idle';
   private encoderReason: string | null = null;
   private size: { width: number; height: number } | null = null;
+  /** The size the current run was told to keep (null: the first picture's). */
+  private runSize: { width: number; height: number } | null = null;
+  /** The program's size worked out from a lower simulcast layer: the next run keeps it. */
+  private layerSize: { width: number; height: number } | null = null;
+  /** The current run's size is the program's (known, or checked against its simulcast layer). */
+  private sizeChecked = false;
   /** The stream's timeline while pushers stay connected: when it started and where its last output was (s). */
   private timeline: { startedAt: number; endSeconds: number } | null = null;
   private readonly ts = new TsStream();
@@ -73,12 +81,16 @@ export class ShowEgress {
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private graceTimer: ReturnType<typeof setTimeout> | null = null;
-  private statusTimer: ReturnType<typeof setInterval> | null = null;
-  private statusQueued = false;
+  private readonly pushes: StatusPushes;
   private closed = false;
   private ending: Promise<void> | null = null;
 
-  constructor(private readonly options: ShowEgressOptions) {}
+  constructor(private readonly options: ShowEgressOptions) {
+    this.pushes = new StatusPushes(
+      () => this.status(),
+      (status) => options.onStatus(status),
+    );
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -106,7 +118,8 @@ export class ShowEgress {
       encoderReady: () => this.encoderState === 'running' && this.ts.fromLastKeyframe().length > 0,
       waitingReason: () => (this.options.source.producer('video') ? (this.encoderState === 'restarting' ? RESTARTING : null) : NO_VIDEO),
       prime: (pusher) => this.prime(pusher),
-      changed: () => this.changed(),
+      changed: () => this.pushes.changed(),
+      ...(this.options.pusherMaxBacklogBytes !== undefined ? { maxBacklogBytes: this.options.pusherMaxBacklogBytes } : {}),
     });
     this.destinations.set(config.id, destination);
     if (this.encoderState === 'failed') this.clearEncoderFailure();
@@ -173,14 +186,13 @@ export class ShowEgress {
     this.closed = true;
     for (const timer of [this.settleTimer, this.retryTimer, this.graceTimer]) if (timer) clearTimeout(timer);
     const stops = [...this.destinations.values()].map((d) => d.stop(reason));
+    this.encoderState = 'idle';
+    this.encoderReason = null;
     // The studio hears at once that every destination stopped.
-    this.options.onStatus(this.status());
+    this.pushes.final();
     await Promise.all(stops);
     await this.work;
     await this.stopRun();
-    this.setEncoder('idle', null);
-    this.stopStatusTimer();
-    this.options.onStatus(this.status());
   }
 
   private assertOpen(): void {
@@ -206,14 +218,14 @@ export class ShowEgress {
     const feed = wanted && router && video && !video.closed ? `${router.id}/${video.id}/${audio?.id ?? '-'}` : null;
     if (this.encoderState === 'failed') return; // ffmpeg is missing: the host's egressStart or egressReconnect tries again
     if (feed !== null && feed === this.runFeed && this.run) return;
-    const hadRun = this.run !== null;
+    const wasRunning = this.run !== null && this.encoderState === 'running';
     await this.stopRun();
     if (feed === null || !router || !video) {
       this.setEncoder('idle', wanted ? NO_VIDEO : null);
       this.pauseDestinations(NO_VIDEO);
       return;
     }
-    if (hadRun) this.pauseDestinations(RESTARTING);
+    if (wasRunning) this.pauseDestinations(RESTARTING);
     await this.startRun(feed, router, video, audio);
   }
 
@@ -226,22 +238,22 @@ export class ShowEgress {
     const timeline = this.timeline!;
     // Never earlier than what the connected pushers already sent: their timeline only moves forward.
     this.runOffset = keepConnections ? Math.max((Date.now() - timeline.startedAt) / 1000, timeline.endSeconds + 0.5) : 0;
-    this.setEncoder(this.encoderState === 'idle' && !keepConnections ? 'starting' : 'restarting', this.encoderReason);
+    const starting = (this.encoderState === 'idle' || this.encoderState === 'starting') && !keepConnections;
+    this.setEncoder(starting ? 'starting' : 'restarting', this.encoderReason);
     this.ts.reset();
     this.encoderRates.reset();
+    this.runSize = keepConnections ? this.size : this.layerSize;
+    this.layerSize = null;
+    this.sizeChecked = this.runSize !== null;
     let run: EncoderRun | null = null;
     try {
       run = await EncoderRun.start(
         { router, video, audio },
-        { ffmpegPath: this.options.ffmpegPath, show: this.options.show, size: keepConnections ? this.size : null, tsOffsetSeconds: this.runOffset, log: this.options.log },
+        { ffmpegPath: this.options.ffmpegPath, show: this.options.show, size: this.runSize, tsOffsetSeconds: this.runOffset, log: this.options.log },
         {
           onData: (bytes) => run === this.run && this.data(bytes),
           onProgress: (report) => run === this.run && this.progress(report),
-          onSize: (size) => {
-            if (run !== this.run) return;
-            this.size = size;
-            this.changed();
-          },
+          onSize: (size, downscale) => run === this.run && this.sized(size, downscale),
           onEnd: (end) => run === this.run && this.runEnded(end),
         },
       );
@@ -271,6 +283,27 @@ export class ShowEgress {
     const chunk = this.ts.push(bytes);
     if (!chunk) return;
     for (const destination of this.destinations.values()) destination.write(chunk.data, chunk.videoFrames);
+    if (this.encoderState !== 'running' && this.sizeChecked && this.ts.fromLastKeyframe().length > 0) this.running();
+  }
+
+  /**
+   * The run's first picture set its size. From a lower simulcast layer (the
+   * top one was not flowing yet) that is not the program's: a new run starts
+   * at once at the program's size, before any destination has seen this one.
+   */
+  private sized(size: { width: number; height: number }, downscale: number): void {
+    if (this.runSize === null && downscale > 1) {
+      this.layerSize = programSize(size, downscale);
+      this.options.log.info(
+        `multistream show ${this.options.show}: the first picture came from a ${size.width}x${size.height} layer; encoding at the program's ${this.layerSize.width}x${this.layerSize.height}`,
+      );
+      this.runFeed = null;
+      this.schedule(0);
+      return;
+    }
+    this.size = size;
+    this.sizeChecked = true;
+    this.pushes.changed();
     if (this.encoderState !== 'running' && this.ts.fromLastKeyframe().length > 0) this.running();
   }
 
@@ -342,35 +375,6 @@ export class ShowEgress {
     if (state === this.encoderState && reason === this.encoderReason) return;
     this.encoderState = state;
     this.encoderReason = reason;
-    this.changed();
-  }
-
-  /** One status push per turn of the event loop, however many things changed in it. */
-  private changed(): void {
-    if (this.statusQueued || this.closed) return;
-    this.statusQueued = true;
-    queueMicrotask(() => {
-      this.statusQueued = false;
-      if (this.closed) return;
-      const status = this.status();
-      this.options.onStatus(status);
-      this.updateStatusTimer(status);
-    });
-  }
-
-  private updateStatusTimer(status: EgressStatus): void {
-    const anyLive = status.destinations.some((d) => d.state === 'live');
-    if (anyLive && !this.statusTimer) {
-      this.statusTimer = setInterval(() => {
-        const now = this.status();
-        this.options.onStatus(now);
-        if (!now.destinations.some((d) => d.state === 'live')) this.stopStatusTimer();
-      }, EGRESS_STATUS_INTERVAL_MS);
-    } else if (!anyLive) this.stopStatusTimer();
-  }
-
-  private stopStatusTimer(): void {
-    if (this.statusTimer) clearInterval(this.statusTimer);
-    this.statusTimer = null;
+    this.pushes.changed();
   }
 }
