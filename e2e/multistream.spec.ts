@@ -176,6 +176,15 @@ async function endShowStopsEverything(host: Page, studioPid: number): Promise<vo
   await expect.poll(() => ffmpegUnder(studioPid), { timeout: 15_000, message: 'no ffmpeg left after End show' }).toEqual([]);
 }
 
+/** When a destination went live this time and how often it reconnected, from main (`getEgress`, as the Stream panel reads it). */
+async function liveRunOf(page: Page, name: string): Promise<{ liveSince: number | null; reconnects: number }> {
+  const overview = await page.evaluate(() => window.studio!.getEgress());
+  if (!overview.ok) throw new Error(overview.error.message);
+  const row = overview.value.destinations.find((d) => d.name === name)!;
+  expect(row.state).toBe('live');
+  return { liveSince: row.liveSince, reconnects: row.reconnects };
+}
+
 function expectNoKeyReceived(who: string, frames: readonly string[]): void {
   const received = frames.join('\n');
   for (const key of [GOOD_KEY, OTHER_KEY, TYPO_KEY]) expect(received.includes(key), `${who} received a stream key`).toBe(false);
@@ -246,6 +255,9 @@ test('one platform’s server dies and comes back while the other never stops; S
     await expect(rowA).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
     await expect(rowB).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
 
+    // B's run as main sees it: it must be the same run (never dropped, never restarted) through all that follows.
+    const bRun = await liveRunOf(host, 'Shop B');
+
     // Shop A's server dies: A reconnects (and says why), B stays live and its server keeps receiving.
     await shopA.kill();
     await expect(rowA).toHaveAttribute('data-state', 'reconnecting', { timeout: 30_000 });
@@ -268,6 +280,10 @@ test('one platform’s server dies and comes back while the other never stops; S
     await expect(rowB).toHaveAttribute('data-state', 'live');
     expect(await receiving(shopB)).toBe(true);
     await expect(rowA.getByRole('button', { name: 'Start: Shop A' })).toBeVisible();
+    // The same run: the same reconnect count, and the same start (to within the clocks' jitter; a new run starts seconds later).
+    const bNow = await liveRunOf(host, 'Shop B');
+    expect(bNow.reconnects, 'Shop B never reconnected while Shop A failed, came back and stopped').toBe(bRun.reconnects);
+    expect(Math.abs(bNow.liveSince! - bRun.liveSince!), 'Shop B is still on the run it started with').toBeLessThan(1000);
 
     await endShowStopsEverything(host, studioPid);
     expectNoKeyReceived('the host’s page', hostFrames);

@@ -1,6 +1,7 @@
 import { StudioError } from '../../shared/api/result.js';
 import type { AirState } from '../../shared/domain/live.js';
 import type { Destination, EgressOverview } from '../../shared/domain/destinations.js';
+import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import type { SignalReplyData } from '../../shared/sfu/protocol.js';
 import { EGRESS_MAX_DESTINATIONS, type EgressDestinationStatus, type EgressEncoderStatus, type EgressStatus } from '../../shared/sfu/protocol-egress.js';
 import { SignalRequestError, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
@@ -52,6 +53,7 @@ export class EgressService {
   private readonly local = new Map<number, LocalState>();
   private encoder: EgressEncoderStatus | null = null;
   private offsetMs = 0;
+  private readonly sfuClock = new ServerClock();
   private lastJson = '';
   private closed = false;
   private steps: Promise<void> = Promise.resolve();
@@ -145,7 +147,9 @@ export class EgressService {
   /** An `egressStatus` push (or the answer to `egressList`): the SFU's word on every destination it runs. */
   statusPushed(status: EgressStatus): void {
     if (this.closed) return;
-    this.offsetMs = this.now() - status.serverTime;
+    // The SFU's clock as main sees it: the steadiest of the recent samples, so uptimes do not jitter between pushes.
+    this.sfuClock.sample(status.serverTime, this.now());
+    this.offsetMs = -this.sfuClock.offset();
     this.encoder = status.encoder;
     const next = new Map<number, EgressDestinationStatus>();
     for (const reported of status.destinations) {
