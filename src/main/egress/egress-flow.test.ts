@@ -119,13 +119,14 @@ describe('multistream over main’s link', () => {
     expect(stateOf(overview, b)).toBe('stopped');
     await eventually(sfuList(s), (list) => runningOn(list).join() === 'Shop A', 'B stopped, A still running');
     // Start C, which was not ticked for the show; Reconnect now on A; B stays stopped.
-    await s.call('studio:egress:start', { id: c.id });
-    await s.call('studio:egress:reconnect', { id: a.id });
+    const answers: unknown[] = [overview];
+    answers.push(await s.call('studio:egress:start', { id: c.id }));
+    answers.push(await s.call('studio:egress:reconnect', { id: a.id }));
     await eventually(sfuList(s), (list) => runningOn(list).join() === 'Shop A,Shop C', 'C started');
     await until(() => stateOf(s.core.egress.overview(), b), (state) => state === 'stopped', 'B shown stopped');
 
     // A rename while running: the SFU runs it under its new name.
-    await s.call('studio:destinations:update', { id: a.id, name: 'Shop A (main)' });
+    answers.push(await s.call('studio:destinations:update', { id: a.id, name: 'Shop A (main)' }));
     await eventually(sfuList(s), (list) => runningOn(list).join() === 'Shop A (main),Shop C', 'A renamed on the SFU');
 
     // A pause (Stop in the studio) leaves them running for when the show resumes.
@@ -141,6 +142,9 @@ describe('multistream over main’s link', () => {
     expect(overview.showRunning).toBe(false);
     expect(overview.destinations.every((row) => row.state === 'stopped' || row.state === 'off')).toBe(true);
     await expect(s.call('studio:egress:start', { id: a.id })).rejects.toMatchObject({ code: 'conflict' });
+    answers.push(await s.call('studio:egress:get'), await s.call('studio:destinations:list'));
+    // No answer and no event any window got carries a key (only the requests to the SFU did).
+    expect(JSON.stringify(answers)).not.toMatch(/key-(aaaa|bbbb|cccc)/);
     expectNoKeyIn(s);
   });
 
