@@ -4,6 +4,7 @@ import { ProgressParser, RateWindow, type ProgressReport } from './ffmpeg-progre
 import { judgePusherEnd } from './rtmp-errors.js';
 import { programSize } from './simulcast-layers.js';
 import { countVideoFrames, TsStream } from './ts-stream.js';
+import { freeUdpPortPair, isBindFailure } from './udp-ports.js';
 
 /** The multistream engine's pure parts: what ffmpeg is told, what its words mean, and the MPEG-TS it writes. */
 
@@ -54,6 +55,13 @@ describe('ffmpeg’s command lines', () => {
     expect(sdp.split('\r\n')).toEqual(
       expect.arrayContaining(['m=video 40000 RTP/AVP 102', 'a=rtcp:40001', 'a=rtpmap:102 H264/90000', 'a=fmtp:102 packetization-mode=1', 'm=audio 40002 RTP/AVP 100', 'a=rtpmap:100 opus/48000/2']),
     );
+  });
+
+  it('finds two free neighbouring UDP ports, and knows ffmpeg’s words when one was taken meanwhile', async () => {
+    const { rtp, rtcp } = await freeUdpPortPair();
+    expect(rtcp).toBe(rtp + 1);
+    expect(isBindFailure('[udp @ 0x5561] bind failed: Address already in use\ninput.sdp: Invalid data found when processing input')).toBe(true);
+    expect(isBindFailure('input.sdp: Invalid data found when processing input')).toBe(false);
   });
 
   it('scales a lower layer’s size to the program’s, in even numbers', () => {

@@ -36,6 +36,10 @@ describe.skipIf(skip !== null)('multistream (real ffmpeg, real nginx-rtmp)', () 
     expect(figures.encoder).toMatchObject({ state: 'running', width: 384, height: 216, reason: null });
     expect(figures.destinations[0]).toMatchObject({ id: 'yt', name: 'YouTube', state: 'live', reason: null, reconnects: 0, retryAt: null });
     expect(figures.destinations[0]!.liveSince).toBeLessThanOrEqual(Date.now());
+    // While live, fresh figures every 2 s with nothing else changing.
+    const next = await world.waitForStatus(() => true, 'the next status', { from: world.statuses.indexOf(figures) + 1 });
+    expect(next.serverTime - figures.serverTime).toBeGreaterThanOrEqual(1900);
+    expect(next.serverTime - figures.serverTime).toBeLessThan(3500);
 
     // One encoder and one pusher, both running, none of them the publisher.
     const processes = world.room.egressProcesses();
