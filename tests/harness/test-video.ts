@@ -5,14 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 
-export async function makeTestMp4(file: string, options: { seconds?: number; width?: number; height?: number } = {}): Promise<void> {
-  const { seconds = 4, width = 320, height = 180 } = options;
+export async function makeTestMp4(file: string, options: { seconds?: number; width?: number; height?: number; fps?: number } = {}): Promise<void> {
+  const { seconds = 4, width = 320, height = 180, fps = 15 } = options;
   // A keyframe every second: seeking lands close to where it was asked.
   const args = [
     '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=15:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}:duration=${seconds}`,
     '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '15',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', String(fps),
     '-c:a', 'aac', '-b:a', '64k', '-shortest', '-movflags', '+faststart', file,
   ];
   const ffmpeg = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });

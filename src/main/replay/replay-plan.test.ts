@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { pinWorldForEachTest, type PinWorld } from '../../../tests/support/pin-world.js';
-import { planReplay, timelineOf, type RecordingSpan } from './replay-plan.js';
+import { freshQueryPlanSteps } from '../../../tests/support/query-plan.js';
+import { planReplay, REPLAY_QUERIES, timelineOf, type RecordingSpan } from './replay-plan.js';
 
 /**
  * The replay's timeline from a real SQLite file: pins made by the studio's
@@ -123,5 +124,14 @@ describe('planReplay', () => {
     expect(timeline).toMatchObject({ format: 'live-seller-studio/replay', version: 1, title: 'Spring drop', recordedAt: T0 + 5000, duration: 15, publishedAt: T0 + 60_000 });
     expect(timeline.pins.map((p) => p.product.image)).toEqual(['images/1.png', null, 'images/1.png']);
     expect(JSON.stringify(timeline)).not.toContain('cdn.example.com');
+  });
+});
+
+describe('REPLAY_QUERIES', () => {
+  it('find their rows through indexes, not by reading every pin or message', () => {
+    const pins = freshQueryPlanSteps(REPLAY_QUERIES.pins, T0, T0);
+    expect(pins[0]).toMatch(/^SEARCH p USING INDEX pins_by_time \(pinned_at<\?\)/);
+    expect(pins.join('\n')).toMatch(/SEARCH d USING COVERING INDEX deals_by_pin \(pin_id=\?\)/);
+    expect(freshQueryPlanSteps(REPLAY_QUERIES.chatOfShow, 1, T0, T0)[0]).toMatch(/^SEARCH chat_messages USING INDEX chat_messages_by_show \(show_id=\? AND ts>\? AND ts<\?\)/);
   });
 });

@@ -80,18 +80,28 @@ interface ChatRow {
 
 const seconds = (ms: number): number => Math.round(ms) / 1000;
 
+/** The SQL (their plans are checked in the tests: each finds its rows through an index). */
+export const REPLAY_QUERIES = {
+  /** Pins on screen at some moment of [start, end): `pinned_at < end`, `unpinned_at > start` (or still up). */
+  pins: `SELECT p.id, p.product_id, p.variant_id, p.card, p.pinned_at, p.unpinned_at,
+                EXISTS (SELECT 1 FROM deals d WHERE d.pin_id = p.id) AS had_deal
+           FROM pins p
+          WHERE p.pinned_at < ? AND (p.unpinned_at IS NULL OR p.unpinned_at > ?)
+          ORDER BY p.pinned_at, p.id`,
+  /** A show's approved chat in [start, end]. */
+  chatOfShow: `SELECT name, role, text, ts FROM chat_messages
+                WHERE show_id = ? AND ts >= ? AND ts <= ? AND status = 'approved'
+                ORDER BY ts, rowid LIMIT ${REPLAY_CHAT_LIMIT}`,
+  /** The approved chat in [start, end] of a recording whose show is gone. */
+  chatByTime: `SELECT name, role, text, ts FROM chat_messages
+                WHERE ts >= ? AND ts <= ? AND status = 'approved'
+                ORDER BY ts, rowid LIMIT ${REPLAY_CHAT_LIMIT}`,
+} as const;
+
 export function planReplay(deps: PlanDeps, recording: RecordingSpan, options: { readonly includeChat: boolean }): ReplayPlan {
   const start = recording.startedAt;
   const end = recording.startedAt + recording.durationMs;
-  const rows = deps.db
-    .prepare<[number, number], PinRow>(
-      `SELECT p.id, p.product_id, p.variant_id, p.card, p.pinned_at, p.unpinned_at,
-              EXISTS (SELECT 1 FROM deals d WHERE d.pin_id = p.id) AS had_deal
-         FROM pins p
-        WHERE p.pinned_at < ? AND (p.unpinned_at IS NULL OR p.unpinned_at > ?)
-        ORDER BY p.pinned_at, p.id`,
-    )
-    .all(end, start);
+  const rows = deps.db.prepare<[number, number], PinRow>(REPLAY_QUERIES.pins).all(end, start);
 
   const pins: PlannedPin[] = [];
   for (const row of rows) {
@@ -183,14 +193,10 @@ function shownCard(json: string): ProductCard | null {
 
 /** The chat viewers saw (approved only; held, blocked, rejected and deleted messages never), by time. */
 function approvedChat(db: StudioDatabase, recording: RecordingSpan, start: number, end: number): ReplayChatLine[] {
-  const byShow = recording.showId !== null;
-  const rows = db
-    .prepare<unknown[], ChatRow>(
-      `SELECT name, role, text, ts FROM chat_messages
-        WHERE status = 'approved' AND ts >= ? AND ts <= ? ${byShow ? 'AND show_id = ?' : ''}
-        ORDER BY ts, rowid LIMIT ${REPLAY_CHAT_LIMIT}`,
-    )
-    .all(...(byShow ? [start, end, recording.showId] : [start, end]));
+  const rows =
+    recording.showId !== null
+      ? db.prepare<[number, number, number], ChatRow>(REPLAY_QUERIES.chatOfShow).all(recording.showId, start, end)
+      : db.prepare<[number, number], ChatRow>(REPLAY_QUERIES.chatByTime).all(start, end);
   return rows.map((r) => ({ at: seconds(r.ts - start), name: r.name, text: r.text, role: r.role }));
 }
 

@@ -62,7 +62,7 @@ describe('publishReplay', () => {
     const folder = path.join(studio.core.info().dataDir, 'replays', 'spring-drop');
     expect(replay.job).toMatchObject({ phase: 'done', progress: 1 });
     // The picture's website did not answer: the card goes without it, and the host is told.
-    expect(replay.job?.message).toMatch(/1 product picture\(s\) could not be fetched/);
+    expect(replay.job?.message).toMatch(/1 product picture could not be fetched/);
     expect(replay.published).toMatchObject({ folder, present: true });
     const sfuBase = new URL(studio.core.live.status().viewerUrls[0]!).origin;
     expect(replay.published?.urls).toEqual([`${sfuBase}/replay/spring-drop/`]);

@@ -97,7 +97,9 @@ export class ReplayService {
           ...(this.deps.log ? { log: this.deps.log } : {}),
         });
         this.rows.markPublished(row.id, dest, written.timeline.publishedAt);
-        const pictures = written.missingPictures === 0 ? '' : ` ${written.missingPictures} product picture(s) could not be fetched; those cards show without one.`;
+        const missing = written.missingPictures;
+        const pictures =
+          missing === 0 ? '' : missing === 1 ? ' 1 product picture could not be fetched; its card shows without one.' : ` ${missing} product pictures could not be fetched; their cards show without one.`;
         this.setJob(row.id, { phase: 'done', progress: 1, message: `Published.${pictures}`, folder: dest }, true);
       } catch (error) {
         const message = error instanceof StudioError ? error.message : `The replay could not be written: ${describe(error)}`;

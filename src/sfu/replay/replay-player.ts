@@ -12,9 +12,10 @@ export interface ReplayViews {
 
 /**
  * Keeps the card, the chapter marker and the chat in step with the video:
- * on every time update, on seeking (the card is right while the viewer
- * drags) and after a seek. A chapter jumps the video and keeps it playing
- * or paused as it was.
+ * on every frame shown while it plays (requestVideoFrameCallback; where a
+ * browser lacks it, on every time update, four times a second or so), on
+ * seeking (the card is right while the viewer drags) and after a seek. A
+ * chapter jumps the video and keeps it playing or paused as it was.
  */
 export class ReplayPlayer {
   constructor(
@@ -29,7 +30,18 @@ export class ReplayPlayer {
     for (const event of ['timeupdate', 'seeking', 'seeked', 'loadedmetadata', 'ended']) {
       this.video.addEventListener(event, () => this.sync());
     }
+    this.followFrames();
     this.sync();
+  }
+
+  /** Every frame the browser shows: a pin of a fraction of a second still gets its card. */
+  private followFrames(): void {
+    if (typeof this.video.requestVideoFrameCallback !== 'function') return;
+    const onFrame = () => {
+      this.sync();
+      this.video.requestVideoFrameCallback(onFrame);
+    };
+    this.video.requestVideoFrameCallback(onFrame);
   }
 
   /** Jumps the video to `seconds` (a chapter). */
