@@ -117,6 +117,11 @@ export class ReplayService {
     await this.running;
   }
 
+  /** A recording started, finished or went (src/main/recording calls this): the list of finished recordings changed. */
+  recordingsChanged(): void {
+    this.emit();
+  }
+
   /** The SFU moved (a new port, the LAN switched on): the replay links change with it. */
   servedAtChanged(): void {
     const now = JSON.stringify(this.deps.servedAt());
