@@ -27,6 +27,9 @@ import { createObsController, obsHandlers, type ObsController } from '../obs/ind
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
+import { replayHandlers } from '../replay/replay-handlers.js';
+import { checkoutReplayPageDir } from '../replay/replay-page-dir.js';
+import { ReplayService } from '../replay/replay-service.js';
 import { sceneHandlers } from '../scenes/scene-handlers.js';
 import { SceneStore } from '../scenes/scene-store.js';
 import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
@@ -61,6 +64,8 @@ export interface StudioCoreOptions {
    * dist/viewer; from source the SFU finds it itself).
    */
   readonly embeddedSfu?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  /** The built replay page copied into every published replay (default: this checkout's dist/replay). */
+  readonly replayPageDir?: string;
   /**
    * Where tokens and passwords are kept: the OS keychain in the desktop app
    * (src/main/electron/keychain-secret-store.ts); by default a file only this
@@ -91,6 +96,7 @@ export interface StudioCore {
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
   readonly backups: BackupService;
+  readonly replays: ReplayService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -158,6 +164,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
+    // Published replays in the data folder play from the built-in SFU at /replay/<name>/.
+    replayDir: path.resolve(options.dataDir, 'replays'),
     log: (message) => console.warn(`[sfu] ${message}`),
     viewerIdSalt: () => chatStore.viewerIdSalt(),
     // The start of a show: its database backup.
@@ -220,6 +228,20 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();
+  // "Publish replay": a finished recording as a folder that plays anywhere; the built-in SFU serves the default one.
+  const replays = new ReplayService({
+    db,
+    events,
+    dataDir: options.dataDir,
+    findProduct: (id) => catalog.findProduct(id),
+    pageDir: options.replayPageDir ?? checkoutReplayPageDir(),
+    servedAt: () => {
+      const status = live.status();
+      return status.mode === 'embedded' ? status.viewerUrls.map((u) => new URL(u).origin) : [];
+    },
+    log: (message) => console.warn(`[replay] ${message}`),
+  });
+  events.on('sfuStatusChanged', () => replays.servedAtChanged());
 
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
@@ -231,6 +253,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
     ...backupHandlers(backups),
+    ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -254,6 +277,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     claims,
     reports,
     backups,
+    replays,
     info,
     async close() {
       live.setChatListener(null);
@@ -264,6 +288,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       await controlServer.stop();
       await imports.shutdown();
       await backups.idle();
+      await replays.idle();
       db.close();
     },
   };

@@ -9,6 +9,8 @@ export interface EmbeddedSfuConfig {
   readonly allowLan: boolean;
   /** The built watch page (dist/viewer); undefined: the SFU's default next to its source. */
   readonly viewerDir: string | undefined;
+  /** Published replays (`<data folder>/replays`), served at /replay/<name>/; undefined: no replay route. */
+  readonly replayDir?: string | undefined;
   /** Stable viewer ids across runs (see ViewerIds); null: random per run. */
   readonly viewerIdSalt: string | null;
   /** Who may host which show: the studio's secret for its room, made for this run. */
@@ -46,6 +48,7 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.
       hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
+      replayDir: config.replayDir ?? null,
     });
     return { ok: true, server };
   } catch (error) {

@@ -34,6 +34,8 @@ export interface LiveServiceDeps {
   readonly events: StudioEventBus;
   /** Overrides of the built-in SFU's settings for this run (`studio web --sfu-port`, tests). */
   readonly embedded?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  /** The folder of published replays the built-in SFU serves at /replay/<name>/ (`<data folder>/replays`). */
+  readonly replayDir?: string;
   readonly log?: (message: string) => void;
   /** Key for the built-in SFU's viewer ids; kept across runs so bans stay with the same viewers. */
   readonly viewerIdSalt?: () => string;
@@ -310,6 +312,7 @@ export class LiveService {
       port: config.port,
       allowLan: config.allowLan,
       viewerDir: this.deps.embedded?.viewerDir,
+      replayDir: this.deps.replayDir,
       viewerIdSalt: this.deps.viewerIdSalt?.() ?? null,
     });
     if (!started.ok) return this.failedTarget(config, started.error);

@@ -40,6 +40,7 @@ const SETTINGS = access('host', 'change settings');
 const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
+const REPLAYS = access('host', 'publish replays');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -136,6 +137,10 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   exportClaimsCsv: EXPORTS,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
+  // replay
+  listReplays: REPLAYS,
+  publishReplay: REPLAYS,
+  pickReplayFolder: REPLAYS,
 };
 
 /**
@@ -161,6 +166,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
+  replaysChanged: 'host',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
