@@ -25,6 +25,8 @@ const params = new URLSearchParams(location.search);
 const signalUrl = params.get('signal')!;
 const show = params.get('show')!;
 const hostToken = params.get('token')!;
+// The camera's size (the program's): 1280x720 unless the test asks for less.
+const [cameraWidth, cameraHeight] = (params.get('size') ?? '1280x720').split('x').map(Number) as [number, number];
 
 const ws = new WebSocket(signalUrl);
 const requests = new SignalRequests({
@@ -78,7 +80,7 @@ async function goLive(): Promise<void> {
       .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never })
       .then(({ producerId }) => done({ id: producerId }), fail);
   });
-  const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720, frameRate: 30 } });
+  const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: cameraWidth, height: cameraHeight, frameRate: 30 } });
   await transport.produce({
     track: media.getVideoTracks()[0]!,
     encodings: [

@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningSfu {
+  /** The `studio sfu` process id. */
+  readonly pid: number;
   readonly url: string;
   readonly signalUrl: string;
   readonly port: number;
@@ -47,6 +49,7 @@ export async function startSfuProcess(args: string[]): Promise<RunningSfu> {
     });
   });
   return {
+    pid: child.pid!,
     url,
     signalUrl: /Signaling:\s+(\S+)/.exec(output)![1]!,
     port: Number(new URL(url).port),

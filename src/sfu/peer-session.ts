@@ -86,6 +86,8 @@ export class PeerSession implements RoomMember {
   publisherId: string | null = null;
   /** A host that joined with `confirmsChat`: viewers' chatSend replies wait for its `chatStored`. */
   confirmsChat = false;
+  /** A host that joined with the show's long-lived token (not one minted by `mintPublishToken`). */
+  private longLivedToken = false;
   private readonly media: PeerMedia;
   private readonly chat: PeerChat;
   private closed = false;
@@ -192,10 +194,23 @@ export class PeerSession implements RoomMember {
       case 'claimContact':
         return this.chat.shareContact(room, request.contact);
       case 'egressStart':
+        this.assertControlsEgress(request.type);
+        await room.egressControl().start(request.destination);
+        return {};
       case 'egressStop':
-      case 'egressReconnect':
+        this.assertControlsEgress(request.type);
+        await room.currentEgress()?.stop(request.id);
+        return {};
+      case 'egressReconnect': {
+        this.assertControlsEgress(request.type);
+        const egress = room.currentEgress();
+        if (!egress) throw new SignalFailure('not-found', 'No such destination in this show.');
+        egress.reconnect(request.id);
+        return {};
+      }
       case 'egressList':
-        throw new SignalFailure('unavailable', 'Multistream is not available on this server yet.');
+        this.assertControlsEgress(request.type);
+        return room.egressStatus();
       case 'chatStored':
         room.chatStored(request.messageId);
         return {};
@@ -237,6 +252,7 @@ export class PeerSession implements RoomMember {
         throw new SignalFailure('unavailable', 'The connection closed while joining.');
       }
       this.publisherId = this.deps.hostTokens.publisherOf(request.show, request.hostToken);
+      this.longLivedToken = !this.deps.hostTokens.isMinted(request.show, request.hostToken);
       this.confirmsChat = request.confirmsChat === true;
       room.addHost(this);
       this.joined = { room, role: 'host' };
@@ -286,6 +302,22 @@ export class PeerSession implements RoomMember {
       this.deps.log.info(`show ${joined.room.show}: ended by the host`);
     }
     this.detach();
+  }
+
+  /**
+   * The studio's own link: joined with the show's long-lived token (never a
+   * minted publish token, so never a publishing page or a producer console)
+   * and with confirmsChat (what the studio's main process joins with). Stream
+   * keys go only between it and this server.
+   */
+  get controlsEgress(): boolean {
+    return this.joined?.role === 'host' && this.longLivedToken && this.publisherId === null && this.confirmsChat;
+  }
+
+  private assertControlsEgress(type: SignalRequestType): void {
+    if (!this.controlsEgress) {
+      throw new SignalFailure('forbidden', `Only the studio’s own link (the show’s host token, joined with confirmsChat) may send "${type}".`);
+    }
   }
 
   private routerOf(room: Room): types.Router {

@@ -1,5 +1,6 @@
 import { CHAT_STORED_WAIT_MS } from '../shared/sfu/protocol-chat.js';
 import type { ShowEndedReason } from '../shared/sfu/protocol.js';
+import type { EgressProcess } from './egress/show-egress.js';
 import { Room } from './room.js';
 import type { SfuLog } from './sfu-log.js';
 import { ShowWaiters } from './show-waiters.js';
@@ -30,7 +31,12 @@ export class RoomRegistry {
 
   constructor(
     private readonly pool: WorkerPool,
-    private readonly settings: { readonly maxRooms: number; readonly viewerCountIntervalMs: number; readonly chatStoredWaitMs?: number },
+    private readonly settings: {
+      readonly maxRooms: number;
+      readonly viewerCountIntervalMs: number;
+      readonly chatStoredWaitMs?: number;
+      readonly ffmpegPath?: string;
+    },
     private readonly log: SfuLog,
   ) {}
 
@@ -50,6 +56,7 @@ export class RoomRegistry {
           viewerCountIntervalMs: this.settings.viewerCountIntervalMs,
           chatStoredWaitMs: this.settings.chatStoredWaitMs ?? CHAT_STORED_WAIT_MS,
           log: this.log,
+          ffmpegPath: this.settings.ffmpegPath ?? 'ffmpeg',
           onEmpty: (r) => this.scheduleDrop(r),
         },
         this.endedRecently(show),
@@ -92,6 +99,16 @@ export class RoomRegistry {
       if (oldest === undefined) break;
       this.endedShows.delete(oldest);
     }
+  }
+
+  /** Multistream's ffmpeg processes, every show's (for a benchmark; never in the protocol). */
+  egressProcesses(): (EgressProcess & { readonly show: string })[] {
+    return [...this.rooms.values()].flatMap((room) => room.egressProcesses().map((p) => ({ show: room.show, ...p })));
+  }
+
+  /** Ends every show's multistream; resolves when every ffmpeg is gone. */
+  async endAllEgress(reason: string): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.endEgress(reason)));
   }
 
   closeAll(): void {

@@ -1,8 +1,10 @@
 import type { types } from 'mediasoup';
 import type { ProductCard } from '../shared/sfu/product-card.js';
 import type { ChatIncomingMessage } from '../shared/sfu/protocol-chat.js';
+import type { EgressStatus } from '../shared/sfu/protocol-egress.js';
 import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
 import { ChatReceipts } from './chat-receipts.js';
+import { ShowEgress, type EgressProcess } from './egress/show-egress.js';
 import { RoomChat } from './room-chat.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
@@ -21,6 +23,8 @@ export interface RoomMember {
   replacedAsPublisher(): void;
   /** A host connection that confirms each viewer message it stored (`chatStored`); false for viewers. */
   readonly confirmsChat: boolean;
+  /** The studio's own link (the long-lived token, confirmsChat): it controls multistream and hears `egressStatus`. */
+  readonly controlsEgress: boolean;
 }
 
 export interface RoomDeps {
@@ -29,6 +33,8 @@ export interface RoomDeps {
   /** How long a viewer's chatSend reply waits for the studio's `chatStored`. */
   readonly chatStoredWaitMs: number;
   readonly log: SfuLog;
+  /** The ffmpeg multistream runs (SfuOptions.ffmpegPath). */
+  readonly ffmpegPath: string;
   /** Called when the room has no members left (the registry decides when to drop it). */
   readonly onEmpty: (room: Room) => void;
 }
@@ -66,6 +72,8 @@ export class Room {
   readonly chat = new RoomChat<RoomMember>();
   /** Viewer messages waiting for the studio to say it stored them. */
   private readonly chatReceipts: ChatReceipts<RoomMember>;
+  /** Multistream (src/sfu/egress): made at the studio's first egressStart, ended with the show. */
+  private egress: ShowEgress | null = null;
 
   constructor(
     readonly show: string,
@@ -214,9 +222,11 @@ export class Room {
       if (!this.producers.delete(producer.id)) return;
       this.broadcast({ type: 'producerClosed', producerId: producer.id });
       if (!this.live) this.broadcast({ type: 'liveChanged', live: false });
+      this.egress?.feedsChanged();
     });
     this.broadcast({ type: 'newProducer', producerId: producer.id, kind: producer.kind });
     if (!wasLive) this.broadcast({ type: 'liveChanged', live: true });
+    this.egress?.feedsChanged();
   }
 
   /** The current feed of a kind, if any (a new producer of that kind replaces it). */
@@ -237,6 +247,7 @@ export class Room {
   /** The host ended the show (or the server is stopping): viewers are told; a late joiner sees "ended". */
   endShow(reason: ShowEndedReason): void {
     this.ended = true;
+    void this.endEgress(reason === 'host-ended' ? 'The show ended.' : 'The media server is shutting down.');
     this.pin = null;
     this.chat.clearMessages();
     for (const producer of [...this.producers.values()]) producer.close();
@@ -246,11 +257,52 @@ export class Room {
   /** Closes the router; members must already be gone or be told separately. */
   close(): void {
     this.closed = true;
+    void this.endEgress('The show closed.');
     this.chatReceipts.failAll();
     if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
     this.viewerCountTimer = null;
     this.router?.close();
     this.router = null;
+  }
+
+  /** The show's multistream, made on first use (a show that ended starts a new one). */
+  egressControl(): ShowEgress {
+    if (this.closed) throw new SignalFailure('unavailable', 'The show has closed.');
+    if (!this.egress || this.egress.isClosed) {
+      this.egress = new ShowEgress({
+        show: this.show,
+        ffmpegPath: this.deps.ffmpegPath,
+        log: this.deps.log,
+        source: { router: () => this.router, producer: (kind) => this.producerOfKind(kind) },
+        onStatus: (status) => this.pushToEgressControllers(status),
+      });
+    }
+    return this.egress;
+  }
+
+  /** The multistream status now: empty when there is none (or it ended with the show). */
+  egressStatus(): EgressStatus {
+    if (this.egress && !this.egress.isClosed) return this.egress.status();
+    return { encoder: { state: 'idle', reason: null, width: null, height: null, fps: null }, destinations: [], serverTime: Date.now() };
+  }
+
+  /** The multistream of an open show, if any (egressStop, egressReconnect). */
+  currentEgress(): ShowEgress | null {
+    return this.egress && !this.egress.isClosed ? this.egress : null;
+  }
+
+  /** Stops every destination and ffmpeg of this show; resolves when they are gone. */
+  endEgress(reason: string): Promise<void> {
+    return this.egress?.end(reason) ?? Promise.resolve();
+  }
+
+  egressProcesses(): EgressProcess[] {
+    return this.currentEgress()?.processes() ?? [];
+  }
+
+  private pushToEgressControllers(status: EgressStatus): void {
+    const frame = JSON.stringify({ type: 'egressStatus', status } satisfies SignalPush);
+    for (const host of this.hosts) if (host.controlsEgress) host.sendFrame(frame);
   }
 
   private mediaLost(router: types.Router): void {

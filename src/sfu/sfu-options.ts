@@ -95,6 +95,12 @@ export interface SfuOptions {
   readonly hostAccess: { readonly names: (() => readonly string[]) | null; readonly origins: readonly string[] };
   /** How an address that sends wrong host tokens is locked out (src/shared/net/token-lockout.ts). */
   readonly hostTokenLockout: LockoutPolicy;
+  /**
+   * The ffmpeg that multistream runs (an encoder per show, a pusher per
+   * destination): a path, or a name looked up on PATH. `studio sfu --ffmpeg`,
+   * or the LSS_FFMPEG environment variable; default `ffmpeg`.
+   */
+  readonly ffmpegPath: string;
 }
 
 export const defaultViewerDir = (): string => path.resolve(import.meta.dirname, '../../dist/viewer');
@@ -137,6 +143,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     logLevel: 'info',
     hostAccess: { names: () => LOOPBACK_NAMES, origins: [] },
     hostTokenLockout: DEFAULT_LOCKOUT_POLICY,
+    ffmpegPath: process.env.LSS_FFMPEG || 'ffmpeg',
     ...partial,
   };
   validateOptions(options);
@@ -158,6 +165,7 @@ function validateOptions(o: SfuOptions): void {
   if (!Number.isInteger(o.chatStoredWaitMs) || o.chatStoredWaitMs < 1) {
     throw new RangeError(`chatStoredWaitMs must be a whole number of ms, 1 or more (got ${o.chatStoredWaitMs}).`);
   }
+  if (o.ffmpegPath.trim() === '') throw new RangeError('The ffmpeg path is empty: give a path, or "ffmpeg" to use the one on PATH.');
   if (o.listenIps.length === 0) throw new RangeError('At least one listen IP is needed.');
   for (const { ip, announcedIp } of o.listenIps) {
     if ((ip === '0.0.0.0' || ip === '::') && !announcedIp) {

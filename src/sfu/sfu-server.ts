@@ -23,6 +23,12 @@ export interface SfuServer {
   health(): HealthReport;
   /** Worker process ids (tests kill one to exercise recovery). */
   workerPids(): number[];
+  /**
+   * Multistream's running ffmpeg processes (each show's encoder, one pusher
+   * per connected destination) with their pids: a benchmark reads their CPU
+   * from /proc/<pid>/stat. Never sent over the protocol.
+   */
+  egressProcesses(): { readonly show: string; readonly role: 'encoder' | 'pusher'; readonly destinationId: string | null; readonly pid: number }[];
   /** Tells every viewer the show ended, closes sockets, workers and the port. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -98,6 +104,8 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
   const close = (): Promise<void> => {
     closing ??= (async () => {
       signaling.shutdown();
+      // Every show's encoder and pushers end before the workers do: no ffmpeg outlives the SFU.
+      await rooms.endAllEgress('The media server is shutting down.');
       rooms.closeAll();
       pool.close();
       server.closeAllConnections();
@@ -115,6 +123,7 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
     watchUrl: (show) => `${url}/watch/${encodeURIComponent(show)}`,
     health,
     workerPids: () => pool.workerPids(),
+    egressProcesses: () => rooms.egressProcesses(),
     close,
   };
 }

@@ -36,7 +36,7 @@ async function buildViewerIfPossible(viewerDir: string): Promise<string> {
 export const sfuCommand: CliCommand = {
   summary: 'Run the SFU (mediasoup) standalone: signaling, watch page, published replays and health endpoint.',
   usage:
-    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--replay-dir DIR] [--log-level info]',
+    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--replay-dir DIR] [--ffmpeg PATH] [--log-level info]',
   async run(args) {
     let values;
     try {
@@ -58,6 +58,7 @@ export const sfuCommand: CliCommand = {
           // Published replay folders (docs/replay.md), served at /replay/<folder>/; off without it.
           'replay-dir': { type: 'string' },
           'log-level': { type: 'string', default: 'info' },
+          ffmpeg: { type: 'string' },
         },
       }));
     } catch (error) {
@@ -105,6 +106,8 @@ export const sfuCommand: CliCommand = {
         trustProxy: values['trust-proxy'],
         tls: values['tls-cert'] && values['tls-key'] ? { certFile: values['tls-cert'], keyFile: values['tls-key'] } : null,
         logLevel: logLevel as SfuOptions['logLevel'],
+        // Multistream's encoder and pushers: --ffmpeg, else LSS_FFMPEG, else "ffmpeg" on PATH.
+        ...(values.ffmpeg !== undefined ? { ffmpegPath: values.ffmpeg } : {}),
         // A server is reached by names it cannot know (DNS, a TLS proxy): any Host. Hosts publish
         // from the desktop studio, a studio page on their own computer, or a program (no Origin).
         hostAccess: { names: null, origins: [DESKTOP_STUDIO_ORIGIN] },
@@ -129,6 +132,7 @@ export const sfuCommand: CliCommand = {
         `  Media:      UDP/TCP ports ${options.rtcMinPort}-${options.rtcMaxPort} on ${listenIp}${announcedIp ? `, announced as ${announcedIp}${guessed ? ' (guessed: pass --announced-ip behind NAT)' : ''}` : ''}`,
         `  Viewer page: ${viewerBuild}`,
         `  Host token: ${tokenLine}`,
+        `  Multistream: ffmpeg "${options.ffmpegPath}" (--ffmpeg or LSS_FFMPEG)`,
         `  Per address: at most ${options.maxConnectionsPerAddress} connections (--max-connections-per-address; a household or office shares one)`,
         '  Stop:       Ctrl+C',
         '',
