@@ -63,6 +63,8 @@ async function start(): Promise<void> {
         await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: https only, checked on the line above
         return true;
       },
+      // A recording's folder (always inside the data folder: main names it from the database, never from the caller).
+      showFolder: async (folder) => (await shell.openPath(folder)) === '',
     },
   });
   await seedDemoStudio(core, path.join(resourcesDir, 'demo', 'demo-catalog.csv'));

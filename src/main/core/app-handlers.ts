@@ -9,6 +9,8 @@ export interface PlatformAdapter {
   readonly runtime: 'electron' | 'web';
   /** Opens an https URL in the user's browser; false where that is not possible. */
   openExternal(url: string): Promise<boolean>;
+  /** Opens a folder of the data folder in the system's file manager (the desktop app); absent where it cannot. */
+  showFolder?(folder: string): Promise<boolean>;
 }
 
 export interface AppHandlerDeps {

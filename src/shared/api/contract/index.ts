@@ -6,6 +6,7 @@ import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
+import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 import { sceneChannels, sceneEvents } from './scenes.js';
 import { sellingChannels, sellingEvents } from './selling.js';
@@ -25,6 +26,7 @@ export const contract = {
   ...sceneChannels,
   ...sellingChannels,
   ...backupChannels,
+  ...recordingChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -37,6 +39,7 @@ export const events = {
   ...obsEvents,
   ...sceneEvents,
   ...sellingEvents,
+  ...recordingEvents,
 } as const;
 
 export type Contract = typeof contract;

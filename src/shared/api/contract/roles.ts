@@ -40,6 +40,8 @@ const SETTINGS = access('host', 'change settings');
 const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
+/** The recorder runs in the host's window, beside the camera; a producer's console composes without it. */
+const RECORD = access('host', 'start, stop or delete recordings');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -136,6 +138,15 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   exportClaimsCsv: EXPORTS,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
+  // recording
+  getRecordingState: READ_STUDIO,
+  startRecording: RECORD,
+  appendRecordingChunk: RECORD,
+  stopRecording: RECORD,
+  listRecordings: READ_STUDIO,
+  retryRecording: RECORD,
+  deleteRecording: RECORD,
+  showRecordingFolder: RECORD,
 };
 
 /**
@@ -161,6 +172,8 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
+  recordingChanged: 'producer',
+  recordingsChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
