@@ -279,10 +279,19 @@ export class RecordingService {
     }
   }
 
+  /** Why a chunk for a recording that is not running is refused, in the words the recording window shows. */
   private notRecording(recordingId: number): StudioError {
     const row = this.library.store.get(recordingId);
     if (!row) return new StudioError('not-found', 'That recording is no longer there.');
-    return new StudioError('conflict', 'This recording has stopped; the window’s recorder stops too.');
+    const saved = 'What was recorded until then is saved in Recordings.';
+    const why: Partial<Record<NonNullable<typeof row.stopped_by>, string>> = {
+      crash: `The studio stopped unexpectedly and started again, so this recording ended. ${saved}`,
+      'studio-closed': `The studio was closed, so this recording ended. ${saved}`,
+      'window-gone': `This window stopped sending the recording for too long, so the studio ended it. ${saved}`,
+      'disk-full': `The disk is almost full, so the recording stopped. ${saved}`,
+      'show-ended': `The show ended, and its recording with it. ${saved}`,
+    };
+    return new StudioError('conflict', (row.stopped_by && why[row.stopped_by]) ?? `This recording has stopped. ${saved}`);
   }
 
   private refreshLast(): void {

@@ -48,6 +48,7 @@ const ffmpegPath = z
   .trim()
   .min(1, 'ffmpeg: type "ffmpeg" (found on this computer\'s PATH) or the full path to the program.')
   .max(1024, 'ffmpeg: the path is 1,024 characters at most.')
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .refine((v) => !/[\u0000-\u001f]/.test(v), { message: 'ffmpeg: the path has a control character in it.' });
 
 const backupsKept = z
