@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Recording, RecordingState } from '../src/shared/domain/recording.js';
 import { framePixel, probeMedia } from '../tests/harness/media-probe.js';
 import { CARD_POINT, isWhite, outputPixel } from './compositor-pages.js';
-import { getReadyToGoLive } from './go-live-pages.js';
+import { getReadyToGoLive, livePill } from './go-live-pages.js';
 import { freePort } from './sfu-fixtures/sfu-process.js';
 import { expect, startStudio, test } from './studio-fixture.js';
 
@@ -56,6 +56,7 @@ test('a host records a rehearsal with a product pinned part way; the Recordings 
     const stream = host.getByRole('region', { name: 'Stream' });
 
     // Record, beside Go live, without going live.
+    const recordClickedAt = Date.now();
     await stream.getByRole('button', { name: 'Record', exact: true }).click();
     await expect(host.getByTestId('recording-indicator')).toContainText('REC');
     await expect(stream.getByTestId('recording-live')).toContainText('Recording a rehearsal');
@@ -69,7 +70,7 @@ test('a host records a rehearsal with a product pinned part way; the Recordings 
     const pin = (await must(host, () => window.studio!.getPinState())).current!;
     // Three more seconds with the card on, then Stop.
     await expect.poll(async () => (await recordingState(host)).now - pin.pinnedAt, { timeout: 20_000 }).toBeGreaterThanOrEqual(3000);
-    await host.screenshot({ path: test.info().outputPath('recording-studio.png') });
+    const stopClickedAt = Date.now();
     await stream.getByRole('button', { name: 'Stop recording' }).click();
     await expect(stream.getByTestId('recording-last')).toContainText('Saved “', { timeout: 30_000 });
     await expect(host.getByTestId('recording-indicator')).toHaveCount(0);
@@ -97,9 +98,11 @@ test('a host records a rehearsal with a product pinned part way; the Recordings 
     expect(file).toBe(path.join(studio.dataDir, 'recordings', path.basename(recording!.folder), 'recording.mp4'));
     const info = await probeMedia(file);
     expect(info).toMatchObject({ brand: 'isom', video: { codec: 'h264', width: 1280, height: 720 }, audio: { codec: 'aac' }, indexFirst: true });
-    const ranMs = recording!.endedAt! - recording!.startedAt;
+    // As long as the host recorded: from the click on Record to the click on Stop recording (the recorder starts once main has answered).
+    const clickedMs = stopClickedAt - recordClickedAt;
     expect(info.durationMs).toBe(recording!.durationMs);
-    expect(Math.abs(info.durationMs! - ranMs)).toBeLessThan(1500);
+    expect(info.durationMs!, `an MP4 of ${info.durationMs} ms for ${clickedMs} ms between the clicks`).toBeGreaterThan(clickedMs - 1500);
+    expect(info.durationMs!, `an MP4 of ${info.durationMs} ms for ${clickedMs} ms between the clicks`).toBeLessThan(clickedMs + 1000);
     // A decoded frame a second after the pin shows the card; one a second before it does not.
     expect(isWhite(await framePixel(file, pinAtMs / 1000 + 1, ...CARD_POINT), 40)).toBe(true);
     expect(isWhite(await framePixel(file, pinAtMs / 1000 - 1, ...CARD_POINT), 40)).toBe(false);
@@ -125,6 +128,7 @@ test('a studio killed mid-recording saves what was captured when it starts again
 
     // The crash: SIGKILL, no shutdown code runs.
     await run.kill();
+    const killedMs = Date.now() - before.current!.startedAt;
     run = await startStudio(args, { dataDir });
 
     // The window's recorder hears that the recording ended (its next chunk is refused) and says so.
@@ -136,10 +140,62 @@ test('a studio killed mid-recording saves what was captured when it starts again
     expect(info).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
     // At most a few seconds lost: what was on main's disk when it died.
     expect(info.durationMs!).toBeGreaterThan(capturedMs - 3000);
+    expect(info.durationMs!).toBeLessThan(killedMs + 500);
     await host.getByRole('button', { name: 'Recordings' }).click();
     await expect(host.getByTestId('recording-row')).toContainText('Saved after the studio stopped unexpectedly');
   } finally {
     await run.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a recording made while live ends with End show, and is saved as the show’s', async ({ browser }) => {
+  const { studio, stop } = await startStudio(['--sfu-port', '0']);
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await host.goto(studio.url);
+    await getReadyToGoLive(host);
+    const stream = host.getByRole('region', { name: 'Stream' });
+    await stream.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await stream.getByRole('button', { name: 'Record', exact: true }).click();
+    await expect(stream.getByTestId('recording-live')).toContainText('Recording the show');
+    await recordUntil(host, 2000);
+
+    // End show asks nothing new; the recording stops with the show and is saved.
+    await stream.getByRole('button', { name: /^End show/ }).click();
+    await host.getByRole('alertdialog', { name: 'End the show for everyone?' }).getByRole('button', { name: 'End show', exact: true }).click();
+    await expect(stream.getByTestId('recording-last')).toContainText('Stopped with End show', { timeout: 30_000 });
+    const [saved] = (await recordings(host)) as Recording[];
+    expect(saved).toMatchObject({ status: 'ready', live: true, stoppedBy: 'show-ended' });
+    expect(saved!.durationMs!).toBeGreaterThan(1500);
+  } finally {
+    await stop();
+  }
+});
+
+test('without ffmpeg, Record says how to get it, and Settings → Recording finds it once the path is right', async ({ browser, studio }) => {
+  const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await host.goto(studio.url);
+  await host.getByRole('button', { name: 'Settings' }).click();
+  const section = host.getByTestId('recording-settings');
+  await expect(section.getByTestId('ffmpeg-check')).toHaveText(/^Found ffmpeg \d/);
+  const field = section.getByRole('textbox', { name: /^ffmpeg/ });
+  await field.fill('/opt/nowhere/ffmpeg');
+  await field.press('Enter');
+  await expect(section.getByTestId('ffmpeg-check')).toHaveText(/^ffmpeg was not found \(“\/opt\/nowhere\/ffmpeg”\)\. Install ffmpeg/);
+
+  // The Stream panel says it before Record is pressed, and Record is refused in the same words.
+  await host.getByRole('button', { name: 'Close' }).click();
+  const stream = host.getByRole('region', { name: 'Stream' });
+  await expect(stream.getByTestId('recording-ffmpeg')).toContainText('Recording needs ffmpeg, which makes the MP4. ffmpeg was not found');
+  await stream.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(stream.getByTestId('recording-notice')).toContainText('Recording needs ffmpeg to save the MP4. ffmpeg was not found');
+  expect((await recordings(host)).length).toBe(0);
+
+  await host.getByRole('button', { name: 'Settings' }).click();
+  await expect(field).toHaveValue('/opt/nowhere/ffmpeg');
+  await field.fill('ffmpeg');
+  await field.blur();
+  await expect(section.getByTestId('ffmpeg-check')).toHaveText(/^Found ffmpeg \d/);
 });

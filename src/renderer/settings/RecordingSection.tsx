@@ -67,7 +67,7 @@ export function RecordingSection({ info }: { info: AppInfo | null }) {
           {message}
         </p>
       )}
-      {!message && ffmpeg && !checking && (
+      {!message && ffmpeg && !checking && (ffmpeg.ok || ffmpeg.message !== null) && (
         <p className={`banner banner-${ffmpeg.ok ? 'ok' : 'error'}`} role={ffmpeg.ok ? 'status' : 'alert'} data-testid="ffmpeg-check">
           {ffmpeg.ok ? `Found ${ffmpeg.version ?? 'ffmpeg'}.` : ffmpeg.message}
         </p>
