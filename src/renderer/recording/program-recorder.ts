@@ -73,7 +73,7 @@ export class ProgramRecorder {
     this.recorder.ondataavailable = (event) => {
       if (event.data.size === 0) return;
       const blob = event.data;
-      // A chunk that cannot be read is lost (a gap main skips), never the ones after it.
+      // A chunk that cannot be read is lost (ffmpeg reads past the hole), never the ones after it.
       this.reading = this.reading.then(async () => this.sender.push(new Uint8Array(await blob.arrayBuffer()))).catch(() => undefined);
     };
     this.recorder.onerror = () => {
