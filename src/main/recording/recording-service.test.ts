@@ -100,6 +100,8 @@ describe('RecordingService (real SQLite, real ffmpeg)', () => {
     const ready = await settled(started.id);
     expect(ready).toMatchObject({ status: 'ready', stoppedBy: 'host', error: null, file: path.join(started.folder, 'recording.mp4') });
     expect(ready.durationMs).toBeGreaterThan(3500);
+    // Once ready, the recording ends where its file does (on main's clock).
+    expect(ready.endedAt).toBe(ready.startedAt + ready.durationMs!);
     expect(ready.bytes).toBe(fs.statSync(ready.file!).size);
     expect(ready.chapters).toEqual([{ productId: null, title: 'Silk scarf', variantTitle: null, atMs: 1000, endMs: null }]);
     expect(await probeMedia(ready.file!)).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });

@@ -88,12 +88,14 @@ export class RecordingStore {
     this.db.prepare("UPDATE recordings SET status = 'finalizing', error = NULL WHERE id = ?").run(id);
   }
 
-  /** The MP4 is there: its length and size; a recording whose end was never written ends at started_at + length. */
+  /**
+   * The MP4 is there: its length and size. From now on `ended_at` is where
+   * the file ends on main's clock (started_at + its length), not when the
+   * stop reached main (a second or more later: the last chunks on their way).
+   */
   ready(id: number, durationMs: number, bytes: number): void {
     this.db
-      .prepare(
-        "UPDATE recordings SET status = 'ready', duration_ms = ?, bytes = ?, error = NULL, ended_at = coalesce(ended_at, started_at + ?) WHERE id = ?",
-      )
+      .prepare("UPDATE recordings SET status = 'ready', duration_ms = ?, bytes = ?, error = NULL, ended_at = started_at + ? WHERE id = ?")
       .run(durationMs, bytes, durationMs, id);
   }
 

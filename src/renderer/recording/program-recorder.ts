@@ -50,6 +50,8 @@ export class ProgramRecorder {
   private readonly recorder: MediaRecorder;
   private readonly sender: ChunkSender;
   private stopping: Promise<number> | null = null;
+  /** When the browser's recorder started and stopped (this computer's clock, ms); null until then. */
+  private times: { startedAt: number | null; stoppedAt: number | null } = { startedAt: null, stoppedAt: null };
   /** Chunk reads in order: ondataavailable's Blobs are read asynchronously. */
   private reading: Promise<void> = Promise.resolve();
 
@@ -76,6 +78,8 @@ export class ProgramRecorder {
       // A chunk that cannot be read is lost (ffmpeg reads past the hole), never the ones after it.
       this.reading = this.reading.then(async () => this.sender.push(new Uint8Array(await blob.arrayBuffer()))).catch(() => undefined);
     };
+    this.recorder.addEventListener('start', () => (this.times.startedAt = Date.now()));
+    this.recorder.addEventListener('stop', () => (this.times.stoppedAt = Date.now()));
     this.recorder.onerror = () => {
       this.halt();
       options.onFailed('The browser stopped recording the program. What was recorded until now is being saved.');
@@ -89,6 +93,11 @@ export class ProgramRecorder {
 
   get lastSeq(): number {
     return this.sender.lastSeq;
+  }
+
+  /** When the browser's recorder ran (for the tests: the MP4 should be as long). */
+  get ran(): { readonly startedAt: number | null; readonly stoppedAt: number | null } {
+    return { ...this.times };
   }
 
   start(): void {

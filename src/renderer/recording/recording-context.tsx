@@ -28,6 +28,8 @@ export interface RecordingView {
 
 export interface RecordingCommands {
   start(): Promise<void>;
+  /** When this window's last recorder ran, on this computer's clock (null: none yet). For tests and benchmarks. */
+  lastRun(): { readonly startedAt: number | null; readonly stoppedAt: number | null } | null;
   /** In the window that records: stop and send what it holds. Elsewhere: ask that window to. */
   stop(): Promise<void>;
   dismissNotice(): void;
@@ -66,6 +68,7 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
     onValue: (value) => sampleClock(value.now),
   });
   const mine = useRef<Mine | null>(null);
+  const lastRecorder = useRef<ProgramRecorder | null>(null);
   const [recordingHere, setRecordingHere] = useState(false);
   const [pending, setPending] = useState<RecordingPending>(null);
   const [notice, setNotice] = useState<RecordingView['notice']>(null);
@@ -134,6 +137,7 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
         },
       });
       mine.current = { id, recorder };
+      lastRecorder.current = recorder;
       setRecordingHere(true);
       lockResolution(RESOLUTION_LOCK);
       try {
@@ -183,7 +187,10 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
     };
   }, [studio]);
 
-  const commands = useMemo<RecordingCommands>(() => ({ start, stop, dismissNotice: () => setNotice(null) }), [start, stop]);
+  const commands = useMemo<RecordingCommands>(
+    () => ({ start, stop, dismissNotice: () => setNotice(null), lastRun: () => lastRecorder.current?.ran ?? null }),
+    [start, stop],
+  );
   useEffect(() => {
     if (testHooks) Object.assign(window, { __lssRecording: commands });
   }, [commands]);
