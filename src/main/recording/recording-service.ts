@@ -72,6 +72,7 @@ export class RecordingService {
   private last: Recording | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private diskBusy = false;
+  private starting: Promise<void> | null = null;
 
   constructor(private readonly deps: RecordingServiceDeps) {
     this.timing = { ...DEFAULT_TIMING, ...deps.timing };
@@ -91,11 +92,14 @@ export class RecordingService {
     });
   }
 
-  /** At start-up: finish what the last run left, find ffmpeg, measure the disk. Not awaited by the core. */
-  async start(): Promise<void> {
-    this.refreshLast();
-    await this.library.recoverUnfinished();
-    await Promise.all([this.checkFfmpeg(), this.measureDisk()]);
+  /** At start-up: finish what the last run left, find ffmpeg, measure the disk. Not awaited by the core (close() waits for it). */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      this.refreshLast();
+      await this.library.recoverUnfinished();
+      await Promise.all([this.checkFfmpeg(), this.measureDisk()]);
+    })();
+    return this.starting;
   }
 
   state(): RecordingState {
@@ -199,7 +203,9 @@ export class RecordingService {
   async close(): Promise<void> {
     this.stopTimer();
     this.library.close();
+    // Whatever ffmpeg runs is killed (an MP4 being made is made again at the next start); the start-up checks end with it.
     this.runner.close();
+    await this.starting?.catch(() => undefined);
     const session = this.session;
     this.session = null;
     if (!session) return;
