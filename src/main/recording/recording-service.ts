@@ -137,7 +137,7 @@ export class RecordingService {
     if (this.session) throw new StudioError('conflict', 'A recording was started from another window a moment ago.');
     const show = this.deps.activeShow();
     const startedAt = Date.now();
-    const row = this.library.store.create({ showId: show?.id ?? null, showName: show?.name ?? 'Recording', mimeType, startedAt, live: this.deps.onAir() });
+    const row = this.library.store.create({ showId: show?.id ?? null, showName: show?.name ?? 'Untitled recording', mimeType, startedAt, live: this.deps.onAir() });
     try {
       await fs.mkdir(this.library.folderOf(row), { recursive: true });
       const writer = await CaptureWriter.open(this.library.captureOf(row), { log: (m) => this.deps.log(`recording ${row.id}: ${m}`) });

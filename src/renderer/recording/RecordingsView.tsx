@@ -7,6 +7,7 @@ import { useStudioValue } from '../api/studio-value.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { formatDateTime } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
+import { useRecording } from './recording-context.js';
 import { chapterLabel, formatOffset, formatSize, lengthMs, statusText, stoppedByText } from './recording-view.js';
 import './recording.css';
 
@@ -19,6 +20,8 @@ import './recording.css';
  */
 export function RecordingsView({ onClose }: { onClose: () => void }) {
   const { value: recordings, error, set } = useStudioValue({ event: 'recordingsChanged', read: (api) => api.listRecordings() });
+  // The running recording's size and chapters come with every chunk (recordingChanged), not with the list.
+  const running = useRecording()?.state?.current ?? null;
   const anyRecording = recordings?.some((r) => r.status === 'recording') ?? false;
   const now = useStudioNow(anyRecording);
   return (
@@ -62,7 +65,7 @@ export function RecordingsView({ onClose }: { onClose: () => void }) {
           </thead>
           <tbody>
             {recordings.map((recording) => (
-              <RecordingRow key={recording.id} recording={recording} now={now} onList={set} />
+              <RecordingRow key={recording.id} recording={running?.id === recording.id ? running : recording} now={now} onList={set} />
             ))}
           </tbody>
         </table>
