@@ -117,6 +117,10 @@ test('a studio killed mid-recording saves what was captured when it starts again
     await getReadyToGoLive(host);
     const stream = host.getByRole('region', { name: 'Stream' });
     await stream.getByRole('button', { name: 'Record', exact: true }).click();
+    // A second studio page (as a producer's console would) shows the REC badge too.
+    const watcher = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await watcher.goto(run.studio.url);
+    await expect(watcher.getByTestId('recording-indicator')).toContainText('REC');
     await recordUntil(host, 5000);
     const before = await recordingState(host);
     const capturedMs = before.now - before.current!.startedAt;
@@ -128,6 +132,10 @@ test('a studio killed mid-recording saves what was captured when it starts again
 
     // The window's recorder hears that the recording ended (its next chunk is refused) and says so.
     await expect(stream.getByTestId('recording-notice')).toContainText('The studio stopped unexpectedly and started again', { timeout: 60_000 });
+    // No REC left showing: every window hears the recording ended, the one that recorded and the other.
+    await expect(host.getByTestId('recording-indicator')).toHaveCount(0);
+    await expect(watcher.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
+    await expect(stream.getByRole('button', { name: 'Record', exact: true })).toBeEnabled();
     await expect.poll(async () => (await recordings(host))[0]?.status, { timeout: 30_000 }).toBe('ready');
     const [saved] = (await recordings(host)) as Recording[];
     expect(saved).toMatchObject({ id: before.current!.id, stoppedBy: 'crash' });

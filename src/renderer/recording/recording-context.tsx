@@ -50,6 +50,9 @@ export function useRecordingCommands(): RecordingCommands | null {
 /** `?lss-test-hooks`: end-to-end tests and benchmarks switch recording on and off (`window.__lssRecording`). */
 const testHooks = new URLSearchParams(window.location.search).has('lss-test-hooks');
 
+/** A running recording's state arrives every second; this long without it, the window asks again. */
+const QUIET_MS = 5000;
+
 const RESOLUTION_LOCK = 'The output size stays as it is while recording (one recording, one size).';
 
 interface Mine {
@@ -61,11 +64,16 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
   const studio = useStudio();
   const sampleClock = useSampleStudioClock();
   const { compositor, programAudio, lockResolution } = useCompositor();
+  /** When main's state last arrived (this computer's clock). */
+  const heardAt = useRef(0);
   const { value: state, reload } = useStudioValue({
     event: 'recordingChanged',
     read: (api) => api.getRecordingState(),
     supersedes: (next, shown) => next.now >= shown.now,
-    onValue: (value) => sampleClock(value.now),
+    onValue: (value) => {
+      heardAt.current = Date.now();
+      sampleClock(value.now);
+    },
   });
   const mine = useRef<Mine | null>(null);
   const lastRecorder = useRef<ProgramRecorder | null>(null);
@@ -130,6 +138,7 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
         onRefused: (text) => {
           release(id);
           setNotice({ kind: 'info', text });
+          void reload();
         },
         onFailed: (text) => {
           setNotice({ kind: 'error', text });
@@ -150,7 +159,7 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
     } finally {
       setPending(null);
     }
-  }, [studio, compositor, programAudio, lockResolution, release, stopHere]);
+  }, [studio, compositor, programAudio, lockResolution, release, stopHere, reload]);
 
   const stop = useCallback(async () => {
     if (mine.current) return stopHere();
@@ -161,6 +170,17 @@ export function RecordingProvider({ children }: { children: ReactNode }) {
     setPending(null);
     if (!result.ok) setNotice({ kind: 'error', text: result.error.message });
   }, [studio, state, stopHere]);
+
+  // A running recording sends its state every second (each chunk). Silence means the studio went away (and maybe
+  // came back after a crash, with the recording ended): ask again rather than show REC that is no longer true.
+  const running = state?.current != null;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (Date.now() - heardAt.current > QUIET_MS) void reload();
+    }, QUIET_MS / 2);
+    return () => clearInterval(timer);
+  }, [running, reload]);
 
   // Main asks this window to stop (End show, the disk nearly full, Stop from another window), or ended the recording itself.
   useEffect(() => {
