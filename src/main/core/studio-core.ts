@@ -24,6 +24,8 @@ import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
 import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
+import { recordingHandlers } from '../recording/recording-handlers.js';
+import { RecordingService } from '../recording/recording-service.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
@@ -97,6 +99,7 @@ export interface StudioCore {
   readonly reports: ShowReportService;
   readonly backups: BackupService;
   readonly replays: ReplayService;
+  readonly recordings: RecordingService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -174,6 +177,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     onShowEnded: () => {
       // A "sold" held for review and approved after this claims nothing.
       claims.showEnded();
+      // A recording running when the show ends ends with it (docs/recording.md).
+      recordings.showEnded();
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
@@ -221,10 +226,29 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
+  // Recording the program on this computer (src/main/recording): a crash's leftovers are finished at start, not awaited.
+  const recordings = new RecordingService({
+    db,
+    dataDir: options.dataDir,
+    events,
+    ffmpegPath: () => settings.get().ffmpegPath,
+    activeShow: () => {
+      const id = rundownStore.activeShowId();
+      return id === null ? null : { id, name: rundownStore.getShow(id).name };
+    },
+    onAir: () => ['live', 'reconnecting', 'paused'].includes(live.airState().phase),
+    log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
+  });
+  void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
+  let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
-  events.on('settingsChanged', () => {
+  events.on('settingsChanged', (next) => {
     void live.apply();
     chat.announceReservedNames(); // the host's or the store's name may have changed
+    if (next.ffmpegPath !== ffmpegPath) {
+      ffmpegPath = next.ffmpegPath;
+      void recordings.checkFfmpeg();
+    }
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();
@@ -242,6 +266,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (message) => console.warn(`[replay] ${message}`),
   });
   events.on('sfuStatusChanged', () => replays.servedAtChanged());
+  // A recording that becomes ready (or is deleted) changes what can be published.
+  events.on('recordingsChanged', () => replays.recordingsChanged());
 
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
@@ -254,6 +280,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sellingHandlers(deals, claims, reports),
     ...backupHandlers(backups),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
+    ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -278,9 +305,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     reports,
     backups,
     replays,
+    recordings,
     info,
     async close() {
       live.setChatListener(null);
+      await recordings.close();
       selling.close();
       await obs.close();
       await live.close();

@@ -6,6 +6,7 @@ import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+import { RecordingSection } from './RecordingSection.js';
 import { SellingSection } from './SellingSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
@@ -146,6 +147,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       <ObsSection />
 
       <SellingSection />
+
+      <RecordingSection info={info} />
 
       <BackupsSection />
 

@@ -7,6 +7,7 @@ import { chatChannels, chatEvents } from './chat.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { replayChannels, replayEvents } from './replay.js';
+import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 import { sceneChannels, sceneEvents } from './scenes.js';
 import { sellingChannels, sellingEvents } from './selling.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...sellingChannels,
   ...backupChannels,
   ...replayChannels,
+  ...recordingChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -40,6 +42,7 @@ export const events = {
   ...sceneEvents,
   ...sellingEvents,
   ...replayEvents,
+  ...recordingEvents,
 } as const;
 
 export type Contract = typeof contract;

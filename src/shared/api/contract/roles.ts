@@ -41,6 +41,8 @@ const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
 const REPLAYS = access('host', 'publish replays');
+/** The recorder runs in the host's window, beside the camera; a producer's console composes without it. */
+const RECORD = access('host', 'start, stop or delete recordings');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -141,6 +143,15 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   listReplays: REPLAYS,
   publishReplay: REPLAYS,
   pickReplayFolder: REPLAYS,
+  // recording
+  getRecordingState: READ_STUDIO,
+  startRecording: RECORD,
+  appendRecordingChunk: RECORD,
+  stopRecording: RECORD,
+  listRecordings: READ_STUDIO,
+  retryRecording: RECORD,
+  deleteRecording: RECORD,
+  showRecordingFolder: RECORD,
 };
 
 /**
@@ -167,6 +178,8 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
   replaysChanged: 'host',
+  recordingChanged: 'producer',
+  recordingsChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
