@@ -24,14 +24,15 @@ export interface RunningStudio {
  */
 export async function startStudio(
   extraArgs: string[] = [],
-  options: { demo?: boolean; dataDir?: string } = {},
+  /** `env`: more environment for the studio process (e.g. NODE_EXTRA_CA_CERTS for a test's https server). */
+  options: { demo?: boolean; dataDir?: string; env?: Readonly<Record<string, string>> } = {},
 ): Promise<{ studio: RunningStudio; stop: () => Promise<void>; kill: () => Promise<void> }> {
   // A given data folder is the caller's (a restart on the same data); stop() leaves it in place.
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lss-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'src/main/web.ts'), '--data-dir', dataDir, '--port', '0', ...(options.demo ? [] : ['--no-demo']), ...extraArgs],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LSS_DATA_DIR: dataDir } },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, LSS_DATA_DIR: dataDir } },
   );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

@@ -21,6 +21,8 @@ const distElectronDir = import.meta.dirname;
 const rendererDir = path.join(distElectronDir, '../dist/renderer');
 // The SFU's own default (next to its source) does not exist in the bundle: point it at the built watch page.
 const viewerDir = path.join(distElectronDir, '../dist/viewer');
+// The replay page every published replay folder gets (built by `npm run build` with the watch page).
+const replayPageDir = path.join(distElectronDir, '../dist/replay');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(distElectronDir, '../resources');
 
 app.enableSandbox();
@@ -55,6 +57,7 @@ async function start(): Promise<void> {
     secrets: keychainSecretStore(safeStorage, app.getPath('userData')),
     rendererDir,
     embeddedSfu: { viewerDir },
+    replayPageDir,
     ...(electronSqliteBinding() ? { sqliteNativeBinding: electronSqliteBinding()! } : {}),
     platform: {
       runtime: 'electron',
@@ -63,6 +66,14 @@ async function start(): Promise<void> {
         await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: https only, checked on the line above
         return true;
       },
+      // "Publish replay" → Choose folder…: the system's picker, over the studio window.
+      pickFolder: async (title) => {
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+      // A recording's folder (always inside the data folder: main names it from the database, never from the caller).
+      showFolder: async (folder) => (await shell.openPath(folder)) === '',
     },
   });
   await seedDemoStudio(core, path.join(resourcesDir, 'demo', 'demo-catalog.csv'));

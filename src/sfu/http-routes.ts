@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { SHOW_ID_PATTERN } from '../shared/sfu/protocol-constants.js';
+import { handleReplayRequest } from './replay-routes.js';
 
 /** The built viewer page (scripts/build-viewer.ts); served by name, never by a path from the URL. */
 const VIEWER_ASSETS: Readonly<Record<string, string>> = {
@@ -50,11 +51,13 @@ export interface HealthReport {
 
 export interface HttpRoutesDeps {
   readonly viewerDir: string;
+  /** Published replays served at /replay/<name>/ (replay-routes.ts); null: that route is off. */
+  readonly replayDir: string | null;
   readonly secure: boolean;
   readonly health: () => HealthReport;
 }
 
-/** GET /healthz, GET /watch/<show>, GET /viewer/<asset>; everything else is 404. */
+/** GET /healthz, GET /watch/<show>, GET /viewer/<asset>, GET /replay/<name>/…; everything else is 404. */
 export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -91,6 +94,7 @@ export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMess
     await sendViewerFile(deps, req, res, name, contentType, headers);
     return;
   }
+  if (await handleReplayRequest(deps, req, res, url.pathname)) return;
   notFound(res);
 }
 

@@ -40,6 +40,8 @@ export interface SfuOptions {
   readonly hostTokens: Readonly<Record<string, string>>;
   /** Built viewer page (dist/viewer). */
   readonly viewerDir: string;
+  /** Published replays, served at /replay/<name>/ (docs/replay.md); null: no replay route. */
+  readonly replayDir: string | null;
   /** New WebSocket connections per client IP. */
   readonly connectionRateLimit: RateLimit;
   /**
@@ -119,6 +121,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     defaultHostToken: null,
     hostTokens: {},
     viewerDir: defaultViewerDir(),
+    replayDir: null,
     // Generous per IP: a whole venue or a mobile carrier's NAT can share one address.
     connectionRateLimit: { burst: 60, perSecond: 2 },
     // A viewer needs about ten requests to start watching, then almost none.

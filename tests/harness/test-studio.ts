@@ -14,6 +14,7 @@ import type { Result } from '../../src/shared/api/result.js';
 import type { CatalogRow } from '../../src/shared/domain/catalog.js';
 import type { SfuStatus } from '../../src/shared/domain/live.js';
 import type { SfuServer } from '../../src/sfu/index.js';
+import { buildReplayBundle } from '../../src/sfu/replay-bundle.js';
 import { buildViewerBundle } from '../../src/sfu/viewer-bundle.js';
 import { importedProduct } from './imported-products.js';
 import { TestSignalClient } from './signal-client.js';
@@ -44,6 +45,17 @@ function testViewerDir(): Promise<string> {
   return viewerBundle;
 }
 
+/** The replay page, built once per test process into a temporary folder (like the watch page). */
+let replayBundle: Promise<string> | null = null;
+export function testReplayPageDir(): Promise<string> {
+  replayBundle ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-test-replay-page-'));
+    await buildReplayBundle(dir);
+    return dir;
+  })();
+  return replayBundle;
+}
+
 export async function startTestStudio(
   dataDir: string,
   embeddedSfu: { port?: number } = { port: 0 },
@@ -51,7 +63,9 @@ export async function startTestStudio(
   restart?: () => void,
 ): Promise<TestStudio> {
   const viewerDir = await testViewerDir();
+  const replayPageDir = await testReplayPageDir();
   const core = await startStudioCore({
+    replayPageDir,
     ...(restart ? { restart } : {}),
     dataDir,
     rendererDir: path.join(dataDir, 'no-renderer'),

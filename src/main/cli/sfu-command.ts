@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DESKTOP_STUDIO_ORIGIN } from '../../shared/net/request-access.js';
 import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
@@ -33,9 +34,9 @@ async function buildViewerIfPossible(viewerDir: string): Promise<string> {
  * connect to it over the network; nothing else of the studio runs.
  */
 export const sfuCommand: CliCommand = {
-  summary: 'Run the SFU (mediasoup) standalone: signaling, watch page and health endpoint.',
+  summary: 'Run the SFU (mediasoup) standalone: signaling, watch page, published replays and health endpoint.',
   usage:
-    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--ffmpeg PATH] [--log-level info]',
+    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--replay-dir DIR] [--ffmpeg PATH] [--log-level info]',
   async run(args) {
     let values;
     try {
@@ -54,6 +55,8 @@ export const sfuCommand: CliCommand = {
           'tls-key': { type: 'string' },
           'trust-proxy': { type: 'boolean', default: false },
           'max-connections-per-address': { type: 'string' },
+          // Published replay folders (docs/replay.md), served at /replay/<folder>/; off without it.
+          'replay-dir': { type: 'string' },
           'log-level': { type: 'string', default: 'info' },
           ffmpeg: { type: 'string' },
         },
@@ -71,6 +74,10 @@ export const sfuCommand: CliCommand = {
     }
     if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
       throw new UsageError('--tls-cert and --tls-key go together.');
+    }
+    const replayDir = values['replay-dir'] === undefined ? null : path.resolve(values['replay-dir']);
+    if (replayDir !== null && !fs.statSync(replayDir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError(`--replay-dir: there is no folder ${replayDir}. Create it and put published replay folders in it.`);
     }
     const logLevel = values['log-level'];
     if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level "${logLevel}".`);
@@ -94,6 +101,7 @@ export const sfuCommand: CliCommand = {
         ...(rtcMaxPort !== undefined ? { rtcMaxPort } : {}),
         ...(maxConnectionsPerAddress !== undefined ? { maxConnectionsPerAddress } : {}),
         defaultHostToken: hostToken,
+        replayDir,
         enableH264: values.h264,
         trustProxy: values['trust-proxy'],
         tls: values['tls-cert'] && values['tls-key'] ? { certFile: values['tls-cert'], keyFile: values['tls-key'] } : null,
@@ -119,6 +127,7 @@ export const sfuCommand: CliCommand = {
         `Live Seller Studio SFU is running (mediasoup ${MEDIASOUP_VERSION}, ${options.workers} worker(s), started in ${Date.now() - started} ms).`,
         `  Health:     ${sfu.url}/healthz`,
         `  Watch:      ${sfu.url}/watch/<show>`,
+        `  Replays:    ${replayDir === null ? 'off (--replay-dir DIR serves published replay folders)' : `${sfu.url}/replay/<folder>/ from ${replayDir}`}`,
         `  Signaling:  ${sfu.signalUrl}`,
         `  Media:      UDP/TCP ports ${options.rtcMinPort}-${options.rtcMaxPort} on ${listenIp}${announcedIp ? `, announced as ${announcedIp}${guessed ? ' (guessed: pass --announced-ip behind NAT)' : ''}` : ''}`,
         `  Viewer page: ${viewerBuild}`,

@@ -7,6 +7,7 @@ import { seedDemoStudio } from '../demo/demo-studio.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
 import { limitRepeatedConsoleLines } from '../core/log-limits.js';
 import { ensureViewerBundle } from '../live/viewer-bundle-dir.js';
+import { ensureReplayPage } from '../replay/replay-page-dir.js';
 import { UsageError, type CliCommand } from './commands.js';
 
 export const rendererDirFromSource = (): string => path.resolve(import.meta.dirname, '../../../dist/renderer');
@@ -49,6 +50,7 @@ export const webCommand: CliCommand = {
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const started = Date.now();
     const viewerNote = await ensureViewerBundle();
+    const replayNote = await ensureReplayPage();
     // A restore from Settings restarts the core (the database is closed and reopened); the process stays.
     let requestRestart = (): void => undefined;
     const startCore = () =>
@@ -93,6 +95,7 @@ export const webCommand: CliCommand = {
           ? sfu.viewerUrls.map((u) => `  Watch:  ${u}`)
           : [`  Watch:  not available: ${sfu.error ?? 'the SFU is not running.'}`]),
         ...(viewerNote ? [`          (${viewerNote})`] : []),
+        ...(replayNote ? [`          (${replayNote})`] : []),
         '  Stop:   Ctrl+C',
         '',
       ].join('\n'),

@@ -27,9 +27,14 @@ import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
 import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
+import { recordingHandlers } from '../recording/recording-handlers.js';
+import { RecordingService } from '../recording/recording-service.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
+import { replayHandlers } from '../replay/replay-handlers.js';
+import { checkoutReplayPageDir } from '../replay/replay-page-dir.js';
+import { ReplayService } from '../replay/replay-service.js';
 import { sceneHandlers } from '../scenes/scene-handlers.js';
 import { SceneStore } from '../scenes/scene-store.js';
 import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
@@ -64,6 +69,8 @@ export interface StudioCoreOptions {
    * dist/viewer; from source the SFU finds it itself).
    */
   readonly embeddedSfu?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  /** The built replay page copied into every published replay (default: this checkout's dist/replay). */
+  readonly replayPageDir?: string;
   /**
    * Where tokens and passwords are kept: the OS keychain in the desktop app
    * (src/main/electron/keychain-secret-store.ts); by default a file only this
@@ -95,6 +102,8 @@ export interface StudioCore {
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
   readonly backups: BackupService;
+  readonly replays: ReplayService;
+  readonly recordings: RecordingService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -162,6 +171,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
+    // Published replays in the data folder play from the built-in SFU at /replay/<name>/.
+    replayDir: path.resolve(options.dataDir, 'replays'),
     log: (message) => console.warn(`[sfu] ${message}`),
     viewerIdSalt: () => chatStore.viewerIdSalt(),
     // The start of a show: its database backup.
@@ -170,6 +181,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     onShowEnded: () => {
       // A "sold" held for review and approved after this claims nothing.
       claims.showEnded();
+      // A recording running when the show ends ends with it (docs/recording.md).
+      recordings.showEnded();
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
@@ -226,13 +239,48 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
+  // Recording the program on this computer (src/main/recording): a crash's leftovers are finished at start, not awaited.
+  const recordings = new RecordingService({
+    db,
+    dataDir: options.dataDir,
+    events,
+    ffmpegPath: () => settings.get().ffmpegPath,
+    activeShow: () => {
+      const id = rundownStore.activeShowId();
+      return id === null ? null : { id, name: rundownStore.getShow(id).name };
+    },
+    onAir: () => ['live', 'reconnecting', 'paused'].includes(live.airState().phase),
+    log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
+  });
+  void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
+  let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
-  events.on('settingsChanged', () => {
+  events.on('settingsChanged', (next) => {
     void live.apply();
     chat.announceReservedNames(); // the host's or the store's name may have changed
+    if (next.ffmpegPath !== ffmpegPath) {
+      ffmpegPath = next.ffmpegPath;
+      void recordings.checkFfmpeg();
+    }
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();
+  // "Publish replay": a finished recording as a folder that plays anywhere; the built-in SFU serves the default one.
+  const replays = new ReplayService({
+    db,
+    events,
+    dataDir: options.dataDir,
+    findProduct: (id) => catalog.findProduct(id),
+    pageDir: options.replayPageDir ?? checkoutReplayPageDir(),
+    servedAt: () => {
+      const status = live.status();
+      return status.mode === 'embedded' ? status.viewerUrls.map((u) => new URL(u).origin) : [];
+    },
+    log: (message) => console.warn(`[replay] ${message}`),
+  });
+  events.on('sfuStatusChanged', () => replays.servedAtChanged());
+  // A recording that becomes ready (or is deleted) changes what can be published.
+  events.on('recordingsChanged', () => replays.recordingsChanged());
 
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
@@ -245,6 +293,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sellingHandlers(deals, claims, reports),
     ...backupHandlers(backups),
     ...egressHandlers(egress),
+    ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
+    ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -269,11 +319,14 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     claims,
     reports,
     backups,
+    replays,
+    recordings,
     info,
     async close() {
       live.setChatListener(null);
       live.setEgressListener(null);
       egress.close();
+      await recordings.close();
       selling.close();
       await obs.close();
       await live.close();
@@ -281,6 +334,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       await controlServer.stop();
       await imports.shutdown();
       await backups.idle();
+      await replays.idle();
       db.close();
     },
   };

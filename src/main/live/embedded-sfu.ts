@@ -9,6 +9,8 @@ export interface EmbeddedSfuConfig {
   readonly allowLan: boolean;
   /** The built watch page (dist/viewer); undefined: the SFU's default next to its source. */
   readonly viewerDir: string | undefined;
+  /** Published replays (`<data folder>/replays`), served at /replay/<name>/; undefined: no replay route. */
+  readonly replayDir?: string | undefined;
   /** Stable viewer ids across runs (see ViewerIds); null: random per run. */
   readonly viewerIdSalt: string | null;
   /** The ffmpeg multistream runs (Settings); null: the SFU's default (LSS_FFMPEG, else "ffmpeg" on PATH). */
@@ -49,6 +51,7 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
       ...(config.ffmpegPath !== null ? { ffmpegPath: config.ffmpegPath } : {}),
+      replayDir: config.replayDir ?? null,
     });
     return { ok: true, server };
   } catch (error) {

@@ -53,7 +53,7 @@ describe('a remote SFU', () => {
     const readable = JSON.stringify([settings, await s.call<Settings>('studio:settings:get'), status, await s.call<SfuStatus>('studio:live:sfu-status'), s.events]);
     expect(readable).not.toContain(SECRET);
     expect(readable).not.toContain(embeddedTicket.hostToken);
-    expect(Object.keys(settings.sfu).sort()).toEqual(['allowLan', 'ffmpegPath', 'port', 'room', 'url']);
+    expect(Object.keys(settings.sfu).sort()).toEqual(['allowLan', 'port', 'room', 'url']);
 
     // The publisher gets a token the SFU minted for this room, never the secret.
     const ticket = await s.call<PublishTicket>('studio:live:publish-ticket');

@@ -11,6 +11,7 @@ import type {
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { DEFAULT_FFMPEG } from '../../shared/domain/settings.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
@@ -34,6 +35,8 @@ export interface LiveServiceDeps {
   readonly events: StudioEventBus;
   /** Overrides of the built-in SFU's settings for this run (`studio web --sfu-port`, tests). */
   readonly embedded?: { readonly port?: number; readonly allowLan?: boolean; readonly viewerDir?: string };
+  /** The folder of published replays the built-in SFU serves at /replay/<name>/ (`<data folder>/replays`). */
+  readonly replayDir?: string;
   readonly log?: (message: string) => void;
   /** Key for the built-in SFU's viewer ids; kept across runs so bans stay with the same viewers. */
   readonly viewerIdSalt?: () => string;
@@ -53,6 +56,9 @@ export interface ChatRelayListener {
   /** A viewer's contact for the seller, as typed (personal data: checked and stored, never logged). */
   contact?(viewerId: string, contact: string): void;
 }
+
+/** Phases during which the SFU target is not restarted for a new ffmpeg path. */
+const ON_AIR: ReadonlySet<AirState['phase']> = new Set(['connecting', 'live', 'reconnecting', 'paused']);
 
 /** What multistream (src/main/egress) hears from the show's SFU room. */
 export interface EgressRelayListener {
@@ -75,6 +81,8 @@ export class LiveService {
   private queue: Promise<void> = Promise.resolve();
   private lastStatusJson = '';
   private wasLive = false;
+  /** A new ffmpeg path waits for the show to end before the built-in SFU restarts with it. */
+  private ffmpegWaits = false;
   /** The pin the studio wants on screen (undefined: the pin service has not said yet). */
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
@@ -92,6 +100,8 @@ export class LiveService {
       phase = state.phase;
       deps.events.emit('airStateChanged', state);
       if (endedNow) deps.onShowEnded?.();
+      // A new ffmpeg path waited for the show to be over (see applyNow).
+      if (this.ffmpegWaits && !ON_AIR.has(state.phase)) void this.apply();
     });
     this.publishers = new OnePublisher((state) => {
       this.air.setHolder(state.current);
@@ -273,7 +283,7 @@ export class LiveService {
   }
 
   private wantedConfig(): TargetConfig {
-    const { sfu } = this.deps.settings.get();
+    const { sfu, ffmpegPath } = this.deps.settings.get();
     const pinned = this.deps.embedded;
     // Only what the mode uses, so e.g. the LAN switch does not reconnect a remote SFU.
     if (sfu.url !== '') {
@@ -286,7 +296,8 @@ export class LiveService {
       port: pinned?.port ?? sfu.port,
       allowLan: pinned?.allowLan ?? sfu.allowLan,
       remoteToken: '',
-      ffmpegPath: sfu.ffmpegPath,
+      // Settings → Recording's ffmpeg, which multistream's encoder uses too; the default leaves the SFU's own (LSS_FFMPEG, else PATH).
+      ffmpegPath: ffmpegPath === DEFAULT_FFMPEG ? '' : ffmpegPath,
     };
   }
 
@@ -296,6 +307,13 @@ export class LiveService {
     const current = this.target;
     // A target that failed (port taken, no token) is tried again on any settings save.
     if (current && !current.error && JSON.stringify(current.config) === JSON.stringify(config)) return;
+    // Only the ffmpeg path changed (Settings → Recording) while the show is on: restarting the built-in SFU would
+    // cut it for every viewer and destination, so the new path waits for the show to end.
+    this.ffmpegWaits = false;
+    if (current && !current.error && ON_AIR.has(this.air.state().phase) && JSON.stringify({ ...current.config, ffmpegPath: config.ffmpegPath }) === JSON.stringify(config)) {
+      this.ffmpegWaits = true;
+      return;
+    }
     this.starting = true;
     this.changed();
     await this.stopTarget();
@@ -304,6 +322,7 @@ export class LiveService {
       ...(this.deps.log ? { log: this.deps.log } : {}),
       ...(this.deps.embedded?.viewerDir ? { viewerDir: this.deps.embedded.viewerDir } : {}),
       ...(this.deps.viewerIdSalt ? { viewerIdSalt: this.deps.viewerIdSalt } : {}),
+      ...(this.deps.replayDir ? { replayDir: this.deps.replayDir } : {}),
     };
     this.target = config.mode === 'embedded' ? await startEmbeddedTarget(config, starters) : startRemoteTarget(config, starters);
     this.starting = false;

@@ -36,6 +36,8 @@ export interface TargetStarters {
   readonly viewerDir?: string;
   /** Key for the built-in SFU's viewer ids. */
   readonly viewerIdSalt?: () => string;
+  /** Published replays, served by the built-in SFU at /replay/<name>/. */
+  readonly replayDir?: string;
 }
 
 /** The built-in SFU on this computer, and main's link to it with a secret made for this run. */
@@ -46,6 +48,7 @@ export async function startEmbeddedTarget(config: TargetConfig, starters: Target
     port: config.port,
     allowLan: config.allowLan,
     viewerDir: starters.viewerDir,
+    replayDir: starters.replayDir,
     viewerIdSalt: starters.viewerIdSalt?.() ?? null,
     ffmpegPath: config.ffmpegPath === '' ? null : config.ffmpegPath,
   });

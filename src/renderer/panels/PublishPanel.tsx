@@ -9,10 +9,11 @@ import { ShowControls } from '../publish/ShowControls.js';
 import { ShowOnAir } from '../publish/ShowOnAir.js';
 import { StreamHealthView } from '../publish/StreamHealthView.js';
 import { ViewerLinks } from '../publish/ViewerLinks.js';
+import { RecordButton, RecordingStatus } from '../recording/RecordControl.js';
 import '../publish/publish.css';
 import { Panel } from './Panel.js';
 
-/** Going live: the checklist and Go live before; stream health, Stop and End show during; viewer links always. */
+/** Going live: the checklist and Go live before; stream health, Stop and End show during; Record beside them; viewer links always. */
 export function PublishPanel() {
   const status = usePublishStatus();
   const capture = useCapture();
@@ -59,13 +60,15 @@ export function PublishPanel() {
           </>
         )}
         {goLive ? (
-          <ShowControls ready={canGoLive(checks)} />
+          // Record sits beside Go live: the host's window records its own program (live or a rehearsal).
+          <ShowControls ready={canGoLive(checks)} aside={role === 'host' ? <RecordButton /> : undefined} />
         ) : (
           <p className="help" data-testid="no-go-live">
             Your {role} link can&apos;t go live: the host goes live from the studio
             {role === 'producer' ? ' (or allows producers to, in Settings → Producer console)' : ''}.
           </p>
         )}
+        <RecordingStatus />
         <ViewerLinks urls={viewerUrls} />
         <ServerSetting />
       </div>

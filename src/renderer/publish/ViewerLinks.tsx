@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { CopyButton } from '../ui/CopyButton.js';
 
 /** Where viewers watch, with Copy: the host pastes it into their shop, Instagram bio or a text message. */
 export function ViewerLinks({ urls }: { urls: readonly string[] }) {
@@ -17,28 +17,5 @@ export function ViewerLinks({ urls }: { urls: readonly string[] }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(null), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('yes');
-    } catch {
-      // No clipboard permission (an insecure browser origin): the link is selectable text.
-      setCopied('failed');
-    }
-  };
-  return (
-    <button type="button" className="button button-small copy-button" onClick={() => void copy()} aria-label={`Copy ${text}`}>
-      {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Select to copy' : 'Copy'}
-    </button>
   );
 }

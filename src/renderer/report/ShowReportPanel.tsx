@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ShowReport } from '../../shared/domain/selling.js';
+import { useAbilities } from '../api/role-context.js';
 import { useStudio } from '../api/studio-context.js';
+import { ShowReplays } from '../replay/ShowReplays.js';
 import { downloadExportedFile } from '../ui/download.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
@@ -17,6 +19,7 @@ import './report.css';
 export function ShowReportPanel({ onClose, compact = false }: { onClose?: () => void; compact?: boolean }) {
   const studio = useStudio();
   const { report, error, loading } = useShowReport();
+  const { role } = useAbilities();
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -75,6 +78,8 @@ export function ShowReportPanel({ onClose, compact = false }: { onClose?: () => 
       ) : (
         <ReportBody report={report} compact={compact} />
       )}
+      {/* Publishing a replay is the host's (a producer's report has no such section). */}
+      {report && !compact && role === 'host' && <ShowReplays showId={report.showId} />}
     </section>
   );
 }

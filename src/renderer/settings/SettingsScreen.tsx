@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/api/contract/app.js';
-import { settingsPatchSchema, type Settings } from '../../shared/domain/settings.js';
+import type { Settings } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
 import { DestinationsSection } from './DestinationsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+import { RecordingSection } from './RecordingSection.js';
 import { SellingSection } from './SellingSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
@@ -35,7 +36,6 @@ const draftFrom = (s: Settings): Draft => ({
   sfuRoom: s.sfu.room,
   sfuPort: String(s.sfu.port),
   sfuAllowLan: s.sfu.allowLan,
-  sfuFfmpegPath: s.sfu.ffmpegPath,
   sfuHostToken: '',
 });
 
@@ -70,12 +70,6 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       setMessage({ kind: 'error', text: 'Port must be a whole number between 1024 and 65535.' });
       return;
     }
-    // Said in the field's own words (main would add the field's name).
-    const ffmpeg = settingsPatchSchema.safeParse({ sfu: { ffmpegPath: draft.sfuFfmpegPath } });
-    if (!ffmpeg.success) {
-      setMessage({ kind: 'error', text: ffmpeg.error.issues[0]?.message ?? 'Check the ffmpeg path.' });
-      return;
-    }
     setSaving(true);
     const result = await studio.updateSettings({
       hostName: draft.hostName,
@@ -86,7 +80,6 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         room: draft.sfuRoom,
         port: sfuPort,
         allowLan: draft.sfuAllowLan,
-        ffmpegPath: draft.sfuFfmpegPath,
         ...(draft.sfuHostToken.trim() ? { hostToken: draft.sfuHostToken } : {}),
       },
     });
@@ -157,6 +150,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       <ObsSection />
 
       <SellingSection />
+
+      <RecordingSection info={info} />
 
       <BackupsSection />
 

@@ -5,8 +5,6 @@ export interface StreamingServerDraft {
   sfuRoom: string;
   sfuPort: string;
   sfuAllowLan: boolean;
-  /** The built-in SFU's ffmpeg for multistream ('' for the one on PATH). */
-  sfuFfmpegPath: string;
   /** Typed by the host; sent only when not empty (the saved one is never shown). */
   sfuHostToken: string;
 }
@@ -51,18 +49,6 @@ export function StreamingServerSection({ draft, onChange }: StreamingServerSecti
           <label className="check">
             <input type="checkbox" checked={draft.sfuAllowLan} onChange={(e) => onChange({ sfuAllowLan: e.target.checked })} />
             <span>Let phones and computers on my network watch (otherwise only this computer)</span>
-          </label>
-          <label className="field">
-            <span>ffmpeg for destinations (multistream)</span>
-            <input
-              value={draft.sfuFfmpegPath}
-              spellCheck={false}
-              placeholder="Empty: the ffmpeg installed on this computer (on its PATH)"
-              onChange={(e) => onChange({ sfuFfmpegPath: e.target.value })}
-            />
-            <small className="field-hint">
-              The built-in server runs ffmpeg to send the show to your destinations. Give the full path to another ffmpeg here if needed.
-            </small>
           </label>
         </>
       ) : (

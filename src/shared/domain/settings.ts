@@ -22,15 +22,6 @@ export const sfuRoomSchema = z
   .trim()
   .regex(SHOW_ID_PATTERN, 'The room name is 1-64 letters, digits, "-" or "_", starting with a letter or digit.');
 
-/** The ffmpeg the built-in SFU runs for multistream: empty (LSS_FFMPEG, else "ffmpeg" on PATH) or a full path. */
-const ffmpegPath = z
-  .string()
-  .trim()
-  .max(1024, 'The ffmpeg path is at most 1024 characters.')
-  .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), {
-    message: 'Give the full path to the ffmpeg program (for example /usr/local/bin/ffmpeg), or leave it empty to use the one on this computer’s PATH.',
-  });
-
 const portNumber = z
   .number({ message: 'Port must be a whole number.' })
   .int('Port must be a whole number.')
@@ -47,6 +38,21 @@ const claimLimit = z
   .int('Claim limit: a whole number.')
   .min(1, 'Claim limit: at least 1 per viewer.')
   .max(100, 'Claim limit: 100 per viewer at most.');
+
+/** The ffmpeg setting's default: the program found on this computer's PATH. */
+export const DEFAULT_FFMPEG = 'ffmpeg';
+
+/**
+ * The ffmpeg program the studio runs (recording: the capture into an MP4;
+ * multistream: the encoder): a name found on the PATH, or a full path.
+ */
+const ffmpegPath = z
+  .string()
+  .trim()
+  .min(1, 'ffmpeg: type "ffmpeg" (found on this computer\'s PATH) or the full path to the program.')
+  .max(1024, 'ffmpeg: the path is 1,024 characters at most.')
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .refine((v) => !/[\u0000-\u001f]/.test(v), { message: 'ffmpeg: the path has a control character in it.' });
 
 const backupsKept = z
   .number()
@@ -87,12 +93,6 @@ export const settingsSchema = z.object({
        * (binds every interface, announces this computer's LAN address).
        */
       allowLan: z.boolean().default(false),
-      /**
-       * Built-in SFU only: the ffmpeg multistream runs (an encoder, a pusher
-       * per destination). Empty: LSS_FFMPEG, else "ffmpeg" on PATH. A remote
-       * `studio sfu` has its own (--ffmpeg).
-       */
-      ffmpegPath: ffmpegPath.default(''),
       // The remote SFU's host token is not here: it is a secret kept by main
       // (see SettingsStore.sfuHostToken) and is never sent to a UI.
     })
@@ -124,6 +124,11 @@ export const settingsSchema = z.object({
       keep: backupsKept.default(10),
     })
     .prefault({}),
+  /**
+   * Shared by recording and multistream (the built-in SFU's encoder; a remote
+   * `studio sfu` has its own, --ffmpeg); `ffprobe` is looked for beside it.
+   */
+  ffmpegPath: ffmpegPath.default(DEFAULT_FFMPEG),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -148,7 +153,6 @@ export const settingsPatchSchema = z
         room: sfuRoomSchema,
         port: portNumber,
         allowLan: z.boolean(),
-        ffmpegPath,
         /**
          * Write-only: the host token of the remote SFU (`studio sfu --host-token`).
          * Stored by main, never returned by getSettings; "" forgets it.
@@ -174,6 +178,7 @@ export const settingsPatchSchema = z
       .partial()
       .strict(),
     backups: z.object({ keep: backupsKept }).partial().strict(),
+    ffmpegPath,
   })
   .partial()
   .strict();
@@ -190,6 +195,7 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     ...current,
     ...(patch.hostName !== undefined ? { hostName: patch.hostName } : {}),
     ...(patch.storeName !== undefined ? { storeName: patch.storeName } : {}),
+    ...(patch.ffmpegPath !== undefined ? { ffmpegPath: patch.ffmpegPath } : {}),
     controlServer: { ...current.controlServer, ...patch.controlServer },
     sfu: { ...current.sfu, ...sfu },
     obs: { ...current.obs, ...patch.obs },

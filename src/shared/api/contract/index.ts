@@ -7,6 +7,8 @@ import { chatChannels, chatEvents } from './chat.js';
 import { destinationChannels, destinationEvents } from './destinations.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
+import { replayChannels, replayEvents } from './replay.js';
+import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 import { sceneChannels, sceneEvents } from './scenes.js';
 import { sellingChannels, sellingEvents } from './selling.js';
@@ -26,6 +28,8 @@ export const contract = {
   ...sceneChannels,
   ...sellingChannels,
   ...backupChannels,
+  ...replayChannels,
+  ...recordingChannels,
   ...destinationChannels,
 } as const;
 
@@ -39,6 +43,8 @@ export const events = {
   ...obsEvents,
   ...sceneEvents,
   ...sellingEvents,
+  ...replayEvents,
+  ...recordingEvents,
   ...destinationEvents,
 } as const;
 

@@ -40,6 +40,9 @@ const SETTINGS = access('host', 'change settings');
 const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
+const REPLAYS = access('host', 'publish replays');
+/** The recorder runs in the host's window, beside the camera; a producer's console composes without it. */
+const RECORD = access('host', 'start, stop or delete recordings');
 const DESTINATIONS = access('host', 'see or change the multistream destinations');
 const EGRESS_CONTROL = access('host', 'start or stop multistream destinations');
 const EGRESS_STATUS = access('producer', 'see the multistream destinations');
@@ -139,6 +142,19 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   exportClaimsCsv: EXPORTS,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
+  // replay
+  listReplays: REPLAYS,
+  publishReplay: REPLAYS,
+  pickReplayFolder: REPLAYS,
+  // recording
+  getRecordingState: READ_STUDIO,
+  startRecording: RECORD,
+  appendRecordingChunk: RECORD,
+  stopRecording: RECORD,
+  listRecordings: READ_STUDIO,
+  retryRecording: RECORD,
+  deleteRecording: RECORD,
+  showRecordingFolder: RECORD,
   // destinations (multistream): server addresses are the host's; keys never leave main
   listDestinations: DESTINATIONS,
   createDestination: DESTINATIONS,
@@ -173,6 +189,9 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
+  replaysChanged: 'host',
+  recordingChanged: 'producer',
+  recordingsChanged: 'producer',
   destinationsChanged: 'host',
   egressChanged: 'producer',
 };
