@@ -14,6 +14,9 @@ import { UploadStore } from '../control-server/upload-store.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
 import { BackupService, backupHandlers, finishPendingRestore } from '../db/backup-service.js';
 import { backupsDirOf, DEFAULT_BACKUPS_KEPT } from '../db/backups.js';
+import { DestinationStore } from '../egress/destination-store.js';
+import { egressHandlers } from '../egress/egress-handlers.js';
+import { EgressService } from '../egress/egress-service.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { publisherClientKey } from '../live/one-publisher.js';
@@ -91,6 +94,7 @@ export interface StudioCore {
   readonly imports: ImportService;
   readonly rundown: RundownService;
   readonly live: LiveService;
+  readonly egress: EgressService;
   readonly pins: PinService;
   readonly chat: ChatService;
   readonly obs: ObsController;
@@ -204,6 +208,15 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     viewerJoined: (viewerId) => claims.viewers.viewerJoined(viewerId),
     contact: (viewerId, contact) => claims.viewers.saveContact(viewerId, contact),
   });
+  // Multistream: enabled destinations start when the show goes live and stop at End show, on the SFU over main's link.
+  const egress = new EgressService({
+    store: new DestinationStore(db, settings.secrets),
+    link: live,
+    events,
+    airState: () => live.airState(),
+    log: (message) => console.warn(`[egress] ${message}`),
+  });
+  live.setEgressListener({ status: (status) => egress.statusPushed(status), joined: () => void egress.linkJoined() });
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
@@ -279,6 +292,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
     ...backupHandlers(backups),
+    ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
   };
@@ -297,6 +311,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     imports,
     rundown,
     live,
+    egress,
     pins,
     chat,
     obs,
@@ -309,6 +324,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     info,
     async close() {
       live.setChatListener(null);
+      live.setEgressListener(null);
+      egress.close();
       await recordings.close();
       selling.close();
       await obs.close();

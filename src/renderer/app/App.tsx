@@ -19,7 +19,12 @@ import { TopBar } from './TopBar.js';
 export type View = 'studio' | 'settings' | 'report' | 'recordings';
 
 const HASH_VIEWS: Readonly<Record<string, View>> = { '#settings': 'settings', '#report': 'report', '#recordings': 'recordings' };
-const viewFromHash = (): View => HASH_VIEWS[window.location.hash] ?? 'studio';
+/** `#settings/<section>` opens Settings at that section (the Stream panel links to `#settings/destinations`). */
+const viewFromHash = (): View => {
+  const { hash } = window.location;
+  if (hash.startsWith('#settings/')) return 'settings';
+  return HASH_VIEWS[hash] ?? 'studio';
+};
 
 export interface AppProps {
   readonly studio: StudioApi;

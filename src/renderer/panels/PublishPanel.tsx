@@ -1,6 +1,7 @@
 import { useAbilities } from '../api/role-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { useAirState, useSfuStatus } from '../live/live-context.js';
+import { DestinationsBlock, DestinationsSummary, useEgress } from '../publish/DestinationsBlock.js';
 import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
 import { useCapture, usePublisher, usePublishStatus } from '../publish/publish-context.js';
 import { isOnAir } from '../publish/publish-status.js';
@@ -28,6 +29,9 @@ export function PublishPanel() {
   // A window that does not publish the show says where it stands (main's word): a producer's console always,
   // a host's page while another one publishes or paused it. This window's own pause and end have their banner.
   const followsShow = !goLive || elsewhere !== null || (air !== null && air.phase !== 'offline' && !status.showOpen && status.phase !== 'ended');
+  // Multistream: each destination's row while the show is on air (or just ended, with how each stopped); a line before.
+  const egress = useEgress();
+  const showsDestinations = onAir || egress.value?.showRunning === true || (air !== null && air.phase !== 'offline');
 
   return (
     <Panel id="publish" title="Stream">
@@ -39,10 +43,12 @@ export function PublishPanel() {
               Stream health <span className="stream-heading-note">every 2 s</span>
             </h3>
             <StreamHealthView health={status.health} viewerCount={viewerCount} />
+            <DestinationsBlock egress={egress} />
           </>
         ) : (
           <>
             {followsShow && <ShowOnAir canGoLive={goLive} />}
+            {showsDestinations && <DestinationsBlock egress={egress} />}
             {/* The checklist is about this computer's camera: only where it can go live. */}
             {goLive && (
               <>
@@ -50,6 +56,7 @@ export function PublishPanel() {
                 <GoLiveChecklist checks={checks} />
               </>
             )}
+            {!showsDestinations && <DestinationsSummary overview={egress.value} />}
           </>
         )}
         {goLive ? (

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
+import { DestinationsSection } from './DestinationsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
 import { RecordingSection } from './RecordingSection.js';
@@ -134,6 +135,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       </section>
 
       <StreamingServerSection draft={draft} onChange={(p) => update(p)} />
+
+      <DestinationsSection />
 
       <ProducerConsoleSection
         enabled={draft.controlEnabled}

@@ -39,6 +39,9 @@ const claimLimit = z
   .min(1, 'Claim limit: at least 1 per viewer.')
   .max(100, 'Claim limit: 100 per viewer at most.');
 
+/** The ffmpeg setting's default: the program found on this computer's PATH. */
+export const DEFAULT_FFMPEG = 'ffmpeg';
+
 /**
  * The ffmpeg program the studio runs (recording: the capture into an MP4;
  * multistream: the encoder): a name found on the PATH, or a full path.
@@ -121,8 +124,11 @@ export const settingsSchema = z.object({
       keep: backupsKept.default(10),
     })
     .prefault({}),
-  /** Shared by recording and multistream; `ffprobe` is looked for beside it. */
-  ffmpegPath: ffmpegPath.default('ffmpeg'),
+  /**
+   * Shared by recording and multistream (the built-in SFU's encoder; a remote
+   * `studio sfu` has its own, --ffmpeg); `ffprobe` is looked for beside it.
+   */
+  ffmpegPath: ffmpegPath.default(DEFAULT_FFMPEG),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app.js';
 import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
+import { destinationChannels, destinationEvents } from './destinations.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { replayChannels, replayEvents } from './replay.js';
@@ -29,6 +30,7 @@ export const contract = {
   ...backupChannels,
   ...replayChannels,
   ...recordingChannels,
+  ...destinationChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -43,6 +45,7 @@ export const events = {
   ...sellingEvents,
   ...replayEvents,
   ...recordingEvents,
+  ...destinationEvents,
 } as const;
 
 export type Contract = typeof contract;

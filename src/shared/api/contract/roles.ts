@@ -43,6 +43,9 @@ const GO_LIVE = access('goLive', 'go live');
 const REPLAYS = access('host', 'publish replays');
 /** The recorder runs in the host's window, beside the camera; a producer's console composes without it. */
 const RECORD = access('host', 'start, stop or delete recordings');
+const DESTINATIONS = access('host', 'see or change the multistream destinations');
+const EGRESS_CONTROL = access('host', 'start or stop multistream destinations');
+const EGRESS_STATUS = access('producer', 'see the multistream destinations');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -152,6 +155,15 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   retryRecording: RECORD,
   deleteRecording: RECORD,
   showRecordingFolder: RECORD,
+  // destinations (multistream): server addresses are the host's; keys never leave main
+  listDestinations: DESTINATIONS,
+  createDestination: DESTINATIONS,
+  updateDestination: DESTINATIONS,
+  deleteDestination: DESTINATIONS,
+  getEgress: EGRESS_STATUS,
+  startDestination: EGRESS_CONTROL,
+  stopDestination: EGRESS_CONTROL,
+  reconnectDestination: EGRESS_CONTROL,
 };
 
 /**
@@ -180,6 +192,8 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   replaysChanged: 'host',
   recordingChanged: 'producer',
   recordingsChanged: 'producer',
+  destinationsChanged: 'host',
+  egressChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
