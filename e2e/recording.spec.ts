@@ -110,10 +110,12 @@ test('a host records a rehearsal with a product pinned part way; the Recordings 
     const link = dialog.getByTestId('replay-link');
     await expect(link).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/replay\/[a-z0-9-]+\/$/, { timeout: 30_000 });
     const url = (await link.textContent())!;
+    await dialog.screenshot({ path: test.info().outputPath('publish-replay-dialog.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(row.getByTestId('recording-replay')).toContainText(`Replay published`);
     await expect(row.getByTestId('recording-replay')).toContainText(url);
     await expect(row.getByRole('button', { name: 'Replay…' })).toBeVisible();
+    await row.screenshot({ path: test.info().outputPath('recording-row-published.png') });
     const viewer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await viewer.goto(url);
     await expect(viewer.locator('html')).toHaveAttribute('data-replay-ready', 'true');
