@@ -12,6 +12,8 @@ export interface RunningStudio {
   readonly origin: string;
   readonly token: string;
   readonly dataDir: string;
+  /** The studio's process (its children: the built-in SFU's mediasoup worker, multistream's ffmpeg). */
+  readonly pid: number;
   /** Everything the process printed so far. */
   output(): string;
 }
@@ -60,6 +62,7 @@ export async function startStudio(
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,
     dataDir,
+    pid: child.pid!,
     output: () => output,
   };
   const stop = async () => {

@@ -72,6 +72,8 @@ async function start(): Promise<void> {
         const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
+      // A recording's folder (always inside the data folder: main names it from the database, never from the caller).
+      showFolder: async (folder) => (await shell.openPath(folder)) === '',
     },
   });
   await seedDemoStudio(core, path.join(resourcesDir, 'demo', 'demo-catalog.csv'));

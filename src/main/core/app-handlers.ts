@@ -11,6 +11,8 @@ export interface PlatformAdapter {
   openExternal(url: string): Promise<boolean>;
   /** The system's folder picker (the desktop app); absent where there is none (a browser types a path). */
   pickFolder?(title: string): Promise<string | null>;
+  /** Opens a folder of the data folder in the system's file manager (the desktop app); absent where it cannot. */
+  showFolder?(folder: string): Promise<boolean>;
 }
 
 export interface AppHandlerDeps {

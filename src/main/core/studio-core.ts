@@ -14,6 +14,9 @@ import { UploadStore } from '../control-server/upload-store.js';
 import { openDatabase, schemaVersionOf, type StudioDatabase } from '../db/open-database.js';
 import { BackupService, backupHandlers, finishPendingRestore } from '../db/backup-service.js';
 import { backupsDirOf, DEFAULT_BACKUPS_KEPT } from '../db/backups.js';
+import { DestinationStore } from '../egress/destination-store.js';
+import { egressHandlers } from '../egress/egress-handlers.js';
+import { EgressService } from '../egress/egress-service.js';
 import { liveHandlers } from '../live/live-handlers.js';
 import { LiveService } from '../live/live-service.js';
 import { publisherClientKey } from '../live/one-publisher.js';
@@ -24,6 +27,8 @@ import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
 import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
+import { recordingHandlers } from '../recording/recording-handlers.js';
+import { RecordingService } from '../recording/recording-service.js';
 import { rundownHandlers } from '../rundown/rundown-handlers.js';
 import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
@@ -89,6 +94,7 @@ export interface StudioCore {
   readonly imports: ImportService;
   readonly rundown: RundownService;
   readonly live: LiveService;
+  readonly egress: EgressService;
   readonly pins: PinService;
   readonly chat: ChatService;
   readonly obs: ObsController;
@@ -97,6 +103,7 @@ export interface StudioCore {
   readonly reports: ShowReportService;
   readonly backups: BackupService;
   readonly replays: ReplayService;
+  readonly recordings: RecordingService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -174,6 +181,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     onShowEnded: () => {
       // A "sold" held for review and approved after this claims nothing.
       claims.showEnded();
+      // A recording running when the show ends ends with it (docs/recording.md).
+      recordings.showEnded();
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
@@ -199,6 +208,15 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     viewerJoined: (viewerId) => claims.viewers.viewerJoined(viewerId),
     contact: (viewerId, contact) => claims.viewers.saveContact(viewerId, contact),
   });
+  // Multistream: enabled destinations start when the show goes live and stop at End show, on the SFU over main's link.
+  const egress = new EgressService({
+    store: new DestinationStore(db, settings.secrets),
+    link: live,
+    events,
+    airState: () => live.airState(),
+    log: (message) => console.warn(`[egress] ${message}`),
+  });
+  live.setEgressListener({ status: (status) => egress.statusPushed(status), joined: () => void egress.linkJoined() });
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
@@ -221,10 +239,29 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
   obs.start();
+  // Recording the program on this computer (src/main/recording): a crash's leftovers are finished at start, not awaited.
+  const recordings = new RecordingService({
+    db,
+    dataDir: options.dataDir,
+    events,
+    ffmpegPath: () => settings.get().ffmpegPath,
+    activeShow: () => {
+      const id = rundownStore.activeShowId();
+      return id === null ? null : { id, name: rundownStore.getShow(id).name };
+    },
+    onAir: () => ['live', 'reconnecting', 'paused'].includes(live.airState().phase),
+    log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
+  });
+  void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
+  let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
-  events.on('settingsChanged', () => {
+  events.on('settingsChanged', (next) => {
     void live.apply();
     chat.announceReservedNames(); // the host's or the store's name may have changed
+    if (next.ffmpegPath !== ffmpegPath) {
+      ffmpegPath = next.ffmpegPath;
+      void recordings.checkFfmpeg();
+    }
   });
   // Not awaited: the window opens while the SFU starts; its status events tell the UI.
   void live.apply();
@@ -242,6 +279,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (message) => console.warn(`[replay] ${message}`),
   });
   events.on('sfuStatusChanged', () => replays.servedAtChanged());
+  // A recording that becomes ready (or is deleted) changes what can be published.
+  events.on('recordingsChanged', () => replays.recordingsChanged());
 
   const handlers: Handlers = {
     ...appHandlers({ info, settings, events, controlServer, platform: options.platform }),
@@ -253,7 +292,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
     ...backupHandlers(backups),
+    ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
+    ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -270,6 +311,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     imports,
     rundown,
     live,
+    egress,
     pins,
     chat,
     obs,
@@ -278,9 +320,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     reports,
     backups,
     replays,
+    recordings,
     info,
     async close() {
       live.setChatListener(null);
+      live.setEgressListener(null);
+      egress.close();
+      await recordings.close();
       selling.close();
       await obs.close();
       await live.close();

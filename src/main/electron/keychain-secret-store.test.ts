@@ -44,13 +44,17 @@ describe('keychainSecretStore', () => {
     const before = keychainSecretStore(fakeSafeStorage(false), dir);
     before.set('obs.password', 'obs-secret-pass');
     before.set('controlServer.link.host', 'host-token-from-plain');
+    before.set('streamKey.3', 'live_123_stream-key-from-plain');
     const encryptedFirst = keychainSecretStore(fakeSafeStorage(true), dir);
     expect(encryptedFirst.get('obs.password')).toBe('obs-secret-pass');
     expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false);
     const file = fs.readFileSync(path.join(dir, 'secrets.enc.json'), 'utf8');
     expect(file).not.toContain('obs-secret-pass');
     expect(file).not.toContain('host-token-from-plain');
+    expect(file).not.toContain('stream-key-from-plain');
     expect(keychainSecretStore(fakeSafeStorage(true), dir).get('controlServer.link.host')).toBe('host-token-from-plain');
+    // A destination's stream key moves too (its name is made from the destination's id).
+    expect(keychainSecretStore(fakeSafeStorage(true), dir).get('streamKey.3')).toBe('live_123_stream-key-from-plain');
   });
 
   it('keeps a value the keychain already holds over the plain one', () => {

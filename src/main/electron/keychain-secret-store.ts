@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { FileSecretStore, SECRET_NAMES, type SecretStore } from '../settings/secret-store.js';
+import { FileSecretStore, type SecretStore } from '../settings/secret-store.js';
 
 /**
  * The desktop app's secrets: each value encrypted by the OS keychain through
@@ -43,7 +43,7 @@ export function keychainSecretStore(
 function moveIntoKeychain(plainFile: string, encrypted: SecretStore): void {
   if (!fs.existsSync(plainFile)) return;
   const plain = new FileSecretStore(plainFile);
-  for (const name of SECRET_NAMES) {
+  for (const name of plain.names()) {
     const value = plain.get(name);
     if (value !== null && encrypted.get(name) === null) encrypted.set(name, value);
   }

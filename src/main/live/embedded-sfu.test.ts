@@ -21,7 +21,7 @@ afterEach(async () => {
 async function embedded(allowLan: boolean): Promise<SfuServer> {
   // Each join below opens its own show: the studio's secret for each, given at start as the studio gives its room's.
   const hostTokens = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`embedded-${i + 1}`, TOKEN]));
-  const started = await startEmbeddedSfu({ port: 0, allowLan, viewerDir: undefined, viewerIdSalt: null, hostTokens });
+  const started = await startEmbeddedSfu({ port: 0, allowLan, viewerDir: undefined, viewerIdSalt: null, ffmpegPath: null, hostTokens });
   if (!started.ok) throw new Error(started.error);
   servers.push(started.server);
   return started.server;

@@ -13,6 +13,8 @@ export interface EmbeddedSfuConfig {
   readonly replayDir?: string | undefined;
   /** Stable viewer ids across runs (see ViewerIds); null: random per run. */
   readonly viewerIdSalt: string | null;
+  /** The ffmpeg multistream runs (Settings); null: the SFU's default (LSS_FFMPEG, else "ffmpeg" on PATH). */
+  readonly ffmpegPath: string | null;
   /** Who may host which show: the studio's secret for its room, made for this run. */
   readonly hostTokens: Readonly<Record<string, string>>;
 }
@@ -48,6 +50,7 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.
       hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
+      ...(config.ffmpegPath !== null ? { ffmpegPath: config.ffmpegPath } : {}),
       replayDir: config.replayDir ?? null,
     });
     return { ok: true, server };

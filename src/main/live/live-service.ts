@@ -6,21 +6,22 @@ import type {
   PublisherState,
   PublishTicket,
   SfuLinkState,
-  SfuMode,
   SfuStatus,
 } from '../../shared/domain/live.js';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
-import type { SfuServer } from '../../sfu/index.js';
-import { lanAddresses } from '../control-server/control-server-manager.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { DEFAULT_FFMPEG } from '../../shared/domain/settings.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
-import { SfuLink, type ChatHostRequest } from '../sfu-link/sfu-link.js';
-import { startEmbeddedSfu } from './embedded-sfu.js';
+import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
+import type { SignalReplyData } from '../../shared/sfu/protocol.js';
+import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
+import { SfuLink, type ChatHostRequest, type EgressRequestType } from '../sfu-link/sfu-link.js';
 import { OnePublisher, type PublisherCaller } from './one-publisher.js';
 import { ShowAir } from './show-air.js';
-import { generateRoomName, newHostToken, remoteSfuAddress, watchUrl } from './sfu-address.js';
+import { generateRoomName } from './sfu-address.js';
+import { startEmbeddedTarget, startRemoteTarget, type Target, type TargetConfig, type TargetStarters } from './sfu-target.js';
 
 /**
  * How long a publish ticket admits joins. The publisher fetches one per
@@ -56,25 +57,15 @@ export interface ChatRelayListener {
   contact?(viewerId: string, contact: string): void;
 }
 
-/** Everything the current SFU target needs; a change of any of it restarts the target. */
-interface TargetConfig {
-  readonly mode: SfuMode;
-  readonly room: string;
-  readonly url: string;
-  readonly port: number;
-  readonly allowLan: boolean;
-  readonly remoteToken: string;
-}
+/** Phases during which the SFU target is not restarted for a new ffmpeg path. */
+const ON_AIR: ReadonlySet<AirState['phase']> = new Set(['connecting', 'live', 'reconnecting', 'paused']);
 
-interface Target {
-  readonly config: TargetConfig;
-  readonly server: SfuServer | null;
-  readonly signalUrl: string | null;
-  readonly viewerUrls: readonly string[];
-  readonly connectSources: readonly string[];
-  readonly link: SfuLink | null;
-  /** Why this target cannot work (no link then). */
-  readonly error: string | null;
+/** What multistream (src/main/egress) hears from the show's SFU room. */
+export interface EgressRelayListener {
+  /** Where the destinations stand (`egressStatus`). */
+  status(status: EgressStatus): void;
+  /** Main's link (re)joined the room: an SFU that restarted runs no destination. */
+  joined(): void;
 }
 
 /**
@@ -90,10 +81,13 @@ export class LiveService {
   private queue: Promise<void> = Promise.resolve();
   private lastStatusJson = '';
   private wasLive = false;
+  /** A new ffmpeg path waits for the show to end before the built-in SFU restarts with it. */
+  private ffmpegWaits = false;
   /** The pin the studio wants on screen (undefined: the pin service has not said yet). */
   private pin: { readonly card: ProductCardInput | null } | undefined;
   private readonly pinListeners = new Set<() => void>();
   private chatListener: ChatRelayListener | null = null;
+  private egressListener: EgressRelayListener | null = null;
   /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
   private readonly publishers: OnePublisher;
   /** Where the show stands for every window (on air, paused, ended…), from the two above. */
@@ -106,6 +100,8 @@ export class LiveService {
       phase = state.phase;
       deps.events.emit('airStateChanged', state);
       if (endedNow) deps.onShowEnded?.();
+      // A new ffmpeg path waited for the show to be over (see applyNow).
+      if (this.ffmpegWaits && !ON_AIR.has(state.phase)) void this.apply();
     });
     this.publishers = new OnePublisher((state) => {
       this.air.setHolder(state.current);
@@ -260,6 +256,18 @@ export class LiveService {
     this.target?.link?.confirmStored(messageId);
   }
 
+  /** Multistream's ears: the destinations' status and main's link (re)joining. */
+  setEgressListener(listener: EgressRelayListener | null): void {
+    this.egressListener = listener;
+  }
+
+  /** A multistream request over main's link, to whichever SFU runs the show (the built-in one or a remote `studio sfu`). */
+  async egress<T extends EgressRequestType>(request: SignalRequestBody<T> & { readonly type: T }): Promise<SignalReplyData[T]> {
+    const link = this.target?.link;
+    if (!link) throw new SignalRequestError('disconnected', this.target?.error ?? 'The SFU is not ready yet.');
+    return link.egress(request);
+  }
+
   /** Called whenever pinTargetState() may have changed. */
   onPinDelivery(listener: () => void): () => void {
     this.pinListeners.add(listener);
@@ -275,11 +283,11 @@ export class LiveService {
   }
 
   private wantedConfig(): TargetConfig {
-    const { sfu } = this.deps.settings.get();
+    const { sfu, ffmpegPath } = this.deps.settings.get();
     const pinned = this.deps.embedded;
     // Only what the mode uses, so e.g. the LAN switch does not reconnect a remote SFU.
     if (sfu.url !== '') {
-      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.deps.settings.sfuHostToken() };
+      return { mode: 'remote', room: sfu.room, url: sfu.url, port: 0, allowLan: false, remoteToken: this.deps.settings.sfuHostToken(), ffmpegPath: '' };
     }
     return {
       mode: 'embedded',
@@ -288,6 +296,8 @@ export class LiveService {
       port: pinned?.port ?? sfu.port,
       allowLan: pinned?.allowLan ?? sfu.allowLan,
       remoteToken: '',
+      // Settings → Recording's ffmpeg, which multistream's encoder uses too; the default leaves the SFU's own (LSS_FFMPEG, else PATH).
+      ffmpegPath: ffmpegPath === DEFAULT_FFMPEG ? '' : ffmpegPath,
     };
   }
 
@@ -297,60 +307,26 @@ export class LiveService {
     const current = this.target;
     // A target that failed (port taken, no token) is tried again on any settings save.
     if (current && !current.error && JSON.stringify(current.config) === JSON.stringify(config)) return;
+    // Only the ffmpeg path changed (Settings → Recording) while the show is on: restarting the built-in SFU would
+    // cut it for every viewer and destination, so the new path waits for the show to end.
+    this.ffmpegWaits = false;
+    if (current && !current.error && ON_AIR.has(this.air.state().phase) && JSON.stringify({ ...current.config, ffmpegPath: config.ffmpegPath }) === JSON.stringify(config)) {
+      this.ffmpegWaits = true;
+      return;
+    }
     this.starting = true;
     this.changed();
     await this.stopTarget();
-    this.target = config.mode === 'embedded' ? await this.startEmbedded(config) : this.startRemote(config);
+    const starters: TargetStarters = {
+      startLink: (signalUrl, room, hostToken) => this.startLink(signalUrl, room, hostToken),
+      ...(this.deps.log ? { log: this.deps.log } : {}),
+      ...(this.deps.embedded?.viewerDir ? { viewerDir: this.deps.embedded.viewerDir } : {}),
+      ...(this.deps.viewerIdSalt ? { viewerIdSalt: this.deps.viewerIdSalt } : {}),
+      ...(this.deps.replayDir ? { replayDir: this.deps.replayDir } : {}),
+    };
+    this.target = config.mode === 'embedded' ? await startEmbeddedTarget(config, starters) : startRemoteTarget(config, starters);
     this.starting = false;
     this.changed();
-  }
-
-  private async startEmbedded(config: TargetConfig): Promise<Target> {
-    const hostToken = newHostToken();
-    const started = await startEmbeddedSfu({
-      hostTokens: { [config.room]: hostToken },
-      port: config.port,
-      allowLan: config.allowLan,
-      viewerDir: this.deps.embedded?.viewerDir,
-      replayDir: this.deps.replayDir,
-      viewerIdSalt: this.deps.viewerIdSalt?.() ?? null,
-    });
-    if (!started.ok) return this.failedTarget(config, started.error);
-    const { server } = started;
-    const hosts = ['127.0.0.1', ...(config.allowLan ? lanAddresses() : [])];
-    const origin = (host: string) => `http://${host}:${server.port}`;
-    return {
-      config,
-      server,
-      signalUrl: server.signalUrl,
-      viewerUrls: hosts.map((h) => watchUrl(origin(h), config.room)),
-      connectSources: [],
-      // Main's link joins with a secret made for this run; the renderer gets minted tokens.
-      link: this.startLink(server.signalUrl, config.room, hostToken),
-      error: null,
-    };
-  }
-
-  private startRemote(config: TargetConfig): Target {
-    let address;
-    try {
-      address = remoteSfuAddress(config.url);
-    } catch {
-      return this.failedTarget(config, 'The SFU address in Settings is not a valid address.');
-    }
-    const base = { signalUrl: address.signalUrl, viewerUrls: [watchUrl(address.watchBase, config.room)], connectSources: [address.connectSource] };
-    if (config.remoteToken === '') {
-      return {
-        ...this.failedTarget(config, 'Enter the host token of your SFU in Settings (it is printed when "studio sfu" starts).'),
-        ...base,
-      };
-    }
-    return { config, server: null, ...base, link: this.startLink(address.signalUrl, config.room, config.remoteToken), error: null };
-  }
-
-  private failedTarget(config: TargetConfig, error: string): Target {
-    this.deps.log?.(error);
-    return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, error };
   }
 
   private startLink(signalUrl: string, room: string, hostToken: string): SfuLink {
@@ -365,7 +341,11 @@ export class LiveService {
         push.type === 'viewerJoined' ? this.chatListener?.viewerJoined?.(push.viewerId) : this.chatListener?.contact?.(push.viewerId, push.contact),
       // The chat service confirms each viewer message once stored (confirmStored), so the SFU's "sent" to a viewer means saved.
       confirmsChat: true,
-      onJoined: () => this.chatListener?.joined(),
+      onJoined: () => {
+        this.chatListener?.joined();
+        this.egressListener?.joined();
+      },
+      onEgressStatus: (status) => this.egressListener?.status(status),
     });
     // Whatever the studio has pinned goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);

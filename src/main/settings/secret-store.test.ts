@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
-import { FileSecretStore, plainSecretsFile, type SecretCodec } from './secret-store.js';
+import { FileSecretStore, plainSecretsFile, streamKeyName, streamKeyOwner, type SecretCodec } from './secret-store.js';
 
 describe('FileSecretStore', () => {
   it('keeps secrets in a file only this user account can read, across a restart, and says where', () => {
@@ -66,5 +66,26 @@ describe('FileSecretStore', () => {
     expect(store.get('obs.password')).toBeNull();
     store.set('obs.password', 'fresh');
     expect(new FileSecretStore(file).get('obs.password')).toBe('fresh');
+  });
+
+  it('keeps one stream key per destination, named by its id, and lists the names it holds (never values, never strangers)', () => {
+    const file = plainSecretsFile(tempDir());
+    const store = new FileSecretStore(file);
+    store.set(streamKeyName(7), 'live_7_abc');
+    store.set(streamKeyName(12), 'FB-12-xyz?s_bl=1');
+    store.set('obs.password', 'pw');
+    // A name the studio does not use (a hand edit, a newer version's) is left alone and not listed.
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), 'something.else': 'x', 'streamKey.abc': 'y' }));
+    const again = new FileSecretStore(file);
+    expect(again.names().sort()).toEqual(['obs.password', 'streamKey.12', 'streamKey.7']);
+    expect(again.get('streamKey.12')).toBe('FB-12-xyz?s_bl=1');
+    again.delete(streamKeyName(7));
+    expect(new FileSecretStore(file).names().sort()).toEqual(['obs.password', 'streamKey.12']);
+    expect([streamKeyOwner('streamKey.12'), streamKeyOwner('streamKey.0'), streamKeyOwner('streamKey.1x'), streamKeyOwner('obs.password')]).toEqual([
+      12,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 /**
  * The studio's secrets: the team's control-server tokens, the remote SFU's
- * host token, the OBS password (and stream keys later). They never go into
- * the settings a UI reads, nor into the database file a host may copy or
- * send for support.
+ * host token, the OBS password and each multistream destination's stream
+ * key. They never go into the settings a UI reads, nor into the database
+ * file a host may copy or send for support.
  */
 export const SECRET_NAMES = [
   'controlServer.link.host',
@@ -14,12 +14,26 @@ export const SECRET_NAMES = [
   'sfu.hostToken',
   'obs.password',
 ] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
+/** A destination's stream key (`destinations.id`, src/main/egress): one secret per destination. */
+export type StreamKeyName = `streamKey.${number}`;
+export type SecretName = (typeof SECRET_NAMES)[number] | StreamKeyName;
+
+export const streamKeyName = (destinationId: number): StreamKeyName => `streamKey.${destinationId}`;
+
+/** The destination a stream key belongs to, or null for any other name. */
+export function streamKeyOwner(name: string): number | null {
+  const match = /^streamKey\.([1-9]\d{0,15})$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+const isSecretName = (name: string): name is SecretName => (SECRET_NAMES as readonly string[]).includes(name) || streamKeyOwner(name) !== null;
 
 export interface SecretStore {
   get(name: SecretName): string | null;
   set(name: SecretName, value: string): void;
   delete(name: SecretName): void;
+  /** The names that have a value (never the values): to move them, or to drop stream keys whose destination is gone. */
+  names(): SecretName[];
   /** Where the secrets are kept, in a sentence for the Settings screen. */
   readonly whereStored: string;
 }
@@ -76,6 +90,10 @@ export class FileSecretStore implements SecretStore {
     const next = new Map(this.load());
     if (!next.delete(name)) return;
     this.save(next);
+  }
+
+  names(): SecretName[] {
+    return [...this.load().keys()].filter(isSecretName);
   }
 
   private load(): Map<string, string> {

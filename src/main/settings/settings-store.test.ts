@@ -24,14 +24,16 @@ describe('SettingsStore', () => {
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null },
       backups: { keep: 10 },
+      ffmpegPath: 'ffmpeg',
     });
-    store.update({ hostName: 'Ana', controlServer: { allowLan: true }, selling: { claimLimitPerViewer: 2 } });
+    store.update({ hostName: 'Ana', controlServer: { allowLan: true }, selling: { claimLimitPerViewer: 2 }, ffmpegPath: ' /opt/ffmpeg/bin/ffmpeg ' });
     first.close();
     const again = storeOn(file);
     expect(again.get()).toMatchObject({
       hostName: 'Ana',
       controlServer: { enabled: true, allowLan: true, port: DEFAULT_CONTROL_PORT },
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: 2 },
+      ffmpegPath: '/opt/ffmpeg/bin/ffmpeg',
     });
   });
 

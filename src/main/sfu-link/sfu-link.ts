@@ -3,11 +3,13 @@ import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { StudioClaimPush } from '../../shared/sfu/protocol-claims.js';
-import type { SignalPush } from '../../shared/sfu/protocol.js';
+import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
+import type { SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { Backoff } from '../../shared/time/backoff.js';
 import { PinVersions, type PinDelivery } from './pin-versions.js';
-import { describeSocketError } from './socket-errors.js';
+import { joinAsHost } from './host-join.js';
+import { describeLoss } from './socket-errors.js';
 
 export type SfuLinkState = 'connecting' | 'connected' | 'reconnecting' | 'error';
 export type { PinDelivery } from './pin-versions.js';
@@ -28,6 +30,9 @@ export type ChatHostRequest =
   | SignalRequestBody<'chatNotice'>
   | SignalRequestBody<'chatReserveNames'>
   | SignalRequestBody<'viewerClaims'>;
+
+/** The multistream requests (protocol-egress.ts): only this link, joined with the long-lived host token, may send them. */
+export type EgressRequestType = 'egressStart' | 'egressStop' | 'egressReconnect' | 'egressList';
 
 /** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
 const MAX_CHAT_OUTBOX = 500;
@@ -56,6 +61,8 @@ export interface SfuLinkOptions {
   readonly confirmsChat?: boolean;
   /** The link (re)joined the room: a fresh room knows no chat, so the studio may republish it. */
   readonly onJoined?: () => void;
+  /** Where the multistream destinations stand (an `egressStatus` push: on every change, every 2 s while one is live). */
+  readonly onEgressStatus?: (status: EgressStatus) => void;
 }
 
 interface Connection {
@@ -133,6 +140,22 @@ export class SfuLink {
     publisher: { readonly publisherId: string; readonly takeOver: boolean } | null = null,
     waitMs = 5000,
   ): Promise<{ token: string; expiresAt: number }> {
+    const connection = await this.joinedConnection(waitMs);
+    return connection.requests.request({ type: 'mintPublishToken', ttlSeconds, ...(publisher ?? {}) });
+  }
+
+  /**
+   * A multistream request (start, stop, reconnect or list destinations).
+   * Waits up to `waitMs` for the link to be joined; never kept for later
+   * (the egress service compares with `egressList` when the link joins again).
+   */
+  async egress<T extends EgressRequestType>(request: SignalRequestBody<T> & { readonly type: T }, waitMs = 5000): Promise<SignalReplyData[T]> {
+    const connection = await this.joinedConnection(waitMs);
+    return connection.requests.request(request);
+  }
+
+  /** The joined connection, waiting up to `waitMs` for one. */
+  private async joinedConnection(waitMs: number): Promise<Connection> {
     const deadline = Date.now() + waitMs;
     while (!this.connection?.joined) {
       if (this.closed || Date.now() >= deadline) {
@@ -140,7 +163,7 @@ export class SfuLink {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    return this.connection.requests.request({ type: 'mintPublishToken', ttlSeconds, ...(publisher ?? {}) });
+    return this.connection;
   }
 
   /**
@@ -229,8 +252,9 @@ export class SfuLink {
 
   private async join(connection: Connection): Promise<void> {
     try {
-      const reply = await this.requestJoin(connection);
+      const { reply, confirmsChat } = await joinAsHost(connection.requests, this.options);
       if (this.connection !== connection) return;
+      connection.confirmsChat = confirmsChat;
       connection.joined = true;
       this.backoff.reset();
       this.everConnected = true;
@@ -261,33 +285,11 @@ export class SfuLink {
     }
   }
 
-  /**
-   * `join` as host, saying the studio confirms stored chat when it does. An
-   * SFU older than `confirmsChat` refuses the unknown field (`invalid-message`)
-   * and changes nothing, so the link asks again on the same connection
-   * without it: viewers' messages are then answered when forwarded, as before.
-   */
-  private async requestJoin(connection: Connection) {
-    const { room, hostToken } = this.options;
-    const join = { type: 'join', show: room, role: 'host', hostToken } as const;
-    if (!this.options.confirmsChat) return connection.requests.request(join);
-    try {
-      const reply = await connection.requests.request({ ...join, confirmsChat: true });
-      connection.confirmsChat = true;
-      return reply;
-    } catch (error) {
-      if (!(error instanceof SignalRequestError) || error.code !== 'invalid-message') throw error;
-      const reply = await connection.requests.request(join);
-      this.options.log?.('this SFU is older than confirmed chat: viewers hear "sent" when a message is forwarded, before the studio stores it');
-      return reply;
-    }
-  }
-
   private lost(code: number, socketError: Error | null, wasJoined: boolean): void {
     this.live = false;
     if (this.state !== 'error' || wasJoined) {
       this.state = this.everConnected ? 'reconnecting' : 'error';
-      if (wasJoined || !this.error) this.error = this.describeLoss(code, socketError);
+      if (wasJoined || !this.error) this.error = describeLoss(code, socketError, this.options.signalUrl);
     }
     this.options.onChange();
     this.pins.wake();
@@ -300,14 +302,6 @@ export class SfuLink {
       if (this.state !== 'error') this.state = this.everConnected ? 'reconnecting' : 'connecting';
       this.connect();
     }, delay);
-  }
-
-  private describeLoss(code: number, socketError: Error | null): string {
-    if (code === SignalCloseCode.serviceRestart) return 'The SFU restarted its media server; rejoining.';
-    if (code === SignalCloseCode.goingAway) return 'The SFU shut down; reconnecting when it is back.';
-    if (code === SignalCloseCode.hostReplaced) return 'The show had too many host connections; reconnecting.';
-    if (socketError) return `${describeSocketError(socketError, this.options.signalUrl)} Retrying…`;
-    return 'The connection to the SFU was lost; reconnecting.';
   }
 
   private onPush(push: SignalPush): void {
@@ -336,6 +330,9 @@ export class SfuLink {
       case 'viewerJoined':
       case 'contactIncoming':
         this.options.onClaimPush?.(push);
+        return;
+      case 'egressStatus':
+        this.options.onEgressStatus?.(push.status);
         return;
       default:
         return;

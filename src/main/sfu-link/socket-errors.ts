@@ -1,3 +1,5 @@
+import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
+
 /** Turns a WebSocket connect failure into a sentence a host can act on. */
 export function describeSocketError(error: Error, signalUrl: string): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -27,4 +29,13 @@ export function describeSocketError(error: Error, signalUrl: string): string {
       }
       return `Could not connect to the SFU at ${where}: ${error.message}`;
   }
+}
+
+/** Why the link to the SFU dropped, for the status line while it reconnects. */
+export function describeLoss(code: number, socketError: Error | null, signalUrl: string): string {
+  if (code === SignalCloseCode.serviceRestart) return 'The SFU restarted its media server; rejoining.';
+  if (code === SignalCloseCode.goingAway) return 'The SFU shut down; reconnecting when it is back.';
+  if (code === SignalCloseCode.hostReplaced) return 'The show had too many host connections; reconnecting.';
+  if (socketError) return `${describeSocketError(socketError, signalUrl)} Retrying…`;
+  return 'The connection to the SFU was lost; reconnecting.';
 }

@@ -8,15 +8,23 @@ import { CompositorProvider } from '../compositor/compositor-context.js';
 import { StudioContext } from '../api/studio-context.js';
 import { LiveProvider } from '../live/live-context.js';
 import { PublishProvider } from '../publish/publish-context.js';
+import { RecordingProvider } from '../recording/recording-context.js';
+import { RecordingsView } from '../recording/RecordingsView.js';
 import { ShowReportPanel } from '../report/ShowReportPanel.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { StudioLayout } from './StudioLayout.js';
 import { TopBar } from './TopBar.js';
 
-export type View = 'studio' | 'settings' | 'report';
+export type View = 'studio' | 'settings' | 'report' | 'recordings';
 
-const viewFromHash = (): View => (window.location.hash === '#settings' ? 'settings' : window.location.hash === '#report' ? 'report' : 'studio');
+const HASH_VIEWS: Readonly<Record<string, View>> = { '#settings': 'settings', '#report': 'report', '#recordings': 'recordings' };
+/** `#settings/<section>` opens Settings at that section (the Stream panel links to `#settings/destinations`). */
+const viewFromHash = (): View => {
+  const { hash } = window.location;
+  if (hash.startsWith('#settings/')) return 'settings';
+  return HASH_VIEWS[hash] ?? 'studio';
+};
 
 export interface AppProps {
   readonly studio: StudioApi;
@@ -48,8 +56,25 @@ export function App({ studio, connection }: AppProps) {
       </div>
     );
   }
-  // Settings are the host's; the report needs a producer's link at least.
-  const shown: View = (view === 'settings' && role !== 'host') || (view === 'report' && role === 'moderator') ? 'studio' : view;
+  // Settings are the host's; the report and the recordings need a producer's link at least.
+  const shown: View = (view === 'settings' && role !== 'host') || ((view === 'report' || view === 'recordings') && role === 'moderator') ? 'studio' : view;
+  const frame = (
+    <div className="app">
+      <TopBar view={shown} onNavigate={go} remote={connection !== null} />
+      {connection && <ConnectionBanner client={connection} />}
+      <main className="app-main">
+        {shown === 'settings' ? (
+          <SettingsScreen onClose={() => go('studio')} />
+        ) : shown === 'report' ? (
+          <ShowReportPanel onClose={() => go('studio')} />
+        ) : shown === 'recordings' ? (
+          <RecordingsView onClose={() => go('studio')} />
+        ) : (
+          <StudioLayout />
+        )}
+      </main>
+    </div>
+  );
   return (
     <StudioContext.Provider value={studio}>
       <StudioEnvironmentContext.Provider value={environment}>
@@ -59,19 +84,8 @@ export function App({ studio, connection }: AppProps) {
             <LiveProvider>
               <PublishProvider>
                 <CompositorProvider>
-                  <div className="app">
-                    <TopBar view={shown} onNavigate={go} remote={connection !== null} />
-                    {connection && <ConnectionBanner client={connection} />}
-                    <main className="app-main">
-                      {shown === 'settings' ? (
-                        <SettingsScreen onClose={() => go('studio')} />
-                      ) : shown === 'report' ? (
-                        <ShowReportPanel onClose={() => go('studio')} />
-                      ) : (
-                        <StudioLayout />
-                      )}
-                    </main>
-                  </div>
+                  {/* A moderator's console has no recordings to see. */}
+                  {role === 'moderator' ? frame : <RecordingProvider>{frame}</RecordingProvider>}
                 </CompositorProvider>
               </PublishProvider>
             </LiveProvider>

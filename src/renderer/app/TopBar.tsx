@@ -1,5 +1,6 @@
 import { useAbilities } from '../api/role-context.js';
 import { LiveStatusPill } from '../publish/LiveStatusPill.js';
+import { RecordingIndicator } from '../recording/RecordingIndicator.js';
 import type { View } from './App.js';
 
 const ROLE_BADGE = { host: 'Host', producer: 'Producer', moderator: 'Moderator' } as const;
@@ -19,12 +20,18 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
       </div>
       <div className="top-bar-status" role="status" aria-label="Show status">
         <LiveStatusPill />
+        <RecordingIndicator />
       </div>
       <nav className="top-bar-actions">
         {view === 'studio' && runShow && (
-          <button type="button" className="button" onClick={() => onNavigate('report')}>
-            Report
-          </button>
+          <>
+            <button type="button" className="button" onClick={() => onNavigate('report')}>
+              Report
+            </button>
+            <button type="button" className="button" onClick={() => onNavigate('recordings')}>
+              Recordings
+            </button>
+          </>
         )}
         {view === 'settings' ? (
           <button type="button" className="button" onClick={() => onNavigate('studio')}>

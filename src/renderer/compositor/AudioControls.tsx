@@ -3,7 +3,7 @@ import { useCompositor } from './compositor-context.js';
 
 /** Mute and gain for the microphone as viewers hear it (the level meter beside the mic picker reads the raw mic). */
 export function AudioControls() {
-  const { audio, setMicGain, setMicMuted, resolution, setResolution } = useCompositor();
+  const { audio, setMicGain, setMicMuted, resolution, setResolution, resolutionLocked } = useCompositor();
   const id = useId();
   const outputId = useId();
   const db = audio.gain > 0 ? `${(20 * Math.log10(audio.gain)).toFixed(1)} dB` : '−∞ dB';
@@ -26,6 +26,8 @@ export function AudioControls() {
         id={outputId}
         className="select select-small"
         value={resolution}
+        disabled={resolutionLocked !== null}
+        title={resolutionLocked ?? undefined}
         onChange={(e) => setResolution(e.target.value === '1920x1080' ? '1920x1080' : '1280x720')}
       >
         <option value="1280x720">1280×720</option>

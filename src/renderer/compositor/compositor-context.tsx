@@ -33,9 +33,14 @@ export interface CompositorContextValue {
   readonly sources: ExtraSources;
   /** The microphone as sent: gain 0..2 and mute. */
   readonly audio: { readonly gain: number; readonly muted: boolean };
+  /** The program's sound as sent (the mixer's output); null where the browser has no Web Audio. What a recording records. */
+  readonly programAudio: MediaStreamTrack | null;
   /** The composed output's size (what viewers get at most); remembered on this computer. */
   readonly resolution: Resolution;
   setResolution(resolution: Resolution): void;
+  /** Why the output size cannot change now (a recording runs: its file keeps one size); null: it can. */
+  readonly resolutionLocked: string | null;
+  lockResolution(reason: string | null): void;
   setMicGain(gain: number): void;
   setMicMuted(muted: boolean): void;
   pickPreview(sceneId: string): void;
@@ -85,6 +90,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [audio, setAudio] = useState({ gain: 1, muted: false });
   const [resolution, setResolutionState] = useState<Resolution>(savedResolution);
+  const [resolutionLocked, lockResolution] = useState<string | null>(null);
   const sources = useExtraSources(compositor);
   // Only a window that can go live asks for a screen: a console that cannot publish has nothing to send it to.
   const { goLive: mayPublish } = useAbilities();
@@ -206,8 +212,11 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       transition,
       sources,
       audio,
+      programAudio: mixer?.outputTrack ?? null,
       resolution,
       setResolution,
+      resolutionLocked,
+      lockResolution,
       setMicGain: (gain: number) => setAudio((a) => ({ ...a, gain })),
       setMicMuted: (muted: boolean) => setAudio((a) => ({ ...a, muted })),
       pickPreview,
@@ -218,7 +227,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
       duplicatePreview,
       deletePreview,
     }),
-    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, selectLayer, transition, sources, audio, resolution, setResolution, pickPreview, take, updateScene, duplicatePreview, deletePreview],
+    [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, selectLayer, transition, sources, audio, mixer, resolution, setResolution, resolutionLocked, pickPreview, take, updateScene, duplicatePreview, deletePreview],
   );
   return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import { useAbilities } from '../api/role-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { useAirState, useSfuStatus } from '../live/live-context.js';
+import { DestinationsBlock, DestinationsSummary, useEgress } from '../publish/DestinationsBlock.js';
 import { canGoLive, GoLiveChecklist, goLiveChecks } from '../publish/GoLiveChecklist.js';
 import { useCapture, usePublisher, usePublishStatus } from '../publish/publish-context.js';
 import { isOnAir } from '../publish/publish-status.js';
@@ -8,10 +9,11 @@ import { ShowControls } from '../publish/ShowControls.js';
 import { ShowOnAir } from '../publish/ShowOnAir.js';
 import { StreamHealthView } from '../publish/StreamHealthView.js';
 import { ViewerLinks } from '../publish/ViewerLinks.js';
+import { RecordButton, RecordingStatus } from '../recording/RecordControl.js';
 import '../publish/publish.css';
 import { Panel } from './Panel.js';
 
-/** Going live: the checklist and Go live before; stream health, Stop and End show during; viewer links always. */
+/** Going live: the checklist and Go live before; stream health, Stop and End show during; Record beside them; viewer links always. */
 export function PublishPanel() {
   const status = usePublishStatus();
   const capture = useCapture();
@@ -27,6 +29,9 @@ export function PublishPanel() {
   // A window that does not publish the show says where it stands (main's word): a producer's console always,
   // a host's page while another one publishes or paused it. This window's own pause and end have their banner.
   const followsShow = !goLive || elsewhere !== null || (air !== null && air.phase !== 'offline' && !status.showOpen && status.phase !== 'ended');
+  // Multistream: each destination's row while the show is on air (or just ended, with how each stopped); a line before.
+  const egress = useEgress();
+  const showsDestinations = onAir || egress.value?.showRunning === true || (air !== null && air.phase !== 'offline');
 
   return (
     <Panel id="publish" title="Stream">
@@ -38,10 +43,12 @@ export function PublishPanel() {
               Stream health <span className="stream-heading-note">every 2 s</span>
             </h3>
             <StreamHealthView health={status.health} viewerCount={viewerCount} />
+            <DestinationsBlock egress={egress} />
           </>
         ) : (
           <>
             {followsShow && <ShowOnAir canGoLive={goLive} />}
+            {showsDestinations && <DestinationsBlock egress={egress} />}
             {/* The checklist is about this computer's camera: only where it can go live. */}
             {goLive && (
               <>
@@ -49,16 +56,19 @@ export function PublishPanel() {
                 <GoLiveChecklist checks={checks} />
               </>
             )}
+            {!showsDestinations && <DestinationsSummary overview={egress.value} />}
           </>
         )}
         {goLive ? (
-          <ShowControls ready={canGoLive(checks)} />
+          // Record sits beside Go live: the host's window records its own program (live or a rehearsal).
+          <ShowControls ready={canGoLive(checks)} aside={role === 'host' ? <RecordButton /> : undefined} />
         ) : (
           <p className="help" data-testid="no-go-live">
             Your {role} link can&apos;t go live: the host goes live from the studio
             {role === 'producer' ? ' (or allows producers to, in Settings → Producer console)' : ''}.
           </p>
         )}
+        <RecordingStatus />
         <ViewerLinks urls={viewerUrls} />
         <ServerSetting />
       </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Modal } from '../ui/Modal.js';
 import { usePublishCommands, usePublisher, usePublishStatus, type PendingAction } from './publish-context.js';
 import { isOnAir } from './publish-status.js';
@@ -12,20 +12,21 @@ import { isOnAir } from './publish-status.js';
  * publishes: while another one does, this one offers Take over, which also
  * asks, because it stops the show over there.
  */
-export function ShowControls({ ready }: { ready: boolean }) {
+export function ShowControls({ ready, aside }: { ready: boolean; /** Beside Go live / Stop: Record (the panel passes it). */ aside?: ReactNode }) {
   const status = usePublishStatus();
   const { pending, elsewhere, claimError } = usePublisher();
   const { goLive, stop } = usePublishCommands();
   const onAir = isOnAir(status.phase);
   const hintId = useId();
-  if (!onAir && pending === null && elsewhere !== null) return <TakeOverControls where={elsewhere} ready={ready} />;
+  if (!onAir && pending === null && elsewhere !== null) return <TakeOverControls where={elsewhere} ready={ready} aside={aside} />;
   if (!onAir && pending === null) {
     return (
       <div className="show-controls">
-        <div className="show-controls-main">
+        <div className="show-controls-main show-controls-row">
           <button type="button" className="button button-primary button-go-live" disabled={!ready} onClick={() => goLive()}>
             {status.phase === 'error' ? 'Try again' : status.showOpen ? 'Resume' : status.phase === 'ended' ? 'Go live again' : 'Go live'}
           </button>
+          {aside}
         </div>
         {status.showOpen && <EndShowControl pending={pending} />}
         {claimError && (
@@ -52,6 +53,7 @@ export function ShowControls({ ready }: { ready: boolean }) {
         <p className="show-controls-hint" id={hintId}>
           A pause: viewers see “right back”.
         </p>
+        {aside}
       </div>
       <EndShowControl pending={pending} />
     </div>
@@ -121,7 +123,7 @@ export function EndShowDialog({ onCancel, onConfirm }: { onCancel: () => void; o
 }
 
 /** Another window publishes the show: say which, and offer to move the show here. */
-function TakeOverControls({ where, ready }: { where: string; ready: boolean }) {
+function TakeOverControls({ where, ready, aside }: { where: string; ready: boolean; aside?: ReactNode }) {
   const { goLive } = usePublishCommands();
   const { claimError } = usePublisher();
   const [asking, setAsking] = useState(false);
@@ -133,6 +135,7 @@ function TakeOverControls({ where, ready }: { where: string; ready: boolean }) {
       <button type="button" className="button button-primary" disabled={!ready} onClick={() => setAsking(true)}>
         Take over…
       </button>
+      {aside}
       {claimError && (
         <p className="show-controls-error" role="alert">
           {claimError}

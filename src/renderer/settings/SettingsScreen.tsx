@@ -4,8 +4,10 @@ import type { Settings } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { BackupsSection } from './BackupsSection.js';
+import { DestinationsSection } from './DestinationsSection.js';
 import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
+import { RecordingSection } from './RecordingSection.js';
 import { SellingSection } from './SellingSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 
@@ -134,6 +136,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
 
       <StreamingServerSection draft={draft} onChange={(p) => update(p)} />
 
+      <DestinationsSection />
+
       <ProducerConsoleSection
         enabled={draft.controlEnabled}
         allowLan={draft.allowLan}
@@ -146,6 +150,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       <ObsSection />
 
       <SellingSection />
+
+      <RecordingSection info={info} />
 
       <BackupsSection />
 

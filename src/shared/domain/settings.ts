@@ -39,6 +39,21 @@ const claimLimit = z
   .min(1, 'Claim limit: at least 1 per viewer.')
   .max(100, 'Claim limit: 100 per viewer at most.');
 
+/** The ffmpeg setting's default: the program found on this computer's PATH. */
+export const DEFAULT_FFMPEG = 'ffmpeg';
+
+/**
+ * The ffmpeg program the studio runs (recording: the capture into an MP4;
+ * multistream: the encoder): a name found on the PATH, or a full path.
+ */
+const ffmpegPath = z
+  .string()
+  .trim()
+  .min(1, 'ffmpeg: type "ffmpeg" (found on this computer\'s PATH) or the full path to the program.')
+  .max(1024, 'ffmpeg: the path is 1,024 characters at most.')
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .refine((v) => !/[\u0000-\u001f]/.test(v), { message: 'ffmpeg: the path has a control character in it.' });
+
 const backupsKept = z
   .number()
   .int('Backups kept: a whole number.')
@@ -109,6 +124,11 @@ export const settingsSchema = z.object({
       keep: backupsKept.default(10),
     })
     .prefault({}),
+  /**
+   * Shared by recording and multistream (the built-in SFU's encoder; a remote
+   * `studio sfu` has its own, --ffmpeg); `ffprobe` is looked for beside it.
+   */
+  ffmpegPath: ffmpegPath.default(DEFAULT_FFMPEG),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -158,6 +178,7 @@ export const settingsPatchSchema = z
       .partial()
       .strict(),
     backups: z.object({ keep: backupsKept }).partial().strict(),
+    ffmpegPath,
   })
   .partial()
   .strict();
@@ -174,6 +195,7 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     ...current,
     ...(patch.hostName !== undefined ? { hostName: patch.hostName } : {}),
     ...(patch.storeName !== undefined ? { storeName: patch.storeName } : {}),
+    ...(patch.ffmpegPath !== undefined ? { ffmpegPath: patch.ffmpegPath } : {}),
     controlServer: { ...current.controlServer, ...patch.controlServer },
     sfu: { ...current.sfu, ...sfu },
     obs: { ...current.obs, ...patch.obs },

@@ -11,6 +11,7 @@ import { pinnedCardMigration } from './0090-pinned-card.js';
 import { buyerContactsMigration } from './0100-buyer-contacts.js';
 import { destinationsMigration } from './0110-destinations.js';
 import { recordingsMigration } from './0120-recordings.js';
+import { recordingStopReasonMigration } from './0125-recording-stop-reason.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   buyerContactsMigration,
   destinationsMigration,
   recordingsMigration,
+  recordingStopReasonMigration,
 ];

@@ -4,9 +4,11 @@ import { appChannels, appEvents } from './app.js';
 import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
+import { destinationChannels, destinationEvents } from './destinations.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { replayChannels, replayEvents } from './replay.js';
+import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
 import { sceneChannels, sceneEvents } from './scenes.js';
 import { sellingChannels, sellingEvents } from './selling.js';
@@ -27,6 +29,8 @@ export const contract = {
   ...sellingChannels,
   ...backupChannels,
   ...replayChannels,
+  ...recordingChannels,
+  ...destinationChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -40,6 +44,8 @@ export const events = {
   ...sceneEvents,
   ...sellingEvents,
   ...replayEvents,
+  ...recordingEvents,
+  ...destinationEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -47,4 +47,15 @@ describe('the roles table', () => {
     expect(ROLES.filter((role) => receivesEvent(role, 'controlServerChanged', trusting))).toEqual(['host']);
     expect(receivesEvent('moderator', 'scenesChanged', strict)).toBe(false);
   });
+
+  it('shows a producer where the multistream destinations stand, never their addresses or keys, and lets only the host start or stop them', () => {
+    expect(mayCall('producer', 'getEgress', strict).ok).toBe(true);
+    expect(mayCall('moderator', 'getEgress', trusting).ok).toBe(false);
+    for (const name of ['listDestinations', 'createDestination', 'updateDestination', 'deleteDestination', 'startDestination', 'stopDestination', 'reconnectDestination'] as const) {
+      expect(mayCall('producer', name, trusting).ok, name).toBe(false);
+    }
+    expect(mayCall('producer', 'stopDestination', trusting)).toEqual({ ok: false, message: "Your producer link can't start or stop multistream destinations." });
+    expect(ROLES.filter((role) => receivesEvent(role, 'destinationsChanged', trusting))).toEqual(['host']);
+    expect(ROLES.filter((role) => receivesEvent(role, 'egressChanged', trusting))).toEqual(['host', 'producer']);
+  });
 });

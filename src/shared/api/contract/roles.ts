@@ -41,6 +41,11 @@ const TEAM_LINKS = access('host', 'see or change the team links');
 const OBS_SETUP = access('host', 'connect OBS or change its setup');
 const GO_LIVE = access('goLive', 'go live');
 const REPLAYS = access('host', 'publish replays');
+/** The recorder runs in the host's window, beside the camera; a producer's console composes without it. */
+const RECORD = access('host', 'start, stop or delete recordings');
+const DESTINATIONS = access('host', 'see or change the multistream destinations');
+const EGRESS_CONTROL = access('host', 'start or stop multistream destinations');
+const EGRESS_STATUS = access('producer', 'see the multistream destinations');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -141,6 +146,24 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   listReplays: REPLAYS,
   publishReplay: REPLAYS,
   pickReplayFolder: REPLAYS,
+  // recording
+  getRecordingState: READ_STUDIO,
+  startRecording: RECORD,
+  appendRecordingChunk: RECORD,
+  stopRecording: RECORD,
+  listRecordings: READ_STUDIO,
+  retryRecording: RECORD,
+  deleteRecording: RECORD,
+  showRecordingFolder: RECORD,
+  // destinations (multistream): server addresses are the host's; keys never leave main
+  listDestinations: DESTINATIONS,
+  createDestination: DESTINATIONS,
+  updateDestination: DESTINATIONS,
+  deleteDestination: DESTINATIONS,
+  getEgress: EGRESS_STATUS,
+  startDestination: EGRESS_CONTROL,
+  stopDestination: EGRESS_CONTROL,
+  reconnectDestination: EGRESS_CONTROL,
 };
 
 /**
@@ -167,6 +190,10 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
   replaysChanged: 'host',
+  recordingChanged: 'producer',
+  recordingsChanged: 'producer',
+  destinationsChanged: 'host',
+  egressChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
