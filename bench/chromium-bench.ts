@@ -1,9 +1,11 @@
 /**
  * Pieces the Chromium benchmarks share (bench/live.ts, bench/pin-fanout.ts,
- * bench/compositor.ts): Chromium launched headless, browser-side probes bundled for
- * `page.evaluate`, and a page's clock offset to the system clock.
+ * bench/compositor.ts, bench/egress.ts): Chromium launched headless, browser-side probes bundled for
+ * `page.evaluate`, the publisher page served, and a page's clock offset to the system clock.
  */
 import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -45,3 +47,18 @@ export const pageClockOffset = (page: Page): Promise<number> =>
     for (let i = 0; i < 5000; i++) sum += performance.timeOrigin + performance.now() - Date.now();
     return sum / 5000 - 0.5;
   });
+
+/** Serves the publisher page (bench/live-publisher-page.ts, bundled) on its own origin: it is not part of the product. */
+export async function servePublisherPage(js: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const html = '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#000"><script type="module" src="/publisher.js"></script>';
+  const server = http.createServer((req, res) => {
+    const isScript = req.url?.startsWith('/publisher.js');
+    res.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html' });
+    res.end(isScript ? js : html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

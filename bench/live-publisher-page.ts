@@ -1,7 +1,8 @@
 /**
  * Benchmark publisher (browser code, bundled by bench/live.ts): the studio's
  * real PublishClient sending a 1280x720 canvas whose every frame carries the
- * wall-clock time it was drawn. This is the seam the compositor uses too: a
+ * wall-clock time it was drawn, and with `?audio` in its address the
+ * microphone too (bench/egress.ts). This is the seam the compositor uses too: a
  * canvas track instead of the camera.
  */
 import type { PublishTicket } from '../src/shared/domain/live.js';
@@ -54,8 +55,10 @@ function draw(): void {
 requestAnimationFrame(draw);
 
 const track = canvas.captureStream(30).getVideoTracks()[0]!;
+// `?audio`: the microphone too, as the studio publishes (Chromium's fake one, a beep, when launched with fake media).
+const audio = new URLSearchParams(location.search).has('audio') ? (await navigator.mediaDevices.getUserMedia({ audio: true })).getAudioTracks()[0]! : null;
 const client = new PublishClient({ fetchTicket: () => Promise.resolve(ticket) });
-client.goLive({ video: track, audio: null });
+client.goLive({ video: track, audio });
 
 window.benchPublisher = {
   status: () => client.getStatus(),

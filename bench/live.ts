@@ -8,14 +8,12 @@
  * measures its offset to the shared system clock (bench/live-clock-code.ts),
  * so times taken in different pages are compared on one clock.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import type { PublishTicket } from '../src/shared/domain/live.js';
 import { SHOPIFY_TEMPLATE_CSV } from '../tests/harness/catalog-fixtures.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
-import { bundleBrowserScript, launchBenchChromium, pageClockOffset } from './chromium-bench.js';
+import { bundleBrowserScript, launchBenchChromium, pageClockOffset, servePublisherPage } from './chromium-bench.js';
 import type { CardSample, FrameSample } from './live-viewer-probe.js';
 
 export interface LiveBenchmarkOptions {
@@ -45,21 +43,6 @@ export function latency(samples: readonly number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
-}
-
-/** Serves the publisher page on its own origin (it is not part of the product). */
-async function servePublisherPage(js: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const html = '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#000"><script type="module" src="/publisher.js"></script>';
-  const server = http.createServer((req, res) => {
-    const isScript = req.url?.startsWith('/publisher.js');
-    res.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html' });
-    res.end(isScript ? js : html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 async function importTemplate(studio: Page): Promise<void> {

@@ -4,6 +4,7 @@
  *   --products N   (default 20000; 5 variants each -> 100,000 variant rows), --queries N
  *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
  *   --presses N   (the pin fan-out, bench/pin-fanout.ts; --skip-live skips it too)
+ *   (multistream, bench/egress.ts: CPU per destination and the delay to the RTMP server; --skip-live skips it too)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
  * Each benchmark runs as a section: one that fails is named, the others
@@ -17,6 +18,7 @@ import Database from 'better-sqlite3';
 import { runCatalogBenchmark } from './catalog.js';
 import { printChatConsoleBenchmark } from './chat-console.js';
 import { printCompositorBenchmark } from './compositor.js';
+import { printEgressBenchmark } from './egress-report.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
@@ -60,6 +62,10 @@ const moderationMessages = smoke ? 5_000 : 200_000;
 const chatMessages = smoke ? 20 : 500;
 const obsPins = smoke ? 3 : 30;
 const compositorWindowMs = smoke ? 1_000 : 10_000;
+/** Multistream (bench/egress.ts): CPU window per destination count, settling before it, frames read back from the RTMP server. */
+const egressWindowMs = smoke ? 1_000 : 10_000;
+const egressSettleMs = smoke ? 500 : 3_000;
+const egressFrames = smoke ? 20 : 600;
 /** The chat console flood (bench/chat-console.ts): seconds at 500 messages/s. */
 const chatConsoleSeconds = smoke ? 1 : 4;
 /** How long the Chromium benchmarks let simulcast ramp up before measuring. */
@@ -183,6 +189,7 @@ if (!values['skip-live']) {
     requireBuiltUi();
     await printLiveBenchmark({ pins: livePins, frames, rampUpMs });
   });
+  await section('egress', () => printEgressBenchmark({ windowMs: egressWindowMs, settleMs: egressSettleMs, frames: egressFrames, rampUpMs }));
   await section('pin-fanout', async () => {
     requireBuiltUi();
     await printPinFanoutBenchmark({ presses, obs: true, rampUpMs });
