@@ -70,6 +70,28 @@ describe('CaptureWriter', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('firstsecondthird');
   });
 
+  it('writes a chunk again, whole, when its first write failed (a full disk), instead of calling the resend a duplicate', async () => {
+    const file = path.join(tempDir(), 'capture.webm');
+    const writer = await open(file);
+    await writer.append(0, Buffer.from('first'));
+    const probe = await fsp.open(path.join(tempDir(), 'probe'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { write: (...a: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = handleProto.write;
+    // The disk fills part way through the second chunk: some bytes land, then ENOSPC.
+    const full = vi.spyOn(handleProto, 'write').mockImplementationOnce(async function (this: unknown, ...args: unknown[]) {
+      await write.apply(this, [Buffer.from('sec')]);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    await expect(writer.append(1, Buffer.from('second'))).rejects.toThrow(/ENOSPC/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('first');
+    full.mockRestore();
+    // The window sends it again once there is room: written, not "duplicate".
+    expect(await writer.append(1, Buffer.from('second'))).toEqual({ outcome: 'written', bytes: 'firstsecond'.length });
+    expect(await writer.append(2, Buffer.from('third'))).toEqual({ outcome: 'written', bytes: 'firstsecondthird'.length });
+    expect(fs.readFileSync(file, 'utf8')).toBe('firstsecondthird');
+  });
+
   it('goes on past a chunk that never comes once too many wait, and writes what waits when closed', async () => {
     const file = path.join(tempDir(), 'capture.webm');
     const log: string[] = [];

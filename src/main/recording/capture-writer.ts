@@ -62,7 +62,8 @@ export class CaptureWriter {
   append(seq: number, data: Buffer): Promise<ChunkReceipt> {
     return this.serially(async () => {
       if (this.closed) throw new Error('The capture file is closed.');
-      if (seq < this.nextSeq || this.held.has(seq)) return { outcome: 'duplicate', bytes: this.size };
+      // The chunk the file waits for is never a duplicate: it is still held only when its write failed, so write it again.
+      if (seq < this.nextSeq || (seq !== this.nextSeq && this.held.has(seq))) return { outcome: 'duplicate', bytes: this.size };
       this.held.set(seq, data);
       if (seq !== this.nextSeq && this.held.size <= MAX_HELD) return { outcome: 'held', bytes: this.size };
       if (seq !== this.nextSeq) this.skipGap();
@@ -105,7 +106,13 @@ export class CaptureWriter {
   private async writeHeld(): Promise<void> {
     let wrote = false;
     for (let chunk = this.held.get(this.nextSeq); chunk !== undefined; chunk = this.held.get(this.nextSeq)) {
-      await this.handle.write(chunk);
+      try {
+        await this.handle.write(chunk);
+      } catch (error) {
+        // A full disk may have taken part of it: cut the file back, so a resend is written once, whole.
+        await this.handle.truncate(this.size).catch(() => undefined);
+        throw error;
+      }
       this.held.delete(this.nextSeq);
       this.size += chunk.length;
       this.nextSeq += 1;
