@@ -20,5 +20,7 @@ for _ in $(seq 1 100); do
   kill -0 "$pid" 2>/dev/null || { rm -f "$dir/nginx.pid"; exit 0; }
   sleep 0.05
 done
+# The last resort takes the workers too, so none is left holding the port.
+pkill -KILL -P "$pid" 2>/dev/null || true
 kill -KILL "$pid" 2>/dev/null || true
 rm -f "$dir/nginx.pid"

@@ -126,7 +126,7 @@ describe('multistream over the protocol', () => {
     clients.push(publisher.host);
     await link.requests.request({ type: 'egressStart', destination: destination('yt') });
     const failed = await statusOf(link, (s) => s.encoder.state === 'failed');
-    const reason = 'ffmpeg was not found at "/nonexistent/ffmpeg"; install it or set its path (studio sfu --ffmpeg PATH, or LSS_FFMPEG).';
+    const reason = 'ffmpeg was not found at "/nonexistent/ffmpeg"; install ffmpeg or set its path (in the studio: Settings → Recording; on a server: studio sfu --ffmpeg PATH, or LSS_FFMPEG).';
     expect(failed.encoder.reason).toBe(reason);
     expect((await statusOf(link, (s) => s.destinations[0]?.state === 'failed')).destinations[0]!.reason).toBe(reason);
     expect(server.egressProcesses()).toEqual([]);

@@ -79,7 +79,7 @@ describe('CaptureWriter', () => {
     await probe.close();
     const write = handleProto.write;
     // The disk fills part way through the second chunk: some bytes land, then ENOSPC.
-    const full = vi.spyOn(handleProto, 'write').mockImplementationOnce(async function (this: unknown, ...args: unknown[]) {
+    const full = vi.spyOn(handleProto, 'write').mockImplementationOnce(async function (this: unknown, ..._args: unknown[]) {
       await write.apply(this, [Buffer.from('sec')]);
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });

@@ -105,7 +105,7 @@ export function spawnFailure(ffmpegPath: string, exit: FfmpegExit): string | nul
   const error = exit.spawnError;
   if (!error) return null;
   if (error.code === 'ENOENT') {
-    return `ffmpeg was not found at "${ffmpegPath}"; install it or set its path (studio sfu --ffmpeg PATH, or LSS_FFMPEG).`;
+    return `ffmpeg was not found at "${ffmpegPath}"; install ffmpeg or set its path (in the studio: Settings → Recording; on a server: studio sfu --ffmpeg PATH, or LSS_FFMPEG).`;
   }
   if (error.code === 'EACCES') return `ffmpeg at "${ffmpegPath}" cannot be run (permission denied); check its path and permissions.`;
   return `ffmpeg at "${ffmpegPath}" could not be started: ${error.message}`;
