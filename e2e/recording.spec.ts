@@ -14,7 +14,8 @@ import { expect, startStudio, test } from './studio-fixture.js';
  * from the Stream panel, without going live (a rehearsal), in Chromium with
  * the fake camera and microphone; the real `studio web` writes the chunks
  * and makes the MP4 with the real ffmpeg; ffprobe and ffmpeg read the file
- * back. Then a crash: SIGKILL mid-recording, a restart on the same data
+ * back, and Publish replay in the Recordings list makes a replay whose
+ * chapter and card are at the pin's time. Then a crash: SIGKILL mid-recording, a restart on the same data
  * folder, and the recording is saved with what was captured.
  */
 
@@ -41,7 +42,7 @@ async function recordUntil(page: Page, ms: number): Promise<void> {
 
 const cardOnOutput = (host: Page) => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p));
 
-test('a host records a rehearsal with a product pinned part way; the Recordings list, the MP4 and its frames show it', async ({ browser }) => {
+test('a host records a rehearsal with a product pinned part way; the Recordings list, the MP4 and its frames show it, and its replay plays the card from the pin\'s chapter', async ({ browser }) => {
   const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
   try {
     const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -101,6 +102,35 @@ test('a host records a rehearsal with a product pinned part way; the Recordings 
     // A decoded frame a second after the pin shows the card; one a second before it does not.
     expect(isWhite(await framePixel(file, pinAtMs / 1000 + 1, ...CARD_POINT), 40)).toBe(true);
     expect(isWhite(await framePixel(file, pinAtMs / 1000 - 1, ...CARD_POINT), 40)).toBe(false);
+
+    // Publish replay, from the recording's row; a viewer opens the link: one chapter, at the pin's time, shows its card.
+    await row.getByRole('button', { name: 'Publish replay…' }).click();
+    const dialog = host.getByRole('dialog', { name: /^Publish the replay of / });
+    await dialog.getByRole('button', { name: 'Publish replay' }).click();
+    const link = dialog.getByTestId('replay-link');
+    await expect(link).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/replay\/[a-z0-9-]+\/$/, { timeout: 30_000 });
+    const url = (await link.textContent())!;
+    await dialog.screenshot({ path: test.info().outputPath('publish-replay-dialog.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(row.getByTestId('recording-replay')).toContainText(`Replay published`);
+    await expect(row.getByTestId('recording-replay')).toContainText(url);
+    await expect(row.getByRole('button', { name: 'Replay…' })).toBeVisible();
+    await row.screenshot({ path: test.info().outputPath('recording-row-published.png') });
+    const viewer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await viewer.goto(url);
+    await expect(viewer.locator('html')).toHaveAttribute('data-replay-ready', 'true');
+    const video = viewer.locator('video');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+    const card = viewer.getByRole('complementary', { name: 'Featured product' });
+    await expect(card).toBeHidden(); // before the pin
+    const chapter = viewer.getByTestId('replay-chapter');
+    await expect(chapter).toHaveCount(1);
+    await expect(chapter).toHaveAttribute('data-start', String(pinAtMs / 1000));
+    await expect(chapter).toContainText(pin.card.title);
+    await chapter.click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(pinAtMs / 1000, 2);
+    await expect(card.getByTestId('replay-card-title')).toHaveText(pin.card.title);
+    await expect(chapter).toHaveAttribute('aria-current', 'true');
   } finally {
     await stop();
   }

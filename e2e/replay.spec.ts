@@ -171,7 +171,7 @@ test('a published replay shows each product card while it was pinned, jumps by c
     await seek(video, hoopsAt.end + 0.3);
     await expect(card).toBeHidden();
 
-    // Chapters: one per product, in order; a click jumps the video there.
+    // Chapters: one per pin, in order; a click jumps the video there.
     const chapters = page.getByTestId('replay-chapter');
     await expect(chapters).toHaveCount(2);
     await expect(chapters.nth(0)).toContainText(TOTE.title);

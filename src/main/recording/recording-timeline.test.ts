@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase, type StudioDatabase } from '../db/open-database.js';
-import { recordingTimeline } from './recording-timeline.js';
+import { freshQueryPlanSteps } from '../../../tests/support/query-plan.js';
+import { recordingTimeline, TIMELINE_QUERIES } from './recording-timeline.js';
 import { RecordingStore } from './recording-store.js';
 
 /** A real studio database with one show, three products and a recording from T0 to T0 + 60 s. */
@@ -106,5 +107,23 @@ describe('recordingTimeline (a real SQLite file)', () => {
     expect(timeline.pins).toHaveLength(1);
     expect(timeline.pins[0]).toMatchObject({ card: null, title: 'Old card', atMs: 1_000, endMs: null });
     expect(recordingTimeline(db, 999)).toBeNull();
+  });
+
+  it('shows one card at a time: a pin still up when the next came ends there', () => {
+    const { db, recordingId } = world();
+    // A damaged history: the tote was never taken down, the scarf came at 10 s.
+    pin(db, 1, 'Canvas tote', T0 + 2_000, null);
+    pin(db, 2, 'Silk scarf', T0 + 10_000, T0 + 20_000);
+    db.prepare('UPDATE recordings SET duration_ms = 30000 WHERE id = ?').run(recordingId);
+    expect(recordingTimeline(db, recordingId)!.chapters.map((c) => [c.title, c.atMs, c.endMs])).toEqual([
+      ['Canvas tote', 2_000, 10_000],
+      ['Silk scarf', 10_000, 20_000],
+    ]);
+  });
+});
+
+describe('TIMELINE_QUERIES', () => {
+  it('find the pins through an index, not by reading every pin', () => {
+    expect(freshQueryPlanSteps(TIMELINE_QUERIES.pins, T0, T0)[0]).toMatch(/^SEARCH pins USING INDEX pins_by_time \(pinned_at<\?\)/);
   });
 });

@@ -9,10 +9,14 @@ import type { StudioDatabase } from '../db/open-database.js';
  * (`duration_ms`, measured by ffprobe) once it is known, else `ended_at`, else
  * now. Everything that overlaps the recording is in, clamped to [0, length]:
  * a product already pinned when the recording started is at 0, one still up
- * when it ended has `endMs: null`.
+ * when it ended has `endMs: null`, one entirely before or after the file is
+ * left out. One card is on screen at a time: a pin that (in a damaged
+ * history) overlaps the next one ends where the next one starts.
  *
- * Pure reads from the database (no service, no clock but `now`): the
- * Recordings list's chapters and the shoppable replay both call it.
+ * Pure reads from the database (no service, no clock but `now`): the one
+ * reader of the show's timeline. The Recordings list's chapters and the
+ * shoppable replay (src/main/replay/replay-plan.ts: its pins, "was on deal"
+ * and chapters) both come from here, so the two always agree.
  */
 
 export interface TimelinePin {
@@ -67,7 +71,7 @@ export interface RecordingTimeline {
   readonly pins: readonly TimelinePin[];
   readonly deals: readonly TimelineDeal[];
   readonly claims: readonly TimelineClaim[];
-  /** One chapter per pin, in order (the product, from when to when). */
+  /** One chapter per pin, in order (the product, from when to when): `chapters[i]` is `pins[i]`. */
   readonly chapters: readonly RecordingChapter[];
 }
 
@@ -77,7 +81,8 @@ interface RecordingRow {
   duration_ms: number | null;
 }
 
-const QUERIES = {
+/** The SQL (their plans are checked in the tests). */
+export const TIMELINE_QUERIES = {
   recording: 'SELECT started_at, ended_at, duration_ms FROM recordings WHERE id = ?',
   // Every pin that overlaps [start, end): at most one is up at a time (pins_current), so this is the screen's history.
   pins: `SELECT id, product_id, variant_id, card, pinned_at, unpinned_at FROM pins
@@ -106,18 +111,24 @@ function readCard(json: string): { card: ProductCard | null; title: string; vari
  * `now`: the end of a recording still running (default: Date.now()).
  */
 export function recordingTimeline(db: StudioDatabase, recordingId: number, options: { now?: number } = {}): RecordingTimeline | null {
-  const recording = db.prepare<[number], RecordingRow>(QUERIES.recording).get(recordingId);
+  const recording = db.prepare<[number], RecordingRow>(TIMELINE_QUERIES.recording).get(recordingId);
   if (!recording) return null;
   const start = recording.started_at;
   const lengthMs = Math.max(0, recording.duration_ms ?? (recording.ended_at ?? options.now ?? Date.now()) - start);
+  return timelineOfSpan(db, { recordingId, startedAt: start, lengthMs });
+}
+
+/** The timeline of a file that starts at `startedAt` (epoch ms, main's clock) and is `lengthMs` long. */
+export function timelineOfSpan(db: StudioDatabase, span: { readonly recordingId: number; readonly startedAt: number; readonly lengthMs: number }): RecordingTimeline {
+  const { recordingId, startedAt: start, lengthMs } = span;
   const end = start + lengthMs;
   const at = (time: number) => Math.min(Math.max(time - start, 0), lengthMs);
   // An end at or past the end of the file is "still there when the file ends".
   const until = (time: number | null) => (time === null || time >= end ? null : at(time));
 
-  const pins = db
+  const overlapping = db
     .prepare<[number, number], { id: number; product_id: number | null; variant_id: number | null; card: string; pinned_at: number; unpinned_at: number | null }>(
-      QUERIES.pins,
+      TIMELINE_QUERIES.pins,
     )
     .all(end, start)
     .map((row): TimelinePin => ({
@@ -128,6 +139,7 @@ export function recordingTimeline(db: StudioDatabase, recordingId: number, optio
       atMs: at(row.pinned_at),
       endMs: until(row.unpinned_at),
     }));
+  const pins = oneAtATime(overlapping);
 
   const deals = db
     .prepare<
@@ -144,7 +156,7 @@ export function recordingTimeline(db: StudioDatabase, recordingId: number, optio
         ends_at: number;
         ended_at: number | null;
       }
-    >(QUERIES.deals)
+    >(TIMELINE_QUERIES.deals)
     .all(end, start)
     .map((row): TimelineDeal => ({
       dealId: row.id,
@@ -175,7 +187,7 @@ export function recordingTimeline(db: StudioDatabase, recordingId: number, optio
         deal_id: number | null;
         claimed_at: number;
       }
-    >(QUERIES.claims)
+    >(TIMELINE_QUERIES.claims)
     .all(start, end)
     .map((row): TimelineClaim => ({
       claimId: row.id,
@@ -191,8 +203,16 @@ export function recordingTimeline(db: StudioDatabase, recordingId: number, optio
       atMs: at(row.claimed_at),
     }));
 
-  const chapters = pins
-    .filter((pin) => pin.endMs === null || pin.endMs > pin.atMs)
-    .map((pin): RecordingChapter => ({ productId: pin.productId, title: pin.title, variantTitle: pin.variantTitle, atMs: pin.atMs, endMs: pin.endMs }));
+  const chapters = pins.map((pin): RecordingChapter => ({ productId: pin.productId, title: pin.title, variantTitle: pin.variantTitle, atMs: pin.atMs, endMs: pin.endMs }));
   return { recordingId, startedAt: start, lengthMs, pins, deals, claims, chapters };
+}
+
+/** One card at a time: a pin still up when the next one came ends there; one left with no time on screen is dropped. */
+function oneAtATime(pins: readonly TimelinePin[]): TimelinePin[] {
+  return pins
+    .map((pin, i) => {
+      const next = pins[i + 1];
+      return next && (pin.endMs === null || pin.endMs > next.atMs) ? { ...pin, endMs: next.atMs } : pin;
+    })
+    .filter((pin) => pin.endMs === null || pin.endMs > pin.atMs);
 }

@@ -16,7 +16,7 @@ let world: PinWorld;
 pinWorldForEachTest(T0, (w) => (world = w));
 
 /** The recording: time 0 of the file is T0 + 5 s, and it is 15 s long. */
-const recording: RecordingSpan = { showId: null, showName: 'Spring drop', startedAt: T0 + 5000, durationMs: 15_000 };
+const recording: RecordingSpan = { recordingId: 1, showId: null, showName: 'Spring drop', startedAt: T0 + 5000, durationMs: 15_000 };
 
 const at = (ms: number) => vi.setSystemTime(T0 + ms);
 const pin = (productId: number) => world.pins.pin({ productId, variantId: null, rundownItemId: null });
@@ -83,14 +83,46 @@ describe('planReplay', () => {
     expect(scarf?.product).toMatchObject({ title: 'Silk scarf', price: null, buyUrl: null, available: false });
   });
 
-  it('has one chapter per product, at its first pin, in the order they came up', async () => {
+  it('has one chapter per pin, in order, like the Recordings list', async () => {
     await runShow();
     const replay = plan();
     expect(replay.chapters).toEqual([
       { start: 0, pin: 0 },
       { start: 3, pin: 1 },
+      { start: 7, pin: 2 },
     ]);
-    expect(replay.chapters.map((c) => replay.pins[c.pin]?.product.title)).toEqual(['Stoneware mug', 'Silk scarf']);
+    expect(replay.chapters.map((c) => replay.pins[c.pin]?.product.title)).toEqual(['Stoneware mug', 'Silk scarf', 'Stoneware mug']);
+  });
+
+  it('marks a deal only when it ran while the recording ran', async () => {
+    // The scarf's deal ran and ended before the recording started (at 5 s); the scarf stayed up into it.
+    at(1000);
+    await pin(world.scarf);
+    at(2000);
+    await world.deals.startDeal({ price: '30.00', durationSeconds: 60 });
+    at(3000);
+    await world.deals.endDeal();
+    at(8000);
+    await pin(world.mug);
+    at(9000);
+    await world.deals.startDeal({ price: '15.00', durationSeconds: 60 });
+    expect(plan().pins.map((p) => [p.product.title, p.start, p.end, p.wasOnDeal])).toEqual([
+      ['Silk scarf', 0, 3, false],
+      ['Stoneware mug', 3, 15, true],
+    ]);
+  });
+
+  it('keeps a card that can no longer be read, under the title its chapter has, without price or Buy', async () => {
+    world.db.prepare('INSERT INTO pins (show_id, product_id, card, pinned_at, unpinned_at) VALUES (NULL, NULL, ?, ?, ?)').run(
+      JSON.stringify({ title: 'Old card', futureField: true }),
+      T0 + 6000,
+      T0 + 9000,
+    );
+    const replay = plan();
+    expect(replay.pins).toEqual([
+      expect.objectContaining({ start: 1, end: 4, wasOnDeal: false, pictureUrl: null, product: expect.objectContaining({ title: 'Old card', price: null, buyUrl: null, available: false }) }),
+    ]);
+    expect(replay.chapters).toEqual([{ start: 1, pin: 0 }]);
   });
 
   it('includes the approved chat only, and only when asked, at its offsets', async () => {
@@ -128,10 +160,7 @@ describe('planReplay', () => {
 });
 
 describe('REPLAY_QUERIES', () => {
-  it('find their rows through indexes, not by reading every pin or message', () => {
-    const pins = freshQueryPlanSteps(REPLAY_QUERIES.pins, T0, T0);
-    expect(pins[0]).toMatch(/^SEARCH p USING INDEX pins_by_time \(pinned_at<\?\)/);
-    expect(pins.join('\n')).toMatch(/SEARCH d USING COVERING INDEX deals_by_pin \(pin_id=\?\)/);
+  it('find the chat through an index, not by reading every message', () => {
     expect(freshQueryPlanSteps(REPLAY_QUERIES.chatOfShow, 1, T0, T0)[0]).toMatch(/^SEARCH chat_messages USING INDEX chat_messages_by_show \(show_id=\? AND ts>\? AND ts<\?\)/);
   });
 });

@@ -78,7 +78,7 @@ export class ReplayService {
     const dest = this.destinationFor(row, request.folder);
     const plan = planReplay(
       { db: this.deps.db, findProduct: this.deps.findProduct },
-      { showId: row.showId, showName: row.showName, startedAt: row.startedAt, durationMs },
+      { recordingId: row.id, showId: row.showId, showName: row.showName, startedAt: row.startedAt, durationMs },
       { includeChat: request.includeChat },
     );
     await assertReplaceable(dest);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Recording } from '../../shared/domain/recording.js';
+import type { ReplayInfo } from '../../shared/domain/replay.js';
 import { useAbilities } from '../api/role-context.js';
 import { useStudioNow } from '../api/studio-clock.js';
 import { useStudio } from '../api/studio-context.js';
@@ -7,16 +8,19 @@ import { useStudioValue } from '../api/studio-value.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { formatDateTime } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
+import { useReplays } from '../replay/use-replays.js';
 import { useRecording } from './recording-context.js';
+import { RecordingReplayButton, RecordingReplayNote } from './RecordingReplay.js';
 import { chapterLabel, formatOffset, formatSize, lengthMs, statusText, stoppedByText } from './recording-view.js';
 import './recording.css';
 
 /**
  * Recordings (top bar → Recordings, `#recordings`): every recording on this
  * computer, newest first — show, date, length, size, status, its chapters
- * (each product pinned, at the time it came on), and Open folder, Try
- * again, Delete. A full window like the show report: after a show, this is
- * where the host looks for the file to upload or publish.
+ * (each product pinned, at the time it came on), and Open folder, Publish
+ * replay… (a ready one), Try again, Delete. A full window like the show
+ * report: after a show, this is where the host looks for the file to upload
+ * or publish.
  */
 export function RecordingsView({ onClose }: { onClose: () => void }) {
   const { value: recordings, error, set } = useStudioValue({ event: 'recordingsChanged', read: (api) => api.listRecordings() });
@@ -24,6 +28,39 @@ export function RecordingsView({ onClose }: { onClose: () => void }) {
   const running = useRecording()?.state?.current ?? null;
   const anyRecording = recordings?.some((r) => r.status === 'recording') ?? false;
   const now = useStudioNow(anyRecording);
+  const { role } = useAbilities();
+  const table = (replays: readonly ReplayInfo[] | null) => (
+    <table className="data-table recordings-table" aria-label="Recordings">
+      <thead>
+        <tr>
+          <th scope="col">Show</th>
+          <th scope="col">Date</th>
+          <th scope="col" className="cell-num">
+            Length
+          </th>
+          <th scope="col" className="cell-num">
+            Size
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Chapters</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {recordings?.map((recording) => (
+          <RecordingRow
+            key={recording.id}
+            recording={running?.id === recording.id ? running : recording}
+            replay={replays?.find((r) => r.recordingId === recording.id)}
+            now={now}
+            onList={set}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <section className="recordings-view" aria-labelledby="recordings-title" data-panel="recordings">
       <header className="recordings-header">
@@ -44,37 +81,22 @@ export function RecordingsView({ onClose }: { onClose: () => void }) {
         <EmptyState title={error ? 'No recordings to show' : 'Loading recordings…'}>{''}</EmptyState>
       ) : recordings.length === 0 ? (
         <EmptyState title="No recordings yet">Press Record in the Stream panel: live or not, the program is recorded on this computer.</EmptyState>
+      ) : role === 'host' ? (
+        <WithReplays>{table}</WithReplays>
       ) : (
-        <table className="data-table recordings-table" aria-label="Recordings">
-          <thead>
-            <tr>
-              <th scope="col">Show</th>
-              <th scope="col">Date</th>
-              <th scope="col" className="cell-num">
-                Length
-              </th>
-              <th scope="col" className="cell-num">
-                Size
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Chapters</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {recordings.map((recording) => (
-              <RecordingRow key={recording.id} recording={running?.id === recording.id ? running : recording} now={now} onList={set} />
-            ))}
-          </tbody>
-        </table>
+        table(null)
       )}
     </section>
   );
 }
 
-function RecordingRow({ recording, now, onList }: { recording: Recording; now: number; onList: (list: Recording[]) => void }) {
+/** The replays (publishing them is the host's): read only in a host's window. */
+function WithReplays({ children }: { children: (replays: readonly ReplayInfo[] | null) => ReactNode }) {
+  const replays = useReplays().value?.replays ?? null;
+  return <>{children(replays)}</>;
+}
+
+function RecordingRow({ recording, replay, now, onList }: { recording: Recording; replay: ReplayInfo | undefined; now: number; onList: (list: Recording[]) => void }) {
   const studio = useStudio();
   const { role } = useAbilities();
   const host = role === 'host';
@@ -138,6 +160,7 @@ function RecordingRow({ recording, now, onList }: { recording: Recording; now: n
             <button type="button" className="button button-small" onClick={() => void openFolder()}>
               Open folder
             </button>
+            {recording.status === 'ready' && replay && <RecordingReplayButton recordingId={recording.id} showName={recording.showName} replay={replay} />}
             {recording.status === 'failed' && (
               <button type="button" className="button button-small" onClick={() => void retry()}>
                 Try again
@@ -148,6 +171,7 @@ function RecordingRow({ recording, now, onList }: { recording: Recording; now: n
             </button>
           </div>
         )}
+        <RecordingReplayNote replay={replay} />
         {folderShown && (
           <p className="recording-row-note" data-testid="recording-folder">
             In this folder on the studio’s computer: <code className="cell-mono">{folderShown}</code>

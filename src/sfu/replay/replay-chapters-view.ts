@@ -2,7 +2,7 @@ import { formatOffset } from '../../shared/replay/replay-clock.js';
 import type { ReplayChapter, ReplayPin } from '../../shared/replay/replay-timeline.js';
 import { el, text } from './dom.js';
 
-/** "Products in this show": one button per product, "Title · variant  1:23", that jumps the video there. */
+/** "Chapters": one button per pin, "Title · variant  1:23", that jumps the video there. */
 export class ReplayChaptersView {
   private buttons: HTMLButtonElement[] = [];
   private current = -1;

@@ -5,6 +5,7 @@ describe('replayFolderName', () => {
   it('makes a short, URL-safe folder name from any show name', () => {
     expect(replayFolderName('Spring Drop: Silk & Linen!')).toBe('spring-drop-silk-linen');
     expect(replayFolderName('Café Crème — Été')).toBe('cafe-creme-ete');
+    // repo-paths: not a path, a traversal attempt as a show name
     expect(replayFolderName('../../etc/passwd')).toBe('etc-passwd');
     expect(replayFolderName('<script>alert(1)</script>')).toBe('script-alert-1-script');
     expect(replayFolderName('日本のショー')).toBe('show');

@@ -28,7 +28,7 @@ export const REPLAY_IMAGE_PATH = /^images\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(png|
 
 /** The product as a viewer of the replay can buy it now (the catalog's price today, never the show's deal price). */
 export interface ReplayProduct {
-  /** Groups the chapters: the studio's product id, or "product:variant". */
+  /** The studio's product id, or "product:variant" ("pin-<id>" for a card of no catalog product). */
   readonly key: string;
   readonly title: string;
   /** "M / Blue"; null for a whole product. */
@@ -57,7 +57,7 @@ export interface ReplayPin {
 }
 
 export interface ReplayChapter {
-  /** Seconds into the video: the product's first pin. */
+  /** Seconds into the video: where its pin starts. */
   readonly start: number;
   /** Index into `pins`. */
   readonly pin: number;
@@ -82,7 +82,7 @@ export interface ReplayTimeline {
   readonly duration: number;
   /** Sorted by `start`; never overlapping (one pin at a time). */
   readonly pins: readonly ReplayPin[];
-  /** One per product, in the order they were first pinned. */
+  /** One per pin, in order (the Recordings list's chapters). */
   readonly chapters: readonly ReplayChapter[];
   /** The approved chat by time, or null when the host left it out. */
   readonly chat: readonly ReplayChatLine[] | null;
