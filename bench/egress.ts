@@ -197,7 +197,12 @@ export async function runEgressBenchmark(options: EgressBenchmarkOptions): Promi
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     const servers = await Promise.allSettled(Array.from({ length: Math.max(...DESTINATION_COUNTS) }, (_, i) => startRtmpServer({ key: keyOf(i) })));
-    for (const s of servers) if (s.status === 'fulfilled') cleanups.push(() => s.value.stop());
+    // Stopped together: each stop waits for its nginx to exit (about 2 s).
+    cleanups.push(async () => {
+      const stops = await Promise.allSettled(servers.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
+      const failedStop = stops.find((s) => s.status === 'rejected');
+      if (failedStop) throw failedStop.reason;
+    });
     const failed = servers.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     const rtmp = servers.map((s) => (s as PromiseFulfilledResult<RtmpServer>).value);
