@@ -1,3 +1,4 @@
+import { DEFAULT_BID_INCREMENTS } from '../../src/shared/auction/auction-rules.js';
 /**
  * A claims bench for tests: a real SQLite file, the real catalog, pins and
  * deals, and a ClaimService, built by the studio core's own factory
@@ -70,7 +71,13 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
   /** Each viewer's "My claims" as sent to them, oldest first. */
   const viewerLists: { viewerId: string; list: ViewerClaimsList }[] = [];
   const logs: string[] = [];
-  const settings: Settings['selling'] = { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, ...sellingSettings };
+  const settings: Settings['selling'] = {
+    autoUnpinSeconds: null,
+    claimsFromChat: true,
+    claimLimitPerViewer: null,
+    bidIncrements: [...DEFAULT_BID_INCREMENTS],
+    ...sellingSettings,
+  };
   const activeShowId = () => showId;
   const selling = createSellingServices({
     db,

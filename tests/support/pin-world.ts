@@ -1,3 +1,4 @@
+import { DEFAULT_BID_INCREMENTS } from '../../src/shared/auction/auction-rules.js';
 /**
  * The selling services (pins, and the deals and claims on them) over a real
  * SQLite file and a real catalog, built by the studio core's own factory
@@ -90,7 +91,12 @@ export function pinWorld(): PinWorld {
       sfu,
       notify: () => undefined,
       activeShowId: () => null,
-      settings: () => ({ autoUnpinSeconds: settings.autoUnpinSeconds, claimsFromChat: true, claimLimitPerViewer: null }),
+      settings: () => ({
+        autoUnpinSeconds: settings.autoUnpinSeconds,
+        claimsFromChat: true,
+        claimLimitPerViewer: null,
+        bidIncrements: [...DEFAULT_BID_INCREMENTS],
+      }),
     });
     return { pins: selling.pins, deals: selling.deals, claims: selling.claims };
   };

@@ -1,3 +1,4 @@
+import { DEFAULT_BID_INCREMENTS, incrementTableSchema } from '../auction/auction-rules.js';
 import { z } from 'zod';
 import { SHOW_ID_PATTERN } from '../sfu/protocol-constants.js';
 import { obsAddressSchema } from '../api/contract/obs.js';
@@ -116,6 +117,8 @@ export const settingsSchema = z.object({
       claimsFromChat: z.boolean().default(true),
       /** Claims one viewer may hold per product in a show (waitlisted ones count); null: no limit. */
       claimLimitPerViewer: claimLimit.nullable().default(null),
+      /** The auction bid increment table (src/shared/auction/auction-rules.ts); the seller's to edit. */
+      bidIncrements: incrementTableSchema.default(() => [...DEFAULT_BID_INCREMENTS]),
     })
     .prefault({}),
   backups: z
@@ -174,6 +177,7 @@ export const settingsPatchSchema = z
         autoUnpinSeconds: autoUnpinSeconds.nullable(),
         claimsFromChat: z.boolean(),
         claimLimitPerViewer: claimLimit.nullable(),
+        bidIncrements: incrementTableSchema,
       })
       .partial()
       .strict(),

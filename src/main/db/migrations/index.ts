@@ -12,6 +12,7 @@ import { buyerContactsMigration } from './0100-buyer-contacts.js';
 import { destinationsMigration } from './0110-destinations.js';
 import { recordingsMigration } from './0120-recordings.js';
 import { recordingStopReasonMigration } from './0125-recording-stop-reason.js';
+import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-practice.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   destinationsMigration,
   recordingsMigration,
   recordingStopReasonMigration,
+  auctionsGiveawaysPracticeMigration,
 ];
