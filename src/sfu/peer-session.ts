@@ -70,6 +70,9 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitFo
   egressStop: ['host'],
   egressReconnect: ['host'],
   egressList: ['host'],
+  sellAction: ['viewer'],
+  sellState: ['host'],
+  sellNotice: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -211,6 +214,10 @@ export class PeerSession implements RoomMember {
       case 'egressList':
         this.assertControlsEgress(request.type);
         return room.egressStatus();
+      case 'sellAction':
+      case 'sellState':
+      case 'sellNotice':
+        throw new SignalFailure('unavailable', 'Auctions and giveaways are not available on this SFU yet.');
       case 'chatStored':
         room.chatStored(request.messageId);
         return {};

@@ -41,6 +41,8 @@ import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
+import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
+import type { ChatMessage } from '../../shared/domain/chat.js';
 
 export interface StudioCoreOptions {
   /**
@@ -104,6 +106,8 @@ export interface StudioCore {
   readonly backups: BackupService;
   readonly replays: ReplayService;
   readonly recordings: RecordingService;
+  /** The show's selling state for viewers (auction, giveaway, practice). */
+  readonly sellBoard: SellBoard;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -186,6 +190,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
+  // Auctions, giveaways and the practice flag reach viewers through one board (coalesced), bids and entries come in through one inbox.
+  const sellBoard = new SellBoard({ target: live });
+  const sellInbox = new SellInbox(({ viewerId, action }) =>
+    live.sendSellNotice(
+      viewerId,
+      action.kind === 'enterGiveaway'
+        ? { kind: 'giveaway', giveawayId: action.giveawayId, outcome: 'refused', text: 'No giveaway is open right now.' }
+        : { kind: 'bid', auctionId: action.auctionId, outcome: 'refused', reason: 'closed', amount: null, text: 'No auction is running right now.' },
+    ),
+  );
+  live.setSellListener((incoming) => sellInbox.receive(incoming));
+  /** Readers of approved chat messages before claims; one that returns true took the message. */
+  const approvedReaders: ((message: ChatMessage) => boolean)[] = [];
   const chat = new ChatService({
     store: chatStore,
     relay: live,
@@ -194,8 +211,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     hostName: () => settings.get().hostName,
     storeName: () => settings.get().storeName,
     log: (message, error) => console.warn(`[chat] ${message}`, error ?? ''),
-    // "sold M" in an approved message is a claim on the pinned product.
-    onApproved: (message) => claims.onApprovedMessage(message),
+    // An approved message is read by the selling tools in turn (a bid while an auction runs, a giveaway's
+    // keyword); one no reader takes may be a claim: "sold M" on the pinned product.
+    onApproved: (message) => {
+      if (approvedReaders.some((read) => read(message))) return;
+      claims.onApprovedMessage(message);
+    },
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
   live.setChatListener({
@@ -321,9 +342,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     backups,
     replays,
     recordings,
+    sellBoard,
     info,
     async close() {
       live.setChatListener(null);
+      live.setSellListener(null);
+      sellBoard.close();
       live.setEgressListener(null);
       egress.close();
       await recordings.close();

@@ -15,6 +15,7 @@ import { DEFAULT_FFMPEG } from '../../shared/domain/settings.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
+import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
 import type { SignalReplyData } from '../../shared/sfu/protocol.js';
 import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { SfuLink, type ChatHostRequest, type EgressRequestType } from '../sfu-link/sfu-link.js';
@@ -88,6 +89,8 @@ export class LiveService {
   private readonly pinListeners = new Set<() => void>();
   private chatListener: ChatRelayListener | null = null;
   private egressListener: EgressRelayListener | null = null;
+  private sellListener: ((action: SellIncoming) => void) | null = null;
+  private sellState: ShowSellState | null = null;
   /** Which window publishes (main decides; the SFU enforces it on the tokens it mints). */
   private readonly publishers: OnePublisher;
   /** Where the show stands for every window (on air, paused, ended…), from the two above. */
@@ -256,6 +259,21 @@ export class LiveService {
     this.target?.link?.confirmStored(messageId);
   }
 
+  /** Auctions' and giveaways' ears: viewers' bids and entries, stamped by the SFU. */
+  setSellListener(listener: ((action: SellIncoming) => void) | null): void {
+    this.sellListener = listener;
+  }
+
+  /** The show's selling state for every viewer (src/main/sell-board); remembered for the next link. */
+  sendSellState(state: ShowSellState): void {
+    this.sellState = state;
+    this.target?.link?.sendSellState(state);
+  }
+
+  sendSellNotice(viewerId: string, notice: SellNotice): void {
+    this.target?.link?.sendSellNotice(viewerId, notice);
+  }
+
   /** Multistream's ears: the destinations' status and main's link (re)joining. */
   setEgressListener(listener: EgressRelayListener | null): void {
     this.egressListener = listener;
@@ -346,9 +364,11 @@ export class LiveService {
         this.egressListener?.joined();
       },
       onEgressStatus: (status) => this.egressListener?.status(status),
+      onSellIncoming: (action) => this.sellListener?.(action),
     });
-    // Whatever the studio has pinned goes to the new room as soon as the link joins.
+    // Whatever the studio has pinned (and its auction, giveaway) goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);
+    if (this.sellState) link.sendSellState(this.sellState);
     return link;
   }
 

@@ -1,4 +1,4 @@
-import type { AuctionView, GiveawayView, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
+import type { AuctionView, GiveawayView, SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
 import { EMPTY_SELL_STATE } from '../../shared/sfu/protocol-selling.js';
 
 /** Where the show's selling state goes: the SFU room over main's link (LiveService). */
@@ -90,5 +90,28 @@ export class SellBoard {
     this.dirty = false;
     this.lastSentAt = this.now();
     this.options.target.sendSellState(this.state);
+  }
+}
+
+type ActionKind = SellIncoming['action']['kind'];
+
+/**
+ * Where viewers' selling actions go: each service takes its kinds (the
+ * auction service bids and maximums, the giveaway service entries). An
+ * action no service takes is answered privately, so a page never waits.
+ */
+export class SellInbox {
+  private readonly handlers = new Map<ActionKind, (incoming: SellIncoming) => void>();
+
+  constructor(private readonly unhandled: (incoming: SellIncoming) => void) {}
+
+  on(kinds: readonly ActionKind[], handler: (incoming: SellIncoming) => void): void {
+    for (const kind of kinds) this.handlers.set(kind, handler);
+  }
+
+  receive(incoming: SellIncoming): void {
+    const handler = this.handlers.get(incoming.action.kind);
+    if (handler) handler(incoming);
+    else this.unhandled(incoming);
   }
 }

@@ -1,9 +1,8 @@
 import WebSocket from 'ws';
 import type { ProductCardInput } from '../../shared/sfu/product-card.js';
 import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
-import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
-import type { StudioClaimPush } from '../../shared/sfu/protocol-claims.js';
-import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
+import type { SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
+import type { ChatHostRequest, EgressRequestType, SfuLinkOptions } from './sfu-link-options.js';
 import type { SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, SignalRequests, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import { Backoff } from '../../shared/time/backoff.js';
@@ -12,6 +11,9 @@ import { joinAsHost } from './host-join.js';
 import { describeLoss } from './socket-errors.js';
 
 export type SfuLinkState = 'connecting' | 'connected' | 'reconnecting' | 'error';
+
+/** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
+const MAX_CHAT_OUTBOX = 500;
 export type { PinDelivery } from './pin-versions.js';
 
 export interface SfuLinkStatus {
@@ -22,48 +24,7 @@ export interface SfuLinkStatus {
   readonly error: string | null;
 }
 
-/** The chat requests main sends as host (the studio has moderated; the SFU relays). */
-export type ChatHostRequest =
-  | SignalRequestBody<'chatPublish'>
-  | SignalRequestBody<'chatDelete'>
-  | SignalRequestBody<'chatPinMessage'>
-  | SignalRequestBody<'chatNotice'>
-  | SignalRequestBody<'chatReserveNames'>
-  | SignalRequestBody<'viewerClaims'>;
-
-/** The multistream requests (protocol-egress.ts): only this link, joined with the long-lived host token, may send them. */
-export type EgressRequestType = 'egressStart' | 'egressStop' | 'egressReconnect' | 'egressList';
-
-/** Chat requests kept while the link is away; beyond this the oldest go (the rejoin republishes recent chat anyway). */
-const MAX_CHAT_OUTBOX = 500;
-
-export interface SfuLinkOptions {
-  /** ws(s)://host:port/signal */
-  readonly signalUrl: string;
-  readonly room: string;
-  readonly hostToken: string;
-  /** Status, live/viewer count or pin delivery changed. */
-  readonly onChange: () => void;
-  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
-  readonly requestTimeoutMs?: number;
-  /** The SFU pings every 20 s; this long without one means the connection is dead. */
-  readonly silenceTimeoutMs?: number;
-  readonly log?: (message: string) => void;
-  /** A viewer's message arrived for moderation (a `chatIncoming` push). */
-  readonly onChatIncoming?: (message: ChatIncomingMessage) => void;
-  /** A viewer joined, or sent their contact for the seller (pushed to links that confirm chat). */
-  readonly onClaimPush?: (push: StudioClaimPush) => void;
-  /**
-   * The studio stores every viewer message it hears and confirms each with
-   * `confirmStored`: the link joins saying so (`confirmsChat`), and the SFU
-   * answers a viewer's message only once it is confirmed.
-   */
-  readonly confirmsChat?: boolean;
-  /** The link (re)joined the room: a fresh room knows no chat, so the studio may republish it. */
-  readonly onJoined?: () => void;
-  /** Where the multistream destinations stand (an `egressStatus` push: on every change, every 2 s while one is live). */
-  readonly onEgressStatus?: (status: EgressStatus) => void;
-}
+export type { ChatHostRequest, EgressRequestType, SfuLinkOptions } from './sfu-link-options.js';
 
 interface Connection {
   readonly ws: WebSocket;
@@ -100,6 +61,8 @@ export class SfuLink {
 
   private readonly pins = new PinVersions();
   private readonly chatOutbox: ChatHostRequest[] = [];
+  /** The show's selling state for viewers: the latest is sent again whenever the link (re)joins. */
+  private sellState: ShowSellState | null = null;
 
   constructor(private readonly options: SfuLinkOptions) {
     this.backoff = new Backoff({ firstMs: options.backoff?.initialMs ?? 500, maxMs: options.backoff?.maxMs ?? 10_000, jitter: 0.2 });
@@ -185,6 +148,31 @@ export class SfuLink {
     });
   }
 
+  /** The show's selling state (auction, giveaway, practice) for every viewer; remembered and sent again on every (re)join. */
+  sendSellState(state: ShowSellState): void {
+    this.sellState = state;
+    this.pushSellState();
+  }
+
+  /** A private line to one viewer about their bid or entry: now or never (it is about this moment). */
+  sendSellNotice(viewerId: string, notice: SellNotice): void {
+    const connection = this.connection;
+    if (connection?.joined) this.quietly(connection.requests.request({ type: 'sellNotice', viewerId, notice }), 'sellNotice');
+  }
+
+  private pushSellState(): void {
+    const connection = this.connection;
+    if (!connection?.joined || !this.sellState) return;
+    // hostNow at send time, as with a pin: the SFU moves the auction's times onto its own clock.
+    this.quietly(connection.requests.request({ type: 'sellState', state: this.sellState, hostNow: Date.now() }), 'sellState');
+  }
+
+  private quietly(sent: Promise<unknown>, type: string): void {
+    sent.catch((error: unknown) => {
+      if (!this.closed) this.options.log?.(`request "${type}" failed: ${(error as Error).message}`);
+    });
+  }
+
   /**
    * Tells the SFU the studio stored this viewer message (`chatStored`); the
    * SFU then answers the viewer. Sent only on a connection joined with
@@ -266,6 +254,7 @@ export class SfuLink {
       this.pins.forgetDelivered();
       this.options.onChange();
       this.sendPin();
+      this.pushSellState();
       this.options.onJoined?.();
       for (const request of this.chatOutbox.splice(0)) this.sendChat(request);
     } catch (error) {
@@ -316,6 +305,7 @@ export class SfuLink {
         if (push.live) {
           this.pins.forgetDelivered();
           this.sendPin();
+          this.pushSellState();
         }
         break;
       case 'showEnded':
@@ -333,6 +323,9 @@ export class SfuLink {
         return;
       case 'egressStatus':
         this.options.onEgressStatus?.(push.status);
+        return;
+      case 'sellIncoming':
+        this.options.onSellIncoming?.(push.action);
         return;
       default:
         return;

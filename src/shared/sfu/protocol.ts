@@ -3,6 +3,7 @@ import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
 import { productCardSchema, type ProductCard } from './product-card.js';
 import { claimRequestShapes, type ClaimReplyData, type StudioClaimPush } from './protocol-claims.js';
 import { egressRequestShapes, type EgressPush, type EgressReplyData } from './protocol-egress.js';
+import { sellRequestShapes, type SellPush, type SellReplyData } from './protocol-selling.js';
 import {
   chatNameInputSchema,
   chatRequestShapes,
@@ -135,6 +136,10 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('egressStop', egressRequestShapes.egressStop),
   request('egressReconnect', egressRequestShapes.egressReconnect),
   request('egressList', egressRequestShapes.egressList),
+  // Auctions, giveaways, practice (protocol-selling.ts): sellAction is for viewers, the rest for hosts.
+  request('sellAction', sellRequestShapes.sellAction),
+  request('sellState', sellRequestShapes.sellState),
+  request('sellNotice', sellRequestShapes.sellNotice),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
@@ -173,7 +178,7 @@ export interface TransportInfo {
 }
 
 /** The `data` of a successful reply, per request type. */
-export interface SignalReplyData extends ChatReplyData, ClaimReplyData, EgressReplyData {
+export interface SignalReplyData extends ChatReplyData, ClaimReplyData, EgressReplyData, SellReplyData {
   join: {
     readonly protocolVersion: number;
     readonly role: SignalRole;
@@ -220,7 +225,8 @@ export type SignalPush =
   | { readonly type: 'showOpened'; readonly show: string }
   | ChatPush
   | StudioClaimPush
-  | EgressPush;
+  | EgressPush
+  | SellPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
   readonly type: 'reply';
