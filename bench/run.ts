@@ -5,6 +5,7 @@
  *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
  *   --presses N   (the pin fan-out, bench/pin-fanout.ts; --skip-live skips it too)
  *   (multistream, bench/egress.ts: CPU per destination and the delay to the RTMP server; --skip-live skips it too)
+ *   (the auction engine, bench/auction-engine.ts: 200,000 inputs to the engine, 100,000 lines through `studio auction`)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
  * Each benchmark runs as a section: one that fails is named, the others
@@ -22,6 +23,7 @@ import { printEgressBenchmark } from './egress-report.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
+import { printAuctionEngineBenchmark } from './auction-engine.js';
 import { runChatLatencyBenchmark } from './chat-latency.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
 import { runObsPinBenchmark } from './obs-pin.js';
@@ -59,6 +61,9 @@ const frames = size(values.frames, 600, 30);
 const presses = size(values.presses, 40, 3);
 const pinLatencyPins = smoke ? 10 : 100;
 const moderationMessages = smoke ? 5_000 : 200_000;
+/** The auction engine (bench/auction-engine.ts): inputs decided by the engine alone, lines through `studio auction`. */
+const auctionInputs = smoke ? 5_000 : 200_000;
+const auctionCliLines = smoke ? 2_000 : 100_000;
 const chatMessages = smoke ? 20 : 500;
 const obsPins = smoke ? 3 : 30;
 const compositorWindowMs = smoke ? 1_000 : 10_000;
@@ -157,6 +162,8 @@ await section('pin-latency', async () => {
 });
 
 await section('moderation', () => printModerationBenchmark({ messages: moderationMessages }));
+
+await section('auction-engine', () => printAuctionEngineBenchmark({ inputs: auctionInputs, cliInputs: auctionCliLines }));
 
 await section('chat-latency', async () => {
   const chat = await runChatLatencyBenchmark({ messages: chatMessages });
