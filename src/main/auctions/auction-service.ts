@@ -79,6 +79,8 @@ export class AuctionService implements AuctionApi {
   /** The SFU's clock as main sees it, learned from stamped bids and chat messages. */
   private readonly sfuClock = new ServerClock();
   private live: RunningAuction | null = null;
+  /** The auction on viewers' pages: the running one, or the last one's result until the pin changes. */
+  private shownId: number | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private writeTimer: ReturnType<typeof setImmediate> | null = null;
   private eventTimer: ReturnType<typeof setTimeout> | null = null;
@@ -136,6 +138,7 @@ export class AuctionService implements AuctionApi {
       sfuOffset: Math.round(this.sfuClock.offset()),
     });
     this.live = new RunningAuction(record, [], 0);
+    this.shownId = record.id;
     this.armCloseTimer();
     this.publish();
     return this.getAuctions({ showId: null });
@@ -242,6 +245,8 @@ export class AuctionService implements AuctionApi {
   /** A running auction after a restart: resumed when its end is still ahead, else closed with its result. */
   private resumeAfterRestart(): void {
     const running = this.store.running();
+    const pin = this.deps.pins.state().current;
+    this.shownId = running?.id ?? (pin ? (this.store.latestOfPin(pin.id)?.id ?? null) : null);
     if (running) {
       this.live = new RunningAuction(running, this.store.inputs(running.id), this.store.nextSeq(running.id));
       if (this.live.endsAtMain() + this.graceMs <= this.now()) this.finish();
@@ -325,7 +330,8 @@ export class AuctionService implements AuctionApi {
 
   /** The pin changed: a running auction goes on (it runs on its own item); a finished one's result leaves the viewers' pages. */
   private pinEnded(): void {
-    if (this.live) return;
+    if (this.live || this.shownId === null) return;
+    this.shownId = null;
     this.deps.board.setAuction(null);
     this.emitSoon();
   }
@@ -338,11 +344,10 @@ export class AuctionService implements AuctionApi {
     return parsed.value;
   }
 
-  /** The running auction, else the newest one of the pin on screen. */
+  /** The running auction, else the last one's result until the pin changes. */
   private currentRecord(): AuctionRecord | null {
-    if (this.live) return this.store.byId(this.live.id);
-    const pin = this.deps.pins.state().current;
-    return pin ? this.store.latestOfPin(pin.id) : null;
+    const id = this.live?.id ?? this.shownId;
+    return id === null ? null : this.store.byId(id);
   }
 
   private current(): Auction | null {

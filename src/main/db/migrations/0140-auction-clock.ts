@@ -8,11 +8,17 @@ import type { Migration } from './types.js';
  * `sfu_offset` is the SFU's clock minus main's when the auction started (0
  * with the built-in SFU, give or take a millisecond): a restart rebuilds the
  * auction on exactly the clock it was decided on.
+ *
+ * `auctions_by_pin`: the newest auction of the pin on screen (its result
+ * stays on viewers' pages while the pin stays).
  */
 export const auctionClockMigration: Migration = {
   version: 140,
   name: 'auction-clock',
   up(db) {
-    db.exec(`ALTER TABLE auctions ADD COLUMN sfu_offset INTEGER NOT NULL DEFAULT 0;`);
+    db.exec(`
+      ALTER TABLE auctions ADD COLUMN sfu_offset INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX auctions_by_pin ON auctions (pin_id, started_at);
+    `);
   },
 };
