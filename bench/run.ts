@@ -5,6 +5,8 @@
  *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
  *   --presses N   (the pin fan-out, bench/pin-fanout.ts; --skip-live skips it too)
  *   (multistream, bench/egress.ts: CPU per destination and the delay to the RTMP server; --skip-live skips it too)
+ *   (the auction engine, bench/auction-engine.ts: 200,000 inputs to the engine, 100,000 lines through `studio auction`)
+ *   (auctions in the studio, bench/auction.ts: bid -> 100 viewers, 200 bids; 1,000 bidders × 10 bids at once)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
  * Each benchmark runs as a section: one that fails is named, the others
@@ -22,6 +24,7 @@ import { printEgressBenchmark } from './egress-report.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
+import { printAuctionEngineBenchmark } from './auction-engine.js';
 import { runChatLatencyBenchmark } from './chat-latency.js';
 import { runAuctionLatency, runAuctionThroughput } from './auction.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
@@ -60,6 +63,9 @@ const frames = size(values.frames, 600, 30);
 const presses = size(values.presses, 40, 3);
 const pinLatencyPins = smoke ? 10 : 100;
 const moderationMessages = smoke ? 5_000 : 200_000;
+/** The auction engine (bench/auction-engine.ts): inputs decided by the engine alone, lines through `studio auction`. */
+const auctionInputs = smoke ? 5_000 : 200_000;
+const auctionCliLines = smoke ? 2_000 : 100_000;
 const chatMessages = smoke ? 20 : 500;
 /** Auctions (bench/auction.ts): bids timed to every viewer, viewers; bidders and bids each in the flood. */
 const auctionBids = smoke ? 10 : 200;
@@ -163,6 +169,8 @@ await section('pin-latency', async () => {
 });
 
 await section('moderation', () => printModerationBenchmark({ messages: moderationMessages }));
+
+await section('auction-engine', () => printAuctionEngineBenchmark({ inputs: auctionInputs, cliInputs: auctionCliLines }));
 
 await section('chat-latency', async () => {
   const chat = await runChatLatencyBenchmark({ messages: chatMessages });
