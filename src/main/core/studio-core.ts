@@ -42,6 +42,8 @@ import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
+import { GiveawayService } from '../giveaways/giveaway-service.js';
+import { giveawayHandlers } from '../giveaways/giveaway-handlers.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 
 export interface StudioCoreOptions {
@@ -108,6 +110,7 @@ export interface StudioCore {
   readonly recordings: RecordingService;
   /** The show's selling state for viewers (auction, giveaway, practice). */
   readonly sellBoard: SellBoard;
+  readonly giveaways: GiveawayService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -203,6 +206,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   live.setSellListener((incoming) => sellInbox.receive(incoming));
   /** Readers of approved chat messages before claims; one that returns true took the message. */
   const approvedReaders: ((message: ChatMessage) => boolean)[] = [];
+  /** Per viewer, when they started watching (the SFU's clock), from their latest chat message. */
+  const watchingSince = new Map<string, number | null>();
   const chat = new ChatService({
     store: chatStore,
     relay: live,
@@ -220,7 +225,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
   live.setChatListener({
-    incoming: (message) => chat.incoming(message),
+    incoming: (message) => {
+      // How long the viewer has watched (the SFU's clock), for a giveaway's "watching for N minutes".
+      watchingSince.set(message.viewerId, (message as { watchingSince?: number | null }).watchingSince ?? null);
+      chat.incoming(message);
+    },
     joined: () => {
       chat.republish();
       claims.viewers.everyone();
@@ -256,6 +265,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
+  // Giveaways (src/main/giveaways): entries by the chat keyword and the watch page's Enter button.
+  const giveaways = new GiveawayService({
+    db,
+    events,
+    board: sellBoard,
+    viewer: (viewerId) => chatStore.viewer(viewerId),
+    announce: (text) => chat.sendHostMessage(text, { transport: 'ipc', clientId: 'giveaways' }),
+    activeShowId: () => rundownStore.activeShowId(),
+    log: (message, error) => console.warn(`[giveaways] ${message}`, error ?? ''),
+  });
+  approvedReaders.push((message) => giveaways.readChat(message, message.viewerId === null ? null : (watchingSince.get(message.viewerId) ?? null)));
+  sellInbox.on(['enterGiveaway'], (incoming) => giveaways.enterFromPage(incoming));
+  void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
@@ -316,6 +338,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
+    ...giveawayHandlers(giveaways),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -343,10 +366,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     replays,
     recordings,
     sellBoard,
+    giveaways,
     info,
     async close() {
       live.setChatListener(null);
       live.setSellListener(null);
+      giveaways.close();
       sellBoard.close();
       live.setEgressListener(null);
       egress.close();
