@@ -1,3 +1,4 @@
+import type { GiveawayReportRow } from './giveaways.js';
 import type { Money } from './catalog.js';
 
 /**
@@ -130,6 +131,8 @@ export interface ShowReport {
     /** Viewer count samples, oldest first. */
     readonly viewers: readonly { readonly at: number; readonly count: number; readonly live: boolean }[];
   };
+  /** The show's giveaways, oldest first (docs/giveaways.md). */
+  readonly giveaways: readonly GiveawayReportRow[];
   /** The studio's clock when this report was made. */
   readonly generatedAt: number;
 }
