@@ -227,7 +227,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   live.setChatListener({
     incoming: (message) => {
       // How long the viewer has watched (the SFU's clock), for a giveaway's "watching for N minutes".
-      watchingSince.set(message.viewerId, (message as { watchingSince?: number | null }).watchingSince ?? null);
+      watchingSince.set(message.viewerId, message.watchingSince ?? null);
       chat.incoming(message);
     },
     joined: () => {
