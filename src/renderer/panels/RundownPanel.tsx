@@ -33,9 +33,7 @@ export function RundownPanel() {
           </p>
         )}
         {rundown && <LiveControls run={run} />}
-        {rundown && (
-          <GiveawayControl suggestedPrize={currentItem?.kind === 'segment' && currentItem.segmentType === 'giveaway' ? currentItem.title : null} />
-        )}
+        <GiveawayControl suggestedPrize={currentItem?.kind === 'segment' && currentItem.segmentType === 'giveaway' ? currentItem.title : null} />
         {rundown && rundown.items.length === 0 && (
           <EmptyState title="Nothing in this show yet">
             Add products from the catalog (select a row and press A, or drag it here) and segments such as an intro, a giveaway
