@@ -58,7 +58,7 @@ describe('giveaways through the built-in SFU', () => {
     expect((await cy.client.waitFor((m: SignalServerMessage) => m.type === 'sellNotice' && /already in/.test(m.notice.text))).type).toBe('sellNotice');
     await dan.enter(id);
     const refused = await dan.notice('refused');
-    expect(refused.type === 'sellNotice' && refused.notice.text).toBe("You can't enter giveaways in this chat.");
+    expect(refused.type === 'sellNotice' && refused.notice.text).toBe('You can’t enter giveaways in this chat.');
     await until(() => s.core.giveaways.state(null).current!.entries, (n) => n === 3, 'three entries');
 
     const drawn = (await s.call<GiveawaysState>('studio:giveaways:draw')).current!;

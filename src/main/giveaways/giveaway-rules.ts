@@ -19,9 +19,9 @@ export function matchesKeyword(text: string, keyword: string): boolean {
 }
 
 const EXCLUDED: Readonly<Record<Exclusion, string>> = {
-  banned: "You can't enter giveaways in this chat.",
-  'timed-out': "You're timed out in chat, so you can't enter right now.",
-  moderator: "Moderators help run the show, so they can't enter giveaways.",
+  banned: 'You can’t enter giveaways in this chat.',
+  'timed-out': 'You’re timed out in chat, so you can’t enter right now.',
+  moderator: "Moderators help run the show, so they can’t enter giveaways.",
 };
 
 /**

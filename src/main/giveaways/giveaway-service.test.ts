@@ -73,18 +73,18 @@ describe('giveaways', () => {
 
     expect(w.say('ana', 'I want to enter')).toBe(false);
     expect(w.say('ana', 'ENTER!')).toBe(true);
-    expect(w.lastTo('ana')).toEqual({ kind: 'giveaway', giveawayId: id, outcome: 'entered', text: "You're in the giveaway for Tote bag. Good luck!" });
+    expect(w.lastTo('ana')).toEqual({ kind: 'giveaway', giveawayId: id, outcome: 'entered', text: 'You’re in the giveaway for Tote bag. Good luck!' });
     expect(w.say('ana', '!enter')).toBe(true);
-    expect(w.lastTo('ana')!.text).toBe("You're already in this giveaway: one entry per viewer.");
+    expect(w.lastTo('ana')!.text).toBe('You’re already in this giveaway: one entry per viewer.');
     w.press('ben', id);
     w.press('ben', id);
     expect(w.say('cy', 'enter')).toBe(true);
     expect(w.say('bad', 'enter')).toBe(true);
-    expect(w.lastTo('bad')).toMatchObject({ outcome: 'refused', text: "You can't enter giveaways in this chat." });
+    expect(w.lastTo('bad')).toMatchObject({ outcome: 'refused', text: 'You can’t enter giveaways in this chat.' });
     w.press('mod', id);
-    expect(w.lastTo('mod')).toMatchObject({ outcome: 'refused', text: "Moderators help run the show, so they can't enter giveaways." });
+    expect(w.lastTo('mod')).toMatchObject({ outcome: 'refused', text: "Moderators help run the show, so they can’t enter giveaways." });
     w.press('out', id);
-    expect(w.lastTo('out')).toMatchObject({ outcome: 'refused', text: "You're timed out in chat, so you can't enter right now." });
+    expect(w.lastTo('out')).toMatchObject({ outcome: 'refused', text: 'You’re timed out in chat, so you can’t enter right now.' });
     w.press('ben', id + 1);
     expect(w.lastTo('ben')).toMatchObject({ outcome: 'refused', text: 'Entries for this giveaway are closed.' });
 

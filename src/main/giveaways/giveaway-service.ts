@@ -157,8 +157,8 @@ export class GiveawayService implements GiveawayApi {
     const notice = (outcome: 'entered' | 'refused', text: string) => this.deps.board.notify(viewerId, { kind: 'giveaway', giveawayId: g.id, outcome, text });
     const refusal = entryRefusal(this.exclusion(viewerId), g.minWatchMinutes, ts, watchingSince);
     if (refusal) return notice('refused', refusal);
-    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) return notice('entered', "You're already in this giveaway: one entry per viewer.");
-    notice('entered', `You're in the giveaway for ${g.prize}. Good luck!`);
+    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) return notice('entered', 'You’re already in this giveaway: one entry per viewer.');
+    notice('entered', `You’re in the giveaway for ${g.prize}. Good luck!`);
     this.publishSoon();
   }
 
