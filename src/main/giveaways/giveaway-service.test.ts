@@ -133,7 +133,7 @@ describe('giveaways', () => {
     expect(drawn.winner!.viewerId).toBe(winner);
     expect(file.winner!.viewerId).toBe(winner);
     expect(w.lastTo(winner)).toEqual({ kind: 'giveaway', giveawayId: id, outcome: 'won', text: 'You won Tote bag! The host will be in touch.' });
-    expect(w.announced).toEqual([`🎉 ${winner.toUpperCase()} won the giveaway: Tote bag! (3 entries, verifiable draw)`]);
+    expect(w.announced).toEqual([`${winner.toUpperCase()} won the giveaway: Tote bag! (3 entries, verifiable draw)`]);
     expect(w.states.at(-1)!.giveaway).toMatchObject({ status: 'drawn', seed: drawn.seed, winner: { viewerId: winner } });
     // A new one may start now.
     expect(w.service.start({ ...START, prize: 'Mug' }).current!.status).toBe('open');

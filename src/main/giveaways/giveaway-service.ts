@@ -200,7 +200,7 @@ export class GiveawayService implements GiveawayApi {
     this.deps.board.flush();
     this.deps.board.notify(entry.viewerId, { kind: 'giveaway', giveawayId: g.id, outcome: 'won', text: `You won ${g.prize}! The host will be in touch.` });
     try {
-      this.deps.announce(`🎉 ${entry.name} won the giveaway: ${g.prize}! (${list.length} ${list.length === 1 ? 'entry' : 'entries'}, verifiable draw)`);
+      this.deps.announce(`${entry.name} won the giveaway: ${g.prize}! (${list.length} ${list.length === 1 ? 'entry' : 'entries'}, verifiable draw)`);
     } catch (error) {
       this.deps.log?.('Could not announce the giveaway winner in chat', error);
     }

@@ -150,7 +150,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   // A giveaway's winner is announced on the video for 30 s after the draw (docs/giveaways.md).
   useStudioEvent('giveawaysChanged', ({ current: g }) =>
     compositor?.setOverlay({
-      giveawayWinner: g?.status === 'drawn' && g.winner && g.drawnAt !== null ? { text: `🎉 ${g.winner.name} won ${g.prize}!`, until: g.drawnAt + 30_000 } : null,
+      giveawayWinner: g?.status === 'drawn' && g.winner && g.drawnAt !== null ? { text: `Giveaway winner: ${g.winner.name} — ${g.prize}`, until: g.drawnAt + 30_000 } : null,
     }),
   );
 

@@ -195,7 +195,7 @@ export function drawLowerThird(ctx: CanvasRenderingContext2D, r: PixelRect, host
   ctx.fillText('LIVE SHOPPING', r.x + unit * 1.1, r.y + r.h * 0.76);
 }
 
-/** A giveaway's winner across the top of the frame ("🎉 Ana won Silk scarf!"). */
+/** A giveaway's winner across the top of the frame ("Giveaway winner: Ana — Silk scarf"). */
 export function drawWinnerLine(ctx: CanvasRenderingContext2D, width: number, height: number, text: string): void {
   const unit = height / 40;
   const r = { x: width * 0.15, y: unit * 1.5, w: width * 0.7, h: unit * 4 };
