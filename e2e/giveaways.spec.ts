@@ -36,10 +36,19 @@ test('a giveaway: keyword and button entries, one per viewer, a banned viewer re
     await host.getByRole('toolbar', { name: /Actions for Dan/ }).getByRole('button', { name: 'Ban' }).click();
     await expect(host.getByRole('toolbar', { name: /Actions for Dan/ }).getByRole('button', { name: 'Unban' })).toBeVisible();
 
-    // The host starts a giveaway: the keyword "enter" and the Enter button.
+    // The show's rundown has a giveaway segment; when the host starts the show on it, the Giveaway box offers it.
+    const made = await host.evaluate(async () => {
+      const show = await window.studio!.createShow({ name: 'Friday drop', scheduledStart: null });
+      if (!show.ok) return show;
+      await window.studio!.setActiveShow({ showId: show.value.id });
+      return window.studio!.addRundownItems({ showId: show.value.id, items: [{ kind: 'segment', segmentType: 'giveaway', title: 'Silk scarf' }] });
+    });
+    expect(made.ok).toBe(true);
     const box = host.getByRole('region', { name: 'Giveaway' });
-    await box.getByRole('button', { name: 'New giveaway…' }).click();
-    await box.getByLabel('Prize').fill('Silk scarf');
+    await expect(box.getByRole('button', { name: 'New giveaway…' })).toBeVisible();
+    await host.getByRole('region', { name: 'Live cursor' }).getByRole('button', { name: 'Start show' }).click();
+    // The host starts it: the segment's title as the prize, the keyword "enter" and the Enter button.
+    await expect(box.getByLabel('Prize')).toHaveValue('Silk scarf');
     await expect(box.getByLabel('Chat keyword')).toHaveValue('enter');
     await expect(box.getByLabel('Rules viewers see')).toHaveValue(/^No purchase necessary\. One entry per viewer\./);
     await box.getByRole('button', { name: 'Start giveaway' }).click();
