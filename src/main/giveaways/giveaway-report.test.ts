@@ -5,6 +5,7 @@ import { tempDir } from '../../../tests/support/temp-dir.js';
 import { ChatStore } from '../chat/chat-store.js';
 import { openDatabase } from '../db/open-database.js';
 import { StudioEventBus } from '../events/event-bus.js';
+import { formatDateTime } from '../report/show-report-csv.js';
 import { ShowReportService } from '../report/show-report-service.js';
 import { SellBoard } from '../sell-board/sell-board.js';
 import { GiveawayService } from './giveaway-service.js';
@@ -39,6 +40,13 @@ describe('giveaways in the show report', () => {
       { giveawayId: drawn.id + 1, prize: 'Mug', openedAt: 9000, status: 'cancelled', entries: 0, winnerName: null, commitment: null, seed: null },
     ]);
     expect(drawn.winner!.name).toMatch(/^N-[ab]$/);
+    const csv = reports.exportCsv(show).content;
+    expect(csv).toContain('Giveaway,Opened,Status,Entries,Winner,Commitment,Seed');
+    expect(csv).toContain(`Tote bag,${formatDateTime(5000)},drawn,2,${drawn.winner!.name},${drawn.commitment},${drawn.seed}`);
+    expect(csv).toContain(`Mug,${formatDateTime(9000)},cancelled,0,,,`);
+    const otherCsv = reports.exportCsv(other).content;
+    expect(otherCsv).toContain(',open,0,,,');
+    expect(otherCsv).not.toContain('Tote bag');
     giveaways.close();
     reports.close();
     board.close();
