@@ -51,6 +51,7 @@ test('a giveaway: keyword and button entries, one per viewer, a banned viewer re
     await expect(box.getByLabel('Prize')).toHaveValue('Silk scarf');
     await expect(box.getByLabel('Chat keyword')).toHaveValue('enter');
     await expect(box.getByLabel('Rules viewers see')).toHaveValue(/^No purchase necessary\. One entry per viewer\./);
+    await box.screenshot({ path: test.info().outputPath('giveaway-form.png') });
     await box.getByRole('button', { name: 'Start giveaway' }).click();
     await expect(box.getByTestId('giveaway-open')).toContainText('Silk scarf');
     await expect(box.getByTestId('giveaway-entries')).toHaveText('0 entries');
@@ -69,6 +70,7 @@ test('a giveaway: keyword and button entries, one per viewer, a banned viewer re
     await block(dan).getByRole('button', { name: 'Enter' }).click();
     await expect(block(dan).getByTestId('giveaway-notice')).toHaveText('You can’t enter giveaways in this chat.');
     await expect(box.getByTestId('giveaway-entries')).toHaveText('3 entries');
+    await box.screenshot({ path: test.info().outputPath('giveaway-open.png') });
     for (const viewer of [ana, ben, cy, dan]) await expect(block(viewer).getByTestId('giveaway-entries')).toHaveText('3 entries');
 
     // The draw.
