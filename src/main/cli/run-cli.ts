@@ -12,6 +12,7 @@ const commands: Readonly<Record<string, () => Promise<CliCommand>>> = {
   catalog: async () => (await import('./catalog-command.js')).catalogCommand,
   moderate: async () => (await import('./moderate-command.js')).moderateCommand,
   auction: async () => (await import('./auction-command.js')).auctionCommand,
+  'giveaway-verify': async () => (await import('./giveaway-verify-command.js')).giveawayVerifyCommand,
 };
 
 async function help(): Promise<string> {

@@ -44,6 +44,8 @@ import { StudioEventBus } from '../events/event-bus.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
 import { AuctionService } from '../auctions/auction-service.js';
 import { auctionHandlers } from '../auctions/auction-handlers.js';
+import { GiveawayService } from '../giveaways/giveaway-service.js';
+import { giveawayHandlers } from '../giveaways/giveaway-handlers.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 
 export interface StudioCoreOptions {
@@ -112,6 +114,7 @@ export interface StudioCore {
   readonly sellBoard: SellBoard;
   /** Timed auctions on the pinned product (src/main/auctions). */
   readonly auctions: AuctionService;
+  readonly giveaways: GiveawayService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -207,6 +210,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   live.setSellListener((incoming) => sellInbox.receive(incoming));
   /** Readers of approved chat messages before claims; one that returns true took the message. */
   const approvedReaders: ((message: ChatMessage) => boolean)[] = [];
+  /** Per viewer, when they started watching (the SFU's clock), from their latest chat message. */
+  const watchingSince = new Map<string, number | null>();
   const chat = new ChatService({
     store: chatStore,
     relay: live,
@@ -224,7 +229,11 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
   live.setChatListener({
-    incoming: (message) => chat.incoming(message),
+    incoming: (message) => {
+      // How long the viewer has watched (the SFU's clock), for a giveaway's "watching for N minutes".
+      watchingSince.set(message.viewerId, message.watchingSince ?? null);
+      chat.incoming(message);
+    },
     joined: () => {
       chat.republish();
       claims.viewers.everyone();
@@ -273,6 +282,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   });
   sellInbox.on(['bid', 'maxBid'], (incoming) => auctions.receive(incoming));
   approvedReaders.push((message) => auctions.readChat(message));
+  // Giveaways (src/main/giveaways): entries by the chat keyword and the watch page's Enter button.
+  const giveaways = new GiveawayService({
+    db,
+    events,
+    board: sellBoard,
+    viewer: (viewerId) => chatStore.viewer(viewerId),
+    announce: (text) => chat.sendHostMessage(text, { transport: 'ipc', clientId: 'giveaways' }),
+    activeShowId: () => rundownStore.activeShowId(),
+    log: (message, error) => console.warn(`[giveaways] ${message}`, error ?? ''),
+  });
+  approvedReaders.push((message) => giveaways.readChat(message, message.viewerId === null ? null : (watchingSince.get(message.viewerId) ?? null)));
+  sellInbox.on(['enterGiveaway'], (incoming) => giveaways.enterFromPage(incoming));
+  void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
@@ -334,6 +356,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
+    ...giveawayHandlers(giveaways),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -362,12 +385,14 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     recordings,
     sellBoard,
     auctions,
+    giveaways,
     info,
     async close() {
       live.setChatListener(null);
       live.setSellListener(null);
       // What was decided is stored and told before the board closes.
       auctions.close();
+      giveaways.close();
       sellBoard.close();
       live.setEgressListener(null);
       egress.close();

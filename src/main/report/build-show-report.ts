@@ -22,7 +22,7 @@ import type { ShowReportRows } from './show-report-store.js';
  * - A pin still on screen counts until `now`, or until the show ended when it
  *   is over, so a finished show's report stops changing.
  */
-export function buildShowReport(rows: ShowReportRows, now: number): ShowReport {
+export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowReport, 'giveaways'> {
   const air = livePeriods(rows.samples, now);
   const startedAt =
     rows.samples.find((s) => s.live)?.at ??

@@ -32,6 +32,14 @@ export function showReportCsv(report: ShowReport): ExportedFile {
       p.currency,
     ]),
     ...auctionRows(report),
+    // The show's giveaways (docs/giveaways.md), when it had any.
+    ...(report.giveaways.length === 0
+      ? []
+      : [
+          [],
+          ['Giveaway', 'Opened', 'Status', 'Entries', 'Winner', 'Commitment', 'Seed'],
+          ...report.giveaways.map((g): CsvValue[] => [g.prize, formatDateTime(g.openedAt), g.status, g.entries, g.winnerName, g.commitment, g.seed]),
+        ]),
   ];
   return {
     fileName: `show-report-${fileSlug(report.showName) || report.showId}.csv`,

@@ -3,6 +3,7 @@ import { StudioError } from '../../shared/api/result.js';
 import type { ShowReport } from '../../shared/domain/selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
+import { GiveawayStore } from '../giveaways/giveaway-store.js';
 import { buildShowReport } from './build-show-report.js';
 import { showReportCsv } from './show-report-csv.js';
 import { ShowReportStore } from './show-report-store.js';
@@ -52,7 +53,7 @@ export class ShowReportService implements ReportApi {
     if (id === null) throw new StudioError('not-found', 'Open a show in the rundown to see its report.');
     const rows = this.store.read(id);
     if (!rows) throw new StudioError('not-found', 'That show no longer exists, so it has no report.');
-    return buildShowReport(rows, this.now());
+    return { ...buildShowReport(rows, this.now()), giveaways: new GiveawayStore(this.deps.db).reportRows(id) };
   }
 
   exportCsv(showId: number | null): ExportedFile {

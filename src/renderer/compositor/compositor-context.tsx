@@ -147,6 +147,12 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => compositor?.setOverlay({ clockOffset: clockOffsetMs }), [compositor, clockOffsetMs]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
+  // A giveaway's winner is announced on the video for 30 s after the draw (docs/giveaways.md).
+  useStudioEvent('giveawaysChanged', ({ current: g }) =>
+    compositor?.setOverlay({
+      giveawayWinner: g?.status === 'drawn' && g.winner && g.drawnAt !== null ? { text: `Giveaway winner: ${g.winner.name} — ${g.prize}`, until: g.drawnAt + 30_000 } : null,
+    }),
+  );
 
   // A deleted or not yet loaded program scene falls back to the first one (never a black frame by accident).
   const programId = switcher.program?.sceneId ?? 'camera';

@@ -1,6 +1,6 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
-import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard } from './draw-overlays.js';
+import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
 import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
@@ -30,6 +30,8 @@ export interface OverlayState {
   readonly countdownTo: number | null;
   /** Add to Date.now() for main's clock, on which the card's flash deal counts down (from PinState.now). */
   readonly clockOffset: number;
+  /** A giveaway's winner line across the top of the program until `until` (main's clock); null: none. */
+  readonly giveawayWinner: { readonly text: string; readonly until: number } | null;
 }
 
 export interface FrameStats {
@@ -71,7 +73,7 @@ export class Compositor {
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
   private readonly images = new Map<string, HTMLImageElement>();
-  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0 };
+  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null };
   private frameTimes: number[] = [];
   private tickTimes: number[] = [];
   private tickStarts: number[] = [];
@@ -188,6 +190,8 @@ export class Compositor {
     }
     if (this.program) this.drawScene(this.ctx, this.program, width, height, 'viewers');
     this.ctx.globalAlpha = 1;
+    const winner = this.overlay.giveawayWinner;
+    if (winner && Date.now() + this.overlay.clockOffset < winner.until) drawWinnerLine(this.ctx, width, height, winner.text);
     this.frameTimes.push(performance.now() - started);
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
     if (++this.tick % 2 === 0) this.renderPreview();

@@ -195,6 +195,23 @@ export function drawLowerThird(ctx: CanvasRenderingContext2D, r: PixelRect, host
   ctx.fillText('LIVE SHOPPING', r.x + unit * 1.1, r.y + r.h * 0.76);
 }
 
+/** A giveaway's winner across the top of the frame ("Giveaway winner: Ana — Silk scarf"). */
+export function drawWinnerLine(ctx: CanvasRenderingContext2D, width: number, height: number, text: string): void {
+  const unit = height / 40;
+  const r = { x: width * 0.15, y: unit * 1.5, w: width * 0.7, h: unit * 4 };
+  ctx.fillStyle = 'rgba(15,17,21,0.9)';
+  roundedRect(ctx, r, unit);
+  ctx.fill();
+  ctx.fillStyle = ACCENT;
+  ctx.fillRect(r.x, r.y + r.h - unit * 0.3, r.w, unit * 0.3);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `700 ${unit * 2}px ${FONT}`;
+  ctx.fillText(fitText(ctx, text, r.w - unit * 2), r.x + r.w / 2, r.y + r.h / 2);
+  ctx.textAlign = 'start';
+}
+
 /** A title card ("Starting soon"); an empty text draws only the dark backdrop. */
 export function drawTextCard(ctx: CanvasRenderingContext2D, r: PixelRect, text: string, subtitle: string | undefined, countdown: string | null): void {
   const gradient = ctx.createLinearGradient(r.x, r.y, r.x + r.w, r.y + r.h);

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Result } from '../../shared/api/result.js';
 import type { RundownState } from '../../shared/domain/rundown.js';
+import { GiveawayControl } from '../giveaways/GiveawayControl.js';
 import { AddSegmentForm } from '../rundown/AddSegmentForm.js';
 import { LiveControls } from '../rundown/LiveControls.js';
 import { useRundown } from '../rundown/rundown-context.js';
@@ -11,7 +12,7 @@ import { Panel } from './Panel.js';
 
 /** The show plan and its live cursor. */
 export function RundownPanel() {
-  const { rundown, loadError, apply } = useRundown();
+  const { rundown, loadError, apply, currentItem } = useRundown();
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
     async (call: Promise<Result<RundownState>>) => {
@@ -32,6 +33,7 @@ export function RundownPanel() {
           </p>
         )}
         {rundown && <LiveControls run={run} />}
+        <GiveawayControl suggestedPrize={currentItem?.kind === 'segment' && currentItem.segmentType === 'giveaway' ? currentItem.title : null} />
         {rundown && rundown.items.length === 0 && (
           <EmptyState title="Nothing in this show yet">
             Add products from the catalog (select a row and press A, or drag it here) and segments such as an intro, a giveaway

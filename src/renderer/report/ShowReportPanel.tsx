@@ -6,6 +6,7 @@ import { ShowReplays } from '../replay/ShowReplays.js';
 import { downloadExportedFile } from '../ui/download.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
+import { GiveawayReportTable } from './GiveawayReportTable.js';
 import { ShowReportTimeline } from './ShowReportTimeline.js';
 import { useShowReport } from './use-show-report.js';
 import './report.css';
@@ -163,6 +164,7 @@ function ReportBody({ report, compact }: { report: ShowReport; compact: boolean 
           </tfoot>
         </table>
       )}
+      {report.giveaways.length > 0 && <GiveawayReportTable rows={report.giveaways} />}
       <p className="show-report-generated">Made {formatDateTime(report.generatedAt)}</p>
     </>
   );

@@ -1,4 +1,5 @@
 import type { AuctionReportRow } from './auctions.js';
+import type { GiveawayReportRow } from './giveaways.js';
 import type { Money } from './catalog.js';
 
 /**
@@ -135,6 +136,8 @@ export interface ShowReport {
   };
   /** The show's auctions, oldest first. */
   readonly auctions: readonly AuctionReportRow[];
+  /** The show's giveaways, oldest first (docs/giveaways.md). */
+  readonly giveaways: readonly GiveawayReportRow[];
   /** The studio's clock when this report was made. */
   readonly generatedAt: number;
 }

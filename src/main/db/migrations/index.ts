@@ -14,6 +14,7 @@ import { recordingsMigration } from './0120-recordings.js';
 import { recordingStopReasonMigration } from './0125-recording-stop-reason.js';
 import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-practice.js';
 import { auctionClockMigration } from './0140-auction-clock.js';
+import { giveawayExclusionsMigration } from './0150-giveaway-exclusions.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   recordingStopReasonMigration,
   auctionsGiveawaysPracticeMigration,
   auctionClockMigration,
+  giveawayExclusionsMigration,
 ];

@@ -6,6 +6,7 @@ import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { destinationChannels, destinationEvents } from './destinations.js';
+import { giveawayChannels, giveawayEvents } from './giveaways.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { replayChannels, replayEvents } from './replay.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...replayChannels,
   ...recordingChannels,
   ...destinationChannels,
+  ...giveawayChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -49,6 +51,7 @@ export const events = {
   ...replayEvents,
   ...recordingEvents,
   ...destinationEvents,
+  ...giveawayEvents,
 } as const;
 
 export type Contract = typeof contract;

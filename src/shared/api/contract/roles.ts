@@ -168,6 +168,12 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   startDestination: EGRESS_CONTROL,
   stopDestination: EGRESS_CONTROL,
   reconnectDestination: EGRESS_CONTROL,
+  // giveaways
+  startGiveaway: RUN_SHOW,
+  drawGiveaway: RUN_SHOW,
+  cancelGiveaway: RUN_SHOW,
+  getGiveaways: READ_STUDIO,
+  exportGiveawayEntries: EXPORTS,
 };
 
 /**
@@ -199,6 +205,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   recordingsChanged: 'producer',
   destinationsChanged: 'host',
   egressChanged: 'producer',
+  giveawaysChanged: 'producer',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };

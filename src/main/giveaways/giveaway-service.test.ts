@@ -1,0 +1,177 @@
+/**
+ * The giveaway service on a real SQLite file, the real SellBoard (its
+ * target records what viewers would get) and the chat store's bans,
+ * timeouts and moderators.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/support/temp-dir.js';
+import type { ChatMessage } from '../../shared/domain/chat.js';
+import { commitmentOf, drawWinner } from '../../shared/giveaway/draw.js';
+import { giveawayEntryFileSchema } from '../../shared/giveaway/entry-file.js';
+import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
+import { ChatStore } from '../chat/chat-store.js';
+import { openDatabase, type StudioDatabase } from '../db/open-database.js';
+import { StudioEventBus } from '../events/event-bus.js';
+import { SellBoard } from '../sell-board/sell-board.js';
+import { GiveawayService } from './giveaway-service.js';
+import { GiveawayStore } from './giveaway-store.js';
+
+const START = { prize: 'Tote bag', keyword: '!Enter', buttonEntry: true, rules: 'No purchase necessary.', minWatchMinutes: null };
+
+function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'))) {
+  let clock = 1_000_000;
+  const states: ShowSellState[] = [];
+  const notices: { viewerId: string; notice: SellNotice }[] = [];
+  const announced: string[] = [];
+  const board = new SellBoard({ target: { sendSellState: (s) => states.push(s), sendSellNotice: (viewerId, notice) => notices.push({ viewerId, notice }) }, coalesceMs: 0 });
+  const chat = new ChatStore(db);
+  const service = new GiveawayService({
+    db,
+    events: new StudioEventBus(),
+    board,
+    viewer: (id) => chat.viewer(id),
+    announce: (text) => announced.push(text),
+    activeShowId: () => null,
+    now: () => clock,
+    coalesceMs: 0,
+  });
+  const viewer = (id: string, flags: Parameters<ChatStore['setViewerFlags']>[1] = {}) => {
+    chat.sawViewer(id, id.toUpperCase(), clock);
+    chat.setViewerFlags(id, flags, clock);
+  };
+  let n = 0;
+  const say = (viewerId: string, text: string, watchingSince: number | null = null) =>
+    service.readChat(
+      { id: `m${++n}`, showId: null, viewerId, name: viewerId.toUpperCase(), role: 'viewer', text, ts: clock, status: 'approved', reasons: [], question: false, decidedBy: 'auto', decidedAt: clock } satisfies ChatMessage,
+      watchingSince,
+    );
+  const press = (viewerId: string, giveawayId: number, watchingSince: number | null = null) =>
+    service.enterFromPage({ id: `a${++n}`, viewerId, name: viewerId.toUpperCase(), action: { kind: 'enterGiveaway', giveawayId }, ts: clock, watchingSince } satisfies SellIncoming);
+  const lastTo = (viewerId: string) => notices.filter((x) => x.viewerId === viewerId).at(-1)?.notice;
+  return { db, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
+}
+
+describe('giveaways', () => {
+  it('opens one at a time and refuses a giveaway nobody could enter', () => {
+    const w = world();
+    expect(() => w.service.start({ ...START, keyword: null, buttonEntry: false })).toThrow(/need a way to enter/);
+    expect(() => w.service.start({ ...START, keyword: '25' })).toThrow(/a number in chat is read as a bid/);
+    const { current } = w.service.start(START);
+    expect(current).toMatchObject({ prize: 'Tote bag', keyword: 'Enter', status: 'open', entries: 0, commitment: null, seed: null });
+    expect(() => w.service.start({ ...START, prize: 'Mug' })).toThrow('"Tote bag" is still open: draw it or cancel it before starting another giveaway.');
+    expect(w.states.at(-1)!.giveaway).toMatchObject({ prize: 'Tote bag', status: 'open', rules: 'No purchase necessary.' });
+  });
+
+  it('takes the keyword as a whole message, once per viewer, and refuses banned, timed-out and moderator viewers', async () => {
+    const w = world();
+    const id = w.service.start(START).current!.id;
+    for (const v of ['ana', 'ben', 'cy', 'mod', 'out']) w.viewer(v);
+    w.viewer('bad', { banned: true });
+    w.viewer('mod', { moderator: true });
+    w.viewer('out', { timedOutUntil: 1_000_000 + 60_000 });
+
+    expect(w.say('ana', 'I want to enter')).toBe(false);
+    expect(w.say('ana', 'ENTER!')).toBe(true);
+    expect(w.lastTo('ana')).toEqual({ kind: 'giveaway', giveawayId: id, outcome: 'entered', text: 'You’re in the giveaway for Tote bag. Good luck!' });
+    expect(w.say('ana', '!enter')).toBe(true);
+    expect(w.lastTo('ana')!.text).toBe('You’re already in this giveaway: one entry per viewer.');
+    w.press('ben', id);
+    w.press('ben', id);
+    expect(w.say('cy', 'enter')).toBe(true);
+    expect(w.say('bad', 'enter')).toBe(true);
+    expect(w.lastTo('bad')).toMatchObject({ outcome: 'refused', text: 'You can’t enter giveaways in this chat.' });
+    w.press('mod', id);
+    expect(w.lastTo('mod')).toMatchObject({ outcome: 'refused', text: "Moderators help run the show, so they can’t enter giveaways." });
+    w.press('out', id);
+    expect(w.lastTo('out')).toMatchObject({ outcome: 'refused', text: 'You’re timed out in chat, so you can’t enter right now.' });
+    w.press('ben', id + 1);
+    expect(w.lastTo('ben')).toMatchObject({ outcome: 'refused', text: 'Entries for this giveaway are closed.' });
+
+    await w.settle();
+    expect(w.service.state(null).current!.entries).toBe(3);
+    expect(w.states.at(-1)!.giveaway!.entries).toBe(3);
+  });
+
+  it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', () => {
+    const w = world();
+    const id = w.service.start({ ...START, buttonEntry: false, minWatchMinutes: 5 }).current!.id;
+    w.press('ana', id, 0);
+    expect(w.lastTo('ana')).toMatchObject({ outcome: 'refused', text: 'Type "Enter" in chat to enter.' });
+    const now = 1_000_000;
+    w.say('ana', 'enter', now - 3 * 60_000 - 1);
+    expect(w.lastTo('ana')!.text).toBe('This giveaway is for viewers who have watched for 5 minutes. Keep watching and enter again in 2 minutes.');
+    w.say('ben', 'enter', null);
+    expect(w.lastTo('ben')!.text).toMatch(/Keep watching and enter again in 5 minutes/);
+    w.say('cy', 'enter', now - 5 * 60_000);
+    expect(w.lastTo('cy')).toMatchObject({ outcome: 'entered' });
+  });
+
+  it('draws: leaves out who was banned since entering, commits before revealing, and anyone can recompute the winner', async () => {
+    const w = world();
+    const id = w.service.start(START).current!.id;
+    await expect(w.service.draw()).rejects.toThrow('No one has entered yet: wait for entries, or cancel the giveaway.');
+    for (const v of ['ana', 'ben', 'cy', 'dee']) {
+      w.viewer(v);
+      w.say(v, 'enter');
+    }
+    w.viewer('dee', { banned: true });
+    w.tick(1000);
+    const drawn = (await w.service.draw()).current!;
+    expect(drawn).toMatchObject({ status: 'drawn', entries: 3 });
+
+    // Viewers saw the commitment (no seed) before the seed and winner.
+    const closed = w.states.find((s) => s.giveaway?.status === 'closed')!.giveaway!;
+    expect(closed.seed).toBeNull();
+    expect(closed.commitment).toBe(drawn.commitment);
+    expect(await commitmentOf(drawn.seed!)).toBe(drawn.commitment);
+    expect(w.states.indexOf(w.states.find((s) => s.giveaway?.status === 'drawn')!)).toBeGreaterThan(w.states.findIndex((s) => s.giveaway?.status === 'closed'));
+
+    const file = giveawayEntryFileSchema.parse(JSON.parse(w.service.exportEntries(id).content));
+    expect(file.entries.map((e) => e.viewerId)).toEqual(['ana', 'ben', 'cy']);
+    const { winner } = await drawWinner(drawn.seed!, file.entries.map((e) => e.viewerId));
+    expect(drawn.winner!.viewerId).toBe(winner);
+    expect(file.winner!.viewerId).toBe(winner);
+    expect(w.lastTo(winner)).toEqual({ kind: 'giveaway', giveawayId: id, outcome: 'won', text: 'You won Tote bag! The host will be in touch.' });
+    expect(w.announced).toEqual([`${winner.toUpperCase()} won the giveaway: Tote bag! (3 entries, verifiable draw)`]);
+    expect(w.states.at(-1)!.giveaway).toMatchObject({ status: 'drawn', seed: drawn.seed, winner: { viewerId: winner } });
+    // A new one may start now.
+    expect(w.service.start({ ...START, prize: 'Mug' }).current!.status).toBe('open');
+  });
+
+  it('cancels an open giveaway and exports only after a draw', () => {
+    const w = world();
+    const id = w.service.start(START).current!.id;
+    expect(() => w.service.exportEntries(id)).toThrow(/after the draw/);
+    expect(w.service.cancel().current).toMatchObject({ status: 'cancelled' });
+    expect(w.states.at(-1)!.giveaway).toBeNull();
+    expect(() => w.service.cancel()).toThrow('No giveaway is open.');
+  });
+
+  it('after a restart an open giveaway stays open, and a closed one is drawn with the seed stored before its commitment went out', async () => {
+    const dir = tempDir();
+    const first = world(openDatabase(path.join(dir, 'g.sqlite')));
+    const id = first.service.start(START).current!.id;
+    first.viewer('ana');
+    first.say('ana', 'enter');
+    first.service.close();
+    first.db.close();
+
+    const second = world(openDatabase(path.join(dir, 'g.sqlite')));
+    await second.service.resume();
+    expect(second.states.at(-1)!.giveaway).toMatchObject({ id, status: 'open', entries: 1 });
+    second.viewer('ben');
+    second.say('ben', 'enter');
+    // Closed but not drawn (the studio stopped mid-draw): the seed is already stored.
+    const seed = 'ab'.repeat(32);
+    new GiveawayStore(second.db).close(id, new Map(), seed, await commitmentOf(seed), 2_000_000);
+    second.service.close();
+    second.db.close();
+
+    const third = world(openDatabase(path.join(dir, 'g.sqlite')));
+    await third.service.resume();
+    const g = third.service.state(null).current!;
+    expect(g).toMatchObject({ status: 'drawn', seed, commitment: await commitmentOf(seed), entries: 2 });
+    expect(g.winner!.viewerId).toBe((await drawWinner(seed, ['ana', 'ben'])).winner);
+  });
+});
