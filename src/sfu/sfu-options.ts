@@ -52,6 +52,14 @@ export interface SfuOptions {
   readonly maxConnectionsPerAddress: number;
   /** Chat messages from one client IP, all its connections together (each connection has its own limit too). */
   readonly chatAddressRateLimit: RateLimit;
+  /**
+   * Addresses the per-address limits above (connection rate, open
+   * connections, chat per address) do not apply to; every per-connection
+   * limit still does. The built-in SFU lists this computer's loopback
+   * addresses: its own pages and a practice show's simulated audience
+   * (src/main/practice) are this computer. Empty by default.
+   */
+  readonly unlimitedAddresses: readonly string[];
   readonly viewerMessageRateLimit: RateLimit;
   readonly hostMessageRateLimit: RateLimit;
   /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
@@ -128,6 +136,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     maxConnectionsPerAddress: 20,
     // Twenty people in one office chatting briskly; far less than a script flooding moderation.
     chatAddressRateLimit: { burst: 20, perSecond: 4 },
+    unlimitedAddresses: [],
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
     // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.

@@ -108,7 +108,8 @@ export class SignalingServer {
       return true;
     }
     const ip = this.clientIp(req);
-    if (!this.connectLimiter.take(ip)) {
+    const unlimited = this.deps.options.unlimitedAddresses.includes(ip);
+    if (!unlimited && !this.connectLimiter.take(ip)) {
       this.deps.log.warn(`refused a connection from ${ip}: too many connections`);
       socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
       return true;
@@ -116,7 +117,7 @@ export class SignalingServer {
     const hostRefusal = this.hostJoinRefusal(req);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       // Counted here, when the socket exists: concurrent upgrades cannot slip past the cap together.
-      if ((this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
+      if (!unlimited && (this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
       else this.accept(ws, ip, hostRefusal);
     });
     return true;
@@ -180,7 +181,7 @@ export class SignalingServer {
         log: this.deps.log,
         viewerIds: this.viewerIds,
         admitHostToken: (show, token) => this.admitHostToken(ip, show, token),
-        takeAddressChatToken: () => this.chatLimiter.take(ip),
+        takeAddressChatToken: () => this.deps.options.unlimitedAddresses.includes(ip) || this.chatLimiter.take(ip),
         acceptingJoins: () => this.accepting,
       },
       hostRefusal,

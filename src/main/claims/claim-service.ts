@@ -130,7 +130,7 @@ export class ClaimService implements ClaimApi {
     const claims = this.store.ofShow(id);
     const products = [...new Set(claims.map((c) => c.productId).filter((p) => p !== null))];
     const stock = products.map((p) => this.ledger.productStock(id, p)).filter((p) => p !== null);
-    return { showId: id, claims, stock };
+    return { showId: id, practice: id !== null && this.store.isPractice(id), claims, stock };
   }
 
   cancel(claimId: number, _context: CallContext): Claim {
@@ -215,6 +215,8 @@ export class ClaimService implements ClaimApi {
 
   exportCsv(input: { showId: number | null; all: boolean }): ExportedFile {
     const showId = input.showId ?? this.deps.activeShowId();
+    // A rehearsal's claims are not orders: none may reach an invoice (docs/practice.md).
+    if (showId !== null && this.store.isPractice(showId)) throw new StudioError('conflict', practiceExportRefusal(this.store.showName(showId)));
     const claims = this.store.ofShow(showId).filter((c) => input.all || c.status === 'confirmed');
     return {
       fileName: claimsFileName(showId === null ? null : this.store.showName(showId), this.now()),
@@ -387,3 +389,8 @@ export class ClaimService implements ClaimApi {
  * most one event per CLAIMS_EVENT_MS, the first at once, the rest trailing.
  */
 export const CLAIMS_EVENT_MS = 100;
+
+/** Why a practice show's claims are not exported, in the host's words. */
+export function practiceExportRefusal(showName: string | null): string {
+  return `“${showName ?? 'This show'}” is a practice show: its claims are rehearsal, not orders, so there is nothing to export for invoicing. Turn off “Practice show” only if these were real sales.`;
+}

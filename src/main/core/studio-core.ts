@@ -43,6 +43,9 @@ import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
+import { practiceHandlers } from '../practice/practice-handlers.js';
+import type { PracticeAudience } from '../practice/practice-audience.js';
+import { wirePracticeShows } from '../practice/practice-wiring.js';
 
 export interface StudioCoreOptions {
   /**
@@ -108,6 +111,8 @@ export interface StudioCore {
   readonly recordings: RecordingService;
   /** The show's selling state for viewers (auction, giveaway, practice). */
   readonly sellBoard: SellBoard;
+  /** A practice show's simulated audience (src/main/practice). */
+  readonly practice: PracticeAudience;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -187,6 +192,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       claims.showEnded();
       // A recording running when the show ends ends with it (docs/recording.md).
       recordings.showEnded();
+      practice.showEnded(); // the simulated audience leaves with the show
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
@@ -274,6 +280,20 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
   });
   void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
+  // Practice shows: the viewers' PRACTICE banner follows the active show; the simulated audience joins the SFU as real viewers.
+  const practice = wirePracticeShows({
+    events,
+    activeShow: () => {
+      const id = rundownStore.activeShowId();
+      return id === null ? null : rundownStore.getShow(id);
+    },
+    sfuStatus: () => live.status(),
+    pins,
+    catalog,
+    selling: () => settings.get().selling,
+    sellBoard,
+    log: (message, error) => console.warn(`[practice] ${message}`, error ?? ''),
+  });
   let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.on('settingsChanged', (next) => {
@@ -316,6 +336,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
+    ...practiceHandlers(practice),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -343,8 +364,10 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     replays,
     recordings,
     sellBoard,
+    practice,
     info,
     async close() {
+      practice.close(); // every simulated viewer leaves before the SFU closes
       live.setChatListener(null);
       live.setSellListener(null);
       sellBoard.close();

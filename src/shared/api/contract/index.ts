@@ -7,6 +7,7 @@ import { chatChannels, chatEvents } from './chat.js';
 import { destinationChannels, destinationEvents } from './destinations.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
+import { practiceChannels, practiceEvents } from './practice.js';
 import { replayChannels, replayEvents } from './replay.js';
 import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...replayChannels,
   ...recordingChannels,
   ...destinationChannels,
+  ...practiceChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -46,6 +48,7 @@ export const events = {
   ...replayEvents,
   ...recordingEvents,
   ...destinationEvents,
+  ...practiceEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -164,6 +164,11 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   startDestination: EGRESS_CONTROL,
   stopDestination: EGRESS_CONTROL,
   reconnectDestination: EGRESS_CONTROL,
+  // practice shows: everyone on the team sees the PRACTICE banner; who runs the show runs the simulated audience
+  getPracticeAudience: READ_SHOW,
+  startPracticeAudience: RUN_SHOW,
+  updatePracticeAudience: RUN_SHOW,
+  stopPracticeAudience: RUN_SHOW,
 };
 
 /**
@@ -194,6 +199,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   recordingsChanged: 'producer',
   destinationsChanged: 'host',
   egressChanged: 'producer',
+  practiceAudienceChanged: 'moderator',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };
