@@ -54,12 +54,14 @@ export interface SfuOptions {
   readonly chatAddressRateLimit: RateLimit;
   /**
    * Addresses the per-address limits above (connection rate, open
-   * connections, chat per address) do not apply to; every per-connection
+   * connections, chat and selling actions per address) do not apply to; every per-connection
    * limit still does. The built-in SFU lists this computer's loopback
    * addresses: its own pages and a practice show's simulated audience
    * (src/main/practice) are this computer. Empty by default.
    */
   readonly unlimitedAddresses: readonly string[];
+  /** Bids and giveaway entries from one client IP, all its connections together (apart from chat's budget). */
+  readonly sellAddressRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
   readonly hostMessageRateLimit: RateLimit;
   /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
@@ -137,6 +139,8 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     // Twenty people in one office chatting briskly; far less than a script flooding moderation.
     chatAddressRateLimit: { burst: 20, perSecond: 4 },
     unlimitedAddresses: [],
+    // A bidding war among the twenty people of that office; a script bidding on everyone's behalf is stopped.
+    sellAddressRateLimit: { burst: 40, perSecond: 10 },
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
     // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.
