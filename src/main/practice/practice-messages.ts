@@ -20,7 +20,7 @@ export const CHATTER: Readonly<Record<PracticeLanguage, readonly string[]>> = {
   en: [
     'hi everyone 👋',
     'hello from Texas!',
-    'just joined, what did I miss',
+    'just joined 🙌',
     'love this!! 😍',
     'so pretty',
     'that colour is gorgeous',
@@ -38,7 +38,7 @@ export const CHATTER: Readonly<Record<PracticeLanguage, readonly string[]>> = {
     'my sister would love that',
   ],
   es: ['hola a todos 👋', 'qué bonito!', 'me encanta 😍', 'saludos desde México', 'qué lindo color', 'buenísimo', 'llegué tarde jaja', '🔥 precioso'],
-  pt: ['oi gente 👋', 'que lindo!', 'amei 😍', 'boa noite do Brasil', 'que cor linda', 'maravilhoso', 'cheguei agora', 'perfeito ❤️'],
+  pt: ['oi gente 👋', 'que lindo!', 'amei 😍', 'boa noite do Brasil', 'cor linda demais', 'maravilhoso', 'cheguei agora', 'perfeito ❤️'],
   fr: ['coucou tout le monde 👋', 'trop beau !', 'j’adore 😍', 'bonsoir de Lyon', 'super couleur', 'magnifique', 'ça a l’air tout doux', 'trop mignon ❤️'],
   de: ['hallo zusammen 👋', 'wie schön!', 'sieht toll aus 😍', 'grüße aus Berlin', 'tolle Farbe', 'wunderschön', 'bin gerade dazugekommen', 'super Show heute'],
 };
