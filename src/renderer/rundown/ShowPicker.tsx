@@ -28,6 +28,11 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
     return ok;
   };
 
+  const updatePractice = async (showId: number, practice: boolean) => {
+    const result = await studio.updateShow({ showId, practice });
+    if (!result.ok) onError(result.error.message);
+  };
+
   const remove = async () => {
     if (!active) return;
     const result = await studio.deleteShow({ showId: active.id });
@@ -83,11 +88,21 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
         </div>
       )}
       {active && mode === 'idle' && (
-        <p className="show-meta">
-          {active.scheduledStart ? `${formatDateTime(active.scheduledStart)} · ` : ''}
-          {active.itemCount} {active.itemCount === 1 ? 'item' : 'items'}
-          {active.plannedSeconds > 0 ? ` · ${formatDuration(active.plannedSeconds)} planned` : ''}
-        </p>
+        <div className="show-meta-row">
+          <p className="show-meta">
+            {active.scheduledStart ? `${formatDateTime(active.scheduledStart)} · ` : ''}
+            {active.itemCount} {active.itemCount === 1 ? 'item' : 'items'}
+            {active.plannedSeconds > 0 ? ` · ${formatDuration(active.plannedSeconds)} planned` : ''}
+          </p>
+          <label className="practice-toggle" title="A rehearsal: PRACTICE on the studio and every viewer’s page; its claims are never exported or counted as sales">
+            <input
+              type="checkbox"
+              checked={active.practice}
+              onChange={(e) => void updatePractice(active.id, e.target.checked)}
+            />
+            Practice show
+          </label>
+        </div>
       )}
       {mode === 'create' && (
         <ShowForm
@@ -96,7 +111,7 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
           withSchedule
           initialName=""
           onCancel={() => setMode('idle')}
-          onSubmit={async (name, scheduledStart) => openShow(await studio.createShow({ name, scheduledStart }))}
+          onSubmit={async (name, scheduledStart, practice) => openShow(await studio.createShow({ name, scheduledStart, practice }))}
         />
       )}
       {mode === 'duplicate' && active && (
@@ -133,12 +148,13 @@ interface ShowFormProps {
   readonly withSchedule: boolean;
   readonly initialName: string;
   readonly onCancel: () => void;
-  readonly onSubmit: (name: string, scheduledStart: number | null) => Promise<boolean>;
+  readonly onSubmit: (name: string, scheduledStart: number | null, practice: boolean) => Promise<boolean>;
 }
 
 function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onSubmit }: ShowFormProps) {
   const [name, setName] = useState(initialName);
   const [when, setWhen] = useState('');
+  const [practice, setPractice] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -146,7 +162,7 @@ function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onS
     setBusy(true);
     // datetime-local is the host's local time, which Date reads as local time.
     const scheduledStart = when ? new Date(when).getTime() : null;
-    await onSubmit(name.trim(), Number.isFinite(scheduledStart) ? scheduledStart : null);
+    await onSubmit(name.trim(), Number.isFinite(scheduledStart) ? scheduledStart : null, practice);
     setBusy(false);
   };
   return (
@@ -160,6 +176,14 @@ function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onS
         <label className="field">
           <span>Scheduled start (optional)</span>
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </label>
+      )}
+      {withSchedule && (
+        <label className="practice-toggle">
+          <input type="checkbox" checked={practice} onChange={(e) => setPractice(e.target.checked)} />
+          <span>
+            Practice show <span className="help">— a rehearsal with a simulated audience; nothing in it is a sale</span>
+          </span>
         </label>
       )}
       <div className="inline-form-actions">
