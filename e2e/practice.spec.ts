@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { consoleList, openChatViewer, viewerChat } from './chat-pages.js';
-import { openStudio, startLiveStudio } from './go-live-pages.js';
+import { importShopifyTemplate, openStudio, startLiveStudio } from './go-live-pages.js';
 import { expect, test } from './studio-fixture.js';
 
 /**
@@ -34,10 +34,11 @@ test('a practice show: PRACTICE on the studio and the watch page, a simulated au
     const rundown = host.getByRole('region', { name: 'Rundown' });
     const banner = host.getByRole('banner').getByTestId('practice-banner');
 
+    await importShopifyTemplate(host);
+
     // A new show, ticked as practice: the studio says PRACTICE at once, for as long as it is open.
-    await expect(rundown.getByRole('combobox', { name: 'Show' })).toBeVisible();
     await expect(banner).toHaveCount(0);
-    await rundown.getByRole('button', { name: 'New', exact: true }).click();
+    await rundown.getByRole('button', { name: 'New show' }).click();
     const form = rundown.getByRole('form', { name: 'New show' });
     await form.getByLabel('Show name').fill('Dress rehearsal');
     await form.getByRole('checkbox', { name: /Practice show/ }).check();
