@@ -42,10 +42,10 @@ import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
+import { AuctionService } from '../auctions/auction-service.js';
+import { auctionHandlers } from '../auctions/auction-handlers.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
-import { practiceHandlers } from '../practice/practice-handlers.js';
-import type { PracticeAudience } from '../practice/practice-audience.js';
-import { wirePracticeShows } from '../practice/practice-wiring.js';
+import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
 
 export interface StudioCoreOptions {
   /**
@@ -113,6 +113,8 @@ export interface StudioCore {
   readonly sellBoard: SellBoard;
   /** A practice show's simulated audience (src/main/practice). */
   readonly practice: PracticeAudience;
+  /** Timed auctions on the pinned product (src/main/auctions). */
+  readonly auctions: AuctionService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -149,14 +151,16 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
 
   const catalog = new CatalogStore(db);
   const rundownStore = new RundownStore(db);
+  /** The show open in the rundown (its name, its practice flag), or null. */
+  const activeShow = () => {
+    const id = rundownStore.activeShowId();
+    return id === null ? null : rundownStore.getShow(id);
+  };
   const backups = new BackupService({
     db,
     dir: backupsDir,
     keep: () => settings.get().backups.keep,
-    activeShow: () => {
-      const id = rundownStore.activeShowId();
-      return id === null ? null : { id, name: rundownStore.getShow(id).name };
-    },
+    activeShow,
     restart: options.restart ?? null,
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
@@ -262,6 +266,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
+  // Auctions on the pinned product: bids from the watch page and from approved chat ("25", "bid 30"); the winner gets a confirmed claim.
+  const auctions = new AuctionService({
+    db,
+    pins,
+    claims,
+    board: sellBoard,
+    events,
+    settings: () => settings.get().selling,
+    activeShowId: () => rundownStore.activeShowId(),
+    log: (message, error) => console.warn(`[auctions] ${message}`, error ?? ''),
+  });
+  sellInbox.on(['bid', 'maxBid'], (incoming) => auctions.receive(incoming));
+  approvedReaders.push((message) => auctions.readChat(message));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
@@ -272,28 +289,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     dataDir: options.dataDir,
     events,
     ffmpegPath: () => settings.get().ffmpegPath,
-    activeShow: () => {
-      const id = rundownStore.activeShowId();
-      return id === null ? null : { id, name: rundownStore.getShow(id).name };
-    },
+    activeShow,
     onAir: () => ['live', 'reconnecting', 'paused'].includes(live.airState().phase),
     log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
   });
   void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
   // Practice shows: the viewers' PRACTICE banner follows the active show; the simulated audience joins the SFU as real viewers.
-  const practice = wirePracticeShows({
-    events,
-    activeShow: () => {
-      const id = rundownStore.activeShowId();
-      return id === null ? null : rundownStore.getShow(id);
-    },
-    sfuStatus: () => live.status(),
-    pins,
-    catalog,
-    selling: () => settings.get().selling,
-    sellBoard,
-    log: (message, error) => console.warn(`[practice] ${message}`, error ?? ''),
-  });
+  const practice = wirePracticeShows({ events, activeShow, live, pins, catalog, settings, sellBoard });
   let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.on('settingsChanged', (next) => {
@@ -332,6 +334,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...chatHandlers(chat),
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
+    ...auctionHandlers(auctions),
     ...backupHandlers(backups),
     ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
@@ -365,11 +368,14 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     recordings,
     sellBoard,
     practice,
+    auctions,
     info,
     async close() {
       practice.close(); // every simulated viewer leaves before the SFU closes
       live.setChatListener(null);
       live.setSellListener(null);
+      // What was decided is stored and told before the board closes.
+      auctions.close();
       sellBoard.close();
       live.setEgressListener(null);
       egress.close();

@@ -66,6 +66,7 @@ describe('a practice show’s report CSV', () => {
     ],
     totals: { claimsConfirmed: 2, claimsWaitlisted: 0, claimsCancelled: 0, revenue: '40', currency: 'USD' },
     timeline: { pins: [], deals: [], claims: [], viewers: [] },
+    auctions: [],
     generatedAt: 0,
   });
   const lines = (r: ShowReport) => showReportCsv(r).content.replace(/^\uFEFF/, '').split('\r\n');

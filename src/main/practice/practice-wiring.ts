@@ -13,22 +13,25 @@ import type { StudioEventBus } from '../events/event-bus.js';
 import { optionsOf } from './practice-messages.js';
 import { PracticeAudience, type PracticeShow } from './practice-audience.js';
 
+export { practiceHandlers } from './practice-handlers.js';
+export type { PracticeAudience } from './practice-audience.js';
+
 export interface PracticeWiringDeps {
   readonly events: StudioEventBus;
   readonly activeShow: () => PracticeShow | null;
-  readonly sfuStatus: () => SfuStatus;
+  readonly live: { status(): SfuStatus };
   readonly pins: { state(): PinState };
   readonly catalog: { findProduct(productId: number): ProductDetail | null };
-  readonly selling: () => Settings['selling'];
+  readonly settings: { get(): Settings };
   readonly sellBoard: { setPractice(practice: boolean): void };
-  readonly log: (message: string, error?: unknown) => void;
+  readonly log?: (message: string, error?: unknown) => void;
 }
 
 export function wirePracticeShows(deps: PracticeWiringDeps): PracticeAudience {
   const audience = new PracticeAudience({
     activeShow: deps.activeShow,
     sfu: () => {
-      const status = deps.sfuStatus();
+      const status = deps.live.status();
       return status.signalUrl === null || status.state === 'starting' ? null : { signalUrl: status.signalUrl, room: status.room };
     },
     pinnedOptions: () => {
@@ -36,9 +39,9 @@ export function wirePracticeShows(deps: PracticeWiringDeps): PracticeAudience {
       if (!pin || pin.productId === null || pin.variantId !== null) return [];
       return optionsOf(deps.catalog.findProduct(pin.productId)?.variants.map((v) => v.title) ?? []);
     },
-    bidIncrement: (price) => incrementAt(deps.selling().bidIncrements, price),
+    bidIncrement: (price) => incrementAt(deps.settings.get().selling.bidIncrements, price),
     emit: (state) => deps.events.emit('practiceAudienceChanged', state),
-    log: deps.log,
+    log: deps.log ?? ((message, error) => console.warn(`[practice] ${message}`, error ?? '')),
   });
   let shown = '';
   const follow = () => {
