@@ -11,6 +11,7 @@ import type { PracticeAudienceState } from '../../shared/domain/practice.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import type { ClaimsState, ShowReport } from '../../shared/domain/selling.js';
 import type { ExportedFile } from '../../shared/api/contract/selling.js';
+import type { AuctionsState } from '../../shared/domain/auctions.js';
 import type { PublisherClaim, PublishTicket } from '../../shared/domain/live.js';
 import { joinAsProducingHost, type TestSignalClient } from '../../../tests/harness/signal-client.js';
 import { startTestStudio, until, type TestStudio } from '../../../tests/harness/test-studio.js';
@@ -158,5 +159,32 @@ describe('a practice show with a simulated audience, in the studio core with its
     s.core.practice.close();
     expect(s.core.practice.state().connected).toBe(0);
     await until(() => s.core.live.status().viewerCount, (n) => n === 0, 'the SFU counting no viewers');
+  });
+
+  it('simulated viewers bid in a running auction through the SFU, as the watch page and chat do', async () => {
+    studio = await startTestStudio(tempDir());
+    const s = studio;
+    const [row] = s.addProducts(LINEN);
+    const show = await s.call<Show>('studio:rundown:create-show', { name: 'Auction rehearsal', scheduledStart: null, practice: true });
+    await s.call('studio:rundown:set-active-show', { showId: show.id });
+    await s.waitForStatus((st) => st.state === 'connected', 'the SFU link');
+    await s.call('studio:live:pin', { productId: row!.productId, variantId: null, rundownItemId: null });
+    await s.call('studio:practice:start', { viewers: 6, messagesPerMinute: 600, bidPercent: 100, claimPercent: 0, seed: 9 });
+    await until(() => s.core.practice.state().connected, (n) => n === 6, 'six viewers');
+    await s.call('studio:auctions:start', { startPrice: '10', durationSeconds: 60, mode: 'soft' });
+
+    const auctions = () => s.call<AuctionsState>('studio:auctions:get', { showId: null });
+    let state = await auctions();
+    for (let tries = 0; (state.current?.bids ?? 0) < 4 && tries < 500; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      state = await auctions();
+    }
+    expect(state.current!.bids).toBeGreaterThanOrEqual(4);
+    const accepted = state.recentBids.filter((b) => b.action === 'bid');
+    expect(new Set(accepted.map((b) => b.viewerName)).size).toBeGreaterThan(1);
+    expect(accepted.some((b) => b.source === 'button' || b.source === 'chat')).toBe(true);
+    // Proxy bids for a maximum count as bids too: the audience sent some, not necessarily every one.
+    expect(s.core.practice.state().sent.bids).toBeGreaterThan(0);
+    await s.call('studio:practice:stop');
   });
 });
