@@ -17,6 +17,7 @@ import {
   limitNotice,
   moreLimitNotice,
   movedNotice,
+  practiceExportRefusal,
   promotedNotice,
   SHOW_ENDED_NOTICE,
   waitlistedNotice,
@@ -397,8 +398,3 @@ export class ClaimService implements ClaimApi {
  * most one event per CLAIMS_EVENT_MS, the first at once, the rest trailing.
  */
 export const CLAIMS_EVENT_MS = 100;
-
-/** Why a practice show's claims are not exported, in the host's words. */
-export function practiceExportRefusal(showName: string | null): string {
-  return `“${showName ?? 'This show'}” is a practice show: its claims are rehearsal, not orders, so there is nothing to export for invoicing. Turn off “Practice show” only if these were real sales.`;
-}
