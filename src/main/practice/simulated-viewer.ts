@@ -32,6 +32,8 @@ export class SimulatedViewer {
   pin: ProductCard | null = null;
   sell: ShowSellState | null = null;
   private closed = false;
+  /** Why the SFU closed the connection (its close reason), if it did. */
+  private closeReason: string | null = null;
   private readonly requests: SignalRequests;
 
   private constructor(
@@ -52,6 +54,7 @@ export class SimulatedViewer {
       if (push) this.heard(push);
     });
     ws.on('close', (code, reason) => {
+      this.closeReason = reason.toString() || null;
       this.requests.failAll();
       if (!this.closed) {
         this.closed = true;
@@ -83,7 +86,8 @@ export class SimulatedViewer {
       return viewer;
     } catch (error) {
       viewer.close();
-      throw error;
+      // Closed by the SFU (too many connections from this address, the show ended): its words say why.
+      throw viewer.closeReason === null ? error : new Error(viewer.closeReason);
     }
   }
 
