@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Result } from '../../shared/api/result.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
+import { useAbilities } from '../api/role-context.js';
 import { useStudio } from '../api/studio-context.js';
 import { formatDateTime, formatDuration } from '../ui/format.js';
 import { useRundown } from './rundown-context.js';
@@ -14,6 +15,8 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
   const studio = useStudio();
   const { rundown, shows, reload } = useRundown();
   const [mode, setMode] = useState<Mode>('idle');
+  // Marking a show as practice (or real) is the host's, like renaming it.
+  const { role } = useAbilities();
   const selectId = useId();
   const active = rundown?.show ?? null;
   const list = shows ?? [];
@@ -98,6 +101,7 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
             <input
               type="checkbox"
               checked={active.practice}
+              disabled={role !== 'host'}
               onChange={(e) => void updatePractice(active.id, e.target.checked)}
             />
             Practice show
