@@ -58,6 +58,24 @@ describe('per address', () => {
     expect((await next.requests.request({ type: 'join', show: 'busy-office', role: 'viewer' })).role).toBe('viewer');
   });
 
+  it('an unlimited address (the built-in SFU’s loopback) holds more connections and chats past the address budget', async () => {
+    const sfu = await start({
+      maxConnectionsPerAddress: 2,
+      chatAddressRateLimit: { burst: 1, perSecond: 0.001 },
+      unlimitedAddresses: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+    });
+    const host = await openShow(sfu, 'practice-room');
+    const viewers: TestSignalClient[] = [];
+    for (const name of ['Ana', 'Ben', 'Cy', 'Dee']) {
+      const viewer = await connect(sfu);
+      await viewer.requests.request({ type: 'join', show: 'practice-room', role: 'viewer', name });
+      viewers.push(viewer);
+    }
+    expect(connections(sfu)).toBe(5);
+    for (const viewer of viewers) expect(await viewer.requests.request({ type: 'chatSend', text: 'hola!' })).toBeTruthy();
+    expect(host.pushes('chatIncoming')).toHaveLength(4);
+  });
+
   it('shares one chat budget between all connections of an address', async () => {
     const sfu = await start({ chatAddressRateLimit: { burst: 4, perSecond: 0.001 } });
     const host = await openShow(sfu, 'chatty-office');

@@ -52,6 +52,14 @@ export interface SfuOptions {
   readonly maxConnectionsPerAddress: number;
   /** Chat messages from one client IP, all its connections together (each connection has its own limit too). */
   readonly chatAddressRateLimit: RateLimit;
+  /**
+   * Addresses the per-address limits above (connection rate, open
+   * connections, chat and selling actions per address) do not apply to; every per-connection
+   * limit still does. The built-in SFU lists this computer's loopback
+   * addresses: its own pages and a practice show's simulated audience
+   * (src/main/practice) are this computer. Empty by default.
+   */
+  readonly unlimitedAddresses: readonly string[];
   /** Bids and giveaway entries from one client IP, all its connections together (apart from chat's budget). */
   readonly sellAddressRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
@@ -130,6 +138,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     maxConnectionsPerAddress: 20,
     // Twenty people in one office chatting briskly; far less than a script flooding moderation.
     chatAddressRateLimit: { burst: 20, perSecond: 4 },
+    unlimitedAddresses: [],
     // A bidding war among the twenty people of that office; a script bidding on everyone's behalf is stopped.
     sellAddressRateLimit: { burst: 40, perSecond: 10 },
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },

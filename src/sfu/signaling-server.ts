@@ -114,7 +114,8 @@ export class SignalingServer {
       return true;
     }
     const ip = this.clientIp(req);
-    if (!this.connectLimiter.take(ip)) {
+    const unlimited = this.deps.options.unlimitedAddresses.includes(ip);
+    if (!unlimited && !this.connectLimiter.take(ip)) {
       this.deps.log.warn(`refused a connection from ${ip}: too many connections`);
       socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
       return true;
@@ -122,7 +123,7 @@ export class SignalingServer {
     const hostRefusal = this.hostJoinRefusal(req);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       // Counted here, when the socket exists: concurrent upgrades cannot slip past the cap together.
-      if ((this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
+      if (!unlimited && (this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
       else this.accept(ws, ip, hostRefusal);
     });
     return true;
@@ -176,6 +177,7 @@ export class SignalingServer {
   }
 
   private accept(ws: WebSocket, ip: string, hostRefusal: string | null): void {
+    const unlimited = this.deps.options.unlimitedAddresses.includes(ip);
     const sessionId = crypto.randomUUID().slice(0, 8);
     const session = new PeerSession(
       sessionId,
@@ -187,8 +189,8 @@ export class SignalingServer {
         log: this.deps.log,
         viewerIds: this.viewerIds,
         admitHostToken: (show, token) => this.admitHostToken(ip, show, token),
-        takeAddressChatToken: () => this.chatLimiter.take(ip),
-        takeAddressSellToken: () => this.sellLimiter.take(ip),
+        takeAddressChatToken: () => unlimited || this.chatLimiter.take(ip),
+        takeAddressSellToken: () => unlimited || this.sellLimiter.take(ip),
         acceptingJoins: () => this.accepting,
       },
       hostRefusal,

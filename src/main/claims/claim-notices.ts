@@ -107,3 +107,8 @@ function notice(text: string): string {
   }
   return `${cut}…`;
 }
+
+/** Why a practice show's claims are not exported, in the host's words (docs/practice.md). */
+export function practiceExportRefusal(showName: string | null): string {
+  return `“${showName ?? 'This show'}” is a practice show: its claims are rehearsal, not orders, so there is nothing to export for invoicing. Turn off “Practice show” only if these were real sales.`;
+}

@@ -17,6 +17,7 @@ import {
   limitNotice,
   moreLimitNotice,
   movedNotice,
+  practiceExportRefusal,
   promotedNotice,
   SHOW_ENDED_NOTICE,
   waitlistedNotice,
@@ -131,7 +132,7 @@ export class ClaimService implements ClaimApi {
     const claims = this.store.ofShow(id);
     const products = [...new Set(claims.map((c) => c.productId).filter((p) => p !== null))];
     const stock = products.map((p) => this.ledger.productStock(id, p)).filter((p) => p !== null);
-    return { showId: id, claims, stock };
+    return { showId: id, practice: id !== null && this.store.isPractice(id), claims, stock };
   }
 
   cancel(claimId: number, _context: CallContext): Claim {
@@ -223,6 +224,8 @@ export class ClaimService implements ClaimApi {
 
   exportCsv(input: { showId: number | null; all: boolean }): ExportedFile {
     const showId = input.showId ?? this.deps.activeShowId();
+    // A rehearsal's claims are not orders: none may reach an invoice (docs/practice.md).
+    if (showId !== null && this.store.isPractice(showId)) throw new StudioError('conflict', practiceExportRefusal(this.store.showName(showId)));
     const claims = this.store.ofShow(showId).filter((c) => input.all || c.status === 'confirmed');
     return {
       fileName: claimsFileName(showId === null ? null : this.store.showName(showId), this.now()),

@@ -100,7 +100,7 @@ export class ClaimStore {
          sku = @sku, price_paid = @pricePaid, currency = @currency, deal_id = @dealId, status = @status, note = @note, updated_at = @at
        WHERE id = @id`,
     );
-    this.showNameStmt = db.prepare<[number], { name: string }>('SELECT name FROM shows WHERE id = ?');
+    this.showNameStmt = db.prepare<[number], { name: string; practice: 0 | 1 }>('SELECT name, practice FROM shows WHERE id = ?');
     this.ofBuyerStmt = db.prepare<[number | null, string, number], ClaimRow>(CLAIM_QUERIES.ofBuyer);
     this.buyersStmt = db.prepare<[number | null], string>(CLAIM_QUERIES.buyers).pluck();
     this.contactStmt = db.prepare<[string], string>('SELECT contact FROM buyer_contacts WHERE viewer_id = ?').pluck();
@@ -193,6 +193,11 @@ export class ClaimStore {
 
   showName(showId: number): string | null {
     return this.showNameStmt.get(showId)?.name ?? null;
+  }
+
+  /** A practice show (rehearsal): its claims are never exported (docs/practice.md). */
+  isPractice(showId: number): boolean {
+    return this.showNameStmt.get(showId)?.practice === 1;
   }
 }
 

@@ -41,12 +41,13 @@ import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
-import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
-import { AuctionService } from '../auctions/auction-service.js';
 import { auctionHandlers } from '../auctions/auction-handlers.js';
-import { GiveawayService } from '../giveaways/giveaway-service.js';
 import { giveawayHandlers } from '../giveaways/giveaway-handlers.js';
-import type { ChatMessage } from '../../shared/domain/chat.js';
+import type { AuctionService } from '../auctions/auction-service.js';
+import type { GiveawayService } from '../giveaways/giveaway-service.js';
+import type { SellBoard } from '../sell-board/sell-board.js';
+import { createSellingInputs, startAuctionsAndGiveaways } from './live-selling.js';
+import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
 
 export interface StudioCoreOptions {
   /**
@@ -112,6 +113,8 @@ export interface StudioCore {
   readonly recordings: RecordingService;
   /** The show's selling state for viewers (auction, giveaway, practice). */
   readonly sellBoard: SellBoard;
+  /** A practice show's simulated audience (src/main/practice). */
+  readonly practice: PracticeAudience;
   /** Timed auctions on the pinned product (src/main/auctions). */
   readonly auctions: AuctionService;
   readonly giveaways: GiveawayService;
@@ -151,14 +154,16 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
 
   const catalog = new CatalogStore(db);
   const rundownStore = new RundownStore(db);
+  /** The show open in the rundown (its name, its practice flag), or null. */
+  const activeShow = () => {
+    const id = rundownStore.activeShowId();
+    return id === null ? null : rundownStore.getShow(id);
+  };
   const backups = new BackupService({
     db,
     dir: backupsDir,
     keep: () => settings.get().backups.keep,
-    activeShow: () => {
-      const id = rundownStore.activeShowId();
-      return id === null ? null : { id, name: rundownStore.getShow(id).name };
-    },
+    activeShow,
     restart: options.restart ?? null,
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
@@ -194,24 +199,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       claims.showEnded();
       // A recording running when the show ends ends with it (docs/recording.md).
       recordings.showEnded();
+      practice.showEnded(); // the simulated audience leaves with the show
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });
-  // Auctions, giveaways and the practice flag reach viewers through one board (coalesced), bids and entries come in through one inbox.
-  const sellBoard = new SellBoard({ target: live });
-  const sellInbox = new SellInbox(({ viewerId, action }) =>
-    live.sendSellNotice(
-      viewerId,
-      action.kind === 'enterGiveaway'
-        ? { kind: 'giveaway', giveawayId: action.giveawayId, outcome: 'refused', text: 'No giveaway is open right now.' }
-        : { kind: 'bid', auctionId: action.auctionId, outcome: 'refused', reason: 'closed', amount: null, text: 'No auction is running right now.' },
-    ),
-  );
-  live.setSellListener((incoming) => sellInbox.receive(incoming));
-  /** Readers of approved chat messages before claims; one that returns true took the message. */
-  const approvedReaders: ((message: ChatMessage) => boolean)[] = [];
-  /** Per viewer, when they started watching (the SFU's clock), from their latest chat message. */
-  const watchingSince = new Map<string, number | null>();
+  // Bids and giveaway entries from the watch page and chat, and the selling state for every viewer (live-selling.ts).
+  const sellInputs = createSellingInputs(live);
+  const sellBoard = sellInputs.board;
   const chat = new ChatService({
     store: chatStore,
     relay: live,
@@ -223,15 +217,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // An approved message is read by the selling tools in turn (a bid while an auction runs, a giveaway's
     // keyword); one no reader takes may be a claim: "sold M" on the pinned product.
     onApproved: (message) => {
-      if (approvedReaders.some((read) => read(message))) return;
-      claims.onApprovedMessage(message);
+      if (!sellInputs.readApproved(message)) claims.onApprovedMessage(message);
     },
   });
   // Viewer messages arrive over main's SFU link; a (re)joined room gets the recent chat again, and each buyer their claims.
   live.setChatListener({
     incoming: (message) => {
-      // How long the viewer has watched (the SFU's clock), for a giveaway's "watching for N minutes".
-      watchingSince.set(message.viewerId, message.watchingSince ?? null);
+      sellInputs.noteWatching(message); // for a giveaway's "watching for N minutes"
       chat.incoming(message);
     },
     joined: () => {
@@ -269,32 +261,17 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
-  // Auctions on the pinned product: bids from the watch page and from approved chat ("25", "bid 30"); the winner gets a confirmed claim.
-  const auctions = new AuctionService({
+  const { auctions, giveaways } = startAuctionsAndGiveaways({
+    inputs: sellInputs,
     db,
+    events,
     pins,
     claims,
-    board: sellBoard,
-    events,
+    viewer: (viewerId) => chatStore.viewer(viewerId),
+    announce: (text) => void chat.sendHostMessage(text, { transport: 'ipc', clientId: 'giveaways' }),
     settings: () => settings.get().selling,
     activeShowId: () => rundownStore.activeShowId(),
-    log: (message, error) => console.warn(`[auctions] ${message}`, error ?? ''),
   });
-  sellInbox.on(['bid', 'maxBid'], (incoming) => auctions.receive(incoming));
-  approvedReaders.push((message) => auctions.readChat(message));
-  // Giveaways (src/main/giveaways): entries by the chat keyword and the watch page's Enter button.
-  const giveaways = new GiveawayService({
-    db,
-    events,
-    board: sellBoard,
-    viewer: (viewerId) => chatStore.viewer(viewerId),
-    announce: (text) => chat.sendHostMessage(text, { transport: 'ipc', clientId: 'giveaways' }),
-    activeShowId: () => rundownStore.activeShowId(),
-    log: (message, error) => console.warn(`[giveaways] ${message}`, error ?? ''),
-  });
-  approvedReaders.push((message) => giveaways.readChat(message, message.viewerId === null ? null : (watchingSince.get(message.viewerId) ?? null)));
-  sellInbox.on(['enterGiveaway'], (incoming) => giveaways.enterFromPage(incoming));
-  void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
@@ -305,14 +282,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     dataDir: options.dataDir,
     events,
     ffmpegPath: () => settings.get().ffmpegPath,
-    activeShow: () => {
-      const id = rundownStore.activeShowId();
-      return id === null ? null : { id, name: rundownStore.getShow(id).name };
-    },
+    activeShow,
     onAir: () => ['live', 'reconnecting', 'paused'].includes(live.airState().phase),
     log: (message, error) => console.warn(`[recording] ${message}`, error ?? ''),
   });
   void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
+  // Practice shows: the viewers' PRACTICE banner follows the active show; the simulated audience joins the SFU as real viewers.
+  const practice = wirePracticeShows({ events, activeShow, live, pins, catalog, settings, sellBoard });
   let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.on('settingsChanged', (next) => {
@@ -357,6 +333,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
     ...giveawayHandlers(giveaways),
+    ...practiceHandlers(practice),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -384,10 +361,12 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     replays,
     recordings,
     sellBoard,
+    practice,
     auctions,
     giveaways,
     info,
     async close() {
+      practice.close(); // every simulated viewer leaves before the SFU closes
       live.setChatListener(null);
       live.setSellListener(null);
       // What was decided is stored and told before the board closes.

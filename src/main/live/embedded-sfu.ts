@@ -33,6 +33,9 @@ export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer }
  * candidate they can reach. Viewers on the internet need a remote SFU
  * (`studio sfu` on a server): a laptop behind home NAT cannot serve them.
  */
+/** How the SFU sees a connection from this computer (no proxy in front of the built-in SFU). */
+export const LOOPBACK_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
+
 export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<EmbeddedSfuStart> {
   const listenIps: RtcListenIp[] = [{ ip: '127.0.0.1' }];
   if (config.allowLan) for (const ip of lanAddresses()) listenIps.push({ ip });
@@ -46,6 +49,8 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       defaultHostToken: null,
       hostTokens: config.hostTokens,
       logLevel: 'warn',
+      // This computer (its pages, a practice show's simulated audience of up to 200) is not held to one household's share.
+      unlimitedAddresses: LOOPBACK_ADDRESSES,
       viewerIdSalt: config.viewerIdSalt,
       // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.
       hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },

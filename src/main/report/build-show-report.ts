@@ -111,6 +111,7 @@ export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowRep
   return {
     showId: rows.show.id,
     showName: rows.show.name,
+    practice: rows.show.practice,
     startedAt: startedAt ?? null,
     endedAt: air.endedAt,
     durationSeconds: Math.round(air.liveMs / 1000),

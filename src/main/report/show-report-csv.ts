@@ -9,7 +9,10 @@ import { csvDocument, type CsvValue } from '../export/csv.js';
  */
 export function showReportCsv(report: ShowReport): ExportedFile {
   const { totals } = report;
+  // A rehearsal says so before anything else, and its money is never labelled as sales (docs/practice.md).
+  const practice: CsvValue[][] = report.practice ? [['PRACTICE', 'A practice show (rehearsal): its claims and revenue are not sales.']] : [];
   const rows: CsvValue[][] = [
+    ...practice,
     ['Show', report.showName],
     ['Started', formatDateTime(report.startedAt)],
     ['Ended', report.endedAt === null ? (report.startedAt === null ? '' : 'Still running') : formatDateTime(report.endedAt)],
@@ -18,9 +21,9 @@ export function showReportCsv(report: ShowReport): ExportedFile {
     ['Average viewers', report.viewers.average],
     ['Messages', report.messages.total],
     ['Claims', totals.claimsConfirmed + totals.claimsWaitlisted + totals.claimsCancelled],
-    ['Revenue', totals.revenue, totals.currency],
+    [report.practice ? 'Practice revenue (not sales)' : 'Revenue', totals.revenue, totals.currency],
     [],
-    ['Product', 'Pinned (min:sec)', 'Pins', 'Confirmed', 'Waitlisted', 'Cancelled', 'Revenue', 'Currency'],
+    ['Product', 'Pinned (min:sec)', 'Pins', 'Confirmed', 'Waitlisted', 'Cancelled', report.practice ? 'Practice revenue' : 'Revenue', 'Currency'],
     ...report.products.map((p): CsvValue[] => [
       p.title,
       formatMinSec(p.pinnedSeconds),
@@ -42,7 +45,7 @@ export function showReportCsv(report: ShowReport): ExportedFile {
         ]),
   ];
   return {
-    fileName: `show-report-${fileSlug(report.showName) || report.showId}.csv`,
+    fileName: `${report.practice ? 'practice-' : ''}show-report-${fileSlug(report.showName) || report.showId}.csv`,
     mimeType: 'text/csv;charset=utf-8',
     content: csvDocument(rows),
   };

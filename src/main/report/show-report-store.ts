@@ -3,7 +3,7 @@ import type { StudioDatabase } from '../db/open-database.js';
 
 /** The rows a show report is made from; all read in one transaction so they agree with each other. */
 export interface ShowReportRows {
-  readonly show: { readonly id: number; readonly name: string; readonly rundownStartedAt: number | null };
+  readonly show: { readonly id: number; readonly name: string; readonly practice: boolean; readonly rundownStartedAt: number | null };
   readonly samples: readonly { readonly at: number; readonly viewers: number; readonly live: boolean }[];
   readonly pins: readonly {
     readonly productId: number | null;
@@ -35,7 +35,7 @@ export interface ShowReportRows {
 
 /** The queries, exported for the EXPLAIN QUERY PLAN test: each must use its show index. */
 export const REPORT_QUERIES = {
-  show: `SELECT s.id, s.name, c.show_started_at FROM shows s LEFT JOIN rundown_cursors c ON c.show_id = s.id WHERE s.id = ?`,
+  show: `SELECT s.id, s.name, s.practice, c.show_started_at FROM shows s LEFT JOIN rundown_cursors c ON c.show_id = s.id WHERE s.id = ?`,
   samples: 'SELECT at, viewers, live FROM show_samples WHERE show_id = ? ORDER BY at, id',
   pins: 'SELECT product_id, card, pinned_at, unpinned_at FROM pins WHERE show_id = ? ORDER BY pinned_at, id',
   deals: 'SELECT title, price, started_at, ends_at, ended_at FROM deals WHERE show_id = ? ORDER BY started_at, id',
@@ -66,6 +66,7 @@ interface AuctionRow {
 interface ShowRow {
   id: number;
   name: string;
+  practice: 0 | 1;
   show_started_at: number | null;
 }
 
@@ -101,7 +102,7 @@ export class ShowReportStore {
       const row = show.get(showId);
       if (!row) return null;
       return {
-        show: { id: row.id, name: row.name, rundownStartedAt: row.show_started_at },
+        show: { id: row.id, name: row.name, practice: row.practice === 1, rundownStartedAt: row.show_started_at },
         samples: samples.all(showId).map((s) => ({ at: s.at, viewers: s.viewers, live: s.live === 1 })),
         pins: pins.all(showId).map((p) => ({ productId: p.product_id, card: p.card, pinnedAt: p.pinned_at, unpinnedAt: p.unpinned_at })),
         deals: deals.all(showId).map((d) => ({

@@ -5,8 +5,8 @@ import type { RundownService } from './rundown-service.js';
 export function rundownHandlers(rundown: RundownService): Pick<Handlers, keyof typeof rundownChannels> {
   return {
     listShows: () => rundown.listShows(),
-    createShow: ({ name, scheduledStart }) => rundown.createShow(name, scheduledStart),
-    updateShow: ({ showId, name, scheduledStart }) => rundown.updateShow(showId, { name, scheduledStart }),
+    createShow: ({ name, scheduledStart, practice }) => rundown.createShow(name, scheduledStart, practice),
+    updateShow: ({ showId, name, scheduledStart, practice }) => rundown.updateShow(showId, { name, scheduledStart, practice }),
     deleteShow: ({ showId }) => ({ deleted: rundown.deleteShow(showId) }),
     duplicateShow: ({ showId, name }) => rundown.duplicateShow(showId, name),
     getActiveRundown: () => rundown.getActiveRundown(),

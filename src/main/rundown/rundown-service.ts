@@ -28,8 +28,8 @@ export class RundownService {
     return this.store.listShows();
   }
 
-  createShow(name: string, scheduledStart: number | null): Show {
-    const show = this.store.createShow(name, scheduledStart);
+  createShow(name: string, scheduledStart: number | null, practice = false): Show {
+    const show = this.store.createShow(name, scheduledStart, practice);
     this.showsChanged();
     return show;
   }

@@ -44,6 +44,25 @@ describe('RundownStore shows', () => {
     expect(() => rundown.getRundown(later.id)).toThrow(/no longer exists/);
   });
 
+  it('keeps the practice flag: created, changed, kept by a rename, kept by a duplicate, back off', () => {
+    const { file, rundown } = studio();
+    const real = rundown.createShow('Friday drop', null);
+    const rehearsal = rundown.createShow('Rehearsal', null, true);
+    expect(real.practice).toBe(false);
+    expect(rehearsal.practice).toBe(true);
+    expect(rundown.updateShow(rehearsal.id, { name: 'Dress rehearsal' })).toMatchObject({ name: 'Dress rehearsal', practice: true });
+    expect(rundown.duplicateShow(rehearsal.id, 'Rehearsal 2').practice).toBe(true);
+    expect(rundown.updateShow(real.id, { practice: true }).practice).toBe(true);
+    expect(rundown.updateShow(real.id, { practice: false }).practice).toBe(false);
+    // In the file: a reopened studio reads the same flags.
+    const again = new RundownStore(openDatabase(file));
+    expect(again.listShows().map((s) => [s.name, s.practice])).toEqual([
+      ['Friday drop', false],
+      ['Dress rehearsal', true],
+      ['Rehearsal 2', true],
+    ]);
+  });
+
   it('counts items and planned seconds per show', () => {
     const { rundown, tee } = studio();
     const show = rundown.createShow('Drop', null);

@@ -16,6 +16,7 @@ export type NewRundownItem = z.output<typeof newRundownItemSchema>;
 export interface ShowChanges {
   readonly name?: string | undefined;
   readonly scheduledStart?: number | null | undefined;
+  readonly practice?: boolean | undefined;
 }
 
 export interface ItemChanges {
@@ -28,6 +29,7 @@ interface ShowRecord {
   id: number;
   name: string;
   scheduled_start: number | null;
+  practice: 0 | 1;
   created_at: number;
   item_count: number;
   planned_seconds: number;
@@ -66,7 +68,7 @@ interface ItemRef {
 
 const NOT_STARTED: RundownCursor = { currentItemId: null, currentSince: null, showStartedAt: null };
 
-const SHOW_COLUMNS = `s.id, s.name, s.scheduled_start, s.created_at,
+const SHOW_COLUMNS = `s.id, s.name, s.scheduled_start, s.practice, s.created_at,
   (SELECT count(*) FROM rundown_items i WHERE i.show_id = s.id) AS item_count,
   (SELECT coalesce(sum(i.planned_seconds), 0) FROM rundown_items i WHERE i.show_id = s.id) AS planned_seconds`;
 
@@ -87,6 +89,7 @@ const toShow = (r: ShowRecord): Show => ({
   id: r.id,
   name: r.name,
   scheduledStart: r.scheduled_start,
+  practice: r.practice === 1,
   itemCount: r.item_count,
   plannedSeconds: r.planned_seconds,
   createdAt: r.created_at,
@@ -105,8 +108,8 @@ export class RundownStore {
         `SELECT ${SHOW_COLUMNS} FROM shows s ORDER BY s.scheduled_start IS NULL, s.scheduled_start, s.id`,
       ),
       show: sql<[number], ShowRecord>(`SELECT ${SHOW_COLUMNS} FROM shows s WHERE s.id = ?`),
-      insertShow: sql<[string, number | null, number]>('INSERT INTO shows (name, scheduled_start, created_at) VALUES (?, ?, ?)'),
-      updateShow: sql<[string, number | null, number]>('UPDATE shows SET name = ?, scheduled_start = ? WHERE id = ?'),
+      insertShow: sql<[string, number | null, number, number]>('INSERT INTO shows (name, scheduled_start, created_at, practice) VALUES (?, ?, ?, ?)'),
+      updateShow: sql<[string, number | null, number, number]>('UPDATE shows SET name = ?, scheduled_start = ?, practice = ? WHERE id = ?'),
       deleteShow: sql<[number]>('DELETE FROM shows WHERE id = ?'),
       copyItems: sql<[number, number, number]>(
         `INSERT INTO rundown_items
@@ -170,8 +173,9 @@ export class RundownStore {
     return toShow(row);
   }
 
-  createShow(name: string, scheduledStart: number | null): Show {
-    const id = Number(this.s.insertShow.run(name, scheduledStart, this.now()).lastInsertRowid);
+  /** `practice`: a rehearsal (docs/practice.md): its claims never reach exports, reports as sales or another show's stock. */
+  createShow(name: string, scheduledStart: number | null, practice = false): Show {
+    const id = Number(this.s.insertShow.run(name, scheduledStart, this.now(), practice ? 1 : 0).lastInsertRowid);
     return this.getShow(id);
   }
 
@@ -180,6 +184,7 @@ export class RundownStore {
     this.s.updateShow.run(
       changes.name ?? show.name,
       changes.scheduledStart !== undefined ? changes.scheduledStart : show.scheduledStart,
+      (changes.practice ?? show.practice) ? 1 : 0,
       showId,
     );
     return this.getShow(showId);
@@ -196,7 +201,8 @@ export class RundownStore {
       .transaction(() => {
         const source = this.getShow(showId);
         const now = this.now();
-        const id = Number(this.s.insertShow.run(name, null, now).lastInsertRowid);
+        // A copy of a practice show is a practice show too (a rehearsal template stays one).
+        const id = Number(this.s.insertShow.run(name, null, now, source.practice ? 1 : 0).lastInsertRowid);
         this.s.copyItems.run(id, now, source.id);
         return this.getShow(id);
       })

@@ -1,4 +1,5 @@
 import { useAbilities } from '../api/role-context.js';
+import { PracticeBanner } from '../practice/PracticeBanner.js';
 import { LiveStatusPill } from '../publish/LiveStatusPill.js';
 import { RecordingIndicator } from '../recording/RecordingIndicator.js';
 import type { View } from './App.js';
@@ -19,6 +20,7 @@ export function TopBar({ view, onNavigate, remote }: { view: View; onNavigate: (
         )}
       </div>
       <div className="top-bar-status" role="status" aria-label="Show status">
+        <PracticeBanner />
         <LiveStatusPill />
         <RecordingIndicator />
       </div>

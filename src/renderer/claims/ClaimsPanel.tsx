@@ -89,11 +89,16 @@ export function ClaimsPanel() {
           {exporting ? 'Exporting…' : 'Export CSV'}
         </button>
       </div>
+      {feed.state?.practice && (
+        <p className="practice-note" data-testid="claims-practice-note">
+          PRACTICE — these claims are rehearsal: never exported for invoicing, never counted as sales or against a real show’s stock.
+        </p>
+      )}
       <p className="claims-totals" data-testid="claims-totals">
         <span data-testid="claims-confirmed">{totals.confirmed.toLocaleString()} confirmed</span>
         {totals.waitlisted > 0 && <span data-testid="claims-waitlisted">{totals.waitlisted.toLocaleString()} on the waitlist</span>}
         <span className="claims-revenue" data-testid="claims-revenue">
-          {totals.mixedCurrencies ? 'Revenue: several currencies (see the CSV)' : `Revenue ${formatMoney(totals.revenue, totals.currency)}`}
+          {totals.mixedCurrencies ? 'Revenue: several currencies (see the CSV)' : `${feed.state?.practice ? 'Practice revenue (not sales)' : 'Revenue'} ${formatMoney(totals.revenue, totals.currency)}`}
         </span>
       </p>
       <ClaimsStock stock={feed.state?.stock ?? []} />

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Result } from '../../shared/api/result.js';
 import type { RundownState } from '../../shared/domain/rundown.js';
 import { GiveawayControl } from '../giveaways/GiveawayControl.js';
+import { PracticeAudiencePanel } from '../practice/PracticeAudiencePanel.js';
 import { AddSegmentForm } from '../rundown/AddSegmentForm.js';
 import { LiveControls } from '../rundown/LiveControls.js';
 import { useRundown } from '../rundown/rundown-context.js';
@@ -32,6 +33,8 @@ export function RundownPanel() {
             {error ?? loadError}
           </p>
         )}
+        {/* Only in a practice show: the simulated audience the host rehearses with. */}
+        {rundown && <PracticeAudiencePanel />}
         {rundown && <LiveControls run={run} />}
         <GiveawayControl suggestedPrize={currentItem?.kind === 'segment' && currentItem.segmentType === 'giveaway' ? currentItem.title : null} />
         {rundown && rundown.items.length === 0 && (

@@ -69,6 +69,11 @@ export function ShowReportPanel({ onClose, compact = false }: { onClose?: () => 
           )}
         </div>
       </header>
+      {report?.practice && (
+        <p className="practice-banner" data-testid="report-practice-banner">
+          PRACTICE — a rehearsal: its claims and revenue are not sales and are never exported for invoicing.
+        </p>
+      )}
       {exportError && (
         <p className="show-report-error" role="alert">
           {exportError}

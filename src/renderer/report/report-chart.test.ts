@@ -8,6 +8,7 @@ function report(values: Partial<ShowReport> & { samples?: ShowReport['timeline']
   return {
     showId: 1,
     showName: 'Show',
+    practice: false,
     startedAt: T,
     endedAt: null,
     durationSeconds: 0,

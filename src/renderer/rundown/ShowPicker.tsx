@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Result } from '../../shared/api/result.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
+import { useAbilities } from '../api/role-context.js';
 import { useStudio } from '../api/studio-context.js';
 import { formatDateTime, formatDuration } from '../ui/format.js';
 import { useRundown } from './rundown-context.js';
@@ -14,6 +15,8 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
   const studio = useStudio();
   const { rundown, shows, reload } = useRundown();
   const [mode, setMode] = useState<Mode>('idle');
+  // Marking a show as practice (or real) is the host's, like renaming it.
+  const { role } = useAbilities();
   const selectId = useId();
   const active = rundown?.show ?? null;
   const list = shows ?? [];
@@ -26,6 +29,11 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
     const ok = await run(studio.setActiveShow({ showId: created.value.id }));
     if (ok) setMode('idle');
     return ok;
+  };
+
+  const updatePractice = async (showId: number, practice: boolean) => {
+    const result = await studio.updateShow({ showId, practice });
+    if (!result.ok) onError(result.error.message);
   };
 
   const remove = async () => {
@@ -83,11 +91,22 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
         </div>
       )}
       {active && mode === 'idle' && (
-        <p className="show-meta">
-          {active.scheduledStart ? `${formatDateTime(active.scheduledStart)} · ` : ''}
-          {active.itemCount} {active.itemCount === 1 ? 'item' : 'items'}
-          {active.plannedSeconds > 0 ? ` · ${formatDuration(active.plannedSeconds)} planned` : ''}
-        </p>
+        <div className="show-meta-row">
+          <p className="show-meta">
+            {active.scheduledStart ? `${formatDateTime(active.scheduledStart)} · ` : ''}
+            {active.itemCount} {active.itemCount === 1 ? 'item' : 'items'}
+            {active.plannedSeconds > 0 ? ` · ${formatDuration(active.plannedSeconds)} planned` : ''}
+          </p>
+          <label className="practice-toggle" title="A rehearsal: PRACTICE on the studio and every viewer’s page; its claims are never exported or counted as sales">
+            <input
+              type="checkbox"
+              checked={active.practice}
+              disabled={role !== 'host'}
+              onChange={(e) => void updatePractice(active.id, e.target.checked)}
+            />
+            Practice show
+          </label>
+        </div>
       )}
       {mode === 'create' && (
         <ShowForm
@@ -96,7 +115,7 @@ export function ShowPicker({ run, onError }: { run: RunRundownCall; onError: (me
           withSchedule
           initialName=""
           onCancel={() => setMode('idle')}
-          onSubmit={async (name, scheduledStart) => openShow(await studio.createShow({ name, scheduledStart }))}
+          onSubmit={async (name, scheduledStart, practice) => openShow(await studio.createShow({ name, scheduledStart, practice }))}
         />
       )}
       {mode === 'duplicate' && active && (
@@ -133,12 +152,13 @@ interface ShowFormProps {
   readonly withSchedule: boolean;
   readonly initialName: string;
   readonly onCancel: () => void;
-  readonly onSubmit: (name: string, scheduledStart: number | null) => Promise<boolean>;
+  readonly onSubmit: (name: string, scheduledStart: number | null, practice: boolean) => Promise<boolean>;
 }
 
 function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onSubmit }: ShowFormProps) {
   const [name, setName] = useState(initialName);
   const [when, setWhen] = useState('');
+  const [practice, setPractice] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -146,7 +166,7 @@ function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onS
     setBusy(true);
     // datetime-local is the host's local time, which Date reads as local time.
     const scheduledStart = when ? new Date(when).getTime() : null;
-    await onSubmit(name.trim(), Number.isFinite(scheduledStart) ? scheduledStart : null);
+    await onSubmit(name.trim(), Number.isFinite(scheduledStart) ? scheduledStart : null, practice);
     setBusy(false);
   };
   return (
@@ -160,6 +180,14 @@ function ShowForm({ title, submitLabel, withSchedule, initialName, onCancel, onS
         <label className="field">
           <span>Scheduled start (optional)</span>
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </label>
+      )}
+      {withSchedule && (
+        <label className="practice-toggle">
+          <input type="checkbox" checked={practice} onChange={(e) => setPractice(e.target.checked)} />
+          <span>
+            Practice show <span className="help">— a rehearsal with a simulated audience; nothing in it is a sale</span>
+          </span>
         </label>
       )}
       <div className="inline-form-actions">

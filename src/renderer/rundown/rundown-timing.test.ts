@@ -16,7 +16,7 @@ const item = (id: number, plannedSeconds: number | null, actualSeconds = 0): Run
 });
 
 const state = (items: RundownItem[], currentItemId: number | null, currentSince: number | null): RundownState => ({
-  show: { id: 1, name: 'Show', scheduledStart: null, itemCount: items.length, plannedSeconds: 0, createdAt: 0 },
+  show: { id: 1, name: 'Show', scheduledStart: null, practice: false, itemCount: items.length, plannedSeconds: 0, createdAt: 0 },
   items,
   cursor: { currentItemId, currentSince, showStartedAt: currentSince === null ? null : 0 },
   nextItemId: null,

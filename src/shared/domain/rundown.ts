@@ -8,6 +8,8 @@ export interface Show {
   readonly name: string;
   /** Epoch milliseconds, or null when not scheduled. */
   readonly scheduledStart: number | null;
+  /** A practice show (rehearsal, docs/practice.md): PRACTICE everywhere; its claims are never exported, reported as sales or counted against another show's stock. */
+  readonly practice: boolean;
   readonly itemCount: number;
   readonly plannedSeconds: number;
   readonly createdAt: number;

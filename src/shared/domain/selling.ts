@@ -67,6 +67,8 @@ export interface ProductStockLeft {
 
 export interface ClaimsState {
   readonly showId: number | null;
+  /** A practice show: these claims are rehearsal, never exported nor counted as sales (docs/practice.md). */
+  readonly practice: boolean;
   /** Oldest first. */
   readonly claims: readonly Claim[];
   /** Units left of each product claimed in the show, in the order first claimed. */
@@ -109,6 +111,8 @@ export interface ShowReportProduct {
 export interface ShowReport {
   readonly showId: number;
   readonly showName: string;
+  /** A practice show (rehearsal): its claims and revenue are shown for review, never counted as sales (docs/practice.md). */
+  readonly practice: boolean;
   /** First time the show went live (or its first pin/message when it never went live); null: nothing happened yet. */
   readonly startedAt: number | null;
   /** When it ended; null while it is still running. */

@@ -9,6 +9,7 @@ import { destinationChannels, destinationEvents } from './destinations.js';
 import { giveawayChannels, giveawayEvents } from './giveaways.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
+import { practiceChannels, practiceEvents } from './practice.js';
 import { replayChannels, replayEvents } from './replay.js';
 import { recordingChannels, recordingEvents } from './recording.js';
 import { rundownChannels, rundownEvents } from './rundown.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...recordingChannels,
   ...destinationChannels,
   ...giveawayChannels,
+  ...practiceChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -52,6 +54,7 @@ export const events = {
   ...recordingEvents,
   ...destinationEvents,
   ...giveawayEvents,
+  ...practiceEvents,
 } as const;
 
 export type Contract = typeof contract;

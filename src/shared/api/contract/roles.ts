@@ -174,6 +174,11 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   cancelGiveaway: RUN_SHOW,
   getGiveaways: READ_STUDIO,
   exportGiveawayEntries: EXPORTS,
+  // practice shows: everyone on the team sees the PRACTICE banner; who runs the show runs the simulated audience
+  getPracticeAudience: READ_SHOW,
+  startPracticeAudience: RUN_SHOW,
+  updatePracticeAudience: RUN_SHOW,
+  stopPracticeAudience: RUN_SHOW,
 };
 
 /**
@@ -206,6 +211,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   destinationsChanged: 'host',
   egressChanged: 'producer',
   giveawaysChanged: 'producer',
+  practiceAudienceChanged: 'moderator',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };

@@ -26,6 +26,8 @@ export const rundownChannels = {
       .object({
         name: z.string().trim().min(1, 'Give the show a name.').max(120),
         scheduledStart: z.number().int().nullable().default(null),
+        /** A rehearsal (docs/practice.md). */
+        practice: z.boolean().default(false),
       })
       .strict(),
   ),
@@ -36,6 +38,7 @@ export const rundownChannels = {
         showId: id,
         name: z.string().trim().min(1, 'Give the show a name.').max(120).optional(),
         scheduledStart: z.number().int().nullable().optional(),
+        practice: z.boolean().optional(),
       })
       .strict(),
   ),
