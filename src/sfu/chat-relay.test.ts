@@ -112,6 +112,8 @@ describe('chatSend', () => {
         name: 'Anna',
         text: 'Is it lined? <img src=x onerror=alert(1)>',
         ts: expect.any(Number),
+        // When Anna first joined the show (a giveaway's minimum watch time).
+        watchingSince: expect.any(Number),
       });
     }
     await new Promise((r) => setTimeout(r, 50));

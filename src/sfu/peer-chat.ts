@@ -67,7 +67,8 @@ export class PeerChat {
     if (text === '') throw new SignalFailure('invalid-message', 'The message is empty.');
     // No studio connected: nobody could moderate it, so it must not be accepted as "sent".
     if (!room.hasHost) throw new SignalFailure('unavailable', 'Chat is paused: the studio is not connected.');
-    const message = { id: crypto.randomUUID(), viewerId: identity.viewerId, name: identity.name, text, ts: Date.now() };
+    const watchingSince = room.selling.watchingSince(identity.viewerId);
+    const message = { id: crypto.randomUUID(), viewerId: identity.viewerId, name: identity.name, text, ts: Date.now(), watchingSince };
     return room.forwardChat(message).then((received) => {
       // Never "sent" for a message the studio may not have: the viewer still has the text and sends it again.
       if (!received) throw new SignalFailure('unavailable', 'The studio did not receive your message. Send it again.');
@@ -86,6 +87,11 @@ export class PeerChat {
     const sent = room.pushToStudio({ type: 'contactIncoming', viewerId: identity.viewerId, contact });
     if (sent === 0) throw new SignalFailure('unavailable', 'The seller is not connected right now. Try again in a moment.');
     return { forwarded: true };
+  }
+
+  /** Who this viewer connection is now (null before joining). */
+  get current(): { readonly viewerId: string; readonly name: string | null } | null {
+    return this.identity;
   }
 
   leave(room: Room): void {

@@ -12,6 +12,7 @@ import type {
 import type { HostTokens } from './host-tokens.js';
 import { handleHostChat, PeerChat } from './peer-chat.js';
 import { PeerMedia } from './peer-media.js';
+import { handleHostSelling, noteWatcher, PeerSelling } from './peer-selling.js';
 import type { Room, RoomMember } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
 import { SignalFailure } from './signal-failure.js';
@@ -38,6 +39,8 @@ export interface SessionDeps {
   readonly admitHostToken: (show: string, token: string) => void;
   /** One chat message's worth of this connection's address budget (all its connections share it); false: over it. */
   readonly takeAddressChatToken: () => boolean;
+  /** One bid's or entry's worth of this address's selling budget (apart from chat's); false: over it. */
+  readonly takeAddressSellToken: () => boolean;
   /** False while the server shuts down: joins are refused. */
   readonly acceptingJoins: () => boolean;
 }
@@ -93,6 +96,7 @@ export class PeerSession implements RoomMember {
   private longLivedToken = false;
   private readonly media: PeerMedia;
   private readonly chat: PeerChat;
+  private readonly selling: PeerSelling;
   private closed = false;
 
   constructor(
@@ -104,6 +108,7 @@ export class PeerSession implements RoomMember {
   ) {
     this.media = new PeerMedia(deps.listenIps);
     this.chat = new PeerChat(this, deps.viewerIds, deps.takeAddressChatToken);
+    this.selling = new PeerSelling(deps.takeAddressSellToken);
   }
 
   /** The role once joined; null before. */
@@ -215,9 +220,10 @@ export class PeerSession implements RoomMember {
         this.assertControlsEgress(request.type);
         return room.egressStatus();
       case 'sellAction':
+        return this.selling.act(room, this.chat.current, request.action);
       case 'sellState':
       case 'sellNotice':
-        throw new SignalFailure('unavailable', 'Auctions and giveaways are not available on this SFU yet.');
+        return handleHostSelling(room, this.confirmsChat, request);
       case 'chatStored':
         room.chatStored(request.messageId);
         return {};
@@ -276,6 +282,7 @@ export class PeerSession implements RoomMember {
     }
     const chat = this.chat.join(room, request.viewerKey, request.name);
     room.addViewer(this);
+    noteWatcher(room, chat.viewerId);
     this.joined = { room, role: 'viewer' };
     rooms.waiters.stop(this);
     // A returning viewer (same viewerKey: same id) gets their claims from the studio again ("My claims" survives a reload).

@@ -82,6 +82,11 @@ export class RoomChat<Member> {
     return this.connections.size;
   }
 
+  /** The viewer ids connected now. */
+  viewerIds(): string[] {
+    return [...this.connections.keys()];
+  }
+
   connectionsOf(viewerId: string): readonly Member[] {
     return [...(this.connections.get(viewerId) ?? [])];
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_SELL_STATE } from '../shared/sfu/protocol-selling.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 import { TestSignalClient, joinAsProducingHost, sampleCard } from '../../tests/harness/signal-client.js';
 
@@ -36,7 +37,7 @@ describe('room state', () => {
     const before = Date.now();
     const { room } = await viewer.requests.request({ type: 'join', show: 'early-bird', role: 'viewer' });
     const { serverTime, ...rest } = room;
-    expect(rest).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [], chat: [], chatPinned: null });
+    expect(rest).toEqual({ show: 'early-bird', live: false, ended: false, viewerCount: 1, pin: null, producers: [], sell: EMPTY_SELL_STATE, chat: [], chatPinned: null });
     // The SFU's clock (the same machine here): viewers count deals down on it.
     expect(serverTime).toBeGreaterThanOrEqual(before);
     expect(serverTime).toBeLessThanOrEqual(Date.now());

@@ -1,11 +1,13 @@
 import type { types } from 'mediasoup';
 import type { ProductCard } from '../shared/sfu/product-card.js';
 import type { ChatIncomingMessage } from '../shared/sfu/protocol-chat.js';
+import type { ShowSellState } from '../shared/sfu/protocol-selling.js';
 import type { EgressStatus } from '../shared/sfu/protocol-egress.js';
 import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
 import { ChatReceipts } from './chat-receipts.js';
 import { ShowEgress, type EgressProcess } from './egress/show-egress.js';
 import { RoomChat } from './room-chat.js';
+import { RoomSelling } from './room-selling.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
 
@@ -70,6 +72,7 @@ export class Room {
   private closed = false;
   /** Names, recent published messages and the pinned one; moderation itself is the studio's. */
   readonly chat = new RoomChat<RoomMember>();
+  readonly selling = new RoomSelling(); // auctions, giveaways, practice: latest state, watch times
   /** Viewer messages waiting for the studio to say it stored them. */
   private readonly chatReceipts: ChatReceipts<RoomMember>;
   /** Multistream (src/sfu/egress): made at the studio's first egressStart, ended with the show. */
@@ -119,6 +122,7 @@ export class Room {
       pin: this.pin,
       serverTime: Date.now(),
       producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
+      sell: this.selling.state,
       ...this.chat.state(),
     };
   }
@@ -160,7 +164,7 @@ export class Room {
       }
     }
     this.hosts.add(member);
-    this.ended = false;
+    this.reopen();
     this.scheduleViewerCount();
   }
 
@@ -215,7 +219,7 @@ export class Room {
 
   addProducer(producer: types.Producer): void {
     const wasLive = this.live;
-    this.ended = false; // a feed after the end starts the show again
+    this.reopen(); // a feed after the end starts the show again (viewers here count their watch time from now)
     this.producers.set(producer.id, producer);
     // However the producer goes (closeProducer, transport closed, host gone), viewers hear of it.
     producer.observer.once('close', () => {
@@ -239,6 +243,18 @@ export class Room {
     return this.producers.get(producerId);
   }
 
+  private reopen(): void {
+    if (!this.ended) return;
+    this.ended = false;
+    this.selling.showRestarted(this.chat.viewerIds(), Date.now());
+  }
+
+  /** The studio's selling state (on this server's clock) to every connection; late joiners get it in `state().sell`. */
+  setSellState(state: ShowSellState): void {
+    this.selling.setState(state);
+    this.broadcast({ type: 'sellState', state, serverTime: Date.now() });
+  }
+
   setPin(card: ProductCard | null): void {
     this.pin = card;
     this.broadcast({ type: 'pin', card, serverTime: Date.now() });
@@ -250,6 +266,7 @@ export class Room {
     void this.endEgress(reason === 'host-ended' ? 'The show ended.' : 'The media server is shutting down.');
     this.pin = null;
     this.chat.clearMessages();
+    this.selling.showEnded();
     for (const producer of [...this.producers.values()]) producer.close();
     this.broadcast({ type: 'showEnded', reason }, { host: false });
   }

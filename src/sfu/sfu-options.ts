@@ -52,6 +52,8 @@ export interface SfuOptions {
   readonly maxConnectionsPerAddress: number;
   /** Chat messages from one client IP, all its connections together (each connection has its own limit too). */
   readonly chatAddressRateLimit: RateLimit;
+  /** Bids and giveaway entries from one client IP, all its connections together (apart from chat's budget). */
+  readonly sellAddressRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
   readonly hostMessageRateLimit: RateLimit;
   /** A host's chat requests (publish, delete, pin, notice), apart from its other requests. */
@@ -128,6 +130,8 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     maxConnectionsPerAddress: 20,
     // Twenty people in one office chatting briskly; far less than a script flooding moderation.
     chatAddressRateLimit: { burst: 20, perSecond: 4 },
+    // A bidding war among the twenty people of that office; a script bidding on everyone's behalf is stopped.
+    sellAddressRateLimit: { burst: 40, perSecond: 10 },
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },
     hostMessageRateLimit: { burst: 120, perSecond: 30 },
     // The studio publishes every approved message: a busy show is hundreds a minute, a raid far more.

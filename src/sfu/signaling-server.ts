@@ -33,8 +33,12 @@ const MAX_QUEUED_HOST_CHAT = 2000;
 /** Refused-for-rate messages tolerated before the connection is dropped. */
 const MAX_RATE_STRIKES = 50;
 
-/** What a studio sends as chat moderates a busy show: counted apart from its other requests (see hostChatRateLimit). */
-const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored']);
+/**
+ * What a studio sends as chat moderates a busy show, and its selling lines
+ * (a bidding war means a notice or two per bid): counted apart from its
+ * other requests (see hostChatRateLimit).
+ */
+const HOST_CHAT_TYPES: ReadonlySet<unknown> = new Set(['chatPublish', 'chatDelete', 'chatPinMessage', 'chatNotice', 'chatStored', 'sellState', 'sellNotice']);
 /**
  * Requests whose reply waits for someone else: a chatSend is checked and
  * forwarded in turn, but answered once the studio stored it (up to
@@ -77,6 +81,7 @@ export class SignalingServer {
   private readonly connectLimiter: KeyedRateLimiter;
   /** Chat from one address, all its connections together. */
   private readonly chatLimiter: KeyedRateLimiter;
+  private readonly sellLimiter: KeyedRateLimiter;
   /** Open connections per client address (see SfuOptions.maxConnectionsPerAddress). */
   private readonly openByAddress = new Map<string, number>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
@@ -90,6 +95,7 @@ export class SignalingServer {
     this.hostTokenLockout = new TokenLockout(deps.options.hostTokenLockout);
     this.connectLimiter = new KeyedRateLimiter(deps.options.connectionRateLimit);
     this.chatLimiter = new KeyedRateLimiter(deps.options.chatAddressRateLimit);
+    this.sellLimiter = new KeyedRateLimiter(deps.options.sellAddressRateLimit);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.wss.on('error', (error) => deps.log.error('the signaling WebSocket server failed', error));
@@ -154,6 +160,7 @@ export class SignalingServer {
     clearInterval(this.heartbeat);
     this.connectLimiter.close();
     this.chatLimiter.close();
+    this.sellLimiter.close();
     this.deps.rooms.endAll('server-shutdown');
     for (const connection of [...this.connections]) connection.session.shutdown();
     this.wss.close();
@@ -181,6 +188,7 @@ export class SignalingServer {
         viewerIds: this.viewerIds,
         admitHostToken: (show, token) => this.admitHostToken(ip, show, token),
         takeAddressChatToken: () => this.chatLimiter.take(ip),
+        takeAddressSellToken: () => this.sellLimiter.take(ip),
         acceptingJoins: () => this.accepting,
       },
       hostRefusal,

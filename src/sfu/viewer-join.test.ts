@@ -20,6 +20,7 @@ function viewerSession(rooms: RoomRegistry): PeerSession {
     viewerIds: new ViewerIds('salt'),
     admitHostToken: () => undefined,
     takeAddressChatToken: () => true,
+    takeAddressSellToken: () => true,
     acceptingJoins: () => true,
   });
 }

@@ -26,6 +26,7 @@ describe('claims from chat', () => {
       text: 'SOLD!!',
       showId: b.showId,
       dealId: null,
+      auctionId: null,
       note: null,
     });
     expect(second).toMatchObject({ status: 'waitlisted', claimedAt: first!.claimedAt + 5 });
@@ -317,9 +318,9 @@ describe('claims CSV', () => {
     const claims = b.claims.list(null).claims;
     const at = new Date(b.now()).toISOString();
     expect(lines).toEqual([
-      'Viewer,Contact,Product,SKU,Variant,Price paid,Currency,Status,Claimed at,Chat message,Claim id',
-      `"'=HYPERLINK(""https://evil.example"",""Click"")",'@ann.shop,Blue T-shirt,BT-S,S / Blue,19.99,USD,confirmed,${at},sold,${claims[0]!.id}`,
-      `'+1 Café,cat@example.com,Café Mug,MUG-1,,12.00,EUR,confirmed,${at},mío,${claims[2]!.id}`,
+      'Viewer,Contact,Product,SKU,Variant,Price paid,Currency,Status,Claimed at,Chat message,Auction,Claim id',
+      `"'=HYPERLINK(""https://evil.example"",""Click"")",'@ann.shop,Blue T-shirt,BT-S,S / Blue,19.99,USD,confirmed,${at},sold,,${claims[0]!.id}`,
+      `'+1 Café,cat@example.com,Café Mug,MUG-1,,12.00,EUR,confirmed,${at},mío,,${claims[2]!.id}`,
       '',
     ]);
     const all = b.claims.exportCsv({ showId: b.showId, all: true }).content.split('\r\n');
@@ -331,7 +332,7 @@ describe('claims CSV', () => {
     const b = claimsBench();
     expect(b.claims.exportCsv({ showId: 424242, all: true })).toMatchObject({
       fileName: `claims-${new Date(b.now()).toISOString().slice(0, 10)}.csv`,
-      content: '\uFEFFViewer,Contact,Product,SKU,Variant,Price paid,Currency,Status,Claimed at,Chat message,Claim id\r\n',
+      content: '\uFEFFViewer,Contact,Product,SKU,Variant,Price paid,Currency,Status,Claimed at,Chat message,Auction,Claim id\r\n',
     });
   });
 });

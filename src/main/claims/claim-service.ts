@@ -27,6 +27,7 @@ import { findProduct, fits, StockLedger } from './stock-ledger.js';
 import { claimsCsv, claimsFileName } from './claims-csv.js';
 import { currencyOf, newClaim, onlySku, regularPrice, unitName } from './claim-units.js';
 import { ViewerClaims, type ViewerClaimsList } from './viewer-claims.js';
+import { auctionClaim, auctionMessageId, type AuctionClaimRequest } from './auction-claim.js';
 
 /** Claims from chat as the API offers them (the selling handlers). */
 export interface ClaimApi {
@@ -199,6 +200,13 @@ export class ClaimService implements ClaimApi {
     });
     this.publish(outcome);
     return moved!;
+  }
+
+  /** An auction's winner: a confirmed claim at the winning price, in units left like any; once per auction (asked again, the same claim). */
+  claimForAuction(request: AuctionClaimRequest): Claim {
+    const made = this.store.insert(auctionClaim(request, request.productId === null ? null : this.findProduct(request.productId)));
+    if (made) this.publish({ changed: [made], notices: [], stockChanged: true });
+    return made ?? this.store.byMessage(auctionMessageId(request.auctionId))!;
   }
 
   /** The catalog changed (an import): the Claims tab's units left are re-sent. */

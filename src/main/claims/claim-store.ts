@@ -16,6 +16,7 @@ interface ClaimRow {
   price_paid: string | null;
   currency: string | null;
   deal_id: number | null;
+  auction_id: number | null;
   status: ClaimStatus;
   claimed_at: number;
   updated_at: number;
@@ -31,7 +32,7 @@ export type ClaimTarget = Pick<Claim, 'productId' | 'variantId' | 'productTitle'
 
 /** The claim's columns and its viewer's contact (buyer_contacts, by primary key). */
 const COLUMNS =
-  'id, show_id, message_id, viewer_id, viewer_name, text, product_id, variant_id, product_title, variant_title, sku, price_paid, currency, deal_id, status, claimed_at, updated_at, note, ' +
+  'id, show_id, message_id, viewer_id, viewer_name, text, product_id, variant_id, product_title, variant_title, sku, price_paid, currency, deal_id, auction_id, status, claimed_at, updated_at, note, ' +
   '(SELECT contact FROM buyer_contacts WHERE buyer_contacts.viewer_id = claims.viewer_id) AS contact';
 
 /** The hot queries, exported for the EXPLAIN QUERY PLAN test. `show_id IS ?` matches NULL (no active show) too. */
@@ -88,9 +89,9 @@ export class ClaimStore {
     this.byMessageStmt = db.prepare<[string], ClaimRow>(`SELECT ${COLUMNS} FROM claims WHERE message_id = ?`);
     this.insertStmt = db.prepare(
       `INSERT INTO claims (show_id, message_id, viewer_id, viewer_name, text, product_id, variant_id, product_title, variant_title,
-         sku, price_paid, currency, deal_id, status, claimed_at, updated_at)
+         sku, price_paid, currency, deal_id, auction_id, status, claimed_at, updated_at)
        VALUES (@showId, @messageId, @viewerId, @viewerName, @text, @productId, @variantId, @productTitle, @variantTitle,
-         @sku, @pricePaid, @currency, @dealId, @status, @claimedAt, @claimedAt)
+         @sku, @pricePaid, @currency, @dealId, @auctionId, @status, @claimedAt, @claimedAt)
        ON CONFLICT (message_id) DO NOTHING`,
     );
     this.setStatusStmt = db.prepare<[ClaimStatus, string | null, number, number]>('UPDATE claims SET status = ?, note = ?, updated_at = ? WHERE id = ?');
@@ -211,6 +212,7 @@ function toClaim(row: ClaimRow): Claim {
     pricePaid: row.price_paid,
     currency: row.currency,
     dealId: row.deal_id,
+    auctionId: row.auction_id,
     status: row.status,
     claimedAt: row.claimed_at,
     updatedAt: row.updated_at,

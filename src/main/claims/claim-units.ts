@@ -38,6 +38,7 @@ export function newClaim(d: ClaimDraft): NewClaim {
     pricePaid: dealApplies ? deal.price : variant ? regularPrice(product, variant) : pin.variantId === null ? pin.card.price : regularPrice(product, null),
     currency: (dealApplies ? deal.currency : null) ?? currencyOf(product) ?? pin.card.currency,
     dealId: dealApplies ? deal.id : null,
+    auctionId: null,
     status: d.confirmed ? 'confirmed' : 'waitlisted',
     claimedAt: d.message.ts,
   };

@@ -14,6 +14,7 @@ export const CLAIMS_CSV_HEADER = [
   'Status',
   'Claimed at',
   'Chat message',
+  'Auction',
   'Claim id',
 ] as const;
 
@@ -37,6 +38,7 @@ export function claimsCsv(claims: readonly Claim[]): string {
       c.status,
       new Date(c.claimedAt).toISOString(),
       c.text,
+      c.auctionId,
       c.id,
     ]);
   }

@@ -42,6 +42,8 @@ import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
 import { StudioEventBus } from '../events/event-bus.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
+import { AuctionService } from '../auctions/auction-service.js';
+import { auctionHandlers } from '../auctions/auction-handlers.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 
 export interface StudioCoreOptions {
@@ -108,6 +110,8 @@ export interface StudioCore {
   readonly recordings: RecordingService;
   /** The show's selling state for viewers (auction, giveaway, practice). */
   readonly sellBoard: SellBoard;
+  /** Timed auctions on the pinned product (src/main/auctions). */
+  readonly auctions: AuctionService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -256,6 +260,19 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;
+  // Auctions on the pinned product: bids from the watch page and from approved chat ("25", "bid 30"); the winner gets a confirmed claim.
+  const auctions = new AuctionService({
+    db,
+    pins,
+    claims,
+    board: sellBoard,
+    events,
+    settings: () => settings.get().selling,
+    activeShowId: () => rundownStore.activeShowId(),
+    log: (message, error) => console.warn(`[auctions] ${message}`, error ?? ''),
+  });
+  sellInbox.on(['bid', 'maxBid'], (incoming) => auctions.receive(incoming));
+  approvedReaders.push((message) => auctions.readChat(message));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);
@@ -312,6 +329,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...chatHandlers(chat),
     ...sceneHandlers(new SceneStore(db), events),
     ...sellingHandlers(deals, claims, reports),
+    ...auctionHandlers(auctions),
     ...backupHandlers(backups),
     ...egressHandlers(egress),
     ...replayHandlers(replays, options.platform.pickFolder ? (title) => options.platform.pickFolder!(title) : null),
@@ -343,10 +361,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     replays,
     recordings,
     sellBoard,
+    auctions,
     info,
     async close() {
       live.setChatListener(null);
       live.setSellListener(null);
+      // What was decided is stored and told before the board closes.
+      auctions.close();
       sellBoard.close();
       live.setEgressListener(null);
       egress.close();

@@ -144,6 +144,7 @@ export function buildShowReport(rows: ShowReportRows, now: number): ShowReport {
       claims: timelineClaims,
       viewers: chartSamples(rows.samples).map((s) => ({ at: s.at, count: s.viewers, live: s.live })),
     },
+    auctions: rows.auctions,
     generatedAt: now,
   };
 }

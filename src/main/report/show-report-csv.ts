@@ -31,12 +31,34 @@ export function showReportCsv(report: ShowReport): ExportedFile {
       p.revenue,
       p.currency,
     ]),
+    ...auctionRows(report),
   ];
   return {
     fileName: `show-report-${fileSlug(report.showName) || report.showId}.csv`,
     mimeType: 'text/csv;charset=utf-8',
     content: csvDocument(rows),
   };
+}
+
+/** A blank line, then one row per auction (none when the show had no auction). */
+function auctionRows(report: ShowReport): CsvValue[][] {
+  if (report.auctions.length === 0) return [];
+  const result = { running: 'Running', sold: 'Sold', unsold: 'Not sold', cancelled: 'Cancelled' } as const;
+  return [
+    [],
+    ['Auction', 'Started', 'Result', 'Start price', 'Final price', 'Currency', 'Winner', 'Bids', 'Bidders'],
+    ...report.auctions.map((a): CsvValue[] => [
+      a.title,
+      formatDateTime(a.startedAt),
+      result[a.status],
+      a.startPrice,
+      a.finalPrice,
+      a.currency,
+      a.winnerName,
+      a.bids,
+      a.bidders,
+    ]),
+  ];
 }
 
 /** "1:02:03" or "2:03": how long a show ran. */

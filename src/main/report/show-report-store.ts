@@ -1,3 +1,4 @@
+import type { AuctionReportRow, AuctionStatus } from '../../shared/domain/auctions.js';
 import type { StudioDatabase } from '../db/open-database.js';
 
 /** The rows a show report is made from; all read in one transaction so they agree with each other. */
@@ -28,6 +29,8 @@ export interface ShowReportRows {
   /** Viewer and moderator messages by status (host messages are not audience activity). */
   readonly messageCounts: readonly { readonly status: string; readonly count: number }[];
   readonly firstMessageAt: number | null;
+  /** The show's auctions, oldest first, with their accepted bids and bidders. */
+  readonly auctions: readonly AuctionReportRow[];
 }
 
 /** The queries, exported for the EXPLAIN QUERY PLAN test: each must use its show index. */
@@ -39,7 +42,26 @@ export const REPORT_QUERIES = {
   claims: 'SELECT product_id, product_title, status, price_paid, currency, claimed_at FROM claims WHERE show_id = ? ORDER BY id',
   messageCounts: `SELECT status, count(*) AS count FROM chat_messages WHERE show_id = ? AND role <> 'host' GROUP BY status`,
   firstMessage: `SELECT min(ts) AS ts FROM chat_messages WHERE show_id = ? AND role <> 'host'`,
+  /** Bids: accepted lines (proxy bids too; a maximum only when it placed a bid), as the auction service counts them. */
+  auctions: `SELECT a.id, a.title, a.started_at, a.ended_at, a.status, a.start_price, a.final_price, a.currency, a.winner_name,
+      (SELECT count(*) FROM auction_bids b WHERE b.auction_id = a.id AND b.action = 'bid' AND (b.source <> 'max' OR b.amount IS NOT NULL)) AS bids,
+      (SELECT count(DISTINCT b.viewer_id) FROM auction_bids b WHERE b.auction_id = a.id AND b.action = 'bid') AS bidders
+    FROM auctions a WHERE a.show_id = ? ORDER BY a.started_at, a.id`,
 } as const;
+
+interface AuctionRow {
+  id: number;
+  title: string;
+  started_at: number;
+  ended_at: number | null;
+  status: AuctionStatus;
+  start_price: string;
+  final_price: string | null;
+  currency: string | null;
+  winner_name: string | null;
+  bids: number;
+  bidders: number;
+}
 
 interface ShowRow {
   id: number;
@@ -73,6 +95,7 @@ export class ShowReportStore {
     >(REPORT_QUERIES.claims);
     const messageCounts = db.prepare<[number], { status: string; count: number }>(REPORT_QUERIES.messageCounts);
     const firstMessage = db.prepare<[number], { ts: number | null }>(REPORT_QUERIES.firstMessage);
+    const auctions = db.prepare<[number], AuctionRow>(REPORT_QUERIES.auctions);
 
     this.readTx = db.transaction((showId: number): ShowReportRows | null => {
       const row = show.get(showId);
@@ -98,6 +121,19 @@ export class ShowReportStore {
         })),
         messageCounts: messageCounts.all(showId),
         firstMessageAt: firstMessage.get(showId)?.ts ?? null,
+        auctions: auctions.all(showId).map((a) => ({
+          auctionId: a.id,
+          title: a.title,
+          startedAt: a.started_at,
+          endedAt: a.ended_at,
+          status: a.status,
+          startPrice: a.start_price,
+          finalPrice: a.final_price,
+          currency: a.currency,
+          winnerName: a.winner_name,
+          bids: a.bids,
+          bidders: a.bidders,
+        })),
       };
     });
   }

@@ -18,6 +18,7 @@ const claim = (over: Partial<Claim>): Claim => ({
   pricePaid: '19.99',
   currency: 'USD',
   dealId: null,
+  auctionId: null,
   status: 'confirmed',
   claimedAt: 1000,
   updatedAt: 1000,

@@ -15,6 +15,7 @@ function report(values: Partial<ShowReport> & { samples?: ShowReport['timeline']
     messages: { total: 0, approved: 0, held: 0, blocked: 0 },
     products: [],
     totals: { claimsConfirmed: 0, claimsWaitlisted: 0, claimsCancelled: 0, revenue: '0', currency: null },
+    auctions: [],
     generatedAt: T + 600_000,
     ...values,
     timeline: { pins: [], deals: [], claims: [], viewers: values.samples ?? [] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, compareMoney, formatMoney, isMoney, multiplyMoney, parseMoney, parseMoneyWithCurrency } from './money.js';
+import { addMoney, compareMoney, formatMoney, isMoney, maxMoney, minMoney, multiplyMoney, parseMoney, parseMoneyWithCurrency } from './money.js';
 
 const value = (text: string, decimalComma = false): string | null => {
   const r = parseMoney(text, { decimalComma });
@@ -115,5 +115,19 @@ describe('formatMoney', () => {
   it('falls back for unknown or missing currencies', () => {
     expect(formatMoney('19.90', null, 'en-US')).toBe('19.90');
     expect(formatMoney('5', 'NOPE', 'en-US')).toBe('5 NOPE');
+  });
+});
+
+describe('minMoney / maxMoney', () => {
+  it('compare by value across decimals and return the amount as written', () => {
+    expect(minMoney('20.00', '9.99')).toBe('9.99');
+    expect(maxMoney('20.00', '9.99')).toBe('20.00');
+    expect(minMoney('5', '50')).toBe('5');
+    expect(maxMoney('5', '50')).toBe('50');
+  });
+
+  it('return the first argument when both are equal in value', () => {
+    expect(minMoney('20', '20.00')).toBe('20');
+    expect(maxMoney('20.00', '20')).toBe('20.00');
   });
 });

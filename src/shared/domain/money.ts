@@ -178,3 +178,13 @@ export function formatMoney(m: Money, currency: string | null, locale?: string):
     return `${m} ${currency}`;
   }
 }
+
+/** The smaller of two amounts, returned as written (`a` when equal). */
+export function minMoney(a: Money, b: Money): Money {
+  return compareMoney(b, a) < 0 ? b : a;
+}
+
+/** The larger of two amounts, returned as written (`a` when equal). */
+export function maxMoney(a: Money, b: Money): Money {
+  return compareMoney(b, a) > 0 ? b : a;
+}

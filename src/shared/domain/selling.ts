@@ -1,3 +1,4 @@
+import type { AuctionReportRow } from './auctions.js';
 import type { Money } from './catalog.js';
 
 /**
@@ -31,6 +32,8 @@ export interface Claim {
   readonly currency: string | null;
   /** The flash deal that set pricePaid, if any. */
   readonly dealId: number | null;
+  /** The auction this claim was won at (pricePaid is the winning bid), if any. */
+  readonly auctionId: number | null;
   readonly status: ClaimStatus;
   /** When the viewer sent the message (the SFU's clock as stored with the chat message). */
   readonly claimedAt: number;
@@ -130,6 +133,8 @@ export interface ShowReport {
     /** Viewer count samples, oldest first. */
     readonly viewers: readonly { readonly at: number; readonly count: number; readonly live: boolean }[];
   };
+  /** The show's auctions, oldest first. */
+  readonly auctions: readonly AuctionReportRow[];
   /** The studio's clock when this report was made. */
   readonly generatedAt: number;
 }

@@ -63,6 +63,12 @@ export interface ChatIncomingMessage {
   readonly text: string;
   /** Epoch ms, the SFU's clock. */
   readonly ts: number;
+  /**
+   * When this viewer id first joined the show's room, the SFU's clock
+   * (a giveaway entered by keyword checks its minimum watch time); null:
+   * unknown. Absent from SFUs older than the selling protocol.
+   */
+  readonly watchingSince?: number | null;
 }
 
 /** Who a viewer connection is in chat (join and chatSetName replies). */

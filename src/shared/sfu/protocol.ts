@@ -3,7 +3,7 @@ import { SHOW_ID_PATTERN, type SignalErrorCode } from './protocol-constants.js';
 import { productCardSchema, type ProductCard } from './product-card.js';
 import { claimRequestShapes, type ClaimReplyData, type StudioClaimPush } from './protocol-claims.js';
 import { egressRequestShapes, type EgressPush, type EgressReplyData } from './protocol-egress.js';
-import { sellRequestShapes, type SellPush, type SellReplyData } from './protocol-selling.js';
+import { sellRequestShapes, type SellPush, type SellReplyData, type ShowSellState } from './protocol-selling.js';
 import {
   chatNameInputSchema,
   chatRequestShapes,
@@ -168,6 +168,8 @@ export interface RoomState extends RoomChatState {
   readonly serverTime: number;
   /** The host's current producers: consume each of them. */
   readonly producers: readonly AnnouncedProducer[];
+  /** The show's auction, giveaway and practice flag (protocol-selling.ts), times on the SFU's clock; EMPTY_SELL_STATE when none. */
+  readonly sell: ShowSellState;
 }
 
 export interface TransportInfo {

@@ -13,6 +13,7 @@ import { destinationsMigration } from './0110-destinations.js';
 import { recordingsMigration } from './0120-recordings.js';
 import { recordingStopReasonMigration } from './0125-recording-stop-reason.js';
 import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-practice.js';
+import { auctionClockMigration } from './0140-auction-clock.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   recordingsMigration,
   recordingStopReasonMigration,
   auctionsGiveawaysPracticeMigration,
+  auctionClockMigration,
 ];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, EventSpec } from '../channel.js';
 import { appChannels, appEvents } from './app.js';
+import { auctionChannels, auctionEvents } from './auctions.js';
 import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...obsChannels,
   ...sceneChannels,
   ...sellingChannels,
+  ...auctionChannels,
   ...backupChannels,
   ...replayChannels,
   ...recordingChannels,
@@ -43,6 +45,7 @@ export const events = {
   ...obsEvents,
   ...sceneEvents,
   ...sellingEvents,
+  ...auctionEvents,
   ...replayEvents,
   ...recordingEvents,
   ...destinationEvents,

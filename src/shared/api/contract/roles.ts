@@ -142,6 +142,10 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   exportClaimsCsv: EXPORTS,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
+  // auctions
+  startAuction: RUN_SHOW,
+  cancelAuction: RUN_SHOW,
+  getAuctions: READ_STUDIO,
   // replay
   listReplays: REPLAYS,
   publishReplay: REPLAYS,
@@ -189,6 +193,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
   claimsChanged: 'producer',
+  auctionsChanged: 'producer',
   replaysChanged: 'host',
   recordingChanged: 'producer',
   recordingsChanged: 'producer',
