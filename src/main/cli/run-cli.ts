@@ -11,6 +11,7 @@ const commands: Readonly<Record<string, () => Promise<CliCommand>>> = {
   import: async () => (await import('./import-command.js')).importCommand,
   catalog: async () => (await import('./catalog-command.js')).catalogCommand,
   moderate: async () => (await import('./moderate-command.js')).moderateCommand,
+  auction: async () => (await import('./auction-command.js')).auctionCommand,
 };
 
 async function help(): Promise<string> {
