@@ -147,15 +147,12 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useStudioEvent('pinChanged', (state) => compositor?.setOverlay({ card: state.current?.card ?? null }));
   // The card's deal counts down on main's clock (measured by the live context), not on this machine's.
   useEffect(() => compositor?.setOverlay({ clockOffset: clockOffsetMs }), [compositor, clockOffsetMs]);
-  // The auction over the pinned card: price, leader, countdown, then the result for a few seconds (only under its own pin).
+  // The auction over the pinned card: price, leader, countdown (it runs to its end even when the host pins something
+  // else meanwhile), then the result for a few seconds (main keeps it as `current` only under its own pin).
   const auctions = useStudioValue({ event: 'auctionsChanged', read: (api) => api.getAuctions({ showId: null }) });
   const auction = auctions.value?.current ?? null;
-  const pinId = pin?.current?.id ?? null;
   const cardCurrency = card?.currency ?? null;
-  const auctionOverlay = useMemo(
-    () => auctionOverlayOf(auction && auction.pinId === pinId ? auction : null, cardCurrency),
-    [auction, pinId, cardCurrency],
-  );
+  const auctionOverlay = useMemo(() => auctionOverlayOf(auction, cardCurrency), [auction, cardCurrency]);
   useEffect(() => compositor?.setOverlay({ auction: auctionOverlay }), [compositor, auctionOverlay]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
