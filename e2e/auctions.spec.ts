@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { openChatViewer, sendFromViewer } from './chat-pages.js';
+import { openStudio, startLiveStudio } from './go-live-pages.js';
+import { buildSellingShow, claimRows, countdownSeconds, HOOPS, importCatalog, pressSellingKey, SCARF, TOTE, viewerCard } from './selling-pages.js';
+import { expect, test, type RunningStudio } from './studio-fixture.js';
+
+/**
+ * Auctions from the host's side with the real parts: `studio web` with its
+ * built-in SFU, the studio UI in Chromium (the auction bar under the pinned
+ * product, H to open it), viewers on the real watch page bidding in chat,
+ * the compositor drawing the auction on the program video
+ * (`?lss-test-hooks` exposes what its last frame showed).
+ */
+
+test.describe.configure({ timeout: 150_000 });
+
+/**
+ * The selling catalog with a currency: bids are prices, so an auction needs
+ * one (a Shopify export carries none). A plain CSV whose headers the import
+ * maps by itself.
+ */
+function writeAuctionCatalog(): string {
+  const rows = [TOTE, HOOPS, SCARF].map((p) => `${p.title},${p.sku},${p.price},USD,${p.stock}`);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lss-auctions-')), 'auction-catalog.csv');
+  fs.writeFileSync(file, ['Title,SKU,Price,Currency,Stock', ...rows].join('\n') + '\n');
+  return file;
+}
+
+async function auctionStudio(browser: Browser): Promise<{ studio: RunningStudio; stop: () => Promise<void>; host: Page }> {
+  const { studio, stop: stopStudio } = await startLiveStudio();
+  const stop = async () => {
+    for (const context of browser.contexts()) await context.close().catch(() => undefined);
+    await stopStudio();
+  };
+  try {
+    const host = await openStudio(browser, studio);
+    await host.goto(`${studio.url}&lss-test-hooks`);
+    await importCatalog(host, writeAuctionCatalog());
+    await buildSellingShow(host);
+    return { studio, stop, host };
+  } catch (error) {
+    console.log(studio.output().slice(-3000));
+    await stop();
+    throw error;
+  }
+}
+
+interface AuctionChoice {
+  readonly price: string;
+  readonly length: string;
+  readonly mode: 'Soft close' | 'Sudden death';
+  readonly adds?: string;
+  readonly reserve?: string;
+}
+
+/** H opens the form on the pinned product with the price field focused; Enter starts it. */
+async function startAuctionWithKey(host: Page, title: string, choice: AuctionChoice): Promise<void> {
+  await pressSellingKey(host, 'h');
+  const form = host.getByRole('form', { name: `Auction on ${title}` });
+  await expect(form.getByRole('textbox', { name: 'Starting price' })).toBeFocused();
+  await host.keyboard.type(choice.price);
+  await form.getByRole('combobox', { name: 'Auction length' }).selectOption({ label: 'Custom…' });
+  await form.getByRole('textbox', { name: 'Custom auction length' }).fill(choice.length);
+  await form.getByRole('combobox', { name: 'Auction close' }).selectOption({ label: choice.mode });
+  if (choice.adds) await form.getByRole('textbox', { name: 'Seconds a late bid adds' }).fill(choice.adds);
+  if (choice.reserve) await form.getByRole('textbox', { name: 'Reserve price' }).fill(choice.reserve);
+  await form.getByRole('textbox', { name: 'Starting price' }).press('Enter');
+  await expect(host.getByTestId('auction-running')).toBeVisible();
+}
+
+/** What the last program frame drew of the auction ("" when nothing). */
+const auctionOnVideo = (host: Page): Promise<string> =>
+  host.evaluate(() => (window as unknown as { __lssCompositor: { auctionOnVideo(): { text: string } | null } }).__lssCompositor.auctionOnVideo()?.text ?? '');
+
+const studioCountdown = async (host: Page): Promise<number> => countdownSeconds(await host.getByTestId('auction-countdown').textContent());
+
+test('a soft-close auction: chat bids move the price, a late bid puts the clock back, the winner gets the claim', async ({ browser }) => {
+  const { studio, stop, host } = await auctionStudio(browser);
+  try {
+    const ana = await openChatViewer(browser, host);
+    const ben = await openChatViewer(browser, host);
+    await sendFromViewer(ana, 'hi from Ana', 'Ana');
+    await sendFromViewer(ben, 'hi from Ben', 'Ben');
+
+    await pressSellingKey(host, '1');
+    await expect(viewerCard(ana).getByTestId('pin-title')).toHaveText(TOTE.title);
+    await expect(host.getByTestId('pinned-title')).toHaveText(TOTE.title);
+    await startAuctionWithKey(host, TOTE.title, { price: '10', length: '8 s', mode: 'Soft close', adds: '5' });
+    await expect(host.getByTestId('auction-price')).toHaveText('$10.00');
+    await expect(host.getByTestId('auction-leader')).toContainText('No bids yet');
+    // Cancel works only before a bid.
+    await expect(host.getByRole('button', { name: 'Cancel auction' })).toBeEnabled();
+
+    // A number alone in chat is a bid while an auction runs.
+    await sendFromViewer(ana, '$15');
+    await expect(host.getByTestId('auction-price')).toHaveText('$15.00');
+    await expect(host.getByTestId('auction-leader')).toHaveText('Ana leads');
+    await expect(host.getByTestId('auction-log-line').first()).toHaveText('Ana bid $15.00 in chat');
+    await expect(host.getByTestId('auction-counts')).toHaveText('1 bid · 1 bidder');
+    const cancel = host.getByRole('button', { name: 'Cancel auction' });
+    await expect(cancel).toBeDisabled();
+    await expect(cancel).toHaveAttribute('title', /runs to the end/);
+    // Every viewer and every platform: the published frame shows the price and the leader.
+    await expect.poll(() => auctionOnVideo(host)).toContain('$15.00 Ana is winning');
+
+    // In the last seconds, a bid puts the clock back to 5 s (the studio's countdown climbs again).
+    await expect.poll(() => studioCountdown(host), { timeout: 15_000 }).toBeLessThanOrEqual(3);
+    await sendFromViewer(ben, '16');
+    await expect(host.getByTestId('auction-leader')).toHaveText('Ben leads');
+    await expect.poll(() => studioCountdown(host)).toBeGreaterThanOrEqual(4);
+    await host.getByTestId('pinned-strip').screenshot({ path: test.info().outputPath('auction-running.png') });
+
+    // The end: the result in the studio and on the video, the winner's claim at the winning price.
+    await expect(host.getByTestId('auction-result')).toHaveText('Sold to Ben for $16.00', { timeout: 20_000 });
+    await expect.poll(() => auctionOnVideo(host)).toBe('SOLD to Ben — $16.00');
+    await host.getByTestId('auction-claim-link').click();
+    const claim = claimRows(host).filter({ hasText: 'Ben' });
+    await expect(claim).toHaveCount(1);
+    await expect(claim).toContainText('$16.00');
+    await expect(claim).toHaveAttribute('data-status', 'confirmed');
+  } catch (error) {
+    console.log(studio.output().slice(-3000));
+    throw error;
+  } finally {
+    await stop();
+  }
+});
+
+test('sudden death with a reserve: a too-low bid is refused and marked, and the end says "Not sold: reserve not met"', async ({ browser }) => {
+  const { studio, stop, host } = await auctionStudio(browser);
+  try {
+    const ana = await openChatViewer(browser, host);
+    const ben = await openChatViewer(browser, host);
+    await sendFromViewer(ana, 'hi from Ana', 'Ana');
+    await sendFromViewer(ben, 'hi from Ben', 'Ben');
+    await pressSellingKey(host, '1');
+    await expect(host.getByTestId('pinned-title')).toHaveText(TOTE.title);
+
+    // A wrong entry is answered in host words, and nothing starts.
+    await pressSellingKey(host, 'h');
+    const form = host.getByRole('form', { name: `Auction on ${TOTE.title}` });
+    await form.getByRole('combobox', { name: 'Auction length' }).selectOption({ label: 'Custom…' });
+    await form.getByRole('textbox', { name: 'Custom auction length' }).fill('3 s');
+    await form.getByRole('textbox', { name: 'Starting price' }).fill('10');
+    await form.getByRole('button', { name: 'Start auction' }).click();
+    await expect(form.getByRole('alert')).toHaveText('An auction lasts at least 5 seconds.');
+    await form.getByRole('textbox', { name: 'Custom auction length' }).fill('8 s');
+    await form.getByRole('textbox', { name: 'Reserve price' }).fill('5');
+    await form.getByRole('button', { name: 'Start auction' }).click();
+    await expect(form.getByRole('alert')).toHaveText('The reserve must be at least the starting price of $10.00, or left empty.');
+    await form.getByRole('button', { name: 'Close' }).click();
+
+    await startAuctionWithKey(host, TOTE.title, { price: '10', length: '8 s', mode: 'Sudden death', reserve: '50' });
+    await expect(host.getByTestId('auction-reserve')).toHaveText('Reserve not met');
+    await sendFromViewer(ana, '12');
+    await expect(host.getByTestId('auction-price')).toHaveText('$12.00');
+    // Below the next allowed amount: refused, marked in the host's bid log; the price stays.
+    await sendFromViewer(ben, '12');
+    const refused = host.getByTestId('auction-log-line').first();
+    await expect(refused).toHaveAttribute('data-action', 'refused');
+    await expect(refused).toContainText('Ben $12.00 refused: too low');
+    await expect(host.getByTestId('auction-price')).toHaveText('$12.00');
+    // Sudden death: no bid puts the clock back; it only goes down.
+    const left = await studioCountdown(host);
+    await expect.poll(() => studioCountdown(host)).toBeLessThan(left);
+
+    await expect(host.getByTestId('auction-result')).toHaveText('Not sold: reserve not met', { timeout: 20_000 });
+    await expect.poll(() => auctionOnVideo(host)).toBe('NOT SOLD — reserve not met');
+    await expect(host.getByTestId('auction-claim-link')).toBeHidden();
+  } catch (error) {
+    console.log(studio.output().slice(-3000));
+    throw error;
+  } finally {
+    await stop();
+  }
+});
