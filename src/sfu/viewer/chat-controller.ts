@@ -38,9 +38,11 @@ function failureText(error: unknown): string {
   return error instanceof Error ? error.message : 'The message did not go through.';
 }
 
-export class ChatController implements WatchChatEvents {
+export class ChatController implements Pick<WatchChatEvents, 'identity' | 'onJoined'> {
   private transport: ChatTransport | null = null;
   private pendingText: string | null = null;
+  /** A bid or a giveaway entry waiting for the name (selling-controller.ts). */
+  private pendingAction: (() => void) | null = null;
   private awaiting: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The host's and moderators' names seen in the chat: a look-alike is refused here at once (the SFU has the final word). */
   private readonly staffNames = new Map<string, ReservedName>();
@@ -65,6 +67,20 @@ export class ChatController implements WatchChatEvents {
 
   identity(): { viewerKey: string; name: string | null } {
     return { viewerKey: this.identityStore.viewerKey, name: this.identityStore.name };
+  }
+
+  /**
+   * Runs `action` once this viewer has a display name: at once when the
+   * page has one (unless `ask`: the SFU said it has none), else after the
+   * name form (worded for `purpose`) succeeds.
+   */
+  withName(action: () => void, purpose: 'bid' | 'enter', ask = false): void {
+    if (!ask && this.identityStore.name) {
+      action();
+      return;
+    }
+    this.pendingAction = action;
+    this.view.askForName(true, purpose);
   }
 
   onJoined(room: RoomState, identity: ChatIdentity | null): void {
@@ -141,8 +157,11 @@ export class ChatController implements WatchChatEvents {
       this.view.askForName(false);
       if (reply.name !== name) this.view.showNotice(`“${name}” was taken: you are “${reply.name}”.`);
       const pending = this.pendingText;
+      const action = this.pendingAction;
       this.pendingText = null;
+      this.pendingAction = null;
       if (pending) await this.send(pending);
+      action?.();
     } catch (error) {
       // The SFU says exactly what is wrong with the name ("That name looks like the host’s. Pick another.").
       const invalid = error instanceof SignalRequestError && error.code === 'invalid-message';

@@ -12,6 +12,12 @@ const NOTICE_MS = 10_000;
 /** Closer than this to the bottom: keep following new messages. */
 const BOTTOM_SLACK_PX = 48;
 
+const NAME_QUESTION = {
+  chat: 'Pick a name to chat',
+  bid: 'Pick a name to bid — everyone sees who leads',
+  enter: 'Pick a name to enter the giveaway — the winner’s name is shown',
+} as const;
+
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`The watch page is missing #${id}.`);
@@ -30,6 +36,8 @@ export class ChatView {
   readonly input = byId<HTMLInputElement>('chat-input');
   readonly nameForm = byId<HTMLFormElement>('chat-name-form');
   readonly nameInput = byId<HTMLInputElement>('chat-name-input');
+  private readonly nameLabel = byId<HTMLElement>('chat-name-label');
+  private readonly nameSubmit = byId<HTMLButtonElement>('chat-name-submit');
   private readonly list = byId<HTMLOListElement>('chat-list');
   private readonly empty = byId<HTMLElement>('chat-empty');
   private readonly pinned = byId<HTMLElement>('chat-pinned');
@@ -101,8 +109,10 @@ export class ChatView {
     this.hint.textContent = text ?? '';
   }
 
-  /** Before the first message: ask for a display name (the typed message waits). */
-  askForName(ask: boolean): void {
+  /** Before the first message, bid or entry: ask for a display name (the typed message, bid or entry waits). */
+  askForName(ask: boolean, purpose: 'chat' | 'bid' | 'enter' = 'chat'): void {
+    this.nameLabel.textContent = NAME_QUESTION[purpose];
+    this.nameSubmit.textContent = purpose === 'chat' ? 'Join chat' : 'Continue';
     this.nameForm.hidden = !ask;
     this.form.hidden = ask;
     if (ask) this.nameInput.focus();

@@ -2,11 +2,14 @@
  * Entry of the watch page (/watch/<show>), bundled by scripts/build-viewer.ts.
  * Runs in the viewer's browser, usually a phone.
  */
+import { AuctionBlock } from './auction-view.js';
 import { ChatController } from './chat-controller.js';
 import { ChatIdentityStore } from './chat-identity.js';
 import { ChatView } from './chat-view.js';
+import { GiveawayBlock } from './giveaway-view.js';
 import { MyClaimsController } from './my-claims-controller.js';
 import { MyClaimsView } from './my-claims-view.js';
+import { SellingController } from './selling-controller.js';
 import { WatchSession } from './watch-session.js';
 import { WatchView } from './watch-view.js';
 
@@ -14,23 +17,48 @@ const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').repl
 const view = new WatchView();
 const chat = new ChatController(new ChatView(), new ChatIdentityStore());
 const myClaims = new MyClaimsController(new MyClaimsView());
+const element = (id: string) => document.getElementById(id)!;
+// Auctions, giveaways, the PRACTICE banner; a bid or an entry without a chat name asks for one through the chat's flow.
+const selling: SellingController = new SellingController(
+  {
+    auction: new AuctionBlock(element('auction'), {
+      bidNext: () => selling.bidNext(),
+      bidAmount: (typed) => selling.bidAmount(typed, 'bid'),
+      bidMax: (typed) => selling.bidAmount(typed, 'maxBid'),
+    }),
+    giveaway: new GiveawayBlock(element('giveaway'), () => selling.enterGiveaway()),
+    practice: element('practice-banner'),
+  },
+  chat,
+);
 const session = new WatchSession(
   show,
   { host: location.host, secure: location.protocol === 'https:' },
   {
     stream: view.stream,
-    onStatus: (status) => view.render(status),
+    onStatus: (status) => {
+      view.render(status);
+      selling.onPhase(status.phase);
+    },
     onTracksChanged: () => view.onTracksChanged(),
     chat: {
       identity: () => chat.identity(),
-      onJoined: (room, identity) => chat.onJoined(room, identity),
+      onJoined: (room, identity) => {
+        chat.onJoined(room, identity);
+        selling.onJoined(room, identity);
+      },
       // The buyer's own claims (the studio sends them after each change and at every join) go to "My claims".
-      onPush: (push) => (push.type === 'myClaims' ? myClaims.update(push) : chat.onPush(push)),
+      onPush: (push) => {
+        if (push.type === 'myClaims') myClaims.update(push);
+        else if (push.type === 'sellState' || push.type === 'sellNotice' || push.type === 'sellIncoming') selling.onPush(push);
+        else chat.onPush(push);
+      },
     },
   },
 );
 chat.connect(session);
 myClaims.connect(session);
+selling.connect(session);
 session.start();
 addEventListener('pagehide', () => session.stop());
 // Back/forward cache: the stopped session cannot resume; a fresh load rejoins.

@@ -4,19 +4,17 @@ import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constant
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
 import type { AnnouncedProducer, RoomState, SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
+import type { SellAction, SellPush } from '../../shared/sfu/protocol-selling.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 import { openRecvTransport } from './recv-transport.js';
 import { Backoff } from '../../shared/time/backoff.js';
 import { AFTER_SHOW_ENDED, RECONNECT } from './reconnect-delay.js';
 
-/** Runs in the viewer's browser. */
-
 /**
- * What the page shows. `paused`: the show was live in this tab and the host's
- * feed dropped (their network); they usually come back within seconds.
- * `crowded`: this viewer's network (one address) has as many connections
- * open as the SFU allows one address.
+ * Runs in the viewer's browser. What the page shows. `paused`: the show was live in this tab and the host's feed
+ * dropped (their network); they usually come back within seconds. `crowded`: this viewer's network (one address) has
+ * as many connections open as the SFU allows one address.
  */
 export type WatchPhase = 'connecting' | 'not-started' | 'live' | 'paused' | 'ended' | 'reconnecting' | 'crowded' | 'unsupported';
 
@@ -34,7 +32,7 @@ export interface WatchSessionEvents {
   readonly stream: MediaStream;
   /** Called after tracks were added to or removed from `stream` (script changes fire no stream events). */
   readonly onTracksChanged: () => void;
-  /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes (this buyer's own `myClaims` among them). */
+  /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes (this buyer's own `myClaims` and the selling pushes among them). */
   readonly chat?: WatchChatEvents;
 }
 
@@ -42,10 +40,11 @@ export interface WatchChatEvents {
   /** Sent with every join: the stored viewerKey and display name (if the viewer chose one). */
   readonly identity: () => { readonly viewerKey: string; readonly name: string | null };
   readonly onJoined: (room: RoomState, identity: ChatIdentity | null) => void;
-  readonly onPush: (push: ChatPush) => void;
+  readonly onPush: (push: ChatPush | SellPush) => void;
 }
 
-const CHAT_PUSHES: ReadonlySet<string> = new Set<ChatPush['type']>(['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming', 'myClaims']);
+const PASSED_ON: readonly (ChatPush | SellPush)['type'][] = ['chatMessage', 'chatDeleted', 'chatPinned', 'chatNotice', 'chatIncoming', 'myClaims', 'sellState', 'sellNotice', 'sellIncoming'];
+const CHAT_PUSHES: ReadonlySet<string> = new Set(PASSED_ON);
 
 /** This network has all the connections one address may open: ask again once others may have gone. */
 const RETRY_CROWDED_MS = 15_000;
@@ -60,19 +59,16 @@ interface Attempt {
   device: Device | null;
   transport: types.Transport | null;
   mediaStarting: Promise<void> | null;
-  /** By producer id. */
+  /** By producer id; `consuming`: producer ids with a consume request in flight (the same feed can be announced twice). */
   readonly consumers: Map<string, types.Consumer>;
-  /** Producer ids with a consume request in flight (the same feed can be announced twice). */
   readonly consuming: Set<string>;
 }
 
 /**
- * One viewer watching one show: joins over the signaling socket, receives
- * the host's audio and video, follows room events, and recovers by itself —
- * a dropped socket means a full rejoin with backoff (reconnect-delay.ts),
- * failed ICE means restartIce on the same transport. A show without a room
- * on the SFU (not started, or not yet back after a crash) is waited for on
- * the open socket: the SFU says when a host opens it.
+ * One viewer watching one show: joins over the signaling socket, receives the host's audio and video, follows room
+ * events, and recovers by itself — a dropped socket means a full rejoin with backoff (reconnect-delay.ts), failed ICE
+ * means restartIce on the same transport. A show without a room on the SFU (not started, or not yet back after a
+ * crash) is waited for on the open socket: the SFU says when a host opens it.
  */
 export class WatchSession {
   private status: WatchStatus = { phase: 'connecting', viewerCount: null, pin: null, serverOffset: 0 };
@@ -199,7 +195,7 @@ export class WatchSession {
     }
   }
 
-  /** Chat, and the buyer's contact for the seller (the studio alone gets it), go over the current connection; they fail (SignalRequestError) while reconnecting. */
+  /** Chat, the buyer's contact (the studio alone gets it), bids and entries (verdicts come as `sellNotice`) go over the current connection; they fail (SignalRequestError) while reconnecting. */
   async sendChat(text: string): Promise<ChatReplyData['chatSend']> {
     return this.joinedSocket().requests.request({ type: 'chatSend', text });
   }
@@ -212,6 +208,10 @@ export class WatchSession {
     return this.joinedSocket().requests.request({ type: 'claimContact', contact });
   }
 
+  async sendSellAction(action: SellAction): Promise<SignalReplyData['sellAction']> {
+    return this.joinedSocket().requests.request({ type: 'sellAction', action });
+  }
+
   private joinedSocket(): SignalSocket {
     if (!this.attempt?.joined) throw new Error('Not connected to the show right now.');
     return this.attempt.socket;
@@ -220,7 +220,7 @@ export class WatchSession {
   private onPush(attempt: Attempt, push: SignalPush): void {
     if (attempt !== this.attempt) return;
     if (CHAT_PUSHES.has(push.type)) {
-      this.events.chat?.onPush(push as ChatPush);
+      this.events.chat?.onPush(push as ChatPush | SellPush);
       return;
     }
     switch (push.type) {
