@@ -8,11 +8,12 @@ import { buildSellingShow, claimRows, countdownSeconds, HOOPS, importCatalog, pr
 import { expect, test, type RunningStudio } from './studio-fixture.js';
 
 /**
- * Auctions from the host's side with the real parts: `studio web` with its
- * built-in SFU, the studio UI in Chromium (the auction bar under the pinned
- * product, H to open it), viewers on the real watch page bidding in chat,
- * the compositor drawing the auction on the program video
- * (`?lss-test-hooks` exposes what its last frame showed).
+ * Auctions end to end with the real parts: `studio web` with its built-in
+ * SFU, the studio UI in Chromium (the auction bar under the pinned product,
+ * H to open it), viewers on the real watch page bidding with its buttons, a
+ * maximum and in chat, the compositor drawing the auction on the program
+ * video (`?lss-test-hooks` exposes what its last frame showed). Every wait
+ * is for a condition on screen.
  */
 
 test.describe.configure({ timeout: 150_000 });
@@ -77,11 +78,18 @@ const auctionOnVideo = (host: Page): Promise<string> =>
 
 const studioCountdown = async (host: Page): Promise<number> => countdownSeconds(await host.getByTestId('auction-countdown').textContent());
 
-test('a soft-close auction: chat bids move the price, a late bid puts the clock back, the winner gets the claim', async ({ browser }) => {
+/** The auction block on a watch page. */
+const viewerAuction = (viewer: Page) => viewer.getByRole('region', { name: 'Auction' });
+
+/** Seconds left on a watch page's auction countdown. */
+const viewerCountdown = async (viewer: Page): Promise<number> => countdownSeconds(await viewerAuction(viewer).getByTestId('auction-countdown').textContent());
+
+test('a soft-close auction: button, maximum and chat bids, a late bid puts the clock back, the winner gets the claim', async ({ browser }) => {
   const { studio, stop, host } = await auctionStudio(browser);
   try {
     const ana = await openChatViewer(browser, host);
     const ben = await openChatViewer(browser, host);
+    // Their chat names first: a bid without one would ask for it.
     await sendFromViewer(ana, 'hi from Ana', 'Ana');
     await sendFromViewer(ben, 'hi from Ben', 'Ben');
 
@@ -93,28 +101,46 @@ test('a soft-close auction: chat bids move the price, a late bid puts the clock 
     await expect(host.getByTestId('auction-leader')).toContainText('No bids yet');
     // Cancel works only before a bid.
     await expect(host.getByRole('button', { name: 'Cancel auction' })).toBeEnabled();
+    await expect(viewerAuction(ana).getByTestId('auction-rule')).toHaveText('Bids in the last 5 s add time');
 
-    // A number alone in chat is a bid while an auction runs.
+    // Ana bids the opening price with the button.
+    await viewerAuction(ana).getByRole('button', { name: 'Bid $10' }).click();
+    await expect(host.getByTestId('auction-leader')).toHaveText('Ana leads');
+    await expect(viewerAuction(ana).getByTestId('auction-standing')).toHaveText('You’re winning');
+    const cancel = host.getByRole('button', { name: 'Cancel auction' });
+    await expect(cancel).toBeDisabled();
+    await expect(cancel).toHaveAttribute('title', /runs to the end/);
+
+    // Ben sets a maximum of $14: the studio bids for him, one step above Ana.
+    await viewerAuction(ben).getByRole('textbox', { name: 'Bid for me up to' }).fill('14');
+    await viewerAuction(ben).getByRole('button', { name: 'Set max' }).click();
+    await expect(host.getByTestId('auction-leader')).toHaveText('Ben leads');
+    await expect(host.getByTestId('auction-price')).toHaveText('$11.00');
+    await expect(viewerAuction(ben).getByTestId('auction-standing')).toHaveText('You’re winning');
+
+    // Ana answers in chat with "$15", above Ben's maximum.
     await sendFromViewer(ana, '$15');
     await expect(host.getByTestId('auction-price')).toHaveText('$15.00');
     await expect(host.getByTestId('auction-leader')).toHaveText('Ana leads');
     await expect(host.getByTestId('auction-log-line').first()).toHaveText('Ana bid $15.00 in chat');
-    await expect(host.getByTestId('auction-counts')).toHaveText('1 bid · 1 bidder');
-    const cancel = host.getByRole('button', { name: 'Cancel auction' });
-    await expect(cancel).toBeDisabled();
-    await expect(cancel).toHaveAttribute('title', /runs to the end/);
+    await expect(viewerAuction(ben).getByTestId('auction-standing')).toHaveText('Outbid');
+    await expect(viewerAuction(ben).getByTestId('auction-price')).toHaveText('$15');
     // Every viewer and every platform: the published frame shows the price and the leader.
     await expect.poll(() => auctionOnVideo(host)).toContain('$15.00 Ana is winning');
 
-    // In the last seconds, a bid puts the clock back to 5 s (the studio's countdown climbs again).
-    await expect.poll(() => studioCountdown(host), { timeout: 15_000 }).toBeLessThanOrEqual(3);
-    await sendFromViewer(ben, '16');
+    // In the last seconds Ben bids again: the clock goes back to 5 s, on his page and in the studio.
+    await expect.poll(() => viewerCountdown(ben), { timeout: 15_000 }).toBeLessThanOrEqual(2);
+    await viewerAuction(ben).getByRole('button', { name: 'Bid $16' }).click();
     await expect(host.getByTestId('auction-leader')).toHaveText('Ben leads');
+    await expect.poll(() => viewerCountdown(ben)).toBeGreaterThanOrEqual(4);
     await expect.poll(() => studioCountdown(host)).toBeGreaterThanOrEqual(4);
     await host.getByTestId('pinned-strip').screenshot({ path: test.info().outputPath('auction-running.png') });
 
-    // The end: the result in the studio and on the video, the winner's claim at the winning price.
-    await expect(host.getByTestId('auction-result')).toHaveText('Sold to Ben for $16.00', { timeout: 20_000 });
+    // The end, everywhere: both pages, the studio, the video; the winner's claim at the winning price.
+    await expect(viewerAuction(ana).getByTestId('auction-result')).toHaveText('Sold to Ben for $16', { timeout: 20_000 });
+    await expect(viewerAuction(ben).getByTestId('auction-result')).toHaveText('Sold to you for $16');
+    await expect(viewerAuction(ben).getByTestId('auction-standing')).toHaveText('You won!');
+    await expect(host.getByTestId('auction-result')).toHaveText('Sold to Ben for $16.00');
     await expect.poll(() => auctionOnVideo(host)).toBe('SOLD to Ben — $16.00');
     await host.getByTestId('auction-claim-link').click();
     const claim = claimRows(host).filter({ hasText: 'Ben' });
@@ -129,7 +155,7 @@ test('a soft-close auction: chat bids move the price, a late bid puts the clock 
   }
 });
 
-test('sudden death with a reserve: a too-low bid is refused and marked, and the end says "Not sold: reserve not met"', async ({ browser }) => {
+test('sudden death with a reserve: a too-low bid is refused privately, and the end says "Not sold: reserve not met"', async ({ browser }) => {
   const { studio, stop, host } = await auctionStudio(browser);
   try {
     const ana = await openChatViewer(browser, host);
@@ -147,27 +173,36 @@ test('sudden death with a reserve: a too-low bid is refused and marked, and the 
     await form.getByRole('textbox', { name: 'Starting price' }).fill('10');
     await form.getByRole('button', { name: 'Start auction' }).click();
     await expect(form.getByRole('alert')).toHaveText('An auction lasts at least 5 seconds.');
-    await form.getByRole('textbox', { name: 'Custom auction length' }).fill('8 s');
+    await form.getByRole('textbox', { name: 'Custom auction length' }).fill('15 s');
     await form.getByRole('textbox', { name: 'Reserve price' }).fill('5');
     await form.getByRole('button', { name: 'Start auction' }).click();
     await expect(form.getByRole('alert')).toHaveText('The reserve must be at least the starting price of $10.00, or left empty.');
+    await expect(viewerAuction(ana)).toBeHidden();
     await form.getByRole('button', { name: 'Close' }).click();
 
-    await startAuctionWithKey(host, TOTE.title, { price: '10', length: '8 s', mode: 'Sudden death', reserve: '50' });
+    await startAuctionWithKey(host, TOTE.title, { price: '10', length: '15 s', mode: 'Sudden death', reserve: '50' });
     await expect(host.getByTestId('auction-reserve')).toHaveText('Reserve not met');
-    await sendFromViewer(ana, '12');
-    await expect(host.getByTestId('auction-price')).toHaveText('$12.00');
-    // Below the next allowed amount: refused, marked in the host's bid log; the price stays.
-    await sendFromViewer(ben, '12');
+    await expect(viewerAuction(ana).getByTestId('auction-reserve')).toHaveText('Reserve not met yet');
+    await viewerAuction(ana).getByRole('button', { name: 'Bid $10' }).click();
+    await expect(host.getByTestId('auction-price')).toHaveText('$10.00');
+    await expect(host.getByTestId('auction-leader')).toHaveText('Ana leads');
+
+    // Ben says "10" in chat: below the next allowed amount. Refused, the reason told to Ben alone,
+    // marked in the host's bid log; the price stays.
+    await sendFromViewer(ben, '10');
+    await expect(viewerAuction(ben).getByTestId('auction-notice')).toHaveText(/^The next bid must be at least \$11(\.00)?\.$/);
     const refused = host.getByTestId('auction-log-line').first();
     await expect(refused).toHaveAttribute('data-action', 'refused');
-    await expect(refused).toContainText('Ben $12.00 refused: too low');
-    await expect(host.getByTestId('auction-price')).toHaveText('$12.00');
-    // Sudden death: no bid puts the clock back; it only goes down.
+    await expect(refused).toContainText('Ben $10.00 refused: too low');
+    await expect(host.getByTestId('auction-price')).toHaveText('$10.00');
+    await expect(viewerAuction(ana).getByTestId('auction-notice')).not.toContainText('at least');
+    // Sudden death: the clock only goes down.
     const left = await studioCountdown(host);
     await expect.poll(() => studioCountdown(host)).toBeLessThan(left);
 
-    await expect(host.getByTestId('auction-result')).toHaveText('Not sold: reserve not met', { timeout: 20_000 });
+    await expect(host.getByTestId('auction-result')).toHaveText('Not sold: reserve not met', { timeout: 30_000 });
+    await expect(viewerAuction(ana).getByTestId('auction-result')).toHaveText('Not sold: reserve not met');
+    await expect(viewerAuction(ben).getByTestId('auction-result')).toHaveText('Not sold: reserve not met');
     await expect.poll(() => auctionOnVideo(host)).toBe('NOT SOLD — reserve not met');
     await expect(host.getByTestId('auction-claim-link')).toBeHidden();
   } catch (error) {
