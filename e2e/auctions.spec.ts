@@ -155,13 +155,25 @@ test('a soft-close auction: button, maximum and chat bids, a late bid puts the c
   }
 });
 
-test('sudden death with a reserve: a too-low bid is refused privately, and the end says "Not sold: reserve not met"', async ({ browser }) => {
+test('sudden death with a reserve and the seller’s bid steps: a too-low bid is refused privately, and the end says "Not sold: reserve not met"', async ({ browser }) => {
   const { studio, stop, host } = await auctionStudio(browser);
   try {
     const ana = await openChatViewer(browser, host);
     const ben = await openChatViewer(browser, host);
     await sendFromViewer(ana, 'hi from Ana', 'Ana');
     await sendFromViewer(ben, 'hi from Ben', 'Ben');
+
+    // The seller's bid steps (Settings → Selling): $2 steps from $0. A word where a price belongs is named by row.
+    await host.getByRole('button', { name: 'Settings' }).click();
+    const steps = host.getByTestId('bid-increments');
+    await steps.getByRole('textbox', { name: 'Row 1: step' }).fill('two');
+    await steps.getByRole('button', { name: 'Save bid steps' }).click();
+    await expect(steps.getByRole('alert')).toHaveText('Row 1, the step: A price is a decimal number such as "10.00".');
+    await steps.getByRole('textbox', { name: 'Row 1: step' }).fill('2');
+    await steps.getByRole('button', { name: 'Save bid steps' }).click();
+    await expect(host.getByTestId('selling-settings').getByRole('status')).toHaveText('Bid steps saved: new auctions use them.');
+    await host.getByRole('button', { name: 'Back to studio' }).click();
+
     await pressSellingKey(host, '1');
     await expect(host.getByTestId('pinned-title')).toHaveText(TOTE.title);
 
@@ -187,13 +199,14 @@ test('sudden death with a reserve: a too-low bid is refused privately, and the e
     await expect(host.getByTestId('auction-price')).toHaveText('$10.00');
     await expect(host.getByTestId('auction-leader')).toHaveText('Ana leads');
 
-    // Ben says "10" in chat: below the next allowed amount. Refused, the reason told to Ben alone,
-    // marked in the host's bid log; the price stays.
-    await sendFromViewer(ben, '10');
-    await expect(viewerAuction(ben).getByTestId('auction-notice')).toHaveText(/^The next bid must be at least \$11(\.00)?\.$/);
+    // The next bid is one $2 step up. Ben says "11" in chat: below it. Refused, the reason told to Ben
+    // alone, marked in the host's bid log; the price stays.
+    await expect(viewerAuction(ben).getByRole('button', { name: 'Bid $12' })).toBeVisible();
+    await sendFromViewer(ben, '11');
+    await expect(viewerAuction(ben).getByTestId('auction-notice')).toHaveText(/^The next bid must be at least \$12(\.00)?\.$/);
     const refused = host.getByTestId('auction-log-line').first();
     await expect(refused).toHaveAttribute('data-action', 'refused');
-    await expect(refused).toContainText('Ben $10.00 refused: too low');
+    await expect(refused).toContainText('Ben $11.00 refused: too low');
     await expect(host.getByTestId('auction-price')).toHaveText('$10.00');
     await expect(viewerAuction(ana).getByTestId('auction-notice')).not.toContainText('at least');
     // Sudden death: the clock only goes down.
