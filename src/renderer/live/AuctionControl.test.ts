@@ -64,7 +64,7 @@ async function renderBar(role: Role, current: Auction | null, cancel = vi.fn(asy
   document.body.append(container);
   root = createRoot(container);
   const bar = createElement(AuctionControl, { auctions, pinId: 3, title: 'Canvas Tote', currency: 'USD', studioNow: NOW });
-  act(() => root!.render(createElement(StudioContext.Provider, { value: studio.api }, createElement(RoleProvider, { role }, bar))));
+  act(() => root!.render(createElement(StudioContext.Provider, { value: studio.api }, createElement(RoleProvider, { role, children: bar }))));
   await settle(() => studio.next('getSettings').answer(defaultSettings()));
 }
 
