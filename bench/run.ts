@@ -5,6 +5,8 @@
  *   --pins N, --frames N, --skip-live   (the live benchmark, bench/live.ts)
  *   --presses N   (the pin fan-out, bench/pin-fanout.ts; --skip-live skips it too)
  *   (multistream, bench/egress.ts: CPU per destination and the delay to the RTMP server; --skip-live skips it too)
+ *   (the auction engine, bench/auction-engine.ts: 200,000 inputs to the engine, 100,000 lines through `studio auction`)
+ *   (auctions in the studio, bench/auction.ts: bid -> 100 viewers, 200 bids; 1,000 bidders × 10 bids at once)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
  * Each benchmark runs as a section: one that fails is named, the others
@@ -22,7 +24,9 @@ import { printEgressBenchmark } from './egress-report.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
+import { printAuctionEngineBenchmark } from './auction-engine.js';
 import { runChatLatencyBenchmark } from './chat-latency.js';
+import { runAuctionLatency, runAuctionThroughput } from './auction.js';
 import { runPinLatencyBenchmark } from './pin-latency.js';
 import { runObsPinBenchmark } from './obs-pin.js';
 import { printPinFanoutBenchmark } from './pin-fanout.js';
@@ -59,7 +63,15 @@ const frames = size(values.frames, 600, 30);
 const presses = size(values.presses, 40, 3);
 const pinLatencyPins = smoke ? 10 : 100;
 const moderationMessages = smoke ? 5_000 : 200_000;
+/** The auction engine (bench/auction-engine.ts): inputs decided by the engine alone, lines through `studio auction`. */
+const auctionInputs = smoke ? 5_000 : 200_000;
+const auctionCliLines = smoke ? 2_000 : 100_000;
 const chatMessages = smoke ? 20 : 500;
+/** Auctions (bench/auction.ts): bids timed to every viewer, viewers; bidders and bids each in the flood. */
+const auctionBids = smoke ? 10 : 200;
+const auctionViewers = smoke ? 20 : 100;
+const auctionBidders = smoke ? 50 : 1_000;
+const auctionBurst = smoke ? 2 : 10;
 const obsPins = smoke ? 3 : 30;
 const compositorWindowMs = smoke ? 1_000 : 10_000;
 /** Multistream (bench/egress.ts): CPU window per destination count, settling before it, frames read back from the RTMP server. */
@@ -158,11 +170,24 @@ await section('pin-latency', async () => {
 
 await section('moderation', () => printModerationBenchmark({ messages: moderationMessages }));
 
+await section('auction-engine', () => printAuctionEngineBenchmark({ inputs: auctionInputs, cliInputs: auctionCliLines }));
+
 await section('chat-latency', async () => {
   const chat = await runChatLatencyBenchmark({ messages: chatMessages });
   console.log(`\nChat, loopback, built-in SFU (moderation + SQLite write on the way; ${chat.senders} sender sockets, 1 receiver):`);
   console.log(row('viewer chatSend -> other viewer has it', lat(chat.roundTrip)));
   console.log(row('viewer chatSend -> SFU reply', lat(chat.sfuAck)));
+});
+
+await section('auction', async () => {
+  const a = await runAuctionLatency({ bids: auctionBids, viewers: auctionViewers });
+  console.log(`\nAuction, loopback, built-in SFU (engine + SQLite write on the way; ${a.viewers} viewer sockets, one bid at a time):`);
+  console.log(row('viewer bid -> every viewer has it', lat(a.toEveryViewer)));
+  console.log(row("viewer bid -> the bidder's notice", lat(a.toNotice)));
+  const b = await runAuctionThroughput({ bidders: auctionBidders, burst: auctionBurst });
+  console.log(`\nAuction flood: ${fmt(b.bidders, 0)} bidders press Bid ${auctionBurst} times at once (${fmt(b.sent, 0)} bids forwarded, ${fmt(b.stored, 0)} stored):`);
+  console.log(row('bids decided per second', figure(b.decidedPerSecond, 'bids/s')));
+  console.log(row('first bid sent -> every bid stored', ms(b.decidedMs)));
 });
 
 await section('obs-pin', async () => {

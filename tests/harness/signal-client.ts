@@ -39,9 +39,17 @@ export class TestSignalClient {
     });
   }
 
-  /** `headers` as a browser page would send them (Origin, Host). */
-  static async connect(sfu: Pick<SfuServer, 'signalUrl'>, headers: Readonly<Record<string, string>> = {}): Promise<TestSignalClient> {
-    const ws = new WebSocket(sfu.signalUrl, { headers });
+  /**
+   * `headers` as a browser page would send them (Origin, Host); `localAddress`
+   * a loopback address of its own (127.0.0.x), as viewers come from their own
+   * networks: the SFU caps connections, chat and bids per address.
+   */
+  static async connect(
+    sfu: Pick<SfuServer, 'signalUrl'>,
+    headers: Readonly<Record<string, string>> = {},
+    localAddress?: string,
+  ): Promise<TestSignalClient> {
+    const ws = new WebSocket(sfu.signalUrl, { headers, ...(localAddress ? { localAddress } : {}) });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

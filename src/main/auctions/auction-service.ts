@@ -1,11 +1,8 @@
 import { parseBidText } from '../../shared/auction/auction-engine.js';
-import { AUCTION_LIMITS, type AuctionMode } from '../../shared/auction/auction-rules.js';
 import { StudioError } from '../../shared/api/result.js';
-import type { Money } from '../../shared/domain/catalog.js';
 import type { Auction, AuctionsState } from '../../shared/domain/auctions.js';
 import type { ChatMessage } from '../../shared/domain/chat.js';
 import type { PinRecord, PinState } from '../../shared/domain/live.js';
-import { compareMoney, formatMoney, parseMoney } from '../../shared/domain/money.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import type { AuctionView, SellIncoming, SellNotice } from '../../shared/sfu/protocol-selling.js';
@@ -14,7 +11,9 @@ import type { AuctionClaimRequest } from '../claims/auction-claim.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import { notRunningNotice, wonNotice } from './auction-notices.js';
+import { checkStart, type StartAuctionInput } from './auction-start.js';
 import { AuctionStore, type AuctionRecord } from './auction-store.js';
+import { NOTICE_BUDGET, NoticeBudget } from './notice-budget.js';
 import { auctionOf, viewOf } from './auction-views.js';
 import { RunningAuction, type BidInput } from './running-auction.js';
 
@@ -25,14 +24,6 @@ export interface AuctionApi {
   /** Only while it has no bid (refused in host words otherwise); nothing to do when none runs. */
   cancelAuction(): AuctionsState;
   getAuctions(input: { showId: number | null }): AuctionsState;
-}
-
-export interface StartAuctionInput {
-  readonly startPrice: string;
-  readonly durationSeconds: number;
-  readonly mode: AuctionMode;
-  readonly extendSeconds: number;
-  readonly reserve: string | null;
 }
 
 export interface AuctionServiceDeps {
@@ -79,6 +70,7 @@ export class AuctionService implements AuctionApi {
   /** The SFU's clock as main sees it, learned from stamped bids and chat messages. */
   private readonly sfuClock = new ServerClock();
   private live: RunningAuction | null = null;
+  private readonly notices: NoticeBudget;
   /** The auction on viewers' pages: the running one, or the last one's result until the pin changes. */
   private shownId: number | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -92,6 +84,7 @@ export class AuctionService implements AuctionApi {
     this.store = new AuctionStore(deps.db);
     this.now = deps.now ?? Date.now;
     this.graceMs = deps.graceMs ?? AUCTION_CLOSE_GRACE_MS;
+    this.notices = new NoticeBudget(NOTICE_BUDGET, this.now);
     this.unsubscribe = deps.pins.onPinEnded(() => this.pinEnded());
     this.resumeAfterRestart();
   }
@@ -102,39 +95,24 @@ export class AuctionService implements AuctionApi {
     if (this.live || this.store.running()) {
       throw new StudioError('conflict', 'An auction is already running. Let it end (or cancel it while it has no bid) before starting the next.');
     }
-    const startPrice = this.price(input.startPrice, 'starting price');
-    if (compareMoney(startPrice, '0') <= 0) throw new StudioError('invalid-input', 'The starting price must be more than 0.');
-    const reserveText = input.reserve?.trim() ?? '';
-    const reserve = reserveText === '' ? null : this.price(reserveText, 'reserve');
-    if (reserve !== null && compareMoney(reserve, startPrice) < 0) {
-      throw new StudioError('invalid-input', `The reserve must be at least the starting price of ${formatMoney(startPrice, pin.card.currency)}, or left empty.`);
-    }
-    const { card } = pin;
-    if (card.currency === null) {
-      throw new StudioError('invalid-input', `"${card.title}" has no currency in the catalog, so bids could not be shown as prices. Set its currency and pin it again.`);
-    }
-    if (card.stock === 0) throw new StudioError('invalid-input', `"${card.title}" has no units left to auction.`);
-    const seconds = input.durationSeconds;
-    if (!Number.isInteger(seconds) || seconds < AUCTION_LIMITS.minSeconds || seconds > AUCTION_LIMITS.maxSeconds) {
-      throw new StudioError('invalid-input', 'An auction lasts 5 seconds to 10 minutes.');
-    }
+    const checked = checkStart(input, pin);
     const startedAt = this.now();
     const record = this.store.start({
       showId: pin.showId,
       pinId: pin.id,
       productId: pin.productId,
       variantId: pin.variantId,
-      title: (card.variantTitle ? `${card.title} — ${card.variantTitle}` : card.title).slice(0, 200),
+      title: checked.title,
       sku: null,
-      currency: card.currency,
-      startPrice,
-      reserve,
+      currency: checked.currency,
+      startPrice: checked.startPrice,
+      reserve: checked.reserve,
       mode: input.mode,
-      extendSeconds: input.extendSeconds,
-      durationSeconds: seconds,
+      extendSeconds: checked.extendSeconds,
+      durationSeconds: checked.durationSeconds,
       increments: this.deps.settings().bidIncrements,
       startedAt,
-      endsAt: startedAt + seconds * 1000,
+      endsAt: startedAt + checked.durationSeconds * 1000,
       sfuOffset: Math.round(this.sfuClock.offset()),
     });
     this.live = new RunningAuction(record, [], 0);
@@ -237,7 +215,9 @@ export class AuctionService implements AuctionApi {
       this.deps.log?.(`${batch.lines.length} bid lines could not be stored`, error);
       return;
     }
-    for (const { viewerId, notice } of batch.notices) this.deps.board.notify(viewerId, notice);
+    for (const { viewerId, notice } of this.notices.admit(batch.notices)) this.deps.board.notify(viewerId, notice);
+    const skipped = this.notices.report();
+    if (skipped !== null) this.deps.log?.(`${skipped} bid notices skipped: over the SFU's budget for the studio's messages (every page still shows the price and leader)`);
     if (batch.endsAt !== null) this.armCloseTimer();
     this.publish();
   }
@@ -304,7 +284,10 @@ export class AuctionService implements AuctionApi {
     const ended = this.store.byId(live.id)!;
     if (ended.status === 'sold') this.claimWinner(ended);
     this.publish(true);
-    if (winner !== null && finalPrice !== null) this.deps.board.notify(winner, wonNotice(ended.id, ended.title, finalPrice, ended.currency));
+    if (winner !== null && finalPrice !== null) {
+      this.notices.force();
+      this.deps.board.notify(winner, wonNotice(ended.id, ended.title, finalPrice, ended.currency));
+    }
   }
 
   private claimWinner(auction: AuctionRecord): void {
@@ -334,14 +317,6 @@ export class AuctionService implements AuctionApi {
     this.shownId = null;
     this.deps.board.setAuction(null);
     this.emitSoon();
-  }
-
-  private price(text: string, what: string): Money {
-    const parsed = parseMoney(text);
-    if (!parsed.ok || !/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/.test(parsed.value)) {
-      throw new StudioError('invalid-input', `"${text.trim()}" is not a price. Type the ${what}, for example 10 or 9.50.`);
-    }
-    return parsed.value;
   }
 
   /** The running auction, else the last one's result until the pin changes. */

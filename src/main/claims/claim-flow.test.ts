@@ -141,7 +141,7 @@ describe('claims with the built-in SFU', () => {
 
     const csv = await s.call<ExportedFile>('studio:selling:export-claims-csv', {});
     expect(csv.content.split('\r\n').filter((l) => l.includes('Last Mug'))).toEqual([
-      `${winner.viewerName},,Last Mug,LM-1,,15.00,USD,confirmed,${new Date(winner.claimedAt).toISOString()},${winner.text},${winner.id}`,
+      `${winner.viewerName},,Last Mug,LM-1,,15.00,USD,confirmed,${new Date(winner.claimedAt).toISOString()},${winner.text},,${winner.id}`,
     ]);
     // The host cancels the winner: the waitlisted viewer gets the mug.
     await s.call('studio:selling:cancel-claim', { claimId: winner.id });

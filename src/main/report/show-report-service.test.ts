@@ -264,6 +264,44 @@ describe('the show report', () => {
     expect(report.totals.currency).toBeNull();
   });
 
+  it('lists the show\'s auctions (accepted bids, proxy bids too; a maximum only when it placed a bid) and adds their block to the CSV', () => {
+    const t = studio();
+    const show = t.addShow('Auction night');
+    const auction = (title: string, status: string, final: string | null, winner: string | null, at: number) =>
+      Number(
+        t.db
+          .prepare(
+            `INSERT INTO auctions (show_id, title, currency, start_price, mode, extend_seconds, duration_seconds, increments, started_at, ends_at, ended_at, status, final_price, winner_name)
+             VALUES (?, ?, 'USD', '10', 'soft', 10, 20, '[]', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(show, title, at, at + 20_000, at + 20_000, status, final, winner).lastInsertRowid,
+      );
+    const jacket = auction('Denim jacket', 'sold', '26', 'Ana', s(10));
+    auction('Silk scarf', 'unsold', null, null, s(100));
+    const line = (seq: number, viewer: string, source: string, action: string, amount: string | null, max: string | null = null) =>
+      t.db
+        .prepare(
+          `INSERT INTO auction_bids (auction_id, seq, input_id, viewer_id, viewer_name, source, amount, max_amount, action, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+        )
+        .run(jacket, seq, `in-${seq}`, viewer, viewer, source, amount, max, action);
+    line(0, 'ana', 'max', 'bid', '10', '40');
+    line(1, 'ben', 'button', 'bid', '25');
+    line(2, 'ana', 'proxy', 'bid', '26');
+    line(3, 'ben', 'button', 'refused', '26');
+    line(4, 'ana', 'max', 'bid', null, '50');
+    expect(t.reports.report(show).auctions).toEqual([
+      { auctionId: jacket, title: 'Denim jacket', startedAt: s(10), endedAt: s(30), status: 'sold', startPrice: '10', finalPrice: '26', currency: 'USD', winnerName: 'Ana', bids: 3, bidders: 2 },
+      expect.objectContaining({ title: 'Silk scarf', status: 'unsold', finalPrice: null, winnerName: null, bids: 0, bidders: 0 }),
+    ]);
+    const lines = t.reports.exportCsv(show).content.split('\r\n');
+    const at = lines.indexOf('Auction,Started,Result,Start price,Final price,Currency,Winner,Bids,Bidders');
+    expect(lines[at - 1]).toBe('');
+    expect(lines.slice(at + 1, at + 3).map((l) => l.replace(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/, ',<time>,'))).toEqual([
+      'Denim jacket,<time>,Sold,10,26,USD,Ana,3,2',
+      'Silk scarf,<time>,Not sold,10,,USD,,0,0',
+    ]);
+  });
+
   it('tells the host when there is no show to report on', () => {
     const t = studio();
     expect(() => t.reports.report(null)).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/Open a show/) }));
@@ -326,6 +364,8 @@ describe('the show report', () => {
     expect(plan(REPORT_QUERIES.deals)).toMatch(/SEARCH deals USING INDEX deals_by_show \(show_id=\?\)/);
     expect(plan(REPORT_QUERIES.claims)).toMatch(/SEARCH claims USING INDEX claims_by_show \(show_id=\?\)/);
     expect(plan(REPORT_QUERIES.messageCounts)).toMatch(/SEARCH chat_messages USING INDEX chat_messages_by_show \(show_id=\?\)/);
+    expect(plan(REPORT_QUERIES.auctions)).toMatch(/SEARCH a USING INDEX auctions_by_show \(show_id=\?\)/);
+    expect(plan(REPORT_QUERIES.auctions)).toMatch(/SEARCH b USING (COVERING )?INDEX (sqlite_autoindex_auction_bids_1|auction_bids_by_viewer) \(auction_id=\?\)/);
     for (const sql of Object.values(REPORT_QUERIES)) expect(plan(sql)).not.toMatch(/^SCAN/m);
   });
 });

@@ -107,6 +107,44 @@ describe('auction engine invariants', () => {
     );
   });
 
+  it('with maximums only, the highest accepted maximum wins, the earliest of equal ones, at no less than the runner-up', () => {
+    // A few common amounts, so equal maximums (also written differently: "20" and "20.00") happen often.
+    const anyMax = fc.oneof(
+      fc.integer({ min: 0, max: 12_000 }).map((cents) => (cents / 100).toFixed(2)),
+      fc.constantFrom('20', '20.00', '35.50', '60', '99.99'),
+    );
+    fc.assert(
+      fc.property(anyRules, fc.array(anyMax, { maxLength: 30 }), (rules, maximums) => {
+        const engine = new AuctionEngine({ ...rules, reserve: null }, 0);
+        const offered: { amount: string; n: number }[] = [];
+        maximums.forEach((amount, n) => {
+          const [line] = engine.submit({ id: `m${n}`, viewer: `v${n}`, ts: n, maxBid: amount });
+          if (line!.action === 'bid') offered.push({ amount, n });
+          else {
+            // Refused only when under the next allowed amount then.
+            expect(line).toMatchObject({ action: 'refused', reason: 'too_low' });
+            expect(compareMoney(amount, line!.price!)).toBeLessThan(0);
+          }
+        });
+        const result = engine.result();
+        if (offered.length === 0) {
+          expect(result.result).toBe('unsold');
+          return;
+        }
+        const best = offered.reduce((a, b) => (compareMoney(b.amount, a.amount) > 0 ? b : a));
+        expect(result).toMatchObject({ result: 'sold', winner: `v${best.n}` });
+        expect(compareMoney(result.price!, best.amount)).toBeLessThanOrEqual(0);
+        const others = offered.filter((o) => o !== best);
+        if (others.length > 0) {
+          // At least the runner-up's maximum (a tie: exactly it).
+          const second = others.reduce((a, b) => (compareMoney(b.amount, a.amount) > 0 ? b : a));
+          expect(compareMoney(result.price!, second.amount)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a restart (a fresh engine fed the same inputs) decides exactly the same', () => {
     fc.assert(
       fc.property(anyRules, fc.array(anyInput, { maxLength: 40 }), (rules, steps) => {
