@@ -43,7 +43,7 @@ export function PinnedStrip() {
   const ticking = (deal !== null && deal.endedAt === null) || autoUnpinAt !== null || auctionRunning;
   // With a product up, the auction bar takes H itself.
   useAuctionKey(() => showNotice('Pin a product first: an auction sells the pinned product.'), !current);
-  const studioNow = useStudioNow(ticking);
+  const studioNow = useStudioNow(ticking, auctions.state?.current?.endsAt);
   const noticeLine = notice && (
     <span className="pinned-notice" role="status" data-testid="pin-notice">
       {notice}
