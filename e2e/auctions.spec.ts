@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { openChatViewer, sendFromViewer } from './chat-pages.js';
+import { outputPixel, type Rgb } from './compositor-pages.js';
 import { openStudio, startLiveStudio } from './go-live-pages.js';
 import { buildSellingShow, claimRows, countdownSeconds, HOOPS, importCatalog, pressSellingKey, SCARF, TOTE, viewerCard } from './selling-pages.js';
 import { expect, test, type RunningStudio } from './studio-fixture.js';
@@ -76,6 +77,18 @@ async function startAuctionWithKey(host: Page, title: string, choice: AuctionCho
 const auctionOnVideo = (host: Page): Promise<string> =>
   host.evaluate(() => (window as unknown as { __lssCompositor: { auctionOnVideo(): { text: string } | null } }).__lssCompositor.auctionOnVideo()?.text ?? '');
 
+/** A spot in the auction panel of the first-run scene's pinned card (below the countdown, right of the words), and its colours (draw-auction.ts). */
+const PANEL_POINT = [0.66, 0.885] as const;
+const AUCTION_PANEL: Rgb = [0x14, 0x16, 0x1b];
+const SOLD_PANEL: Rgb = [0x13, 0x7a, 0x4b];
+const near = (a: Rgb, b: Rgb): boolean => a.every((v, i) => Math.abs(v - b[i]!) <= 12);
+
+/** The program frame as a PNG in the test's output, to look at. */
+async function saveProgramFrame(host: Page, name: string): Promise<void> {
+  const url = await host.evaluate(() => (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas.toDataURL('image/png'));
+  fs.writeFileSync(test.info().outputPath(name), Buffer.from(url.split(',')[1]!, 'base64'));
+}
+
 const studioCountdown = async (host: Page): Promise<number> => countdownSeconds(await host.getByTestId('auction-countdown').textContent());
 
 /** The auction block on a watch page. */
@@ -127,6 +140,9 @@ test('a soft-close auction: button, maximum and chat bids, a late bid puts the c
     await expect(viewerAuction(ben).getByTestId('auction-price')).toHaveText('$15');
     // Every viewer and every platform: the published frame shows the price and the leader.
     await expect.poll(() => auctionOnVideo(host)).toContain('$15.00 Ana is winning');
+    await saveProgramFrame(host, 'auction-on-video.png');
+    // The pixels too: the auction's dark panel over the bottom of the card (white without it).
+    expect(near(await outputPixel(host, PANEL_POINT[0], PANEL_POINT[1]), AUCTION_PANEL)).toBe(true);
 
     // In the last seconds Ben bids again: the clock goes back to 5 s, on his page and in the studio.
     await expect.poll(() => viewerCountdown(ben), { timeout: 15_000 }).toBeLessThanOrEqual(2);
@@ -142,6 +158,8 @@ test('a soft-close auction: button, maximum and chat bids, a late bid puts the c
     await expect(viewerAuction(ben).getByTestId('auction-standing')).toHaveText('You won!');
     await expect(host.getByTestId('auction-result')).toHaveText('Sold to Ben for $16.00');
     await expect.poll(() => auctionOnVideo(host)).toBe('SOLD to Ben — $16.00');
+    await saveProgramFrame(host, 'auction-sold-on-video.png');
+    expect(near(await outputPixel(host, PANEL_POINT[0], PANEL_POINT[1]), SOLD_PANEL)).toBe(true);
     await host.getByTestId('auction-claim-link').click();
     const claim = claimRows(host).filter({ hasText: 'Ben' });
     await expect(claim).toHaveCount(1);
