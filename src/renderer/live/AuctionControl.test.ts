@@ -56,14 +56,14 @@ afterEach(() => {
   container?.remove();
 });
 
-async function renderBar(role: Role, current: Auction | null, cancel = vi.fn(async () => null)): Promise<void> {
+async function renderBar(role: Role, current: Auction | null, cancel = vi.fn(async () => null), pinId: number | null = 3): Promise<void> {
   const studio = new FakeStudio(['getSettings'], ['settingsChanged']);
   const state: AuctionsState = { current, recentBids: [], history: current ? [current] : [] };
   const auctions: Auctions = { state, error: null, start: vi.fn(async () => null), cancel };
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  const bar = createElement(AuctionControl, { auctions, pinId: 3, title: 'Canvas Tote', currency: 'USD', studioNow: NOW });
+  const bar = createElement(AuctionControl, { auctions, pinId, title: 'Canvas Tote', currency: 'USD', studioNow: NOW });
   act(() => root!.render(createElement(StudioContext.Provider, { value: studio.api }, createElement(RoleProvider, { role, children: bar }))));
   await settle(() => studio.next('getSettings').answer(defaultSettings()));
 }
@@ -127,5 +127,18 @@ describe('the auction bar', () => {
     stop();
     expect(asked).toEqual([91]);
     expect(button('New auction')?.title).toBe('Start an auction on Canvas Tote (H)');
+  });
+
+  it('names the item when the auction runs on another pin than the one up now, or with nothing pinned', async () => {
+    await renderBar('host', running);
+    expect(container.querySelector('[data-testid="auction-item"]')).toBeNull();
+    act(() => root!.unmount());
+    root = null;
+    await renderBar('host', running, undefined, 4);
+    expect(container.querySelector('[data-testid="auction-item"]')?.textContent).toBe('on Canvas Tote');
+    act(() => root!.unmount());
+    root = null;
+    await renderBar('host', running, undefined, null);
+    expect(container.querySelector('[data-testid="auction-item"]')?.textContent).toBe('on Canvas Tote');
   });
 });

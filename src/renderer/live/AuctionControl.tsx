@@ -10,8 +10,8 @@ import { useAuctionKey } from './use-auction-key.js';
 
 export interface AuctionControlProps {
   readonly auctions: Auctions;
-  /** The pin on screen: an ended auction shows its result only under its own pin. */
-  readonly pinId: number;
+  /** The pin on screen (null: nothing pinned): an ended auction shows its result only under its own pin. */
+  readonly pinId: number | null;
   readonly title: string;
   readonly currency: string | null;
   readonly studioNow: number;
@@ -54,7 +54,7 @@ export function AuctionControl({ auctions, pinId, title, currency, studioNow }: 
   }, [open]);
 
   if (running) {
-    return <AuctionRunning auction={running} recentBids={state?.recentBids ?? []} studioNow={studioNow} currency={currency} cancel={runShow ? auctions.cancel : null} />;
+    return <AuctionRunning auction={running} recentBids={state?.recentBids ?? []} studioNow={studioNow} currency={currency} otherItem={running.pinId !== pinId} cancel={runShow ? auctions.cancel : null} />;
   }
   if (!runShow) return null;
   if (open) {

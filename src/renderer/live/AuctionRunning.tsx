@@ -8,6 +8,8 @@ export interface AuctionRunningProps {
   readonly recentBids: readonly AuctionBidRow[];
   readonly studioNow: number;
   readonly currency: string | null;
+  /** The auction started on another pin than the one up now (or nothing is pinned): it says which item it sells. */
+  readonly otherItem: boolean;
   /** null: this screen may not run the show (no Cancel). */
   readonly cancel: (() => Promise<string | null>) | null;
 }
@@ -20,7 +22,7 @@ const LOG_LINES = 5;
  * every viewer's page), bids and bidders, the newest bid-log lines (refusals
  * marked) and Cancel — only while there is no bid, as bidders expect.
  */
-export function AuctionRunning({ auction, recentBids, studioNow, currency, cancel }: AuctionRunningProps) {
+export function AuctionRunning({ auction, recentBids, studioNow, currency, otherItem, cancel }: AuctionRunningProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const phase = auctionPhase(auction, studioNow);
@@ -36,6 +38,11 @@ export function AuctionRunning({ auction, recentBids, studioNow, currency, cance
     <div className="deal-bar auction-bar is-running" data-testid="auction-running" data-auction-id={auction.id}>
       <div className="auction-head">
         <span className="deal-label">Auction</span>
+        {otherItem && (
+          <span className="auction-chip auction-item clip" data-testid="auction-item" title="The auction runs to its end on the item it started on, whatever is pinned now.">
+            on {auction.title}
+          </span>
+        )}
         <span className="auction-price" data-testid="auction-price" aria-live="polite">
           {standingPrice(auction, currency)}
         </span>

@@ -60,6 +60,8 @@ export function PinnedStrip() {
             {pinError}
           </span>
         )}
+        {/* Unpinning does not stop an auction: it runs to its end on its own item, and the host keeps watching it here. */}
+        {auctionRunning && <AuctionControl auctions={auctions} pinId={null} title="" currency={null} studioNow={studioNow} />}
       </div>
     );
   }
