@@ -152,7 +152,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const auctions = useStudioValue({ event: 'auctionsChanged', read: (api) => api.getAuctions({ showId: null }) });
   const auction = auctions.value?.current ?? null;
   const cardCurrency = card?.currency ?? null;
-  const auctionOverlay = useMemo(() => auctionOverlayOf(auction, cardCurrency), [auction, cardCurrency]);
+  const pinId = pin?.current?.id ?? null;
+  const auctionOverlay = useMemo(() => auctionOverlayOf(auction, cardCurrency, pinId), [auction, cardCurrency, pinId]);
   useEffect(() => compositor?.setOverlay({ auction: auctionOverlay }), [compositor, auctionOverlay]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);

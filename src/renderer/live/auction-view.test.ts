@@ -98,6 +98,11 @@ describe('the video overlay of an auction', () => {
     expect(auctionOverlayOf(bid)).toMatchObject({ price: '$12.00', priceLabel: 'CURRENT BID', leader: 'Ana' });
   });
 
+  it('names its item when another product is pinned meanwhile', () => {
+    expect(auctionOverlayOf(auction, null, 9)).toMatchObject({ priceLabel: 'Vintage jacket', price: '$10.00' });
+    expect(auctionOverlayOf(auction, null, 3)).toMatchObject({ priceLabel: 'STARTING BID' });
+  });
+
   it('shows the result for a few seconds after the end, and nothing for a cancelled one', () => {
     const sold = { ...auction, status: 'sold' as const, endedAt: 125_000, winner: { viewerId: 'v1', name: 'Ana' }, price: '42', bids: 3 };
     expect(auctionOverlayOf(sold)).toMatchObject({ result: 'SOLD to Ana — $42.00', sold: true, hideAt: 125_000 + RESULT_ON_VIDEO_MS });

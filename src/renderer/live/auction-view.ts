@@ -140,8 +140,13 @@ export interface AuctionOverlay {
   readonly sold: boolean;
 }
 
-/** The overlay of `auction`, or null when the video shows none (no auction, or a cancelled one). */
-export function auctionOverlayOf(auction: Auction | null, fallbackCurrency: string | null = null): AuctionOverlay | null {
+/**
+ * The overlay of `auction`, or null when the video shows none (no auction, or
+ * a cancelled one). `pinId`: the pin up now; an auction that runs on another
+ * item (the host pinned something else meanwhile) names its item instead of
+ * "CURRENT BID", so the price is never read as the new card's.
+ */
+export function auctionOverlayOf(auction: Auction | null, fallbackCurrency: string | null = null, pinId: number | null = auction?.pinId ?? null): AuctionOverlay | null {
   if (!auction || auction.status === 'cancelled') return null;
   const currency = auction.currency ?? fallbackCurrency;
   const price = formatMoney(auction.price ?? auction.startPrice, currency);
@@ -154,7 +159,7 @@ export function auctionOverlayOf(auction: Auction | null, fallbackCurrency: stri
     endsAt: auction.endsAt,
     hideAt: auction.status === 'running' ? null : (auction.endedAt ?? auction.endsAt) + RESULT_ON_VIDEO_MS,
     price,
-    priceLabel: auction.price === null ? 'STARTING BID' : 'CURRENT BID',
+    priceLabel: auction.pinId !== pinId ? auction.title : auction.price === null ? 'STARTING BID' : 'CURRENT BID',
     leader: auction.leader?.name ?? 'No bids yet',
     result,
     sold: auction.status === 'sold',
