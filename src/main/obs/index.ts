@@ -9,7 +9,8 @@ export { obsHandlers } from './obs-handlers.js';
 
 /**
  * The OBS controller as the studio core runs it: settings and password from
- * the SettingsStore, status to every UI, and the overlay following pinChanged.
+ * the SettingsStore, status to every UI, and the overlay following pinChanged
+ * and auctionsChanged.
  */
 export function createObsController(deps: {
   settings: SettingsStore;
@@ -31,5 +32,6 @@ export function createObsController(deps: {
     log: (message) => console.warn(`[obs] ${message}`),
   });
   deps.events.on('pinChanged', (state) => controller.showPin(state.current?.card ?? null));
+  deps.events.on('auctionsChanged', (state) => controller.showAuction(state.current));
   return controller;
 }

@@ -113,6 +113,15 @@ describe.skipIf(missing !== null)('OBS control against a real headless OBS', () 
     await studio.call<PinState>('studio:selling:end-deal');
     await waitFor(async () => (await price()) === '$19.99 · Deal ended', 'the deal ended in OBS');
 
+    // An auction on the pin: its own text source counts down once a second; cancelled, it empties.
+    const auctionText = () => inputText(verifier, OBS_OVERLAY_INPUTS.auction);
+    await studio.call('studio:auctions:start', { startPrice: '10', durationSeconds: 30, mode: 'soft' });
+    await waitFor(async () => /^AUCTION \$10\.00 · no bids yet · 0:(30|29)$/.test(await auctionText()), 'the auction in OBS');
+    const opening = await auctionText();
+    await waitFor(async () => /· 0:2\d$/.test(await auctionText()) && (await auctionText()) !== opening, 'the auction countdown to move', 5000, 100);
+    await studio.call('studio:auctions:cancel');
+    await waitFor(async () => (await auctionText()) === '', 'the cancelled auction gone from OBS');
+
     await studio.call<PinState>('studio:live:pin', { productId: lamp!.productId });
     await waitFor(async () => (await inputText(verifier, OBS_OVERLAY_INPUTS.title)) === 'Brass Desk Lamp', 'the new title');
     await studio.call<PinState>('studio:live:unpin');

@@ -2,6 +2,7 @@ import type { PinTargetState } from '../../shared/domain/live.js';
 import type { ObsStatus } from '../../shared/domain/obs.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { ObsConnection } from './obs-connection.js';
+import type { ObsAuction } from './obs-auction-text.js';
 import { ObsOverlayFollower } from './obs-overlay-follower.js';
 import type { ObsOverlaySync } from './obs-overlay-sync.js';
 
@@ -91,6 +92,11 @@ export class ObsController {
   }
 
   /** Pin or unpin in the studio: OBS's product sources follow (now, or on reconnect). */
+  /** The show's auction (AuctionsState.current): the "LSS Auction" text follows it. */
+  showAuction(auction: ObsAuction | null): void {
+    this.overlay.showAuction(auction);
+  }
+
   showPin(card: ProductCard | null): void {
     this.overlay.showPin(card);
   }

@@ -101,6 +101,28 @@ describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OB
     await waitForDelivery('delivered');
   });
 
+  it('shows an auction in its own text: price, leader and a countdown each second, then the result', async () => {
+    const now = Date.now();
+    const auction = { id: 1, status: 'running' as const, endsAt: now + 2500, price: null, startPrice: '10', currency: 'USD', leader: null, winner: null, bids: 0, reserveMet: null };
+    follower.showAuction(auction);
+    await waitFor(async () => /^AUCTION \$10\.00 · no bids yet · 0:0[1-3]$/.test(await text(OBS_OVERLAY_INPUTS.auction)), 'the auction running');
+    await waitForDelivery('delivered');
+    sent.length = 0;
+    const ana = { viewerId: 'v1', name: 'Ana' };
+    follower.showAuction({ ...auction, price: '12', leader: ana, bids: 1 });
+    await waitFor(async () => /^AUCTION \$12\.00 · Ana leads · 0:0[0-2]$/.test(await text(OBS_OVERLAY_INPUTS.auction)), 'the bid');
+    // The countdown moves by itself, once a second, to zero.
+    await waitFor(async () => (await text(OBS_OVERLAY_INPUTS.auction)) === 'AUCTION $12.00 · Ana leads · 0:00', 'the countdown at zero', 10_000);
+    // Only the auction's text was written: the product's sources stay as they were.
+    expect(new Set(sent)).toEqual(new Set(['SetInputSettings']));
+    expect(await text(OBS_OVERLAY_INPUTS.title)).toBe('Blue Enamel Mug');
+    follower.showAuction({ ...auction, status: 'sold', price: '12', leader: ana, winner: ana, bids: 1 });
+    await waitFor(async () => (await text(OBS_OVERLAY_INPUTS.auction)) === 'SOLD to Ana — $12.00', 'the result');
+    follower.showAuction(null);
+    await waitFor(async () => (await text(OBS_OVERLAY_INPUTS.auction)) === '', 'the auction text cleared');
+    await waitForDelivery('delivered');
+  });
+
   it('withdrawn, it is pending; a pin made meanwhile is shown on attach, the lost sources made again', async () => {
     follower.attach(null);
     expect(delivery()).toEqual({ state: 'pending' });
@@ -109,7 +131,7 @@ describe.skipIf(missing !== null)('ObsOverlayFollower against a real headless OB
     for (const inputName of Object.values(OBS_OVERLAY_INPUTS)) await verifier.call('RemoveInput', { inputName });
     // OBS destroys a removed source a moment later; until then it still lists it.
     const listed = async () => (await verifier.call('GetInputList')).inputs.map((i) => i.inputName as string);
-    await waitFor(async () => !(await listed()).some((name) => name.startsWith('LSS Product')), 'the sources gone from OBS');
+    await waitFor(async () => !(await listed()).some((name) => name.startsWith('LSS ')), 'the sources gone from OBS');
     follower.attach(session);
     await waitForDelivery('delivered');
     expect(await text(OBS_OVERLAY_INPUTS.title)).toBe('Brass Desk Lamp');

@@ -2,6 +2,7 @@ import { StudioError } from '../../shared/api/result.js';
 import type { PinTargetState } from '../../shared/domain/live.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { Backoff } from '../../shared/time/backoff.js';
+import { overlayAuctionText, type ObsAuction } from './obs-auction-text.js';
 import { requestFailureMessage } from './obs-messages.js';
 import { overlayPriceText, type ObsOverlaySync } from './obs-overlay-sync.js';
 import type { ObsSession } from './obs-session.js';
@@ -21,7 +22,7 @@ export interface ObsOverlayFollowerDeps {
     read(): { overlayScene: string | null };
     save(patch: { overlayScene: string | null }): void;
   };
-  readonly overlays: Pick<ObsOverlaySync, 'ensureInputs' | 'show' | 'showPrice'>;
+  readonly overlays: Pick<ObsOverlaySync, 'ensureInputs' | 'show' | 'showPrice' | 'showAuction'>;
   /** After every change of status(). */
   readonly onChange: () => void;
   /** Main's clock, which a flash deal's times are on. */
@@ -57,6 +58,11 @@ export class ObsOverlayFollower {
   /** The price text last asked for, and the timer that moves it while a flash deal runs. */
   private wantedPriceText = '';
   private dealTimer: NodeJS.Timeout | null = null;
+  /** The auction and its text as wanted, the text OBS shows (null: unknown), and the once-a-second timer while it runs. */
+  private wantedAuction: ObsAuction | null = null;
+  private wantedAuctionText = '';
+  private shownAuctionText: string | null = null;
+  private auctionTimer: NodeJS.Timeout | null = null;
   /** One pending retry at a time (a deal's countdown ticks must not stack more). */
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly retryBackoff: Backoff;
@@ -111,6 +117,14 @@ export class ObsOverlayFollower {
     this.scheduleDealTick();
   }
 
+  /** The auction (AuctionsState.current): OBS's auction text follows it, once a second while it runs. */
+  showAuction(auction: ObsAuction | null): void {
+    this.wantedAuction = auction;
+    this.wantedAuctionText = overlayAuctionText(auction, this.now());
+    void this.sync();
+    this.scheduleAuctionTick();
+  }
+
   /** Puts the sources in this scene (null: stops following); throws the host message if OBS refused. */
   async setScene(sceneName: string | null): Promise<void> {
     this.deps.settings.save({ overlayScene: sceneName });
@@ -127,6 +141,8 @@ export class ObsOverlayFollower {
   async close(): Promise<void> {
     if (this.dealTimer) clearTimeout(this.dealTimer);
     this.dealTimer = null;
+    if (this.auctionTimer) clearTimeout(this.auctionTimer);
+    this.auctionTimer = null;
     this.clearRetry();
     this.session = null;
     await this.syncing?.catch(() => undefined);
@@ -159,22 +175,54 @@ export class ObsOverlayFollower {
     this.dealTimer.unref?.();
   }
 
+  /** While an auction runs, its countdown moves: wake when the shown second changes (as the deal's tick does). */
+  private scheduleAuctionTick(): void {
+    if (this.auctionTimer) clearTimeout(this.auctionTimer);
+    this.auctionTimer = null;
+    const auction = this.wantedAuction;
+    if (auction?.status !== 'running') return;
+    const remaining = auction.endsAt - this.now();
+    if (remaining <= 0) return;
+    this.auctionTimer = setTimeout(() => {
+      this.auctionTimer = null;
+      const text = overlayAuctionText(this.wantedAuction, this.now());
+      if (text !== this.wantedAuctionText) {
+        this.wantedAuctionText = text;
+        void this.sync();
+      }
+      this.scheduleAuctionTick();
+    }, (remaining % 1000 || 1000) + 5);
+    this.auctionTimer.unref?.();
+  }
+
+  /** What is still to write: the card (or its price), or the auction's text. */
+  private behind(): boolean {
+    return this.shownVersion !== this.wantedVersion || this.shownAuctionText !== this.wantedAuctionText;
+  }
+
   /** Brings OBS's product sources to the wanted card; one run at a time, always ending on the newest pin. */
   private sync(): Promise<void> {
     if (this.syncing) return this.syncing;
     const run = async () => {
       await Promise.resolve(); // so `syncing` is set before the loop can finish
       try {
-        while (this.scene && this.session && this.shownVersion !== this.wantedVersion) {
+        while (this.scene && this.session && this.behind()) {
           const { scene, session } = this;
           const version = this.wantedVersion;
           const card = this.wantedCard;
           const cardJson = JSON.stringify(card);
+          const auctionText = this.wantedAuctionText;
           try {
-            if (this.shownVersion === -1) await this.deps.overlays.ensureInputs(session, scene);
-            // A countdown tick (same card, shown already): only the price text changes.
-            if (this.shownVersion !== -1 && cardJson === this.shownCard) await this.deps.overlays.showPrice(session, card, this.now());
-            else await this.deps.overlays.show(session, scene, card, this.now());
+            if (this.shownVersion === -1) {
+              this.shownAuctionText = null;
+              await this.deps.overlays.ensureInputs(session, scene);
+            }
+            // The card shown already: only the auction's text may be behind. A countdown tick (same card): only the price text changes.
+            if (this.shownVersion !== version) {
+              if (this.shownVersion !== -1 && cardJson === this.shownCard) await this.deps.overlays.showPrice(session, card, this.now());
+              else await this.deps.overlays.show(session, scene, card, this.now());
+            }
+            if (auctionText !== this.shownAuctionText) await this.deps.overlays.showAuction(session, auctionText);
           } catch (error) {
             // OBS went away or the scene changed meanwhile: what happened there no longer counts.
             if (session !== this.session || scene !== this.scene) continue;
@@ -188,9 +236,10 @@ export class ObsOverlayFollower {
           if (session !== this.session || scene !== this.scene) continue;
           this.shownCard = cardJson;
           this.shownVersion = version;
+          this.shownAuctionText = auctionText;
           this.retryBackoff.reset();
         }
-        if (this.scene && this.shownVersion === this.wantedVersion) this.setDelivery(DELIVERED);
+        if (this.scene && !this.behind()) this.setDelivery(DELIVERED);
       } finally {
         this.syncing = null;
       }

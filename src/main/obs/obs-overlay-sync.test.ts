@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
 import { productCardSchema } from '../../shared/sfu/product-card.js';
+import { overlayAuctionText } from './obs-auction-text.js';
 import { ObsOverlaySync, overlayPriceText } from './obs-overlay-sync.js';
 
 function fakeObs() {
@@ -76,5 +77,23 @@ describe('ObsOverlaySync', () => {
     expect(calls).toEqual([
       { type: 'SetInputSettings', data: { inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: '€35.00 (was €49.50) · ends in 1:22' } } },
     ]);
+  });
+
+  it('words the auction text: running, sold, not sold, and nothing for a cancelled one', async () => {
+    const now = 1_800_000_000_000;
+    const auction = { id: 1, status: 'running' as const, endsAt: now + 65_000, price: null, startPrice: '10', currency: 'EUR', leader: null, winner: null, bids: 0, reserveMet: null };
+    expect(overlayAuctionText(auction, now)).toBe('AUCTION €10.00 · no bids yet · 1:05');
+    const ana = { viewerId: 'v1', name: 'Ana' };
+    expect(overlayAuctionText({ ...auction, price: '42', leader: ana, bids: 3 }, now + 64_001)).toBe('AUCTION €42.00 · Ana leads · 0:01');
+    expect(overlayAuctionText({ ...auction, price: '42', leader: ana, bids: 3 }, now + 70_000)).toBe('AUCTION €42.00 · Ana leads · 0:00');
+    expect(overlayAuctionText({ ...auction, status: 'sold', price: '42', winner: ana, bids: 3 }, now)).toBe('SOLD to Ana — €42.00');
+    expect(overlayAuctionText({ ...auction, status: 'unsold', price: '30', bids: 2, reserveMet: false }, now)).toBe('NOT SOLD — reserve not met');
+    expect(overlayAuctionText({ ...auction, status: 'unsold' }, now)).toBe('NOT SOLD — no bids');
+    expect(overlayAuctionText({ ...auction, status: 'cancelled' }, now)).toBe('');
+    expect(overlayAuctionText(null, now)).toBe('');
+    const sync = new ObsOverlaySync({ imageCacheDir: os.tmpdir() });
+    const { obs, calls } = fakeObs();
+    await sync.showAuction(obs, 'SOLD to Ana — €42.00');
+    expect(calls).toEqual([{ type: 'SetInputSettings', data: { inputName: OBS_OVERLAY_INPUTS.auction, inputSettings: { text: 'SOLD to Ana — €42.00' } } }]);
   });
 });

@@ -40,8 +40,8 @@ const IMAGE_TIMEOUT_MS = 10_000;
 const IMAGE_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
- * Keeps three OBS inputs (title, price, image) in step with the pinned
- * product. Image: OBS 29 on Linux (Debian's build) has no browser source,
+ * Keeps four OBS inputs (title, price, image, auction) in step with the
+ * pinned product and its auction. Image: OBS 29 on Linux (Debian's build) has no browser source,
  * and image_source reads only local files, so the product image is
  * downloaded over https into the data folder and the source points at it.
  */
@@ -70,6 +70,11 @@ export class ObsOverlaySync {
       positionX: margin,
       positionY: height - margin - fontSize * 1.5,
     });
+    // The auction's line sits at the top left, clear of the product's lower third.
+    await this.ensureInput(obs, sceneName, OBS_OVERLAY_INPUTS.auction, this.textKind, text(fontSize), {
+      positionX: margin,
+      positionY: margin,
+    });
     await this.ensureInput(obs, sceneName, OBS_OVERLAY_INPUTS.image, 'image_source', { file: '' }, {
       positionX: width - margin - Math.round(height / 3),
       positionY: height - margin - Math.round(height / 3),
@@ -93,6 +98,11 @@ export class ObsOverlaySync {
   /** Only the price text: a flash deal's countdown changes it every second, nothing else. */
   async showPrice(obs: Obs, card: ProductCard | null, now = Date.now()): Promise<void> {
     await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.price, inputSettings: { text: overlayPriceText(card, now) } });
+  }
+
+  /** The auction's text (obs-auction-text.ts): written on every change and once a second while one runs. */
+  async showAuction(obs: Obs, text: string): Promise<void> {
+    await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.auction, inputSettings: { text } });
   }
 
   private async ensureInput(

@@ -44,8 +44,11 @@ export function useSampleStudioClock(): SampleStudioClock {
 /**
  * Main's clock now, re-rendering every second while `ticking`. Ticks land on
  * whole seconds of main's clock so every timer on screen changes together.
+ * A change of `freshAt` (an auction's end moved by a late bid) reads the
+ * clock again at once: otherwise the render it causes would use the last
+ * tick's time and show a second too many until the next tick.
  */
-export function useStudioNow(ticking: boolean): number {
+export function useStudioNow(ticking: boolean, freshAt?: unknown): number {
   const offsetMs = useStudioClockOffset();
   const [localNow, setLocalNow] = useState(() => Date.now());
   useEffect(() => {
@@ -58,6 +61,6 @@ export function useStudioNow(ticking: boolean): number {
     };
     tick();
     return () => clearTimeout(timer);
-  }, [ticking, offsetMs]);
+  }, [ticking, offsetMs, freshAt]);
   return localNow + offsetMs;
 }

@@ -22,7 +22,7 @@ const timeOf = (epochMs: number) => TIME_FORMAT.format(epochMs);
  * totals, Cancel and Move, and the CSV for invoicing. It sits as a tab next
  * to the chat, where the claims come from.
  */
-export function ClaimsPanel() {
+export function ClaimsPanel({ focusClaimId = null }: { readonly focusClaimId?: number | null } = {}) {
   const studio = useStudio();
   const { rundown } = useRundown();
   const feed = useClaims(rundown?.show.id ?? null);
@@ -39,6 +39,13 @@ export function ClaimsPanel() {
   }, [notice]);
 
   const claims = useMemo(() => feed.state?.claims ?? [], [feed.state]);
+  // "See the claim" (an auction's result): scroll to the row once it is listed.
+  const focusListed = focusClaimId !== null && claims.some((c) => c.id === focusClaimId);
+  useEffect(() => {
+    if (!focusListed) return;
+    setFilter('all');
+    document.querySelector(`[data-claim-id="${focusClaimId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [focusListed, focusClaimId]);
   const shown = useMemo(() => visibleClaims(claims, filter), [claims, filter]);
   const totals = useMemo(() => claimTotals(claims), [claims]);
   const counts: Record<ClaimFilter, number> = { all: claims.length, confirmed: totals.confirmed, waitlisted: totals.waitlisted, cancelled: totals.cancelled };
@@ -145,7 +152,7 @@ function ClaimRow({ claim, onCancel, onMove }: ClaimRowProps) {
   const [busy, setBusy] = useState(false);
   const active = claim.status !== 'cancelled';
   return (
-    <li className={`claim-row is-${claim.status}`} data-testid="claim-row" data-status={claim.status} data-viewer={claim.viewerName}>
+    <li className={`claim-row is-${claim.status}`} data-testid="claim-row" data-claim-id={claim.id} data-status={claim.status} data-viewer={claim.viewerName}>
       <div className="claim-main">
         <span className="claim-viewer clip" title={claim.viewerName}>
           {claim.viewerName}

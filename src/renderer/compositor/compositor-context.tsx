@@ -4,6 +4,8 @@ import { useStudioClockOffset } from '../api/studio-clock.js';
 import { useStudioEvent } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 import { usePin } from '../live/live-context.js';
+import { auctionOverlayOf } from '../live/auction-view.js';
+import { useStudioValue } from '../api/studio-value.js';
 import { useCapture, usePublishCommands } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
@@ -145,6 +147,14 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useStudioEvent('pinChanged', (state) => compositor?.setOverlay({ card: state.current?.card ?? null }));
   // The card's deal counts down on main's clock (measured by the live context), not on this machine's.
   useEffect(() => compositor?.setOverlay({ clockOffset: clockOffsetMs }), [compositor, clockOffsetMs]);
+  // The auction over the pinned card: price, leader, countdown (it runs to its end even when the host pins something
+  // else meanwhile), then the result for a few seconds (main keeps it as `current` only under its own pin).
+  const auctions = useStudioValue({ event: 'auctionsChanged', read: (api) => api.getAuctions({ showId: null }) });
+  const auction = auctions.value?.current ?? null;
+  const cardCurrency = card?.currency ?? null;
+  const pinId = pin?.current?.id ?? null;
+  const auctionOverlay = useMemo(() => auctionOverlayOf(auction, cardCurrency, pinId), [auction, cardCurrency, pinId]);
+  useEffect(() => compositor?.setOverlay({ auction: auctionOverlay }), [compositor, auctionOverlay]);
   const hostName = settings.value?.hostName ?? '';
   useEffect(() => compositor?.setOverlay({ hostName }), [compositor, hostName]);
   // A giveaway's winner is announced on the video for 30 s after the draw (docs/giveaways.md).

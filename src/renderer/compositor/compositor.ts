@@ -1,5 +1,7 @@
+import type { AuctionOverlay } from '../live/auction-view.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
+import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
@@ -32,6 +34,8 @@ export interface OverlayState {
   readonly clockOffset: number;
   /** A giveaway's winner line across the top of the program until `until` (main's clock); null: none. */
   readonly giveawayWinner: { readonly text: string; readonly until: number } | null;
+  /** The auction drawn over the pinned card (its words made once per change: live/auction-view.ts). */
+  readonly auction: AuctionOverlay | null;
 }
 
 export interface FrameStats {
@@ -73,7 +77,9 @@ export class Compositor {
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
   private readonly images = new Map<string, HTMLImageElement>();
-  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null };
+  private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
+  private readonly auctionPainter = new AuctionPainter();
+  private auctionShown: AuctionOnVideo | null = null;
   private frameTimes: number[] = [];
   private tickTimes: number[] = [];
   private tickStarts: number[] = [];
@@ -116,6 +122,12 @@ export class Compositor {
 
   setOverlay(patch: Partial<OverlayState>): void {
     this.overlay = { ...this.overlay, ...patch };
+    this.auctionPainter.set(this.overlay.auction);
+  }
+
+  /** What the last program frame showed of the auction (null: nothing), for tests and checks. */
+  auctionOnVideo(): AuctionOnVideo | null {
+    return this.auctionShown;
   }
 
   /** What is on air. With 'fade' the old scene dissolves into the new one over FADE_MS. */
@@ -180,6 +192,7 @@ export class Compositor {
     this.ctx.fillStyle = '#000';
     this.ctx.fillRect(0, 0, width, height);
     this.slate = false;
+    this.auctionShown = null;
     const fade = this.fade;
     const progress = fade ? (started - fade.start) / FADE_MS : 1;
     if (fade && progress < 1) {
@@ -244,8 +257,14 @@ export class Compositor {
         const picture = this.productPicture();
         return picture ? this.drawImage(ctx, picture, layer, rect) : undefined;
       }
-      case 'product-card':
-        return this.overlay.card ? drawProductCard(ctx, rect, this.overlay.card, this.productPicture(), Date.now() + this.overlay.clockOffset) : undefined;
+      case 'product-card': {
+        if (!this.overlay.card) return;
+        const now = Date.now() + this.overlay.clockOffset;
+        drawProductCard(ctx, rect, this.overlay.card, this.productPicture(), now);
+        const shown = this.auctionPainter.draw(ctx, rect, now);
+        if (audience === 'viewers' && shown) this.auctionShown = shown;
+        return;
+      }
       case 'lower-third':
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':

@@ -4,8 +4,11 @@ import { formatMoney, isMarkedDown } from '../ui/format.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { studioDealPhase } from './deal-clock.js';
+import { AuctionControl } from './AuctionControl.js';
 import { DealControl } from './DealControl.js';
 import { useLiveCommands, usePin, usePinFeedback } from './live-context.js';
+import { useAuctionKey } from './use-auction-key.js';
+import { useAuctions } from './use-auctions.js';
 import './pin.css';
 
 const DELIVERY: Record<PinTargetState, { text: string; hint: string }> = {
@@ -28,15 +31,19 @@ const OBS_DELIVERY: Record<Exclude<PinTargetState, 'off'>, { text: string; hint:
 export function PinnedStrip() {
   const pin = usePin();
   const { pinError, notice } = usePinFeedback();
-  const { unpinProduct } = useLiveCommands();
+  const { unpinProduct, showNotice } = useLiveCommands();
+  const auctions = useAuctions();
+  const auctionRunning = auctions.state?.current?.status === 'running';
   const current = pin?.current ?? null;
   const delivery = pin?.targets.sfu ?? 'off';
   const obs = pin?.targets.obs ?? 'off';
   // Only the current pin's deal counts (a state from just before a re-pin may still carry the old one).
   const deal = current && pin?.deal && pin.deal.pinId === current.id ? pin.deal : null;
   const autoUnpinAt = current ? (pin?.autoUnpinAt ?? null) : null;
-  const ticking = (deal !== null && deal.endedAt === null) || autoUnpinAt !== null;
-  const studioNow = useStudioNow(ticking);
+  const ticking = (deal !== null && deal.endedAt === null) || autoUnpinAt !== null || auctionRunning;
+  // With a product up, the auction bar takes H itself.
+  useAuctionKey(() => showNotice('Pin a product first: an auction sells the pinned product.'), !current);
+  const studioNow = useStudioNow(ticking, auctions.state?.current?.endsAt);
   const noticeLine = notice && (
     <span className="pinned-notice" role="status" data-testid="pin-notice">
       {notice}
@@ -46,13 +53,15 @@ export function PinnedStrip() {
     return (
       <div className="pinned-strip is-empty" data-testid="pinned-strip">
         <span className="pinned-label">Pinned</span>
-        <span className="muted clip">Nothing pinned. Press Pin on a rundown item or a catalog product (or P for the current item) to show it to viewers.</span>
+        <span className="muted clip">Nothing pinned. Press Pin on a rundown item or a catalog product (or P for the current item) to show it to viewers; then H starts an auction on it.</span>
         {noticeLine}
         {pinError && (
           <span className="pinned-error" role="alert">
             {pinError}
           </span>
         )}
+        {/* Unpinning does not stop an auction: it runs to its end on its own item, and the host keeps watching it here. */}
+        {auctionRunning && <AuctionControl auctions={auctions} pinId={null} title="" currency={null} studioNow={studioNow} />}
       </div>
     );
   }
@@ -103,7 +112,8 @@ export function PinnedStrip() {
       <button type="button" className="button button-small" onClick={() => void unpinProduct()} aria-label={`Unpin ${card.title}`} title="Unpin (U)">
         Unpin
       </button>
-      <DealControl key={current.id} deal={deal} studioNow={studioNow} currency={card.currency} title={card.title} />
+      {!auctionRunning && <DealControl key={current.id} deal={deal} studioNow={studioNow} currency={card.currency} title={card.title} />}
+      <AuctionControl key={`auction-${current.id}`} auctions={auctions} pinId={current.id} title={card.title} currency={card.currency} studioNow={studioNow} />
     </div>
   );
 }

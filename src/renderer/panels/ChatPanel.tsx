@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ChatConsole } from '../chat/ChatConsole.js';
 import { ChatViewersList } from '../chat/ChatViewersList.js';
 import { useChatActions } from '../chat/use-chat-actions.js';
@@ -6,6 +6,7 @@ import { useChatFeed } from '../chat/use-chat-feed.js';
 import { ClaimsPanel } from '../claims/ClaimsPanel.js';
 import { ShowReportPanel } from '../report/ShowReportPanel.js';
 import { useAbilities } from '../api/role-context.js';
+import { onShowClaim } from '../ui/show-claim.js';
 import { Panel } from './Panel.js';
 
 type ChatTab = 'messages' | 'viewers' | 'claims' | 'report';
@@ -17,6 +18,16 @@ export function ChatPanel() {
   const [tab, setTab] = useState<ChatTab>('messages');
   // Claims and the report are the show's business: a moderator's link sees the chat only.
   const { runShow } = useAbilities();
+  // "See the claim" under an auction's result opens the Claims tab at that claim.
+  const [focusClaimId, setFocusClaimId] = useState<number | null>(null);
+  useEffect(
+    () =>
+      onShowClaim((claimId) => {
+        setFocusClaimId(claimId);
+        setTab('claims');
+      }),
+    [],
+  );
   return (
     <Panel
       id="chat"
@@ -48,7 +59,7 @@ export function ChatPanel() {
       </div>
       {tab === 'claims' && runShow && (
         <div className="chat-tab">
-          <ClaimsPanel />
+          <ClaimsPanel focusClaimId={focusClaimId} />
         </div>
       )}
       {tab === 'report' && runShow && (

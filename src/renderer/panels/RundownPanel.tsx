@@ -54,7 +54,7 @@ export function RundownPanel() {
         )}
         {rundown && rundown.items.length > 0 && (
           <p className="keys-hint" data-testid="pin-keys-legend" title="Selling keys work anywhere in the studio except while typing">
-            <kbd>P</kbd> pin · <kbd>N</kbd> next + pin · <kbd>U</kbd> unpin · <kbd>1</kbd>–<kbd>9</kbd> pin item
+            <kbd>P</kbd> pin · <kbd>N</kbd> next + pin · <kbd>U</kbd> unpin · <kbd>1</kbd>–<kbd>9</kbd> pin item · <kbd>H</kbd> auction
           </p>
         )}
       </div>

@@ -174,8 +174,8 @@ export function ObsSection() {
 
           <h3>Product overlay in OBS</h3>
           <p className="help">
-            Sync overlays adds three sources to the scene you pick — &quot;{OBS_OVERLAY_INPUTS.title}&quot;, &quot;{OBS_OVERLAY_INPUTS.price}&quot;
-            and &quot;{OBS_OVERLAY_INPUTS.image}&quot; — and updates them on every pin. Move and restyle them in OBS as you like.
+            Sync overlays adds four sources to the scene you pick — &quot;{OBS_OVERLAY_INPUTS.title}&quot;, &quot;{OBS_OVERLAY_INPUTS.price}&quot;,
+            &quot;{OBS_OVERLAY_INPUTS.image}&quot; and &quot;{OBS_OVERLAY_INPUTS.auction}&quot; — and updates them on every pin and during auctions. Move and restyle them in OBS as you like.
           </p>
           <div className="button-row">
             <select value={overlayScene} aria-label="Overlay scene" onChange={(e) => setOverlayPick(e.target.value)}>

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { settingsPatchSchema, type SettingsPatch } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
+import { BidIncrementsEditor } from './BidIncrementsEditor.js';
 
 type SellingPatch = NonNullable<SettingsPatch['selling']>;
 
@@ -10,7 +11,7 @@ const wholeNumber = (text: string): number | undefined => (/^\s*\d{1,6}\s*$/.tes
 
 /**
  * Settings → Selling: auto-unpin, claims from chat, the claim limit per
- * viewer. Each change applies at once (a host may flip these mid-show), so
+ * viewer, the auctions' bid steps. Each change applies at once (a host may flip these mid-show), so
  * the section sits outside the Settings form's Save, as OBS does. Numbers
  * save when the field is left or on Enter.
  */
@@ -116,6 +117,16 @@ export function SellingSection() {
           <input inputMode="numeric" value={limitText} onChange={(e) => setLimitText(e.target.value)} onBlur={saveLimit} onKeyDown={onEnter(saveLimit)} />
         </label>
       )}
+      <BidIncrementsEditor
+        saved={saved?.bidIncrements ?? []}
+        save={async (bidIncrements, done) => {
+          const result = await studio.updateSettings({ selling: { bidIncrements } });
+          if (!result.ok) return result.error.message;
+          settings.set(result.value);
+          setMessage({ kind: 'ok', text: done });
+          return null;
+        }}
+      />
       {message && (
         <p className={`banner banner-${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}

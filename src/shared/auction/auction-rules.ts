@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Money } from '../domain/catalog.js';
-import { compareMoney } from '../domain/money.js';
+import { compareMoney, isMoney } from '../domain/money.js';
 
 /**
  * The rules of one auction, as the host sets them in the studio and as the
@@ -64,7 +64,8 @@ const money = z
   .trim()
   .regex(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, 'A price is a decimal number such as "10.00".');
 
-const positiveMoney = money.refine((m) => compareMoney(m, '0') > 0, 'Must be more than 0.');
+// zod runs a refinement even after the pattern failed: compare only what is a price (the pattern already said what is wrong).
+const positiveMoney = money.refine((m) => !isMoney(m) || compareMoney(m, '0') > 0, 'Must be more than 0.');
 
 export const incrementStepSchema = z.object({ from: money, step: positiveMoney }).strict();
 
@@ -74,11 +75,12 @@ export const incrementTableSchema = z
   .min(1, 'The increment table needs at least one row.')
   .max(AUCTION_LIMITS.maxIncrementSteps, `The increment table has ${AUCTION_LIMITS.maxIncrementSteps} rows at most.`)
   .superRefine((rows, ctx) => {
-    if (rows[0] && compareMoney(rows[0].from, '0') !== 0) {
+    if (rows[0] && isMoney(rows[0].from) && compareMoney(rows[0].from, '0') !== 0) {
       ctx.addIssue({ code: 'custom', message: 'The increment table starts from 0.', path: [0, 'from'] });
     }
     for (let i = 1; i < rows.length; i++) {
-      if (compareMoney(rows[i]!.from, rows[i - 1]!.from) <= 0) {
+      const [from, before] = [rows[i]!.from, rows[i - 1]!.from];
+      if (isMoney(from) && isMoney(before) && compareMoney(from, before) <= 0) {
         ctx.addIssue({ code: 'custom', message: 'Each row of the increment table starts above the one before.', path: [i, 'from'] });
       }
     }

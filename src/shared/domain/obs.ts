@@ -13,6 +13,8 @@ export const OBS_OVERLAY_INPUTS = {
   title: 'LSS Product Title',
   price: 'LSS Product Price',
   image: 'LSS Product Image',
+  /** The running auction (price, leader, countdown), then its result; empty otherwise. */
+  auction: 'LSS Auction',
 } as const;
 
 export interface ObsSceneItem {
