@@ -48,6 +48,13 @@ describe('AuctionService.startAuction', () => {
     );
   });
 
+  it('runs on a product with no currency (a Shopify export names none): prices as plain amounts', async () => {
+    world.db.prepare('UPDATE products SET currency = NULL WHERE id = ?').run(world.mug);
+    await pinProduct(world.mug);
+    expect(start({ startPrice: '12' }).current).toMatchObject({ currency: null, status: 'running', nextBid: '12' });
+    expect(world.board.last()).toMatchObject({ currency: null, nextBid: '12' });
+  });
+
   it('runs on the pinned product with the Settings increment table, and every viewer sees it at once', async () => {
     await pinProduct(world.mug);
     const state = start({ startPrice: '$12.50', reserve: '' });

@@ -19,7 +19,7 @@ import { RunningAuction, type BidInput } from './running-auction.js';
 
 /** Auctions as the API offers them (the auction handlers). */
 export interface AuctionApi {
-  /** Refused with a host-worded StudioError: nothing pinned, one already running, a bad price or reserve, no currency. */
+  /** Refused with a host-worded StudioError: nothing pinned, one already running, a bad price or reserve, nothing left. */
   startAuction(input: StartAuctionInput): AuctionsState;
   /** Only while it has no bid (refused in host words otherwise); nothing to do when none runs. */
   cancelAuction(): AuctionsState;

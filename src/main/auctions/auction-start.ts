@@ -15,7 +15,8 @@ export interface StartAuctionInput {
 /** What an auction starts with once the host's input is checked against the pin on screen. */
 export interface CheckedStart {
   readonly title: string;
-  readonly currency: string;
+  /** null: the catalog has none (a Shopify export names no currency); prices show as plain amounts, like the card's. */
+  readonly currency: string | null;
   readonly startPrice: Money;
   readonly reserve: Money | null;
   readonly durationSeconds: number;
@@ -33,7 +34,7 @@ function price(text: string, what: string): Money {
   return parsed.value;
 }
 
-/** Checks the host's input for an auction on `pin`; refuses in host words (nothing pinned, a bad price or reserve, no currency, sold out). */
+/** Checks the host's input for an auction on `pin`; refuses in host words (nothing pinned, a bad price or reserve, sold out). */
 export function checkStart(input: StartAuctionInput, pin: PinRecord): CheckedStart {
   const { card } = pin;
   const startPrice = price(input.startPrice, 'starting price');
@@ -42,9 +43,6 @@ export function checkStart(input: StartAuctionInput, pin: PinRecord): CheckedSta
   const reserve = reserveText === '' ? null : price(reserveText, 'reserve');
   if (reserve !== null && compareMoney(reserve, startPrice) < 0) {
     throw new StudioError('invalid-input', `The reserve must be at least the starting price of ${formatMoney(startPrice, card.currency)}, or left empty.`);
-  }
-  if (card.currency === null) {
-    throw new StudioError('invalid-input', `"${card.title}" has no currency in the catalog, so bids could not be shown as prices. Set its currency and pin it again.`);
   }
   if (card.stock === 0) throw new StudioError('invalid-input', `"${card.title}" has no units left to auction.`);
   const seconds = input.durationSeconds;
