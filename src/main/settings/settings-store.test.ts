@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open-database.js';
 import { FileSecretStore, plainSecretsFile } from './secret-store.js';
 import { SettingsStore } from './settings-store.js';
 import { DEFAULT_CONTROL_PORT, DEFAULT_SFU_PORT, settingsPatchSchema } from '../../shared/domain/settings.js';
+import { DEFAULT_BID_INCREMENTS } from '../../shared/auction/auction-rules.js';
 
 /** A store on the database file, with its secrets beside it as `npm run web` keeps them. */
 const storeOn = (file: string, db = openDatabase(file)) =>
@@ -22,7 +23,7 @@ describe('SettingsStore', () => {
       controlServer: { enabled: true, allowLan: false, port: DEFAULT_CONTROL_PORT, producersMayGoLive: false },
       sfu: { url: '', room: '', port: DEFAULT_SFU_PORT, allowLan: false },
       obs: { address: 'ws://127.0.0.1:4455', autoConnect: false, overlayScene: null },
-      selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null },
+      selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, bidIncrements: [...DEFAULT_BID_INCREMENTS] },
       backups: { keep: 10 },
       ffmpegPath: 'ffmpeg',
     });
