@@ -133,6 +133,20 @@ describe('a practice show with a simulated audience, in the studio core with its
     expect(last).toMatchObject({ running: false, show: { id: real.id, practice: false } });
   });
 
+  it('more simulated viewers than one address may open join the built-in SFU: main gives them this run’s audience key', async () => {
+    studio = await startTestStudio(tempDir());
+    const s = studio;
+    const show = await s.call<Show>('studio:rundown:create-show', { name: 'Big rehearsal', scheduledStart: null, practice: true });
+    await s.call('studio:rundown:set-active-show', { showId: show.id });
+    await s.waitForStatus((st) => st.state === 'connected', 'the SFU link');
+    expect(s.core.live.audienceKey()).toMatch(/^[\w-]{20,}$/);
+    // 20 connections per address is the SFU's default: 25 only fit with the key (a page on this computer has no key).
+    await s.call('studio:practice:start', { viewers: 25, messagesPerMinute: 1, seed: 11 });
+    await until(() => s.core.practice.state(), (st) => st.connected === 25 || st.problem !== null, 'twenty-five viewers');
+    expect(s.core.practice.state()).toMatchObject({ connected: 25, problem: null });
+    await s.call('studio:practice:stop');
+  });
+
   it('turning the flag off stops the audience; End show stops it; closing the studio closes every connection', async () => {
     studio = await startTestStudio(tempDir());
     const s = studio;
