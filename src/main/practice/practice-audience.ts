@@ -19,7 +19,7 @@ import {
   type PracticeDials,
 } from '../../shared/domain/practice.js';
 import { Pacer, planAction, type PlannedAction } from './audience-plan.js';
-import { languageOf, SeededRandom, viewerName, type PracticeLanguage } from './practice-messages.js';
+import { ceilingPercent, languageOf, SeededRandom, viewerName, type PracticeLanguage } from './practice-messages.js';
 import { SimulatedViewer, type SimulatedViewerOptions } from './simulated-viewer.js';
 
 export interface PracticeShow {
@@ -259,6 +259,7 @@ export class PracticeAudience {
         sell: viewer.sell,
         claimed: member.claimed,
         entered: member.entered,
+        ceilingPercent: (auctionId) => ceilingPercent(this.seed, member.index, auctionId),
       },
       { dials: this.dials, random: this.random, options: viewer.pin ? this.deps.pinnedOptions() : [], increment: this.deps.bidIncrement },
     );
