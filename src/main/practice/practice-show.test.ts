@@ -156,6 +156,14 @@ describe('a practice show with a simulated audience, in the studio core with its
 
     await s.call('studio:practice:start', { viewers: 4, messagesPerMinute: 60, seed: 3 });
     await until(() => s.core.live.status().viewerCount, (n) => n === 4, 'four viewers');
+    // An open giveaway's entrants are simulated: the show stays practice until it is drawn or cancelled.
+    await s.call('studio:giveaways:start', { prize: 'A practice mug', keyword: 'MUG', buttonEntry: true, rules: '', minWatchMinutes: null });
+    expect(await refusal(s, 'studio:rundown:update-show', { showId: show.id, practice: false })).toBe(
+      'Draw or cancel the practice giveaway first: its entrants are simulated.',
+    );
+    expect(s.core.rundown.getRundown(show.id).show.practice).toBe(true);
+    expect(s.core.practice.state().running).toBe(true);
+    await s.call('studio:giveaways:cancel');
     await s.call('studio:rundown:update-show', { showId: show.id, practice: false });
     expect(s.core.practice.state()).toMatchObject({ running: false, connected: 0, problem: 'The simulated audience left: this show is no longer a practice show.' });
     expect(await refusal(s, 'studio:practice:start', {})).toMatch(/is a real show/);
@@ -199,6 +207,13 @@ describe('a practice show with a simulated audience, in the studio core with its
     expect(accepted.some((b) => b.source === 'button' || b.source === 'chat')).toBe(true);
     // Proxy bids for a maximum count as bids too: the audience sent some, not necessarily every one.
     expect(s.core.practice.state().sent.bids).toBeGreaterThan(0);
+    // Simulated bidders lead: the show cannot turn real (they could win a real show's auction).
+    expect(await refusal(s, 'studio:rundown:update-show', { showId: show.id, practice: false })).toBe(
+      'Finish or cancel the practice auction first: its bidders are simulated.',
+    );
+    expect(s.core.rundown.getRundown(show.id).show.practice).toBe(true);
+    // A rename is still fine.
+    expect((await s.call<Show>('studio:rundown:update-show', { showId: show.id, name: 'Auction rehearsal 2' })).practice).toBe(true);
     await s.call('studio:practice:stop');
   });
 });
