@@ -58,22 +58,50 @@ describe('per address', () => {
     expect((await next.requests.request({ type: 'join', show: 'busy-office', role: 'viewer' })).role).toBe('viewer');
   });
 
-  it('an unlimited address (the built-in SFU’s loopback) holds more connections and chats past the address budget', async () => {
-    const sfu = await start({
-      maxConnectionsPerAddress: 2,
-      chatAddressRateLimit: { burst: 1, perSecond: 0.001 },
-      unlimitedAddresses: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+  describe('the practice audience key (the built-in SFU’s per-run secret; a tunnel makes every viewer 127.0.0.1)', () => {
+    const KEY = 'practice-audience-key-for-this-run';
+    const tight = { maxConnectionsPerAddress: 2, chatAddressRateLimit: { burst: 1, perSecond: 0.001 }, audienceKey: KEY };
+    const joinAll = async (sfu: SfuServer, headers: Record<string, string>) => {
+      const outcomes: string[] = [];
+      for (const name of ['Ana', 'Ben', 'Cy', 'Dee']) {
+        const viewer = await TestSignalClient.connect(sfu, headers);
+        clients.push(viewer);
+        outcomes.push(
+          await viewer.requests.request({ type: 'join', show: 'practice-room', role: 'viewer', name }).then(
+            () => 'joined',
+            async () => `closed ${(await viewer.closed).code}`,
+          ),
+        );
+      }
+      return outcomes;
+    };
+
+    it('a loopback viewer without the key is held to the address’s share', async () => {
+      const sfu = await start(tight);
+      await openShow(sfu, 'practice-room');
+      // The host holds one of the two.
+      expect(await joinAll(sfu, {})).toEqual(['joined', ...Array(3).fill(`closed ${SignalCloseCode.tooManyFromAddress}`)]);
     });
-    const host = await openShow(sfu, 'practice-room');
-    const viewers: TestSignalClient[] = [];
-    for (const name of ['Ana', 'Ben', 'Cy', 'Dee']) {
-      const viewer = await connect(sfu);
-      await viewer.requests.request({ type: 'join', show: 'practice-room', role: 'viewer', name });
-      viewers.push(viewer);
-    }
-    expect(connections(sfu)).toBe(5);
-    for (const viewer of viewers) expect(await viewer.requests.request({ type: 'chatSend', text: 'hola!' })).toBeTruthy();
-    expect(host.pushes('chatIncoming')).toHaveLength(4);
+
+    it('with the key: more connections and chat past the address budget, not counted against this computer’s own pages', async () => {
+      const sfu = await start(tight);
+      const host = await openShow(sfu, 'practice-room');
+      expect(await joinAll(sfu, { 'x-lss-audience-key': KEY })).toEqual(Array(4).fill('joined'));
+      for (const viewer of clients.slice(-4)) expect(await viewer.requests.request({ type: 'chatSend', text: 'hola!' })).toBeTruthy();
+      expect(host.pushes('chatIncoming')).toHaveLength(4);
+      // A real viewer on this computer still gets the address's share beside them (the host holds the other).
+      const tab = await connect(sfu);
+      expect((await tab.requests.request({ type: 'join', show: 'practice-room', role: 'viewer' })).role).toBe('viewer');
+    });
+
+    it('a wrong key counts as none, and a remote SFU (no key) limits a connection that sends one', async () => {
+      const sfu = await start(tight);
+      await openShow(sfu, 'practice-room');
+      expect(await joinAll(sfu, { 'x-lss-audience-key': 'guessed' })).toEqual(['joined', ...Array(3).fill(`closed ${SignalCloseCode.tooManyFromAddress}`)]);
+      const remote = await start({ maxConnectionsPerAddress: 2 });
+      await openShow(remote, 'practice-room');
+      expect(await joinAll(remote, { 'x-lss-audience-key': KEY })).toEqual(['joined', ...Array(3).fill(`closed ${SignalCloseCode.tooManyFromAddress}`)]);
+    });
   });
 
   it('shares one chat budget between all connections of an address', async () => {

@@ -53,13 +53,16 @@ export interface SfuOptions {
   /** Chat messages from one client IP, all its connections together (each connection has its own limit too). */
   readonly chatAddressRateLimit: RateLimit;
   /**
-   * Addresses the per-address limits above (connection rate, open
-   * connections, chat and selling actions per address) do not apply to; every per-connection
-   * limit still does. The built-in SFU lists this computer's loopback
-   * addresses: its own pages and a practice show's simulated audience
-   * (src/main/practice) are this computer. Empty by default.
+   * A secret a connection may carry in its upgrade request (header
+   * `x-lss-audience-key`, AUDIENCE_KEY_HEADER) to skip the per-address limits
+   * above (connection rate, open connections, chat and selling actions per
+   * address); every per-connection limit still applies. The built-in SFU gets
+   * one made for each run, known only to the studio's main process, for a
+   * practice show's simulated audience (src/main/practice: up to 200 viewers
+   * from this computer). A wrong key counts as none. null (`studio sfu`): no
+   * connection skips them.
    */
-  readonly unlimitedAddresses: readonly string[];
+  readonly audienceKey: string | null;
   /** Bids and giveaway entries from one client IP, all its connections together (apart from chat's budget). */
   readonly sellAddressRateLimit: RateLimit;
   readonly viewerMessageRateLimit: RateLimit;
@@ -138,7 +141,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     maxConnectionsPerAddress: 20,
     // Twenty people in one office chatting briskly; far less than a script flooding moderation.
     chatAddressRateLimit: { burst: 20, perSecond: 4 },
-    unlimitedAddresses: [],
+    audienceKey: null,
     // A bidding war among the twenty people of that office; a script bidding on everyone's behalf is stopped.
     sellAddressRateLimit: { burst: 40, perSecond: 10 },
     viewerMessageRateLimit: { burst: 30, perSecond: 5 },

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkHost, checkOrigin, LOOPBACK_NAMES } from '../shared/net/request-access.js';
 import { TokenLockout } from '../shared/net/token-lockout.js';
-import { SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
+import { AUDIENCE_KEY_HEADER, SIGNAL_PATH, SignalCloseCode, type SignalErrorCode } from '../shared/sfu/protocol-constants.js';
 import {
   salvageRequestId,
   signalRequestSchema,
@@ -114,7 +114,7 @@ export class SignalingServer {
       return true;
     }
     const ip = this.clientIp(req);
-    const unlimited = this.deps.options.unlimitedAddresses.includes(ip);
+    const unlimited = this.carriesAudienceKey(req, ip);
     if (!unlimited && !this.connectLimiter.take(ip)) {
       this.deps.log.warn(`refused a connection from ${ip}: too many connections`);
       socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
@@ -124,9 +124,26 @@ export class SignalingServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       // Counted here, when the socket exists: concurrent upgrades cannot slip past the cap together.
       if (!unlimited && (this.openByAddress.get(ip) ?? 0) >= this.deps.options.maxConnectionsPerAddress) this.refuseCrowded(ws, ip);
-      else this.accept(ws, ip, hostRefusal);
+      else this.accept(ws, ip, hostRefusal, unlimited);
     });
     return true;
+  }
+
+  /**
+   * A practice show's simulated audience (the studio's main process) carries
+   * this run's audience key: its connections skip the per-address limits and
+   * are not counted against the address, so this computer's own watch pages
+   * keep their share. Without a key, or with a wrong one, a connection is
+   * limited like any other.
+   */
+  private carriesAudienceKey(req: http.IncomingMessage, ip: string): boolean {
+    const expected = this.deps.options.audienceKey;
+    const sent = req.headers[AUDIENCE_KEY_HEADER];
+    if (expected === null || typeof sent !== 'string') return false;
+    const digest = (text: string) => crypto.createHash('sha256').update(text).digest();
+    if (crypto.timingSafeEqual(digest(sent), digest(expected))) return true;
+    this.deps.log.warn(`a connection from ${ip} sent a wrong audience key: it is limited like any other`);
+    return false;
   }
 
   /**
@@ -176,8 +193,7 @@ export class SignalingServer {
     return req.socket.remoteAddress ?? 'unknown';
   }
 
-  private accept(ws: WebSocket, ip: string, hostRefusal: string | null): void {
-    const unlimited = this.deps.options.unlimitedAddresses.includes(ip);
+  private accept(ws: WebSocket, ip: string, hostRefusal: string | null, unlimited: boolean): void {
     const sessionId = crypto.randomUUID().slice(0, 8);
     const session = new PeerSession(
       sessionId,
@@ -208,7 +224,7 @@ export class SignalingServer {
       alive: true,
     };
     this.connections.add(connection);
-    this.openByAddress.set(ip, (this.openByAddress.get(ip) ?? 0) + 1);
+    if (!unlimited) this.openByAddress.set(ip, (this.openByAddress.get(ip) ?? 0) + 1);
     this.deps.log.debug(`connection ${sessionId} from ${ip}`);
     // A connection waiting for its show to open (waitForShow) is not idle: checked again later.
     const checkJoined = () => {
@@ -224,9 +240,11 @@ export class SignalingServer {
     ws.on('close', () => {
       clearTimeout(joinTimer);
       this.connections.delete(connection);
-      const open = (this.openByAddress.get(ip) ?? 1) - 1;
-      if (open > 0) this.openByAddress.set(ip, open);
-      else this.openByAddress.delete(ip);
+      if (!unlimited) {
+        const open = (this.openByAddress.get(ip) ?? 1) - 1;
+        if (open > 0) this.openByAddress.set(ip, open);
+        else this.openByAddress.delete(ip);
+      }
       session.onSocketClosed();
     });
   }

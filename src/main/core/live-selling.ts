@@ -98,3 +98,22 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
   void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
   return { auctions, giveaways };
 }
+
+/**
+ * Why a practice show may not be turned into a real one now, in the host's
+ * words, or null: its running auction has simulated bidders, its open
+ * giveaway (or one being drawn) simulated entrants, who could win in the
+ * real show.
+ */
+export function practiceOffRefusal(services: { auctions: AuctionService; giveaways: GiveawayService }, showId: number): string | null {
+  const auction = services.auctions.getAuctions({ showId }).current;
+  if (auction?.showId === showId && auction.status === 'running') {
+    return 'Finish or cancel the practice auction first: its bidders are simulated.';
+  }
+  const giveaway = services.giveaways.state(showId).current;
+  if (giveaway?.showId === showId && giveaway.status === 'open') return 'Draw or cancel the practice giveaway first: its entrants are simulated.';
+  if (giveaway?.showId === showId && giveaway.status === 'closed') {
+    return 'Wait for the practice giveaway’s draw to finish first: its entrants are simulated.';
+  }
+  return null;
+}

@@ -46,7 +46,7 @@ import { giveawayHandlers } from '../giveaways/giveaway-handlers.js';
 import type { AuctionService } from '../auctions/auction-service.js';
 import type { GiveawayService } from '../giveaways/giveaway-service.js';
 import type { SellBoard } from '../sell-board/sell-board.js';
-import { createSellingInputs, startAuctionsAndGiveaways } from './live-selling.js';
+import { createSellingInputs, practiceOffRefusal, startAuctionsAndGiveaways } from './live-selling.js';
 import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
 
 export interface StudioCoreOptions {
@@ -272,6 +272,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     settings: () => settings.get().selling,
     activeShowId: () => rundownStore.activeShowId(),
   });
+  // A practice show with a running auction or an open giveaway stays practice: its participants are simulated.
+  rundown.refusePracticeOffWhen((showId) => practiceOffRefusal({ auctions, giveaways }, showId));
   // A claim, cancel or move changes the units left the rundown's product rows show.
   events.on('claimsChanged', () => rundown.stockChanged());
   obs.showPin(pins.state().current?.card ?? null);

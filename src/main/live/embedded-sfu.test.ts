@@ -21,7 +21,7 @@ afterEach(async () => {
 async function embedded(allowLan: boolean): Promise<SfuServer> {
   // Each join below opens its own show: the studio's secret for each, given at start as the studio gives its room's.
   const hostTokens = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`embedded-${i + 1}`, TOKEN]));
-  const started = await startEmbeddedSfu({ port: 0, allowLan, viewerDir: undefined, viewerIdSalt: null, ffmpegPath: null, hostTokens });
+  const started = await startEmbeddedSfu({ port: 0, allowLan, viewerDir: undefined, viewerIdSalt: null, ffmpegPath: null, hostTokens, audienceKey: 'embedded-audience-key' });
   if (!started.ok) throw new Error(started.error);
   servers.push(started.server);
   return started.server;
@@ -58,5 +58,27 @@ describe('the built-in SFU: who may host', () => {
     const overLan = `ws://${lan}:${on.port}/signal`;
     expect(await hostJoin(overLan, { Origin: `http://${lan}:4781` })).toBe('host');
     expect(await hostJoin(overLan, { Origin: 'https://evil.example' })).toBe('forbidden');
+  });
+});
+
+describe('the built-in SFU: per-address limits on this computer', () => {
+  it('hold loopback connections (a tunnel such as ngrok makes every viewer 127.0.0.1); only the practice audience key lifts them', async () => {
+    const sfu = await embedded(false);
+    const open = async (headers: Record<string, string>) => {
+      const client = await TestSignalClient.connect(sfu, headers);
+      clients.push(client);
+      return client;
+    };
+    // One household's share: 20 open connections.
+    for (let i = 0; i < 20; i++) await open({});
+    const crowded = await open({});
+    expect((await crowded.closed).code).toBe(4430);
+    // The simulated audience carries this run's key (main passes it; see practice-wiring.ts): not held to the share.
+    const simulated = await open({ 'x-lss-audience-key': 'embedded-audience-key' });
+    const wrong = await open({ 'x-lss-audience-key': 'not-the-key' });
+    expect((await wrong.closed).code).toBe(4430);
+    // Refused connections are never accepted: the 20 and the simulated viewer are open.
+    expect(sfu.health().connections).toBe(21);
+    simulated.close();
   });
 });

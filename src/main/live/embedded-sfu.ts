@@ -17,6 +17,8 @@ export interface EmbeddedSfuConfig {
   readonly ffmpegPath: string | null;
   /** Who may host which show: the studio's secret for its room, made for this run. */
   readonly hostTokens: Readonly<Record<string, string>>;
+  /** The practice audience's secret, made for this run: its connections skip the per-address limits (SfuOptions.audienceKey). */
+  readonly audienceKey: string;
 }
 
 export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer } | { readonly ok: false; readonly error: string };
@@ -33,9 +35,6 @@ export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer }
  * candidate they can reach. Viewers on the internet need a remote SFU
  * (`studio sfu` on a server): a laptop behind home NAT cannot serve them.
  */
-/** How the SFU sees a connection from this computer (no proxy in front of the built-in SFU). */
-export const LOOPBACK_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
-
 export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<EmbeddedSfuStart> {
   const listenIps: RtcListenIp[] = [{ ip: '127.0.0.1' }];
   if (config.allowLan) for (const ip of lanAddresses()) listenIps.push({ ip });
@@ -49,8 +48,9 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       defaultHostToken: null,
       hostTokens: config.hostTokens,
       logLevel: 'warn',
-      // This computer (its pages, a practice show's simulated audience of up to 200) is not held to one household's share.
-      unlimitedAddresses: LOOPBACK_ADDRESSES,
+      // A practice show's simulated audience (up to 200, from main) carries this; every other connection, loopback
+      // included (a tunnel such as ngrok makes every real viewer 127.0.0.1), keeps one household's share.
+      audienceKey: config.audienceKey,
       viewerIdSalt: config.viewerIdSalt,
       // Hosting is for this studio: reached at this computer's addresses, from its window or its own pages.
       hostAccess: { names: () => [...LOOPBACK_NAMES, ...(config.allowLan ? lanAddresses() : [])], origins: [DESKTOP_STUDIO_ORIGIN] },

@@ -129,10 +129,7 @@ export class LiveService {
     const target = this.target;
     const config = target?.config ?? this.wantedConfig();
     const link = target?.link?.status();
-    let state: SfuLinkState;
-    if (this.starting || !target) state = 'starting';
-    else if (link) state = link.state;
-    else state = 'error';
+    const state: SfuLinkState = this.starting || !target ? 'starting' : (link?.state ?? 'error');
     return {
       mode: config.mode,
       state,
@@ -238,6 +235,9 @@ export class LiveService {
     if (delivery === 'pending' && target.link.status().state === 'error') return 'failed';
     return delivery;
   }
+
+  /** The built-in SFU's secret for a practice show's simulated audience (main only; never sent to a page). */
+  readonly audienceKey = (): string | null => this.target?.audienceKey ?? null;
 
   /** Why the SFU refused the last pin, if it did. */
   pinFailure(): string | null {

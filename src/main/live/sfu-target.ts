@@ -24,6 +24,8 @@ export interface Target {
   readonly viewerUrls: readonly string[];
   readonly connectSources: readonly string[];
   readonly link: SfuLink | null;
+  /** The built-in SFU's per-run secret for the simulated audience (null: a remote SFU, whose limits apply to it). */
+  readonly audienceKey: string | null;
   /** Why this target cannot work (no link then). */
   readonly error: string | null;
 }
@@ -43,8 +45,10 @@ export interface TargetStarters {
 /** The built-in SFU on this computer, and main's link to it with a secret made for this run. */
 export async function startEmbeddedTarget(config: TargetConfig, starters: TargetStarters): Promise<Target> {
   const hostToken = newHostToken();
+  const audienceKey = newHostToken();
   const started = await startEmbeddedSfu({
     hostTokens: { [config.room]: hostToken },
+    audienceKey,
     port: config.port,
     allowLan: config.allowLan,
     viewerDir: starters.viewerDir,
@@ -64,6 +68,7 @@ export async function startEmbeddedTarget(config: TargetConfig, starters: Target
     connectSources: [],
     // Main's link joins with a secret made for this run; the renderer gets minted tokens.
     link: starters.startLink(server.signalUrl, config.room, hostToken),
+    audienceKey,
     error: null,
   };
 }
@@ -76,7 +81,12 @@ export function startRemoteTarget(config: TargetConfig, starters: TargetStarters
   } catch {
     return failedTarget(config, 'The SFU address in Settings is not a valid address.', starters);
   }
-  const base = { signalUrl: address.signalUrl, viewerUrls: [watchUrl(address.watchBase, config.room)], connectSources: [address.connectSource] };
+  const base = {
+    signalUrl: address.signalUrl,
+    viewerUrls: [watchUrl(address.watchBase, config.room)],
+    connectSources: [address.connectSource],
+    audienceKey: null,
+  };
   if (config.remoteToken === '') {
     return {
       ...failedTarget(config, 'Enter the host token of your SFU in Settings (it is printed when "studio sfu" starts).', starters),
@@ -88,5 +98,5 @@ export function startRemoteTarget(config: TargetConfig, starters: TargetStarters
 
 function failedTarget(config: TargetConfig, error: string, starters: TargetStarters): Target {
   starters.log?.(error);
-  return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, error };
+  return { config, server: null, signalUrl: null, viewerUrls: [], connectSources: [], link: null, audienceKey: null, error };
 }

@@ -7,7 +7,18 @@ import type { Money } from '../../shared/domain/catalog.js';
 import type { PracticeDials } from '../../shared/domain/practice.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { SellAction, ShowSellState } from '../../shared/sfu/protocol-selling.js';
-import { CHATTER, claimMessage, pickBid, pickMessage, QUESTIONS, type PracticeLanguage, type SeededRandom } from './practice-messages.js';
+import { compareMoney } from '../../shared/domain/money.js';
+import {
+  CHATTER,
+  claimMessage,
+  pickBid,
+  pickMessage,
+  QUESTIONS,
+  withinCeiling,
+  type PracticeBid,
+  type PracticeLanguage,
+  type SeededRandom,
+} from './practice-messages.js';
 
 /** What the counts call it. */
 export type PracticeActionKind = 'message' | 'question' | 'claim' | 'bid' | 'giveawayEntry';
@@ -29,6 +40,8 @@ export interface ViewerSituation {
   readonly claimed: ReadonlySet<string>;
   /** Giveaways it entered. */
   readonly entered: ReadonlySet<number>;
+  /** Its private ceiling for an auction, in hundredths of the start price (ceilingPercent): it never bids past it. */
+  readonly ceilingPercent: (auctionId: number) => number;
 }
 
 export interface PlanContext {
@@ -44,7 +57,7 @@ export interface PlanContext {
  * One viewer's next action. An open giveaway it has not entered comes
  * first (most viewers enter: the keyword in chat or the Enter button);
  * otherwise one roll against the shares: bids (while an auction runs, and
- * not on top of its own lead), claims (a product pinned, no auction
+ * not on top of its own lead, never past its private ceiling), claims (a product pinned, no auction
  * running, once per product), questions; the rest is chatter.
  */
 export function planAction(viewer: ViewerSituation, context: PlanContext): PlannedAction {
@@ -59,8 +72,14 @@ export function planAction(viewer: ViewerSituation, context: PlanContext): Plann
   const running = auction !== null && auction.status === 'running';
   let roll = random.next() * 100;
   if (running) {
-    if (roll < dials.bidPercent && auction.leader?.viewerId !== viewer.viewerId) {
-      const bid = pickBid(random, auction.nextBid, context.increment(auction.nextBid));
+    // A start of 0 has no multiple: the ceiling is then a multiple of the first step.
+    const base = compareMoney(auction.startPrice, '0') > 0 ? auction.startPrice : context.increment(auction.startPrice);
+    const ceiling = viewer.ceilingPercent(auction.id);
+    const affordable = withinCeiling(auction.nextBid, base, ceiling);
+    if (roll < dials.bidPercent && affordable && auction.leader?.viewerId !== viewer.viewerId) {
+      let bid: PracticeBid = pickBid(random, auction.nextBid, context.increment(auction.nextBid));
+      // A maximum past its ceiling becomes a plain bid at the next amount.
+      if (bid.kind === 'maxBid' && !withinCeiling(bid.amount, base, ceiling)) bid = { kind: 'bid', amount: auction.nextBid };
       if (bid.kind === 'chat') return { via: 'chat', kind: 'bid', text: bid.text };
       return { via: 'sell', kind: 'bid', action: { kind: bid.kind, auctionId: auction.id, amount: bid.amount } };
     }

@@ -19,7 +19,7 @@ import {
   type PracticeDials,
 } from '../../shared/domain/practice.js';
 import { Pacer, planAction, type PlannedAction } from './audience-plan.js';
-import { languageOf, SeededRandom, viewerName, type PracticeLanguage } from './practice-messages.js';
+import { ceilingPercent, languageOf, SeededRandom, viewerName, type PracticeLanguage } from './practice-messages.js';
 import { SimulatedViewer, type SimulatedViewerOptions } from './simulated-viewer.js';
 
 export interface PracticeShow {
@@ -31,7 +31,7 @@ export interface PracticeShow {
 export interface PracticeAudienceDeps {
   readonly activeShow: () => PracticeShow | null;
   /** Where viewers connect: the show's SFU room (null: no SFU running). */
-  readonly sfu: () => { readonly signalUrl: string; readonly room: string } | null;
+  readonly sfu: () => { readonly signalUrl: string; readonly room: string; readonly audienceKey?: string | null } | null;
   /** The pinned product's option values ("S", "M", "Blue"): claims name one of them. */
   readonly pinnedOptions: () => readonly string[];
   /** The bid increment at a price (Settings → Selling). */
@@ -79,6 +79,8 @@ export class PracticeAudience {
   /** A join failed: no more tries until the host changes the dials or starts again. */
   private joinsHeld = false;
   private closed = false;
+  /** Aborted when the audience stops: joins still connecting give up and close their sockets. */
+  private joins = new AbortController();
 
   constructor(private readonly deps: PracticeAudienceDeps) {}
 
@@ -169,7 +171,9 @@ export class PracticeAudience {
     this.pacer?.stop();
     this.pacer = null;
     for (const member of this.members.splice(0)) member.viewer.close();
-    // Joins still in flight close themselves when they land (running is false).
+    // Joins still in flight give up now (a stalled handshake too) and close their sockets.
+    this.joins.abort();
+    this.joins = new AbortController();
   }
 
   /** Joins or sends away viewers until the audience is the size dialled in. */
@@ -195,6 +199,8 @@ export class PracticeAudience {
       const viewer = await (this.deps.join ?? SimulatedViewer.join)({
         signalUrl: sfu.signalUrl,
         room: sfu.room,
+        audienceKey: sfu.audienceKey ?? null,
+        signal: this.joins.signal,
         name: viewerName(index),
         viewerKey: `practice-viewer-${this.seed}-${index}`.padEnd(16, '0').slice(0, 128),
         onGone: (reason) => {
@@ -253,6 +259,7 @@ export class PracticeAudience {
         sell: viewer.sell,
         claimed: member.claimed,
         entered: member.entered,
+        ceilingPercent: (auctionId) => ceilingPercent(this.seed, member.index, auctionId),
       },
       { dials: this.dials, random: this.random, options: viewer.pin ? this.deps.pinnedOptions() : [], increment: this.deps.bidIncrement },
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
-import { parseBidText } from '../../shared/auction/auction-engine.js';
-import { incrementAt, DEFAULT_BID_INCREMENTS } from '../../shared/auction/auction-rules.js';
+import { AuctionEngine, parseBidText } from '../../shared/auction/auction-engine.js';
+import { incrementAt, DEFAULT_BID_INCREMENTS, type AuctionRules } from '../../shared/auction/auction-rules.js';
+import { compareMoney } from '../../shared/domain/money.js';
 import { DEFAULT_PRACTICE_DIALS, type PracticeDials } from '../../shared/domain/practice.js';
 import { looksLikeQuestion } from '../../shared/moderation/questions.js';
 import { recogniseClaim, type ClaimableProduct } from '../../shared/selling/claim-parser.js';
@@ -8,6 +9,7 @@ import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { AuctionView, GiveawayView, ShowSellState } from '../../shared/sfu/protocol-selling.js';
 import { Pacer, planAction, type PlannedAction, type ViewerSituation } from './audience-plan.js';
 import {
+  ceilingPercent,
   CHATTER,
   claimMessage,
   optionsOf,
@@ -134,7 +136,7 @@ const giveaway = (fields: Partial<GiveawayView> = {}): GiveawayView => ({
 
 function plans(situation: Partial<ViewerSituation>, dials: Partial<PracticeDials> = {}, n = 1000): PlannedAction[] {
   const random = new SeededRandom(11);
-  const viewer: ViewerSituation = { viewerId: 'me', language: 'en', recent: [], pin: null, sell: null, claimed: new Set(), entered: new Set(), ...situation };
+  const viewer: ViewerSituation = { viewerId: 'me', language: 'en', recent: [], pin: null, sell: null, claimed: new Set(), entered: new Set(), ceilingPercent: () => 400, ...situation };
   const context = { dials: { ...DEFAULT_PRACTICE_DIALS, ...dials }, random, options: ['S', 'M'], increment: (p: string) => incrementAt(DEFAULT_BID_INCREMENTS, p) };
   return Array.from({ length: n }, () => planAction(viewer, context));
 }
@@ -167,6 +169,66 @@ describe('what a simulated viewer does next', () => {
     expect(share(plans({ sell: sell({ auction: auction({ leader: { viewerId: 'me', name: 'Me' } }) }) }, { bidPercent: 100 }), 'bid')).toBe(0);
     expect(share(plans({ sell: sell({ auction: auction({ status: 'sold' }) }) }, { bidPercent: 100 }), 'bid')).toBe(0);
     expect(share(plans({ pin: card(), claimed: new Set(['7']) }, { claimPercent: 100 }), 'claim')).toBe(0);
+  });
+
+  it('never bids past its private ceiling for the auction (1.5× to 4× the start), nor sets a maximum past it', () => {
+    // Start 10, next 21: past a 150 % ceiling (15), within a 250 % one (25).
+    expect(share(plans({ sell: sell({ auction: auction() }), ceilingPercent: () => 150 }, { bidPercent: 100 }), 'bid')).toBe(0);
+    const under = plans({ sell: sell({ auction: auction({ nextBid: '13' }) }), ceilingPercent: () => 150 }, { bidPercent: 100 });
+    expect(share(under, 'bid')).toBe(1);
+    for (const p of under) {
+      const amount = p.via === 'sell' && p.action.kind !== 'enterGiveaway' ? p.action.amount : p.via === 'chat' ? parseBidText(p.text) : null;
+      expect(compareMoney(amount!, '15')).toBeLessThanOrEqual(0);
+    }
+    // Private and varied, the same for the same run, viewer and auction.
+    const ceilings = Array.from({ length: 50 }, (_, viewer) => ceilingPercent(9, viewer, 4));
+    expect(Math.min(...ceilings)).toBeGreaterThanOrEqual(150);
+    expect(Math.max(...ceilings)).toBeLessThanOrEqual(400);
+    expect(new Set(ceilings).size).toBeGreaterThan(20);
+    expect(ceilingPercent(9, 3, 4)).toBe(ceilings[3]);
+    expect(Array.from({ length: 10 }, (_, a) => ceilingPercent(9, 3, a + 1)).some((c) => c !== ceilings[3])).toBe(true);
+  });
+
+  it('a seeded audience bidding at a brisk pace lets a 10 s soft close end, as bidders reach their ceilings', () => {
+    const rules: AuctionRules = { startPrice: '10', durationSeconds: 30, mode: 'soft', extendSeconds: 10, reserve: null, increments: DEFAULT_BID_INCREMENTS };
+    const engine = new AuctionEngine(rules, 0);
+    const random = new SeededRandom(9);
+    const context = { dials: { ...DEFAULT_PRACTICE_DIALS, bidPercent: 100, claimPercent: 0 }, random, options: [], increment: (p: string) => incrementAt(rules.increments, p) };
+    const viewers = Array.from({ length: 12 }, (_, index) => ({ id: `viewer-${index}`, index, lastSpokeAt: -Infinity }));
+    const view = (now: number): AuctionView => {
+      const standing = engine.standing();
+      const leader = standing.leader && { viewerId: standing.leader.viewer, name: standing.leader.viewer };
+      return auction({ startPrice: '10', price: standing.leader?.price ?? null, nextBid: standing.nextBid, leader, endsAt: standing.endsAt, status: now < standing.endsAt ? 'running' : 'sold' });
+    };
+    // 600 messages a minute (one every 100 ms), each viewer at most once a second, as the service paces them.
+    let now = 0;
+    for (let line = 0; now < engine.standing().endsAt && now < 600_000; now += 100) {
+      const free = viewers.filter((v) => now - v.lastSpokeAt >= 1100);
+      if (free.length === 0) continue;
+      const speaker = free[random.below(free.length)]!;
+      speaker.lastSpokeAt = now;
+      const situation: ViewerSituation = {
+        viewerId: speaker.id,
+        language: 'en',
+        recent: [],
+        pin: null,
+        sell: sell({ auction: view(now) }),
+        claimed: new Set(),
+        entered: new Set(),
+        ceilingPercent: (auctionId) => ceilingPercent(9, speaker.index, auctionId),
+      };
+      const plan = planAction(situation, context);
+      const base = { id: `line-${line++}`, viewer: speaker.id, ts: now };
+      if (plan.via === 'chat' && plan.kind === 'bid') engine.submit({ ...base, text: plan.text });
+      else if (plan.via === 'sell' && plan.action.kind === 'bid') engine.submit({ ...base, bid: plan.action.amount });
+      else if (plan.via === 'sell' && plan.action.kind === 'maxBid') engine.submit({ ...base, maxBid: plan.action.amount });
+    }
+    // It ended well before the bound, sold within the highest ceiling (4× the start).
+    expect(now).toBeLessThan(600_000);
+    const result = engine.result();
+    expect(result.result).toBe('sold');
+    expect(compareMoney(result.price!, '40')).toBeLessThanOrEqual(0);
+    expect(engine.standing().bids).toBeGreaterThan(5);
   });
 
   it('enters an open giveaway it has not entered, by keyword or button', () => {

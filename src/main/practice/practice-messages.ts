@@ -10,7 +10,7 @@
  * questions by the chat console; the claims to be claims.
  */
 import type { Money } from '../../shared/domain/catalog.js';
-import { addMoney } from '../../shared/domain/money.js';
+import { addMoney, compareMoney, multiplyMoney } from '../../shared/domain/money.js';
 
 export type PracticeLanguage = 'en' | 'es' | 'pt' | 'fr' | 'de';
 export const PRACTICE_LANGUAGES: readonly PracticeLanguage[] = ['en', 'es', 'pt', 'fr', 'de'];
@@ -142,6 +142,23 @@ export function claimMessage(random: SeededRandom, language: PracticeLanguage, o
   const word = random.pick(CLAIM_WORDS[language]);
   if (options.length === 0 || random.chance(30)) return word;
   return `${word.replace(/!$/, '')} ${random.pick(options)}`;
+}
+
+/**
+ * A simulated viewer's private ceiling for one auction, in hundredths of the
+ * start price (150–400: it stops bidding past 1.5× to 4× the start), so a
+ * practice auction ends as a real one does when bidders reach their budget.
+ * The same for the same run, viewer and auction, whatever else happened.
+ */
+export function ceilingPercent(seed: number, viewerIndex: number, auctionId: number): number {
+  const random = new SeededRandom(Math.imul(seed >>> 0, 2654435761) ^ Math.imul(viewerIndex + 1, 40503) ^ Math.imul(auctionId, 1000003));
+  random.next();
+  return 150 + random.below(251);
+}
+
+/** True when `amount` is at most `percent` hundredths of `base`. */
+export function withinCeiling(amount: Money, base: Money, percent: number): boolean {
+  return compareMoney(multiplyMoney(amount, 100), multiplyMoney(base, percent)) <= 0;
 }
 
 /** How a simulated viewer bids on a running auction. */

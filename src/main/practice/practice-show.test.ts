@@ -133,6 +133,20 @@ describe('a practice show with a simulated audience, in the studio core with its
     expect(last).toMatchObject({ running: false, show: { id: real.id, practice: false } });
   });
 
+  it('more simulated viewers than one address may open join the built-in SFU: main gives them this run’s audience key', async () => {
+    studio = await startTestStudio(tempDir());
+    const s = studio;
+    const show = await s.call<Show>('studio:rundown:create-show', { name: 'Big rehearsal', scheduledStart: null, practice: true });
+    await s.call('studio:rundown:set-active-show', { showId: show.id });
+    await s.waitForStatus((st) => st.state === 'connected', 'the SFU link');
+    expect(s.core.live.audienceKey()).toMatch(/^[\w-]{20,}$/);
+    // 20 connections per address is the SFU's default: 25 only fit with the key (a page on this computer has no key).
+    await s.call('studio:practice:start', { viewers: 25, messagesPerMinute: 1, seed: 11 });
+    await until(() => s.core.practice.state(), (st) => st.connected === 25 || st.problem !== null, 'twenty-five viewers');
+    expect(s.core.practice.state()).toMatchObject({ connected: 25, problem: null });
+    await s.call('studio:practice:stop');
+  });
+
   it('turning the flag off stops the audience; End show stops it; closing the studio closes every connection', async () => {
     studio = await startTestStudio(tempDir());
     const s = studio;
@@ -142,6 +156,14 @@ describe('a practice show with a simulated audience, in the studio core with its
 
     await s.call('studio:practice:start', { viewers: 4, messagesPerMinute: 60, seed: 3 });
     await until(() => s.core.live.status().viewerCount, (n) => n === 4, 'four viewers');
+    // An open giveaway's entrants are simulated: the show stays practice until it is drawn or cancelled.
+    await s.call('studio:giveaways:start', { prize: 'A practice mug', keyword: 'MUG', buttonEntry: true, rules: '', minWatchMinutes: null });
+    expect(await refusal(s, 'studio:rundown:update-show', { showId: show.id, practice: false })).toBe(
+      'Draw or cancel the practice giveaway first: its entrants are simulated.',
+    );
+    expect(s.core.rundown.getRundown(show.id).show.practice).toBe(true);
+    expect(s.core.practice.state().running).toBe(true);
+    await s.call('studio:giveaways:cancel');
     await s.call('studio:rundown:update-show', { showId: show.id, practice: false });
     expect(s.core.practice.state()).toMatchObject({ running: false, connected: 0, problem: 'The simulated audience left: this show is no longer a practice show.' });
     expect(await refusal(s, 'studio:practice:start', {})).toMatch(/is a real show/);
@@ -185,6 +207,13 @@ describe('a practice show with a simulated audience, in the studio core with its
     expect(accepted.some((b) => b.source === 'button' || b.source === 'chat')).toBe(true);
     // Proxy bids for a maximum count as bids too: the audience sent some, not necessarily every one.
     expect(s.core.practice.state().sent.bids).toBeGreaterThan(0);
+    // Simulated bidders lead: the show cannot turn real (they could win a real show's auction).
+    expect(await refusal(s, 'studio:rundown:update-show', { showId: show.id, practice: false })).toBe(
+      'Finish or cancel the practice auction first: its bidders are simulated.',
+    );
+    expect(s.core.rundown.getRundown(show.id).show.practice).toBe(true);
+    // A rename is still fine.
+    expect((await s.call<Show>('studio:rundown:update-show', { showId: show.id, name: 'Auction rehearsal 2' })).practice).toBe(true);
     await s.call('studio:practice:stop');
   });
 });

@@ -19,7 +19,7 @@ export type { PracticeAudience } from './practice-audience.js';
 export interface PracticeWiringDeps {
   readonly events: StudioEventBus;
   readonly activeShow: () => PracticeShow | null;
-  readonly live: { status(): SfuStatus };
+  readonly live: { status(): SfuStatus; audienceKey(): string | null };
   readonly pins: { state(): PinState };
   readonly catalog: { findProduct(productId: number): ProductDetail | null };
   readonly settings: { get(): Settings };
@@ -32,7 +32,9 @@ export function wirePracticeShows(deps: PracticeWiringDeps): PracticeAudience {
     activeShow: deps.activeShow,
     sfu: () => {
       const status = deps.live.status();
-      return status.signalUrl === null || status.state === 'starting' ? null : { signalUrl: status.signalUrl, room: status.room };
+      if (status.signalUrl === null || status.state === 'starting') return null;
+      // The built-in SFU's per-run key lifts its per-address limits for these viewers only; a remote SFU has none.
+      return { signalUrl: status.signalUrl, room: status.room, audienceKey: deps.live.audienceKey() };
     },
     pinnedOptions: () => {
       const pin = deps.pins.state().current;

@@ -3,6 +3,7 @@
  * is announced — `showsChanged` when a show's summary may have changed,
  * `rundownChanged` when the active show's rundown did.
  */
+import { StudioError } from '../../shared/api/result.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { ItemChanges, NewRundownItem, RundownStore, ShowChanges } from './rundown-store.js';
@@ -17,6 +18,9 @@ export interface RundownStock {
 }
 
 export class RundownService {
+  /** Why a show may not stop being practice now (its auction or giveaway has simulated participants), or null. */
+  private practiceOffRefusal: (showId: number) => string | null = () => null;
+
   constructor(
     private readonly store: RundownStore,
     private readonly events: StudioEventBus,
@@ -34,7 +38,17 @@ export class RundownService {
     return show;
   }
 
+  /** The selling services say when a practice show may not turn real (src/main/core/live-selling.ts). */
+  refusePracticeOffWhen(check: (showId: number) => string | null): void {
+    this.practiceOffRefusal = check;
+  }
+
   updateShow(showId: number, changes: ShowChanges): Show {
+    if (changes.practice === false && this.store.getShow(showId).practice) {
+      // Simulated bidders or entrants would stay in a real show's auction or giveaway, and could win it.
+      const refusal = this.practiceOffRefusal(showId);
+      if (refusal !== null) throw new StudioError('conflict', refusal);
+    }
     const show = this.store.updateShow(showId, changes);
     this.changed(showId, { shows: true });
     return show;

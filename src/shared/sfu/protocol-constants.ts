@@ -6,6 +6,13 @@
 
 /** The WebSocket path on the SFU's HTTP port. */
 export const SIGNAL_PATH = '/signal';
+/**
+ * The upgrade request's header that carries a practice show's simulated
+ * audience key (the built-in SFU's per-run secret, SfuOptions.audienceKey):
+ * those connections skip the per-address limits. Sent only by the studio's
+ * main process; a browser page cannot set it.
+ */
+export const AUDIENCE_KEY_HEADER = 'x-lss-audience-key';
 
 /** Bumped on incompatible changes; sent in the join reply so clients can tell. */
 export const SFU_PROTOCOL_VERSION = 1;
