@@ -53,19 +53,41 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
 }
 
 describe('giveaways', () => {
-  it('opens one at a time and refuses a giveaway nobody could enter', () => {
+  it('opens one at a time and refuses a giveaway nobody could enter', async () => {
     const w = world();
-    expect(() => w.service.start({ ...START, keyword: null, buttonEntry: false })).toThrow(/need a way to enter/);
-    expect(() => w.service.start({ ...START, keyword: '25' })).toThrow(/a number in chat is read as a bid/);
-    const { current } = w.service.start(START);
-    expect(current).toMatchObject({ prize: 'Tote bag', keyword: 'Enter', status: 'open', entries: 0, commitment: null, seed: null });
-    expect(() => w.service.start({ ...START, prize: 'Mug' })).toThrow('"Tote bag" is still open: draw it or cancel it before starting another giveaway.');
+    await expect(w.service.start({ ...START, keyword: null, buttonEntry: false })).rejects.toThrow(/need a way to enter/);
+    await expect(w.service.start({ ...START, keyword: '25' })).rejects.toThrow(/a number in chat is read as a bid/);
+    const { current } = await w.service.start(START);
+    expect(current).toMatchObject({ prize: 'Tote bag', keyword: 'Enter', status: 'open', entries: 0, seed: null });
+    await expect(w.service.start({ ...START, prize: 'Mug' })).rejects.toThrow('"Tote bag" is still open: draw it or cancel it before starting another giveaway.');
     expect(w.states.at(-1)!.giveaway).toMatchObject({ prize: 'Tote bag', status: 'open', rules: 'No purchase necessary.' });
+  });
+
+  it('fixes the seed when the giveaway opens: its commitment is public before anyone enters, the seed stays private until the draw', async () => {
+    const w = world();
+    const opened = (await w.service.start(START)).current!;
+    expect(opened.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.seed).toBeNull();
+    expect(opened).not.toHaveProperty('secretSeed');
+    // Every viewer's page has the commitment from the first state, with no seed.
+    const first = w.states[0]!.giveaway!;
+    expect(first).toMatchObject({ status: 'open', entries: 0, commitment: opened.commitment, seed: null });
+    const secret = new GiveawayStore(w.db).current()!.secretSeed!;
+    expect(await commitmentOf(secret)).toBe(opened.commitment);
+    expect(JSON.stringify(w.states)).not.toContain(secret);
+    expect(JSON.stringify(w.service.state(null))).not.toContain(secret);
+
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    const drawn = (await w.service.draw()).current!;
+    // The draw used the seed committed at opening; nothing was re-committed.
+    expect(drawn).toMatchObject({ status: 'drawn', commitment: opened.commitment, seed: secret });
+    expect(new Set(w.states.map((s) => s.giveaway?.commitment))).toEqual(new Set([opened.commitment]));
   });
 
   it('takes the keyword as a whole message, once per viewer, and refuses banned, timed-out and moderator viewers', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const id = (await w.service.start(START)).current!.id;
     for (const v of ['ana', 'ben', 'cy', 'mod', 'out']) w.viewer(v);
     w.viewer('bad', { banned: true });
     w.viewer('mod', { moderator: true });
@@ -93,9 +115,9 @@ describe('giveaways', () => {
     expect(w.states.at(-1)!.giveaway!.entries).toBe(3);
   });
 
-  it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', () => {
+  it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', async () => {
     const w = world();
-    const id = w.service.start({ ...START, buttonEntry: false, minWatchMinutes: 5 }).current!.id;
+    const id = (await w.service.start({ ...START, buttonEntry: false, minWatchMinutes: 5 })).current!.id;
     w.press('ana', id, 0);
     expect(w.lastTo('ana')).toMatchObject({ outcome: 'refused', text: 'Type "Enter" in chat to enter.' });
     const now = 1_000_000;
@@ -109,7 +131,7 @@ describe('giveaways', () => {
 
   it('draws: leaves out who was banned since entering, commits before revealing, and anyone can recompute the winner', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const id = (await w.service.start(START)).current!.id;
     await expect(w.service.draw()).rejects.toThrow('No one has entered yet: wait for entries, or cancel the giveaway.');
     for (const v of ['ana', 'ben', 'cy', 'dee']) {
       w.viewer(v);
@@ -121,7 +143,7 @@ describe('giveaways', () => {
     expect(drawn).toMatchObject({ status: 'drawn', entries: 3 });
 
     // Viewers saw the commitment (no seed) before the seed and winner.
-    const closed = w.states.find((s) => s.giveaway?.status === 'closed')!.giveaway!;
+    const closed = w.states.find((s) => s.giveaway?.status === 'open')!.giveaway!;
     expect(closed.seed).toBeNull();
     expect(closed.commitment).toBe(drawn.commitment);
     expect(await commitmentOf(drawn.seed!)).toBe(drawn.commitment);
@@ -136,22 +158,22 @@ describe('giveaways', () => {
     expect(w.announced).toEqual([`${winner.toUpperCase()} won the giveaway: Tote bag! (3 entries, verifiable draw)`]);
     expect(w.states.at(-1)!.giveaway).toMatchObject({ status: 'drawn', seed: drawn.seed, winner: { viewerId: winner } });
     // A new one may start now.
-    expect(w.service.start({ ...START, prize: 'Mug' }).current!.status).toBe('open');
+    expect((await w.service.start({ ...START, prize: 'Mug' })).current!.status).toBe('open');
   });
 
-  it('cancels an open giveaway and exports only after a draw', () => {
+  it('cancels an open giveaway and exports only after a draw', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const id = (await w.service.start(START)).current!.id;
     expect(() => w.service.exportEntries(id)).toThrow(/after the draw/);
     expect(w.service.cancel().current).toMatchObject({ status: 'cancelled' });
     expect(w.states.at(-1)!.giveaway).toBeNull();
     expect(() => w.service.cancel()).toThrow('No giveaway is open.');
   });
 
-  it('after a restart an open giveaway stays open, and a closed one is drawn with the seed stored before its commitment went out', async () => {
+  it('after a restart an open giveaway stays open, and a closed one is drawn with the seed stored when it opened', async () => {
     const dir = tempDir();
     const first = world(openDatabase(path.join(dir, 'g.sqlite')));
-    const id = first.service.start(START).current!.id;
+    const id = (await first.service.start(START)).current!.id;
     first.viewer('ana');
     first.say('ana', 'enter');
     first.service.close();
@@ -162,9 +184,10 @@ describe('giveaways', () => {
     expect(second.states.at(-1)!.giveaway).toMatchObject({ id, status: 'open', entries: 1 });
     second.viewer('ben');
     second.say('ben', 'enter');
-    // Closed but not drawn (the studio stopped mid-draw): the seed is already stored.
-    const seed = 'ab'.repeat(32);
-    new GiveawayStore(second.db).close(id, new Map(), seed, await commitmentOf(seed), 2_000_000);
+    // Closed but not drawn (the studio stopped mid-draw): the seed stored at opening is used.
+    const seed = new GiveawayStore(second.db).byId(id)!.secretSeed!;
+    expect(await commitmentOf(seed)).toBe(second.states.at(-1)!.giveaway!.commitment);
+    new GiveawayStore(second.db).close(id, new Map(), 2_000_000);
     second.service.close();
     second.db.close();
 

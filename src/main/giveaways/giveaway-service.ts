@@ -12,7 +12,7 @@ import { entryRefusal, keywordOf, matchesKeyword } from './giveaway-rules.js';
 
 /** The giveaway requests as the API offers them (giveaway-handlers.ts). */
 export interface GiveawayApi {
-  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): GiveawaysState;
+  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): Promise<GiveawaysState>;
   draw(): Promise<GiveawaysState>;
   cancel(): GiveawaysState;
   state(showId: number | null): GiveawaysState;
@@ -39,8 +39,9 @@ export interface GiveawayServiceDeps {
  * Giveaways (docs/giveaways.md): one open at a time; viewers enter with the
  * chat keyword or the watch page's Enter button, once each; banned and
  * timed-out viewers and moderators cannot enter and are left out when
- * entries close. Closing stores a secret seed and publishes its commitment,
- * then the winner is drawn from the sorted entry list and the seed revealed.
+ * entries close. Opening stores a secret seed and publishes its commitment,
+ * so the seed is fixed before any entry is known; the winner is drawn from
+ * the sorted entry list and the seed revealed.
  * SQLite is the truth: a restart keeps an open giveaway open and finishes a
  * closed one's draw with its stored seed.
  */
@@ -65,9 +66,8 @@ export class GiveawayService implements GiveawayApi {
     if (current?.status === 'closed') await this.draw();
   }
 
-  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): GiveawaysState {
-    const current = this.store.current();
-    if (current) throw new StudioError('conflict', `"${current.prize}" is still open: draw it or cancel it before starting another giveaway.`);
+  async start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): Promise<GiveawaysState> {
+    this.refuseIfOpen();
     const keyword = input.keyword === null ? null : keywordOf(input.keyword);
     if (keyword !== null && /^\$?\d/.test(keyword)) {
       throw new StudioError('invalid-input', 'Pick a word for the keyword: a number in chat is read as a bid.');
@@ -75,7 +75,14 @@ export class GiveawayService implements GiveawayApi {
     if (keyword === null && !input.buttonEntry) {
       throw new StudioError('invalid-input', 'Viewers need a way to enter: type a chat keyword or turn on the Enter button.');
     }
+    // The seed is fixed (and its commitment published) before anyone can enter: the studio
+    // cannot pick a seed that favours an entrant it already knows. It stays private until the draw.
+    const seed = newSeed();
+    const commitment = await commitmentOf(seed);
+    this.refuseIfOpen(); // another start may have finished while the commitment was computed
     this.store.start({
+      seed,
+      commitment,
       showId: this.deps.activeShowId(),
       prize: input.prize,
       keyword,
@@ -87,6 +94,11 @@ export class GiveawayService implements GiveawayApi {
     return this.publish();
   }
 
+  private refuseIfOpen(): void {
+    const current = this.store.current();
+    if (current) throw new StudioError('conflict', `"${current.prize}" is still open: draw it or cancel it before starting another giveaway.`);
+  }
+
   cancel(): GiveawaysState {
     const current = this.store.current();
     if (!current) throw new StudioError('conflict', 'No giveaway is open.');
@@ -95,7 +107,7 @@ export class GiveawayService implements GiveawayApi {
     return this.publish();
   }
 
-  /** Closes entries, publishes the commitment, draws and reveals the seed. */
+  /** Closes entries, draws with the seed committed at opening and reveals it. */
   draw(): Promise<GiveawaysState> {
     this.drawing ??= this.closeAndDraw().finally(() => (this.drawing = null));
     return this.drawing;
@@ -185,9 +197,11 @@ export class GiveawayService implements GiveawayApi {
       if (this.store.entries(g.id).length - exclusions.size === 0) {
         throw new StudioError('conflict', 'No one has entered yet: wait for entries, or cancel the giveaway.');
       }
-      // The seed is stored before its commitment is published, and kept private until the winner is known.
-      const seed = newSeed();
-      this.store.close(g.id, exclusions, seed, await commitmentOf(seed), this.now());
+      // The seed was stored (and its commitment published) when the giveaway opened. Only a giveaway
+      // opened by an older version has none yet: it gets one now, as that version did.
+      const legacySeed = g.secretSeed === null ? newSeed() : null;
+      const legacy = legacySeed === null ? undefined : { seed: legacySeed, commitment: await commitmentOf(legacySeed) };
+      this.store.close(g.id, exclusions, this.now(), legacy);
       this.publish();
       this.deps.board.flush();
       g = this.store.byId(g.id)!;

@@ -35,11 +35,15 @@ export interface NewGiveaway {
   readonly rules: string;
   readonly minWatchMinutes: number | null;
   readonly openedAt: number;
+  /** The secret seed, created at opening so it is fixed before anyone enters (never sent anywhere until the draw). */
+  readonly seed: string;
+  /** SHA-256 of the seed: published from the moment the giveaway opens. */
+  readonly commitment: string;
 }
 
 /** What a giveaway row holds that viewers never see before the draw. */
 export interface StoredGiveaway extends Giveaway {
-  /** Stored when entries close, revealed (in `Giveaway.seed`) only once drawn. */
+  /** Stored when the giveaway opens, revealed (in `Giveaway.seed`) only once drawn. */
   readonly secretSeed: string | null;
 }
 
@@ -95,10 +99,10 @@ export class GiveawayStore {
   start(g: NewGiveaway): StoredGiveaway {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO giveaways (show_id, prize, keyword, button_entry, rules, min_watch_minutes, status, opened_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+        `INSERT INTO giveaways (show_id, prize, keyword, button_entry, rules, min_watch_minutes, status, opened_at, seed, commitment)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(g.showId, g.prize, g.keyword, g.buttonEntry ? 1 : 0, g.rules, g.minWatchMinutes, g.openedAt);
+      .run(g.showId, g.prize, g.keyword, g.buttonEntry ? 1 : 0, g.rules, g.minWatchMinutes, g.openedAt, g.seed, g.commitment);
     return this.byId(Number(lastInsertRowid))!;
   }
 
@@ -128,14 +132,21 @@ export class GiveawayStore {
     return this.entries(giveawayId).filter((e) => e.excluded === null);
   }
 
-  /** Closes entries: marks who is left out, stores the seed (private) and its commitment, in one transaction. */
-  close(giveawayId: number, exclusions: ReadonlyMap<string, Exclusion>, seed: string, commitment: string, at: number): void {
+  /**
+   * Closes entries: marks who is left out, in one transaction. The seed and
+   * commitment were stored at opening; `legacy` only fills them for a
+   * giveaway opened by a version that created them at closing.
+   */
+  close(giveawayId: number, exclusions: ReadonlyMap<string, Exclusion>, at: number, legacy?: { seed: string; commitment: string }): void {
     this.db.transaction(() => {
       const mark = this.db.prepare('UPDATE giveaway_entries SET excluded = ? WHERE giveaway_id = ? AND viewer_id = ?');
       for (const [viewerId, why] of exclusions) mark.run(why, giveawayId, viewerId);
       this.db
-        .prepare(`UPDATE giveaways SET status = 'closed', closed_at = ?, seed = ?, commitment = ? WHERE id = ? AND status = 'open'`)
-        .run(at, seed, commitment, giveawayId);
+        .prepare(
+          `UPDATE giveaways SET status = 'closed', closed_at = ?, seed = coalesce(seed, ?), commitment = coalesce(commitment, ?)
+           WHERE id = ? AND status = 'open'`,
+        )
+        .run(at, legacy?.seed ?? null, legacy?.commitment ?? null, giveawayId);
     })();
   }
 
