@@ -96,5 +96,15 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
   inputs.approvedReaders.push((message) => giveaways.readChat(message, inputs.watchingSince(message.viewerId)));
   inputs.inbox.on(['enterGiveaway'], (incoming) => giveaways.enterFromPage(incoming));
   void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
+  // Another show opened in the rundown: viewers' pages show its giveaway (or none), never the last show's.
+  let shownFor = deps.activeShowId();
+  const follow = () => {
+    const show = deps.activeShowId();
+    if (show === shownFor) return; // rundownChanged also comes with every cursor move
+    shownFor = show;
+    giveaways.showChanged();
+  };
+  deps.events.on('rundownChanged', follow);
+  deps.events.on('showsChanged', follow);
   return { auctions, giveaways };
 }

@@ -21,6 +21,7 @@ const START = { prize: 'Tote bag', keyword: '!Enter', buttonEntry: true, rules: 
 
 function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'))) {
   let clock = 1_000_000;
+  let active: number | null = null;
   const states: ShowSellState[] = [];
   const notices: { viewerId: string; notice: SellNotice }[] = [];
   const announced: string[] = [];
@@ -32,7 +33,7 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
     board,
     viewer: (id) => chat.viewer(id),
     announce: (text) => announced.push(text),
-    activeShowId: () => null,
+    activeShowId: () => active,
     now: () => clock,
     coalesceMs: 0,
   });
@@ -49,7 +50,9 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
   const press = (viewerId: string, giveawayId: number, watchingSince: number | null = null) =>
     service.enterFromPage({ id: `a${++n}`, viewerId, name: viewerId.toUpperCase(), action: { kind: 'enterGiveaway', giveawayId }, ts: clock, watchingSince } satisfies SellIncoming);
   const lastTo = (viewerId: string) => notices.filter((x) => x.viewerId === viewerId).at(-1)?.notice;
-  return { db, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
+  const newShow = (name: string) => Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 0)').run(name).lastInsertRowid);
+  const setShow = (id: number | null) => (active = id);
+  return { db, newShow, setShow, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
 }
 
 describe('giveaways', () => {
@@ -159,6 +162,46 @@ describe('giveaways', () => {
     expect(w.states.at(-1)!.giveaway).toMatchObject({ status: 'drawn', seed: drawn.seed, winner: { viewerId: winner } });
     // A new one may start now.
     expect((await w.service.start({ ...START, prize: 'Mug' })).current!.status).toBe('open');
+  });
+
+  it('belongs to its show: viewers of the next show neither see nor enter it, and End show closes its entries', async () => {
+    const w = world();
+    const friday = w.newShow('Friday');
+    const saturday = w.newShow('Saturday');
+    w.setShow(friday);
+    const id = (await w.service.start(START)).current!.id;
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    // The host opens the next show without ending this one: its pages do not get Friday's giveaway.
+    w.setShow(saturday);
+    w.service.showChanged();
+    expect(w.states.at(-1)!.giveaway).toBeNull();
+    expect(w.service.state(null).current).toBeNull();
+    w.viewer('ben');
+    expect(w.say('ben', 'enter')).toBe(false);
+    w.press('ben', id);
+    expect(w.lastTo('ben')).toMatchObject({ outcome: 'refused', text: 'Entries for this giveaway are closed.' });
+    // Back on Friday, End show: entries close and the one who entered is drawn.
+    w.setShow(friday);
+    w.service.showChanged();
+    expect(w.states.at(-1)!.giveaway).toMatchObject({ id, status: 'open', entries: 1 });
+    await w.service.showEnded();
+    expect(w.service.state(null).current).toMatchObject({ id, status: 'drawn', entries: 1, winner: { viewerId: 'ana' } });
+    expect(w.announced).toEqual(['ANA won the giveaway: Tote bag! (1 entry, verifiable draw)']);
+
+    // One nobody entered is cancelled at End show (no winner to announce).
+    const empty = (await w.service.start({ ...START, prize: 'Mug' })).current!.id;
+    await w.service.showEnded();
+    expect(w.service.state(null).history.find((g) => g.id === empty)).toMatchObject({ status: 'cancelled', seed: null });
+    expect(w.states.at(-1)!.giveaway).toBeNull();
+
+    // A giveaway an earlier show left open (ended before entries closed with it) ends when the next one starts.
+    const left = (await w.service.start({ ...START, prize: 'Scarf' })).current!.id;
+    w.say('ana', 'enter');
+    w.setShow(saturday);
+    const next = (await w.service.start({ ...START, prize: 'Hat' })).current!;
+    expect(next).toMatchObject({ prize: 'Hat', status: 'open', showId: saturday });
+    expect(new GiveawayStore(w.db).byId(left)).toMatchObject({ status: 'drawn', winner: { viewerId: 'ana' } });
   });
 
   it('cancels an open giveaway and exports only after a draw', async () => {

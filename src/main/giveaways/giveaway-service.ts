@@ -61,12 +61,44 @@ export class GiveawayService implements GiveawayApi {
 
   /** After a restart: an open giveaway stays open; a closed one is drawn with its stored seed. */
   async resume(): Promise<void> {
-    const current = this.store.current();
+    const current = this.store.unfinished();
     this.publish();
-    if (current?.status === 'closed') await this.draw();
+    if (current?.status === 'closed') await this.draw(current);
+  }
+
+  /**
+   * The show ended (End show): entries close with it. An open giveaway with
+   * anyone eligible in it is drawn (viewers entered on the promise of a
+   * draw), one nobody could win is cancelled. Also a giveaway left open by
+   * an earlier show, found when another one starts.
+   */
+  async showEnded(): Promise<void> {
+    const g = this.store.unfinished();
+    if (!g) {
+      this.publish();
+      return;
+    }
+    if (g.status === 'open' && this.eligible(g) === 0) {
+      this.store.cancel(g.id, this.now());
+      this.publish();
+      return;
+    }
+    await this.draw(g);
+  }
+
+  /** The active show changed: its own giveaway (or none) on viewers' pages, never the last show's. */
+  showChanged(): void {
+    this.publish();
+  }
+
+  /** The active show's open or undrawn giveaway. */
+  private current(): StoredGiveaway | null {
+    return this.store.current(this.deps.activeShowId());
   }
 
   async start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): Promise<GiveawaysState> {
+    // A giveaway left open by an earlier show (ended before this version closed them) ends now, as its show did.
+    if (this.store.unfinished() && !this.current()) await this.showEnded();
     this.refuseIfOpen();
     const keyword = input.keyword === null ? null : keywordOf(input.keyword);
     if (keyword !== null && /^\$?\d/.test(keyword)) {
@@ -95,12 +127,12 @@ export class GiveawayService implements GiveawayApi {
   }
 
   private refuseIfOpen(): void {
-    const current = this.store.current();
+    const current = this.store.unfinished();
     if (current) throw new StudioError('conflict', `"${current.prize}" is still open: draw it or cancel it before starting another giveaway.`);
   }
 
   cancel(): GiveawaysState {
-    const current = this.store.current();
+    const current = this.current();
     if (!current) throw new StudioError('conflict', 'No giveaway is open.');
     if (current.status !== 'open') throw new StudioError('conflict', 'The draw has started: it cannot be cancelled now.');
     this.store.cancel(current.id, this.now());
@@ -108,15 +140,15 @@ export class GiveawayService implements GiveawayApi {
   }
 
   /** Closes entries, draws with the seed committed at opening and reveals it. */
-  draw(): Promise<GiveawaysState> {
-    this.drawing ??= this.closeAndDraw().finally(() => (this.drawing = null));
+  draw(which: StoredGiveaway | null = this.current()): Promise<GiveawaysState> {
+    this.drawing ??= this.closeAndDraw(which).finally(() => (this.drawing = null));
     return this.drawing;
   }
 
   state(showId: number | null): GiveawaysState {
     const show = showId ?? this.deps.activeShowId();
     const history = this.store.ofShow(show).map(publicGiveaway);
-    const open = this.store.current();
+    const open = this.current();
     return { current: open ? publicGiveaway(open) : (history[0] ?? null), history };
   }
 
@@ -142,7 +174,7 @@ export class GiveawayService implements GiveawayApi {
   /** An approved chat message: true when it is the open giveaway's keyword (the entry is decided here). */
   readChat(message: ChatMessage, watchingSince: number | null): boolean {
     if (message.viewerId === null || message.role === 'host') return false;
-    const g = this.store.current();
+    const g = this.current();
     if (!g || g.status !== 'open' || g.keyword === null || !matchesKeyword(message.text, g.keyword)) return false;
     this.enter(g, message.viewerId, message.name, 'chat', message.ts, watchingSince);
     return true;
@@ -151,7 +183,7 @@ export class GiveawayService implements GiveawayApi {
   /** The Enter button on the watch page (SellInbox `enterGiveaway`). */
   enterFromPage(incoming: SellIncoming): void {
     if (incoming.action.kind !== 'enterGiveaway') return;
-    const g = this.store.current();
+    const g = this.current();
     const refuse = (text: string, giveawayId = incoming.action.kind === 'enterGiveaway' ? incoming.action.giveawayId : 0) =>
       this.deps.board.notify(incoming.viewerId, { kind: 'giveaway', giveawayId, outcome: 'refused', text });
     if (!g || g.id !== incoming.action.giveawayId || g.status !== 'open') return refuse('Entries for this giveaway are closed.');
@@ -184,8 +216,12 @@ export class GiveawayService implements GiveawayApi {
     return null;
   }
 
-  private async closeAndDraw(): Promise<GiveawaysState> {
-    let g = this.store.current();
+  private eligible(g: StoredGiveaway): number {
+    return this.store.entries(g.id).filter((e) => this.exclusion(e.viewerId) === null).length;
+  }
+
+  private async closeAndDraw(which: StoredGiveaway | null): Promise<GiveawaysState> {
+    let g = which;
     if (!g) throw new StudioError('conflict', 'No giveaway is open: start one first.');
     if (g.status === 'open') {
       // Who is banned, timed out or a moderator now is left out of the draw.
@@ -233,7 +269,7 @@ export class GiveawayService implements GiveawayApi {
   /** Tells viewers (the open or last drawn giveaway) and the studio. */
   private publish(): GiveawaysState {
     const state = this.state(null);
-    const shown = this.store.current() ?? (state.current?.status === 'drawn' ? state.current : null);
+    const shown = this.current() ?? (state.current?.status === 'drawn' ? state.current : null);
     this.deps.board.setGiveaway(shown ? viewOf(shown) : null);
     this.deps.events.emit('giveawaysChanged', state);
     return state;

@@ -53,7 +53,10 @@ const COLUMNS = `g.id, g.show_id, g.prize, g.keyword, g.button_entry, g.rules, g
   (SELECT count(*) FROM giveaway_entries e WHERE e.giveaway_id = g.id AND e.excluded IS NULL) AS entries`;
 
 export const GIVEAWAY_QUERIES = {
-  current: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed')`,
+  /** The open (or closed, not yet drawn) giveaway of one show. */
+  current: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed') AND g.show_id IS ?`,
+  /** The one open or undrawn giveaway, whichever show it belongs to (at most one: migration 0130's index). */
+  unfinished: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed')`,
   byId: `SELECT ${COLUMNS} FROM giveaways g WHERE g.id = ?`,
   ofShow: `SELECT ${COLUMNS} FROM giveaways g WHERE g.show_id IS ? ORDER BY g.opened_at DESC, g.id DESC LIMIT 200`,
 } as const;
@@ -82,8 +85,15 @@ const toGiveaway = (r: GiveawayRow): StoredGiveaway => ({
 export class GiveawayStore {
   constructor(private readonly db: StudioDatabase) {}
 
-  current(): StoredGiveaway | null {
-    const row = this.db.prepare<[], GiveawayRow>(GIVEAWAY_QUERIES.current).get();
+  /** The show's open or undrawn giveaway: viewers of another show never see or enter it. */
+  current(showId: number | null): StoredGiveaway | null {
+    const row = this.db.prepare<[number | null], GiveawayRow>(GIVEAWAY_QUERIES.current).get(showId);
+    return row ? toGiveaway(row) : null;
+  }
+
+  /** The open or undrawn giveaway of any show (the studio holds at most one). */
+  unfinished(): StoredGiveaway | null {
+    const row = this.db.prepare<[], GiveawayRow>(GIVEAWAY_QUERIES.unfinished).get();
     return row ? toGiveaway(row) : null;
   }
 
