@@ -13,13 +13,14 @@ import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/p
 import { ChatStore } from '../chat/chat-store.js';
 import { openDatabase, type StudioDatabase } from '../db/open-database.js';
 import { StudioEventBus } from '../events/event-bus.js';
+import { NoticeBudget } from '../sell-board/notice-budget.js';
 import { SellBoard } from '../sell-board/sell-board.js';
 import { GiveawayService } from './giveaway-service.js';
 import { GiveawayStore } from './giveaway-store.js';
 
 const START = { prize: 'Tote bag', keyword: '!Enter', buttonEntry: true, rules: 'No purchase necessary.', minWatchMinutes: null };
 
-function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'))) {
+function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite')), budget?: { burst: number; perSecond: number }) {
   let clock = 1_000_000;
   let active: number | null = null;
   const states: ShowSellState[] = [];
@@ -27,6 +28,7 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
   const announced: string[] = [];
   const board = new SellBoard({ target: { sendSellState: (s) => states.push(s), sendSellNotice: (viewerId, notice) => notices.push({ viewerId, notice }) }, coalesceMs: 0 });
   const chat = new ChatStore(db);
+  const logged: string[] = [];
   const service = new GiveawayService({
     db,
     events: new StudioEventBus(),
@@ -36,6 +38,8 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
     activeShowId: () => active,
     now: () => clock,
     coalesceMs: 0,
+    ...(budget ? { noticeBudget: new NoticeBudget(budget, () => clock) } : {}),
+    log: (message) => logged.push(message),
   });
   const viewer = (id: string, flags: Parameters<ChatStore['setViewerFlags']>[1] = {}) => {
     chat.sawViewer(id, id.toUpperCase(), clock);
@@ -52,7 +56,7 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
   const lastTo = (viewerId: string) => notices.filter((x) => x.viewerId === viewerId).at(-1)?.notice;
   const newShow = (name: string) => Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 0)').run(name).lastInsertRowid);
   const setShow = (id: number | null) => (active = id);
-  return { db, newShow, setShow, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
+  return { db, logged, newShow, setShow, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
 }
 
 describe('giveaways', () => {
@@ -116,6 +120,28 @@ describe('giveaways', () => {
     await w.settle();
     expect(w.service.state(null).current!.entries).toBe(3);
     expect(w.states.at(-1)!.giveaway!.entries).toBe(3);
+  });
+
+  it('keeps private lines within the link budget: "already in" once per viewer, a flood of entries counted but not all answered', async () => {
+    const w = world(undefined, { burst: 5, perSecond: 1 });
+    const id = (await w.service.start(START)).current!.id;
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    for (let i = 0; i < 4; i++) w.press('ana', id);
+    w.say('ana', 'enter!');
+    const toAna = w.notices.filter((n) => n.viewerId === 'ana').map((n) => n.notice.text);
+    expect(toAna).toEqual(['You’re in the giveaway for Tote bag. Good luck!', 'You’re already in this giveaway: one entry per viewer.']);
+
+    // 20 viewers press Enter in the same instant: every entry counts, 3 lines fit what is left of the budget.
+    for (let i = 0; i < 20; i++) w.press(`v${i}`, id);
+    await w.settle();
+    expect(w.service.state(null).current!.entries).toBe(21);
+    expect(w.notices).toHaveLength(5);
+    // Reported at once, then at most every 5 s (the rest are counted for the next report).
+    expect(w.logged).toEqual(['1 private line to viewers skipped: over the SFU\'s budget for the studio\'s messages (every page still shows the giveaway)']);
+    // The winner is always told, even over the budget.
+    const drawn = (await w.service.draw()).current!;
+    expect(w.lastTo(drawn.winner!.viewerId)).toMatchObject({ outcome: 'won' });
   });
 
   it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', async () => {

@@ -7,6 +7,7 @@ import { GIVEAWAY_ENTRIES_FORMAT, type GiveawayEntryFile } from '../../shared/gi
 import type { GiveawayView, SellIncoming, SellNotice } from '../../shared/sfu/protocol-selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
+import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
 import { GiveawayStore, type Exclusion, type StoredGiveaway } from './giveaway-store.js';
 import { entryRefusal, keywordOf, matchesKeyword } from './giveaway-rules.js';
 
@@ -30,6 +31,8 @@ export interface GiveawayServiceDeps {
   readonly announce: (text: string) => void;
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
+  /** The studio link's budget for private lines, shared with auctions (default: one of its own). */
+  readonly noticeBudget?: NoticeBudget;
   /** Entry counts reach the studio and viewers at most this often (default 250 ms). */
   readonly coalesceMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
@@ -52,11 +55,15 @@ export class GiveawayService implements GiveawayApi {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private drawing: Promise<GiveawaysState> | null = null;
   private closed = false;
+  private readonly notices: NoticeBudget;
+  /** Viewers already told "you're already in" (once each): the giveaway it was for, and who. */
+  private repeated = { giveawayId: 0, viewers: new Set<string>() };
 
   constructor(private readonly deps: GiveawayServiceDeps) {
     this.store = new GiveawayStore(deps.db);
     this.now = deps.now ?? Date.now;
     this.coalesceMs = deps.coalesceMs ?? 250;
+    this.notices = deps.noticeBudget ?? new NoticeBudget(NOTICE_BUDGET, this.now);
   }
 
   /** After a restart: an open giveaway stays open; a closed one is drawn with its stored seed. */
@@ -185,7 +192,7 @@ export class GiveawayService implements GiveawayApi {
     if (incoming.action.kind !== 'enterGiveaway') return;
     const g = this.current();
     const refuse = (text: string, giveawayId = incoming.action.kind === 'enterGiveaway' ? incoming.action.giveawayId : 0) =>
-      this.deps.board.notify(incoming.viewerId, { kind: 'giveaway', giveawayId, outcome: 'refused', text });
+      this.notify(incoming.viewerId, { kind: 'giveaway', giveawayId, outcome: 'refused', text });
     if (!g || g.id !== incoming.action.giveawayId || g.status !== 'open') return refuse('Entries for this giveaway are closed.');
     if (!g.buttonEntry) return refuse(`Type "${g.keyword ?? ''}" in chat to enter.`, g.id);
     this.enter(g, incoming.viewerId, incoming.name, 'button', incoming.ts, incoming.watchingSince);
@@ -198,10 +205,16 @@ export class GiveawayService implements GiveawayApi {
   }
 
   private enter(g: StoredGiveaway, viewerId: string, name: string, source: 'chat' | 'button', ts: number, watchingSince: number | null): void {
-    const notice = (outcome: 'entered' | 'refused', text: string) => this.deps.board.notify(viewerId, { kind: 'giveaway', giveawayId: g.id, outcome, text });
+    const notice = (outcome: 'entered' | 'refused', text: string) => this.notify(viewerId, { kind: 'giveaway', giveawayId: g.id, outcome, text });
     const refusal = entryRefusal(this.exclusion(viewerId), g.minWatchMinutes, ts, watchingSince);
     if (refusal) return notice('refused', refusal);
-    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) return notice('entered', 'You’re already in this giveaway: one entry per viewer.');
+    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) {
+      // Told once: a viewer pressing Enter again and again gets no stream of lines (their page says "You're in").
+      if (this.repeated.giveawayId !== g.id) this.repeated = { giveawayId: g.id, viewers: new Set() };
+      if (this.repeated.viewers.has(viewerId)) return;
+      this.repeated.viewers.add(viewerId);
+      return notice('entered', 'You’re already in this giveaway: one entry per viewer.');
+    }
     notice('entered', `You’re in the giveaway for ${g.prize}. Good luck!`);
     this.publishSoon();
   }
@@ -248,6 +261,8 @@ export class GiveawayService implements GiveawayApi {
     this.store.drawn(g.id, entry, this.now());
     const state = this.publish();
     this.deps.board.flush();
+    // The winner's line always goes (it still counts against the budget).
+    this.notices.force();
     this.deps.board.notify(entry.viewerId, { kind: 'giveaway', giveawayId: g.id, outcome: 'won', text: `You won ${g.prize}! The host will be in touch.` });
     try {
       this.deps.announce(`${entry.name} won the giveaway: ${g.prize}! (${list.length} ${list.length === 1 ? 'entry' : 'entries'}, verifiable draw)`);
@@ -255,6 +270,18 @@ export class GiveawayService implements GiveawayApi {
       this.deps.log?.('Could not announce the giveaway winner in chat', error);
     }
     return state;
+  }
+
+  /**
+   * A private line within the studio link's budget (shared with chat and
+   * auctions: thousands pressing Enter at once must not get the link
+   * dropped by the SFU). Over it a line is skipped and counted; the page
+   * still shows the entry count.
+   */
+  private notify(viewerId: string, notice: SellNotice): void {
+    if (this.notices.admitOne()) this.deps.board.notify(viewerId, notice);
+    const skipped = this.notices.report();
+    if (skipped !== null) this.deps.log?.(`${skipped} private ${skipped === 1 ? 'line' : 'lines'} to viewers skipped: over the SFU's budget for the studio's messages (every page still shows the giveaway)`);
   }
 
   private publishSoon(): void {
