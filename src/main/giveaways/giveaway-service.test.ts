@@ -79,7 +79,7 @@ describe('giveaways', () => {
     // Every viewer's page has the commitment from the first state, with no seed.
     const first = w.states[0]!.giveaway!;
     expect(first).toMatchObject({ status: 'open', entries: 0, commitment: opened.commitment, seed: null });
-    const secret = new GiveawayStore(w.db).current()!.secretSeed!;
+    const secret = new GiveawayStore(w.db).current(null)!.secretSeed!;
     expect(await commitmentOf(secret)).toBe(opened.commitment);
     expect(JSON.stringify(w.states)).not.toContain(secret);
     expect(JSON.stringify(w.service.state(null))).not.toContain(secret);
