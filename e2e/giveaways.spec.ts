@@ -56,6 +56,12 @@ test('a giveaway: keyword and button entries, one per viewer, a banned viewer re
     await expect(box.getByTestId('giveaway-open')).toContainText('Silk scarf');
     await expect(box.getByTestId('giveaway-entries')).toHaveText('0 entries');
     for (const viewer of [ana, ben, cy, dan]) await expect(block(viewer).getByTestId('giveaway-prize')).toHaveText('Silk scarf');
+    // The fairness code (the seed's commitment) is on every page before anyone enters: the seed is fixed already.
+    const fairness = (viewer: typeof ana) => block(viewer).getByTestId('giveaway-commitment').locator('.proof-full');
+    await expect(fairness(ana)).toHaveText(/^[0-9a-f]{64}$/);
+    const openCommitment = (await fairness(ana).textContent())!;
+    for (const viewer of [ben, cy, dan]) await expect(fairness(viewer)).toHaveText(openCommitment);
+    await expect(block(ana).getByTestId('giveaway-seed')).toBeHidden();
 
     // Ana types the keyword in chat; Ben and Cy press Enter; Cy then types the keyword too (still one entry).
     await sendFromViewer(ana, 'ENTER!');
@@ -80,6 +86,7 @@ test('a giveaway: keyword and button entries, one per viewer, a banned viewer re
     const seed = (await box.getByTestId('giveaway-seed').textContent())!;
     const commitment = (await box.getByTestId('giveaway-commitment').textContent())!;
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(commitment).toBe(openCommitment);
     const entrants = { Ana: ana, Ben: ben, Cy: cy };
     for (const [name, viewer] of Object.entries(entrants)) {
       await expect(block(viewer).getByTestId('giveaway-winner')).toHaveText(name === winnerName ? 'Winner: you' : `Winner: ${winnerName}`);

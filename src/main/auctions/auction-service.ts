@@ -13,7 +13,7 @@ import type { StudioEventBus } from '../events/event-bus.js';
 import { notRunningNotice, wonNotice } from './auction-notices.js';
 import { checkStart, type StartAuctionInput } from './auction-start.js';
 import { AuctionStore, type AuctionRecord } from './auction-store.js';
-import { NOTICE_BUDGET, NoticeBudget } from './notice-budget.js';
+import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
 import { auctionOf, viewOf } from './auction-views.js';
 import { RunningAuction, type BidInput } from './running-auction.js';
 
@@ -39,6 +39,8 @@ export interface AuctionServiceDeps {
   readonly settings: () => Settings['selling'];
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
+  /** The studio link's budget for private lines, shared with giveaways (default: one of its own). */
+  readonly noticeBudget?: NoticeBudget;
   readonly log?: (message: string, error?: unknown) => void;
   /** How long past the end the close waits for bids in flight (default AUCTION_CLOSE_GRACE_MS). */
   readonly graceMs?: number;
@@ -84,7 +86,7 @@ export class AuctionService implements AuctionApi {
     this.store = new AuctionStore(deps.db);
     this.now = deps.now ?? Date.now;
     this.graceMs = deps.graceMs ?? AUCTION_CLOSE_GRACE_MS;
-    this.notices = new NoticeBudget(NOTICE_BUDGET, this.now);
+    this.notices = deps.noticeBudget ?? new NoticeBudget(NOTICE_BUDGET, this.now);
     this.unsubscribe = deps.pins.onPinEnded(() => this.pinEnded());
     this.resumeAfterRestart();
   }

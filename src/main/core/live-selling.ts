@@ -6,6 +6,7 @@ import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import { GiveawayService } from '../giveaways/giveaway-service.js';
 import type { LiveService } from '../live/live-service.js';
+import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
 import { SellBoard, SellInbox } from '../sell-board/sell-board.js';
 
 /**
@@ -72,6 +73,8 @@ export interface AuctionsAndGiveawaysDeps {
  */
 export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auctions: AuctionService; giveaways: GiveawayService } {
   const { inputs } = deps;
+  // Bidders' and entrants' private lines share one budget on the studio's link (chat keeps the rest).
+  const noticeBudget = new NoticeBudget(NOTICE_BUDGET, Date.now);
   const auctions = new AuctionService({
     db: deps.db,
     pins: deps.pins,
@@ -80,6 +83,7 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
     events: deps.events,
     settings: deps.settings,
     activeShowId: deps.activeShowId,
+    noticeBudget,
     log: (message, error) => console.warn(`[auctions] ${message}`, error ?? ''),
   });
   inputs.inbox.on(['bid', 'maxBid'], (incoming) => auctions.receive(incoming));
@@ -91,11 +95,22 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
     viewer: deps.viewer,
     announce: deps.announce,
     activeShowId: deps.activeShowId,
+    noticeBudget,
     log: (message, error) => console.warn(`[giveaways] ${message}`, error ?? ''),
   });
   inputs.approvedReaders.push((message) => giveaways.readChat(message, inputs.watchingSince(message.viewerId)));
   inputs.inbox.on(['enterGiveaway'], (incoming) => giveaways.enterFromPage(incoming));
   void giveaways.resume().catch((error: unknown) => console.warn('[giveaways] Could not finish the giveaway left from the last run', error));
+  // Another show opened in the rundown: viewers' pages show its giveaway (or none), never the last show's.
+  let shownFor = deps.activeShowId();
+  const follow = () => {
+    const show = deps.activeShowId();
+    if (show === shownFor) return; // rundownChanged also comes with every cursor move
+    shownFor = show;
+    giveaways.showChanged();
+  };
+  deps.events.on('rundownChanged', follow);
+  deps.events.on('showsChanged', follow);
   return { auctions, giveaways };
 }
 

@@ -193,13 +193,15 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     viewerIdSalt: () => chatStore.viewerIdSalt(),
     // The start of a show: its database backup.
     onLive: () => backups.showWentLive(),
-    // The end of a show: the card comes down everywhere, its flash deal ends with it, and chat makes no more claims.
+    // The end of a show: the card comes down everywhere, its flash deal ends with it, chat makes no more claims,
+    // and an open giveaway's entries close: drawn, or cancelled when nobody could win (src/main/giveaways/README.md).
     onShowEnded: () => {
       // A "sold" held for review and approved after this claims nothing.
       claims.showEnded();
       // A recording running when the show ends ends with it (docs/recording.md).
       recordings.showEnded();
       practice.showEnded(); // the simulated audience leaves with the show
+      void giveaways.showEnded().catch((error: unknown) => console.warn('[giveaways] Could not close the giveaway at the end of the show', error));
       void pins.unpin().catch((error: unknown) => console.warn('[pin] Could not take the card down at the end of the show', error));
     },
   });

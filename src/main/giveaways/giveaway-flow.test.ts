@@ -46,7 +46,11 @@ describe('giveaways through the built-in SFU', () => {
 
     const { current } = await s.call<GiveawaysState>('studio:giveaways:start', { prize: 'Silk scarf', keyword: 'enter' });
     const id = current!.id;
-    await ana.client.waitFor((m: SignalServerMessage) => m.type === 'sellState' && m.state.giveaway?.id === id);
+    const opened = await ana.client.waitFor((m: SignalServerMessage) => m.type === 'sellState' && m.state.giveaway?.id === id);
+    // The commitment reaches viewers with the open giveaway, before any entry; the seed does not.
+    const openView = opened.type === 'sellState' ? opened.state.giveaway! : null;
+    expect(openView).toMatchObject({ status: 'open', entries: 0, commitment: current!.commitment, seed: null });
+    expect(current!.commitment).toMatch(/^[0-9a-f]{64}$/);
 
     await ana.say('Enter!');
     await ana.notice('entered');
@@ -64,6 +68,7 @@ describe('giveaways through the built-in SFU', () => {
     const drawn = (await s.call<GiveawaysState>('studio:giveaways:draw')).current!;
     const winnerId = (await drawWinner(drawn.seed!, [ana.viewerId, ben.viewerId, cy.viewerId])).winner;
     expect(drawn.winner!.viewerId).toBe(winnerId);
+    expect(drawn.commitment).toBe(current!.commitment);
     for (const v of [ana, ben, cy, dan]) {
       await v.client.waitFor((m: SignalServerMessage) => m.type === 'sellState' && m.state.giveaway?.status === 'drawn' && m.state.giveaway.winner?.viewerId === winnerId);
     }

@@ -25,27 +25,28 @@ describe('giveaways in the show report', () => {
     const enter = (viewerId: string) =>
       giveaways.readChat({ id: viewerId, showId: show, viewerId, name: `N-${viewerId}`, role: 'viewer', text: 'win', ts: clock, status: 'approved', reasons: [], question: false, decidedBy: 'auto', decidedAt: clock }, null);
 
-    giveaways.start({ prize: 'Tote bag', keyword: 'win', buttonEntry: false, rules: '', minWatchMinutes: null });
+    await giveaways.start({ prize: 'Tote bag', keyword: 'win', buttonEntry: false, rules: '', minWatchMinutes: null });
     enter('a');
     enter('b');
     const drawn = (await giveaways.draw()).current!;
     clock = 9000;
-    giveaways.start({ prize: 'Mug', keyword: null, buttonEntry: true, rules: '', minWatchMinutes: null });
+    await giveaways.start({ prize: 'Mug', keyword: null, buttonEntry: true, rules: '', minWatchMinutes: null });
     giveaways.cancel();
     active = other;
-    giveaways.start({ prize: 'Elsewhere', keyword: null, buttonEntry: true, rules: '', minWatchMinutes: null });
+    await giveaways.start({ prize: 'Elsewhere', keyword: null, buttonEntry: true, rules: '', minWatchMinutes: null });
 
     expect(reports.report(show).giveaways).toEqual([
       { giveawayId: drawn.id, prize: 'Tote bag', openedAt: 5000, status: 'drawn', entries: 2, winnerName: drawn.winner!.name, commitment: drawn.commitment, seed: drawn.seed },
-      { giveawayId: drawn.id + 1, prize: 'Mug', openedAt: 9000, status: 'cancelled', entries: 0, winnerName: null, commitment: null, seed: null },
+      // A cancelled giveaway keeps the commitment viewers saw; its seed is never revealed.
+      { giveawayId: drawn.id + 1, prize: 'Mug', openedAt: 9000, status: 'cancelled', entries: 0, winnerName: null, commitment: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null },
     ]);
     expect(drawn.winner!.name).toMatch(/^N-[ab]$/);
     const csv = reports.exportCsv(show).content;
     expect(csv).toContain('Giveaway,Opened,Status,Entries,Winner,Commitment,Seed');
     expect(csv).toContain(`Tote bag,${formatDateTime(5000)},drawn,2,${drawn.winner!.name},${drawn.commitment},${drawn.seed}`);
-    expect(csv).toContain(`Mug,${formatDateTime(9000)},cancelled,0,,,`);
+    expect(csv).toMatch(new RegExp(`Mug,${formatDateTime(9000)},cancelled,0,,[0-9a-f]{64},\r\n`));
     const otherCsv = reports.exportCsv(other).content;
-    expect(otherCsv).toContain(',open,0,,,');
+    expect(otherCsv).toMatch(/,open,0,,[0-9a-f]{64},\r\n/);
     expect(otherCsv).not.toContain('Tote bag');
     giveaways.close();
     reports.close();

@@ -13,28 +13,33 @@ import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/p
 import { ChatStore } from '../chat/chat-store.js';
 import { openDatabase, type StudioDatabase } from '../db/open-database.js';
 import { StudioEventBus } from '../events/event-bus.js';
+import { NoticeBudget } from '../sell-board/notice-budget.js';
 import { SellBoard } from '../sell-board/sell-board.js';
 import { GiveawayService } from './giveaway-service.js';
 import { GiveawayStore } from './giveaway-store.js';
 
 const START = { prize: 'Tote bag', keyword: '!Enter', buttonEntry: true, rules: 'No purchase necessary.', minWatchMinutes: null };
 
-function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'))) {
+function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite')), budget?: { burst: number; perSecond: number }) {
   let clock = 1_000_000;
+  let active: number | null = null;
   const states: ShowSellState[] = [];
   const notices: { viewerId: string; notice: SellNotice }[] = [];
   const announced: string[] = [];
   const board = new SellBoard({ target: { sendSellState: (s) => states.push(s), sendSellNotice: (viewerId, notice) => notices.push({ viewerId, notice }) }, coalesceMs: 0 });
   const chat = new ChatStore(db);
+  const logged: string[] = [];
   const service = new GiveawayService({
     db,
     events: new StudioEventBus(),
     board,
     viewer: (id) => chat.viewer(id),
     announce: (text) => announced.push(text),
-    activeShowId: () => null,
+    activeShowId: () => active,
     now: () => clock,
     coalesceMs: 0,
+    ...(budget ? { noticeBudget: new NoticeBudget(budget, () => clock) } : {}),
+    log: (message) => logged.push(message),
   });
   const viewer = (id: string, flags: Parameters<ChatStore['setViewerFlags']>[1] = {}) => {
     chat.sawViewer(id, id.toUpperCase(), clock);
@@ -49,23 +54,47 @@ function world(db: StudioDatabase = openDatabase(path.join(tempDir(), 'g.sqlite'
   const press = (viewerId: string, giveawayId: number, watchingSince: number | null = null) =>
     service.enterFromPage({ id: `a${++n}`, viewerId, name: viewerId.toUpperCase(), action: { kind: 'enterGiveaway', giveawayId }, ts: clock, watchingSince } satisfies SellIncoming);
   const lastTo = (viewerId: string) => notices.filter((x) => x.viewerId === viewerId).at(-1)?.notice;
-  return { db, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
+  const newShow = (name: string) => Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 0)').run(name).lastInsertRowid);
+  const setShow = (id: number | null) => (active = id);
+  return { db, logged, newShow, setShow, service, states, notices, announced, viewer, say, press, lastTo, tick: (ms: number) => (clock += ms), settle: () => new Promise((r) => setTimeout(r, 5)) };
 }
 
 describe('giveaways', () => {
-  it('opens one at a time and refuses a giveaway nobody could enter', () => {
+  it('opens one at a time and refuses a giveaway nobody could enter', async () => {
     const w = world();
-    expect(() => w.service.start({ ...START, keyword: null, buttonEntry: false })).toThrow(/need a way to enter/);
-    expect(() => w.service.start({ ...START, keyword: '25' })).toThrow(/a number in chat is read as a bid/);
-    const { current } = w.service.start(START);
-    expect(current).toMatchObject({ prize: 'Tote bag', keyword: 'Enter', status: 'open', entries: 0, commitment: null, seed: null });
-    expect(() => w.service.start({ ...START, prize: 'Mug' })).toThrow('"Tote bag" is still open: draw it or cancel it before starting another giveaway.');
+    await expect(w.service.start({ ...START, keyword: null, buttonEntry: false })).rejects.toThrow(/need a way to enter/);
+    await expect(w.service.start({ ...START, keyword: '25' })).rejects.toThrow(/a number in chat is read as a bid/);
+    const { current } = await w.service.start(START);
+    expect(current).toMatchObject({ prize: 'Tote bag', keyword: 'Enter', status: 'open', entries: 0, seed: null });
+    await expect(w.service.start({ ...START, prize: 'Mug' })).rejects.toThrow('"Tote bag" is still open: draw it or cancel it before starting another giveaway.');
     expect(w.states.at(-1)!.giveaway).toMatchObject({ prize: 'Tote bag', status: 'open', rules: 'No purchase necessary.' });
+  });
+
+  it('fixes the seed when the giveaway opens: its commitment is public before anyone enters, the seed stays private until the draw', async () => {
+    const w = world();
+    const opened = (await w.service.start(START)).current!;
+    expect(opened.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.seed).toBeNull();
+    expect(opened).not.toHaveProperty('secretSeed');
+    // Every viewer's page has the commitment from the first state, with no seed.
+    const first = w.states[0]!.giveaway!;
+    expect(first).toMatchObject({ status: 'open', entries: 0, commitment: opened.commitment, seed: null });
+    const secret = new GiveawayStore(w.db).current(null)!.secretSeed!;
+    expect(await commitmentOf(secret)).toBe(opened.commitment);
+    expect(JSON.stringify(w.states)).not.toContain(secret);
+    expect(JSON.stringify(w.service.state(null))).not.toContain(secret);
+
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    const drawn = (await w.service.draw()).current!;
+    // The draw used the seed committed at opening; nothing was re-committed.
+    expect(drawn).toMatchObject({ status: 'drawn', commitment: opened.commitment, seed: secret });
+    expect(new Set(w.states.map((s) => s.giveaway?.commitment))).toEqual(new Set([opened.commitment]));
   });
 
   it('takes the keyword as a whole message, once per viewer, and refuses banned, timed-out and moderator viewers', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const id = (await w.service.start(START)).current!.id;
     for (const v of ['ana', 'ben', 'cy', 'mod', 'out']) w.viewer(v);
     w.viewer('bad', { banned: true });
     w.viewer('mod', { moderator: true });
@@ -93,9 +122,31 @@ describe('giveaways', () => {
     expect(w.states.at(-1)!.giveaway!.entries).toBe(3);
   });
 
-  it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', () => {
+  it('keeps private lines within the link budget: "already in" once per viewer, a flood of entries counted but not all answered', async () => {
+    const w = world(undefined, { burst: 5, perSecond: 1 });
+    const id = (await w.service.start(START)).current!.id;
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    for (let i = 0; i < 4; i++) w.press('ana', id);
+    w.say('ana', 'enter!');
+    const toAna = w.notices.filter((n) => n.viewerId === 'ana').map((n) => n.notice.text);
+    expect(toAna).toEqual(['You’re in the giveaway for Tote bag. Good luck!', 'You’re already in this giveaway: one entry per viewer.']);
+
+    // 20 viewers press Enter in the same instant: every entry counts, 3 lines fit what is left of the budget.
+    for (let i = 0; i < 20; i++) w.press(`v${i}`, id);
+    await w.settle();
+    expect(w.service.state(null).current!.entries).toBe(21);
+    expect(w.notices).toHaveLength(5);
+    // Reported at once, then at most every 5 s (the rest are counted for the next report).
+    expect(w.logged).toEqual(['1 private line to viewers skipped: over the SFU\'s budget for the studio\'s messages (every page still shows the giveaway)']);
+    // The winner is always told, even over the budget.
+    const drawn = (await w.service.draw()).current!;
+    expect(w.lastTo(drawn.winner!.viewerId)).toMatchObject({ outcome: 'won' });
+  });
+
+  it('refuses the button when entry is by keyword only, and checks the minutes watched on the SFU clock', async () => {
     const w = world();
-    const id = w.service.start({ ...START, buttonEntry: false, minWatchMinutes: 5 }).current!.id;
+    const id = (await w.service.start({ ...START, buttonEntry: false, minWatchMinutes: 5 })).current!.id;
     w.press('ana', id, 0);
     expect(w.lastTo('ana')).toMatchObject({ outcome: 'refused', text: 'Type "Enter" in chat to enter.' });
     const now = 1_000_000;
@@ -109,7 +160,7 @@ describe('giveaways', () => {
 
   it('draws: leaves out who was banned since entering, commits before revealing, and anyone can recompute the winner', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const id = (await w.service.start(START)).current!.id;
     await expect(w.service.draw()).rejects.toThrow('No one has entered yet: wait for entries, or cancel the giveaway.');
     for (const v of ['ana', 'ben', 'cy', 'dee']) {
       w.viewer(v);
@@ -121,7 +172,7 @@ describe('giveaways', () => {
     expect(drawn).toMatchObject({ status: 'drawn', entries: 3 });
 
     // Viewers saw the commitment (no seed) before the seed and winner.
-    const closed = w.states.find((s) => s.giveaway?.status === 'closed')!.giveaway!;
+    const closed = w.states.find((s) => s.giveaway?.status === 'open')!.giveaway!;
     expect(closed.seed).toBeNull();
     expect(closed.commitment).toBe(drawn.commitment);
     expect(await commitmentOf(drawn.seed!)).toBe(drawn.commitment);
@@ -136,22 +187,62 @@ describe('giveaways', () => {
     expect(w.announced).toEqual([`${winner.toUpperCase()} won the giveaway: Tote bag! (3 entries, verifiable draw)`]);
     expect(w.states.at(-1)!.giveaway).toMatchObject({ status: 'drawn', seed: drawn.seed, winner: { viewerId: winner } });
     // A new one may start now.
-    expect(w.service.start({ ...START, prize: 'Mug' }).current!.status).toBe('open');
+    expect((await w.service.start({ ...START, prize: 'Mug' })).current!.status).toBe('open');
   });
 
-  it('cancels an open giveaway and exports only after a draw', () => {
+  it('belongs to its show: viewers of the next show neither see nor enter it, and End show closes its entries', async () => {
     const w = world();
-    const id = w.service.start(START).current!.id;
+    const friday = w.newShow('Friday');
+    const saturday = w.newShow('Saturday');
+    w.setShow(friday);
+    const id = (await w.service.start(START)).current!.id;
+    w.viewer('ana');
+    w.say('ana', 'enter');
+    // The host opens the next show without ending this one: its pages do not get Friday's giveaway.
+    w.setShow(saturday);
+    w.service.showChanged();
+    expect(w.states.at(-1)!.giveaway).toBeNull();
+    expect(w.service.state(null).current).toBeNull();
+    w.viewer('ben');
+    expect(w.say('ben', 'enter')).toBe(false);
+    w.press('ben', id);
+    expect(w.lastTo('ben')).toMatchObject({ outcome: 'refused', text: 'Entries for this giveaway are closed.' });
+    // Back on Friday, End show: entries close and the one who entered is drawn.
+    w.setShow(friday);
+    w.service.showChanged();
+    expect(w.states.at(-1)!.giveaway).toMatchObject({ id, status: 'open', entries: 1 });
+    await w.service.showEnded();
+    expect(w.service.state(null).current).toMatchObject({ id, status: 'drawn', entries: 1, winner: { viewerId: 'ana' } });
+    expect(w.announced).toEqual(['ANA won the giveaway: Tote bag! (1 entry, verifiable draw)']);
+
+    // One nobody entered is cancelled at End show (no winner to announce).
+    const empty = (await w.service.start({ ...START, prize: 'Mug' })).current!.id;
+    await w.service.showEnded();
+    expect(w.service.state(null).history.find((g) => g.id === empty)).toMatchObject({ status: 'cancelled', seed: null });
+    expect(w.states.at(-1)!.giveaway).toBeNull();
+
+    // A giveaway an earlier show left open (ended before entries closed with it) ends when the next one starts.
+    const left = (await w.service.start({ ...START, prize: 'Scarf' })).current!.id;
+    w.say('ana', 'enter');
+    w.setShow(saturday);
+    const next = (await w.service.start({ ...START, prize: 'Hat' })).current!;
+    expect(next).toMatchObject({ prize: 'Hat', status: 'open', showId: saturday });
+    expect(new GiveawayStore(w.db).byId(left)).toMatchObject({ status: 'drawn', winner: { viewerId: 'ana' } });
+  });
+
+  it('cancels an open giveaway and exports only after a draw', async () => {
+    const w = world();
+    const id = (await w.service.start(START)).current!.id;
     expect(() => w.service.exportEntries(id)).toThrow(/after the draw/);
     expect(w.service.cancel().current).toMatchObject({ status: 'cancelled' });
     expect(w.states.at(-1)!.giveaway).toBeNull();
     expect(() => w.service.cancel()).toThrow('No giveaway is open.');
   });
 
-  it('after a restart an open giveaway stays open, and a closed one is drawn with the seed stored before its commitment went out', async () => {
+  it('after a restart an open giveaway stays open, and a closed one is drawn with the seed stored when it opened', async () => {
     const dir = tempDir();
     const first = world(openDatabase(path.join(dir, 'g.sqlite')));
-    const id = first.service.start(START).current!.id;
+    const id = (await first.service.start(START)).current!.id;
     first.viewer('ana');
     first.say('ana', 'enter');
     first.service.close();
@@ -162,9 +253,10 @@ describe('giveaways', () => {
     expect(second.states.at(-1)!.giveaway).toMatchObject({ id, status: 'open', entries: 1 });
     second.viewer('ben');
     second.say('ben', 'enter');
-    // Closed but not drawn (the studio stopped mid-draw): the seed is already stored.
-    const seed = 'ab'.repeat(32);
-    new GiveawayStore(second.db).close(id, new Map(), seed, await commitmentOf(seed), 2_000_000);
+    // Closed but not drawn (the studio stopped mid-draw): the seed stored at opening is used.
+    const seed = new GiveawayStore(second.db).byId(id)!.secretSeed!;
+    expect(await commitmentOf(seed)).toBe(second.states.at(-1)!.giveaway!.commitment);
+    new GiveawayStore(second.db).close(id, new Map(), 2_000_000);
     second.service.close();
     second.db.close();
 

@@ -7,12 +7,13 @@ import { GIVEAWAY_ENTRIES_FORMAT, type GiveawayEntryFile } from '../../shared/gi
 import type { GiveawayView, SellIncoming, SellNotice } from '../../shared/sfu/protocol-selling.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
+import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
 import { GiveawayStore, type Exclusion, type StoredGiveaway } from './giveaway-store.js';
 import { entryRefusal, keywordOf, matchesKeyword } from './giveaway-rules.js';
 
 /** The giveaway requests as the API offers them (giveaway-handlers.ts). */
 export interface GiveawayApi {
-  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): GiveawaysState;
+  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): Promise<GiveawaysState>;
   draw(): Promise<GiveawaysState>;
   cancel(): GiveawaysState;
   state(showId: number | null): GiveawaysState;
@@ -30,6 +31,8 @@ export interface GiveawayServiceDeps {
   readonly announce: (text: string) => void;
   readonly activeShowId: () => number | null;
   readonly now?: () => number;
+  /** The studio link's budget for private lines, shared with auctions (default: one of its own). */
+  readonly noticeBudget?: NoticeBudget;
   /** Entry counts reach the studio and viewers at most this often (default 250 ms). */
   readonly coalesceMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
@@ -39,8 +42,9 @@ export interface GiveawayServiceDeps {
  * Giveaways (docs/giveaways.md): one open at a time; viewers enter with the
  * chat keyword or the watch page's Enter button, once each; banned and
  * timed-out viewers and moderators cannot enter and are left out when
- * entries close. Closing stores a secret seed and publishes its commitment,
- * then the winner is drawn from the sorted entry list and the seed revealed.
+ * entries close. Opening stores a secret seed and publishes its commitment,
+ * so the seed is fixed before any entry is known; the winner is drawn from
+ * the sorted entry list and the seed revealed.
  * SQLite is the truth: a restart keeps an open giveaway open and finishes a
  * closed one's draw with its stored seed.
  */
@@ -51,23 +55,58 @@ export class GiveawayService implements GiveawayApi {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private drawing: Promise<GiveawaysState> | null = null;
   private closed = false;
+  private readonly notices: NoticeBudget;
+  /** Viewers already told "you're already in" (once each): the giveaway it was for, and who. */
+  private repeated = { giveawayId: 0, viewers: new Set<string>() };
 
   constructor(private readonly deps: GiveawayServiceDeps) {
     this.store = new GiveawayStore(deps.db);
     this.now = deps.now ?? Date.now;
     this.coalesceMs = deps.coalesceMs ?? 250;
+    this.notices = deps.noticeBudget ?? new NoticeBudget(NOTICE_BUDGET, this.now);
   }
 
   /** After a restart: an open giveaway stays open; a closed one is drawn with its stored seed. */
   async resume(): Promise<void> {
-    const current = this.store.current();
+    const current = this.store.unfinished();
     this.publish();
-    if (current?.status === 'closed') await this.draw();
+    if (current?.status === 'closed') await this.draw(current);
   }
 
-  start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): GiveawaysState {
-    const current = this.store.current();
-    if (current) throw new StudioError('conflict', `"${current.prize}" is still open: draw it or cancel it before starting another giveaway.`);
+  /**
+   * The show ended (End show): entries close with it. An open giveaway with
+   * anyone eligible in it is drawn (viewers entered on the promise of a
+   * draw), one nobody could win is cancelled. Also a giveaway left open by
+   * an earlier show, found when another one starts.
+   */
+  async showEnded(): Promise<void> {
+    const g = this.store.unfinished();
+    if (!g) {
+      this.publish();
+      return;
+    }
+    if (g.status === 'open' && this.eligible(g) === 0) {
+      this.store.cancel(g.id, this.now());
+      this.publish();
+      return;
+    }
+    await this.draw(g);
+  }
+
+  /** The active show changed: its own giveaway (or none) on viewers' pages, never the last show's. */
+  showChanged(): void {
+    this.publish();
+  }
+
+  /** The active show's open or undrawn giveaway. */
+  private current(): StoredGiveaway | null {
+    return this.store.current(this.deps.activeShowId());
+  }
+
+  async start(input: { prize: string; keyword: string | null; buttonEntry: boolean; rules: string; minWatchMinutes: number | null }): Promise<GiveawaysState> {
+    // A giveaway left open by an earlier show (ended before this version closed them) ends now, as its show did.
+    if (this.store.unfinished() && !this.current()) await this.showEnded();
+    this.refuseIfOpen();
     const keyword = input.keyword === null ? null : keywordOf(input.keyword);
     if (keyword !== null && /^\$?\d/.test(keyword)) {
       throw new StudioError('invalid-input', 'Pick a word for the keyword: a number in chat is read as a bid.');
@@ -75,7 +114,14 @@ export class GiveawayService implements GiveawayApi {
     if (keyword === null && !input.buttonEntry) {
       throw new StudioError('invalid-input', 'Viewers need a way to enter: type a chat keyword or turn on the Enter button.');
     }
+    // The seed is fixed (and its commitment published) before anyone can enter: the studio
+    // cannot pick a seed that favours an entrant it already knows. It stays private until the draw.
+    const seed = newSeed();
+    const commitment = await commitmentOf(seed);
+    this.refuseIfOpen(); // another start may have finished while the commitment was computed
     this.store.start({
+      seed,
+      commitment,
       showId: this.deps.activeShowId(),
       prize: input.prize,
       keyword,
@@ -87,24 +133,29 @@ export class GiveawayService implements GiveawayApi {
     return this.publish();
   }
 
+  private refuseIfOpen(): void {
+    const current = this.store.unfinished();
+    if (current) throw new StudioError('conflict', `"${current.prize}" is still open: draw it or cancel it before starting another giveaway.`);
+  }
+
   cancel(): GiveawaysState {
-    const current = this.store.current();
+    const current = this.current();
     if (!current) throw new StudioError('conflict', 'No giveaway is open.');
     if (current.status !== 'open') throw new StudioError('conflict', 'The draw has started: it cannot be cancelled now.');
     this.store.cancel(current.id, this.now());
     return this.publish();
   }
 
-  /** Closes entries, publishes the commitment, draws and reveals the seed. */
-  draw(): Promise<GiveawaysState> {
-    this.drawing ??= this.closeAndDraw().finally(() => (this.drawing = null));
+  /** Closes entries, draws with the seed committed at opening and reveals it. */
+  draw(which: StoredGiveaway | null = this.current()): Promise<GiveawaysState> {
+    this.drawing ??= this.closeAndDraw(which).finally(() => (this.drawing = null));
     return this.drawing;
   }
 
   state(showId: number | null): GiveawaysState {
     const show = showId ?? this.deps.activeShowId();
     const history = this.store.ofShow(show).map(publicGiveaway);
-    const open = this.store.current();
+    const open = this.current();
     return { current: open ? publicGiveaway(open) : (history[0] ?? null), history };
   }
 
@@ -130,7 +181,7 @@ export class GiveawayService implements GiveawayApi {
   /** An approved chat message: true when it is the open giveaway's keyword (the entry is decided here). */
   readChat(message: ChatMessage, watchingSince: number | null): boolean {
     if (message.viewerId === null || message.role === 'host') return false;
-    const g = this.store.current();
+    const g = this.current();
     if (!g || g.status !== 'open' || g.keyword === null || !matchesKeyword(message.text, g.keyword)) return false;
     this.enter(g, message.viewerId, message.name, 'chat', message.ts, watchingSince);
     return true;
@@ -139,9 +190,9 @@ export class GiveawayService implements GiveawayApi {
   /** The Enter button on the watch page (SellInbox `enterGiveaway`). */
   enterFromPage(incoming: SellIncoming): void {
     if (incoming.action.kind !== 'enterGiveaway') return;
-    const g = this.store.current();
+    const g = this.current();
     const refuse = (text: string, giveawayId = incoming.action.kind === 'enterGiveaway' ? incoming.action.giveawayId : 0) =>
-      this.deps.board.notify(incoming.viewerId, { kind: 'giveaway', giveawayId, outcome: 'refused', text });
+      this.notify(incoming.viewerId, { kind: 'giveaway', giveawayId, outcome: 'refused', text });
     if (!g || g.id !== incoming.action.giveawayId || g.status !== 'open') return refuse('Entries for this giveaway are closed.');
     if (!g.buttonEntry) return refuse(`Type "${g.keyword ?? ''}" in chat to enter.`, g.id);
     this.enter(g, incoming.viewerId, incoming.name, 'button', incoming.ts, incoming.watchingSince);
@@ -154,10 +205,16 @@ export class GiveawayService implements GiveawayApi {
   }
 
   private enter(g: StoredGiveaway, viewerId: string, name: string, source: 'chat' | 'button', ts: number, watchingSince: number | null): void {
-    const notice = (outcome: 'entered' | 'refused', text: string) => this.deps.board.notify(viewerId, { kind: 'giveaway', giveawayId: g.id, outcome, text });
+    const notice = (outcome: 'entered' | 'refused', text: string) => this.notify(viewerId, { kind: 'giveaway', giveawayId: g.id, outcome, text });
     const refusal = entryRefusal(this.exclusion(viewerId), g.minWatchMinutes, ts, watchingSince);
     if (refusal) return notice('refused', refusal);
-    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) return notice('entered', 'You’re already in this giveaway: one entry per viewer.');
+    if (!this.store.addEntry(g.id, { viewerId, name }, source, this.now())) {
+      // Told once: a viewer pressing Enter again and again gets no stream of lines (their page says "You're in").
+      if (this.repeated.giveawayId !== g.id) this.repeated = { giveawayId: g.id, viewers: new Set() };
+      if (this.repeated.viewers.has(viewerId)) return;
+      this.repeated.viewers.add(viewerId);
+      return notice('entered', 'You’re already in this giveaway: one entry per viewer.');
+    }
     notice('entered', `You’re in the giveaway for ${g.prize}. Good luck!`);
     this.publishSoon();
   }
@@ -172,8 +229,12 @@ export class GiveawayService implements GiveawayApi {
     return null;
   }
 
-  private async closeAndDraw(): Promise<GiveawaysState> {
-    let g = this.store.current();
+  private eligible(g: StoredGiveaway): number {
+    return this.store.entries(g.id).filter((e) => this.exclusion(e.viewerId) === null).length;
+  }
+
+  private async closeAndDraw(which: StoredGiveaway | null): Promise<GiveawaysState> {
+    let g = which;
     if (!g) throw new StudioError('conflict', 'No giveaway is open: start one first.');
     if (g.status === 'open') {
       // Who is banned, timed out or a moderator now is left out of the draw.
@@ -185,9 +246,11 @@ export class GiveawayService implements GiveawayApi {
       if (this.store.entries(g.id).length - exclusions.size === 0) {
         throw new StudioError('conflict', 'No one has entered yet: wait for entries, or cancel the giveaway.');
       }
-      // The seed is stored before its commitment is published, and kept private until the winner is known.
-      const seed = newSeed();
-      this.store.close(g.id, exclusions, seed, await commitmentOf(seed), this.now());
+      // The seed was stored (and its commitment published) when the giveaway opened. Only a giveaway
+      // opened by an older version has none yet: it gets one now, as that version did.
+      const legacySeed = g.secretSeed === null ? newSeed() : null;
+      const legacy = legacySeed === null ? undefined : { seed: legacySeed, commitment: await commitmentOf(legacySeed) };
+      this.store.close(g.id, exclusions, this.now(), legacy);
       this.publish();
       this.deps.board.flush();
       g = this.store.byId(g.id)!;
@@ -198,6 +261,8 @@ export class GiveawayService implements GiveawayApi {
     this.store.drawn(g.id, entry, this.now());
     const state = this.publish();
     this.deps.board.flush();
+    // The winner's line always goes (it still counts against the budget).
+    this.notices.force();
     this.deps.board.notify(entry.viewerId, { kind: 'giveaway', giveawayId: g.id, outcome: 'won', text: `You won ${g.prize}! The host will be in touch.` });
     try {
       this.deps.announce(`${entry.name} won the giveaway: ${g.prize}! (${list.length} ${list.length === 1 ? 'entry' : 'entries'}, verifiable draw)`);
@@ -205,6 +270,18 @@ export class GiveawayService implements GiveawayApi {
       this.deps.log?.('Could not announce the giveaway winner in chat', error);
     }
     return state;
+  }
+
+  /**
+   * A private line within the studio link's budget (shared with chat and
+   * auctions: thousands pressing Enter at once must not get the link
+   * dropped by the SFU). Over it a line is skipped and counted; the page
+   * still shows the entry count.
+   */
+  private notify(viewerId: string, notice: SellNotice): void {
+    if (this.notices.admitOne()) this.deps.board.notify(viewerId, notice);
+    const skipped = this.notices.report();
+    if (skipped !== null) this.deps.log?.(`${skipped} private ${skipped === 1 ? 'line' : 'lines'} to viewers skipped: over the SFU's budget for the studio's messages (every page still shows the giveaway)`);
   }
 
   private publishSoon(): void {
@@ -219,7 +296,7 @@ export class GiveawayService implements GiveawayApi {
   /** Tells viewers (the open or last drawn giveaway) and the studio. */
   private publish(): GiveawaysState {
     const state = this.state(null);
-    const shown = this.store.current() ?? (state.current?.status === 'drawn' ? state.current : null);
+    const shown = this.current() ?? (state.current?.status === 'drawn' ? state.current : null);
     this.deps.board.setGiveaway(shown ? viewOf(shown) : null);
     this.deps.events.emit('giveawaysChanged', state);
     return state;

@@ -35,11 +35,15 @@ export interface NewGiveaway {
   readonly rules: string;
   readonly minWatchMinutes: number | null;
   readonly openedAt: number;
+  /** The secret seed, created at opening so it is fixed before anyone enters (never sent anywhere until the draw). */
+  readonly seed: string;
+  /** SHA-256 of the seed: published from the moment the giveaway opens. */
+  readonly commitment: string;
 }
 
 /** What a giveaway row holds that viewers never see before the draw. */
 export interface StoredGiveaway extends Giveaway {
-  /** Stored when entries close, revealed (in `Giveaway.seed`) only once drawn. */
+  /** Stored when the giveaway opens, revealed (in `Giveaway.seed`) only once drawn. */
   readonly secretSeed: string | null;
 }
 
@@ -49,7 +53,10 @@ const COLUMNS = `g.id, g.show_id, g.prize, g.keyword, g.button_entry, g.rules, g
   (SELECT count(*) FROM giveaway_entries e WHERE e.giveaway_id = g.id AND e.excluded IS NULL) AS entries`;
 
 export const GIVEAWAY_QUERIES = {
-  current: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed')`,
+  /** The open (or closed, not yet drawn) giveaway of one show. */
+  current: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed') AND g.show_id IS ?`,
+  /** The one open or undrawn giveaway, whichever show it belongs to (at most one: migration 0130's index). */
+  unfinished: `SELECT ${COLUMNS} FROM giveaways g WHERE g.status IN ('open', 'closed')`,
   byId: `SELECT ${COLUMNS} FROM giveaways g WHERE g.id = ?`,
   ofShow: `SELECT ${COLUMNS} FROM giveaways g WHERE g.show_id IS ? ORDER BY g.opened_at DESC, g.id DESC LIMIT 200`,
 } as const;
@@ -78,8 +85,15 @@ const toGiveaway = (r: GiveawayRow): StoredGiveaway => ({
 export class GiveawayStore {
   constructor(private readonly db: StudioDatabase) {}
 
-  current(): StoredGiveaway | null {
-    const row = this.db.prepare<[], GiveawayRow>(GIVEAWAY_QUERIES.current).get();
+  /** The show's open or undrawn giveaway: viewers of another show never see or enter it. */
+  current(showId: number | null): StoredGiveaway | null {
+    const row = this.db.prepare<[number | null], GiveawayRow>(GIVEAWAY_QUERIES.current).get(showId);
+    return row ? toGiveaway(row) : null;
+  }
+
+  /** The open or undrawn giveaway of any show (the studio holds at most one). */
+  unfinished(): StoredGiveaway | null {
+    const row = this.db.prepare<[], GiveawayRow>(GIVEAWAY_QUERIES.unfinished).get();
     return row ? toGiveaway(row) : null;
   }
 
@@ -95,10 +109,10 @@ export class GiveawayStore {
   start(g: NewGiveaway): StoredGiveaway {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO giveaways (show_id, prize, keyword, button_entry, rules, min_watch_minutes, status, opened_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+        `INSERT INTO giveaways (show_id, prize, keyword, button_entry, rules, min_watch_minutes, status, opened_at, seed, commitment)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(g.showId, g.prize, g.keyword, g.buttonEntry ? 1 : 0, g.rules, g.minWatchMinutes, g.openedAt);
+      .run(g.showId, g.prize, g.keyword, g.buttonEntry ? 1 : 0, g.rules, g.minWatchMinutes, g.openedAt, g.seed, g.commitment);
     return this.byId(Number(lastInsertRowid))!;
   }
 
@@ -128,14 +142,21 @@ export class GiveawayStore {
     return this.entries(giveawayId).filter((e) => e.excluded === null);
   }
 
-  /** Closes entries: marks who is left out, stores the seed (private) and its commitment, in one transaction. */
-  close(giveawayId: number, exclusions: ReadonlyMap<string, Exclusion>, seed: string, commitment: string, at: number): void {
+  /**
+   * Closes entries: marks who is left out, in one transaction. The seed and
+   * commitment were stored at opening; `legacy` only fills them for a
+   * giveaway opened by a version that created them at closing.
+   */
+  close(giveawayId: number, exclusions: ReadonlyMap<string, Exclusion>, at: number, legacy?: { seed: string; commitment: string }): void {
     this.db.transaction(() => {
       const mark = this.db.prepare('UPDATE giveaway_entries SET excluded = ? WHERE giveaway_id = ? AND viewer_id = ?');
       for (const [viewerId, why] of exclusions) mark.run(why, giveawayId, viewerId);
       this.db
-        .prepare(`UPDATE giveaways SET status = 'closed', closed_at = ?, seed = ?, commitment = ? WHERE id = ? AND status = 'open'`)
-        .run(at, seed, commitment, giveawayId);
+        .prepare(
+          `UPDATE giveaways SET status = 'closed', closed_at = ?, seed = coalesce(seed, ?), commitment = coalesce(commitment, ?)
+           WHERE id = ? AND status = 'open'`,
+        )
+        .run(at, legacy?.seed ?? null, legacy?.commitment ?? null, giveawayId);
     })();
   }
 

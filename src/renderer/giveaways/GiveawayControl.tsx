@@ -8,7 +8,7 @@ import './giveaways.css';
 
 export const DEFAULT_GIVEAWAY_RULES =
   'No purchase necessary. One entry per viewer. Open to viewers watching this show; the host and moderators cannot enter. ' +
-  'The winner is drawn at random when entries close and announced live; the draw can be verified with the published commitment and seed.';
+  'The winner is drawn at random when entries close and announced live; the draw can be verified with the fairness code published when the giveaway opens, the seed revealed at the draw and the exported entry list.';
 
 export interface GiveawayControlProps {
   /** The current rundown item's title when it is a giveaway segment: offered as the prize. */
@@ -204,7 +204,7 @@ function GiveawayResult({ giveaway, onExport }: { giveaway: Giveaway; onExport: 
         {giveaway.entries === 1 ? 'entry' : 'entries'}).
       </p>
       <dl className="giveaway-proof">
-        <dt>Commitment (published before the draw)</dt>
+        <dt>Commitment (published when the giveaway opened)</dt>
         <dd data-testid="giveaway-commitment">{giveaway.commitment}</dd>
         <dt>Seed (revealed)</dt>
         <dd data-testid="giveaway-seed">{giveaway.seed}</dd>

@@ -41,7 +41,7 @@ export class GiveawayBlock {
     const summary = el('summary', 'giveaway-rules-summary');
     summary.textContent = 'Rules';
     this.rules.append(summary, this.rulesText);
-    this.commitment = new ProofLine('Fairness code', 'Published before the draw: with it anyone can check the winner afterwards.', 'giveaway-commitment');
+    this.commitment = new ProofLine('Fairness code', 'Published when the giveaway opened, before anyone entered: with it anyone can check the winner afterwards.', 'giveaway-commitment');
     this.seed = new ProofLine('Draw seed', 'Revealed after the draw: it must match the fairness code.', 'giveaway-seed');
     const proof = el('div', 'giveaway-proof');
     proof.append(this.commitment.root, this.seed.root);

@@ -4,7 +4,7 @@
  * 1. seed: 32 random bytes, written as 64 lowercase hex digits; kept secret
  *    until the draw.
  * 2. commitment: SHA-256 of the 32 seed bytes (not of the hex text), hex;
- *    published when entries close, before the draw.
+ *    published when the giveaway opens, before any entry.
  * 3. entries: the viewer ids, sorted by their UTF-8 bytes (plain byte order,
  *    no locale), each once; joined with "\n" (no trailing newline) and
  *    encoded as UTF-8: the message.

@@ -1,7 +1,6 @@
-import type { PendingNotice } from './running-auction.js';
-
 /**
- * The studio's private lines to bidders share the SFU's budget for the
+ * The studio's private lines to viewers (bidders' notices, giveaway
+ * entries) share the SFU's budget for the
  * studio link's chat and selling messages (hostChatRateLimit: 2,000 at
  * once, 1,000 a second, with every approved chat message); a link over it
  * is dropped. So bidders' notices are kept within their own share, well
@@ -28,8 +27,8 @@ export class NoticeBudget {
   }
 
   /** The notices of one tick to send now, in order, within the budget. */
-  admit(notices: readonly PendingNotice[]): PendingNotice[] {
-    const admitted: PendingNotice[] = [];
+  admit<T>(notices: readonly T[]): T[] {
+    const admitted: T[] = [];
     for (const notice of notices) {
       if (this.take()) admitted.push(notice);
       else this.skipped += 1;
@@ -50,6 +49,13 @@ export class NoticeBudget {
     this.skipped = 0;
     this.reportedAt = this.now();
     return n;
+  }
+
+  /** Whether one notice may go now (false: skipped, counted for `report`). */
+  admitOne(): boolean {
+    if (this.take()) return true;
+    this.skipped += 1;
+    return false;
   }
 
   private take(): boolean {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { outbidNotice } from './auction-notices.js';
 import { NoticeBudget } from './notice-budget.js';
 
-const notices = (n: number) => Array.from({ length: n }, (_, i) => ({ viewerId: `v${i}`, notice: outbidNotice(1, String(10 + i), 'USD') }));
+const notices = (n: number) => Array.from({ length: n }, (_, i) => ({ viewerId: `v${i}`, notice: { kind: 'giveaway' as const, giveawayId: 1, outcome: 'entered' as const, text: `line ${i}` } }));
 
 describe('NoticeBudget', () => {
   it('sends every notice of a bidding war, in order, and skips (and reports) only beyond the budget', () => {
