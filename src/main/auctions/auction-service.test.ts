@@ -128,6 +128,21 @@ describe('bids', () => {
     expect(JSON.stringify(world.board.views)).not.toContain('30');
   });
 
+  it('refuses one viewer’s huge amount privately, so the price and the next bid every page gets stay a price', async () => {
+    await pinProduct(world.mug);
+    start();
+    world.bid('ana', '999999999999');
+    world.bid('ben', '999999999999', { max: true });
+    world.bid('cat', '1000');
+    await tick();
+    expect(world.board.textsTo('ana')).toEqual(['That amount is far above this auction: check it. You can bid up to $1,000.00 right now.']);
+    expect(world.board.textsTo('ben')).toEqual(['That amount is far above this auction: check it. You can bid up to $1,000.00 right now.']);
+    expect(world.board.last()).toMatchObject({ status: 'running', price: '1000', nextBid: '1005' });
+    world.bid('ana', '1005');
+    await tick();
+    expect(world.board.last()).toMatchObject({ price: '1005', leader: expect.anything() as unknown });
+  });
+
   it('answers a bid for an auction that is not running, and takes no chat while none runs', async () => {
     expect(world.chat('ana', '25')).toBe(false);
     world.bid('ana', '25', { auctionId: 7 });
