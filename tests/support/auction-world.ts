@@ -6,6 +6,7 @@
  * the global clock: tests fake it with vi.useFakeTimers (pinWorldForEachTest).
  */
 import { AuctionService } from '../../src/main/auctions/auction-service.js';
+import { ChatStore } from '../../src/main/chat/chat-store.js';
 import { events as eventSpecs } from '../../src/shared/api/contract/index.js';
 import type { AuctionsState } from '../../src/shared/domain/auctions.js';
 import type { ChatMessage } from '../../src/shared/domain/chat.js';
@@ -38,6 +39,8 @@ export interface AuctionWorld extends PinWorld {
   auctions: AuctionService;
   readonly board: RecordingBoard;
   readonly changes: AuctionsState[];
+  /** The chat's record of viewers (the real store on the same database): ban or time out a bidder. */
+  readonly chatStore: ChatStore;
   /** A button bid (or a maximum) from the watch page, stamped now on the SFU's clock. */
   bid(viewerId: string, amount: string, options?: { max?: boolean; auctionId?: number; ts?: number }): void;
   /** An approved chat message; true when the auction service took it. */
@@ -50,6 +53,7 @@ export function auctionWorld(): AuctionWorld {
   const world = pinWorld() as AuctionWorld;
   const board = new RecordingBoard();
   const changes: AuctionsState[] = [];
+  const chatStore = new ChatStore(world.db);
   world.events.subscribe((channel, payload) => {
     if (channel === eventSpecs.auctionsChanged.channel) changes.push(payload as AuctionsState);
   });
@@ -60,6 +64,7 @@ export function auctionWorld(): AuctionWorld {
       claims: world.claims,
       board,
       events: world.events,
+      viewer: (viewerId) => chatStore.viewer(viewerId),
       settings: () => ({ autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, bidIncrements: [{ from: '0', step: '1' }, { from: '50', step: '5' }] }),
       activeShowId: () => null,
     });
@@ -70,6 +75,7 @@ export function auctionWorld(): AuctionWorld {
     auctions: build(),
     board,
     changes,
+    chatStore,
     bid(viewerId: string, amount: string, options: { max?: boolean; auctionId?: number; ts?: number } = {}) {
       const auctionId = options.auctionId ?? world.auctions.getAuctions({ showId: null }).current?.id ?? 1;
       const incoming: SellIncoming = {

@@ -60,6 +60,13 @@ export function refusedNotice(
   return { kind: 'bid', auctionId, outcome: 'refused', reason, amount: r.needed, text: clip(text[reason]) };
 }
 
+/** To a banned viewer (leftMs null) or one timed out for leftMs more: moderation counts for the Bid buttons as for chat. */
+export function excludedNotice(auctionId: number, leftMs: number | null): BidNotice {
+  const minutes = leftMs === null ? 0 : Math.max(1, Math.ceil(leftMs / 60_000));
+  const text = leftMs === null ? "You can't bid in this show." : `You're timed out for ${minutes} more ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return { kind: 'bid', auctionId, outcome: 'refused', reason: leftMs === null ? 'banned' : 'timed_out', amount: null, text };
+}
+
 /** To a bidder whose page bid on an auction that is no longer the one running. */
 export function notRunningNotice(auctionId: number): BidNotice {
   return { kind: 'bid', auctionId, outcome: 'refused', reason: 'closed', amount: null, text: 'This auction has ended.' };

@@ -143,6 +143,28 @@ describe('bids', () => {
     expect(world.board.last()).toMatchObject({ price: '1005', leader: expect.anything() as unknown });
   });
 
+  it('refuses the Bid buttons of a banned or timed-out viewer privately, as chat moderation does', async () => {
+    await pinProduct(world.mug);
+    start({ durationSeconds: 600 });
+    for (const v of ['ana', 'ben', 'cat']) world.chatStore.sawViewer(v, v, Date.now());
+    world.chatStore.setViewerFlags('ana', { banned: true }, Date.now());
+    world.chatStore.setViewerFlags('ben', { timedOutUntil: Date.now() + 4 * 60_000 + 1 }, Date.now());
+    world.chatStore.setViewerFlags('cat', { moderator: true }, Date.now());
+    world.bid('ana', '10');
+    world.bid('ben', '11', { max: true });
+    world.bid('cat', '12');
+    await tick();
+    expect(world.board.textsTo('ana')).toEqual(["You can't bid in this show."]);
+    expect(world.board.textsTo('ben')).toEqual(["You're timed out for 5 more minutes."]);
+    expect(world.board.textsTo('cat')).toEqual(["You're winning at $12.00."]);
+    expect(world.board.last()).toMatchObject({ price: '12', bids: 1 });
+    // Once the timeout has passed, the same viewer bids.
+    await vi.advanceTimersByTimeAsync(4 * 60_000 + 1);
+    world.bid('ben', '13');
+    await tick();
+    expect(world.board.textsTo('ben').at(-1)).toBe("You're winning at $13.00.");
+  });
+
   it('answers a bid for an auction that is not running, and takes no chat while none runs', async () => {
     expect(world.chat('ana', '25')).toBe(false);
     world.bid('ana', '25', { auctionId: 7 });

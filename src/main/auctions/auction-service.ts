@@ -1,7 +1,7 @@
 import { parseBidText } from '../../shared/auction/auction-engine.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { Auction, AuctionsState } from '../../shared/domain/auctions.js';
-import type { ChatMessage } from '../../shared/domain/chat.js';
+import type { ChatMessage, ChatViewer } from '../../shared/domain/chat.js';
 import type { PinRecord, PinState } from '../../shared/domain/live.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { ServerClock } from '../../shared/sfu/deal-clock.js';
@@ -10,7 +10,8 @@ import { timerDelay } from '../../shared/time/timer-delay.js';
 import type { AuctionClaimRequest } from '../claims/auction-claim.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
-import { notRunningNotice, wonNotice } from './auction-notices.js';
+import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
+import { excludedNotice, notRunningNotice, wonNotice } from './auction-notices.js';
 import { checkStart, type StartAuctionInput } from './auction-start.js';
 import { AuctionStore, type AuctionRecord } from './auction-store.js';
 import { NOTICE_BUDGET, NoticeBudget } from './notice-budget.js';
@@ -35,6 +36,8 @@ export interface AuctionServiceDeps {
   /** Every viewer's selling state (coalesced) and private lines (src/main/sell-board). */
   readonly board: { setAuction(view: AuctionView | null): void; notify(viewerId: string, notice: SellNotice): void; flush(): void };
   readonly events: StudioEventBus;
+  /** The chat's record of a viewer: a banned or timed-out viewer may not bid (a moderator may). */
+  readonly viewer: (viewerId: string) => ChatViewer | null;
   /** Settings → Selling (the bid increment table, read at each start). */
   readonly settings: () => Settings['selling'];
   readonly activeShowId: () => number | null;
@@ -153,6 +156,11 @@ export class AuctionService implements AuctionApi {
       this.deps.board.notify(incoming.viewerId, notRunningNotice(action.auctionId));
       return;
     }
+    const refusal = this.exclusion(incoming.viewerId, action.auctionId);
+    if (refusal) {
+      this.deps.board.notify(incoming.viewerId, refusal);
+      return;
+    }
     this.submit({
       id: incoming.id,
       viewerId: incoming.viewerId,
@@ -175,6 +183,15 @@ export class AuctionService implements AuctionApi {
     if (parseBidText(message.text) === null) return false;
     this.submit({ id: `chat:${message.id}`, viewerId: message.viewerId, name: message.name, ts: message.ts, source: 'chat', value: message.text });
     return true;
+  }
+
+  /** The private refusal for a banned or timed-out viewer (chat moderation applies to the Bid buttons too); null: they may bid. */
+  private exclusion(viewerId: string, auctionId: number): SellNotice | null {
+    const viewer = this.deps.viewer(viewerId);
+    const why = exclusionOf(viewer, this.now());
+    if (why === 'banned') return excludedNotice(auctionId, null);
+    if (why === 'timed-out') return excludedNotice(auctionId, viewer!.timedOutUntil! - this.now());
+    return null;
   }
 
   close(): void {

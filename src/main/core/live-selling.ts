@@ -78,6 +78,7 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
     claims: deps.claims,
     board: inputs.board,
     events: deps.events,
+    viewer: deps.viewer,
     settings: deps.settings,
     activeShowId: deps.activeShowId,
     log: (message, error) => console.warn(`[auctions] ${message}`, error ?? ''),
