@@ -43,7 +43,7 @@ export interface AuctionWorld extends PinWorld {
   readonly chatStore: ChatStore;
   /** A button bid (or a maximum) from the watch page, stamped now on the SFU's clock. */
   bid(viewerId: string, amount: string, options?: { max?: boolean; auctionId?: number; ts?: number }): void;
-  /** An approved chat message; true when the auction service took it. */
+  /** An approved chat message, as studio-core routes it: the auction reader first, then claims; true when the auction service took it. */
   chat(viewerId: string, text: string, options?: { ts?: number }): boolean;
   /** Closes the services (not the database) and builds them again, as a restart does. */
   restart(): void;
@@ -65,6 +65,7 @@ export function auctionWorld(): AuctionWorld {
       board,
       events: world.events,
       viewer: (viewerId) => chatStore.viewer(viewerId),
+      catalog: world.catalog,
       settings: () => ({ autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, bidIncrements: [{ from: '0', step: '1' }, { from: '50', step: '5' }] }),
       activeShowId: () => null,
     });
@@ -103,7 +104,9 @@ export function auctionWorld(): AuctionWorld {
         decidedBy: 'auto',
         decidedAt: Date.now(),
       };
-      return world.auctions.readChat(message);
+      const taken = world.auctions.readChat(message);
+      if (!taken) world.claims.onApprovedMessage(message);
+      return taken;
     },
     restart() {
       world.auctions.close();

@@ -8,9 +8,11 @@ import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import type { AuctionView, SellIncoming, SellNotice } from '../../shared/sfu/protocol-selling.js';
 import { timerDelay } from '../../shared/time/timer-delay.js';
 import type { AuctionClaimRequest } from '../claims/auction-claim.js';
+import type { ProductReader } from '../claims/stock-ledger.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
+import { bidInsteadNotice, claimsAuctionItem } from './auction-item-claim.js';
 import { excludedNotice, notRunningNotice, wonNotice } from './auction-notices.js';
 import { checkStart, type StartAuctionInput } from './auction-start.js';
 import { AuctionStore, type AuctionRecord } from './auction-store.js';
@@ -30,7 +32,9 @@ export interface AuctionApi {
 export interface AuctionServiceDeps {
   readonly db: StudioDatabase;
   /** The pin service: the current pin (what an auction runs on), and when a pin stops showing. */
-  readonly pins: { state(): PinState; onPinEnded(listener: (pin: PinRecord, at: number) => void): () => void };
+  readonly pins: { state(): PinState; onPinEnded(listener: (pin: PinRecord, at: number) => void): () => void; pinAt(at: number): PinRecord | null };
+  /** The catalog, to read a chat claim on the auctioned item as claims read it. */
+  readonly catalog: ProductReader;
   /** The winner's confirmed claim (idempotent per auction); returns its id. */
   readonly claims: { claimForAuction(request: AuctionClaimRequest): { readonly id: number } };
   /** Every viewer's selling state (coalesced) and private lines (src/main/sell-board). */
@@ -174,13 +178,19 @@ export class AuctionService implements AuctionApi {
   /**
    * An approved chat message (studio-core's approvedReaders): while an
    * auction runs, one that reads as a bid ("25", "$25", "bid 30") is taken
-   * (true), so it is not also a claim. Anything else goes on (false).
+   * (true), so it is not also a claim; so is a claim ("sold", "sold M") on
+   * the auctioned item, answered privately "bid instead" (no second sale).
+   * Anything else goes on (false).
    */
   readChat(message: ChatMessage): boolean {
     // Auto-approved messages were stamped just now: samples of the SFU's clock (a held one would be late).
     if (message.decidedBy === 'auto') this.sfuClock.sample(message.ts, this.now());
     if (!this.live || message.viewerId === null || message.role === 'host') return false;
-    if (parseBidText(message.text) === null) return false;
+    if (parseBidText(message.text) === null) {
+      if (!claimsAuctionItem(message, this.live.record, this.deps)) return false;
+      this.deps.board.notify(message.viewerId, bidInsteadNotice(this.live.id));
+      return true;
+    }
     this.submit({ id: `chat:${message.id}`, viewerId: message.viewerId, name: message.name, ts: message.ts, source: 'chat', value: message.text });
     return true;
   }
