@@ -1,6 +1,8 @@
 import type { BidRefusal } from '../../shared/auction/auction-types.js';
 import type { Money } from '../../shared/domain/catalog.js';
+import type { ChatViewer } from '../../shared/domain/chat.js';
 import { formatMoney } from '../../shared/domain/money.js';
+import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
 import type { SellNotice } from '../../shared/sfu/protocol-selling.js';
 
 /**
@@ -60,11 +62,18 @@ export function refusedNotice(
   return { kind: 'bid', auctionId, outcome: 'refused', reason, amount: r.needed, text: clip(text[reason]) };
 }
 
-/** To a banned viewer (leftMs null) or one timed out for leftMs more: moderation counts for the Bid buttons as for chat. */
-export function excludedNotice(auctionId: number, leftMs: number | null): BidNotice {
-  const minutes = leftMs === null ? 0 : Math.max(1, Math.ceil(leftMs / 60_000));
-  const text = leftMs === null ? "You can't bid in this show." : `You're timed out for ${minutes} more ${minutes === 1 ? 'minute' : 'minutes'}.`;
-  return { kind: 'bid', auctionId, outcome: 'refused', reason: leftMs === null ? 'banned' : 'timed_out', amount: null, text };
+/**
+ * The private refusal for a banned or timed-out viewer (the chat's record of
+ * them, main's clock): moderation counts for the Bid buttons as for chat. A
+ * moderator may bid. null: they may bid.
+ */
+export function excludedNotice(auctionId: number, viewer: ChatViewer | null, now: number): BidNotice | null {
+  const why = exclusionOf(viewer, now);
+  if (why === 'banned') return { kind: 'bid', auctionId, outcome: 'refused', reason: 'banned', amount: null, text: "You can't bid in this show." };
+  if (why !== 'timed-out') return null;
+  const minutes = Math.max(1, Math.ceil((viewer!.timedOutUntil! - now) / 60_000));
+  const text = `You're timed out for ${minutes} more ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return { kind: 'bid', auctionId, outcome: 'refused', reason: 'timed_out', amount: null, text };
 }
 
 /** To a bidder whose page bid on an auction that is no longer the one running. */

@@ -281,10 +281,12 @@ describe('auction queries', () => {
       inputs: [1],
       counts: [1],
       lastSeq: [1],
+      soldUnclaimed: [],
     };
     expect(plan(AUCTION_QUERIES.running)).toMatch(/USING INDEX auctions_running/);
     expect(plan(AUCTION_QUERIES.latestOfPin, 1)).toMatch(/USING INDEX auctions_by_pin/);
     expect(plan(AUCTION_QUERIES.ofShow, 1, 50)).toMatch(/USING INDEX auctions_by_show/);
+    expect(plan(AUCTION_QUERIES.soldUnclaimed)).toMatch(/USING (COVERING )?INDEX auctions_sold_unclaimed/);
     for (const name of ['recentBids', 'inputs', 'lastSeq', 'counts'] as const) {
       expect(plan(AUCTION_QUERIES[name], ...params[name]), name).toMatch(/USING (COVERING )?INDEX (sqlite_autoindex_auction_bids_1|auction_bids_by_viewer)/);
     }

@@ -11,7 +11,6 @@ import type { AuctionClaimRequest } from '../claims/auction-claim.js';
 import type { ProductReader } from '../claims/stock-ledger.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
-import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
 import { bidInsteadNotice, claimsAuctionItem } from './auction-item-claim.js';
 import { excludedNotice, notRunningNotice, wonNotice } from './auction-notices.js';
 import { checkStart, type StartAuctionInput } from './auction-start.js';
@@ -58,6 +57,8 @@ export interface AuctionServiceDeps {
  * then the result about a second later.
  */
 export const AUCTION_CLOSE_GRACE_MS = 1000;
+/** After a failed end (a disk error), the close is tried again this long after. */
+export const FINISH_RETRY_MS = 2000;
 /** auctionsChanged carries the whole state: at most one per this many ms while bids pour in. */
 export const AUCTIONS_EVENT_MS = 100;
 const RECENT_BIDS = 50;
@@ -160,7 +161,7 @@ export class AuctionService implements AuctionApi {
       this.deps.board.notify(incoming.viewerId, notRunningNotice(action.auctionId));
       return;
     }
-    const refusal = this.exclusion(incoming.viewerId, action.auctionId);
+    const refusal = excludedNotice(action.auctionId, this.deps.viewer(incoming.viewerId), this.now());
     if (refusal) {
       this.deps.board.notify(incoming.viewerId, refusal);
       return;
@@ -193,15 +194,6 @@ export class AuctionService implements AuctionApi {
     }
     this.submit({ id: `chat:${message.id}`, viewerId: message.viewerId, name: message.name, ts: message.ts, source: 'chat', value: message.text });
     return true;
-  }
-
-  /** The private refusal for a banned or timed-out viewer (chat moderation applies to the Bid buttons too); null: they may bid. */
-  private exclusion(viewerId: string, auctionId: number): SellNotice | null {
-    const viewer = this.deps.viewer(viewerId);
-    const why = exclusionOf(viewer, this.now());
-    if (why === 'banned') return excludedNotice(auctionId, null);
-    if (why === 'timed-out') return excludedNotice(auctionId, viewer!.timedOutUntil! - this.now());
-    return null;
   }
 
   close(): void {
@@ -256,13 +248,11 @@ export class AuctionService implements AuctionApi {
     this.shownId = running?.id ?? (pin ? (this.store.latestOfPin(pin.id)?.id ?? null) : null);
     if (running) {
       this.live = new RunningAuction(running, this.store.inputs(running.id), this.store.nextSeq(running.id));
-      if (this.live.endsAtMain() + this.graceMs <= this.now()) this.finish();
+      if (this.live.endsAtMain() + this.graceMs <= this.now()) this.finishOrRetry(running.id);
       else this.armCloseTimer();
-    } else {
-      // A sold auction whose claim the last run did not get to make.
-      const last = this.currentRecord();
-      if (last?.status === 'sold' && last.claimId === null) this.claimWinner(last);
     }
+    // Every sold auction whose claim the last run did not get to make (not only the pin's latest).
+    for (const sold of this.store.soldUnclaimed()) this.claimWinner(sold);
     const current = this.current();
     if (current) this.deps.board.setAuction(viewOf(current));
   }
@@ -287,7 +277,18 @@ export class AuctionService implements AuctionApi {
     const sfuNow = this.now() + this.sfuClock.offset();
     // Soft close moved the end, or the timer fired early: wait again.
     if (this.live.standing().endsAt + this.graceMs > sfuNow) return this.armCloseTimer();
-    this.finish();
+    this.finishOrRetry(auctionId);
+  }
+
+  /** A disk error (SQLite busy, full) while ending: logged, and tried again shortly; the auction never stays running for good. */
+  private finishOrRetry(auctionId: number): void {
+    try {
+      this.finish();
+    } catch (error) {
+      this.deps.log?.(`auction ${auctionId} could not be ended; trying again in ${FINISH_RETRY_MS} ms`, error);
+      this.clearCloseTimer();
+      (this.closeTimer = setTimeout(() => this.closeAtItsTime(auctionId), FINISH_RETRY_MS)).unref?.();
+    }
   }
 
   /** Ends the running auction with its result: stored, the winner's claim, every viewer's page, the winner's notice. */
@@ -299,17 +300,16 @@ export class AuctionService implements AuctionApi {
     const winner = result.result === 'sold' && result.winner !== undefined ? result.winner : null;
     const finalPrice = result.price ?? standing.leader?.price ?? null;
     const endedAt = result.endedAt - live.record.sfuOffset;
-    this.store.end(live.id, {
-      status: winner !== null ? 'sold' : 'unsold',
-      endedAt,
-      finalPrice,
-      winnerViewerId: winner,
-      winnerName: winner === null ? null : live.nameOf(winner),
+    // The end and the winner's claim in one transaction: never a sold auction without its claim, nor a claim on a running one.
+    const winnerName = winner === null ? null : live.nameOf(winner);
+    const ended = this.store.transaction(() => {
+      this.store.end(live.id, { status: winner !== null ? 'sold' : 'unsold', endedAt, finalPrice, winnerViewerId: winner, winnerName });
+      const record = this.store.byId(live.id)!;
+      if (record.status === 'sold') this.claimWinner(record, { rethrow: true });
+      return record;
     });
     this.live = null;
     this.clearCloseTimer();
-    const ended = this.store.byId(live.id)!;
-    if (ended.status === 'sold') this.claimWinner(ended);
     this.publish(true);
     if (winner !== null && finalPrice !== null) {
       this.notices.force();
@@ -317,7 +317,8 @@ export class AuctionService implements AuctionApi {
     }
   }
 
-  private claimWinner(auction: AuctionRecord): void {
+  /** The winner's confirmed claim; a failure is logged (at startup) or thrown to roll the end back (in finish). */
+  private claimWinner(auction: AuctionRecord, options: { rethrow?: boolean } = {}): void {
     if (auction.winnerViewerId === null || auction.finalPrice === null) return;
     try {
       const claim = this.deps.claims.claimForAuction({
@@ -334,6 +335,7 @@ export class AuctionService implements AuctionApi {
       });
       this.store.setClaim(auction.id, claim.id);
     } catch (error) {
+      if (options.rethrow) throw error;
       this.deps.log?.(`the winner of auction ${auction.id} could not be given a claim`, error);
     }
   }
