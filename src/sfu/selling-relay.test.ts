@@ -106,6 +106,9 @@ describe('selling relay', () => {
     expect(await refusal(nameless.client.requests.request(bid('11', 99)))).toBe('conflict: This auction has ended.');
     expect(await refusal(nameless.client.requests.request(bid('eleven')))).toBe('invalid-message: Enter an amount such as 25 or 25.50.');
     expect(await refusal(nameless.client.requests.request(bid('0.00')))).toBe('invalid-message: Enter an amount such as 25 or 25.50.');
+    // More decimals or digits than the protocol's money: refused here, never forwarded to the studio.
+    expect(await refusal(nameless.client.requests.request(bid('25.12345')))).toBe('invalid-message: Enter an amount such as 25 or 25.50.');
+    expect(await refusal(nameless.client.requests.request(bid('1000000000000')))).toBe('invalid-message: Enter an amount such as 25 or 25.50.');
     expect(await refusal(nameless.client.requests.request({ type: 'sellAction', action: { kind: 'enterGiveaway', giveawayId: 3 } }))).toBe(
       'conflict: Enter this giveaway by typing ENTER in chat.',
     );

@@ -6,6 +6,7 @@
  * the global clock: tests fake it with vi.useFakeTimers (pinWorldForEachTest).
  */
 import { AuctionService } from '../../src/main/auctions/auction-service.js';
+import { ChatStore } from '../../src/main/chat/chat-store.js';
 import { events as eventSpecs } from '../../src/shared/api/contract/index.js';
 import type { AuctionsState } from '../../src/shared/domain/auctions.js';
 import type { ChatMessage } from '../../src/shared/domain/chat.js';
@@ -38,9 +39,11 @@ export interface AuctionWorld extends PinWorld {
   auctions: AuctionService;
   readonly board: RecordingBoard;
   readonly changes: AuctionsState[];
+  /** The chat's record of viewers (the real store on the same database): ban or time out a bidder. */
+  readonly chatStore: ChatStore;
   /** A button bid (or a maximum) from the watch page, stamped now on the SFU's clock. */
   bid(viewerId: string, amount: string, options?: { max?: boolean; auctionId?: number; ts?: number }): void;
-  /** An approved chat message; true when the auction service took it. */
+  /** An approved chat message, as studio-core routes it: the auction reader first, then claims; true when the auction service took it. */
   chat(viewerId: string, text: string, options?: { ts?: number }): boolean;
   /** Closes the services (not the database) and builds them again, as a restart does. */
   restart(): void;
@@ -50,6 +53,7 @@ export function auctionWorld(): AuctionWorld {
   const world = pinWorld() as AuctionWorld;
   const board = new RecordingBoard();
   const changes: AuctionsState[] = [];
+  const chatStore = new ChatStore(world.db);
   world.events.subscribe((channel, payload) => {
     if (channel === eventSpecs.auctionsChanged.channel) changes.push(payload as AuctionsState);
   });
@@ -60,6 +64,8 @@ export function auctionWorld(): AuctionWorld {
       claims: world.claims,
       board,
       events: world.events,
+      viewer: (viewerId) => chatStore.viewer(viewerId),
+      catalog: world.catalog,
       settings: () => ({ autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, bidIncrements: [{ from: '0', step: '1' }, { from: '50', step: '5' }] }),
       activeShowId: () => null,
     });
@@ -70,6 +76,7 @@ export function auctionWorld(): AuctionWorld {
     auctions: build(),
     board,
     changes,
+    chatStore,
     bid(viewerId: string, amount: string, options: { max?: boolean; auctionId?: number; ts?: number } = {}) {
       const auctionId = options.auctionId ?? world.auctions.getAuctions({ showId: null }).current?.id ?? 1;
       const incoming: SellIncoming = {
@@ -97,7 +104,9 @@ export function auctionWorld(): AuctionWorld {
         decidedBy: 'auto',
         decidedAt: Date.now(),
       };
-      return world.auctions.readChat(message);
+      const taken = world.auctions.readChat(message);
+      if (!taken) world.claims.onApprovedMessage(message);
+      return taken;
     },
     restart() {
       world.auctions.close();

@@ -1,6 +1,8 @@
 import type { BidRefusal } from '../../shared/auction/auction-types.js';
 import type { Money } from '../../shared/domain/catalog.js';
+import type { ChatViewer } from '../../shared/domain/chat.js';
 import { formatMoney } from '../../shared/domain/money.js';
+import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
 import type { SellNotice } from '../../shared/sfu/protocol-selling.js';
 
 /**
@@ -32,11 +34,17 @@ export function outbidNotice(auctionId: number, price: Money, currency: string |
   return { kind: 'bid', auctionId, outcome: 'outbid', reason: null, amount: price, text: `Outbid: the price is now ${formatMoney(price, currency)}.` };
 }
 
-/** A refused bid, with the reason in host words; `needed` is the least the next bid may be (too_low). */
+/** A refused bid, with the reason in host words; `needed` is the least the next bid may be (too_low), `highest` the most (too_high). */
 export function refusedNotice(
   auctionId: number,
   reason: BidRefusal,
-  r: { readonly needed: Money | null; readonly price: Money | null; readonly max: Money | null; readonly currency: string | null },
+  r: {
+    readonly needed: Money | null;
+    readonly highest?: Money | null;
+    readonly price: Money | null;
+    readonly max: Money | null;
+    readonly currency: string | null;
+  },
 ): BidNotice {
   const money = (m: Money | null) => (m === null ? '' : formatMoney(m, r.currency));
   const text: Record<BidRefusal, string> = {
@@ -45,9 +53,27 @@ export function refusedNotice(
     already_highest: r.price === null ? "You're already the highest bidder." : `You're already the highest bidder at ${money(r.price)}.`,
     not_a_bid: 'That message is not a bid. Type an amount such as 25.',
     invalid_amount: 'That is not an amount. Bid a price such as 25 or 25.50.',
+    too_high:
+      r.highest === null || r.highest === undefined
+        ? 'That amount is far above this auction: check it and bid again.'
+        : `That amount is far above this auction: check it. You can bid up to ${money(r.highest)} right now.`,
     max_not_higher: r.max === null ? 'Set a maximum above your current one.' : `Your maximum is already ${money(r.max)}: set a higher one to raise it.`,
   };
   return { kind: 'bid', auctionId, outcome: 'refused', reason, amount: r.needed, text: clip(text[reason]) };
+}
+
+/**
+ * The private refusal for a banned or timed-out viewer (the chat's record of
+ * them, main's clock): moderation counts for the Bid buttons as for chat. A
+ * moderator may bid. null: they may bid.
+ */
+export function excludedNotice(auctionId: number, viewer: ChatViewer | null, now: number): BidNotice | null {
+  const why = exclusionOf(viewer, now);
+  if (why === 'banned') return { kind: 'bid', auctionId, outcome: 'refused', reason: 'banned', amount: null, text: "You can't bid in this show." };
+  if (why !== 'timed-out') return null;
+  const minutes = Math.max(1, Math.ceil((viewer!.timedOutUntil! - now) / 60_000));
+  const text = `You're timed out for ${minutes} more ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return { kind: 'bid', auctionId, outcome: 'refused', reason: 'timed_out', amount: null, text };
 }
 
 /** To a bidder whose page bid on an auction that is no longer the one running. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auctionWorld, type AuctionWorld } from '../../../tests/support/auction-world.js';
-import { AUCTION_CLOSE_GRACE_MS } from './auction-service.js';
+import { AUCTION_CLOSE_GRACE_MS, FINISH_RETRY_MS } from './auction-service.js';
 
 /**
  * A restart of the studio mid-auction, on a real SQLite file: the services
@@ -75,5 +75,41 @@ describe('a restart mid-auction', () => {
     world.restart();
     expect(world.claims.list(null).claims).toEqual([expect.objectContaining({ viewerId: 'ana', pricePaid: '10', auctionId: claim!.auctionId })]);
     expect(world.auctions.getAuctions({ showId: null }).current?.claimId).toBe(world.claims.list(null).claims[0]!.id);
+  });
+});
+
+describe('the winner’s claim', () => {
+  const claimsOf = (auctionId: number) => world.claims.list(null).claims.filter((c) => c.auctionId === auctionId);
+
+  it('is given at startup to every sold auction left without one, not only the pinned item’s latest', async () => {
+    const first = await startOnMug();
+    world.bid('ana', '12');
+    await vi.advanceTimersByTimeAsync(30_000 + AUCTION_CLOSE_GRACE_MS);
+    await world.pins.pin({ productId: world.scarf, variantId: null, rundownItemId: null });
+    const second = world.auctions.startAuction({ startPrice: '5', durationSeconds: 30, mode: 'soft', extendSeconds: 10, reserve: null }).current!;
+    world.bid('ben', '6');
+    await vi.advanceTimersByTimeAsync(30_000 + AUCTION_CLOSE_GRACE_MS);
+    // As if the last run stopped between an end and its claim, twice.
+    world.db.exec(`UPDATE auctions SET claim_id = NULL; DELETE FROM claims WHERE auction_id IS NOT NULL;`);
+    world.restart();
+    expect(claimsOf(first.id)).toMatchObject([{ viewerId: 'ana', status: 'confirmed', pricePaid: '12' }]);
+    expect(claimsOf(second.id)).toMatchObject([{ viewerId: 'ben', status: 'confirmed', pricePaid: '6' }]);
+    const unclaimed = world.db.prepare(`SELECT count(*) AS n FROM auctions WHERE status = 'sold' AND claim_id IS NULL`).get() as { n: number };
+    expect(unclaimed.n).toBe(0);
+  });
+
+  it('is written with the end in one transaction: a failed write leaves the auction running, and the end is tried again', async () => {
+    const auction = await startOnMug();
+    world.bid('ana', '12');
+    // A real SQLite failure on the claim's insert.
+    world.db.exec(`CREATE TEMP TRIGGER no_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    await vi.advanceTimersByTimeAsync(30_000 + AUCTION_CLOSE_GRACE_MS);
+    const status = () => (world.db.prepare('SELECT status, claim_id FROM auctions WHERE id = ?').get(auction.id) as { status: string; claim_id: number | null });
+    expect(status()).toEqual({ status: 'running', claim_id: null });
+    world.db.exec('DROP TRIGGER no_claims');
+    await vi.advanceTimersByTimeAsync(FINISH_RETRY_MS);
+    expect(status()).toMatchObject({ status: 'sold' });
+    expect(claimsOf(auction.id)).toMatchObject([{ viewerId: 'ana', status: 'confirmed' }]);
+    expect(world.board.last()).toMatchObject({ status: 'sold', winner: { viewerId: 'ana' } });
   });
 });

@@ -128,6 +128,43 @@ describe('bids', () => {
     expect(JSON.stringify(world.board.views)).not.toContain('30');
   });
 
+  it('refuses one viewer’s huge amount privately, so the price and the next bid every page gets stay a price', async () => {
+    await pinProduct(world.mug);
+    start();
+    world.bid('ana', '999999999999');
+    world.bid('ben', '999999999999', { max: true });
+    world.bid('cat', '1000');
+    await tick();
+    expect(world.board.textsTo('ana')).toEqual(['That amount is far above this auction: check it. You can bid up to $1,000.00 right now.']);
+    expect(world.board.textsTo('ben')).toEqual(['That amount is far above this auction: check it. You can bid up to $1,000.00 right now.']);
+    expect(world.board.last()).toMatchObject({ status: 'running', price: '1000', nextBid: '1005' });
+    world.bid('ana', '1005');
+    await tick();
+    expect(world.board.last()).toMatchObject({ price: '1005', leader: expect.anything() as unknown });
+  });
+
+  it('refuses the Bid buttons of a banned or timed-out viewer privately, as chat moderation does', async () => {
+    await pinProduct(world.mug);
+    start({ durationSeconds: 600 });
+    for (const v of ['ana', 'ben', 'cat']) world.chatStore.sawViewer(v, v, Date.now());
+    world.chatStore.setViewerFlags('ana', { banned: true }, Date.now());
+    world.chatStore.setViewerFlags('ben', { timedOutUntil: Date.now() + 4 * 60_000 + 1 }, Date.now());
+    world.chatStore.setViewerFlags('cat', { moderator: true }, Date.now());
+    world.bid('ana', '10');
+    world.bid('ben', '11', { max: true });
+    world.bid('cat', '12');
+    await tick();
+    expect(world.board.textsTo('ana')).toEqual(["You can't bid in this show."]);
+    expect(world.board.textsTo('ben')).toEqual(["You're timed out for 5 more minutes."]);
+    expect(world.board.textsTo('cat')).toEqual(["You're winning at $12.00."]);
+    expect(world.board.last()).toMatchObject({ price: '12', bids: 1 });
+    // Once the timeout has passed, the same viewer bids.
+    await vi.advanceTimersByTimeAsync(4 * 60_000 + 1);
+    world.bid('ben', '13');
+    await tick();
+    expect(world.board.textsTo('ben').at(-1)).toBe("You're winning at $13.00.");
+  });
+
   it('answers a bid for an auction that is not running, and takes no chat while none runs', async () => {
     expect(world.chat('ana', '25')).toBe(false);
     world.bid('ana', '25', { auctionId: 7 });
@@ -244,10 +281,12 @@ describe('auction queries', () => {
       inputs: [1],
       counts: [1],
       lastSeq: [1],
+      soldUnclaimed: [],
     };
     expect(plan(AUCTION_QUERIES.running)).toMatch(/USING INDEX auctions_running/);
     expect(plan(AUCTION_QUERIES.latestOfPin, 1)).toMatch(/USING INDEX auctions_by_pin/);
     expect(plan(AUCTION_QUERIES.ofShow, 1, 50)).toMatch(/USING INDEX auctions_by_show/);
+    expect(plan(AUCTION_QUERIES.soldUnclaimed)).toMatch(/USING (COVERING )?INDEX auctions_sold_unclaimed/);
     for (const name of ['recentBids', 'inputs', 'lastSeq', 'counts'] as const) {
       expect(plan(AUCTION_QUERIES[name], ...params[name]), name).toMatch(/USING (COVERING )?INDEX (sqlite_autoindex_auction_bids_1|auction_bids_by_viewer)/);
     }

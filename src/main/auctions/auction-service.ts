@@ -1,16 +1,18 @@
 import { parseBidText } from '../../shared/auction/auction-engine.js';
 import { StudioError } from '../../shared/api/result.js';
 import type { Auction, AuctionsState } from '../../shared/domain/auctions.js';
-import type { ChatMessage } from '../../shared/domain/chat.js';
+import type { ChatMessage, ChatViewer } from '../../shared/domain/chat.js';
 import type { PinRecord, PinState } from '../../shared/domain/live.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import type { AuctionView, SellIncoming, SellNotice } from '../../shared/sfu/protocol-selling.js';
 import { timerDelay } from '../../shared/time/timer-delay.js';
 import type { AuctionClaimRequest } from '../claims/auction-claim.js';
+import type { ProductReader } from '../claims/stock-ledger.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
-import { notRunningNotice, wonNotice } from './auction-notices.js';
+import { bidInsteadNotice, claimsAuctionItem } from './auction-item-claim.js';
+import { excludedNotice, notRunningNotice, wonNotice } from './auction-notices.js';
 import { checkStart, type StartAuctionInput } from './auction-start.js';
 import { AuctionStore, type AuctionRecord } from './auction-store.js';
 import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
@@ -29,12 +31,16 @@ export interface AuctionApi {
 export interface AuctionServiceDeps {
   readonly db: StudioDatabase;
   /** The pin service: the current pin (what an auction runs on), and when a pin stops showing. */
-  readonly pins: { state(): PinState; onPinEnded(listener: (pin: PinRecord, at: number) => void): () => void };
+  readonly pins: { state(): PinState; onPinEnded(listener: (pin: PinRecord, at: number) => void): () => void; pinAt(at: number): PinRecord | null };
+  /** The catalog, to read a chat claim on the auctioned item as claims read it. */
+  readonly catalog: ProductReader;
   /** The winner's confirmed claim (idempotent per auction); returns its id. */
   readonly claims: { claimForAuction(request: AuctionClaimRequest): { readonly id: number } };
   /** Every viewer's selling state (coalesced) and private lines (src/main/sell-board). */
   readonly board: { setAuction(view: AuctionView | null): void; notify(viewerId: string, notice: SellNotice): void; flush(): void };
   readonly events: StudioEventBus;
+  /** The chat's record of a viewer: a banned or timed-out viewer may not bid (a moderator may). */
+  readonly viewer: (viewerId: string) => ChatViewer | null;
   /** Settings → Selling (the bid increment table, read at each start). */
   readonly settings: () => Settings['selling'];
   readonly activeShowId: () => number | null;
@@ -53,6 +59,8 @@ export interface AuctionServiceDeps {
  * then the result about a second later.
  */
 export const AUCTION_CLOSE_GRACE_MS = 1000;
+/** After a failed end (a disk error), the close is tried again this long after. */
+export const FINISH_RETRY_MS = 2000;
 /** auctionsChanged carries the whole state: at most one per this many ms while bids pour in. */
 export const AUCTIONS_EVENT_MS = 100;
 const RECENT_BIDS = 50;
@@ -155,6 +163,11 @@ export class AuctionService implements AuctionApi {
       this.deps.board.notify(incoming.viewerId, notRunningNotice(action.auctionId));
       return;
     }
+    const refusal = excludedNotice(action.auctionId, this.deps.viewer(incoming.viewerId), this.now());
+    if (refusal) {
+      this.deps.board.notify(incoming.viewerId, refusal);
+      return;
+    }
     this.submit({
       id: incoming.id,
       viewerId: incoming.viewerId,
@@ -168,13 +181,19 @@ export class AuctionService implements AuctionApi {
   /**
    * An approved chat message (studio-core's approvedReaders): while an
    * auction runs, one that reads as a bid ("25", "$25", "bid 30") is taken
-   * (true), so it is not also a claim. Anything else goes on (false).
+   * (true), so it is not also a claim; so is a claim ("sold", "sold M") on
+   * the auctioned item, answered privately "bid instead" (no second sale).
+   * Anything else goes on (false).
    */
   readChat(message: ChatMessage): boolean {
     // Auto-approved messages were stamped just now: samples of the SFU's clock (a held one would be late).
     if (message.decidedBy === 'auto') this.sfuClock.sample(message.ts, this.now());
     if (!this.live || message.viewerId === null || message.role === 'host') return false;
-    if (parseBidText(message.text) === null) return false;
+    if (parseBidText(message.text) === null) {
+      if (!claimsAuctionItem(message, this.live.record, this.deps)) return false;
+      this.deps.board.notify(message.viewerId, bidInsteadNotice(this.live.id));
+      return true;
+    }
     this.submit({ id: `chat:${message.id}`, viewerId: message.viewerId, name: message.name, ts: message.ts, source: 'chat', value: message.text });
     return true;
   }
@@ -231,13 +250,11 @@ export class AuctionService implements AuctionApi {
     this.shownId = running?.id ?? (pin ? (this.store.latestOfPin(pin.id)?.id ?? null) : null);
     if (running) {
       this.live = new RunningAuction(running, this.store.inputs(running.id), this.store.nextSeq(running.id));
-      if (this.live.endsAtMain() + this.graceMs <= this.now()) this.finish();
+      if (this.live.endsAtMain() + this.graceMs <= this.now()) this.finishOrRetry(running.id);
       else this.armCloseTimer();
-    } else {
-      // A sold auction whose claim the last run did not get to make.
-      const last = this.currentRecord();
-      if (last?.status === 'sold' && last.claimId === null) this.claimWinner(last);
     }
+    // Every sold auction whose claim the last run did not get to make (not only the pin's latest).
+    for (const sold of this.store.soldUnclaimed()) this.claimWinner(sold);
     const current = this.current();
     if (current) this.deps.board.setAuction(viewOf(current));
   }
@@ -262,7 +279,18 @@ export class AuctionService implements AuctionApi {
     const sfuNow = this.now() + this.sfuClock.offset();
     // Soft close moved the end, or the timer fired early: wait again.
     if (this.live.standing().endsAt + this.graceMs > sfuNow) return this.armCloseTimer();
-    this.finish();
+    this.finishOrRetry(auctionId);
+  }
+
+  /** A disk error (SQLite busy, full) while ending: logged, and tried again shortly; the auction never stays running for good. */
+  private finishOrRetry(auctionId: number): void {
+    try {
+      this.finish();
+    } catch (error) {
+      this.deps.log?.(`auction ${auctionId} could not be ended; trying again in ${FINISH_RETRY_MS} ms`, error);
+      this.clearCloseTimer();
+      (this.closeTimer = setTimeout(() => this.closeAtItsTime(auctionId), FINISH_RETRY_MS)).unref?.();
+    }
   }
 
   /** Ends the running auction with its result: stored, the winner's claim, every viewer's page, the winner's notice. */
@@ -274,17 +302,16 @@ export class AuctionService implements AuctionApi {
     const winner = result.result === 'sold' && result.winner !== undefined ? result.winner : null;
     const finalPrice = result.price ?? standing.leader?.price ?? null;
     const endedAt = result.endedAt - live.record.sfuOffset;
-    this.store.end(live.id, {
-      status: winner !== null ? 'sold' : 'unsold',
-      endedAt,
-      finalPrice,
-      winnerViewerId: winner,
-      winnerName: winner === null ? null : live.nameOf(winner),
+    // The end and the winner's claim in one transaction: never a sold auction without its claim, nor a claim on a running one.
+    const winnerName = winner === null ? null : live.nameOf(winner);
+    const ended = this.store.transaction(() => {
+      this.store.end(live.id, { status: winner !== null ? 'sold' : 'unsold', endedAt, finalPrice, winnerViewerId: winner, winnerName });
+      const record = this.store.byId(live.id)!;
+      if (record.status === 'sold') this.claimWinner(record, { rethrow: true });
+      return record;
     });
     this.live = null;
     this.clearCloseTimer();
-    const ended = this.store.byId(live.id)!;
-    if (ended.status === 'sold') this.claimWinner(ended);
     this.publish(true);
     if (winner !== null && finalPrice !== null) {
       this.notices.force();
@@ -292,7 +319,8 @@ export class AuctionService implements AuctionApi {
     }
   }
 
-  private claimWinner(auction: AuctionRecord): void {
+  /** The winner's confirmed claim; a failure is logged (at startup) or thrown to roll the end back (in finish). */
+  private claimWinner(auction: AuctionRecord, options: { rethrow?: boolean } = {}): void {
     if (auction.winnerViewerId === null || auction.finalPrice === null) return;
     try {
       const claim = this.deps.claims.claimForAuction({
@@ -309,6 +337,7 @@ export class AuctionService implements AuctionApi {
       });
       this.store.setClaim(auction.id, claim.id);
     } catch (error) {
+      if (options.rethrow) throw error;
       this.deps.log?.(`the winner of auction ${auction.id} could not be given a claim`, error);
     }
   }

@@ -135,6 +135,8 @@ export const AUCTION_QUERIES = {
   counts: `SELECT count(*) AS bids, count(DISTINCT viewer_id) AS bidders FROM auction_bids
     WHERE auction_id = ? AND action = 'bid' AND (source <> 'max' OR amount IS NOT NULL)`,
   lastSeq: 'SELECT max(seq) AS seq FROM auction_bids WHERE auction_id = ?',
+  /** Sold auctions whose winner has no claim yet (repaired at startup). */
+  soldUnclaimed: `SELECT ${COLUMNS} FROM auctions WHERE status = 'sold' AND claim_id IS NULL ORDER BY id`,
 } as const;
 
 /**
@@ -250,6 +252,10 @@ export class AuctionStore {
   /** Marks a running auction ended; false when it had already ended. */
   end(id: number, end: AuctionEnd): boolean {
     return this.endStmt.run({ id, ...end }).changes > 0;
+  }
+
+  soldUnclaimed(): AuctionRecord[] {
+    return this.db.prepare<[], AuctionRow>(AUCTION_QUERIES.soldUnclaimed).all().map(toRecord);
   }
 
   setClaim(id: number, claimId: number): void {

@@ -135,6 +135,7 @@ export class RunningAuction {
         input.viewerId,
         refusedNotice(this.id, main.reason, {
           needed: main.reason === 'too_low' ? (main.price ?? before.nextBid) : null,
+          highest: main.reason === 'too_high' ? (main.price ?? null) : null,
           price: before.leader?.price ?? null,
           max: this.engine.maxOf(input.viewerId),
           currency,

@@ -58,6 +58,8 @@ export interface AuctionsAndGiveawaysDeps {
   readonly events: StudioEventBus;
   readonly pins: AuctionServiceDeps['pins'];
   readonly claims: AuctionServiceDeps['claims'];
+  /** The catalog, so the auction reads a chat claim on its item as claims do. */
+  readonly catalog: AuctionServiceDeps['catalog'];
   /** The chat's record of a viewer (bans, timeouts, moderators). */
   readonly viewer: (viewerId: string) => ChatViewer | null;
   /** A host line in chat (a giveaway's winner). */
@@ -81,6 +83,8 @@ export function startAuctionsAndGiveaways(deps: AuctionsAndGiveawaysDeps): { auc
     claims: deps.claims,
     board: inputs.board,
     events: deps.events,
+    viewer: deps.viewer,
+    catalog: deps.catalog,
     settings: deps.settings,
     activeShowId: deps.activeShowId,
     noticeBudget,

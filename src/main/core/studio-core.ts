@@ -269,6 +269,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     events,
     pins,
     claims,
+    catalog,
     viewer: (viewerId) => chatStore.viewer(viewerId),
     announce: (text) => void chat.sendHostMessage(text, { transport: 'ipc', clientId: 'giveaways' }),
     settings: () => settings.get().selling,

@@ -8,6 +8,7 @@ import type { GiveawayView, SellIncoming, SellNotice } from '../../shared/sfu/pr
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import { NOTICE_BUDGET, NoticeBudget } from '../sell-board/notice-budget.js';
+import { exclusionOf } from '../../shared/domain/viewer-exclusion.js';
 import { GiveawayStore, type Exclusion, type StoredGiveaway } from './giveaway-store.js';
 import { entryRefusal, keywordOf, matchesKeyword } from './giveaway-rules.js';
 
@@ -221,12 +222,7 @@ export class GiveawayService implements GiveawayApi {
 
   /** Why this viewer may not be in a giveaway now (null: they may). */
   private exclusion(viewerId: string): Exclusion | null {
-    const v = this.deps.viewer(viewerId);
-    if (!v) return null;
-    if (v.banned) return 'banned';
-    if (v.moderator) return 'moderator';
-    if (v.timedOutUntil !== null && v.timedOutUntil > this.now()) return 'timed-out';
-    return null;
+    return exclusionOf(this.deps.viewer(viewerId), this.now());
   }
 
   private eligible(g: StoredGiveaway): number {

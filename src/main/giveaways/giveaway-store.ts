@@ -1,4 +1,5 @@
 import type { Giveaway, GiveawayReportRow, GiveawayStatus } from '../../shared/domain/giveaways.js';
+import type { Exclusion } from '../../shared/domain/viewer-exclusion.js';
 import type { StudioDatabase } from '../db/open-database.js';
 
 interface GiveawayRow {
@@ -25,7 +26,7 @@ export interface EntryRow {
   readonly name: string;
 }
 
-export type Exclusion = 'banned' | 'timed-out' | 'moderator';
+export type { Exclusion };
 
 export interface NewGiveaway {
   readonly showId: number | null;

@@ -100,6 +100,7 @@ export const REFUSAL_WORDS: Readonly<Record<BidRefusal, string>> = {
   not_a_bid: 'not a bid',
   invalid_amount: 'not a price',
   max_not_higher: 'maximum not above their own',
+  too_high: 'far too high (a typo?)',
 };
 
 /** One line of the bid log: "Ana bid $12", "Ben's maximum: $30", "Studio for Ben: $13", "Cy $5 refused: too low". */

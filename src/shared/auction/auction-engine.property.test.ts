@@ -1,12 +1,13 @@
 /**
  * Whatever viewers send, in whatever order: the auction's price only goes
  * up, never past what the winner offered, never under the reserve when sold,
- * and it ends with one winner or none.
+ * and it ends with one winner or none; every price and next bid fits the
+ * protocol's money schema, and the next bid is never itself too high.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareMoney, maxMoney } from '../domain/money.js';
-import { AuctionEngine } from './auction-engine.js';
+import { AuctionEngine, MAX_BID } from './auction-engine.js';
 import { auctionRulesSchema, type AuctionRules } from './auction-rules.js';
 import type { AuctionInput } from './auction-types.js';
 
@@ -14,11 +15,15 @@ const anyAmount = fc.oneof(
   fc.integer({ min: 0, max: 700 }).map(String),
   fc.tuple(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 0, max: 99 })).map(([i, c]) => `${i}.${String(c).padStart(2, '0')}`),
   fc.constantFrom('49', '50', '50.00', '55', '499.99', '500', 'abc', '-1'),
+  fc.constantFrom('999999999999', '99999999999', '100000', '1000.01', '5000', '0.01'),
 );
+
+/** The protocol's money (src/shared/sfu/protocol-selling.ts): what the SFU accepts in a sellState. */
+const PROTOCOL_MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,4})?$/;
 
 const anyRules: fc.Arbitrary<AuctionRules> = fc
   .record({
-    startPrice: fc.constantFrom('0', '1', '10', '10.00', '49.50', '100'),
+    startPrice: fc.constantFrom('0', '0.01', '1', '10', '10.00', '49.50', '100', '2000000000'),
     durationSeconds: fc.integer({ min: 5, max: 60 }),
     mode: fc.constantFrom('soft', 'sudden-death'),
     extendSeconds: fc.integer({ min: 1, max: 60 }),
@@ -29,6 +34,8 @@ const anyRules: fc.Arbitrary<AuctionRules> = fc
         [{ from: '0', step: '1' }, { from: '50', step: '5' }],
         // Steps that shrink higher up: allowed by the schema, so the engine must cope.
         [{ from: '0', step: '10' }, { from: '50', step: '1' }, { from: '60', step: '0.5' }],
+        // A step near the schema's ceiling: the next bid must still fit 12 digits.
+        [{ from: '0', step: '1' }, { from: '1000', step: '900000000000' }],
       ),
       { nil: undefined },
     ),
@@ -70,6 +77,11 @@ describe('auction engine invariants', () => {
           expect(lines[0]!.proxyFor).toBeUndefined();
           expect(lines.slice(1).every((l) => l.action === 'bid' && l.proxyFor !== undefined)).toBe(true);
           for (const line of lines) {
+            if (line.price !== undefined) expect(line.price).toMatch(PROTOCOL_MONEY);
+            // The guard never leaves no amount between too low and too high, short of the absolute ceiling.
+            if (line.reason === 'too_high' && compareMoney(engine.standing().nextBid, MAX_BID) <= 0) {
+              expect(compareMoney(line.price!, engine.standing().nextBid)).toBeGreaterThanOrEqual(0);
+            }
             if (line.action !== 'bid') continue;
             if (last !== null) expect(compareMoney(line.price!, last)).toBeGreaterThanOrEqual(0);
             last = line.price!;
@@ -79,6 +91,7 @@ describe('auction engine invariants', () => {
             offer.bid = offer.bid === null ? lines[0]!.price! : maxMoney(offer.bid, lines[0]!.price!);
             offers.set(step.viewer, offer);
           }
+          expect(engine.standing().nextBid).toMatch(PROTOCOL_MONEY);
           // At every step the leader's price is within what they offered.
           const leader = engine.standing().leader;
           if (leader) {
@@ -121,9 +134,13 @@ describe('auction engine invariants', () => {
           const [line] = engine.submit({ id: `m${n}`, viewer: `v${n}`, ts: n, maxBid: amount });
           if (line!.action === 'bid') offered.push({ amount, n });
           else {
-            // Refused only when under the next allowed amount then.
-            expect(line).toMatchObject({ action: 'refused', reason: 'too_low' });
-            expect(compareMoney(amount, line!.price!)).toBeLessThan(0);
+            // Refused only when under the next allowed amount then, or above the most allowed (too high).
+            expect(line!.action).toBe('refused');
+            if (line!.reason === 'too_high') expect(compareMoney(amount, line!.price!)).toBeGreaterThan(0);
+            else {
+              expect(line!.reason).toBe('too_low');
+              expect(compareMoney(amount, line!.price!)).toBeLessThan(0);
+            }
           }
         });
         const result = engine.result();

@@ -57,6 +57,37 @@ describe('next allowed amount', () => {
   });
 });
 
+describe('too high (a fat-finger guard, and the protocol’s 12 digits)', () => {
+  it('refuses a bid or maximum above 100 × the larger of the start price and the price, with the most allowed', () => {
+    const e = new AuctionEngine(rules(), 0);
+    expect(run(e, bid('a', '999999999999'))).toEqual([['refused', '1000', 'too_high']]);
+    expect(run(e, max('a', '1000.01'))).toEqual([['refused', '1000', 'too_high']]);
+    expect(run(e, bid('a', '1000'))).toEqual([['bid', '1000', undefined]]);
+    expect(run(e, max('a', '100000.01'))).toEqual([['refused', '100000', 'too_high']]);
+    expect(run(e, bid('b', '100000'))).toEqual([['bid', '100000', undefined]]);
+    expect(e.standing().nextBid).toBe('100100');
+  });
+
+  it('counts one increment when the start price is 0, so the first bid is never too high', () => {
+    const e = new AuctionEngine(rules({ startPrice: '0' }), 0);
+    expect(run(e, bid('a', '101'))).toEqual([['refused', '100', 'too_high']]);
+    expect(run(e, bid('a', '0'))).toEqual([['bid', '0', undefined]]);
+    expect(run(e, bid('b', '1'))).toEqual([['bid', '1', undefined]]);
+  });
+
+  it('keeps every price and next bid within 12 digits, whatever the start price or the steps', () => {
+    const big = new AuctionEngine(rules({ startPrice: '5000000000' }), 0);
+    expect(run(big, bid('a', '100000000000'))).toEqual([['refused', '99999999999', 'too_high']]);
+    expect(run(big, bid('a', '99999999999'))).toEqual([['bid', '99999999999', undefined]]);
+    expect(big.standing().nextBid).toBe('100000000099');
+    const steep = new AuctionEngine(rules({ startPrice: '1', increments: [{ from: '0', step: '950000000000' }] }), 0);
+    expect(run(steep, max('a', '60000000000'))).toEqual([['refused', '99999999999', 'too_high']]);
+    expect(run(steep, bid('a', '1'))).toEqual([['bid', '1', undefined]]);
+    expect(steep.standing().nextBid).toBe('950000000001');
+    expect(run(steep, bid('b', '950000000001'))).toEqual([['refused', '99999999999', 'too_high']]);
+  });
+});
+
 describe('the leader', () => {
   it('cannot bid on top of themselves, but can raise a private maximum', () => {
     const e = new AuctionEngine(rules(), 0);

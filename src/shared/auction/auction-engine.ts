@@ -1,5 +1,5 @@
 import type { Money } from '../domain/catalog.js';
-import { addMoney, compareMoney, maxMoney, minMoney } from '../domain/money.js';
+import { addMoney, compareMoney, maxMoney, minMoney, multiplyMoney } from '../domain/money.js';
 import { incrementAt, type AuctionRules } from './auction-rules.js';
 import type { AuctionDecision, AuctionInput, AuctionResult, AuctionStanding, BidRefusal } from './auction-types.js';
 
@@ -22,6 +22,11 @@ import type { AuctionDecision, AuctionInput, AuctionResult, AuctionStanding, Bid
  * - Proxy bidding: only the leader's maximum can matter. Everybody else's
  *   maximum is at or below the price (it was outbid, or it lost a tie), so
  *   each decision is O(1) whatever the number of bidders.
+ * - Too high (a fat-finger guard hosts expect): a bid or maximum above
+ *   TOO_HIGH_FACTOR (100) × the larger of the start price and the current
+ *   price (one increment when both are 0) is refused `too_high`, and so is
+ *   one above MAX_BID or one whose next bid would not fit the protocol's 12
+ *   digits: one viewer's "999999999999" must not freeze the auction.
  * - Reserve (the eBay way): when the leader's maximum reaches the reserve
  *   while the price is below it, the price rises to the reserve. A sale is
  *   therefore never below the reserve, and an auction whose best maximum
@@ -60,6 +65,10 @@ export class AuctionEngine {
       if (amount === null) return [refuse(id, 'invalid_amount')];
     }
     if (!Number.isFinite(ts) || ts < this.startedAt || ts >= this.endsAt) return [refuse(id, 'closed')];
+    const highest = this.highestAllowed();
+    if (compareMoney(amount, highest) > 0 || !fitsWithNextBid(amount, this.rules)) {
+      return [{ id, action: 'refused', reason: 'too_high', price: highest }];
+    }
     if (viewer === this.leader) return isMax ? this.raiseOwnMax(id, viewer, ts, amount) : [refuse(id, 'already_highest')];
     const needed = this.nextBid();
     if (compareMoney(amount, needed) < 0) return [{ id, action: 'refused', reason: 'too_low', price: needed }];
@@ -96,6 +105,19 @@ export class AuctionEngine {
   private nextBid(): Money {
     if (this.price === null) return this.rules.startPrice;
     return addMoney(this.price, incrementAt(this.rules.increments, this.price));
+  }
+
+  /**
+   * The most a bid or maximum may be now: TOO_HIGH_FACTOR × the larger of
+   * the start price and the price, at most MAX_BID. The increment at the
+   * price counts too, so the next bid is always allowed (a start price of 0,
+   * or 0.01 with a $1 step, would otherwise leave no amount between too low
+   * and too high).
+   */
+  private highestAllowed(): Money {
+    const price = this.price ?? '0';
+    const base = maxMoney(maxMoney(this.rules.startPrice, price), incrementAt(this.rules.increments, price));
+    return minMoney(multiplyMoney(base, TOO_HIGH_FACTOR), MAX_BID);
   }
 
   private reserveMet(): boolean | null {
@@ -182,6 +204,26 @@ export class AuctionEngine {
 
 function refuse(id: string, reason: BidRefusal): AuctionDecision {
   return { id, action: 'refused', reason };
+}
+
+/** A bid or maximum may be at most this many times the larger of the start price and the current price. */
+export const TOO_HIGH_FACTOR = 100;
+
+/** The absolute ceiling of a bid or maximum: 11 digits, so the next bid (price + increment) still fits the protocol's 12. */
+export const MAX_BID: Money = '99999999999';
+
+/** The protocol's largest amount (src/shared/sfu/protocol-selling.ts: 12 digits, 4 decimals). */
+const SCHEMA_MAX: Money = '999999999999.9999';
+
+/**
+ * True when an amount, and the next bid once it is the price, fit the
+ * protocol: every price is at most an accepted amount (a proxy answer or a
+ * reserve lift is capped by a maximum), so no price or next bid overflows.
+ * The largest step of the table bounds every increment.
+ */
+function fitsWithNextBid(amount: Money, rules: AuctionRules): boolean {
+  const largestStep = rules.increments.reduce<Money>((m, row) => maxMoney(m, row.step), '1');
+  return compareMoney(addMoney(amount, largestStep), SCHEMA_MAX) <= 0;
 }
 
 /** A price from a button or a maximum: what AUCTION.json accepts too (up to 12 digits, 4 decimals). */

@@ -22,6 +22,13 @@ export const BID_REFUSALS = [
   'invalid_amount',
   /** A maximum at or below the viewer's own maximum already set. */
   'max_not_higher',
+  /**
+   * Above the most a bid or maximum may be: 100 × the larger of the start
+   * price and the current price (a fat-finger guard), and never so high that
+   * the price or the next bid would not fit 12 digits. The decision's `price`
+   * is the most allowed now.
+   */
+  'too_high',
 ] as const;
 
 export type BidRefusal = (typeof BID_REFUSALS)[number];

@@ -15,6 +15,7 @@ import { recordingStopReasonMigration } from './0125-recording-stop-reason.js';
 import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-practice.js';
 import { auctionClockMigration } from './0140-auction-clock.js';
 import { giveawayExclusionsMigration } from './0150-giveaway-exclusions.js';
+import { auctionsUnclaimedMigration } from './0170-auctions-unclaimed.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   auctionsGiveawaysPracticeMigration,
   auctionClockMigration,
   giveawayExclusionsMigration,
+  auctionsUnclaimedMigration,
 ];
