@@ -64,7 +64,8 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     await expect(host.locator('[data-scene="starting-soon"]')).toHaveClass(/scene-program/);
     await expect.poll(() => outputPixel(host, 0.3, 0.4).then(isDark), { timeout: 3_000 }).toBe(true);
     await expect.poll(() => outputPixel(host, 0.1, 0.1).then(isDark)).toBe(true);
-    expect(isWhite(await outputPixel(host, ...CARD_POINT))).toBe(true);
+    // The fade may still be blending the two cards (each at part strength): wait for it to finish.
+    await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p)), { timeout: 3_000 }).toBe(true);
     await expect.poll(() => viewerPixel(viewer, 0.3, 0.4).then((p) => !isWhite(p, 40) && isDark(p)), { timeout: 10_000 }).toBe(true);
     await host.screenshot({ path: test.info().outputPath('compositor-starting-soon.png') });
   } finally {

@@ -24,7 +24,7 @@ test('the producer link opens the studio, and window.studio reads and saves thro
 
   // Saving through the form persists in SQLite: a reload (token kept for this tab) still shows it.
   await page.getByLabel('Host name').fill('Ana from Ana’s Closet');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Host name')).toHaveValue('Ana from Ana’s Closet');
@@ -37,7 +37,7 @@ test('bad input is refused with a message a host understands, and nothing saved 
   expect(bad).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Port must be between 1024 and 65535.' } });
 
   await page.getByLabel('SFU address').fill('ftp://nope');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('must start with wss://');
   const saved = await page.evaluate(() => window.studio!.getSettings());
   expect(saved.ok && saved.value.sfu.url).toBe('');
