@@ -153,7 +153,6 @@ test('a studio killed mid-recording saves what was captured when it starts again
     await expect(watcher.getByTestId('recording-indicator')).toContainText('REC');
     await recordUntil(host, 5000);
     const before = await recordingState(host);
-    const capturedMs = before.now - before.current!.startedAt;
 
     // The crash: SIGKILL, no shutdown code runs.
     await run.kill();
@@ -171,8 +170,11 @@ test('a studio killed mid-recording saves what was captured when it starts again
     expect(saved).toMatchObject({ id: before.current!.id, stoppedBy: 'crash' });
     const info = await probeMedia(saved!.file!);
     expect(info).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
-    // At most a few seconds lost: what was on main's disk when it died.
-    expect(info.durationMs!).toBeGreaterThan(capturedMs - 3000);
+    // What was on main's disk when it died is saved: 5 s were recorded and chunks acknowledged, so
+    // well over 2 s survive (docs/recording.md: the chunk in flight and the one being recorded are lost;
+    // how far the window's recorder lags the wall clock depends on the machine's load, so the bound
+    // is not the elapsed time minus a fixed slack — that failed once on a loaded CI machine).
+    expect(info.durationMs!).toBeGreaterThan(2000);
     expect(info.durationMs!).toBeLessThan(killedMs + 500);
     await host.getByRole('button', { name: 'Recordings' }).click();
     await expect(host.getByTestId('recording-row')).toContainText('Saved after the studio stopped unexpectedly');
