@@ -3,6 +3,7 @@ import type { BidRefusal } from '../../shared/auction/auction-types.js';
 import type { Auction, AuctionBidRow } from '../../shared/domain/auctions.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { formatMoney } from '../ui/format.js';
+import { readTypedSeconds } from './deal-clock.js';
 
 /**
  * Auctions as the studio's screens word them (the auction bar, the video
@@ -28,12 +29,7 @@ export type ParsedSeconds = { readonly ok: true; readonly seconds: number } | { 
 
 /** A custom auction length as a host types it: "45" or "45 s", "2 min", "1:30". 5 s to 10 min. */
 export function parseAuctionDuration(text: string): ParsedSeconds {
-  const t = text.trim().toLowerCase();
-  let seconds: number | undefined;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{1,4})\s*(s|sec|secs|seconds?)?$/.exec(t))) seconds = Number(match[1]);
-  else if ((match = /^(\d{1,3})\s*(m|min|mins|minutes?)$/.exec(t))) seconds = Number(match[1]) * 60;
-  else if ((match = /^(\d{1,2}):([0-5]\d)$/.exec(t))) seconds = Number(match[1]) * 60 + Number(match[2]);
+  const seconds = readTypedSeconds(text);
   if (seconds === undefined) return { ok: false, message: 'Type the auction length as seconds (45), minutes (2 min) or 1:30.' };
   if (seconds < AUCTION_LIMITS.minSeconds) return { ok: false, message: 'An auction lasts at least 5 seconds.' };
   if (seconds > AUCTION_LIMITS.maxSeconds) return { ok: false, message: 'An auction lasts 10 minutes at most.' };

@@ -35,14 +35,23 @@ export type ParsedDuration = { readonly ok: true; readonly seconds: number } | {
  * "3 min" or "3m" (minutes), "1:30" (minutes and seconds). 10 s to 30 min.
  */
 export function parseDealDuration(text: string): ParsedDuration {
-  const t = text.trim().toLowerCase();
-  let seconds: number | undefined;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{1,4})\s*(s|sec|secs|seconds?)?$/.exec(t))) seconds = Number(match[1]);
-  else if ((match = /^(\d{1,3})\s*(m|min|mins|minutes?)$/.exec(t))) seconds = Number(match[1]) * 60;
-  else if ((match = /^(\d{1,2}):([0-5]\d)$/.exec(t))) seconds = Number(match[1]) * 60 + Number(match[2]);
+  const seconds = readTypedSeconds(text);
   if (seconds === undefined) return { ok: false, message: 'Type the deal length as seconds (45), minutes (3 min) or 1:30.' };
   if (seconds < DEAL_LIMITS.minSeconds) return { ok: false, message: 'A flash deal lasts at least 10 seconds.' };
   if (seconds > DEAL_LIMITS.maxSeconds) return { ok: false, message: 'A flash deal lasts 30 minutes at most.' };
   return { ok: true, seconds };
+}
+
+/**
+ * A length as a host types it, in seconds: "45" or "45 s", "3 min" or "3m",
+ * "1:30"; undefined when it is none of those. Flash deals and auctions read
+ * their lengths with it (each checks its own limits).
+ */
+export function readTypedSeconds(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{1,4})\s*(s|sec|secs|seconds?)?$/.exec(t))) return Number(match[1]);
+  if ((match = /^(\d{1,3})\s*(m|min|mins|minutes?)$/.exec(t))) return Number(match[1]) * 60;
+  if ((match = /^(\d{1,2}):([0-5]\d)$/.exec(t))) return Number(match[1]) * 60 + Number(match[2]);
+  return undefined;
 }

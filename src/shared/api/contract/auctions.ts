@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import { AUCTION_LIMITS } from '../../auction/auction-rules.js';
+import { auctionRulesSchema } from '../../auction/auction-rules.js';
 import type { AuctionsState } from '../../domain/auctions.js';
 
 const id = z.number().int().positive();
@@ -18,18 +18,10 @@ export const auctionChannels = {
     z
       .object({
         startPrice: priceText,
-        durationSeconds: z
-          .number()
-          .int('A whole number of seconds.')
-          .min(AUCTION_LIMITS.minSeconds, 'An auction lasts at least 5 seconds.')
-          .max(AUCTION_LIMITS.maxSeconds, 'An auction lasts 10 minutes at most.'),
-        mode: z.enum(['soft', 'sudden-death']),
-        extendSeconds: z
-          .number()
-          .int('A whole number of seconds.')
-          .min(AUCTION_LIMITS.minExtendSeconds, 'A soft close adds at least 1 second.')
-          .max(AUCTION_LIMITS.maxExtendSeconds, 'A soft close adds 60 seconds at most.')
-          .default(AUCTION_LIMITS.defaultExtendSeconds),
+        // The same limits and words as AUCTION.json (auction-rules.ts).
+        durationSeconds: auctionRulesSchema.shape.durationSeconds,
+        mode: auctionRulesSchema.shape.mode,
+        extendSeconds: auctionRulesSchema.shape.extendSeconds,
         /** null or empty: no reserve. */
         reserve: z.string().trim().max(32).nullable().default(null),
       })
