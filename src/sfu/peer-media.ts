@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { MediasoupObject, SignalReplyData, TransportInfo } from '../shared/sfu/protocol.js';
+import type { MediaFeed, MediasoupObject, SignalReplyData, TransportInfo } from '../shared/sfu/protocol.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuOptions } from './sfu-options.js';
 
@@ -61,14 +61,15 @@ export class PeerMedia {
     transportId: string,
     kind: types.MediaKind,
     rtpParameters: MediasoupObject,
+    feed: MediaFeed,
     announce: (producer: types.Producer) => void,
   ): Promise<string> {
     const transport = this.transport(transportId, 'send');
-    if ([...this.producers.values()].some((p) => p.kind === kind)) {
-      throw new SignalFailure('conflict', `This connection already sends ${kind}; close that feed first.`);
+    if ([...this.producers.values()].some((p) => p.kind === kind && feedOf(p) === feed)) {
+      throw new SignalFailure('conflict', `This connection already sends ${feed === 'main' ? '' : `${feed} `}${kind}; close that feed first.`);
     }
     const producer = await mediaCall(() =>
-      transport.produce({ kind, rtpParameters: rtpParameters as unknown as types.RtpParameters }),
+      transport.produce({ kind, rtpParameters: rtpParameters as unknown as types.RtpParameters, appData: { feed } }),
     );
     this.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.producers.delete(producer.id));
@@ -147,6 +148,12 @@ export class PeerMedia {
     }
     throw new SignalFailure('not-found', 'No such transport on this connection.');
   }
+}
+
+/** Which output a producer carries (`produce`'s `feed`, kept in its appData). */
+export function feedOf(producer: types.Producer): MediaFeed {
+  const feed = (producer.appData as { feed?: unknown }).feed;
+  return feed === 'vertical' || feed === 'return' ? feed : 'main';
 }
 
 /** Runs a mediasoup call whose TypeErrors mean "the client's parameters are wrong". */

@@ -11,7 +11,7 @@ import type {
 } from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
 import { handleHostChat, PeerChat } from './peer-chat.js';
-import { PeerMedia } from './peer-media.js';
+import { feedOf, PeerMedia } from './peer-media.js';
 import { handleHostSelling, noteWatcher, PeerSelling } from './peer-selling.js';
 import type { Room, RoomMember } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
@@ -76,6 +76,8 @@ const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitFo
   sellAction: ['viewer'],
   sellState: ['host'],
   sellNotice: ['host'],
+  guestInvites: ['host'],
+  guestControl: ['host'],
 };
 
 type Reply = SignalReplyData[SignalRequestType];
@@ -153,10 +155,13 @@ export class PeerSession implements RoomMember {
         if (!room.mayProduce(this.publisherId)) {
           throw new SignalFailure('conflict', 'Another publisher took this show over; this connection may not send media.');
         }
+        if ((request.feed === 'vertical' && request.kind !== 'video') || (request.feed === 'return' && request.kind !== 'audio')) {
+          throw new SignalFailure('invalid-message', request.feed === 'vertical' ? 'The vertical feed is video only.' : 'The return feed is audio only.');
+        }
         // The newest feed of a kind wins: usually the same studio, reconnected, while its old socket lingers.
-        const current = room.producerOfKind(request.kind);
+        const current = room.producerOf(request.kind, request.feed);
         if (current && !this.media.ownsProducer(current.id)) current.close();
-        const producerId = await this.media.produce(request.transportId, request.kind, request.rtpParameters, (p) =>
+        const producerId = await this.media.produce(request.transportId, request.kind, request.rtpParameters, request.feed, (p) =>
           room.addProducer(p),
         );
         return { producerId };
@@ -166,7 +171,8 @@ export class PeerSession implements RoomMember {
         return {};
       case 'consume': {
         const producer = room.hostProducer(request.producerId);
-        if (!producer) throw new SignalFailure('not-found', 'That feed is not part of this show (any more).');
+        // The return feed (the program without guests) is for guests, never viewers.
+        if (!producer || feedOf(producer) === 'return') throw new SignalFailure('not-found', 'That feed is not part of this show (any more).');
         return this.media.consume(this.routerOf(room), request.transportId, producer, request.rtpCapabilities);
       }
       case 'resume':
@@ -230,6 +236,9 @@ export class PeerSession implements RoomMember {
       case 'leave':
         this.leave();
         return {};
+      case 'guestInvites':
+      case 'guestControl':
+        throw new SignalFailure('unavailable', 'This SFU does not take guests yet.');
     }
   }
 
@@ -280,6 +289,7 @@ export class PeerSession implements RoomMember {
       if (rooms.endedRecently(request.show)) throw new SignalFailure('show-ended', 'The show has ended.');
       throw new SignalFailure('not-started', 'This show hasn’t started yet.');
     }
+    if (request.role === 'guest') throw new SignalFailure('unavailable', 'This SFU does not take guests yet.');
     const chat = this.chat.join(room, request.viewerKey, request.name);
     room.addViewer(this);
     noteWatcher(room, chat.viewerId);

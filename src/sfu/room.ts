@@ -3,7 +3,8 @@ import type { ProductCard } from '../shared/sfu/product-card.js';
 import type { ChatIncomingMessage } from '../shared/sfu/protocol-chat.js';
 import type { ShowSellState } from '../shared/sfu/protocol-selling.js';
 import type { EgressStatus } from '../shared/sfu/protocol-egress.js';
-import type { AnnouncedProducer, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
+import type { AnnouncedProducer, MediaFeed, RoomState, ShowEndedReason, SignalPush } from '../shared/sfu/protocol.js';
+import { feedOf } from './peer-media.js';
 import { ChatReceipts } from './chat-receipts.js';
 import { ShowEgress, type EgressProcess } from './egress/show-egress.js';
 import { RoomChat } from './room-chat.js';
@@ -88,8 +89,10 @@ export class Room {
     this.chatReceipts = new ChatReceipts(deps.chatStoredWaitMs);
   }
 
+  /** Live: the host sends its main program (a vertical or return feed alone is not a show). */
   get live(): boolean {
-    return this.producers.size > 0;
+    for (const producer of this.producers.values()) if (feedOf(producer) === 'main') return true;
+    return false;
   }
 
   /** Distinct viewers (a viewer's id, kept by its watch page), not sockets: two tabs are one viewer. */
@@ -121,7 +124,9 @@ export class Room {
       viewerCount: this.viewerCount,
       pin: this.pin,
       serverTime: Date.now(),
-      producers: [...this.producers.values()].map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind })),
+      producers: [...this.producers.values()]
+        .filter((p) => feedOf(p) !== 'return')
+        .map((p): AnnouncedProducer => ({ producerId: p.id, kind: p.kind, feed: feedOf(p) })),
       sell: this.selling.state,
       ...this.chat.state(),
     };
@@ -222,20 +227,23 @@ export class Room {
     this.reopen(); // a feed after the end starts the show again (viewers here count their watch time from now)
     this.producers.set(producer.id, producer);
     // However the producer goes (closeProducer, transport closed, host gone), viewers hear of it.
+    const feed = feedOf(producer);
     producer.observer.once('close', () => {
+      const liveBefore = this.live;
       if (!this.producers.delete(producer.id)) return;
-      this.broadcast({ type: 'producerClosed', producerId: producer.id });
-      if (!this.live) this.broadcast({ type: 'liveChanged', live: false });
+      if (feed !== 'return') this.broadcast({ type: 'producerClosed', producerId: producer.id });
+      if (liveBefore && !this.live) this.broadcast({ type: 'liveChanged', live: false });
       this.egress?.feedsChanged();
     });
-    this.broadcast({ type: 'newProducer', producerId: producer.id, kind: producer.kind });
-    if (!wasLive) this.broadcast({ type: 'liveChanged', live: true });
+    // The return feed is for guests only (the program without them); viewers never hear of it.
+    if (feed !== 'return') this.broadcast({ type: 'newProducer', producerId: producer.id, kind: producer.kind, feed });
+    if (!wasLive && this.live) this.broadcast({ type: 'liveChanged', live: true });
     this.egress?.feedsChanged();
   }
 
-  /** The current feed of a kind, if any (a new producer of that kind replaces it). */
-  producerOfKind(kind: types.MediaKind): types.Producer | undefined {
-    for (const producer of this.producers.values()) if (producer.kind === kind) return producer;
+  /** The current producer of a kind and feed, if any (a new producer of that kind and feed replaces it). */
+  producerOf(kind: types.MediaKind, feed: MediaFeed = 'main'): types.Producer | undefined {
+    for (const producer of this.producers.values()) if (producer.kind === kind && feedOf(producer) === feed) return producer;
     return undefined;
   }
 
@@ -290,7 +298,7 @@ export class Room {
         show: this.show,
         ffmpegPath: this.deps.ffmpegPath,
         log: this.deps.log,
-        source: { router: () => this.router, producer: (kind) => this.producerOfKind(kind) },
+        source: { router: () => this.router, producer: (kind) => this.producerOf(kind, 'main') },
         onStatus: (status) => this.pushToEgressControllers(status),
       });
     }

@@ -56,7 +56,7 @@ describe('waiting for a show', () => {
     expect(room).toMatchObject({ show: 'early-crowd', live: false, ended: false });
     const { transportId } = await host.requests.request({ type: 'createTransport', direction: 'send' });
     const { producerId } = await host.requests.request({ type: 'produce', transportId, kind: 'video', rtpParameters: fakeRtpParameters.video });
-    expect(await viewer.waitForPush('newProducer')).toEqual({ type: 'newProducer', producerId, kind: 'video' });
+    expect(await viewer.waitForPush('newProducer')).toEqual({ type: 'newProducer', producerId, kind: 'video', feed: 'main' });
   });
 
   it('hears at once that an open show is open, and once only that a show opened', async () => {

@@ -235,7 +235,7 @@ export class WatchSession {
         this.setLive(push.live);
         break;
       case 'newProducer':
-        void this.startMedia(attempt, [{ producerId: push.producerId, kind: push.kind }]);
+        void this.startMedia(attempt, [{ producerId: push.producerId, kind: push.kind, feed: push.feed }]);
         break;
       case 'producerClosed':
         this.dropConsumerOf(attempt, push.producerId);
@@ -267,7 +267,8 @@ export class WatchSession {
     try {
       attempt.mediaStarting ??= this.openTransport(attempt);
       await attempt.mediaStarting;
-      for (const producer of producers) await this.consume(attempt, producer);
+      // The 16:9 program; the vertical feed is for portrait screens (chosen by the orientation work of issue 18).
+      for (const producer of producers) if (producer.feed !== 'vertical') await this.consume(attempt, producer);
     } catch (error) {
       if (attempt !== this.attempt) return;
       if ((error as Error).name === 'UnsupportedError') {

@@ -22,7 +22,19 @@ export const layerSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product-card') }).strict(),
   z.object({ kind: z.literal('product-image') }).strict(),
   z.object({ kind: z.literal('lower-third') }).strict(),
+  /**
+   * A guest on air (issue 18): slot 0 is the first guest the host brought on
+   * air, slot 1 the second… (the SFU's on-air order). Nobody in the slot: the
+   * layer draws nothing; a hidden camera: the guest's name on a calm tile.
+   */
+  z.object({ kind: z.literal('guest'), slot: z.number().int().min(0).max(2) }).strict(),
+  /** The host's main camera and every guest on air, tiled in its rect (1 full, 2 side by side, 3–4 a grid). */
+  z.object({ kind: z.literal('people-grid') }).strict(),
 ]);
+
+/** Which output a scene is made for: the 16:9 program or the 9:16 vertical one (absent: horizontal). */
+export const SCENE_ORIENTATIONS = ['horizontal', 'vertical'] as const;
+export type SceneOrientation = (typeof SCENE_ORIENTATIONS)[number];
 
 export const layerSchema = z
   .object({
@@ -43,6 +55,8 @@ export const sceneSchema = z
     id: sceneId,
     name: z.string().trim().min(1, 'Give the scene a name.').max(60, 'A scene name is 60 characters at most.'),
     layers: z.array(layerSchema).max(32, 'A scene holds 32 layers at most.'),
+    /** Absent in scenes stored before vertical output: horizontal. */
+    orientation: z.enum(SCENE_ORIENTATIONS).optional(),
   })
   .strict();
 
@@ -103,6 +117,10 @@ export function withPinnedCard(scene: Scene, show: boolean): Scene {
     ...scene,
     layers: scene.layers.map((l, i) => (l.source.kind !== 'product-card' ? l : show ? (i === top ? { ...l, visible: true } : l) : { ...l, visible: false })),
   };
+}
+
+export function sceneOrientation(scene: Pick<Scene, 'orientation'>): SceneOrientation {
+  return scene.orientation ?? 'horizontal';
 }
 
 /** Scenes that draw a shared screen or window: taking one asks for it the first time. */

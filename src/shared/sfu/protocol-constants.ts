@@ -36,6 +36,8 @@ export const SignalCloseCode = {
   tooManyFromAddress: 4430,
   /** Another publisher took the show over (`mintPublishToken` with `takeOver`); this publisher's media is gone. */
   publisherReplaced: 4410,
+  /** A guest the host removed, or whose invite was revoked or expired: the invite link no longer admits them. */
+  guestRemoved: 4403,
 } as const;
 
 export const SIGNAL_ERROR_CODES = [

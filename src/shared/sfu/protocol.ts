@@ -5,6 +5,16 @@ import { claimRequestShapes, type ClaimReplyData, type StudioClaimPush } from '.
 import { egressRequestShapes, type EgressPush, type EgressReplyData } from './protocol-egress.js';
 import { sellRequestShapes, type SellPush, type SellReplyData, type ShowSellState } from './protocol-selling.js';
 import {
+  guestKeySchema,
+  guestNameSchema,
+  guestRequestShapes,
+  guestTokenSchema,
+  type GuestPeer,
+  type GuestPush,
+  type GuestReplyData,
+  type GuestView,
+} from './protocol-guests.js';
+import {
   chatNameInputSchema,
   chatRequestShapes,
   viewerKeySchema,
@@ -76,6 +86,8 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
      * until it does. Without it (an older studio) the reply means "forwarded".
      */
     request('join', { show: showId, role: z.literal('host'), hostToken: z.string().min(1).max(256), confirmsChat: z.boolean().optional() }),
+    /** A guest from an invite link (protocol-guests.ts): its token, the name it typed and its page's own key. */
+    request('join', { show: showId, role: z.literal('guest'), guestToken: guestTokenSchema, name: guestNameSchema, guestKey: guestKeySchema }),
   ]),
   /**
    * Before `join`, for a show without a room (`not-started`, `show-ended`):
@@ -84,14 +96,27 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
    */
   request('waitForShow', { show: showId }),
   request('routerRtpCapabilities', {}),
-  /** Hosts send, viewers receive; one transport per direction (a new one replaces the old). */
+  /**
+   * Hosts send (and receive their guests' feeds), viewers receive, guests both;
+   * one transport per direction (a new one replaces the old).
+   */
   request('createTransport', { direction: z.enum(['send', 'recv']) }),
   request('connectTransport', { transportId: mediasoupId, dtlsParameters }),
   request('restartIce', { transportId: mediasoupId }),
-  /** Host only. One feed per kind per show: a newer producer replaces the older one (a reconnected studio). */
-  request('produce', { transportId: mediasoupId, kind: z.enum(['audio', 'video']), rtpParameters }),
+  /**
+   * Host: one producer per (kind, feed) per show — a newer one replaces the
+   * older (a reconnected studio). `feed`: `main` (the 16:9 program, video and
+   * audio), `vertical` (video only: the 9:16 program), `return` (audio only:
+   * the program mix without guests, which guests hear). Guest: its own camera
+   * and mic, `feed` absent or `main`.
+   */
+  request('produce', { transportId: mediasoupId, kind: z.enum(['audio', 'video']), rtpParameters, feed: z.enum(['main', 'vertical', 'return']).default('main') }),
   request('closeProducer', { producerId: mediasoupId }),
-  /** Viewer only: the consumer starts paused; send `resume` once its track is attached. */
+  /**
+   * Viewer: the host's `main` and `vertical` feeds. Host: its guests' feeds.
+   * Guest: what its GuestView.play lists. The consumer starts paused; send
+   * `resume` once its track is attached.
+   */
   request('consume', { transportId: mediasoupId, producerId: mediasoupId, rtpCapabilities }),
   request('resume', { consumerId: mediasoupId }),
   /** Host only. */
@@ -140,6 +165,9 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
   request('sellAction', sellRequestShapes.sellAction),
   request('sellState', sellRequestShapes.sellState),
   request('sellNotice', sellRequestShapes.sellNotice),
+  // Guests (protocol-guests.ts): the studio's link only.
+  request('guestInvites', guestRequestShapes.guestInvites),
+  request('guestControl', guestRequestShapes.guestControl),
 ]);
 
 export type SignalRequest = z.infer<typeof signalRequestSchema>;
@@ -148,11 +176,15 @@ export type SignalRequestType = SignalRequest['type'];
 export type SignalRequestInput = z.input<typeof signalRequestSchema>;
 
 export type MediaKind = 'audio' | 'video';
-export type SignalRole = 'host' | 'viewer';
+export type SignalRole = 'host' | 'viewer' | 'guest';
+/** Which of the host's outputs a producer carries (see `produce`). */
+export type MediaFeed = 'main' | 'vertical' | 'return';
 
 export interface AnnouncedProducer {
   readonly producerId: string;
   readonly kind: MediaKind;
+  /** `main` for a producer of an older SFU that did not say. Viewers are told only of `main` and `vertical`. */
+  readonly feed: MediaFeed;
 }
 
 /** What a client learns on join; a late joiner gets the current pin and recent chat here at once. */
@@ -166,7 +198,11 @@ export interface RoomState extends RoomChatState {
   readonly pin: ProductCard | null;
   /** The SFU's clock (epoch ms) when this state was made: viewers count deals down on it. */
   readonly serverTime: number;
-  /** The host's current producers: consume each of them. */
+  /**
+   * The host's current producers a viewer may consume (`main`, and `vertical`
+   * while the host sends a vertical output): a viewer consumes the audio and
+   * the video feed that fits its screen.
+   */
   readonly producers: readonly AnnouncedProducer[];
   /** The show's auction, giveaway and practice flag (protocol-selling.ts), times on the SFU's clock; EMPTY_SELL_STATE when none. */
   readonly sell: ShowSellState;
@@ -180,13 +216,17 @@ export interface TransportInfo {
 }
 
 /** The `data` of a successful reply, per request type. */
-export interface SignalReplyData extends ChatReplyData, ClaimReplyData, EgressReplyData, SellReplyData {
+export interface SignalReplyData extends ChatReplyData, ClaimReplyData, EgressReplyData, SellReplyData, GuestReplyData {
   join: {
     readonly protocolVersion: number;
     readonly role: SignalRole;
     readonly room: RoomState;
     /** Viewers only: their anonymous id and the name they got (a taken name gets a suffix: "Anna 2"). */
     readonly chat?: ChatIdentity;
+    /** Hosts only: the show's guests now (then `guests` pushes). */
+    readonly guests?: { readonly guests: readonly GuestPeer[]; readonly onAirOrder: readonly string[] };
+    /** Guests only: who they are, whether on air, what to play (then `guestView` pushes). */
+    readonly guest?: GuestView;
   };
   /** `waiting: false`: the show is open now, join at once; true: wait for `showOpened`. */
   waitForShow: { readonly waiting: boolean };
@@ -216,7 +256,8 @@ export type ShowEndedReason = 'host-ended' | 'server-shutdown';
 export type SignalPush =
   | { readonly type: 'viewerCount'; readonly count: number }
   | { readonly type: 'liveChanged'; readonly live: boolean }
-  | { readonly type: 'newProducer'; readonly producerId: string; readonly kind: MediaKind }
+  /** Viewers: a `main` or `vertical` feed of the host (guests learn theirs from `guestView`, hosts from `guests`). */
+  | { readonly type: 'newProducer'; readonly producerId: string; readonly kind: MediaKind; readonly feed: MediaFeed }
   | { readonly type: 'producerClosed'; readonly producerId: string }
   /** `serverTime`: the SFU's clock when sent (deal countdowns use it, not the viewer's clock). */
   | { readonly type: 'pin'; readonly card: ProductCard | null; readonly serverTime: number }
@@ -228,7 +269,8 @@ export type SignalPush =
   | ChatPush
   | StudioClaimPush
   | EgressPush
-  | SellPush;
+  | SellPush
+  | GuestPush;
 
 export interface SignalReply<T extends SignalRequestType = SignalRequestType> {
   readonly type: 'reply';
