@@ -62,10 +62,10 @@ export function consumableFor(room: Room, role: SignalRole, member: GuestMember,
 }
 
 /** The studio's own link's guest requests. */
-export function handleGuestHost<T extends GuestHostRequest>(room: Room, studioLink: boolean, request: T): GuestReplyData[T['type']] {
+export async function handleGuestHost<T extends GuestHostRequest>(room: Room, studioLink: boolean, request: T): Promise<GuestReplyData[T['type']]> {
   if (!studioLink) {
     throw new SignalFailure('forbidden', `Only the studio’s own link (the show’s host token, joined with confirmsChat) may send "${request.type}".`);
   }
   if (request.type === 'guestInvites') return room.guests.setInvites(request.invites, request.hostNow) as GuestReplyData[T['type']];
-  return { guest: room.guests.control(request.guestId, request.action) } as GuestReplyData[T['type']];
+  return { guest: await room.guests.control(request.guestId, request.action) } as GuestReplyData[T['type']];
 }
