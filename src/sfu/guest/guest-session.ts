@@ -16,7 +16,7 @@ import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
 import { Backoff } from '../../shared/time/backoff.js';
 import { RECONNECT } from '../viewer/reconnect-delay.js';
-import { closeOutcome, FINAL_PHASES, joinRefusalOutcome, playChanges, type GuestPhase, type PlayEntry } from './guest-status.js';
+import { closeOutcome, FINAL_PHASES, INVITE_GRACE_TRIES, joinRefusalOutcome, playChanges, type GuestPhase, type PlayEntry } from './guest-status.js';
 import { openGuestTransports, watchIce, type GuestTransports } from './guest-transports.js';
 import type { MediaKind } from './local-media.js';
 
@@ -59,6 +59,8 @@ export class GuestSession {
   private attempt: Attempt | null = null;
   private readonly reconnect = new Backoff(RECONNECT);
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Refusals of the invite still taken for "the studio has not re-sent its invites yet" (guest-status.ts). */
+  private inviteGrace = 0;
 
   constructor(
     private readonly credentials: GuestCredentials,
@@ -120,13 +122,15 @@ export class GuestSession {
       const reply = await attempt.socket.requests.request({ type: 'join', show, role: 'guest', guestToken, name, guestKey });
       if (attempt !== this.attempt) return;
       attempt.joined = true;
+      this.inviteGrace = 0;
       this.reconnect.reset();
       if (reply.guest) this.view = reply.guest;
       this.setPhase('in-show');
       attempt.mediaStarting = this.startMedia(attempt);
     } catch (error) {
       if (attempt !== this.attempt || !(error instanceof SignalRequestError)) return; // a closed socket: onSocketClosed retries
-      const outcome = joinRefusalOutcome(error.code);
+      const outcome = joinRefusalOutcome(error.code, this.inviteGrace);
+      if (outcome.next === 'retry' && this.inviteGrace > 0) this.inviteGrace--;
       if (outcome.next === 'wait') this.waitForShow(attempt);
       else if (outcome.next === 'stop') this.finish(outcome.phase);
       else this.restart(attempt);
@@ -158,6 +162,7 @@ export class GuestSession {
         this.dropConsumers(attempt, [push.producerId]);
         break;
       case 'showOpened':
+        this.inviteGrace = INVITE_GRACE_TRIES;
         void this.join(attempt);
         break;
       case 'showEnded':
@@ -274,6 +279,8 @@ export class GuestSession {
       this.finish(outcome.phase);
       return;
     }
+    // Was in the show: the rejoin may reach a reopened room before the studio's invite list.
+    if (attempt.joined) this.inviteGrace = INVITE_GRACE_TRIES;
     this.dropAttempt();
     if (outcome.atOnce) this.reconnect.reset();
     this.scheduleRetry(outcome.atOnce);

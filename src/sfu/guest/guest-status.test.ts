@@ -9,6 +9,7 @@ import {
   HOST_MUTED_TEXT,
   inShowText,
   INVITE_DEAD_TEXT,
+  INVITE_GRACE_TRIES,
   joinRefusalOutcome,
   ON_AIR_TEXT,
   phaseText,
@@ -55,6 +56,14 @@ describe('what the guest page does when refused or cut off', () => {
     expect(joinRefusalOutcome('unauthorized')).toEqual({ next: 'stop', phase: 'invite-dead' });
     expect(joinRefusalOutcome('forbidden')).toEqual({ next: 'stop', phase: 'invite-dead' });
     expect(joinRefusalOutcome('conflict')).toEqual({ next: 'stop', phase: 'full' });
+  });
+
+  it('asks again a few times when the show just (re)opened: the studio may not have re-sent its invites yet', () => {
+    expect(joinRefusalOutcome('forbidden', INVITE_GRACE_TRIES)).toEqual({ next: 'retry' });
+    expect(joinRefusalOutcome('forbidden', 1)).toEqual({ next: 'retry' });
+    expect(joinRefusalOutcome('forbidden', 0)).toEqual({ next: 'stop', phase: 'invite-dead' });
+    // Only the invite's refusal gets grace: an ended show stays ended.
+    expect(joinRefusalOutcome('show-ended', INVITE_GRACE_TRIES)).toEqual({ next: 'stop', phase: 'ended' });
   });
 
   it('tries again for passing trouble', () => {

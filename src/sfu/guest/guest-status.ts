@@ -85,7 +85,22 @@ export type JoinRefusalOutcome =
   /** Something passing (rate limit, server busy): drop the connection and try again with backoff. */
   | { readonly next: 'retry' };
 
-export function joinRefusalOutcome(code: SignalFailureCode | undefined): JoinRefusalOutcome {
+/**
+ * Right after a show (re)opened — `showOpened` while waiting, or a rejoin
+ * after the connection or the SFU dropped — the studio's link may not have
+ * sent its invite list yet: a refused invite is asked again this many times
+ * (with the reconnect backoff, about 4 s in all) before the page gives up.
+ * A first join from a fresh link gets no grace: a bad link says so at once.
+ */
+export const INVITE_GRACE_TRIES = 4;
+
+export function joinRefusalOutcome(code: SignalFailureCode | undefined, inviteGrace = 0): JoinRefusalOutcome {
+  const outcome = refusalOutcome(code);
+  if (outcome.next === 'stop' && outcome.phase === 'invite-dead' && inviteGrace > 0) return { next: 'retry' };
+  return outcome;
+}
+
+function refusalOutcome(code: SignalFailureCode | undefined): JoinRefusalOutcome {
   switch (code) {
     case 'not-started':
       return { next: 'wait' };
