@@ -51,6 +51,8 @@ test('a guest checks their devices, joins backstage from the invite, goes on air
     // Step 1: the self preview plays the camera, the mic level moves, the name's rules show inline.
     await expect(page.getByTestId('device-check')).toBeVisible();
     await page.waitForFunction(() => (document.getElementById('self-preview') as HTMLVideoElement).videoWidth > 0, null, { timeout: 15_000 });
+    // The first click wakes the page's audio (browsers keep it silent until then).
+    await page.getByLabel('Your name').click();
     await expect.poll(() => page.getByTestId('mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect(page.getByTestId('device-problem')).toBeHidden();
     await page.getByLabel('Your name').fill('   ');

@@ -34,7 +34,8 @@ export class CheckView {
     private readonly actions: CheckActions,
     savedName: string,
   ) {
-    this.preview.srcObject = media.stream;
+    // Browsers keep an AudioContext silent until the first click or key press: the meter starts moving then.
+    for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, () => this.media.resumeAudio(), { capture: true });
     this.nameInput.value = savedName;
     this.retry.addEventListener('click', () => void this.askDevices());
     this.cameraSelect.addEventListener('change', () => void this.switchTo('video', this.cameraSelect.value));
@@ -77,6 +78,9 @@ export class CheckView {
   }
 
   private renderDevices(): void {
+    // Only a stream with a camera: an empty one on an autoplay element holds the page's load event forever.
+    const preview = this.media.track('video') ? this.media.stream : null;
+    if (this.preview.srcObject !== preview) this.preview.srcObject = preview;
     const problem = deviceProblem(this.states.camera, this.states.mic);
     setText(this.problem, problem?.text ?? null);
     this.retry.hidden = problem === null;

@@ -39,7 +39,6 @@ export class StageView {
     private readonly media: LocalMedia,
     actions: StageActions,
   ) {
-    this.program.srcObject = this.programStream;
     this.micButton.addEventListener('click', () => {
       this.media.setEnabled('audio', !this.media.isEnabled('audio'));
       this.renderToggles();
@@ -59,7 +58,7 @@ export class StageView {
     this.check.hidden = true;
     this.stage.hidden = false;
     this.root.dataset.step = 'stage';
-    this.selfView.srcObject = this.media.stream;
+    this.selfView.srcObject = this.media.track('video') ? this.media.stream : null;
     this.renderToggles();
   }
 
@@ -94,8 +93,11 @@ export class StageView {
     const video = feeds.find((f) => f.kind === 'video' && f.from === 'program')?.track ?? null;
     for (const old of this.programStream.getVideoTracks()) if (old !== video) this.programStream.removeTrack(old);
     if (video && !this.programStream.getTrackById(video.id)) this.programStream.addTrack(video);
+    // Attached only while it has a track: an empty stream on an autoplay element holds the page's load event.
+    const wanted = video ? this.programStream : null;
+    if (this.program.srcObject !== wanted) this.program.srcObject = wanted;
     // Some browsers pause a video element whose stream changed: nudge it (muted, so autoplay allows it).
-    void this.program.play().catch(() => undefined);
+    if (video) void this.program.play().catch(() => undefined);
     const audio = new Map(feeds.filter((f) => f.kind === 'audio').map((f) => [f.producerId, f.track]));
     for (const [id, player] of this.players) {
       if (audio.has(id)) continue;
