@@ -149,7 +149,7 @@ test('a bad or withdrawn invite says so plainly and does not knock again; the pa
   }
 });
 
-test('a guest who opens the link before the show is told to wait, and joins by themselves once the host opens it', async ({ browser }) => {
+test('a guest who opens the link before the show is told to wait, joins by themselves once the host opens it, and leaves', async ({ browser }) => {
   const show = 'guest-show-3';
   const invite = guestInvite('inv-ari');
   const page = await openInvite(browser, sfu, show, invite.token);
@@ -160,7 +160,11 @@ test('a guest who opens the link before the show is told to wait, and joins by t
   try {
     await link.requests.request({ type: 'guestInvites', invites: [invite.entry], hostNow: Date.now() });
     await expect(status(page)).toContainText(BACKSTAGE, { timeout: 20_000 });
-    await guestSeenByHost(link, (g) => g.name === 'Ari' && g.connected && g.producers.length === 2);
+    const ari = await guestSeenByHost(link, (g) => g.name === 'Ari' && g.connected && g.producers.length === 2);
+    // Leave: the page says goodbye and the host sees the guest's page gone.
+    await page.getByRole('button', { name: 'Leave' }).click();
+    await expect(finalMessage(page)).toContainText('You left the show.');
+    await guestSeenByHost(link, (g) => g.guestId === ari.guestId && !g.connected);
   } finally {
     link.close();
   }
