@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { guestInvite, guestSeenByHost, joinBackstage, openInvite, studioLink } from './guest-pages.js';
-import { startPublisherSite, startSfuProcess, type RunningSfu } from './sfu-fixtures/sfu-process.js';
+import { freePort, startPublisherSite, startSfuProcess, type RunningSfu } from './sfu-fixtures/sfu-process.js';
 import { expect, test } from './studio-fixture.js';
 
 /**
@@ -167,5 +167,34 @@ test('a guest who opens the link before the show is told to wait, joins by thems
     await guestSeenByHost(link, (g) => g.guestId === ari.guestId && !g.connected);
   } finally {
     link.close();
+  }
+});
+
+test('a guest whose connection drops (the SFU crashed and came back) reconnects by themselves as the same guest', async ({ browser }) => {
+  const show = 'guest-show-4';
+  const port = await freePort();
+  const args = ['--port', String(port), '--listen-ip', '127.0.0.1', '--workers', '1', '--host-token', HOST_TOKEN];
+  let server = await startSfuProcess(args);
+  let link = await studioLink(server, show, HOST_TOKEN);
+  try {
+    const invite = guestInvite('inv-bo');
+    await link.requests.request({ type: 'guestInvites', invites: [invite.entry], hostNow: Date.now() });
+    const page = await openInvite(browser, server, show, invite.token);
+    await joinBackstage(page, 'Bo');
+    await expect(status(page)).toContainText(BACKSTAGE, { timeout: 20_000 });
+    const bo = await guestSeenByHost(link, (g) => g.name === 'Bo' && g.connected && g.producers.length === 2);
+
+    await server.crash();
+    link.close();
+    await expect(status(page)).toContainText('Reconnecting…');
+    // The SFU is back on the same address; the studio rejoins and lists its invites again.
+    server = await startSfuProcess(args);
+    link = await studioLink(server, show, HOST_TOKEN);
+    await link.requests.request({ type: 'guestInvites', invites: [invite.entry], hostNow: Date.now() });
+    await expect(status(page)).toContainText(BACKSTAGE, { timeout: 30_000 });
+    await guestSeenByHost(link, (g) => g.guestId === bo.guestId && g.connected && g.producers.length === 2);
+  } finally {
+    link.close();
+    await server.stop();
   }
 });
