@@ -19,7 +19,6 @@ type Produce = Extract<SignalRequest, { type: 'produce' }>;
 
 /** A guest's join: its invite admits it, or it hears plainly why not. The room exists (viewers' not-started rules ran first). */
 export function joinAsGuest(room: Room, member: GuestMember, request: GuestJoin): SignalReplyData['join'] {
-  if (!room.currentRouter()) throw new SignalFailure('not-started', 'This show hasn’t started yet.');
   const guest = room.guests.admit(member, request.guestToken, request.guestKey, request.name);
   return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'guest', room: room.state(), guest };
 }
