@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const viewerSourceDir = path.resolve(import.meta.dirname, '../../sfu/viewer');
+/** The watch page's and the guest page's sources (both built into dist/viewer by buildViewerBundle). */
+const pageSourceDirs = ['viewer', 'guest'].map((dir) => path.resolve(import.meta.dirname, '../../sfu', dir));
 /** dist/viewer of this checkout (where `npm run build` puts the watch page). */
 export const checkoutViewerDir = (): string => path.resolve(import.meta.dirname, '../../../dist/viewer');
 
@@ -20,8 +21,8 @@ const mtime = (file: string): number => {
  * Returns a note for the start-up message, or null when nothing was done.
  */
 export async function ensureViewerBundle(outDir = checkoutViewerDir()): Promise<string | null> {
-  const built = mtime(path.join(outDir, 'watch.js'));
-  const sources = fs.existsSync(viewerSourceDir) ? fs.readdirSync(viewerSourceDir).map((f) => path.join(viewerSourceDir, f)) : [];
+  const built = Math.min(mtime(path.join(outDir, 'watch.js')), mtime(path.join(outDir, 'guest.js')));
+  const sources = pageSourceDirs.flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []));
   if (built > 0 && sources.every((f) => mtime(f) <= built)) return null;
   try {
     const { buildViewerBundle } = await import('../../sfu/viewer-bundle.js');
