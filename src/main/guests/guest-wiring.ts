@@ -1,7 +1,7 @@
 import type { SfuStatus } from '../../shared/domain/live.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
-import { GuestLink } from '../sfu-link/guest-link.js';
+import type { GuestLink } from '../sfu-link/guest-link.js';
 import { GuestService } from './guest-service.js';
 
 export { GuestLink } from '../sfu-link/guest-link.js';
