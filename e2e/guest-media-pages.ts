@@ -46,3 +46,40 @@ export async function openTestGuest(
   if (state !== 'sending') throw new Error(`The test guest could not join: ${state}`);
   return page;
 }
+
+/**
+ * The loudest sample of the studio's two mixes over `ms` (`?lss-test-hooks`
+ * exposes the mixer): the program (sent to viewers) and the return feed (the
+ * program without guests, sent to guests). 0 is silence.
+ */
+export function mixLevels(page: Page, ms = 1_500): Promise<{ program: number; return: number }> {
+  return page.evaluate(async (duration) => {
+    const mixer = (window as unknown as { __lssMixer: { outputTrack: MediaStreamTrack; returnTrack: MediaStreamTrack } }).__lssMixer;
+    const context = new AudioContext();
+    await context.resume();
+    const meter = (track: MediaStreamTrack) => {
+      const analyser = context.createAnalyser();
+      context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      let peak = 0;
+      return {
+        read: () => {
+          analyser.getFloatTimeDomainData(samples);
+          for (const s of samples) peak = Math.max(peak, Math.abs(s));
+          return peak;
+        },
+      };
+    };
+    const program = meter(mixer.outputTrack);
+    const back = meter(mixer.returnTrack);
+    const end = performance.now() + duration;
+    while (performance.now() < end) {
+      program.read();
+      back.read();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const levels = { program: program.read(), return: back.read() };
+    await context.close();
+    return levels;
+  }, ms);
+}

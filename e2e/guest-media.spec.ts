@@ -1,6 +1,6 @@
 import { getReadyToGoLive, livePill, startLiveStudio } from './go-live-pages.js';
 import { isDark, isNear, outputPixel, outputRowHasLight, takeWithSpace, type Rgb } from './compositor-pages.js';
-import { openTestGuest, startGuestSite } from './guest-media-pages.js';
+import { mixLevels, openTestGuest, startGuestSite } from './guest-media-pages.js';
 import { expect, test } from './studio-fixture.js';
 
 /**
@@ -29,7 +29,7 @@ test.afterAll(async () => {
 
 test.describe.configure({ timeout: 150_000 });
 
-test('a guest on air is drawn in the "Host + guest" scene, hidden and backstage as the host says, and hears the return feed', async ({ browser }) => {
+test('a guest on air is drawn in the "Host + guest" scene, hidden and backstage as the host says, mixed into the program but not the return feed', async ({ browser }) => {
   const { studio, stop } = await startLiveStudio();
   try {
     const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -81,6 +81,22 @@ test('a guest on air is drawn in the "Host + guest" scene, hidden and backstage 
     await expect
       .poll(() => guest.evaluate(() => window.testGuest.view?.play.filter((p) => p.from === 'program').map((p) => p.kind).sort() ?? []), { timeout: 10_000 })
       .toEqual(['audio', 'video']);
+
+    // Sound: with the host's mic muted, the program still carries the guest's voice; the return feed (what guests hear) does not.
+    // The host's own mic (the backstage has a Mute mic per guest too).
+    const muteMic = host.locator('.audio-controls').getByRole('button', { name: /^(Mute mic|Mic muted)$/ });
+    await muteMic.click();
+    await expect(muteMic).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await mixLevels(host)).program, { timeout: 15_000 }).toBeGreaterThan(0.01);
+    expect((await mixLevels(host)).return).toBeLessThan(0.001);
+    // The host's own voice is in the return feed (the fake mic's tone), and the guest muted by the host leaves the program.
+    await muteMic.click();
+    await expect(muteMic).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => (await mixLevels(host)).return, { timeout: 15_000 }).toBeGreaterThan(0.01);
+    await muteMic.click();
+    await expect(muteMic).toHaveAttribute('aria-pressed', 'true');
+    await host.evaluate((id) => window.studio!.controlGuest({ guestId: id, action: 'mute' }), guestId);
+    await expect.poll(async () => (await mixLevels(host)).program, { timeout: 15_000 }).toBeLessThan(0.001);
 
     // Camera hidden: the guest's name on a calm tile instead of the frozen picture.
     await host.evaluate((id) => window.studio!.controlGuest({ guestId: id, action: 'hideCamera' }), guestId);

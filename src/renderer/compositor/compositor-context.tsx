@@ -119,6 +119,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (typeof AudioContext === 'undefined') return;
     const created = new AudioMixer();
+    if (testHooks) Object.assign(window, { __lssMixer: created });
     setMixer(created);
     setProgramAudio(created.outputTrack);
     return () => {
