@@ -70,7 +70,7 @@ async function join(): Promise<void> {
   const guestKey = Array.from(crypto.getRandomValues(new Uint8Array(18)), (b) => (b % 36).toString(36)).join('');
   const joined = await requests.request({ type: 'join', show, role: 'guest', guestToken, name, guestKey });
   window.testGuest.view = joined.guest ?? null;
-  window.testGuest.guestId = joined.guest?.guestId;
+  if (joined.guest) window.testGuest.guestId = joined.guest.guestId;
   const device = new Device();
   const { rtpCapabilities } = await requests.request({ type: 'routerRtpCapabilities' });
   await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
