@@ -148,6 +148,15 @@ describe('guest admission', () => {
       const joined = await waiter.requests.request({ type: 'join', show, role: 'guest', guestToken: invite.token, guestKey: newGuestKey(), name: 'Ola' });
       expect(joined.guest?.live).toBe(false);
       expect(joined.guest?.play).toEqual([]);
+      // The studio starts publishing: the guest's view follows (the program to play, live).
+      const publisher = await joinAsProducingHost(sfu, show, SECRET);
+      const returnAudio = await produceReturnAudio(publisher.host, publisher.transportId);
+      const view = await waiter.waitFor(
+        (m): m is Extract<SignalPush, { type: 'guestView' }> => m.type === 'guestView' && m.view.play.length === 2,
+      );
+      expect(view.view.live).toBe(true);
+      expect(view.view.play.map((p) => p.producerId).sort()).toEqual([publisher.videoProducerId, returnAudio].sort());
+      publisher.host.close();
       link.close();
     } finally {
       waiter.close();

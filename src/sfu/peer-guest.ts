@@ -19,7 +19,6 @@ type Produce = Extract<SignalRequest, { type: 'produce' }>;
 
 /** A guest's join: its invite admits it, or it hears plainly why not. The room exists (viewers' not-started rules ran first). */
 export function joinAsGuest(room: Room, member: GuestMember, request: GuestJoin): SignalReplyData['join'] {
-  if (!room.currentRouter()) throw new SignalFailure('not-started', 'This show hasn’t started yet.');
   const guest = room.guests.admit(member, request.guestToken, request.guestKey, request.name);
   return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'guest', room: room.state(), guest };
 }
@@ -62,10 +61,10 @@ export function consumableFor(room: Room, role: SignalRole, member: GuestMember,
 }
 
 /** The studio's own link's guest requests. */
-export function handleGuestHost<T extends GuestHostRequest>(room: Room, studioLink: boolean, request: T): GuestReplyData[T['type']] {
+export async function handleGuestHost<T extends GuestHostRequest>(room: Room, studioLink: boolean, request: T): Promise<GuestReplyData[T['type']]> {
   if (!studioLink) {
     throw new SignalFailure('forbidden', `Only the studio’s own link (the show’s host token, joined with confirmsChat) may send "${request.type}".`);
   }
   if (request.type === 'guestInvites') return room.guests.setInvites(request.invites, request.hostNow) as GuestReplyData[T['type']];
-  return { guest: room.guests.control(request.guestId, request.action) } as GuestReplyData[T['type']];
+  return { guest: await room.guests.control(request.guestId, request.action) } as GuestReplyData[T['type']];
 }

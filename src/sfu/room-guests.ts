@@ -57,6 +57,8 @@ interface Guest {
   readonly connections: Set<GuestMember>;
   readonly producers: Map<types.MediaKind, types.Producer>;
   forgetTimer: ReturnType<typeof setTimeout> | null;
+  /** The pauses and resumes under way (applyPause). */
+  pausing: Promise<void>;
   /** The last guestView sent (skips pushes that change nothing). */
   lastView: string;
 }
@@ -135,6 +137,7 @@ export class RoomGuests {
         connections: new Set(),
         producers: new Map(),
         forgetTimer: null,
+        pausing: Promise.resolve(),
         lastView: '',
       };
       this.guests.set(guestId, guest);
@@ -174,7 +177,8 @@ export class RoomGuests {
     return this.memberGuest.get(member) ?? null;
   }
 
-  control(guestId: string, action: GuestControlAction): GuestPeer | null {
+  /** The studio's `guestControl`; resolves once a mute or hide has paused the producer. */
+  async control(guestId: string, action: GuestControlAction): Promise<GuestPeer | null> {
     const guest = this.guests.get(guestId);
     if (!guest) throw new SignalFailure('not-found', 'That guest is not in this show (any more).');
     switch (action) {
@@ -192,12 +196,14 @@ export class RoomGuests {
       case 'mute':
       case 'unmute':
         guest.audioMuted = action === 'mute';
-        this.applyPause(guest);
+        this.changed();
+        await this.applyPause(guest);
         break;
       case 'hideCamera':
       case 'showCamera':
         guest.videoHidden = action === 'hideCamera';
-        this.applyPause(guest);
+        this.changed();
+        await this.applyPause(guest);
         break;
       case 'remove':
         this.forget(guest, REMOVED);
@@ -223,6 +229,7 @@ export class RoomGuests {
     const older = guest.producers.get(producer.kind);
     guest.producers.set(producer.kind, producer);
     if (older && older !== producer) older.close();
+    void this.applyPause(guest); // muted while the producer was being made: it is paused all the same
     producer.observer.once('close', () => {
       if (guest.producers.get(producer.kind) === producer) guest.producers.delete(producer.kind);
       this.changed();
@@ -286,11 +293,17 @@ export class RoomGuests {
     guest.connections.clear();
   }
 
-  private applyPause(guest: Guest): void {
-    for (const producer of guest.producers.values()) {
-      const paused = producer.kind === 'audio' ? guest.audioMuted : guest.videoHidden;
-      void (paused ? producer.pause() : producer.resume()).catch(() => undefined);
-    }
+  /** Pauses or resumes the guest's producers as muted/hidden say; one at a time, so quick toggles end as the last said. */
+  private applyPause(guest: Guest): Promise<void> {
+    guest.pausing = guest.pausing.then(async () => {
+      for (const producer of [...guest.producers.values()]) {
+        const paused = producer.kind === 'audio' ? guest.audioMuted : guest.videoHidden;
+        if (paused === producer.paused || producer.closed) continue;
+        // A producer closed meanwhile rejects: nothing is left to pause then.
+        await (paused ? producer.pause() : producer.resume()).catch(() => undefined);
+      }
+    });
+    return guest.pausing;
   }
 
   private programProducers(): types.Producer[] {
