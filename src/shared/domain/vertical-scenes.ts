@@ -12,14 +12,18 @@ import { NO_CROP, sceneOrientation, type Layer, type LayerSource, type PreviewSc
  */
 
 /** Where overlays may go on a 9:16 frame: clear of the apps' right-hand buttons and bottom comment strip. */
-export const VERTICAL_SAFE_AREA: Rect = Object.freeze({ x: 0.04, y: 0.04, w: 0.76, h: 0.84 });
+export const VERTICAL_SAFE_AREA: Rect = Object.freeze({ x: 0.04, y: 0.04, w: 0.76, h: 0.86 });
 
-/** The pinned card on a 9:16 frame: low on the picture (under the host's face), left of the apps' buttons. */
-export const VERTICAL_CARD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.54, w: 0.62, h: 0.34 });
+/**
+ * The pinned card on a 9:16 frame: low on the picture (under the host's
+ * face), left of the apps' buttons; tall enough for the picture, a two-line
+ * title, the price and the stock (the card's parts scale with its width).
+ */
+export const VERTICAL_CARD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.5, w: 0.52, h: 0.39 });
 /** The host's name, just above the card. */
-export const VERTICAL_LOWER_THIRD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.45, w: 0.7, h: 0.06 });
-/** Over a stacked guest (bottom half): a smaller card, so the guest's face stays in sight. */
-export const VERTICAL_STACKED_CARD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.62, w: 0.46, h: 0.26 });
+export const VERTICAL_LOWER_THIRD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.42, w: 0.7, h: 0.06 });
+/** Over a stacked guest (bottom half): a narrower card, so the guest's face stays in sight. */
+export const VERTICAL_STACKED_CARD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.58, w: 0.4, h: 0.31 });
 /** On a split: the host's name at the foot of the camera half. */
 export const VERTICAL_SPLIT_LOWER_THIRD_RECT: Rect = Object.freeze({ x: 0.05, y: 0.41, w: 0.7, h: 0.06 });
 
