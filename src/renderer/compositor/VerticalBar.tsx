@@ -1,4 +1,5 @@
 import { pairOf } from '../../shared/domain/vertical-scenes.js';
+import { showsPinnedCard } from './scene-model.js';
 import { useCompositor } from './compositor-context.js';
 import { useVertical } from './vertical-context.js';
 
@@ -20,7 +21,7 @@ const FEED_WORDS = {
 export function VerticalBar() {
   const vertical = useVertical();
   const { scenes: horizontalScenes, previewId: horizontalPreview } = useCompositor();
-  const { enabled, state, scenes, feed } = vertical;
+  const { enabled, state, scenes, feed, program } = vertical;
   if (!enabled) return null;
   const linked = state?.linked ?? true;
   const programId = state?.program.sceneId;
@@ -69,6 +70,12 @@ export function VerticalBar() {
               </option>
             ))}
           </select>
+        </label>
+      )}
+      {program && (
+        <label className="vertical-linked">
+          <input type="checkbox" checked={showsPinnedCard(program)} onChange={(e) => vertical.showCard(e.target.checked)} />
+          <span>Card on vertical</span>
         </label>
       )}
       <span className={`vertical-feed vertical-feed-${feed.phase}`} data-testid="vertical-feed" data-state={feed.phase}>

@@ -1,14 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { sceneOrientation } from '../../shared/domain/scenes.js';
+import type { Result } from '../../shared/api/result.js';
+import { pinnedCardLayer, sceneOrientation } from '../../shared/domain/scenes.js';
 import type { VerticalResolution } from '../../shared/domain/settings.js';
-import type { VerticalSwitchState } from '../../shared/domain/vertical-scenes.js';
+import { VERTICAL_CARD_RECT, type VerticalSwitchState } from '../../shared/domain/vertical-scenes.js';
 import { useStudio } from '../api/studio-context.js';
 import { useStudioValue } from '../api/studio-value.js';
 import { useSettings } from '../api/use-settings.js';
 import { usePublishCommands, usePublishStatus } from '../publish/publish-context.js';
 import type { VerticalFeedStatus } from '../publish/vertical-publisher.js';
 import type { Compositor, Transition } from './compositor.js';
-import type { Scene } from './scene-model.js';
+import { withPinnedCard, type Scene } from './scene-model.js';
 import { VerticalOutput } from './vertical-output.js';
 
 /**
@@ -38,6 +39,8 @@ export interface VerticalContextValue {
   setPair(sceneId: string, verticalSceneId: string | null): void;
   stopFeed(): void;
   startFeed(): void;
+  /** "Show pinned product card" for the vertical scene on air. */
+  showCard(show: boolean): void;
 }
 
 const VerticalContext = createContext<VerticalContextValue | null>(null);
@@ -108,16 +111,19 @@ export function VerticalProvider({ compositor, allScenes, transition, children }
     output.setProgram(program, isNewTake ? programTransition : 'cut');
   }, [output, program, takenAt, programTransition]);
 
+  const { reload } = switcher;
   const answer = useCallback(
-    (result: Awaited<ReturnType<typeof studio.getVerticalSwitch>>) => {
+    (result: Result<VerticalSwitchState>) => {
       if (result.ok) {
         setState(result.value);
         setError(null);
       } else {
+        // Refused: back to what main and every other window show.
         setError(result.error.message);
+        void reload();
       }
     },
-    [setState],
+    [setState, reload],
   );
   const previewId = state?.preview.sceneId ?? null;
   const value = useMemo<VerticalContextValue>(
@@ -130,16 +136,30 @@ export function VerticalProvider({ compositor, allScenes, transition, children }
       program,
       feed,
       error,
-      setLinked: (linked) => void studio.setVerticalLinked({ linked }).then(answer),
-      pick: (sceneId) => void studio.pickVerticalPreview({ sceneId }).then(answer),
+      // Linked and a pick show at once; main's answer (and its event to every window) follows.
+      setLinked: (linked) => {
+        if (state) setState({ ...state, linked });
+        void studio.setVerticalLinked({ linked }).then(answer);
+      },
+      pick: (sceneId) => {
+        if (state) setState({ ...state, preview: { sceneId } });
+        void studio.pickVerticalPreview({ sceneId }).then(answer);
+      },
       take: () => {
         if (previewId !== null && previewId !== programId) void studio.takeVerticalScene({ sceneId: previewId, transition }).then(answer);
       },
       setPair: (sceneId, verticalSceneId) => void studio.setVerticalPair({ sceneId, verticalSceneId }).then(answer),
       stopFeed: () => void verticalFeed.stop(),
       startFeed: () => verticalFeed.start(),
+      showCard: (show) => {
+        if (!program) return;
+        // A vertical scene without a card gets the 9:16 one (withPinnedCard would add the 16:9 right third).
+        const bare = sceneOrientation(program) === 'vertical' && !program.layers.some((l) => l.source.kind === 'product-card');
+        const scene = show && bare ? { ...program, layers: [...program.layers, pinnedCardLayer(VERTICAL_CARD_RECT)] } : withPinnedCard(program, show);
+        void studio.saveScene({ scene }).then((r) => setError(r.ok ? null : r.error.message));
+      },
     }),
-    [enabled, resolution, output, scenes, state, program, feed, error, studio, answer, previewId, programId, transition, verticalFeed],
+    [enabled, resolution, output, scenes, state, setState, program, feed, error, studio, answer, previewId, programId, transition, verticalFeed],
   );
   return <VerticalContext.Provider value={value}>{children}</VerticalContext.Provider>;
 }

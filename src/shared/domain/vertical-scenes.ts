@@ -59,7 +59,7 @@ export const READY_MADE_VERTICAL_SCENES: readonly Scene[] = [
       layer('cam', 'Camera', { kind: 'camera', slot: 0 }, TOP_HALF),
       layer('product', 'Product image', { kind: 'product-image' }, { x: 0.05, y: 0.52, w: 0.9, h: 0.44 }, 'contain'),
       hostName(VERTICAL_SPLIT_LOWER_THIRD_RECT),
-      // The picture is the product here; the card (deal countdown, auction) is one toggle away in the scene's menu.
+      // The picture is the product here; the card (deal countdown, auction) is one tick away (Card on vertical).
       card(VERTICAL_CARD_RECT, false),
     ],
   },
