@@ -41,7 +41,9 @@ async function videoFeedsOnSfu(page: Page): Promise<MediaFeed[]> {
   if (!sfu.ok || !sfu.value.signalUrl) throw new Error('The built-in SFU has no address.');
   const probe = await TestSignalClient.connect({ signalUrl: sfu.value.signalUrl });
   try {
-    const joined = await probe.requests.request({ type: 'join', show: sfu.value.room, role: 'viewer' });
+    // An ended show may refuse the join: it holds no feeds then.
+    const joined = await probe.requests.request({ type: 'join', show: sfu.value.room, role: 'viewer' }).catch(() => null);
+    if (!joined) return [];
     return joined.room.producers
       .filter((p) => p.kind === 'video')
       .map((p) => p.feed)
@@ -90,6 +92,14 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
 
     // Unlinked: the vertical output has its own preview and Take, and a 16:9 Take leaves it alone.
     await host.getByRole('checkbox', { name: 'Linked' }).uncheck();
+    // Shift+F3 picks the third vertical scene, Shift+Space takes it; a click and Take vertical do the same.
+    await pressSceneKey(host, 'Shift+F3');
+    await expect(host.locator('[data-vertical-scene="vertical-guest-stacked"]')).toHaveAttribute('aria-pressed', 'true');
+    // The 16:9 preview stays put (F3 alone would have picked "Product close-up" there).
+    await expect(host.locator('.scene-bar [data-scene="close-up"]')).toHaveAttribute('aria-pressed', 'false');
+    await host.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await host.keyboard.press('Shift+Space');
+    await expect.poll(() => verticalProgram(host)).toBe('vertical-guest-stacked');
     await host.locator('[data-vertical-scene="vertical-camera-card"]').click();
     await expect(host.locator('[data-vertical-scene="vertical-camera-card"]')).toHaveAttribute('aria-pressed', 'true');
     await host.getByRole('button', { name: 'Take vertical' }).click();
@@ -123,6 +133,21 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
     await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual(['main', 'vertical']);
     await expectPicturePlaying(viewer);
     await host.screenshot({ path: test.info().outputPath('vertical-live.png') });
+
+    // End show ends both feeds (stopped vertical or not); the next show, on a new session, sends both again.
+    await host.getByRole('button', { name: 'Stop vertical' }).click();
+    await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'stopped');
+    const stream = host.getByRole('region', { name: 'Stream' });
+    await stream.getByRole('button', { name: /^End show/ }).click();
+    await expect(host.getByRole('dialog').getByRole('button', { name: 'End show', exact: true })).toBeFocused();
+    await host.keyboard.press('Enter');
+    await expect(livePill(host)).toHaveText('Show ended');
+    await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual([]);
+    await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'waiting');
+    await host.getByRole('button', { name: 'Go live again' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual(['main', 'vertical']);
   } finally {
     await stop();
   }

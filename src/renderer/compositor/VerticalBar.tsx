@@ -36,7 +36,7 @@ export function VerticalBar() {
         <span>Linked</span>
       </label>
       <div className="scene-list" role="toolbar" aria-label="Vertical scenes">
-        {scenes.map((scene) => {
+        {scenes.map((scene, index) => {
           const shown = scene.id === programId ? 'program' : !linked && scene.id === previewId ? 'preview' : 'idle';
           return (
             <button
@@ -46,7 +46,11 @@ export function VerticalBar() {
               data-vertical-scene={scene.id}
               aria-pressed={!linked && scene.id === previewId}
               disabled={linked}
-              title={linked ? 'Linked: the vertical output follows the 16:9 Take. Untick Linked to switch it on its own.' : `${scene.name}: put in vertical preview`}
+              title={
+                linked
+                  ? 'Linked: the vertical output follows the 16:9 Take. Untick Linked to switch it on its own.'
+                  : `${scene.name}${index < 8 ? ` (Shift+F${index + 1})` : ''}: put in vertical preview`
+              }
               onClick={() => vertical.pick(scene.id)}
             >
               <span className="scene-name">{scene.name}</span>
@@ -55,7 +59,7 @@ export function VerticalBar() {
         })}
       </div>
       {!linked && (
-        <button type="button" className="button take-button" onClick={vertical.take} disabled={previewId === programId}>
+        <button type="button" className="button take-button" onClick={vertical.take} disabled={previewId === programId} title="Shift+Space or Shift+Enter">
           Take vertical
         </button>
       )}

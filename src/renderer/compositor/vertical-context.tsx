@@ -11,6 +11,7 @@ import type { VerticalFeedStatus } from '../publish/vertical-publisher.js';
 import type { Compositor, Transition } from './compositor.js';
 import { withPinnedCard, type Scene } from './scene-model.js';
 import { VerticalOutput } from './vertical-output.js';
+import { useVerticalHotkeys } from './use-vertical-hotkeys.js';
 
 /**
  * The vertical (9:16) output in the window (runs in the renderer): the
@@ -160,6 +161,14 @@ export function VerticalProvider({ compositor, allScenes, transition, children }
       },
     }),
     [enabled, resolution, output, scenes, state, setState, program, feed, error, studio, answer, previewId, programId, transition, verticalFeed],
+  );
+  useVerticalHotkeys(
+    enabled && state !== null && !state.linked,
+    (index) => {
+      const scene = scenes[index];
+      if (scene) value.pick(scene.id);
+    },
+    value.take,
   );
   return <VerticalContext.Provider value={value}>{children}</VerticalContext.Provider>;
 }
