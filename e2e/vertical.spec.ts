@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { isWhite, takeWithSpace, pressSceneKey, type Rgb } from './compositor-pages.js';
 import { expectPicturePlaying, getReadyToGoLive, livePill, openViewer, viewerUrlOf } from './go-live-pages.js';
@@ -35,8 +36,8 @@ function verticalPixel(page: Page, x: number, y: number): Promise<Rgb> {
 const verticalProgram = (page: Page) => page.evaluate(() => (window as unknown as { __lssVertical: VerticalOutput }).__lssVertical.programId);
 const horizontalProgram = (page: Page) => page.locator('.scene-bar .scene-program').getAttribute('data-scene');
 
-/** The host's video feeds the SFU announces to a viewer who joins now. */
-async function videoFeedsOnSfu(page: Page): Promise<MediaFeed[]> {
+/** The host's video producers the SFU announces to a viewer who joins now, by feed. */
+async function videoOnSfu(page: Page): Promise<{ feed: MediaFeed; producerId: string }[]> {
   const sfu = await page.evaluate(() => window.studio!.getSfuStatus());
   if (!sfu.ok || !sfu.value.signalUrl) throw new Error('The built-in SFU has no address.');
   const probe = await TestSignalClient.connect({ signalUrl: sfu.value.signalUrl });
@@ -46,11 +47,34 @@ async function videoFeedsOnSfu(page: Page): Promise<MediaFeed[]> {
     if (!joined) return [];
     return joined.room.producers
       .filter((p) => p.kind === 'video')
-      .map((p) => p.feed)
-      .sort();
+      .map((p) => ({ feed: p.feed, producerId: p.producerId }))
+      .sort((a, b) => a.feed.localeCompare(b.feed));
   } finally {
     probe.close();
   }
+}
+
+const videoFeedsOnSfu = async (page: Page): Promise<MediaFeed[]> => (await videoOnSfu(page)).map((p) => p.feed);
+
+/** The studio's mediasoup worker processes (its built-in SFU's), found among its descendants. */
+function mediasoupWorkers(studioPid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: comm ?? '' }));
+  const family = new Set([studioPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) {
+      if (!family.has(r.ppid) || family.has(r.pid)) continue;
+      family.add(r.pid);
+      grew = true;
+    }
+  }
+  const workers = rows.filter((r) => family.has(r.pid) && r.comm.startsWith('mediasoup-work')).map((r) => r.pid);
+  if (workers.length === 0) throw new Error('The studio has no mediasoup worker to stop.');
+  return workers;
 }
 
 test('vertical output: Settings, the 9:16 monitor with the card, linked and unlinked Take, a vertical feed on the SFU that stops alone', async ({ browser }) => {
@@ -148,6 +172,16 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
     await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
     await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
     await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual(['main', 'vertical']);
+
+    // A reconnect brings both back: the SFU's media worker dies, the SFU asks the studio to rejoin, and the rejoined session sends both feeds.
+    const before = (await videoOnSfu(host)).map((p) => p.producerId);
+    for (const pid of mediasoupWorkers(studio.pid)) process.kill(pid, 'SIGKILL');
+    // Both feeds again, as new producers (made by the rejoined session).
+    await expect
+      .poll(async () => (await videoOnSfu(host)).map((p) => `${p.feed}:${before.includes(p.producerId) ? 'old' : 'new'}`), { timeout: 60_000 })
+      .toEqual(['main:new', 'vertical:new']);
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'live');
   } finally {
     await stop();
   }

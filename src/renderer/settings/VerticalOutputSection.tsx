@@ -19,8 +19,12 @@ export function VerticalOutputSection() {
   const [error, setError] = useState<string | null>(null);
   const current = settings.value?.verticalOutput;
   const save = async (verticalOutput: NonNullable<SettingsPatch['verticalOutput']>) => {
+    // Shown at once (the box ticks as it is clicked); main's answer follows, a refusal puts back what main has.
+    const shown = settings.value;
+    if (shown) settings.set({ ...shown, verticalOutput: { ...shown.verticalOutput, ...verticalOutput } });
     const result = await studio.updateSettings({ verticalOutput });
     if (result.ok) settings.set(result.value);
+    else void settings.reload();
     setError(result.ok ? null : result.error.message);
   };
   return (
