@@ -128,6 +128,11 @@ export class GuestFeeds {
     });
   }
 
+  /** Resolves once every list given so far has been applied (consumed and dropped). */
+  applied(): Promise<void> {
+    return this.chain;
+  }
+
   close(): void {
     this.closed = true;
     for (const { consumer } of this.received.values()) consumer.close();
@@ -196,9 +201,23 @@ export class GuestFeeds {
     transport.on('connect', ({ dtlsParameters }, done, fail) => {
       this.requests.request({ type: 'connectTransport', transportId: transport.id, dtlsParameters }).then(() => done(), fail);
     });
+    // Guests' feeds arrive over their own ICE connection: a failed one restarts (the send side's recovery does not cover it).
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'failed' && !this.closed) void this.restartIce(transport);
+    });
     if (this.closed) transport.close();
     else this.transport = transport;
     return transport;
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const { iceParameters } = await this.requests.request({ type: 'restartIce', transportId: transport.id });
+      if (!transport.closed) await transport.restartIce({ iceParameters: iceParameters as unknown as types.IceParameters });
+    } catch (error) {
+      // The session itself is down: the publisher rejoins and a new GuestFeeds starts over.
+      console.warn('The guests’ media connection could not be restarted', error);
+    }
   }
 
   private publish(): void {
