@@ -163,7 +163,7 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
     await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'stopped');
     const stream = host.getByRole('region', { name: 'Stream' });
     await stream.getByRole('button', { name: /^End show/ }).click();
-    await expect(host.getByRole('dialog').getByRole('button', { name: 'End show', exact: true })).toBeFocused();
+    await expect(host.getByRole('alertdialog', { name: 'End the show for everyone?' }).getByRole('button', { name: 'End show', exact: true })).toBeFocused();
     await host.keyboard.press('Enter');
     await expect(livePill(host)).toHaveText('Show ended');
     await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual([]);
