@@ -47,6 +47,7 @@ import type { GiveawayService } from '../giveaways/giveaway-service.js';
 import type { SellBoard } from '../sell-board/sell-board.js';
 import { createSellingInputs, practiceOffRefusal, startAuctionsAndGiveaways } from './live-selling.js';
 import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
+import { GuestLink, guestHandlers, startGuests } from '../guests/guest-wiring.js';
 
 export interface StudioCoreOptions {
   /**
@@ -180,9 +181,10 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       selling.catalogChanged();
     },
   });
-
   const chatStore = new ChatStore(db);
+  const guestLink = new GuestLink((message) => console.warn(`[guests] ${message}`)); // guests over main's SFU link
   const live = new LiveService({
+    linkExtensions: [guestLink],
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
@@ -293,6 +295,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
   // Practice shows: the viewers' PRACTICE banner follows the active show; the simulated audience joins the SFU as real viewers.
   const practice = wirePracticeShows({ events, activeShow, live, pins, catalog, settings, sellBoard });
+  const guests = startGuests({ db, events, link: guestLink, sfuStatus: () => live.status(), activeShowId: () => rundownStore.activeShowId() });
   let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.on('settingsChanged', (next) => {
@@ -338,6 +341,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
     ...giveawayHandlers(giveaways),
     ...practiceHandlers(practice),
+    ...guestHandlers(guests),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -371,6 +375,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     info,
     async close() {
       practice.close(); // every simulated viewer leaves before the SFU closes
+      guests.close();
       live.setChatListener(null);
       live.setSellListener(null);
       // What was decided is stored and told before the board closes.

@@ -15,6 +15,7 @@ import { VerticalProvider } from './vertical-context.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useSceneSwitch } from './use-scene-switch.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
+import { useGuestSources } from './use-guest-sources.js';
 import { useStoredScenes } from './use-stored-scenes.js';
 
 /**
@@ -122,6 +123,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (typeof AudioContext === 'undefined') return;
     const created = new AudioMixer();
+    if (testHooks) Object.assign(window, { __lssMixer: created });
     setMixer(created);
     setProgramAudio(created.outputTrack);
     return () => {
@@ -136,6 +138,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     setResolutionState(next);
   }, []);
 
+  // Guests on air: their pictures in guest slots and the people grid, their voices in the program (not in the return feed).
+  useGuestSources(compositor, mixer);
   const micTrack = capture?.microphone.track ?? null;
   useEffect(() => mixer?.setMicrophone(micTrack), [mixer, micTrack]);
   useEffect(() => {
