@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { isWhite, takeWithSpace, pressSceneKey, type Rgb } from './compositor-pages.js';
+import { isNear, isWhite, takeWithSpace, pressSceneKey, type Rgb } from './compositor-pages.js';
+import { openTestGuest, startGuestSite } from './guest-media-pages.js';
 import { expectPicturePlaying, getReadyToGoLive, livePill, openViewer, viewerUrlOf } from './go-live-pages.js';
 import { TestSignalClient } from '../tests/harness/signal-client.js';
 import type { VerticalOutput } from '../src/renderer/compositor/vertical-output.js';
@@ -20,6 +21,11 @@ test.describe.configure({ timeout: 180_000 });
 
 /** In the vertical card's left padding near its foot (VERTICAL_CARD_RECT: x 0.05–0.57, y 0.5–0.89), with or without a picture. */
 const VERTICAL_CARD_POINT = [0.06, 0.88] as const;
+
+const MAGENTA: Rgb = [255, 0, 255];
+/** "Vertical: guest stacked": the guest fills the bottom half (clear of the card and the name strip), the host the top. */
+const GUEST_POINT = [0.7, 0.66] as const;
+const HOST_POINT = [0.5, 0.25] as const;
 
 const verticalCanvas = (page: Page) => page.getByTestId('vertical-monitor').locator('canvas');
 
@@ -163,7 +169,7 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
     await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'stopped');
     const stream = host.getByRole('region', { name: 'Stream' });
     await stream.getByRole('button', { name: /^End show/ }).click();
-    await expect(host.getByRole('dialog').getByRole('button', { name: 'End show', exact: true })).toBeFocused();
+    await expect(host.getByRole('alertdialog', { name: 'End the show for everyone?' }).getByRole('button', { name: 'End show', exact: true })).toBeFocused();
     await host.keyboard.press('Enter');
     await expect(livePill(host)).toHaveText('Show ended');
     await expect.poll(() => videoFeedsOnSfu(host), { timeout: 15_000 }).toEqual([]);
@@ -185,4 +191,56 @@ test('vertical output: Settings, the 9:16 monitor with the card, linked and unli
   } finally {
     await stop();
   }
+});
+
+test.describe('a guest on the vertical output', () => {
+  let site: Awaited<ReturnType<typeof startGuestSite>>;
+  test.beforeAll(async () => {
+    site = await startGuestSite();
+  });
+  test.afterAll(async () => {
+    await site?.close();
+  });
+
+  test('linked, "Host + guest" takes "Vertical: guest stacked": the host on top, the guest (drawn by the same compositor code) below', async ({ browser }) => {
+    const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+    try {
+      const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await host.goto(`${studio.url}&lss-test-hooks`);
+      await host.evaluate(async () => {
+        await window.studio!.updateSettings({ verticalOutput: { enabled: true, resolution: '720x1280' } });
+        // An invite belongs to a show: open one.
+        const show = await window.studio!.createShow({ name: 'Guest night', scheduledStart: null });
+        if (!show.ok) throw new Error(show.error.message);
+        await window.studio!.setActiveShow({ showId: show.value.id });
+      });
+      await getReadyToGoLive(host);
+      await host.getByRole('button', { name: 'Go live' }).click();
+      await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+
+      const invite = await host.evaluate(() => window.studio!.createGuestInvite({ label: 'Dana', singleUse: true, expiry: '1h' }));
+      if (!invite.ok) throw new Error(invite.error.message);
+      const token = new URL(invite.value.invites[0]!.url).hash.replace('#invite=', '');
+      const sfu = await host.evaluate(() => window.studio!.getSfuStatus());
+      if (!sfu.ok || !sfu.value.signalUrl) throw new Error('no signal URL');
+      const guest = await openTestGuest(browser, site.origin, { signalUrl: sfu.value.signalUrl, show: sfu.value.room, token, name: 'Dana', colour: '#ff00ff' });
+      const guestId = await guest.evaluate(() => window.testGuest.guestId!);
+      await expect
+        .poll(async () => {
+          const state = await host.evaluate(() => window.studio!.getGuests());
+          return state.ok ? (state.value.guests.find((g) => g.guestId === guestId)?.producers.length ?? 0) : 0;
+        }, { timeout: 20_000 })
+        .toBe(2);
+      expect((await host.evaluate((id) => window.studio!.controlGuest({ guestId: id, action: 'onAir' }), guestId)).ok).toBe(true);
+
+      await host.locator('[data-scene="host-guest"]').click();
+      await takeWithSpace(host);
+      await expect.poll(() => verticalProgram(host)).toBe('vertical-guest-stacked');
+      await expect.poll(() => verticalPixel(host, ...GUEST_POINT).then((p) => isNear(p, MAGENTA, 40)), { timeout: 20_000 }).toBe(true);
+      expect(isNear(await verticalPixel(host, ...HOST_POINT), MAGENTA, 60)).toBe(false);
+      await host.screenshot({ path: test.info().outputPath('vertical-guest-stacked.png') });
+    } finally {
+      await stop();
+    }
+  });
 });

@@ -39,6 +39,9 @@ describe('the vertical output’s switcher', () => {
     await handlers.setVerticalPair({ sceneId: 'camera', verticalSceneId: 'vertical-guest-stacked' }, ctx);
     await handlers.takeScene({ sceneId: 'camera', transition: 'cut' }, ctx);
     expect((await handlers.getVerticalSwitch(undefined, ctx)).program.sceneId).toBe('vertical-guest-stacked');
+    // A guest scene (migration 0200) goes with "Vertical: guest stacked".
+    await handlers.takeScene({ sceneId: 'host-guest', transition: 'cut' }, ctx);
+    expect((await handlers.getVerticalSwitch(undefined, ctx)).program.sceneId).toBe('vertical-guest-stacked');
     // Its own Take is refused while linked, in host words.
     expect(() => handlers.takeVerticalScene({ sceneId: 'vertical-camera-card', transition: 'cut' }, ctx)).toThrow(/Turn Linked off/);
   });

@@ -29,15 +29,12 @@ export async function openSendTransport(requests: SignalRequests): Promise<{ dev
     requests.request({ type: 'connectTransport', transportId: transport.id, dtlsParameters }).then(() => done(), fail);
   });
   transport.on('produce', ({ kind, rtpParameters, appData }, done, fail) => {
-    // A producer made with appData { feed } goes out as that feed (the vertical canvas: 'vertical'); else the main one.
-    const feed = feedOf(appData);
     // mediasoup-client's RtpParameters travel unchanged; the SFU checks their shape and mediasoup their content.
+    // `appData.feed` says which output a producer carries (main when absent; the SFU checks it).
+    const feed = (appData as { feed?: MediaFeed }).feed;
     requests
       .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never, ...(feed ? { feed } : {}) })
       .then(({ producerId }) => done({ id: producerId }), fail);
   });
   return { device, transport };
 }
-
-const FEEDS: readonly MediaFeed[] = ['main', 'vertical', 'return'];
-const feedOf = (appData: Record<string, unknown>): MediaFeed | null => FEEDS.find((f) => f === appData['feed']) ?? null;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VERTICAL_RESOLUTIONS, type SettingsPatch, type VerticalResolution } from '../../shared/domain/settings.js';
+import { VERTICAL_RESOLUTIONS, type Settings, type VerticalResolution } from '../../shared/domain/settings.js';
 import { useStudio } from '../api/studio-context.js';
 import { useSettings } from '../api/use-settings.js';
 
@@ -18,10 +18,13 @@ export function VerticalOutputSection() {
   const settings = useSettings();
   const [error, setError] = useState<string | null>(null);
   const current = settings.value?.verticalOutput;
-  const save = async (verticalOutput: NonNullable<SettingsPatch['verticalOutput']>) => {
+  const save = async (verticalOutput: Partial<Settings['verticalOutput']>) => {
     // Shown at once (the box ticks as it is clicked); main's answer follows, a refusal puts back what main has.
     const shown = settings.value;
-    if (shown) settings.set({ ...shown, verticalOutput: { ...shown.verticalOutput, ...verticalOutput } });
+    if (shown) {
+      const { enabled = shown.verticalOutput.enabled, resolution = shown.verticalOutput.resolution } = verticalOutput;
+      settings.set({ ...shown, verticalOutput: { enabled, resolution } });
+    }
     const result = await studio.updateSettings({ verticalOutput });
     if (result.ok) settings.set(result.value);
     else void settings.reload();

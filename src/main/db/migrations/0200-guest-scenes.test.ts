@@ -7,8 +7,9 @@ import { migrate } from '../open-database.js';
 import { migrations } from './index.js';
 
 describe('migration 0200-guest-scenes', () => {
+  // The 16:9 scenes (0190 adds the vertical ones before these).
   const scenesOf = (db: Database.Database) =>
-    (db.prepare('SELECT id, name, layers FROM scenes ORDER BY position, id').all() as { id: string; name: string; layers: string }[]).map((r) =>
+    (db.prepare("SELECT id, name, layers FROM scenes WHERE orientation = 'horizontal' ORDER BY position, id").all() as { id: string; name: string; layers: string }[]).map((r) =>
       sceneSchema.parse({ id: r.id, name: r.name, layers: JSON.parse(r.layers) }),
     );
 
