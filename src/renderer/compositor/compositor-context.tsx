@@ -13,6 +13,7 @@ import { usesScreen, type Scene } from './scene-model.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useSceneSwitch } from './use-scene-switch.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
+import { useGuestSources } from './use-guest-sources.js';
 import { useStoredScenes } from './use-stored-scenes.js';
 
 /**
@@ -132,6 +133,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     setResolutionState(next);
   }, []);
 
+  // Guests on air: their pictures in guest slots and the people grid, their voices in the program (not in the return feed).
+  useGuestSources(compositor, mixer);
   const micTrack = capture?.microphone.track ?? null;
   useEffect(() => mixer?.setMicrophone(micTrack), [mixer, micTrack]);
   useEffect(() => {

@@ -2,6 +2,7 @@ import type { AuctionOverlay } from '../live/auction-view.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
 import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
+import { GuestPictures, type GuestPicture } from './draw-people.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
@@ -76,6 +77,8 @@ export class Compositor {
   private preview: { canvas: HTMLCanvasElement; scene: Scene | null; selected: string | null } | null = null;
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
+  /** Guests on air, in slot order (draw-people.ts). */
+  private readonly guests = new GuestPictures();
   private readonly images = new Map<string, HTMLImageElement>();
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
@@ -118,6 +121,11 @@ export class Compositor {
   setScreen(track: MediaStreamTrack | null): void {
     if (this.screen) this.screen.video.srcObject = null;
     this.screen = track ? { track, video: videoFor(track) } : null;
+  }
+
+  /** The guests on air now, in slot order: a `guest` layer's slot n draws guests[n]. */
+  setGuests(guests: readonly GuestPicture[]): void {
+    this.guests.setOnAir(guests);
   }
 
   setOverlay(patch: Partial<OverlayState>): void {
@@ -182,6 +190,7 @@ export class Compositor {
     this.clock.stop();
     for (const slot of [...this.cameras.keys()]) this.setCamera(slot, null);
     this.setScreen(null);
+    this.guests.dispose();
     this.outputTrack.stop();
   }
 
@@ -269,6 +278,10 @@ export class Compositor {
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':
         return drawTextCard(ctx, rect, source.text, source.subtitle, this.countdown());
+      case 'guest':
+        return this.guests.drawSlot(ctx, source.slot, layer, rect);
+      case 'people-grid':
+        return this.guests.drawGrid(ctx, this.cameras.get(0)?.video, rect);
     }
   }
 

@@ -17,6 +17,7 @@ import { auctionClockMigration } from './0140-auction-clock.js';
 import { giveawayExclusionsMigration } from './0150-giveaway-exclusions.js';
 import { auctionsUnclaimedMigration } from './0170-auctions-unclaimed.js';
 import { guestInvitesMigration } from './0180-guest-invites.js';
+import { guestScenesMigration } from './0200-guest-scenes.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   giveawayExclusionsMigration,
   auctionsUnclaimedMigration,
   guestInvitesMigration,
+  guestScenesMigration,
 ];
