@@ -8,6 +8,8 @@ import { handleReplayRequest } from './replay-routes.js';
 const VIEWER_ASSETS: Readonly<Record<string, string>> = {
   'watch.js': 'text/javascript; charset=utf-8',
   'watch.css': 'text/css; charset=utf-8',
+  'guest.js': 'text/javascript; charset=utf-8',
+  'guest.css': 'text/css; charset=utf-8',
 };
 export const VIEWER_ASSET_PREFIX = '/viewer/';
 
@@ -19,6 +21,9 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // The watch page never captures anything.
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), display-capture=()',
 };
+
+/** The guest page sends its camera and mic (its own origin only, never a frame's); nothing else. */
+const GUEST_PERMISSIONS_POLICY = 'camera=(self), microphone=(self), geolocation=(), display-capture=()';
 
 /** A Host header we are willing to echo into the CSP (name or IP, optional port). */
 const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -44,6 +49,14 @@ export function watchPageContentSecurityPolicy(hostHeader: string | undefined, s
   ].join('; ');
 }
 
+/**
+ * The guest page's policy: like the watch page's, without outside images (it
+ * shows none; a guest's name is text).
+ */
+export function guestPageContentSecurityPolicy(hostHeader: string | undefined, secure: boolean): string {
+  return watchPageContentSecurityPolicy(hostHeader, secure).replace('img-src https: http: data:', 'img-src data:');
+}
+
 export interface HealthReport {
   readonly ok: boolean;
   readonly [key: string]: unknown;
@@ -57,7 +70,7 @@ export interface HttpRoutesDeps {
   readonly health: () => HealthReport;
 }
 
-/** GET /healthz, GET /watch/<show>, GET /viewer/<asset>, GET /replay/<name>/…; everything else is 404. */
+/** GET /healthz, GET /watch/<show>, GET /guest/<show>, GET /viewer/<asset>, GET /replay/<name>/…; everything else is 404. */
 export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -77,6 +90,18 @@ export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMess
     if (show === null || !SHOW_ID_PATTERN.test(show)) return notFound(res);
     await sendViewerFile(deps, req, res, 'index.html', 'text/html; charset=utf-8', {
       'Content-Security-Policy': watchPageContentSecurityPolicy(req.headers.host, deps.secure),
+      'Cache-Control': 'no-store',
+    });
+    return;
+  }
+  // An invite link: /guest/<show>#invite=<token> (the token stays in the browser; the page reads it).
+  const guest = /^\/guest\/([^/]+)\/?$/.exec(url.pathname);
+  if (guest) {
+    const show = safeDecode(guest[1] ?? '');
+    if (show === null || !SHOW_ID_PATTERN.test(show)) return notFound(res);
+    await sendViewerFile(deps, req, res, 'guest.html', 'text/html; charset=utf-8', {
+      'Content-Security-Policy': guestPageContentSecurityPolicy(req.headers.host, deps.secure),
+      'Permissions-Policy': GUEST_PERMISSIONS_POLICY,
       'Cache-Control': 'no-store',
     });
     return;

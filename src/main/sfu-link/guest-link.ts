@@ -25,6 +25,8 @@ export class GuestLink implements SfuLinkExtension {
   private requests: SignalRequests | null = null;
   private invites: readonly GuestInviteEntry[] = [];
   private peers: SfuGuests = NO_GUESTS;
+  /** The SFU accepted the last list sent on this connection (guests can come in with it). */
+  private listed = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly log: (message: string) => void = () => {}) {}
@@ -32,6 +34,11 @@ export class GuestLink implements SfuLinkExtension {
   /** A link is joined: guests can join and controls work. */
   connected(): boolean {
     return this.requests !== null;
+  }
+
+  /** The SFU holds the current list of invites: links work as listed. */
+  invitesListed(): boolean {
+    return this.requests !== null && this.listed;
   }
 
   guests(): SfuGuests {
@@ -83,10 +90,17 @@ export class GuestLink implements SfuLinkExtension {
   private sendInvites(): void {
     const requests = this.requests;
     if (!requests) return;
-    requests.request({ type: 'guestInvites', invites: [...this.invites], hostNow: Date.now() }).catch((error: unknown) => {
-      if (this.requests !== requests) return; // that connection is gone; the next join sends the list again
-      this.log(`guest invites were not accepted by the SFU: ${(error as Error).message}`);
-    });
+    this.listed = false;
+    const invites = this.invites;
+    requests.request({ type: 'guestInvites', invites: [...invites], hostNow: Date.now() }).then(
+      () => {
+        if (this.requests === requests && this.invites === invites) this.listed = true;
+      },
+      (error: unknown) => {
+        if (this.requests !== requests) return; // that connection is gone; the next join sends the list again
+        this.log(`guest invites were not accepted by the SFU: ${(error as Error).message}`);
+      },
+    );
   }
 
   private changed(): void {
