@@ -2,12 +2,23 @@
  * The guest page end to end: invites as the studio makes them, the studio's
  * link as a raw host socket, and the guest page opened in its own browser
  * context (fake camera and microphone, playwright.config.ts).
+ *
+ * And for the studio's guests test (guests.spec.ts): Chromium instances whose
+ * fake camera and microphone are files made here (a solid colour, a pure
+ * tone), so the viewer's decoded frames and sound say whose picture and
+ * voice reached the program; the host's Backstage panel driven as a host
+ * would.
  */
 import crypto from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Browser, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import config from '../playwright.config.js';
 import type { GuestInviteEntry, GuestPeer } from '../src/shared/sfu/protocol-guests.js';
 import type { SignalPush } from '../src/shared/sfu/protocol.js';
 import { TestSignalClient } from '../tests/harness/signal-client.js';
+import type { Rgb } from './compositor-pages.js';
 import type { RunningSfu } from './sfu-fixtures/sfu-process.js';
 
 /** A random token for the link and its entry for `guestInvites` (only the SHA-256 goes to the SFU). */
@@ -57,4 +68,174 @@ export async function joinBackstage(page: Page, name: string): Promise<void> {
   await join.waitFor();
   await page.getByLabel('Your name').fill(name);
   await join.click();
+}
+
+/** A solid-colour camera: a Y4M file Chromium's fake capture loops. */
+export function solidColourY4m(file: string, [r, g, b]: Rgb, width = 320, height = 180): string {
+  // Full-range BT.601 (C420jpeg), as Chromium reads it.
+  const y = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+  const u = Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+  const v = Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+  const clamp = (n: number) => Math.max(0, Math.min(255, n));
+  const frame = Buffer.concat([
+    Buffer.from('FRAME\n'),
+    Buffer.alloc(width * height, clamp(y)),
+    Buffer.alloc((width / 2) * (height / 2), clamp(u)),
+    Buffer.alloc((width / 2) * (height / 2), clamp(v)),
+  ]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`);
+  fs.writeFileSync(file, Buffer.concat([header, ...Array.from({ length: 10 }, () => frame)]));
+  return file;
+}
+
+/** A microphone that hums one pure tone: a 16-bit mono WAV Chromium's fake capture loops. */
+export function toneWav(file: string, hz: number, seconds = 2, rate = 48_000): string {
+  const samples = seconds * rate;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 12_000), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  fs.writeFileSync(file, Buffer.concat([header, data]));
+  return file;
+}
+
+export interface FakeDevices {
+  readonly colour?: Rgb;
+  readonly toneHz?: number;
+}
+
+/**
+ * Chromium as the config launches it, with its own fake devices, and
+ * sound that plays without a tap (the viewer's page is measured, not heard).
+ */
+export async function launchWithDevices(playwright: PlaywrightWorkerArgs['playwright'], devices: FakeDevices): Promise<Browser> {
+  const base = config.use!.launchOptions!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-guest-devices-'));
+  const args = [...(base.args ?? []), '--autoplay-policy=no-user-gesture-required'];
+  if (devices.colour) args.push(`--use-file-for-fake-video-capture=${solidColourY4m(path.join(dir, 'camera.y4m'), devices.colour)}`);
+  if (devices.toneHz) args.push(`--use-file-for-fake-audio-capture=${toneWav(path.join(dir, 'mic.wav'), devices.toneHz)}`);
+  return playwright.chromium.launch({ ...base, args });
+}
+
+/** The host's Backstage panel. */
+export const backstage = (host: Page) => host.getByRole('region', { name: 'Backstage' });
+
+/** Makes an invite in the Backstage panel as the host does; returns its link (the newest invite is listed first). */
+export async function createInvite(host: Page, label: string, use: 'single' | 'reusable' = 'single'): Promise<string> {
+  const panel = backstage(host);
+  const before = await panel.getByTestId('invite').count();
+  await panel.getByLabel('Who is it for?').fill(label);
+  await panel.getByTestId('invite-use').selectOption(use);
+  await panel.getByTestId('invite-expiry').selectOption('1h');
+  await panel.getByRole('button', { name: 'Create invite link' }).click();
+  await expect(panel.getByTestId('invite')).toHaveCount(before + 1);
+  const newest = panel.getByTestId('invite').first();
+  await expect(newest).toContainText(label);
+  const url = await newest.getByTestId('invite-url').inputValue();
+  expect(url).toMatch(/\/guest\/[^/#]+#invite=[A-Za-z0-9_-]{43}$/);
+  return url;
+}
+
+/** The invite row with this label. */
+export const inviteRow = (host: Page, label: string) => backstage(host).getByTestId('invite').filter({ hasText: label });
+
+/** A guest's row in the host's backstage, by the name they typed. */
+export const guestRow = (host: Page, name: string) =>
+  backstage(host).getByTestId('guest').filter({ has: host.getByTestId('guest-name').getByText(name, { exact: true }) });
+
+/** The guest page's status line (data-phase: connecting, in-show, invite-dead, removed…). */
+export const guestStatus = (guest: Page) => guest.getByTestId('guest-status');
+
+/** Opens an invite link in a new context of `browser`, passes the device check with `name`, and waits to be backstage. */
+export async function joinAsGuest(browser: Browser, url: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
+  await page.goto(url);
+  await expect(page.getByTestId('device-check')).toBeVisible();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join backstage' }).click();
+  await expect(guestStatus(page)).toHaveAttribute('data-phase', 'in-show', { timeout: 20_000 });
+  await expect(guestStatus(page)).toContainText('Backstage');
+  return page;
+}
+
+/** Opens an invite link that should no longer admit anyone: the page says so, finally. */
+export async function expectInviteRefused(browser: Browser, url: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join backstage' }).click();
+  await expect(page.getByTestId('guest-final')).toContainText('This invite link no longer works. Ask the host for a new one.', { timeout: 15_000 });
+  return page;
+}
+
+/** The mean colour of a small square of the viewer's decoded video around (x, y), as fractions of the frame. */
+export function viewerColourAt(viewer: Page, x: number, y: number): Promise<Rgb> {
+  return viewer.evaluate(
+    ([fx, fy]) => {
+      const video = document.querySelector('video')!;
+      const canvas = document.createElement('canvas');
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(video, 0, 0);
+      const size = 8;
+      const data = ctx.getImageData(Math.round(fx! * canvas.width) - size / 2, Math.round(fy! * canvas.height) - size / 2, size, size).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += data[i + c]!;
+      const n = data.length / 4;
+      return [Math.round(sum[0]! / n), Math.round(sum[1]! / n), Math.round(sum[2]! / n)] as Rgb;
+    },
+    [x, y],
+  );
+}
+
+/**
+ * How loud each tone is in the viewer's program sound, in dB over the
+ * spectrum's median: the loudest bin within ±2 bins of each frequency over
+ * `ms` of listening. A tone that is mixed in stands far above the median.
+ */
+export function viewerTonesDb(viewer: Page, hz: readonly number[], ms = 1500): Promise<number[]> {
+  return viewer.evaluate(
+    async ({ hz, ms }) => {
+      const video = document.querySelector('video')!;
+      const track = (video.srcObject as MediaStream).getAudioTracks()[0];
+      if (!track) return hz.map(() => -Infinity);
+      const context = new AudioContext();
+      await context.resume();
+      const source = context.createMediaStreamSource(new MediaStream([track]));
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 8192;
+      analyser.smoothingTimeConstant = 0;
+      source.connect(analyser);
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const loudest = new Float32Array(analyser.frequencyBinCount).fill(-Infinity);
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+        analyser.getFloatFrequencyData(bins);
+        for (let i = 0; i < bins.length; i++) loudest[i] = Math.max(loudest[i]!, bins[i]!);
+      }
+      await context.close();
+      const sorted = [...loudest].filter(Number.isFinite).sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] ?? -100;
+      const binOf = (f: number) => Math.round((f / context.sampleRate) * analyser.fftSize);
+      return hz.map((f) => {
+        let peak = -Infinity;
+        for (let i = binOf(f) - 2; i <= binOf(f) + 2; i++) peak = Math.max(peak, loudest[i] ?? -Infinity);
+        return peak - median;
+      });
+    },
+    { hz, ms },
+  );
 }

@@ -35,8 +35,7 @@ import { RundownStore } from '../rundown/rundown-store.js';
 import { replayHandlers } from '../replay/replay-handlers.js';
 import { checkoutReplayPageDir } from '../replay/replay-page-dir.js';
 import { ReplayService } from '../replay/replay-service.js';
-import { sceneHandlers } from '../scenes/scene-handlers.js';
-import { SceneStore } from '../scenes/scene-store.js';
+import { sceneModuleHandlers } from '../scenes/scene-module.js';
 import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
@@ -48,6 +47,7 @@ import type { GiveawayService } from '../giveaways/giveaway-service.js';
 import type { SellBoard } from '../sell-board/sell-board.js';
 import { createSellingInputs, practiceOffRefusal, startAuctionsAndGiveaways } from './live-selling.js';
 import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
+import { GuestLink, guestHandlers, startGuests } from '../guests/guest-wiring.js';
 
 export interface StudioCoreOptions {
   /**
@@ -181,9 +181,10 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       selling.catalogChanged();
     },
   });
-
   const chatStore = new ChatStore(db);
+  const guestLink = new GuestLink((message) => console.warn(`[guests] ${message}`)); // guests over main's SFU link
   const live = new LiveService({
+    linkExtensions: [guestLink],
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
@@ -294,6 +295,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   void recordings.start().catch((error: unknown) => console.warn('[recording] Could not finish the recordings left from the last run', error));
   // Practice shows: the viewers' PRACTICE banner follows the active show; the simulated audience joins the SFU as real viewers.
   const practice = wirePracticeShows({ events, activeShow, live, pins, catalog, settings, sellBoard });
+  const guests = startGuests({ db, events, link: guestLink, sfuStatus: () => live.status(), activeShowId: () => rundownStore.activeShowId() });
   let ffmpegPath = settings.get().ffmpegPath;
   // The SFU follows Settings (address, room, port, LAN, token); unrelated changes are ignored there.
   events.on('settingsChanged', (next) => {
@@ -330,7 +332,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...liveHandlers(live, pins),
     ...obsHandlers(obs),
     ...chatHandlers(chat),
-    ...sceneHandlers(new SceneStore(db), events),
+    ...sceneModuleHandlers(db, events),
     ...sellingHandlers(deals, claims, reports),
     ...auctionHandlers(auctions),
     ...backupHandlers(backups),
@@ -339,6 +341,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...recordingHandlers(recordings, options.platform.showFolder?.bind(options.platform)),
     ...giveawayHandlers(giveaways),
     ...practiceHandlers(practice),
+    ...guestHandlers(guests),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -372,6 +375,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     info,
     async close() {
       practice.close(); // every simulated viewer leaves before the SFU closes
+      guests.close();
       live.setChatListener(null);
       live.setSellListener(null);
       // What was decided is stored and told before the board closes.

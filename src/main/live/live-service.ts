@@ -13,12 +13,11 @@ import type { StudioEventBus } from '../events/event-bus.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { DEFAULT_FFMPEG } from '../../shared/domain/settings.js';
 import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
-import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
+import { SignalRequestError, type SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
 import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
 import type { SignalReplyData } from '../../shared/sfu/protocol.js';
-import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
-import { SfuLink, type ChatHostRequest, type EgressRequestType } from '../sfu-link/sfu-link.js';
+import { SfuLink, type ChatHostRequest, type EgressRequestType, type SfuLinkExtension } from '../sfu-link/sfu-link.js';
 import { OnePublisher, type PublisherCaller } from './one-publisher.js';
 import { ShowAir } from './show-air.js';
 import { generateRoomName } from './sfu-address.js';
@@ -45,6 +44,7 @@ export interface LiveServiceDeps {
   readonly onLive?: () => void;
   /** The host ended the show (End show): e.g. the pin comes down, its deal ends, claims stop. */
   readonly onShowEnded?: () => void;
+  readonly linkExtensions?: readonly SfuLinkExtension[]; // their own requests on every link: guests (sfu-link/guest-link.ts)
 }
 
 /** What the chat and claims services hear from the show's SFU room. */
@@ -365,6 +365,7 @@ export class LiveService {
       },
       onEgressStatus: (status) => this.egressListener?.status(status),
       onSellIncoming: (action) => this.sellListener?.(action),
+      ...(this.deps.linkExtensions ? { extensions: this.deps.linkExtensions } : {}),
     });
     // Whatever the studio has pinned (and its auction, giveaway) goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);

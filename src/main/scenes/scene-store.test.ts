@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READY_MADE_SCENES, type Scene } from '../../shared/domain/scenes.js';
+import { READY_MADE_VERTICAL_SCENES } from '../../shared/domain/vertical-scenes.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
+import { GUEST_SCENES } from '../db/migrations/0200-guest-scenes.js';
 import { SCENE_QUERIES, SceneStore } from './scene-store.js';
 import { queryPlan } from '../../../tests/support/query-plan.js';
 
@@ -11,10 +13,22 @@ describe('SceneStore', () => {
     const db = openDatabase(path.join(tempDir(), 'studio.sqlite'));
     return { db, store: new SceneStore(db) };
   };
+  /** A new studio's scenes: the first-run ones, the vertical ones (migration 0190), then the guest scenes (migration 0200). */
+  const firstRun = [...READY_MADE_SCENES, ...READY_MADE_VERTICAL_SCENES, ...GUEST_SCENES];
   const mine: Scene = { id: 'my-intro', name: 'My intro', layers: [READY_MADE_SCENES[0]!.layers[0]!] };
 
-  it('starts with the ready-made scenes', () => {
-    expect(open().store.list().map((s) => s.name)).toEqual(READY_MADE_SCENES.map((s) => s.name));
+  it('starts with the ready-made scenes, the vertical ones read back with their orientation', () => {
+    const list = open().store.list();
+    expect(list.map((s) => s.name)).toEqual(firstRun.map((s) => s.name));
+    expect(list).toEqual(firstRun);
+  });
+
+  it('keeps a saved scene’s orientation', () => {
+    const { store } = open();
+    store.save({ ...mine, orientation: 'vertical' });
+    expect(store.list().at(-1)).toEqual({ ...mine, orientation: 'vertical' });
+    store.save(mine);
+    expect(store.list().at(-1)).toEqual(mine);
   });
 
   it('adds a new scene at the end, replaces it by id, and deletes it', () => {
@@ -23,7 +37,7 @@ describe('SceneStore', () => {
     expect(store.list().at(-1)).toEqual(mine);
     store.save({ ...mine, name: 'Intro', layers: [] });
     expect(store.list().at(-1)).toEqual({ ...mine, name: 'Intro', layers: [] });
-    expect(store.list()).toHaveLength(READY_MADE_SCENES.length + 1);
+    expect(store.list()).toHaveLength(firstRun.length + 1);
     expect(store.delete('my-intro')).toBe(true);
     expect(store.delete('my-intro')).toBe(false);
   });
@@ -32,7 +46,7 @@ describe('SceneStore', () => {
     const { store } = open();
     const ids = store.reorder(['starting-soon', 'nope', 'camera-card']).map((s) => s.id);
     expect(ids.slice(0, 3)).toEqual(['starting-soon', 'camera-card', 'camera']);
-    expect(ids).toHaveLength(READY_MADE_SCENES.length);
+    expect(ids).toHaveLength(firstRun.length);
   });
 
   it('drops a layer a hand-edited file broke, keeping the scene', () => {

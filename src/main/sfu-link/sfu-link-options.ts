@@ -2,7 +2,21 @@ import type { ChatIncomingMessage } from '../../shared/sfu/protocol-chat.js';
 import type { StudioClaimPush } from '../../shared/sfu/protocol-claims.js';
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
 import type { SellIncoming } from '../../shared/sfu/protocol-selling.js';
-import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
+import type { SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
+import type { SignalRequestBody, SignalRequests } from '../../shared/sfu/signal-requests.js';
+
+/**
+ * A feature that speaks its own part of the protocol over main's link (the
+ * guests: src/main/sfu-link/guest-link.ts), without growing SfuLink.
+ */
+export interface SfuLinkExtension {
+  /** The link (re)joined: the join reply, and the requests of this connection (answered in order). */
+  joined(reply: SignalReplyData['join'], requests: SignalRequests): void;
+  /** A push SfuLink does not handle itself; true when this extension took it. */
+  push(push: SignalPush): boolean;
+  /** The connection `requests` belonged to is gone (lost, or the link closed). */
+  lost(requests: SignalRequests): void;
+}
 
 /** The chat requests main sends as host (the studio has moderated; the SFU relays). */
 export type ChatHostRequest =
@@ -44,5 +58,7 @@ export interface SfuLinkOptions {
   readonly onEgressStatus?: (status: EgressStatus) => void;
   /** A viewer's bid, maximum bid or giveaway entry (a `sellIncoming` push), stamped with the SFU's clock. */
   readonly onSellIncoming?: (action: SellIncoming) => void;
+  /** Features with their own requests and pushes on this link (guests). */
+  readonly extensions?: readonly SfuLinkExtension[];
 }
 

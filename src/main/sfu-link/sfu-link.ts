@@ -24,7 +24,7 @@ export interface SfuLinkStatus {
   readonly error: string | null;
 }
 
-export type { ChatHostRequest, EgressRequestType, SfuLinkOptions } from './sfu-link-options.js';
+export type { ChatHostRequest, EgressRequestType, SfuLinkExtension, SfuLinkOptions } from './sfu-link-options.js';
 
 interface Connection {
   readonly ws: WebSocket;
@@ -230,6 +230,7 @@ export class SfuLink {
     });
     ws.on('close', (code) => {
       requests.failAll();
+      for (const extension of this.options.extensions ?? []) extension.lost(requests);
       if (this.connection !== connection) return;
       this.connection = null;
       this.clearSilenceTimer();
@@ -256,6 +257,7 @@ export class SfuLink {
       this.sendPin();
       this.pushSellState();
       this.options.onJoined?.();
+      for (const extension of this.options.extensions ?? []) extension.joined(reply, connection.requests);
       for (const request of this.chatOutbox.splice(0)) this.sendChat(request);
     } catch (error) {
       if (this.connection !== connection) return;
@@ -328,6 +330,7 @@ export class SfuLink {
         this.options.onSellIncoming?.(push.action);
         return;
       default:
+        for (const extension of this.options.extensions ?? []) if (extension.push(push)) return;
         return;
     }
     this.options.onChange();
@@ -381,6 +384,7 @@ export class SfuLink {
     this.clearSilenceTimer();
     if (!connection) return;
     connection.requests.failAll();
+    for (const extension of this.options.extensions ?? []) extension.lost(connection.requests);
     // Close, never `leave`: leaving would end the show for every viewer.
     if (connection.ws.readyState === WebSocket.CONNECTING) connection.ws.terminate();
     else connection.ws.close();

@@ -6,13 +6,14 @@ import { PublishPanel } from '../panels/PublishPanel.js';
 import { RundownPanel } from '../panels/RundownPanel.js';
 import { RundownProvider } from '../rundown/rundown-context.js';
 import { useAbilities } from '../api/role-context.js';
+import { BackstagePanel } from '../guests/BackstagePanel.js';
 
 /**
  * The studio window: rundown left, program and catalog centre, chat and stream right.
  * The active rundown is shared: the catalog adds to it, and the Pin button will read its current item.
  */
 export function StudioLayout() {
-  const { runShow } = useAbilities();
+  const { runShow, role } = useAbilities();
   // A moderator's link opens the chat console alone (the studio refuses the rest anyway).
   if (!runShow) {
     return (
@@ -26,7 +27,8 @@ export function StudioLayout() {
   return (
     <RundownProvider>
       <PinHotkeys />
-      <div className="studio-layout">
+      {/* Guests and their invite links are the host's (src/shared/api/contract/roles.ts): the Backstage below the rundown. */}
+      <div className={role === 'host' ? 'studio-layout studio-layout-guests' : 'studio-layout'}>
         <div className="area-rundown">
           <RundownPanel />
         </div>
@@ -42,6 +44,11 @@ export function StudioLayout() {
         <div className="area-publish">
           <PublishPanel />
         </div>
+        {role === 'host' && (
+          <div className="area-backstage">
+            <BackstagePanel />
+          </div>
+        )}
       </div>
     </RundownProvider>
   );

@@ -7,7 +7,7 @@ import { httpsUrl } from '../ui/safe-url.js';
 const MAX_IMAGE_BYTES = 1_500_000;
 
 // The pinned product card is not here: every scene has one, turned on or off in the scene's menu (SceneMenu).
-type Kind = 'text' | 'image-link' | 'image-file' | 'camera-2' | 'screen' | 'lower-third';
+type Kind = 'text' | 'image-link' | 'image-file' | 'camera-2' | 'screen' | 'lower-third' | 'guest-1' | 'guest-2' | 'guest-3' | 'people-grid';
 
 const KIND_LABELS: Record<Kind, string> = {
   text: 'Text',
@@ -16,6 +16,11 @@ const KIND_LABELS: Record<Kind, string> = {
   'camera-2': 'Second camera',
   screen: 'Screen',
   'lower-third': 'Host name',
+  // Slots follow the order the host brings guests on air; an empty slot draws nothing.
+  'guest-1': 'Guest 1',
+  'guest-2': 'Guest 2',
+  'guest-3': 'Guest 3',
+  'people-grid': 'People grid',
 };
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -50,6 +55,10 @@ export function AddLayerForm() {
         return { kind: 'image', url: await readAsDataUrl(file) };
       case 'camera-2':
         return { kind: 'camera', slot: 1 };
+      case 'guest-1':
+      case 'guest-2':
+      case 'guest-3':
+        return { kind: 'guest', slot: Number(kind.slice(-1)) - 1 };
       default:
         return { kind } as LayerSource;
     }

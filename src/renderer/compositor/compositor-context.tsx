@@ -10,9 +10,12 @@ import { useCapture, usePublishCommands } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
 import { usesScreen, type Scene } from './scene-model.js';
+import { sceneOrientation } from '../../shared/domain/scenes.js';
+import { VerticalProvider } from './vertical-context.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useSceneSwitch } from './use-scene-switch.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
+import { useGuestSources } from './use-guest-sources.js';
 import { useStoredScenes } from './use-stored-scenes.js';
 
 /**
@@ -81,7 +84,9 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const { showPreview } = switcher;
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
-  const { scenes, updateScene } = stored;
+  const { updateScene } = stored;
+  // The 16:9 switcher's scenes (F1…); the vertical ones are the vertical output's (vertical-context.tsx).
+  const scenes = useMemo(() => stored.scenes.filter((s) => sceneOrientation(s) === 'horizontal'), [stored.scenes]);
   const previewId = switcher.preview?.sceneId ?? 'camera-card';
   const [refused, setRefused] = useState<string | null>(null);
   // The layer selected for editing belongs to the scene it was selected in: a new preview (from any window) starts unselected.
@@ -118,6 +123,7 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (typeof AudioContext === 'undefined') return;
     const created = new AudioMixer();
+    if (testHooks) Object.assign(window, { __lssMixer: created });
     setMixer(created);
     setProgramAudio(created.outputTrack);
     return () => {
@@ -132,6 +138,8 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     setResolutionState(next);
   }, []);
 
+  // Guests on air: their pictures in guest slots and the people grid, their voices in the program (not in the return feed).
+  useGuestSources(compositor, mixer);
   const micTrack = capture?.microphone.track ?? null;
   useEffect(() => mixer?.setMicrophone(micTrack), [mixer, micTrack]);
   useEffect(() => {
@@ -245,5 +253,11 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     }),
     [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, selectLayer, transition, sources, audio, mixer, resolution, setResolution, resolutionLocked, pickPreview, take, updateScene, duplicatePreview, deletePreview],
   );
-  return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
+  return (
+    <CompositorContext.Provider value={value}>
+      <VerticalProvider compositor={compositor} allScenes={stored.scenes} transition={transition}>
+        {children}
+      </VerticalProvider>
+    </CompositorContext.Provider>
+  );
 }

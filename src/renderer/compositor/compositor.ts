@@ -2,6 +2,7 @@ import type { AuctionOverlay } from '../live/auction-view.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
 import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
+import { GuestPictures, type GuestPicture } from './draw-people.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
@@ -50,6 +51,11 @@ export interface FrameStats {
   readonly fps: number;
 }
 
+/** Another output drawn on the same frame clock (vertical-output.ts), right after the program and inside its measured time. */
+export interface ExtraOutput {
+  render(now: number): void;
+}
+
 interface Fade {
   readonly from: Scene;
   readonly start: number;
@@ -76,6 +82,8 @@ export class Compositor {
   private preview: { canvas: HTMLCanvasElement; scene: Scene | null; selected: string | null } | null = null;
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
+  /** Guests on air, in slot order (draw-people.ts). */
+  private readonly guests = new GuestPictures();
   private readonly images = new Map<string, HTMLImageElement>();
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
@@ -85,6 +93,7 @@ export class Compositor {
   private tickStarts: number[] = [];
   private tick = 0;
   private slate = false;
+  private extra: ExtraOutput | null = null;
 
   constructor(resolution: Resolution = '1280x720') {
     this.canvas = document.createElement('canvas');
@@ -120,6 +129,11 @@ export class Compositor {
     this.screen = track ? { track, video: videoFor(track) } : null;
   }
 
+  /** The guests on air now, in slot order: a `guest` layer's slot n draws guests[n]. */
+  setGuests(guests: readonly GuestPicture[]): void {
+    this.guests.setOnAir(guests);
+  }
+
   setOverlay(patch: Partial<OverlayState>): void {
     this.overlay = { ...this.overlay, ...patch };
     this.auctionPainter.set(this.overlay.auction);
@@ -140,6 +154,22 @@ export class Compositor {
     if (transition === 'fade' && this.program && this.program.id !== scene.id) this.fade = { from: this.program, start: performance.now() };
     else this.fade = null;
     this.program = scene;
+  }
+
+  /** Draws `output` on every program frame (null: none); frameStats then counts both outputs' drawing. */
+  setExtraOutput(output: ExtraOutput | null): void {
+    this.extra = output;
+  }
+
+  /** A scene with this compositor's sources and overlays, into another canvas (the vertical output: one code path for every output). */
+  drawSceneOn(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+    this.drawScene(ctx, scene, width, height, 'viewers');
+  }
+
+  /** What goes over every published frame whatever the scene (the giveaway winner's line). */
+  drawFrameOverlays(ctx: CanvasRenderingContext2D, width: number, height: number): void {
+    const winner = this.overlay.giveawayWinner;
+    if (winner && Date.now() + this.overlay.clockOffset < winner.until) drawWinnerLine(ctx, width, height, winner.text);
   }
 
   /** Where the preview scene is drawn (with the selected layer's handles); null hides it. */
@@ -182,6 +212,7 @@ export class Compositor {
     this.clock.stop();
     for (const slot of [...this.cameras.keys()]) this.setCamera(slot, null);
     this.setScreen(null);
+    this.guests.dispose();
     this.outputTrack.stop();
   }
 
@@ -203,8 +234,8 @@ export class Compositor {
     }
     if (this.program) this.drawScene(this.ctx, this.program, width, height, 'viewers');
     this.ctx.globalAlpha = 1;
-    const winner = this.overlay.giveawayWinner;
-    if (winner && Date.now() + this.overlay.clockOffset < winner.until) drawWinnerLine(this.ctx, width, height, winner.text);
+    this.drawFrameOverlays(this.ctx, width, height);
+    this.extra?.render(started);
     this.frameTimes.push(performance.now() - started);
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
     if (++this.tick % 2 === 0) this.renderPreview();
@@ -269,6 +300,10 @@ export class Compositor {
         return drawLowerThird(ctx, rect, this.overlay.hostName);
       case 'text':
         return drawTextCard(ctx, rect, source.text, source.subtitle, this.countdown());
+      case 'guest':
+        return this.guests.drawSlot(ctx, source.slot, layer, rect);
+      case 'people-grid':
+        return this.guests.drawGrid(ctx, this.cameras.get(0)?.video, rect);
     }
   }
 

@@ -14,7 +14,8 @@ export function useSceneHotkeys(pick: (index: number) => void, take: () => void)
   latest.current = { pick, take };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isModalOpen()) return;
+      // Shift + a scene key or Take is the vertical output's (use-vertical-hotkeys.ts).
+      if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || isModalOpen()) return;
       const fkey = /^F([1-8])$/.exec(event.key);
       if (fkey) {
         event.preventDefault();
@@ -32,7 +33,7 @@ export function useSceneHotkeys(pick: (index: number) => void, take: () => void)
 }
 
 /** Nothing focused, or a non-interactive spot of the Program panel: Space in the rundown or chat keeps its own meaning there. */
-function isQuietTarget(target: EventTarget | null): boolean {
+export function isQuietTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement) || target === document.body) return true;
   return target.closest('[data-panel="preview"]') !== null && target.closest('button, a, input, select, textarea, [tabindex]:not(canvas)') === null;
 }

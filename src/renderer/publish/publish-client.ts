@@ -4,26 +4,27 @@ import { SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { SignalPush } from '../../shared/sfu/protocol.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
+import { GuestFeeds, GuestMediaStore, type GuestList } from './guest-feeds.js';
+import { joinToLeave, withTimeout } from './host-goodbye.js';
+import { produceProgram, type ProgramTracks } from './program-producers.js';
 import { openSendTransport } from './send-transport.js';
-import { failureOf, HostFacingError, type AttemptFailure } from './publish-failure.js';
-import { AUDIO_CODEC_OPTIONS, VIDEO_CODEC_OPTIONS, VIDEO_LAYERS } from './publish-media.js';
+import { failureOf, type AttemptFailure } from './publish-failure.js';
 import { INITIAL_PUBLISH_STATUS, isOnAir, type PublishStatus } from './publish-status.js';
 import { measureStreamHealth, type SendCounters, type SendStatsEntry } from './stream-health.js';
 import { Backoff } from '../../shared/time/backoff.js';
+import type { SessionFeed } from './vertical-publisher.js';
 
 /** Runs in the renderer. */
 
-export interface PublishTracks {
-  /** The camera now; the compositor's canvas track later. */
-  readonly video: MediaStreamTrack;
-  /** Null: the show goes out without sound (the checklist warns). */
-  readonly audio: MediaStreamTrack | null;
-}
+/** What a session sends (program-producers.ts). */
+export type PublishTracks = ProgramTracks;
 
 export interface PublishClientOptions {
   /** Asked before every join: tickets are short-lived, and the server may have moved since the last attempt. */
   readonly fetchTicket: () => Promise<PublishTicket>;
   readonly statsIntervalMs?: number;
+  /** More feeds on the same session (the vertical output): attached once the main video is produced, detached with the transport. */
+  readonly feeds?: readonly SessionFeed[];
 }
 
 const STATS_INTERVAL_MS = 2_000;
@@ -42,6 +43,12 @@ interface Attempt {
   transport: types.Transport | null;
   video: types.Producer | null;
   audio: types.Producer | null;
+  /** The `return` audio feed: what guests hear of the show (no echo of themselves). */
+  returnAudio: types.Producer | null;
+  /** Guests' feeds received in this session; null until the send transport (and the Device) exists. */
+  guests: GuestFeeds | null;
+  /** The latest guest list, kept until `guests` exists. */
+  guestList: GuestList | null;
   counters: SendCounters | null;
   /** The SFU asked for a rejoin (its media worker restarted): rejoin without backoff. */
   rejoinAtOnce: boolean;
@@ -72,6 +79,8 @@ export class PublishClient {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   /** For messages when no session is left to ask. */
   private lastSignalUrl = '';
+  /** The show's guests and their tracks, received while this window publishes (guest-feeds.ts). */
+  readonly guestMedia = new GuestMediaStore();
 
   constructor(private readonly options: PublishClientOptions) {}
 
@@ -109,6 +118,12 @@ export class PublishClient {
     await this.attempt?.audio?.replaceTrack({ track });
   }
 
+  /** Swaps the return feed's audio (the program without guests). Started only with the next join when none was sent. */
+  async replaceReturnAudio(track: MediaStreamTrack | null): Promise<void> {
+    if (this.tracks) this.tracks = { ...this.tracks, returnAudio: track };
+    await this.attempt?.returnAudio?.replaceTrack({ track });
+  }
+
   /**
    * Pause: media stops, the show stays open; viewers see that the host will be right back.
    * `keepShowOpen` false: the show is no longer this window's (another one took it over), so End show is not offered here.
@@ -117,7 +132,7 @@ export class PublishClient {
     const attempt = this.halt();
     if (attempt?.transport) {
       // Closing the socket alone would do; closing the feeds first tells viewers at once.
-      const feeds = [attempt.video, attempt.audio].filter((p): p is types.Producer => p !== null);
+      const feeds = [attempt.video, attempt.audio, attempt.returnAudio].filter((p): p is types.Producer => p !== null);
       await withTimeout(Promise.allSettled(feeds.map((p) => attempt.socket.requests.request({ type: 'closeProducer', producerId: p.id }))));
     }
     this.dropAttempt(attempt);
@@ -131,7 +146,7 @@ export class PublishClient {
     const { room, viewerUrls } = this.status;
     try {
       if (attempt && this.isJoined(attempt)) await attempt.socket.requests.request({ type: 'leave' });
-      else await this.joinToLeave();
+      else await this.sayGoodbye();
       this.dropAttempt(attempt);
       this.update({ ...INITIAL_PUBLISH_STATUS, phase: 'ended', room, viewerUrls });
     } catch (error) {
@@ -183,6 +198,9 @@ export class PublishClient {
       transport: null,
       video: null,
       audio: null,
+      returnAudio: null,
+      guests: null,
+      guestList: null,
       counters: null,
       rejoinAtOnce: false,
       iceTimer: null,
@@ -204,31 +222,28 @@ export class PublishClient {
     await socket.opened.catch(() => {
       throw new SignalRequestError('disconnected', 'The signaling socket did not open.');
     });
-    const { room } = await requests.request({ type: 'join', show: ticket.room, role: 'host', hostToken: ticket.hostToken });
+    const { room, guests } = await requests.request({ type: 'join', show: ticket.room, role: 'host', hostToken: ticket.hostToken });
     this.update({ viewerCount: room.viewerCount });
+    attempt.guestList ??= guests ?? null;
     const { device, transport } = await openSendTransport(requests);
     attempt.device = device;
     attempt.transport = transport;
+    if (attempt === this.attempt) {
+      attempt.guests = new GuestFeeds(requests, device, this.guestMedia);
+      if (attempt.guestList) attempt.guests.update(attempt.guestList);
+    }
     transport.on('connectionstatechange', (state) => this.onMediaState(attempt, state));
 
-    const tracks = this.tracks!;
-    if (tracks.video.readyState === 'ended') {
-      throw new HostFacingError('The camera stopped (unplugged or taken by another app). Pick a camera, then go live again.', true);
-    }
-    attempt.video = await transport.produce({
-      track: tracks.video,
-      encodings: VIDEO_LAYERS.map((layer) => ({ ...layer })),
-      codecOptions: VIDEO_CODEC_OPTIONS,
-      stopTracks: false,
-    });
-    if (tracks.audio && tracks.audio.readyState === 'live') {
-      attempt.audio = await transport.produce({ track: tracks.audio, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false });
-    }
+    const produced = await produceProgram(transport, this.tracks!);
+    attempt.video = produced.video;
+    attempt.audio = produced.audio;
+    attempt.returnAudio = produced.returnAudio;
     if (attempt !== this.attempt) {
       this.dropAttempt(attempt);
       return;
     }
     this.update({ sending: { video: true, audio: attempt.audio !== null } });
+    for (const feed of this.options.feeds ?? []) feed.attach({ transport, requests });
     if (transport.connectionState === 'connected') this.markLive();
     else this.watchMediaConnect(attempt);
   }
@@ -287,6 +302,10 @@ export class PublishClient {
   private onPush(attempt: Attempt, push: SignalPush): void {
     if (attempt !== this.attempt) return;
     if (push.type === 'viewerCount') this.update({ viewerCount: push.count });
+    else if (push.type === 'guests') {
+      attempt.guestList = { guests: push.guests, onAirOrder: push.onAirOrder };
+      attempt.guests?.update(attempt.guestList);
+    }
     // The socket closes right after; onSocketClosed rejoins without waiting.
     else if (push.type === 'rejoin') attempt.rejoinAtOnce = true;
   }
@@ -338,28 +357,22 @@ export class PublishClient {
   }
 
   /** Joins only to send the host `leave` (End show pressed while not connected). */
-  private async joinToLeave(): Promise<void> {
+  private async sayGoodbye(): Promise<void> {
     const ticket = await this.options.fetchTicket();
     this.lastSignalUrl = ticket.signalUrl;
-    const socket = openBrowserSignalSocket(ticket.signalUrl, { onPush: () => undefined, onClose: () => undefined });
-    try {
-      await socket.opened.catch(() => {
-        throw new SignalRequestError('disconnected', 'The signaling socket did not open.');
-      });
-      await socket.requests.request({ type: 'join', show: ticket.room, role: 'host', hostToken: ticket.hostToken });
-      await socket.requests.request({ type: 'leave' });
-    } finally {
-      socket.close();
-    }
+    await joinToLeave(ticket);
   }
 
   private dropAttempt(attempt: Attempt | null): void {
     if (!attempt) return;
     if (attempt.iceTimer) clearTimeout(attempt.iceTimer);
     if (attempt.mediaTimer) clearTimeout(attempt.mediaTimer);
+    if (attempt.transport) for (const feed of this.options.feeds ?? []) feed.detach(attempt.transport);
     // Producers were made with stopTracks: false, so the camera keeps running for the preview and the next session.
     attempt.video?.close();
     attempt.audio?.close();
+    attempt.returnAudio?.close();
+    attempt.guests?.close();
     attempt.transport?.close();
     attempt.socket.close();
   }
@@ -383,9 +396,4 @@ export class PublishClient {
     this.status = Object.freeze({ ...this.status, ...patch });
     for (const listener of this.listeners) listener(this.status);
   }
-}
-
-/** Waits for a goodbye at most this long: a dead server must not hold Stop or End show. */
-function withTimeout<T>(promise: Promise<T>, ms = 1_000): Promise<T | undefined> {
-  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 }

@@ -3,10 +3,12 @@ import type { PublisherState } from '../../shared/domain/live.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
 import { useStudioValue } from '../api/studio-value.js';
 import type { CaptureDevice } from './host-messages.js';
+import { NO_GUEST_MEDIA, type GuestMedia } from './guest-feeds.js';
 import { MediaCapture, type CaptureStatus } from './media-capture.js';
 import { PublishClient } from './publish-client.js';
 import { HostFacingError } from './publish-failure.js';
 import { INITIAL_PUBLISH_STATUS, type PublishStatus } from './publish-status.js';
+import { VerticalPublisher } from './vertical-publisher.js';
 
 /**
  * The window's one publisher and its camera and microphone (runs in the
@@ -30,8 +32,12 @@ export interface PublishCommands {
   setProgramVideo(track: MediaStreamTrack | null): void;
   /** The same for sound: the microphone after the studio's gain and mute; null sends the raw microphone. */
   setProgramAudio(track: MediaStreamTrack | null): void;
+  /** The program's sound without guests (the `return` feed guests hear, so never their own voice); null sends none. */
+  setReturnAudio(track: MediaStreamTrack | null): void;
   stop(): Promise<void>;
   endShow(): Promise<void>;
+  /** The vertical (9:16) feed on this publisher's session (vertical-context.tsx gives it the canvas). */
+  readonly verticalFeed: VerticalPublisher;
 }
 
 /** Who publishes the show, and what this window's own claim on it came to. */
@@ -58,6 +64,7 @@ const CommandsContext = createContext<PublishCommands | null>(null);
 const StatusContext = createContext<PublishStatus>(INITIAL_PUBLISH_STATUS);
 const CaptureContext = createContext<CaptureStatus | null>(null);
 const PublisherContext = createContext<PublisherView | null>(null);
+const GuestMediaContext = createContext<GuestMedia>(NO_GUEST_MEDIA);
 
 export function usePublishCommands(): PublishCommands {
   const value = useContext(CommandsContext);
@@ -81,6 +88,21 @@ export function usePublisher(): PublisherView {
   return value;
 }
 
+/**
+ * The show's guests and the tracks this window receives from them, for the
+ * compositor, the mixer and backstage previews. Stable API:
+ * - `guests`: every guest the SFU lists (backstage and on air; `name` is
+ *   untrusted text), `onAirOrder`: guest ids on air in slot order (a scene's
+ *   guest slot n is `onAirOrder[n]`; `guestInSlot` / `guestsOnAir` in
+ *   guest-feeds.ts resolve it);
+ * - `tracks.get(guestId)`: `{ video?, audio? }` MediaStreamTracks, received
+ *   only while this window publishes (the SFU session is the publisher's).
+ * A new object whenever any of it changes; NO_GUEST_MEDIA when offline.
+ */
+export function useGuestMedia(): GuestMedia {
+  return useContext(GuestMediaContext);
+}
+
 interface Parts {
   readonly client: PublishClient;
   readonly capture: MediaCapture;
@@ -93,8 +115,11 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<PublishStatus>(INITIAL_PUBLISH_STATUS);
   const [capture, setCapture] = useState<CaptureStatus | null>(null);
   const [pending, setPending] = useState<PendingAction>(null);
+  const [verticalFeed] = useState(() => new VerticalPublisher());
   const programVideo = useRef<MediaStreamTrack | null>(null);
   const programAudio = useRef<MediaStreamTrack | null>(null);
+  const returnAudio = useRef<MediaStreamTrack | null>(null);
+  const [guestMedia, setGuestMedia] = useState<GuestMedia>(NO_GUEST_MEDIA);
   const publisherValue = useStudioValue({ event: 'publisherChanged', read: (api) => api.getPublisher() });
   const { set: setPublisher, latest: latestPublisher } = publisherValue;
   const publisher = publisherValue.value;
@@ -109,6 +134,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const client = new PublishClient({
+      feeds: [verticalFeed],
       fetchTicket: async () => {
         const publisherId = mine.current;
         if (publisherId === null) throw new HostFacingError('This window is no longer publishing the show.', true);
@@ -131,7 +157,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       if (device === 'camera' && track && !programVideo.current) void client.replaceVideoTrack(track);
       if (device === 'microphone' && (!programAudio.current || !track)) void client.replaceAudioTrack(track);
     });
-    const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture), releaseOnFailure];
+    const unsubscribe = [client.subscribe(setStatus), capture.subscribe(setCapture), client.guestMedia.subscribe(setGuestMedia), releaseOnFailure];
     parts.current = { client, capture };
     setStatus(client.getStatus());
     setCapture(capture.getStatus());
@@ -149,7 +175,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       capture.dispose();
       if (parts.current?.client === client) parts.current = null;
     };
-  }, [studio, latestPublisher]);
+  }, [studio, latestPublisher, verticalFeed]);
 
   // Another window took the show over: stop at once (a pause, never an end: the show goes on from there) and say so.
   useStudioEvent('publisherChanged', (state) => {
@@ -207,7 +233,11 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         const video = current?.capture.getStatus().camera.track;
         if (!current || !video) return;
         const microphone = current.capture.getStatus().microphone.track;
-        const tracks = { video: programVideo.current ?? video, audio: microphone ? (programAudio.current ?? microphone) : null };
+        const tracks = {
+          video: programVideo.current ?? video,
+          audio: microphone ? (programAudio.current ?? microphone) : null,
+          returnAudio: microphone ? returnAudio.current : null,
+        };
         setClaimError(null);
         // Main decides who publishes: claim the show first (refused while another window is live, unless taking over).
         void studio.claimPublishing({ takeOver }).then((result) => {
@@ -233,14 +263,19 @@ export function PublishProvider({ children }: { children: ReactNode }) {
         const microphone = parts.current?.capture.getStatus().microphone.track ?? null;
         void parts.current?.client.replaceAudioTrack(microphone ? (track ?? microphone) : null);
       },
+      setReturnAudio: (track) => {
+        returnAudio.current = track;
+        void parts.current?.client.replaceReturnAudio(track);
+      },
       stop: () => runPending('stopping', (client) => client.stop()),
       endShow: () =>
         runPending('ending', async (client) => {
           setClaimError(null);
           if (await holdForEnding()) await client.endShow();
         }),
+      verticalFeed,
     };
-  }, [studio, setPublisher]);
+  }, [studio, setPublisher, verticalFeed]);
 
   const current = publisher?.current ?? null;
   const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;
@@ -252,7 +287,9 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     <CommandsContext.Provider value={commands}>
       <PublisherContext.Provider value={publisherView}>
         <CaptureContext.Provider value={capture}>
-          <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+          <StatusContext.Provider value={status}>
+            <GuestMediaContext.Provider value={guestMedia}>{children}</GuestMediaContext.Provider>
+          </StatusContext.Provider>
         </CaptureContext.Provider>
       </PublisherContext.Provider>
     </CommandsContext.Provider>

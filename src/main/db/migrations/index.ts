@@ -16,6 +16,9 @@ import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-pr
 import { auctionClockMigration } from './0140-auction-clock.js';
 import { giveawayExclusionsMigration } from './0150-giveaway-exclusions.js';
 import { auctionsUnclaimedMigration } from './0170-auctions-unclaimed.js';
+import { guestInvitesMigration } from './0180-guest-invites.js';
+import { verticalScenesMigration } from './0190-vertical-scenes.js';
+import { guestScenesMigration } from './0200-guest-scenes.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +39,7 @@ export const migrations: readonly Migration[] = [
   auctionClockMigration,
   giveawayExclusionsMigration,
   auctionsUnclaimedMigration,
+  guestInvitesMigration,
+  verticalScenesMigration,
+  guestScenesMigration,
 ];

@@ -7,6 +7,7 @@ import { catalogChannels, catalogEvents } from './catalog.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { destinationChannels, destinationEvents } from './destinations.js';
 import { giveawayChannels, giveawayEvents } from './giveaways.js';
+import { guestChannels, guestEvents } from './guests.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
 import { practiceChannels, practiceEvents } from './practice.js';
@@ -37,6 +38,7 @@ export const contract = {
   ...destinationChannels,
   ...giveawayChannels,
   ...practiceChannels,
+  ...guestChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -55,6 +57,7 @@ export const events = {
   ...destinationEvents,
   ...giveawayEvents,
   ...practiceEvents,
+  ...guestEvents,
 } as const;
 
 export type Contract = typeof contract;

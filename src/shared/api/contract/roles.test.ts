@@ -58,4 +58,16 @@ describe('the roles table', () => {
     expect(ROLES.filter((role) => receivesEvent(role, 'destinationsChanged', trusting))).toEqual(['host']);
     expect(ROLES.filter((role) => receivesEvent(role, 'egressChanged', trusting))).toEqual(['host', 'producer']);
   });
+
+  it('keeps guests and their invite links to the host: a producer or moderator can neither invite nor bring guests on air', () => {
+    for (const name of ['getGuests', 'createGuestInvite', 'revokeGuestInvite', 'controlGuest'] as const) {
+      expect(mayCall('host', name, strict).ok, name).toBe(true);
+      expect(mayCall('producer', name, trusting).ok, name).toBe(false);
+      expect(mayCall('moderator', name, trusting).ok, name).toBe(false);
+    }
+    expect(mayCall('producer', 'controlGuest', trusting)).toEqual({ ok: false, message: "Your producer link can't invite guests or bring them on air." });
+    expect(ROLES.filter((role) => receivesEvent(role, 'guestsChanged', trusting))).toEqual(['host']);
+    // Guest slots in scenes stay the producer's: scenes are the show's running.
+    expect(mayCall('producer', 'saveScene', strict).ok).toBe(true);
+  });
 });

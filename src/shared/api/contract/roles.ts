@@ -46,6 +46,13 @@ const RECORD = access('host', 'start, stop or delete recordings');
 const DESTINATIONS = access('host', 'see or change the multistream destinations');
 const EGRESS_CONTROL = access('host', 'start or stop multistream destinations');
 const EGRESS_STATUS = access('producer', 'see the multistream destinations');
+/**
+ * Guests: the host's alone. The guests state carries the invite links (each a
+ * key to the show's backstage), which only the host's windows may see; a
+ * producer still puts guest slots in scenes (RUN_SHOW) but does not pick who
+ * is on air.
+ */
+const GUESTS = access('host', 'invite guests or bring them on air');
 
 /**
  * The one table of who may call what. Every channel of the contract has an
@@ -133,6 +140,11 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   getPreviewScene: READ_STUDIO,
   pickPreviewScene: RUN_SHOW,
   takeScene: RUN_SHOW,
+  getVerticalSwitch: READ_STUDIO,
+  pickVerticalPreview: RUN_SHOW,
+  takeVerticalScene: RUN_SHOW,
+  setVerticalLinked: RUN_SHOW,
+  setVerticalPair: RUN_SHOW,
   // selling
   startDeal: RUN_SHOW,
   endDeal: RUN_SHOW,
@@ -179,6 +191,11 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   startPracticeAudience: RUN_SHOW,
   updatePracticeAudience: RUN_SHOW,
   stopPracticeAudience: RUN_SHOW,
+  // guests
+  getGuests: GUESTS,
+  createGuestInvite: GUESTS,
+  revokeGuestInvite: GUESTS,
+  controlGuest: GUESTS,
 };
 
 /**
@@ -203,6 +220,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   scenesChanged: 'producer',
   programSceneChanged: 'producer',
   previewSceneChanged: 'producer',
+  verticalSwitchChanged: 'producer',
   claimsChanged: 'producer',
   auctionsChanged: 'producer',
   replaysChanged: 'host',
@@ -212,6 +230,8 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   egressChanged: 'producer',
   giveawaysChanged: 'producer',
   practiceAudienceChanged: 'moderator',
+  // carries the invite links: the host's windows only
+  guestsChanged: 'host',
 };
 
 const RANK: Readonly<Record<Role, number>> = { moderator: 0, producer: 1, host: 2 };

@@ -1,0 +1,165 @@
+import { TestSignalClient } from '../tests/harness/signal-client.js';
+import { isNear, type Rgb } from './compositor-pages.js';
+import { expectPicturePlaying, getReadyToGoLive, livePill, openStudio, openViewer, startLiveStudio, viewerUrlOf } from './go-live-pages.js';
+import {
+  backstage,
+  createInvite,
+  expectInviteRefused,
+  guestRow,
+  guestStatus,
+  inviteRow,
+  joinAsGuest,
+  launchWithDevices,
+  viewerColourAt,
+  viewerTonesDb,
+} from './guest-pages.js';
+import { expect, test } from './studio-fixture.js';
+
+/**
+ * Issue 18, guests on air: the real studio with its built-in SFU, the host's
+ * Backstage panel in Chromium, two guests on the real guest page in their own
+ * Chromium (each with a solid-colour camera and a microphone humming its own
+ * tone), and a viewer on the watch page whose decoded frames and sound say
+ * who is in the program: the host's camera and the on-air guest side by side,
+ * the host's and that guest's voices, never the guest left backstage.
+ */
+
+test.describe.configure({ timeout: 240_000 });
+
+const DANA: Rgb = [230, 30, 200];
+const SAM: Rgb = [20, 200, 230];
+const HOST_HZ = 500;
+const DANA_HZ = 1500;
+const SAM_HZ = 3100;
+const LEFT: [number, number] = [0.25, 0.5];
+const RIGHT: [number, number] = [0.75, 0.5];
+
+/** The ready-made "Host + guest" scene (migration 0200): the host's camera on the left half, the first guest on air on the right. */
+const SIDE_BY_SIDE = 'host-guest';
+
+test('two guests join from invites, the host brings one on air beside them for viewers, and a removed guest is off air with a dead link', async ({ playwright }) => {
+  const { studio, stop } = await startLiveStudio();
+  const studioBrowser = await launchWithDevices(playwright, { toneHz: HOST_HZ });
+  const danaBrowser = await launchWithDevices(playwright, { colour: DANA, toneHz: DANA_HZ });
+  const samBrowser = await launchWithDevices(playwright, { colour: SAM, toneHz: SAM_HZ });
+  try {
+    const host = await openStudio(studioBrowser, studio);
+    // An invite belongs to a show: until one is open the Backstage says so.
+    await expect(backstage(host).getByTestId('backstage-no-show')).toHaveText('Open a show to invite guests.');
+    await host.evaluate(async () => {
+      const show = await window.studio!.createShow({ name: 'Guests night', scheduledStart: null });
+      if (!show.ok) throw new Error(show.error.message);
+      await window.studio!.setActiveShow({ showId: show.value.id });
+    });
+
+    await getReadyToGoLive(host);
+    await host.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    const taken = await host.evaluate((sceneId) => window.studio!.takeScene({ sceneId }), SIDE_BY_SIDE);
+    expect(taken.ok).toBe(true);
+
+    const danaLink = await createInvite(host, 'Dana from Acme');
+    const samLink = await createInvite(host, 'Sam (customer)');
+    const dana = await joinAsGuest(danaBrowser, danaLink, 'Dana');
+    const sam = await joinAsGuest(samBrowser, samLink, 'Sam');
+    await expect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('Backstage');
+    await expect(guestRow(host, 'Sam').getByTestId('guest-where')).toHaveText('Backstage');
+    await expect(guestRow(host, 'Dana')).toContainText('Dana from Acme');
+    await expect(inviteRow(host, 'Dana from Acme')).toContainText('Used');
+
+    const viewer = await openViewer(studioBrowser, await viewerUrlOf(host));
+    await expectPicturePlaying(viewer);
+    // Backstage is nobody's picture but the host's: no guest colour on either side.
+    for (const point of [LEFT, RIGHT]) {
+      const colour = await viewerColourAt(viewer, ...point);
+      expect(isNear(colour, DANA, 40) || isNear(colour, SAM, 40), `viewer at ${point}: ${colour}`).toBe(false);
+    }
+
+    await guestRow(host, 'Dana').getByRole('button', { name: 'On air' }).click();
+    await expect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('On air · slot 1');
+    await expect(guestStatus(dana)).toContainText('You’re on air');
+    await expect(guestStatus(sam)).toContainText('Backstage');
+    // Side by side: the host's camera on the left, Dana's on the right; Sam (backstage) is nowhere.
+    await expect
+      .poll(
+        async () => {
+          const [left, right] = [await viewerColourAt(viewer, ...LEFT), await viewerColourAt(viewer, ...RIGHT)];
+          return { leftIsHost: !isNear(left, DANA, 40) && !isNear(left, SAM, 40), rightIsDana: isNear(right, DANA, 40) };
+        },
+        { timeout: 30_000, message: 'the viewer sees the host and Dana side by side' },
+      )
+      .toEqual({ leftIsHost: true, rightIsDana: true });
+    // The host's backstage previews Dana's camera from the publishing window's media.
+    await expect(guestRow(host, 'Dana').getByTestId('guest-preview')).toHaveAttribute('data-live', 'true');
+    // The program's sound has the host's voice and Dana's, not Sam's.
+    await expect
+      .poll(
+        async () => {
+          const [hostDb, danaDb, samDb] = await viewerTonesDb(viewer, [HOST_HZ, DANA_HZ, SAM_HZ]);
+          return { host: hostDb! > 20, dana: danaDb! > 20, sam: samDb! > 20 };
+        },
+        { timeout: 30_000, message: 'the viewer hears the host and Dana, never Sam' },
+      )
+      .toEqual({ host: true, dana: true, sam: false });
+
+    // A guest token is a guest's: it can neither pin nor publish the show's vertical feed, nor act as the host.
+    const probeLink = await createInvite(host, 'Probe', 'reusable');
+    const sfu = await host.evaluate(() => window.studio!.getSfuStatus());
+    if (!sfu.ok || !sfu.value.signalUrl) throw new Error('no signal URL');
+    const probe = await TestSignalClient.connect({ signalUrl: sfu.value.signalUrl });
+    try {
+      await probe.requests.request({
+        type: 'join',
+        show: sfu.value.room,
+        role: 'guest',
+        guestToken: new URL(probeLink).hash.replace('#invite=', ''),
+        name: 'Probe',
+        guestKey: 'probe-key-0123456789abcdef',
+      });
+      const refusal = async (body: Parameters<typeof probe.requests.request>[0]) =>
+        probe.requests.request(body).then(
+          () => 'allowed',
+          (error: { code?: string }) => error.code,
+        );
+      const transport = await probe.requests.request({ type: 'createTransport', direction: 'send' });
+      expect(await refusal({ type: 'setPin', card: { productId: 'x', title: 'Free stuff', price: '0.00' } })).toBe('forbidden');
+      expect(await refusal({ type: 'clearPin' })).toBe('forbidden');
+      expect(await refusal({ type: 'mintPublishToken', ttlSeconds: 60 })).toBe('forbidden');
+      expect(await refusal({ type: 'guestControl', guestId: 'guest-aaaaaaaa', action: 'onAir' })).toBe('forbidden');
+      expect(
+        await refusal({
+          type: 'produce',
+          transportId: transport.transportId,
+          kind: 'video',
+          feed: 'vertical',
+          rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }] },
+        }),
+      ).toBe('forbidden');
+    } finally {
+      probe.close();
+    }
+
+    // Remove (confirmed): Dana leaves the program and the show, and her link admits nobody any more.
+    await guestRow(host, 'Dana').getByRole('button', { name: 'Remove…' }).click();
+    await guestRow(host, 'Dana').getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(dana.getByTestId('guest-final')).toContainText('The host removed you from the show.', { timeout: 15_000 });
+    await expect(guestRow(host, 'Dana')).toHaveCount(0);
+    await expect(inviteRow(host, 'Dana from Acme')).toHaveAttribute('data-status', 'revoked');
+    await expect
+      .poll(async () => [await viewerColourAt(viewer, ...LEFT), await viewerColourAt(viewer, ...RIGHT)].some((c) => isNear(c, DANA, 40)), {
+        timeout: 30_000,
+        message: 'Dana is off the viewer’s picture',
+      })
+      .toBe(false);
+    await expect
+      .poll(async () => ((await viewerTonesDb(viewer, [DANA_HZ]))[0]! > 20), { timeout: 30_000, message: 'Dana is off the program’s sound' })
+      .toBe(false);
+    await expectInviteRefused(danaBrowser, danaLink, 'Dana');
+    // Sam, backstage all along, is still there.
+    await expect(guestStatus(sam)).toContainText('Backstage');
+    await expect(guestRow(host, 'Sam').getByTestId('guest-where')).toHaveText('Backstage');
+  } finally {
+    await Promise.all([studioBrowser.close(), danaBrowser.close(), samBrowser.close()]);
+    await stop();
+  }
+});
