@@ -298,7 +298,7 @@ export class Room {
         show: this.show,
         ffmpegPath: this.deps.ffmpegPath,
         log: this.deps.log,
-        source: { router: () => this.router, producer: (kind) => this.producerOf(kind, 'main') },
+        source: { router: () => this.router, producer: (kind, feed) => this.producerOf(kind, feed) },
         onStatus: (status) => this.pushToEgressControllers(status),
       });
     }
