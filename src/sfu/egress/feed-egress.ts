@@ -15,7 +15,7 @@ import type { Pusher } from './pusher.js';
 import { programSize } from './simulcast-layers.js';
 import { countVideoFrames, TsStream } from './ts-stream.js';
 
-/** The studio sends its video and audio one after the other: a change settles this long before the encoder (re)starts. */
+/** Video and audio come one after the other: a change settles this long before the encoder (re)starts. */
 const FEED_SETTLE_MS = 300;
 /** Connected pushers wait this long for the encoder to come back (a studio reconnecting) before they are let go. */
 const PUSHER_IDLE_GRACE_MS = 20_000;
@@ -93,17 +93,9 @@ export class FeedEgress {
 
   constructor(private readonly options: FeedEgressOptions) {}
 
-  get orientation(): EgressOrientation {
-    return this.options.orientation;
-  }
-
-  /** Destinations here, stopped ones included (kept for their figures). */
+  /** Destinations here, stopped ones included. */
   get destinationCount(): number {
     return this.destinations.size;
-  }
-
-  has(id: string): boolean {
-    return this.destinations.has(id);
   }
 
   /** Forgets the oldest stopped destination (to make room for a new one); false if none is stopped. */

@@ -83,7 +83,7 @@ export class ShowEgress {
   /** `egressReconnect`: a reconnecting or failed destination tries now. */
   reconnect(id: string): void {
     this.assertOpen();
-    const feed = this.all().find((f) => f.has(id));
+    const feed = this.all().find((f) => f.stateOf(id) !== undefined);
     if (!feed) throw new SignalFailure('not-found', 'No such destination in this show.');
     if (feed.stateOf(id) === 'stopped') throw new SignalFailure('conflict', 'That destination is stopped; start it again instead.');
     feed.reconnect(id);
