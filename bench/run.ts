@@ -7,6 +7,7 @@
  *   (multistream, bench/egress.ts: CPU per destination and the delay to the RTMP server; --skip-live skips it too)
  *   (the auction engine, bench/auction-engine.ts: 200,000 inputs to the engine, 100,000 lines through `studio auction`)
  *   (auctions in the studio, bench/auction.ts: bid -> 100 viewers, 200 bids; 1,000 bidders × 10 bids at once)
+ *   (vertical output, bench/vertical-output.ts: frame time and upload with both outputs vs one)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
  * Each benchmark runs as a section: one that fails is named, the others
@@ -20,6 +21,7 @@ import Database from 'better-sqlite3';
 import { runCatalogBenchmark } from './catalog.js';
 import { printChatConsoleBenchmark } from './chat-console.js';
 import { printCompositorBenchmark } from './compositor.js';
+import { printVerticalBenchmark } from './vertical-output.js';
 import { printEgressBenchmark } from './egress-report.js';
 import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
@@ -206,6 +208,11 @@ await section('obs-pin', async () => {
 await section('compositor', async () => {
   requireBuiltUi();
   await printCompositorBenchmark({ windowMs: compositorWindowMs });
+});
+
+await section('vertical-output', async () => {
+  requireBuiltUi();
+  await printVerticalBenchmark({ windowMs: compositorWindowMs, settleMs: smoke ? 500 : 5_000 });
 });
 
 await section('chat-console', async () => {

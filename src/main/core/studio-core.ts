@@ -35,8 +35,7 @@ import { RundownStore } from '../rundown/rundown-store.js';
 import { replayHandlers } from '../replay/replay-handlers.js';
 import { checkoutReplayPageDir } from '../replay/replay-page-dir.js';
 import { ReplayService } from '../replay/replay-service.js';
-import { sceneHandlers } from '../scenes/scene-handlers.js';
-import { SceneStore } from '../scenes/scene-store.js';
+import { sceneModuleHandlers } from '../scenes/scene-module.js';
 import { FileSecretStore, plainSecretsFile, type SecretStore } from '../settings/secret-store.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { appHandlers, type PlatformAdapter } from './app-handlers.js';
@@ -330,7 +329,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...liveHandlers(live, pins),
     ...obsHandlers(obs),
     ...chatHandlers(chat),
-    ...sceneHandlers(new SceneStore(db), events),
+    ...sceneModuleHandlers(db, events),
     ...sellingHandlers(deals, claims, reports),
     ...auctionHandlers(auctions),
     ...backupHandlers(backups),

@@ -1,9 +1,10 @@
 import type { sceneChannels } from '../../shared/api/contract/scenes.js';
 import { StudioError } from '../../shared/api/result.js';
-import type { PreviewScene, ProgramScene, Scene } from '../../shared/domain/scenes.js';
+import { sceneOrientation, type PreviewScene, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { SceneStore } from './scene-store.js';
+import type { VerticalChannels, VerticalSwitch } from './vertical-switch.js';
 
 /**
  * Scene requests; every change tells every UI (the desktop window and
@@ -16,12 +17,16 @@ export function sceneHandlers(
   store: SceneStore,
   events: StudioEventBus,
   now: () => number = Date.now,
-): Pick<Handlers, keyof typeof sceneChannels> {
+  /** The vertical output's switcher: a linked 16:9 Take switches it too (absent: no vertical output, as in older tests). */
+  vertical: VerticalSwitch | null = null,
+): Pick<Handlers, Exclude<keyof typeof sceneChannels, VerticalChannels>> {
   const changed = () => events.emit('scenesChanged', store.list());
   let program: ProgramScene = store.program();
   /** null: not picked yet this run (defaultPreview decides). */
   let picked: string | null = null;
-  const preview = (scenes: readonly Scene[] = store.list()): PreviewScene => ({ sceneId: previewOf(scenes, picked, program.sceneId) });
+  // The 16:9 switcher picks and takes 16:9 scenes only; the vertical ones are the vertical switcher's.
+  const horizontal = () => store.list().filter((s) => sceneOrientation(s) === 'horizontal');
+  const preview = (scenes: readonly Scene[] = horizontal()): PreviewScene => ({ sceneId: previewOf(scenes, picked, program.sceneId) });
   const pick = (sceneId: string) => {
     const before = preview().sceneId;
     picked = sceneId;
@@ -30,7 +35,9 @@ export function sceneHandlers(
     return after;
   };
   const known = (sceneId: string) => {
-    if (!store.list().some((s) => s.id === sceneId)) throw new StudioError('not-found', 'That scene no longer exists. Pick another one.');
+    const scene = store.list().find((s) => s.id === sceneId);
+    if (!scene) throw new StudioError('not-found', 'That scene no longer exists. Pick another one.');
+    if (sceneOrientation(scene) === 'vertical') throw new StudioError('invalid-input', 'That is a vertical scene. Take it on the vertical output.');
   };
   return {
     getProgramScene: () => program,
@@ -45,6 +52,7 @@ export function sceneHandlers(
       program = { sceneId, transition, takenAt: now() };
       store.setProgram(program);
       events.emit('programSceneChanged', program);
+      vertical?.followTake(sceneId, transition);
       // The scene taken off air comes back into preview, ready to cut back.
       if (previous !== sceneId) pick(previous);
       return program;
@@ -56,7 +64,7 @@ export function sceneHandlers(
       return saved;
     },
     deleteScene: ({ sceneId }) => {
-      if (sceneId === program.sceneId) throw new StudioError('conflict', 'This scene is on air. Take another scene first, then delete it.');
+      if (sceneId === program.sceneId || vertical?.isOnAir(sceneId)) throw new StudioError('conflict', 'This scene is on air. Take another scene first, then delete it.');
       const shownBefore = preview().sceneId;
       const deleted = store.delete(sceneId);
       if (deleted) changed();

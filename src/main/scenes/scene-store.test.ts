@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READY_MADE_SCENES, type Scene } from '../../shared/domain/scenes.js';
+import { READY_MADE_VERTICAL_SCENES } from '../../shared/domain/vertical-scenes.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
 import { SCENE_QUERIES, SceneStore } from './scene-store.js';
@@ -13,8 +14,20 @@ describe('SceneStore', () => {
   };
   const mine: Scene = { id: 'my-intro', name: 'My intro', layers: [READY_MADE_SCENES[0]!.layers[0]!] };
 
-  it('starts with the ready-made scenes', () => {
-    expect(open().store.list().map((s) => s.name)).toEqual(READY_MADE_SCENES.map((s) => s.name));
+  const ALL_READY_MADE = [...READY_MADE_SCENES, ...READY_MADE_VERTICAL_SCENES];
+
+  it('starts with the ready-made scenes, the 16:9 ones then the vertical ones (read back with their orientation)', () => {
+    const list = open().store.list();
+    expect(list.map((s) => s.name)).toEqual(ALL_READY_MADE.map((s) => s.name));
+    expect(list).toEqual(ALL_READY_MADE);
+  });
+
+  it('keeps a saved scene’s orientation', () => {
+    const { store } = open();
+    store.save({ ...mine, orientation: 'vertical' });
+    expect(store.list().at(-1)).toEqual({ ...mine, orientation: 'vertical' });
+    store.save(mine);
+    expect(store.list().at(-1)).toEqual(mine);
   });
 
   it('adds a new scene at the end, replaces it by id, and deletes it', () => {
@@ -23,7 +36,7 @@ describe('SceneStore', () => {
     expect(store.list().at(-1)).toEqual(mine);
     store.save({ ...mine, name: 'Intro', layers: [] });
     expect(store.list().at(-1)).toEqual({ ...mine, name: 'Intro', layers: [] });
-    expect(store.list()).toHaveLength(READY_MADE_SCENES.length + 1);
+    expect(store.list()).toHaveLength(ALL_READY_MADE.length + 1);
     expect(store.delete('my-intro')).toBe(true);
     expect(store.delete('my-intro')).toBe(false);
   });
@@ -32,7 +45,7 @@ describe('SceneStore', () => {
     const { store } = open();
     const ids = store.reorder(['starting-soon', 'nope', 'camera-card']).map((s) => s.id);
     expect(ids.slice(0, 3)).toEqual(['starting-soon', 'camera-card', 'camera']);
-    expect(ids).toHaveLength(READY_MADE_SCENES.length);
+    expect(ids).toHaveLength(ALL_READY_MADE.length);
   });
 
   it('drops a layer a hand-edited file broke, keeping the scene', () => {

@@ -1,4 +1,4 @@
-import { INITIAL_PROGRAM_SCENE, layerSchema, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
+import { INITIAL_PROGRAM_SCENE, layerSchema, sceneOrientation, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
 import type { StudioDatabase } from '../db/open-database.js';
 
 /**
@@ -12,10 +12,11 @@ interface SceneRow {
   id: string;
   name: string;
   layers: string;
+  orientation: 'horizontal' | 'vertical';
 }
 
 export const SCENE_QUERIES = {
-  list: 'SELECT id, name, layers FROM scenes ORDER BY position, id',
+  list: 'SELECT id, name, layers, orientation FROM scenes ORDER BY position, id',
 } as const;
 
 export class SceneStore {
@@ -29,11 +30,11 @@ export class SceneStore {
   save(scene: Scene, now = Date.now()): Scene {
     this.db
       .prepare(
-        `INSERT INTO scenes (id, name, position, layers, updated_at)
-         VALUES (@id, @name, (SELECT coalesce(max(position), -1) + 1 FROM scenes), @layers, @now)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, layers = excluded.layers, updated_at = excluded.updated_at`,
+        `INSERT INTO scenes (id, name, position, layers, updated_at, orientation)
+         VALUES (@id, @name, (SELECT coalesce(max(position), -1) + 1 FROM scenes), @layers, @now, @orientation)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, layers = excluded.layers, updated_at = excluded.updated_at, orientation = excluded.orientation`,
       )
-      .run({ id: scene.id, name: scene.name, layers: JSON.stringify(scene.layers), now });
+      .run({ id: scene.id, name: scene.name, layers: JSON.stringify(scene.layers), now, orientation: sceneOrientation(scene) });
     return scene;
   }
 
@@ -81,5 +82,6 @@ function toScene(row: SceneRow): Scene {
     const result = layerSchema.safeParse(l);
     return result.success ? [result.data] : [];
   });
-  return { id: row.id, name: row.name, layers };
+  // A 16:9 scene reads back as it was saved (no orientation), as before vertical output.
+  return { id: row.id, name: row.name, layers, ...(row.orientation === 'vertical' ? { orientation: 'vertical' as const } : {}) };
 }

@@ -26,8 +26,16 @@ describe('SettingsStore', () => {
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: null, bidIncrements: [...DEFAULT_BID_INCREMENTS] },
       backups: { keep: 10 },
       ffmpegPath: 'ffmpeg',
+      verticalOutput: { enabled: false, resolution: '720x1280' },
     });
-    store.update({ hostName: 'Ana', controlServer: { allowLan: true }, selling: { claimLimitPerViewer: 2 }, ffmpegPath: ' /opt/ffmpeg/bin/ffmpeg ' });
+    store.update({
+      hostName: 'Ana',
+      controlServer: { allowLan: true },
+      selling: { claimLimitPerViewer: 2 },
+      ffmpegPath: ' /opt/ffmpeg/bin/ffmpeg ',
+      verticalOutput: { enabled: true },
+    });
+    store.update({ verticalOutput: { resolution: '1080x1920' } });
     first.close();
     const again = storeOn(file);
     expect(again.get()).toMatchObject({
@@ -35,6 +43,7 @@ describe('SettingsStore', () => {
       controlServer: { enabled: true, allowLan: true, port: DEFAULT_CONTROL_PORT },
       selling: { autoUnpinSeconds: null, claimsFromChat: true, claimLimitPerViewer: 2 },
       ffmpegPath: '/opt/ffmpeg/bin/ffmpeg',
+      verticalOutput: { enabled: true, resolution: '1080x1920' },
     });
   });
 

@@ -10,6 +10,8 @@ import { useCapture, usePublishCommands } from '../publish/publish-context.js';
 import { AudioMixer } from './audio-mixer.js';
 import { Compositor, type Resolution, type Transition } from './compositor.js';
 import { usesScreen, type Scene } from './scene-model.js';
+import { sceneOrientation } from '../../shared/domain/scenes.js';
+import { VerticalProvider } from './vertical-context.js';
 import { useSceneHotkeys } from './use-scene-hotkeys.js';
 import { useSceneSwitch } from './use-scene-switch.js';
 import { useExtraSources, type ExtraSources } from './use-extra-sources.js';
@@ -81,7 +83,9 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
   const { showPreview } = switcher;
   const [compositor, setCompositor] = useState<Compositor | null>(null);
   const stored = useStoredScenes();
-  const { scenes, updateScene } = stored;
+  const { updateScene } = stored;
+  // The 16:9 switcher's scenes (F1…); the vertical ones are the vertical output's (vertical-context.tsx).
+  const scenes = useMemo(() => stored.scenes.filter((s) => sceneOrientation(s) === 'horizontal'), [stored.scenes]);
   const previewId = switcher.preview?.sceneId ?? 'camera-card';
   const [refused, setRefused] = useState<string | null>(null);
   // The layer selected for editing belongs to the scene it was selected in: a new preview (from any window) starts unselected.
@@ -245,5 +249,11 @@ export function CompositorProvider({ children }: { children: ReactNode }) {
     }),
     [compositor, scenes, refused, stored.error, previewId, program, programId, selectedLayerId, selectLayer, transition, sources, audio, mixer, resolution, setResolution, resolutionLocked, pickPreview, take, updateScene, duplicatePreview, deletePreview],
   );
-  return <CompositorContext.Provider value={value}>{children}</CompositorContext.Provider>;
+  return (
+    <CompositorContext.Provider value={value}>
+      <VerticalProvider compositor={compositor} allScenes={stored.scenes} transition={transition}>
+        {children}
+      </VerticalProvider>
+    </CompositorContext.Provider>
+  );
 }

@@ -50,6 +50,11 @@ export interface FrameStats {
   readonly fps: number;
 }
 
+/** Another output drawn on the same frame clock (vertical-output.ts), right after the program and inside its measured time. */
+export interface ExtraOutput {
+  render(now: number): void;
+}
+
 interface Fade {
   readonly from: Scene;
   readonly start: number;
@@ -85,6 +90,7 @@ export class Compositor {
   private tickStarts: number[] = [];
   private tick = 0;
   private slate = false;
+  private extra: ExtraOutput | null = null;
 
   constructor(resolution: Resolution = '1280x720') {
     this.canvas = document.createElement('canvas');
@@ -140,6 +146,22 @@ export class Compositor {
     if (transition === 'fade' && this.program && this.program.id !== scene.id) this.fade = { from: this.program, start: performance.now() };
     else this.fade = null;
     this.program = scene;
+  }
+
+  /** Draws `output` on every program frame (null: none); frameStats then counts both outputs' drawing. */
+  setExtraOutput(output: ExtraOutput | null): void {
+    this.extra = output;
+  }
+
+  /** A scene with this compositor's sources and overlays, into another canvas (the vertical output: one code path for every output). */
+  drawSceneOn(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
+    this.drawScene(ctx, scene, width, height, 'viewers');
+  }
+
+  /** What goes over every published frame whatever the scene (the giveaway winner's line). */
+  drawFrameOverlays(ctx: CanvasRenderingContext2D, width: number, height: number): void {
+    const winner = this.overlay.giveawayWinner;
+    if (winner && Date.now() + this.overlay.clockOffset < winner.until) drawWinnerLine(ctx, width, height, winner.text);
   }
 
   /** Where the preview scene is drawn (with the selected layer's handles); null hides it. */
@@ -203,8 +225,8 @@ export class Compositor {
     }
     if (this.program) this.drawScene(this.ctx, this.program, width, height, 'viewers');
     this.ctx.globalAlpha = 1;
-    const winner = this.overlay.giveawayWinner;
-    if (winner && Date.now() + this.overlay.clockOffset < winner.until) drawWinnerLine(this.ctx, width, height, winner.text);
+    this.drawFrameOverlays(this.ctx, width, height);
+    this.extra?.render(started);
     this.frameTimes.push(performance.now() - started);
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
     if (++this.tick % 2 === 0) this.renderPreview();

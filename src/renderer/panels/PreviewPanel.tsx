@@ -5,6 +5,8 @@ import { LayerList } from '../compositor/LayerList.js';
 import { PreviewMonitor } from '../compositor/PreviewMonitor.js';
 import { ProgramScreenPrompt } from '../compositor/ProgramScreenPrompt.js';
 import { SceneBar } from '../compositor/SceneBar.js';
+import { VerticalBar } from '../compositor/VerticalBar.js';
+import { VerticalMonitor } from '../compositor/VerticalMonitor.js';
 import '../compositor/compositor.css';
 import { PinnedStrip } from '../live/PinnedStrip.js';
 import { ObsSceneStrip } from '../obs/ObsSceneStrip.js';
@@ -44,8 +46,10 @@ export function PreviewPanel() {
             </div>
             <ProgramPreview picture={compositor?.outputTrack ?? null} overlay={<ProgramScreenPrompt />} />
           </div>
+          <VerticalMonitor />
         </div>
         <SceneBar />
+        <VerticalBar />
         {editing && <LayerList />}
         <PinnedStrip />
         <ObsSceneStrip />

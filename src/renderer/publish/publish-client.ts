@@ -10,6 +10,7 @@ import { AUDIO_CODEC_OPTIONS, VIDEO_CODEC_OPTIONS, VIDEO_LAYERS } from './publis
 import { INITIAL_PUBLISH_STATUS, isOnAir, type PublishStatus } from './publish-status.js';
 import { measureStreamHealth, type SendCounters, type SendStatsEntry } from './stream-health.js';
 import { Backoff } from '../../shared/time/backoff.js';
+import type { SessionFeed } from './vertical-publisher.js';
 
 /** Runs in the renderer. */
 
@@ -24,6 +25,8 @@ export interface PublishClientOptions {
   /** Asked before every join: tickets are short-lived, and the server may have moved since the last attempt. */
   readonly fetchTicket: () => Promise<PublishTicket>;
   readonly statsIntervalMs?: number;
+  /** More feeds on the same session (the vertical output): attached once the main video is produced, detached with the transport. */
+  readonly feeds?: readonly SessionFeed[];
 }
 
 const STATS_INTERVAL_MS = 2_000;
@@ -229,6 +232,7 @@ export class PublishClient {
       return;
     }
     this.update({ sending: { video: true, audio: attempt.audio !== null } });
+    for (const feed of this.options.feeds ?? []) feed.attach({ transport, requests });
     if (transport.connectionState === 'connected') this.markLive();
     else this.watchMediaConnect(attempt);
   }
@@ -357,6 +361,7 @@ export class PublishClient {
     if (!attempt) return;
     if (attempt.iceTimer) clearTimeout(attempt.iceTimer);
     if (attempt.mediaTimer) clearTimeout(attempt.mediaTimer);
+    if (attempt.transport) for (const feed of this.options.feeds ?? []) feed.detach(attempt.transport);
     // Producers were made with stopTracks: false, so the camera keeps running for the preview and the next session.
     attempt.video?.close();
     attempt.audio?.close();

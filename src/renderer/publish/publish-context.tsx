@@ -7,6 +7,7 @@ import { MediaCapture, type CaptureStatus } from './media-capture.js';
 import { PublishClient } from './publish-client.js';
 import { HostFacingError } from './publish-failure.js';
 import { INITIAL_PUBLISH_STATUS, type PublishStatus } from './publish-status.js';
+import { VerticalPublisher } from './vertical-publisher.js';
 
 /**
  * The window's one publisher and its camera and microphone (runs in the
@@ -32,6 +33,8 @@ export interface PublishCommands {
   setProgramAudio(track: MediaStreamTrack | null): void;
   stop(): Promise<void>;
   endShow(): Promise<void>;
+  /** The vertical (9:16) feed on this publisher's session (vertical-context.tsx gives it the canvas). */
+  readonly verticalFeed: VerticalPublisher;
 }
 
 /** Who publishes the show, and what this window's own claim on it came to. */
@@ -93,6 +96,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<PublishStatus>(INITIAL_PUBLISH_STATUS);
   const [capture, setCapture] = useState<CaptureStatus | null>(null);
   const [pending, setPending] = useState<PendingAction>(null);
+  const [verticalFeed] = useState(() => new VerticalPublisher());
   const programVideo = useRef<MediaStreamTrack | null>(null);
   const programAudio = useRef<MediaStreamTrack | null>(null);
   const publisherValue = useStudioValue({ event: 'publisherChanged', read: (api) => api.getPublisher() });
@@ -109,6 +113,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const client = new PublishClient({
+      feeds: [verticalFeed],
       fetchTicket: async () => {
         const publisherId = mine.current;
         if (publisherId === null) throw new HostFacingError('This window is no longer publishing the show.', true);
@@ -149,7 +154,7 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       capture.dispose();
       if (parts.current?.client === client) parts.current = null;
     };
-  }, [studio, latestPublisher]);
+  }, [studio, latestPublisher, verticalFeed]);
 
   // Another window took the show over: stop at once (a pause, never an end: the show goes on from there) and say so.
   useStudioEvent('publisherChanged', (state) => {
@@ -239,8 +244,9 @@ export function PublishProvider({ children }: { children: ReactNode }) {
           setClaimError(null);
           if (await holdForEnding()) await client.endShow();
         }),
+      verticalFeed,
     };
-  }, [studio, setPublisher]);
+  }, [studio, setPublisher, verticalFeed]);
 
   const current = publisher?.current ?? null;
   const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;

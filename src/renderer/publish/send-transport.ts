@@ -1,4 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
+import type { MediaFeed } from '../../shared/sfu/protocol.js';
 import { SignalRequestError, type SignalRequests } from '../../shared/sfu/signal-requests.js';
 
 /** Runs in the renderer: the signaling steps that turn a joined host session into a send transport. */
@@ -27,11 +28,16 @@ export async function openSendTransport(requests: SignalRequests): Promise<{ dev
   transport.on('connect', ({ dtlsParameters }, done, fail) => {
     requests.request({ type: 'connectTransport', transportId: transport.id, dtlsParameters }).then(() => done(), fail);
   });
-  transport.on('produce', ({ kind, rtpParameters }, done, fail) => {
+  transport.on('produce', ({ kind, rtpParameters, appData }, done, fail) => {
+    // A producer made with appData { feed } goes out as that feed (the vertical canvas: 'vertical'); else the main one.
+    const feed = feedOf(appData);
     // mediasoup-client's RtpParameters travel unchanged; the SFU checks their shape and mediasoup their content.
     requests
-      .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never })
+      .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never, ...(feed ? { feed } : {}) })
       .then(({ producerId }) => done({ id: producerId }), fail);
   });
   return { device, transport };
 }
+
+const FEEDS: readonly MediaFeed[] = ['main', 'vertical', 'return'];
+const feedOf = (appData: Record<string, unknown>): MediaFeed | null => FEEDS.find((f) => f === appData['feed']) ?? null;

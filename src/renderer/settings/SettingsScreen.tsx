@@ -10,6 +10,7 @@ import { ProducerConsoleSection } from './ProducerConsoleSection.js';
 import { RecordingSection } from './RecordingSection.js';
 import { SellingSection } from './SellingSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
+import { VerticalOutputSection } from './VerticalOutputSection.js';
 
 interface Draft extends StreamingServerDraft {
   hostName: string;
@@ -152,6 +153,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
       <SellingSection />
 
       <RecordingSection info={info} />
+
+      <VerticalOutputSection />
 
       <BackupsSection />
 

@@ -61,6 +61,10 @@ const backupsKept = z
   .min(1, 'Keep at least 1 backup.')
   .max(100, 'Backups kept: 100 at most.');
 
+/** The 9:16 output's size (issue 18): 720x1280 is light on a laptop; 1080x1920 is what TikTok and Shorts show best. */
+export const VERTICAL_RESOLUTIONS = ['720x1280', '1080x1920'] as const;
+export type VerticalResolution = (typeof VERTICAL_RESOLUTIONS)[number];
+
 export const settingsSchema = z.object({
   /** The host's name, used for the lower third and chat messages sent by the host. */
   hostName: z.string().trim().max(60).default(''),
@@ -132,6 +136,17 @@ export const settingsSchema = z.object({
    * `studio sfu` has its own, --ffmpeg); `ffprobe` is looked for beside it.
    */
   ffmpegPath: ffmpegPath.default(DEFAULT_FFMPEG),
+  /**
+   * A second, 9:16 canvas beside the 16:9 program, drawn from the vertical
+   * scenes and published as the `vertical` feed while live (off: nothing of
+   * it is drawn or sent).
+   */
+  verticalOutput: z
+    .object({
+      enabled: z.boolean().default(false),
+      resolution: z.enum(VERTICAL_RESOLUTIONS).default('720x1280'),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -183,6 +198,7 @@ export const settingsPatchSchema = z
       .strict(),
     backups: z.object({ keep: backupsKept }).partial().strict(),
     ffmpegPath,
+    verticalOutput: z.object({ enabled: z.boolean(), resolution: z.enum(VERTICAL_RESOLUTIONS) }).partial().strict(),
   })
   .partial()
   .strict();
@@ -205,5 +221,6 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     obs: { ...current.obs, ...patch.obs },
     selling: { ...current.selling, ...patch.selling },
     backups: { ...current.backups, ...patch.backups },
+    verticalOutput: { ...current.verticalOutput, ...patch.verticalOutput },
   });
 }

@@ -16,6 +16,7 @@ import { auctionsGiveawaysPracticeMigration } from './0130-auctions-giveaways-pr
 import { auctionClockMigration } from './0140-auction-clock.js';
 import { giveawayExclusionsMigration } from './0150-giveaway-exclusions.js';
 import { auctionsUnclaimedMigration } from './0170-auctions-unclaimed.js';
+import { verticalScenesMigration } from './0190-vertical-scenes.js';
 import { destinationOrientationMigration } from './0210-destination-orientation.js';
 
 /** Every migration, in order. Add new files at the end. */
@@ -37,5 +38,6 @@ export const migrations: readonly Migration[] = [
   auctionClockMigration,
   giveawayExclusionsMigration,
   auctionsUnclaimedMigration,
+  verticalScenesMigration,
   destinationOrientationMigration,
 ];

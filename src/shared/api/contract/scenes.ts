@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
 import { sceneSchema, type PreviewScene, type ProgramScene, type Scene } from '../../domain/scenes.js';
+import type { VerticalSwitchState } from '../../domain/vertical-scenes.js';
+
+const sceneIdArg = z.string().min(1).max(64);
 
 /** The compositor's scenes (stored in main, drawn in the renderer). Every change sends `scenesChanged` with the whole list. */
 export const sceneChannels = {
@@ -25,10 +28,30 @@ export const sceneChannels = {
     'studio:scenes:take',
     z.object({ sceneId: z.string().min(1).max(64), transition: z.enum(['cut', 'fade']).default('cut') }).strict(),
   ),
+  /**
+   * The vertical (9:16) output's switcher: its program and preview, "Linked"
+   * (a 16:9 Take also takes the paired vertical scene) and the host's pairs.
+   * Every change sends `verticalSwitchChanged` with the whole state.
+   */
+  getVerticalSwitch: defineChannel<VerticalSwitchState>()('studio:scenes:vertical', z.undefined()),
+  pickVerticalPreview: defineChannel<VerticalSwitchState>()('studio:scenes:vertical-pick-preview', z.object({ sceneId: sceneIdArg }).strict()),
+  /** Unlinked only (linked, the vertical output follows the 16:9 Take); a 16:9 scene or an unknown one is refused. */
+  takeVerticalScene: defineChannel<VerticalSwitchState>()(
+    'studio:scenes:vertical-take',
+    z.object({ sceneId: sceneIdArg, transition: z.enum(['cut', 'fade']).default('cut') }).strict(),
+  ),
+  /** Linking takes the pair of the 16:9 scene on air at once, so both outputs show the same moment. */
+  setVerticalLinked: defineChannel<VerticalSwitchState>()('studio:scenes:vertical-linked', z.object({ linked: z.boolean() }).strict()),
+  /** The vertical scene a linked Take of `sceneId` takes; null: the automatic choice again. */
+  setVerticalPair: defineChannel<VerticalSwitchState>()(
+    'studio:scenes:vertical-pair',
+    z.object({ sceneId: sceneIdArg, verticalSceneId: sceneIdArg.nullable() }).strict(),
+  ),
 } as const;
 
 export const sceneEvents = {
   scenesChanged: defineEvent<Scene[]>('studio:event:scenes-changed'),
   programSceneChanged: defineEvent<ProgramScene>('studio:event:program-scene-changed'),
   previewSceneChanged: defineEvent<PreviewScene>('studio:event:preview-scene-changed'),
+  verticalSwitchChanged: defineEvent<VerticalSwitchState>('studio:event:vertical-switch-changed'),
 } as const;
