@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
-import { expectPicturePlaying } from './go-live-pages.js';
+import { expectPicturePlaying, getReadyToGoLive, livePill, viewerUrlOf } from './go-live-pages.js';
 import { startPublisherSite, startSfuProcess, type RunningSfu } from './sfu-fixtures/sfu-process.js';
-import { expect, test } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * Issue 18, vertical output on the watch page: the host sends its 16:9
@@ -10,7 +10,8 @@ import { expect, test } from './studio-fixture.js';
  * on a portrait phone gets the vertical picture, a viewer on a laptop the
  * horizontal one, both with the pinned product card; turning the phone over
  * switches feeds, and a host turning vertical output off puts the portrait
- * viewer back on the 16:9 picture.
+ * viewer back on the 16:9 picture. The second test does the same with the
+ * real studio (`studio web`, its vertical output on, built-in SFU).
  */
 
 const HOST_TOKEN = 'e2e-vertical-token';
@@ -40,12 +41,15 @@ async function publish(browser: Browser, sfu: RunningSfu, show: string): Promise
   return page;
 }
 
-async function watch(browser: Browser, sfu: RunningSfu, show: string, viewport: { width: number; height: number }): Promise<Page> {
+async function watch(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${sfu.url}/watch/${show}`);
+  await page.goto(url);
   await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live');
   return page;
 }
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 720 };
 
 /** The size the viewer's video element decodes now. */
 const videoSize = (page: Page) =>
@@ -62,8 +66,8 @@ test('a portrait viewer gets the 720x1280 vertical picture, a landscape viewer t
   try {
     const show = 'vertical-sale';
     const host = await publish(browser, sfu, show);
-    const phone = await watch(browser, sfu, show, { width: 390, height: 844 });
-    const laptop = await watch(browser, sfu, show, { width: 1280, height: 720 });
+    const phone = await watch(browser, `${sfu.url}/watch/${show}`, PHONE);
+    const laptop = await watch(browser, `${sfu.url}/watch/${show}`, LAPTOP);
 
     await expect.poll(() => videoSize(phone), { timeout: 30_000, message: 'the phone plays the vertical feed' }).toEqual({ width: 720, height: 1280 });
     await expect(phone.locator('#watch')).toHaveAttribute('data-feed', 'vertical');
@@ -105,5 +109,42 @@ test('a portrait viewer gets the 720x1280 vertical picture, a landscape viewer t
     await expectPicturePlaying(laptop);
   } finally {
     await sfu.stop();
+  }
+});
+
+test('with the studio: its vertical output reaches a portrait viewer as 720x1280, a landscape viewer gets 16:9, both see the pinned card', async ({ browser }) => {
+  const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await host.goto(`${studio.url}&lss-test-hooks`);
+    await getReadyToGoLive(host);
+    await host.getByRole('button', { name: 'Settings' }).click();
+    await host.getByTestId('vertical-output-settings').getByLabel('Make a vertical (9:16) output').check();
+    await host.getByRole('button', { name: 'Close' }).click();
+    await host.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await expect(host.getByTestId('vertical-feed')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await host.getByRole('grid', { name: 'Products' }).getByRole('button', { name: /^Pin / }).first().click();
+    await expect(host.getByTestId('pinned-title')).not.toBeEmpty();
+    const pinned = (await host.getByTestId('pinned-title').textContent())!.trim();
+
+    const url = await viewerUrlOf(host);
+    const phone = await watch(browser, url, PHONE);
+    const laptop = await watch(browser, url, LAPTOP);
+    // The vertical feed is simulcast like the 16:9 one: the phone's link climbs to its top layer, the 720x1280 output.
+    await expect.poll(async () => isVertical(await videoSize(phone)), { timeout: 45_000, message: 'the phone plays the 720x1280 vertical output' }).toBe(true);
+    await expectPicturePlaying(phone);
+    await expect.poll(async () => isHorizontal(await videoSize(laptop)), { timeout: 30_000, message: 'the laptop plays 16:9' }).toBe(true);
+    await expectPicturePlaying(laptop);
+    for (const viewer of [phone, laptop]) await expect(viewer.getByTestId('pin-title')).toHaveText(pinned);
+    await phone.screenshot({ path: test.info().outputPath('studio-phone-vertical.png') });
+
+    // Stop vertical in the studio: the phone falls back to the 16:9 picture, the card stays.
+    await host.getByRole('button', { name: 'Stop vertical' }).click();
+    await expect.poll(async () => isHorizontal(await videoSize(phone)), { timeout: 30_000, message: 'the phone back on 16:9' }).toBe(true);
+    await expectPicturePlaying(phone);
+    await expect(phone.getByTestId('pin-title')).toHaveText(pinned);
+  } finally {
+    await stop();
   }
 });
