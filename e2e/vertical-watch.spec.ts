@@ -119,7 +119,11 @@ test('with the studio: its vertical output reaches a portrait viewer as 720x1280
     await host.goto(`${studio.url}&lss-test-hooks`);
     await getReadyToGoLive(host);
     await host.getByRole('button', { name: 'Settings' }).click();
-    await host.getByTestId('vertical-output-settings').getByLabel('Make a vertical (9:16) output').check();
+    // Settings → Vertical output (the box is saved, then shows ticked: click, then wait for it).
+    const verticalBox = host.getByTestId('vertical-output-settings').getByLabel('Make a vertical (9:16) output');
+    await expect(verticalBox).toBeEnabled();
+    await verticalBox.click();
+    await expect(verticalBox).toBeChecked();
     await host.getByRole('button', { name: 'Close' }).click();
     await host.getByRole('button', { name: 'Go live' }).click();
     await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
