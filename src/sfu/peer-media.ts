@@ -63,13 +63,15 @@ export class PeerMedia {
     rtpParameters: MediasoupObject,
     feed: MediaFeed,
     announce: (producer: types.Producer) => void,
+    /** `paused`: starts paused (a guest the host muted or hid). */
+    options: { readonly paused?: boolean } = {},
   ): Promise<string> {
     const transport = this.transport(transportId, 'send');
     if ([...this.producers.values()].some((p) => p.kind === kind && feedOf(p) === feed)) {
       throw new SignalFailure('conflict', `This connection already sends ${feed === 'main' ? '' : `${feed} `}${kind}; close that feed first.`);
     }
     const producer = await mediaCall(() =>
-      transport.produce({ kind, rtpParameters: rtpParameters as unknown as types.RtpParameters, appData: { feed } }),
+      transport.produce({ kind, rtpParameters: rtpParameters as unknown as types.RtpParameters, appData: { feed }, paused: options.paused === true }),
     );
     this.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.producers.delete(producer.id));
@@ -125,6 +127,11 @@ export class PeerMedia {
     if (!consumer) throw new SignalFailure('not-found', 'No such consumer on this connection.');
     await consumer.resume();
     if (consumer.kind === 'video') await consumer.requestKeyFrame();
+  }
+
+  /** Closes the consumers of producers not in `allowed` (a guest's play list shrank). */
+  keepConsumersOf(allowed: ReadonlySet<string>): void {
+    for (const consumer of [...this.consumers.values()]) if (!allowed.has(consumer.producerId)) consumer.close();
   }
 
   /** Closing the transports closes their producers and consumers too. */

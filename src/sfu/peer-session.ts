@@ -11,9 +11,12 @@ import type {
 } from '../shared/sfu/protocol.js';
 import type { HostTokens } from './host-tokens.js';
 import { handleHostChat, PeerChat } from './peer-chat.js';
-import { feedOf, PeerMedia } from './peer-media.js';
+import { consumableFor, guestProduce, handleGuestHost, joinAsGuest } from './peer-guest.js';
+import { PeerMedia } from './peer-media.js';
+import { ALLOWED_ROLES, refusalFor } from './peer-roles.js';
 import { handleHostSelling, noteWatcher, PeerSelling } from './peer-selling.js';
 import type { Room, RoomMember } from './room.js';
+import type { GuestMember } from './room-guests.js';
 import type { RoomRegistry } from './room-registry.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
@@ -45,41 +48,6 @@ export interface SessionDeps {
   readonly acceptingJoins: () => boolean;
 }
 
-/** Who may send what once joined. `join` and `waitForShow` are the requests before joining. */
-const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 'waitForShow'>, readonly SignalRole[]>> = {
-  routerRtpCapabilities: ['host', 'viewer'],
-  createTransport: ['host', 'viewer'],
-  connectTransport: ['host', 'viewer'],
-  restartIce: ['host', 'viewer'],
-  produce: ['host'],
-  closeProducer: ['host'],
-  setPin: ['host'],
-  clearPin: ['host'],
-  mintPublishToken: ['host'],
-  consume: ['viewer'],
-  resume: ['viewer'],
-  leave: ['host', 'viewer'],
-  chatSend: ['viewer'],
-  chatSetName: ['viewer'],
-  chatPublish: ['host'],
-  chatDelete: ['host'],
-  chatPinMessage: ['host'],
-  chatNotice: ['host'],
-  chatReserveNames: ['host'],
-  chatStored: ['host'],
-  claimContact: ['viewer'],
-  viewerClaims: ['host'],
-  egressStart: ['host'],
-  egressStop: ['host'],
-  egressReconnect: ['host'],
-  egressList: ['host'],
-  sellAction: ['viewer'],
-  sellState: ['host'],
-  sellNotice: ['host'],
-  guestInvites: ['host'],
-  guestControl: ['host'],
-};
-
 type Reply = SignalReplyData[SignalRequestType];
 
 /**
@@ -88,7 +56,7 @@ type Reply = SignalReplyData[SignalRequestType];
  * handler checks permissions and state before changing anything, so a
  * refused request leaves everything as it was.
  */
-export class PeerSession implements RoomMember {
+export class PeerSession implements RoomMember, GuestMember {
   private joined: { room: Room; role: SignalRole } | null = null;
   /** The publisher whose minted token this host joined with (null: the long-lived token, or a viewer). */
   publisherId: string | null = null;
@@ -132,26 +100,22 @@ export class PeerSession implements RoomMember {
     if (request.type === 'waitForShow') return this.waitForShow(request.show);
     const joined = this.joined;
     if (!joined) throw new SignalFailure('not-joined', 'Join a show first.');
-    if (!ALLOWED_ROLES[request.type].includes(joined.role)) {
-      throw new SignalFailure('forbidden', `Only the ${joined.role === 'host' ? 'viewers' : 'host'} may send "${request.type}".`);
-    }
+    if (!ALLOWED_ROLES[request.type].includes(joined.role)) throw new SignalFailure('forbidden', refusalFor(joined.role, request.type));
     const { room, role } = joined;
     switch (request.type) {
       case 'routerRtpCapabilities':
         return { rtpCapabilities: this.routerOf(room).rtpCapabilities as unknown as MediasoupObject };
-      case 'createTransport': {
-        const expected = role === 'host' ? 'send' : 'recv';
-        if (request.direction !== expected) {
-          throw new SignalFailure('forbidden', `A ${role} may only create a ${expected} transport.`);
-        }
+      case 'createTransport':
+        // Hosts send (and receive their guests), guests both, viewers only receive.
+        if (role === 'viewer' && request.direction !== 'recv') throw new SignalFailure('forbidden', 'A viewer may only create a recv transport.');
         return this.media.createTransport(this.routerOf(room), request.direction);
-      }
       case 'connectTransport':
         await this.media.connectTransport(request.transportId, request.dtlsParameters);
         return {};
       case 'restartIce':
         return this.media.restartIce(request.transportId);
       case 'produce': {
+        if (role === 'guest') return guestProduce(room, this, this.media, request);
         if (!room.mayProduce(this.publisherId)) {
           throw new SignalFailure('conflict', 'Another publisher took this show over; this connection may not send media.');
         }
@@ -170,9 +134,7 @@ export class PeerSession implements RoomMember {
         this.media.closeProducer(request.producerId);
         return {};
       case 'consume': {
-        const producer = room.hostProducer(request.producerId);
-        // The return feed (the program without guests) is for guests, never viewers.
-        if (!producer || feedOf(producer) === 'return') throw new SignalFailure('not-found', 'That feed is not part of this show (any more).');
+        const producer = consumableFor(room, role, this, request.producerId);
         return this.media.consume(this.routerOf(room), request.transportId, producer, request.rtpCapabilities);
       }
       case 'resume':
@@ -238,7 +200,7 @@ export class PeerSession implements RoomMember {
         return {};
       case 'guestInvites':
       case 'guestControl':
-        throw new SignalFailure('unavailable', 'This SFU does not take guests yet.');
+        return handleGuestHost(room, this.controlsEgress, request);
     }
   }
 
@@ -281,7 +243,7 @@ export class PeerSession implements RoomMember {
       rooms.waiters.stop(this);
       rooms.waiters.opened(request.show);
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
-      return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state() };
+      return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state(), guests: room.guests.hostView() };
     }
     // Only a host opens a show: a viewer of an unknown show id creates nothing (the watch page asks again later).
     const room = rooms.get(request.show);
@@ -289,7 +251,12 @@ export class PeerSession implements RoomMember {
       if (rooms.endedRecently(request.show)) throw new SignalFailure('show-ended', 'The show has ended.');
       throw new SignalFailure('not-started', 'This show hasn’t started yet.');
     }
-    if (request.role === 'guest') throw new SignalFailure('unavailable', 'This SFU does not take guests yet.');
+    if (request.role === 'guest') {
+      const reply = joinAsGuest(room, this, request);
+      this.joined = { room, role: 'guest' };
+      rooms.waiters.stop(this);
+      return reply;
+    }
     const chat = this.chat.join(room, request.viewerKey, request.name);
     room.addViewer(this);
     noteWatcher(room, chat.viewerId);
@@ -368,6 +335,15 @@ export class PeerSession implements RoomMember {
     this.media.closeAll();
     this.joined = null;
     this.disconnect(SignalCloseCode.hostReplaced, 'Too many host connections for this show; this, the oldest, was closed.');
+  }
+
+  /** The host removed this guest or withdrew its invite. */
+  removedAsGuest(reason: string): void {
+    this.disconnect(SignalCloseCode.guestRemoved, reason);
+  }
+
+  keepConsumersOf(allowed: ReadonlySet<string>): void {
+    this.media.keepConsumersOf(allowed);
   }
 
   replacedAsPublisher(): void {

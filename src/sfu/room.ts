@@ -8,6 +8,7 @@ import { feedOf } from './peer-media.js';
 import { ChatReceipts } from './chat-receipts.js';
 import { ShowEgress, type EgressProcess } from './egress/show-egress.js';
 import { RoomChat } from './room-chat.js';
+import { RoomGuests } from './room-guests.js';
 import { RoomSelling } from './room-selling.js';
 import { SignalFailure } from './signal-failure.js';
 import type { SfuLog } from './sfu-log.js';
@@ -43,16 +44,13 @@ export interface RoomDeps {
 }
 
 /**
- * One show: its mediasoup router, its host connections and viewers, what is
- * pinned, and whether it is live. Everything a late joiner needs is here
- * (`state()`). Media objects belong to the members' sessions; the room only
- * announces the host's producers.
- *
- * A show may have a few host connections at once: the studio pins from its
- * main process and publishes from its renderer, and a reconnecting studio
- * opens a new connection before the server notices the old one is dead.
- * The room has at most one feed per kind: the newest producer of a kind
- * replaces the older one, whichever host connection made it.
+ * One show: its mediasoup router, its host connections, viewers and guests,
+ * what is pinned, and whether it is live. Everything a late joiner needs is
+ * here (`state()`). Media objects belong to the members' sessions; the room
+ * only announces the host's producers. A show may have a few host
+ * connections at once (the studio's main process and renderer; a
+ * reconnecting studio's new connection before the old one is found dead).
+ * One feed per kind: the newest producer of a kind replaces the older one.
  */
 export const MAX_HOST_CONNECTIONS = 4;
 
@@ -78,6 +76,12 @@ export class Room {
   private readonly chatReceipts: ChatReceipts<RoomMember>;
   /** Multistream (src/sfu/egress): made at the studio's first egressStart, ended with the show. */
   private egress: ShowEgress | null = null;
+  /** Guests on air (room-guests.ts): their producers are never the room's, viewers never hear of them. */
+  readonly guests: RoomGuests = new RoomGuests({
+    hostProducerOf: (kind, feed) => this.producerOf(kind, feed),
+    live: () => this.live,
+    pushToHosts: (frame) => this.hosts.forEach((host) => host.sendFrame(frame)),
+  });
 
   constructor(
     readonly show: string,
@@ -113,7 +117,7 @@ export class Room {
   }
 
   get isEmpty(): boolean {
-    return this.hosts.size === 0 && this.viewers.size === 0;
+    return this.hosts.size === 0 && this.viewers.size === 0 && this.guests.connectionCount === 0;
   }
 
   state(): RoomState {
@@ -174,17 +178,13 @@ export class Room {
   }
 
   /**
-   * Makes `publisherId` the show's publisher (a publish token is being
-   * minted for it). Refused while another publisher's media is live, unless
-   * `takeOver`; the other publisher's connections are then closed, so two
-   * never send at once and the one replaced is told why.
+   * Makes `publisherId` the show's publisher (a token is minted for it). Refused while another publisher is
+   * live, unless `takeOver`; its connections are then closed, so two never send at once (they are told why).
    */
   setPublisher(publisherId: string, takeOver: boolean): void {
     if (this.publisherId === publisherId) return;
     const otherIsLive = this.publisherId !== null && this.live;
-    if (otherIsLive && !takeOver) {
-      throw new SignalFailure('conflict', 'Another studio is live on this show.');
-    }
+    if (otherIsLive && !takeOver) throw new SignalFailure('conflict', 'Another studio is live on this show.');
     this.publisherId = publisherId;
     for (const host of [...this.hosts]) {
       if (host.publisherId === null || host.publisherId === publisherId) continue;
@@ -205,9 +205,9 @@ export class Room {
 
   /** A member disconnected or left. A host leaving this way is not an ended show: it may come back. */
   removeMember(member: RoomMember): void {
-    if (this.forgetHost(member)) {
-      // a host connection dropping is not the show ending: it may come back
-    } else if (this.viewers.delete(member)) this.scheduleViewerCount();
+    // A host connection dropping is not the show ending: it may come back.
+    if (this.viewers.delete(member)) this.scheduleViewerCount();
+    else if (!this.forgetHost(member)) this.guests.disconnect(member);
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 
@@ -234,11 +234,13 @@ export class Room {
       if (feed !== 'return') this.broadcast({ type: 'producerClosed', producerId: producer.id });
       if (liveBefore && !this.live) this.broadcast({ type: 'liveChanged', live: false });
       this.egress?.feedsChanged();
+      this.guests.changed();
     });
     // The return feed is for guests only (the program without them); viewers never hear of it.
     if (feed !== 'return') this.broadcast({ type: 'newProducer', producerId: producer.id, kind: producer.kind, feed });
     if (!wasLive && this.live) this.broadcast({ type: 'liveChanged', live: true });
     this.egress?.feedsChanged();
+    this.guests.changed();
   }
 
   /** The current producer of a kind and feed, if any (a new producer of that kind and feed replaces it). */
@@ -276,7 +278,7 @@ export class Room {
     this.chat.clearMessages();
     this.selling.showEnded();
     for (const producer of [...this.producers.values()]) producer.close();
-    this.broadcast({ type: 'showEnded', reason }, { host: false });
+    this.broadcast({ type: 'showEnded', reason }, { host: false, guests: true });
   }
 
   /** Closes the router; members must already be gone or be told separately. */
@@ -284,6 +286,7 @@ export class Room {
     this.closed = true;
     void this.endEgress('The show closed.');
     this.chatReceipts.failAll();
+    this.guests.close();
     if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
     this.viewerCountTimer = null;
     this.router?.close();
@@ -299,7 +302,8 @@ export class Room {
         ffmpegPath: this.deps.ffmpegPath,
         log: this.deps.log,
         source: { router: () => this.router, producer: (kind, feed) => this.producerOf(kind, feed) },
-        onStatus: (status) => this.pushToEgressControllers(status),
+        // To the studio's own link alone (egressStatus).
+        onStatus: (status) => this.pushToHosts({ type: 'egressStatus', status }, (host) => host.controlsEgress),
       });
     }
     return this.egress;
@@ -325,17 +329,17 @@ export class Room {
     return this.currentEgress()?.processes() ?? [];
   }
 
-  private pushToEgressControllers(status: EgressStatus): void {
-    const frame = JSON.stringify({ type: 'egressStatus', status } satisfies SignalPush);
-    for (const host of this.hosts) if (host.controlsEgress) host.sendFrame(frame);
+  private pushToHosts(push: SignalPush, to: (host: RoomMember) => boolean): void {
+    const frame = JSON.stringify(push);
+    for (const host of this.hosts) if (to(host)) host.sendFrame(frame);
   }
 
   private mediaLost(router: types.Router): void {
     if (this.router !== router) return;
-    this.deps.log.warn(`show ${this.show}: media worker lost; asking ${this.viewers.size + this.hosts.size} client(s) to rejoin`);
+    const members = [...this.viewers, ...this.hosts, ...this.guests.members()];
+    this.deps.log.warn(`show ${this.show}: media worker lost; asking ${members.length} client(s) to rejoin`);
     this.router = null;
     this.producers.clear();
-    const members = [...this.viewers, ...this.hosts];
     for (const member of members) member.mustRejoin();
   }
 
@@ -345,12 +349,10 @@ export class Room {
   }
 
   /**
-   * A viewer's message goes to every host connection for moderation
-   * (`chatIncoming`; the studio's main process among them). Resolves true
-   * once a connection that confirms (`confirmsChat`) said it stored it;
-   * false when none did in time or all of them went, so the viewer hears to
-   * send it again. With no such connection (an older studio) true at once:
-   * "forwarded" is all the SFU can know then.
+   * A viewer's message goes to every host connection for moderation. Resolves
+   * true once a connection that confirms (`confirmsChat`) stored it; false
+   * when none did in time or all went (the viewer is asked to send it again).
+   * With no such connection (an older studio) true at once: "forwarded".
    */
   forwardChat(message: ChatIncomingMessage): Promise<boolean> {
     const confirming = [...this.hosts].filter((host) => host.confirmsChat);
@@ -363,21 +365,10 @@ export class Room {
     });
   }
 
-  /**
-   * To the studio's own link only (host connections that confirm chat):
-   * a viewer joined, or a viewer's contact for the seller. Never to viewers,
-   * nor to other host connections (a producer's publishing page). Returns
-   * how many got it.
-   */
+  /** To the studio's own link only (confirmsChat), never viewers nor a publishing page; returns how many got it. */
   pushToStudio(push: SignalPush): number {
-    const frame = JSON.stringify(push);
-    let sent = 0;
-    for (const host of this.hosts) {
-      if (!host.confirmsChat) continue;
-      host.sendFrame(frame);
-      sent++;
-    }
-    return sent;
+    this.pushToHosts(push, (host) => host.confirmsChat);
+    return [...this.hosts].filter((host) => host.confirmsChat).length;
   }
 
   /** `chatStored`: the studio has the message; its viewer gets the reply now. */
@@ -385,10 +376,12 @@ export class Room {
     this.chatReceipts.confirm(messageId);
   }
 
-  private broadcast(push: SignalPush, to: { host?: boolean } = {}): void {
+  /** Guests hear only what is theirs (`guests: true`): their views come from room-guests.ts. */
+  private broadcast(push: SignalPush, to: { host?: boolean; guests?: boolean } = {}): void {
     const frame = JSON.stringify(push);
     for (const viewer of this.viewers) viewer.sendFrame(frame);
     if (to.host !== false) for (const host of this.hosts) host.sendFrame(frame);
+    if (to.guests === true) for (const guest of this.guests.members()) guest.sendFrame(frame);
   }
 
   /** Viewer counts change in bursts (a show going live): send at most one per interval, always the latest. */

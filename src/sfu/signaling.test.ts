@@ -84,7 +84,7 @@ describe('roles and host token', () => {
   });
 
   it('keeps viewers from producing, pinning or opening a send transport', async () => {
-    const { host } = await joinAsProducingHost(sfu, 'spring-sale', HOST_TOKEN);
+    const { host, videoProducerId } = await joinAsProducingHost(sfu, 'spring-sale', HOST_TOKEN);
     await host.requests.request({ type: 'setPin', card: sampleCard });
     const viewer = await TestSignalClient.connect(sfu);
     await viewer.requests.request({ type: 'join', show: 'spring-sale', role: 'viewer' });
@@ -107,8 +107,11 @@ describe('roles and host token', () => {
     expect(room.producers).toHaveLength(2);
     expect(viewer.pushes('pin')).toHaveLength(0);
 
-    // A host may not consume (viewers' job) and may not open a receive transport.
-    expect((await refusal(host.requests.request({ type: 'createTransport', direction: 'recv' }))).code).toBe('forbidden');
+    // A host opens a receive transport for its guests' feeds only: the show's own feeds are the viewers'.
+    const hostRecv = await host.requests.request({ type: 'createTransport', direction: 'recv' });
+    const { rtpCapabilities } = await host.requests.request({ type: 'routerRtpCapabilities' });
+    const own = await refusal(host.requests.request({ type: 'consume', transportId: hostRecv.transportId, producerId: videoProducerId, rtpCapabilities }));
+    expect(own.code).toBe('not-found');
     for (const c of [host, viewer, late]) c.close();
   });
 

@@ -3,7 +3,9 @@
  * worker), the studio tests and scripts/readme-screenshot.ts, plus fake RTP
  * parameters and a sample card. A harness: no vitest here.
  */
+import crypto from 'node:crypto';
 import WebSocket from 'ws';
+import type { GuestInviteEntry } from '../../src/shared/sfu/protocol-guests.js';
 import type { SignalPush, SignalServerMessage } from '../../src/shared/sfu/protocol.js';
 import { SignalRequests } from '../../src/shared/sfu/signal-requests.js';
 import type { SfuServer } from '../../src/sfu/sfu-server.js';
@@ -147,6 +149,78 @@ export async function joinAsProducingHost(sfu: Pick<SfuServer, 'signalUrl'>, sho
     rtpParameters: fakeRtpParameters.audio,
   });
   return { host, transportId: transport.transportId, videoProducerId: video.producerId, audioProducerId: audio.producerId };
+}
+
+/** A guest invite as the studio makes one: the token for the link, the entry (its hash) for `guestInvites`. */
+export function makeGuestInvite(
+  inviteId: string,
+  options: { readonly singleUse?: boolean; readonly expiresAt?: number | null; readonly label?: string } = {},
+): { token: string; entry: GuestInviteEntry } {
+  const token = crypto.randomBytes(32).toString('base64url');
+  return {
+    token,
+    entry: {
+      inviteId,
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      label: options.label ?? `Guest ${inviteId}`,
+      expiresAt: options.expiresAt ?? null,
+      singleUse: options.singleUse ?? false,
+    },
+  };
+}
+
+/** A guest page's own key (kept in its storage: the same key is the same guest). */
+export function newGuestKey(): string {
+  return crypto.randomBytes(18).toString('base64url');
+}
+
+/** A guest page that joined with an invite token (throws the refusal when it is not admitted). */
+export async function joinAsGuest(
+  sfu: Pick<SfuServer, 'signalUrl'>,
+  show: string,
+  guestToken: string,
+  options: { readonly name?: string; readonly guestKey?: string } = {},
+) {
+  const client = await TestSignalClient.connect(sfu);
+  const guestKey = options.guestKey ?? newGuestKey();
+  try {
+    const reply = await client.requests.request({ type: 'join', show, role: 'guest', guestToken, guestKey, name: options.name ?? 'Dana' });
+    return { client, guestKey, reply };
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}
+
+/** A joined guest (or host connection) opens a send transport and produces fake audio and video. */
+export async function produceGuestMedia(client: TestSignalClient) {
+  const transport = await client.requests.request({ type: 'createTransport', direction: 'send' });
+  const video = await client.requests.request({ type: 'produce', transportId: transport.transportId, kind: 'video', rtpParameters: fakeRtpParameters.video });
+  const audio = await client.requests.request({ type: 'produce', transportId: transport.transportId, kind: 'audio', rtpParameters: fakeRtpParameters.audio });
+  return { transportId: transport.transportId, videoProducerId: video.producerId, audioProducerId: audio.producerId };
+}
+
+/** Opens a recv transport on `client`; `consume` asks for one producer on it (the reply, or the refusal thrown). */
+export async function openRecv(client: TestSignalClient) {
+  const { rtpCapabilities } = await client.requests.request({ type: 'routerRtpCapabilities' });
+  const transport = await client.requests.request({ type: 'createTransport', direction: 'recv' });
+  return {
+    transportId: transport.transportId,
+    consume: (producerId: string) => client.requests.request({ type: 'consume', transportId: transport.transportId, producerId, rtpCapabilities }),
+  };
+}
+
+/** The host's `return` audio (the program mix without guests, which guests hear) on its send transport. */
+export async function produceReturnAudio(host: TestSignalClient, transportId: string): Promise<string> {
+  const rtpParameters = { ...fakeRtpParameters.audio, mid: '2', encodings: [{ ssrc: 55550 }] };
+  return (await host.requests.request({ type: 'produce', transportId, kind: 'audio', rtpParameters, feed: 'return' })).producerId;
+}
+
+/** The studio's own link (long-lived token, confirmsChat): it sends the invites and the guest controls. */
+export async function joinAsStudioLink(sfu: Pick<SfuServer, 'signalUrl'>, show: string, hostToken: string) {
+  const link = await TestSignalClient.connect(sfu);
+  const reply = await link.requests.request({ type: 'join', show, role: 'host', hostToken, confirmsChat: true });
+  return { link, reply };
 }
 
 export const sampleCard = {
