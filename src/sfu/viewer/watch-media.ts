@@ -105,13 +105,16 @@ export class WatchMedia {
     if (this.closed || this.announced.size === 0) return;
     if (!this.transport) await this.openTransport();
     const mainAudio = this.find('audio', 'main');
-    if (mainAudio && mainAudio.producerId !== this.audio?.producer.producerId) await this.receiveAudio(mainAudio);
     const hasVertical = this.find('video', 'vertical') !== undefined;
     const shown = this.video && this.choseWithVertical ? (this.video.producer.feed as VideoFeed) : null;
     const wanted = chooseVideoFeed(this.events.viewport(), hasVertical, shown);
     this.choseWithVertical = hasVertical;
     const video = this.find('video', wanted) ?? this.find('video', 'main');
-    if (video && video.producerId !== this.video?.producer.producerId) await this.receiveVideo(video);
+    // Both at once: on a phone every round trip is time to the first frame.
+    await Promise.all([
+      mainAudio && mainAudio.producerId !== this.audio?.producer.producerId ? this.receiveAudio(mainAudio) : null,
+      video && video.producerId !== this.video?.producer.producerId ? this.receiveVideo(video) : null,
+    ]);
   }
 
   private find(kind: 'audio' | 'video', feed: VideoFeed): AnnouncedProducer | undefined {
