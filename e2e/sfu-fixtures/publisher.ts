@@ -17,6 +17,8 @@ declare global {
       clearPin(): Promise<unknown>;
       leave(): Promise<unknown>;
       sentVideoLayers(): Promise<number>;
+      /** Closes the vertical feed (the host turned vertical output off); no-op without one. */
+      stopVertical(): Promise<unknown>;
     };
   }
 }
@@ -27,6 +29,9 @@ const show = params.get('show')!;
 const hostToken = params.get('token')!;
 // The camera's size (the program's): 1280x720 unless the test asks for less.
 const [cameraWidth, cameraHeight] = (params.get('size') ?? '1280x720').split('x').map(Number) as [number, number];
+// `vertical=720x1280`: also a 9:16 `vertical` feed (a canvas drawn here), as the studio's vertical output.
+const verticalSize = params.get('vertical')?.split('x').map(Number) as [number, number] | undefined;
+let verticalProducer: types.Producer | null = null;
 
 const ws = new WebSocket(signalUrl);
 const requests = new SignalRequests({
@@ -47,6 +52,13 @@ window.testPublisher = {
     const reply = await requests.request({ type: 'leave' });
     window.testPublisher.state = 'left';
     return reply;
+  },
+  async stopVertical() {
+    if (!verticalProducer) return;
+    const producerId = verticalProducer.id;
+    verticalProducer.close();
+    verticalProducer = null;
+    return requests.request({ type: 'closeProducer', producerId });
   },
   async sentVideoLayers() {
     const stats = await sendTransport!.getStats();
@@ -75,9 +87,10 @@ async function goLive(): Promise<void> {
   transport.on('connect', ({ dtlsParameters }, done, fail) => {
     requests.request({ type: 'connectTransport', transportId: transport.id, dtlsParameters }).then(() => done(), fail);
   });
-  transport.on('produce', ({ kind, rtpParameters }, done, fail) => {
+  transport.on('produce', ({ kind, rtpParameters, appData }, done, fail) => {
+    const feed = (appData as { feed?: 'main' | 'vertical' }).feed ?? 'main';
     requests
-      .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never })
+      .request({ type: 'produce', transportId: transport.id, kind, rtpParameters: rtpParameters as never, feed })
       .then(({ producerId }) => done({ id: producerId }), fail);
   });
   const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: cameraWidth, height: cameraHeight, frameRate: 30 } });
@@ -90,7 +103,30 @@ async function goLive(): Promise<void> {
     ],
   });
   await transport.produce({ track: media.getAudioTracks()[0]! });
+  if (verticalSize) {
+    const track = drawnTrack(verticalSize[0], verticalSize[1]);
+    verticalProducer = await transport.produce({ track, encodings: [{ maxBitrate: 1_500_000 }], appData: { feed: 'vertical' } });
+  }
   window.testPublisher.state = 'live';
+}
+
+/** A moving picture of the given size from a canvas; `detail`: the sender keeps its size under load (drops frames instead). */
+function drawnTrack(width: number, height: number): MediaStreamTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  let frame = 0;
+  setInterval(() => {
+    frame++;
+    context.fillStyle = '#1d4ed8';
+    context.fillRect(0, 0, width, height);
+    context.fillStyle = '#facc15';
+    context.fillRect((frame * 7) % width, height / 3, width / 6, height / 6);
+  }, 33);
+  const track = canvas.captureStream(30).getVideoTracks()[0]!;
+  track.contentHint = 'detail';
+  return track;
 }
 
 goLive().catch((error: unknown) => {

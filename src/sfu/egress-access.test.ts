@@ -144,7 +144,7 @@ describe('multistream over the protocol', () => {
     // Its simulcast feed's top layer never flows: the encoder waits for it a moment, then starts on what there is.
     await expect.poll(() => server.egressProcesses().length, { timeout: 10_000 }).toBe(1);
     const encoder = server.egressProcesses();
-    expect(encoder).toEqual([{ show: SHOW, role: 'encoder', destinationId: null, pid: expect.any(Number) }]);
+    expect(encoder).toEqual([{ show: SHOW, role: 'encoder', destinationId: null, orientation: 'horizontal', pid: expect.any(Number) }]);
     expect(isAlive(encoder[0]!.pid)).toBe(true);
 
     await publisher.host.requests.request({ type: 'leave' });

@@ -301,7 +301,7 @@ export class Room {
         show: this.show,
         ffmpegPath: this.deps.ffmpegPath,
         log: this.deps.log,
-        source: { router: () => this.router, producer: (kind) => this.producerOf(kind, 'main') },
+        source: { router: () => this.router, producer: (kind, feed) => this.producerOf(kind, feed) },
         // To the studio's own link alone (egressStatus).
         onStatus: (status) => this.pushToHosts({ type: 'egressStatus', status }, (host) => host.controlsEgress),
       });

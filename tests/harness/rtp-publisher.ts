@@ -24,6 +24,8 @@ export interface RtpPublisherOptions {
   readonly simulcast?: boolean;
   /** Simulcast with the top layer announced but never sent (what a browser does on a weak uplink). */
   readonly topLayerOff?: boolean;
+  /** The host's feed the video producer carries (its appData, as peer-media.ts sets it): `vertical` is the 9:16 program, e.g. 720x1280 with `audio: false`. Default main. */
+  readonly feed?: 'main' | 'vertical';
 }
 
 export interface RtpPublisher {
@@ -53,7 +55,7 @@ function startFfmpeg(args: string[]): { child: ChildProcess; pid: number; exited
 const randomSsrc = () => 10_000_000 + Math.floor(Math.random() * 100_000_000);
 
 export async function startRtpPublisher(router: types.Router, options: RtpPublisherOptions = {}): Promise<RtpPublisher> {
-  const { width = 480, height = 270, fps = 30, audio = true, pattern = 'testsrc', simulcast = false, topLayerOff = false } = options;
+  const { width = 480, height = 270, fps = 30, audio = true, pattern = 'testsrc', simulcast = false, topLayerOff = false, feed = 'main' } = options;
   // mediasoup takes a transport's RTP from one address; the layers leave ffmpeg from one socket each, so a relay joins them.
   const videoIn = await router.createPlainTransport({ listenIp: { ip: '127.0.0.1' }, rtcpMux: true, comedia: true });
   const relay = dgram.createSocket('udp4');
@@ -67,6 +69,7 @@ export async function startRtpPublisher(router: types.Router, options: RtpPublis
       codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000 }],
       encodings: ssrcs.map((ssrc, i) => ({ ssrc, ...(simulcast ? { scaleResolutionDownBy: layers[i] } : {}) })),
     },
+    appData: { feed },
   });
   const to = `rtp://127.0.0.1:${relay.address().port}?rtcpport=${relay.address().port}&pkt_size=1200`;
   const sent = simulcast && topLayerOff ? layers.slice(0, -1) : layers;

@@ -108,7 +108,7 @@ export async function egressWorld(show = 'egress-show', ffmpegPath = 'ffmpeg'): 
         show,
         ffmpegPath,
         log,
-        source: { router: () => room.currentRouter(), producer: (kind) => room.producerOf(kind) },
+        source: { router: () => room.currentRouter(), producer: (kind, feed) => room.producerOf(kind, feed) },
         onStatus: (status) => studio.sendFrame(JSON.stringify({ type: 'egressStatus', status } satisfies SignalPush)),
         ...options,
       });

@@ -1,6 +1,6 @@
 import { StudioError } from '../../shared/api/result.js';
-import { checkDestinationName, checkServerUrl, checkStreamKey, type Checked } from '../../shared/domain/destination-input.js';
-import { MAX_SAVED_DESTINATIONS, type Destination, type Platform } from '../../shared/domain/destinations.js';
+import { checkDestinationName, checkOrientation, checkServerUrl, checkStreamKey, type Checked } from '../../shared/domain/destination-input.js';
+import { MAX_SAVED_DESTINATIONS, type Destination, type DestinationOrientation, type Platform } from '../../shared/domain/destinations.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { streamKeyName, streamKeyOwner, type SecretStore } from '../settings/secret-store.js';
 
@@ -10,6 +10,7 @@ interface Row {
   platform: Platform;
   server_url: string;
   enabled: number;
+  orientation: DestinationOrientation;
 }
 
 export interface NewDestination {
@@ -18,6 +19,8 @@ export interface NewDestination {
   readonly serverUrl: string;
   readonly streamKey: string;
   readonly enabled: boolean;
+  /** Default horizontal. */
+  readonly orientation?: DestinationOrientation | undefined;
 }
 
 export interface DestinationChange {
@@ -27,9 +30,10 @@ export interface DestinationChange {
   readonly serverUrl?: string | undefined;
   readonly streamKey?: string | undefined;
   readonly enabled?: boolean | undefined;
+  readonly orientation?: DestinationOrientation | undefined;
 }
 
-const COLUMNS = 'id, name, platform, server_url, enabled';
+const COLUMNS = 'id, name, platform, server_url, enabled, orientation';
 
 /** The checked value, or the check's message as the refusal a host reads. */
 function valid<T>(checked: Checked<T>): T {
@@ -62,12 +66,12 @@ export class DestinationStore {
     this.byIdStmt = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM destinations WHERE id = ?`);
     this.byNameStmt = db.prepare<[string, number], { id: number }>('SELECT id FROM destinations WHERE lower(name) = lower(?) AND id <> ?');
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM destinations');
-    this.insertStmt = db.prepare<[string, Platform, string, number, number, number]>(
-      `INSERT INTO destinations (name, platform, server_url, enabled, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM destinations), ?, ?)`,
+    this.insertStmt = db.prepare<[string, Platform, string, number, DestinationOrientation, number, number]>(
+      `INSERT INTO destinations (name, platform, server_url, enabled, orientation, position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM destinations), ?, ?)`,
     );
-    this.updateStmt = db.prepare<[string, Platform, string, number, number, number]>(
-      'UPDATE destinations SET name = ?, platform = ?, server_url = ?, enabled = ?, updated_at = ? WHERE id = ?',
+    this.updateStmt = db.prepare<[string, Platform, string, number, DestinationOrientation, number, number]>(
+      'UPDATE destinations SET name = ?, platform = ?, server_url = ?, enabled = ?, orientation = ?, updated_at = ? WHERE id = ?',
     );
     this.deleteStmt = db.prepare<[number]>('DELETE FROM destinations WHERE id = ?');
   }
@@ -84,11 +88,12 @@ export class DestinationStore {
     const name = this.uniqueName(input.name, 0);
     const serverUrl = valid(checkServerUrl(input.serverUrl, input.platform));
     const streamKey = valid(checkStreamKey(input.streamKey));
+    const orientation = valid(checkOrientation(input.orientation ?? 'horizontal'));
     if (this.countStmt.get()!.n >= MAX_SAVED_DESTINATIONS) {
       throw new StudioError('conflict', `You can keep up to ${MAX_SAVED_DESTINATIONS} destinations. Delete one you no longer use first.`);
     }
     const at = this.now();
-    const id = Number(this.insertStmt.run(name, input.platform, serverUrl, input.enabled ? 1 : 0, at, at).lastInsertRowid);
+    const id = Number(this.insertStmt.run(name, input.platform, serverUrl, input.enabled ? 1 : 0, orientation, at, at).lastInsertRowid);
     try {
       this.secrets.set(streamKeyName(id), streamKey);
     } catch (error) {
@@ -99,7 +104,7 @@ export class DestinationStore {
     return this.get(id);
   }
 
-  /** Applies a change; says whether what the SFU pushes to (the address, the key, the name in its status) changed. */
+  /** Applies a change; says whether what the SFU pushes to (the address, the key, the name in its status, the orientation) changed. */
   update(change: DestinationChange): { readonly destination: Destination; readonly addressChanged: boolean } {
     const before = this.row(change.id);
     const name = change.name === undefined ? before.name : this.uniqueName(change.name, before.id);
@@ -107,10 +112,14 @@ export class DestinationStore {
     const serverUrl = valid(checkServerUrl(change.serverUrl ?? before.server_url, platform));
     const streamKey = change.streamKey === undefined ? null : valid(checkStreamKey(change.streamKey));
     const enabled = change.enabled ?? before.enabled === 1;
-    this.updateStmt.run(name, platform, serverUrl, enabled ? 1 : 0, this.now(), before.id);
+    const orientation = change.orientation === undefined ? before.orientation : valid(checkOrientation(change.orientation));
+    this.updateStmt.run(name, platform, serverUrl, enabled ? 1 : 0, orientation, this.now(), before.id);
     const keyChanged = streamKey !== null && streamKey !== this.streamKey(before.id);
     if (streamKey !== null && keyChanged) this.secrets.set(streamKeyName(before.id), streamKey);
-    return { destination: this.get(before.id), addressChanged: keyChanged || serverUrl !== before.server_url || name !== before.name };
+    return {
+      destination: this.get(before.id),
+      addressChanged: keyChanged || serverUrl !== before.server_url || name !== before.name || orientation !== before.orientation,
+    };
   }
 
   /** Deletes the row and its stream key. */
@@ -168,6 +177,7 @@ export class DestinationStore {
       name: row.name,
       platform: row.platform,
       serverUrl: row.server_url,
+      orientation: row.orientation,
       enabled: row.enabled === 1,
       hasKey: this.streamKey(row.id) !== null,
     };

@@ -61,7 +61,7 @@ describe('Settings → Destinations', () => {
       // Spaces around a pasted key are dropped.
       streamKey: `  ${YOUTUBE_KEY}\n`,
     });
-    expect(youtube).toEqual({ id: expect.any(Number), name: 'YouTube', platform: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', enabled: true, hasKey: true });
+    expect(youtube).toEqual({ id: expect.any(Number), name: 'YouTube', platform: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', orientation: 'horizontal', enabled: true, hasKey: true });
     const facebook = await call<Destination>('studio:destinations:create', {
       name: 'Shop’s Facebook page',
       platform: 'facebook',

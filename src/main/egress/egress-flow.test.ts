@@ -148,6 +148,34 @@ describe('multistream over main’s link', () => {
     expectNoKeyIn(s);
   });
 
+  it('each destination takes the horizontal or the vertical program: saved, sent to the SFU, and moved there while running', async () => {
+    const s = await studio();
+    const make = (name: string, streamKey: string, orientation?: string) =>
+      s.call<Destination>('studio:destinations:create', { name, platform: 'custom', serverUrl: 'rtmp://127.0.0.1:9/live', streamKey, ...(orientation ? { orientation } : {}) });
+    const wide = await make('Shop site', KEYS.a);
+    const tall = await make('TikTok', KEYS.b, 'vertical');
+    expect([wide.orientation, tall.orientation]).toEqual(['horizontal', 'vertical']);
+    await expect(make('Square', KEYS.c, 'square')).rejects.toMatchObject({ code: 'invalid-input' });
+
+    await goLive(s);
+    const orientationsOn = (list: EgressStatus) => list.destinations.filter((d) => d.state !== 'stopped').map((d) => `${d.name} ${d.orientation}`).sort().join();
+    // The studio sends no vertical feed: the vertical destination waits and says how to turn it on.
+    const list = await eventually(sfuList(s), (l) => orientationsOn(l) === 'Shop site horizontal,TikTok vertical', 'both on the SFU');
+    expect(list.destinations.find((d) => d.name === 'TikTok')!.reason).toMatch(/^Vertical output is off in the studio — turn it on in Settings/);
+    await until(
+      () => s.core.egress.overview().destinations.find((d) => d.id === tall.id),
+      (row) => row?.orientation === 'vertical' && row.reason?.startsWith('Vertical output is off') === true,
+      'the Stream panel row saying why',
+    );
+
+    // The host makes the shop site vertical too: it restarts on the SFU with the vertical program.
+    const changed = await s.call<Destination>('studio:destinations:update', { id: wide.id, orientation: 'vertical' });
+    expect(changed.orientation).toBe('vertical');
+    await eventually(sfuList(s), (l) => orientationsOn(l) === 'Shop site vertical,TikTok vertical', 'the shop site moved to vertical');
+    expect((await s.call<Destination[]>('studio:destinations:list')).map((d) => d.orientation)).toEqual(['vertical', 'vertical']);
+    expectNoKeyIn(s);
+  });
+
   it('a remote SFU that restarts runs nothing: once main’s link is back, the destinations that should run start again', async () => {
     const first = await remoteSfu();
     const { port } = first;

@@ -8,6 +8,7 @@ const destination = (id: number, name: string, enabled = true): Destination => (
   name,
   platform: 'custom',
   serverUrl: `rtmp://ingest-${id}.example.com/live`,
+  orientation: 'horizontal',
   enabled,
   hasKey: true,
 });
@@ -15,6 +16,7 @@ const destination = (id: number, name: string, enabled = true): Destination => (
 const reported = (id: number, patch: Partial<EgressDestinationStatus>): EgressDestinationStatus => ({
   id: sfuIdOf(id),
   name: `sfu name ${id}`,
+  orientation: 'horizontal',
   state: 'live',
   reason: null,
   bitrateKbps: 2500,
@@ -32,6 +34,7 @@ const input = (patch: Partial<OverviewInput>): OverviewInput => ({
   sfu: new Map(),
   local: new Map(),
   encoder: null,
+  verticalEncoder: null,
   showRunning: true,
   offsetMs: 0,
   keys: [],
@@ -68,11 +71,12 @@ describe('the egress overview every window shows', () => {
       }),
     );
     expect(overview.destinations).toEqual([
-      { id: 1, name: 'YouTube', platform: 'custom', enabled: true, state: 'live', reason: null, bitrateKbps: 2500, fps: 30, droppedFrames: 3, liveSince: 1_000_250, reconnects: 1, retryAt: null },
+      { id: 1, name: 'YouTube', platform: 'custom', orientation: 'horizontal', enabled: true, state: 'live', reason: null, bitrateKbps: 2500, fps: 30, droppedFrames: 3, liveSince: 1_000_250, reconnects: 1, retryAt: null },
       {
         id: 2,
         name: 'Twitch',
         platform: 'custom',
+        orientation: 'horizontal',
         enabled: true,
         state: 'reconnecting',
         reason: 'Connection refused',
@@ -83,7 +87,7 @@ describe('the egress overview every window shows', () => {
         reconnects: 1,
         retryAt: 1_005_250,
       },
-      { id: 3, name: 'Facebook', platform: 'custom', enabled: false, state: 'off', reason: null, bitrateKbps: null, fps: null, droppedFrames: 0, liveSince: null, reconnects: 0, retryAt: null },
+      { id: 3, name: 'Facebook', platform: 'custom', orientation: 'horizontal', enabled: false, state: 'off', reason: null, bitrateKbps: null, fps: null, droppedFrames: 0, liveSince: null, reconnects: 0, retryAt: null },
     ]);
     expect(JSON.stringify(overview)).not.toContain('rtmp://');
   });

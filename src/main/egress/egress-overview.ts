@@ -30,6 +30,7 @@ export interface OverviewInput {
   readonly sfu: ReadonlyMap<number, EgressDestinationStatus>;
   readonly local: ReadonlyMap<number, LocalState>;
   readonly encoder: EgressEncoderStatus | null;
+  readonly verticalEncoder: EgressEncoderStatus | null;
   readonly showRunning: boolean;
   /** Main's clock minus the SFU's (the SFU's times are moved onto main's clock). */
   readonly offsetMs: number;
@@ -57,7 +58,7 @@ const IDLE_FIGURES = { bitrateKbps: null, fps: null, droppedFrames: 0, liveSince
 export function buildOverview(input: OverviewInput): EgressOverview {
   const shift = (t: number | null) => (t === null ? null : t + input.offsetMs);
   const rows = input.destinations.map((d): DestinationStatus => {
-    const base = { id: d.id, name: d.name, platform: d.platform, enabled: d.enabled };
+    const base = { id: d.id, name: d.name, platform: d.platform, orientation: d.orientation, enabled: d.enabled };
     const reported = input.sfu.get(d.id);
     const figures = reported
       ? {
@@ -89,6 +90,7 @@ export function buildOverview(input: OverviewInput): EgressOverview {
     showRunning: input.showRunning,
     destinations: rows,
     encoder: input.encoder ? { ...input.encoder, reason: safeReason(input.encoder.reason, input.keys) } : null,
+    verticalEncoder: input.verticalEncoder ? { ...input.verticalEncoder, reason: safeReason(input.verticalEncoder.reason, input.keys) } : null,
     now: input.now,
   };
 }

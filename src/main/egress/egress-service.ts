@@ -52,6 +52,7 @@ export class EgressService {
   private sfu = new Map<number, EgressDestinationStatus>();
   private readonly local = new Map<number, LocalState>();
   private encoder: EgressEncoderStatus | null = null;
+  private verticalEncoder: EgressEncoderStatus | null = null;
   private offsetMs = 0;
   private readonly sfuClock = new ServerClock();
   private lastJson = '';
@@ -107,6 +108,7 @@ export class EgressService {
       sfu: this.sfu,
       local: this.local,
       encoder: this.encoder,
+      verticalEncoder: this.verticalEncoder,
       showRunning: this.showRunning,
       offsetMs: this.offsetMs,
       keys: this.deps.store.allKeys(),
@@ -151,6 +153,7 @@ export class EgressService {
     this.sfuClock.sample(status.serverTime, this.now());
     this.offsetMs = -this.sfuClock.offset();
     this.encoder = status.encoder;
+    this.verticalEncoder = status.verticalEncoder ?? null;
     const next = new Map<number, EgressDestinationStatus>();
     for (const reported of status.destinations) {
       const id = destinationIdOf(reported.id);
@@ -293,7 +296,10 @@ export class EgressService {
         // What the SFU said of an earlier run of it is over (pushes after this one tell the new run).
         this.sfu.delete(id);
         // The one place a key leaves main: to the SFU, over the studio's own link.
-        void this.request(id, { type: 'egressStart', destination: { id: sfuId, name: destination.name, url: destination.serverUrl, streamKey } });
+        void this.request(id, {
+          type: 'egressStart',
+          destination: { id: sfuId, name: destination.name, url: destination.serverUrl, streamKey, orientation: destination.orientation },
+        });
       }
     }
     this.changed();

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import type { DestinationStatus, EgressOverview } from '../../shared/domain/destinations.js';
+import {
+  DESTINATION_ORIENTATIONS,
+  ORIENTATION_LABELS,
+  type DestinationOrientation,
+  type DestinationStatus,
+  type EgressOverview,
+  type EncoderOverview,
+} from '../../shared/domain/destinations.js';
 import { useAbilities } from '../api/role-context.js';
 import { useSampleStudioClock, useStudioNow } from '../api/studio-clock.js';
 import { useStudio } from '../api/studio-context.js';
@@ -33,12 +40,8 @@ export function DestinationsBlock({ egress }: { egress: StudioValue<EgressOvervi
   return (
     <section className="destinations" aria-label="Destinations" data-testid="destinations">
       <h3 className="stream-heading">Destinations</h3>
-      {overview.encoder && (overview.encoder.state === 'failed' || overview.encoder.state === 'restarting') && (
-        <p className={`banner stream-banner ${overview.encoder.state === 'failed' ? 'banner-error' : 'banner-warn'}`} role="alert">
-          {overview.encoder.state === 'failed' ? 'The encoder for the destinations stopped' : 'The encoder for the destinations is restarting'}
-          {overview.encoder.reason ? `: ${overview.encoder.reason}` : '.'}
-        </p>
-      )}
+      <EncoderBanner encoder={overview.encoder} which="" />
+      <EncoderBanner encoder={overview.verticalEncoder} which="vertical " />
       {overview.destinations.length === 0 ? (
         <p className="help destinations-empty" data-testid="destinations-empty">
           Only your watch page gets this show.{' '}
@@ -58,6 +61,17 @@ export function DestinationsBlock({ egress }: { egress: StudioValue<EgressOvervi
         </ul>
       )}
     </section>
+  );
+}
+
+/** An encoder in trouble (one per orientation: the other one's destinations go on). */
+function EncoderBanner({ encoder, which }: { encoder: EncoderOverview | null; which: '' | 'vertical ' }) {
+  if (!encoder || (encoder.state !== 'failed' && encoder.state !== 'restarting')) return null;
+  return (
+    <p className={`banner stream-banner ${encoder.state === 'failed' ? 'banner-error' : 'banner-warn'}`} role="alert">
+      {encoder.state === 'failed' ? `The encoder for the ${which}destinations stopped` : `The encoder for the ${which}destinations is restarting`}
+      {encoder.reason ? `: ${encoder.reason}` : '.'}
+    </p>
   );
 }
 
@@ -91,6 +105,14 @@ function DestinationStatusRow({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const row = destinationRow(d, now, showRunning);
+  // A running destination moves to the other program at once (main restarts it on the SFU with the new orientation).
+  const setOrientation = async (orientation: DestinationOrientation) => {
+    setBusy(true);
+    setError(null);
+    const result = await studio.updateDestination({ id: d.id, orientation });
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+  };
   const act = async (action: RowAction) => {
     setBusy(true);
     setError(null);
@@ -105,6 +127,25 @@ function DestinationStatusRow({
     <li className={`destination-status destination-status-${row.tone}`} data-testid="destination-status" data-name={d.name} data-state={d.state}>
       <div className="destination-status-line">
         <span className="destination-status-name">{d.name}</span>
+        {canAct ? (
+          <select
+            className="destination-orientation"
+            aria-label={`Orientation: ${d.name}`}
+            value={d.orientation}
+            disabled={busy}
+            onChange={(event) => void setOrientation(event.target.value as DestinationOrientation)}
+          >
+            {DESTINATION_ORIENTATIONS.map((o) => (
+              <option key={o} value={o}>
+                {ORIENTATION_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="destination-orientation" data-testid="destination-orientation">
+            {ORIENTATION_LABELS[d.orientation]}
+          </span>
+        )}
         <span className="destination-status-state" data-testid="destination-state">
           {row.label}
         </span>

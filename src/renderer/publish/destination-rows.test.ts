@@ -7,6 +7,7 @@ const status = (patch: Partial<DestinationStatus>): DestinationStatus => ({
   id: 1,
   name: 'YouTube',
   platform: 'youtube',
+  orientation: 'horizontal',
   enabled: true,
   state: 'off',
   reason: null,
@@ -47,6 +48,9 @@ describe('a destination’s row in the Stream panel', () => {
     expect(destinationRow(status({ state: 'off', enabled: false }), NOW, true)).toMatchObject({ label: 'Off', detail: 'Not ticked for this show.', actions: ['start'] });
     expect(destinationRow(status({ state: 'off' }), NOW, false)).toMatchObject({ detail: 'Starts when you go live.', actions: [] });
     expect(destinationRow(status({ state: 'waiting' }), NOW, true)).toMatchObject({ label: 'Starting…', actions: ['stop'] });
+    // A vertical destination while the studio sends no vertical output: the SFU's reason says what to do.
+    const off = 'Vertical output is off in the studio — turn it on in Settings; this destination starts when it is on.';
+    expect(destinationRow(status({ state: 'waiting', orientation: 'vertical', reason: off }), NOW, true)).toMatchObject({ label: 'Starting…', detail: off });
   });
 
   it('writes a bitrate as a host reads it', () => {

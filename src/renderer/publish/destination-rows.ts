@@ -45,7 +45,8 @@ export function destinationRow(d: DestinationStatus, now: number, showRunning: b
         actions: startable,
       };
     case 'waiting':
-      return { label: 'Starting…', tone: 'warn', detail: 'Waiting for the show’s picture.', figures: [], actions: ['stop'] };
+      // The SFU's reason when it has one: a vertical destination says how to turn vertical output on.
+      return { label: 'Starting…', tone: 'warn', detail: d.reason ?? 'Waiting for the show’s picture.', figures: [], actions: ['stop'] };
     case 'connecting':
       return { label: 'Connecting…', tone: 'warn', detail: null, figures: [], actions: ['stop'] };
     case 'live': {

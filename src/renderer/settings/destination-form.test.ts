@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Destination } from '../../shared/domain/destinations.js';
 import { checkDraft, draftOf, newDraft, requestOf, withPlatform, withSplit } from './destination-form.js';
 
-const saved: Destination = { id: 4, name: 'YouTube', platform: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', enabled: true, hasKey: true };
+const saved: Destination = { id: 4, name: 'YouTube', platform: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', orientation: 'horizontal', enabled: true, hasKey: true };
 
 describe('the add/edit destination form', () => {
   it('fills in the preset’s server URL and name, and switching platform never overwrites what the host typed', () => {

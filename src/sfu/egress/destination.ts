@@ -151,6 +151,7 @@ export class Destination {
     return {
       id: this.config.id,
       name: this.config.name,
+      orientation: this.config.orientation,
       state: this.state,
       reason: this.reason,
       bitrateKbps: figures?.kbps ?? null,

@@ -1,35 +1,16 @@
-import type { types } from 'mediasoup';
 import {
   EGRESS_MAX_DESTINATIONS,
-  type EgressDestination,
-  type EgressEncoderState,
+  EGRESS_ORIENTATIONS,
+  type EgressDestinationInput,
+  type EgressOrientation,
   type EgressStatus,
 } from '../../shared/sfu/protocol-egress.js';
-import { Backoff } from '../../shared/time/backoff.js';
 import { SignalFailure } from '../signal-failure.js';
 import type { SfuLog } from '../sfu-log.js';
-import { Destination } from './destination.js';
-import { EncoderRun, type EncoderEnd } from './encoder.js';
-import { RateWindow, type ProgressReport } from './ffmpeg-progress.js';
-import type { Pusher } from './pusher.js';
-import { programSize } from './simulcast-layers.js';
+import { FeedEgress, type EgressProcess, type ShowFeedSource } from './feed-egress.js';
 import { StatusPushes } from './status-pushes.js';
-import { countVideoFrames, TsStream } from './ts-stream.js';
 
-/** The studio sends its video and audio one after the other: a change settles this long before the encoder (re)starts. */
-const FEED_SETTLE_MS = 300;
-/** Connected pushers wait this long for the encoder to come back (a studio reconnecting) before they are let go. */
-const PUSHER_IDLE_GRACE_MS = 20_000;
-const ENCODER_RETRY = { firstMs: 1000, maxMs: 10_000 } as const;
-
-const NO_VIDEO = 'Waiting for the show’s video.';
-const RESTARTING = 'The show’s video changed (the studio reconnected); the stream continues in a moment.';
-
-/** Where the show's feeds come from (the Room; tests give their own). */
-export interface ShowFeedSource {
-  router(): types.Router | null;
-  producer(kind: types.MediaKind): types.Producer | undefined;
-}
+export type { EgressProcess, ShowFeedSource } from './feed-egress.js';
 
 export interface ShowEgressOptions {
   readonly show: string;
@@ -42,141 +23,92 @@ export interface ShowEgressOptions {
   readonly pusherMaxBacklogBytes?: number;
 }
 
-/** An ffmpeg process of this show, for a benchmark reading /proc/<pid>/stat. */
-export interface EgressProcess {
-  readonly role: 'encoder' | 'pusher';
-  /** The destination a pusher sends to; null for the encoder. */
-  readonly destinationId: string | null;
-  readonly pid: number;
-}
-
 /**
- * Multistream for one show: one encoder run at a time (EncoderRun) whose
- * MPEG-TS goes to one pusher per destination. A feed change (the studio
- * published anew) replaces the encoder run; connected pushers stay
- * connected and the stream continues on the same timeline (a later
- * `-output_ts_offset`, the same size), so platforms see a pause, not a new
- * stream.
+ * Multistream for one show: a FeedEgress per orientation — the horizontal
+ * destinations share the encoder of the host's main video, the vertical ones
+ * the encoder of its vertical video (both with the main audio). The two
+ * never wait for, stop or restart each other; the show's end stops both.
+ * Destination ids are unique across both: starting an id in the other
+ * orientation moves it there.
  */
 export class ShowEgress {
-  private readonly destinations = new Map<string, Destination>();
-  private run: EncoderRun | null = null;
-  private runFeed: string | null = null;
-  private runOffset = 0;
-  private encoderState: EgressEncoderState = 'idle';
-  private encoderReason: string | null = null;
-  private size: { width: number; height: number } | null = null;
-  /** The size the current run was told to keep (null: the first picture's). */
-  private runSize: { width: number; height: number } | null = null;
-  /** The program's size worked out from a lower simulcast layer: the next run keeps it. */
-  private layerSize: { width: number; height: number } | null = null;
-  /** The current run's size is the program's (known, or checked against its simulcast layer). */
-  private sizeChecked = false;
-  /** The stream's timeline while pushers stay connected: when it started and where its last output was (s). */
-  private timeline: { startedAt: number; endSeconds: number } | null = null;
-  private readonly ts = new TsStream();
-  private readonly encoderRates = new RateWindow();
-  private readonly encoderRetry = new Backoff(ENCODER_RETRY);
-  private work: Promise<void> = Promise.resolve();
-  private settleTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private graceTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly feeds: Readonly<Record<EgressOrientation, FeedEgress>>;
   private readonly pushes: StatusPushes;
   private closed = false;
   private ending: Promise<void> | null = null;
 
-  constructor(private readonly options: ShowEgressOptions) {
+  constructor(options: ShowEgressOptions) {
     this.pushes = new StatusPushes(
       () => this.status(),
       (status) => options.onStatus(status),
     );
+    const feed = (orientation: EgressOrientation) =>
+      new FeedEgress({
+        show: options.show,
+        orientation,
+        ffmpegPath: options.ffmpegPath,
+        log: options.log,
+        source: options.source,
+        changed: () => this.pushes.changed(),
+        ...(options.pusherMaxBacklogBytes !== undefined ? { pusherMaxBacklogBytes: options.pusherMaxBacklogBytes } : {}),
+      });
+    this.feeds = { horizontal: feed('horizontal'), vertical: feed('vertical') };
   }
 
   get isClosed(): boolean {
     return this.closed;
   }
 
-  /** `egressStart`: a destination with this id is replaced. */
-  async start(config: EgressDestination): Promise<void> {
+  /** `egressStart`: a destination with this id is replaced (in either orientation). No orientation: horizontal. */
+  async start(input: EgressDestinationInput): Promise<void> {
+    const config = { ...input, orientation: input.orientation ?? 'horizontal' };
     this.assertOpen();
-    const existing = this.destinations.get(config.id);
-    if (existing) {
-      this.destinations.delete(config.id);
-      await existing.stop(null);
-    }
-    if (this.destinations.size >= EGRESS_MAX_DESTINATIONS) {
+    for (const feed of this.all()) await feed.remove(config.id);
+    if (this.all().reduce((n, feed) => n + feed.destinationCount, 0) >= EGRESS_MAX_DESTINATIONS) {
       // Stopped ones are kept for their figures; the oldest of them makes room.
-      const oldestStopped = [...this.destinations.values()].find((d) => d.current === 'stopped');
-      if (!oldestStopped) {
+      if (!this.all().some((feed) => feed.dropOldestStopped())) {
         throw new SignalFailure('conflict', `A show can go to at most ${EGRESS_MAX_DESTINATIONS} destinations at once; stop one first.`);
       }
-      this.destinations.delete(oldestStopped.id);
     }
-    const destination = new Destination(config, {
-      ffmpegPath: this.options.ffmpegPath,
-      log: this.options.log,
-      encoderReady: () => this.encoderState === 'running' && this.ts.fromLastKeyframe().length > 0,
-      waitingReason: () => (this.options.source.producer('video') ? (this.encoderState === 'restarting' ? RESTARTING : null) : NO_VIDEO),
-      prime: (pusher) => this.prime(pusher),
-      changed: () => this.pushes.changed(),
-      ...(this.options.pusherMaxBacklogBytes !== undefined ? { maxBacklogBytes: this.options.pusherMaxBacklogBytes } : {}),
-    });
-    this.destinations.set(config.id, destination);
-    if (this.encoderState === 'failed') this.clearEncoderFailure();
-    destination.begin();
-    this.schedule(0);
+    this.assertOpen();
+    this.feeds[config.orientation].start(config);
   }
 
   /** `egressStop`: the others go on. Unknown ids are ignored. */
   async stop(id: string): Promise<void> {
-    const destination = this.destinations.get(id);
-    if (!destination || this.closed) return;
-    await destination.stop(null);
-    this.schedule(0);
+    if (this.closed) return;
+    await Promise.all(this.all().map((feed) => feed.stop(id)));
   }
 
   /** `egressReconnect`: a reconnecting or failed destination tries now. */
   reconnect(id: string): void {
     this.assertOpen();
-    const destination = this.destinations.get(id);
-    if (!destination) throw new SignalFailure('not-found', 'No such destination in this show.');
-    if (destination.current === 'stopped') throw new SignalFailure('conflict', 'That destination is stopped; start it again instead.');
-    if (this.encoderState === 'failed') this.clearEncoderFailure();
-    destination.reconnectNow();
-    this.schedule(0);
+    const feed = this.all().find((f) => f.stateOf(id) !== undefined);
+    if (!feed) throw new SignalFailure('not-found', 'No such destination in this show.');
+    if (feed.stateOf(id) === 'stopped') throw new SignalFailure('conflict', 'That destination is stopped; start it again instead.');
+    feed.reconnect(id);
   }
 
-  /** The show's producers changed (a new publish, a feed closed). */
+  /** The show's producers changed (a new publish, a feed closed, vertical output turned on or off). */
   feedsChanged(): void {
-    if (!this.closed) this.schedule(FEED_SETTLE_MS);
+    if (this.closed) return;
+    for (const feed of this.all()) feed.feedsChanged();
   }
 
   status(): EgressStatus {
-    const rates = this.encoderState === 'running' ? this.encoderRates.rates() : null;
     return {
-      encoder: {
-        state: this.encoderState,
-        reason: this.encoderReason,
-        width: this.size?.width ?? null,
-        height: this.size?.height ?? null,
-        fps: rates?.fps ?? null,
-      },
-      destinations: [...this.destinations.values()].map((d) => d.status()),
+      encoder: this.feeds.horizontal.encoderStatus(),
+      verticalEncoder: this.feeds.vertical.encoderStatus(),
+      destinations: this.all().flatMap((feed) => feed.destinationStatuses()),
       serverTime: Date.now(),
     };
   }
 
   processes(): EgressProcess[] {
-    const found: EgressProcess[] = [];
-    const encoderPid = this.run?.pid ?? null;
-    if (encoderPid !== null) found.push({ role: 'encoder', destinationId: null, pid: encoderPid });
-    for (const d of this.destinations.values()) {
-      if (d.pusherPid !== null) found.push({ role: 'pusher', destinationId: d.id, pid: d.pusherPid });
-    }
-    return found;
+    return this.all().flatMap((feed) => feed.processes());
   }
 
-  /** The show ended (or the server stops): every destination stops, every process ends. Resolves when they are gone. */
+  /** The show ended (or the server stops): every destination of both orientations stops, every process ends. */
   end(reason: string): Promise<void> {
     this.ending ??= this.finish(reason);
     return this.ending;
@@ -184,197 +116,17 @@ export class ShowEgress {
 
   private async finish(reason: string): Promise<void> {
     this.closed = true;
-    for (const timer of [this.settleTimer, this.retryTimer, this.graceTimer]) if (timer) clearTimeout(timer);
-    const stops = [...this.destinations.values()].map((d) => d.stop(reason));
-    this.encoderState = 'idle';
-    this.encoderReason = null;
-    // The studio hears at once that every destination stopped.
+    const ends = this.all().map((feed) => feed.end(reason));
+    // The studio hears at once that every destination stopped (each marks its destinations stopped before it awaits).
     this.pushes.final();
-    await Promise.all(stops);
-    await this.work;
-    await this.stopRun();
+    await Promise.all(ends);
+  }
+
+  private all(): FeedEgress[] {
+    return EGRESS_ORIENTATIONS.map((o) => this.feeds[o]);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new SignalFailure('conflict', 'The show has ended.');
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
-      this.work = this.work.then(() => this.reconcile()).catch((error: unknown) => this.options.log.error(`multistream show ${this.options.show}`, error));
-    }, delayMs);
-  }
-
-  /** Makes the encoder match what is wanted: running on the current feeds while a destination wants the stream. */
-  private async reconcile(): Promise<void> {
-    if (this.closed) return;
-    const { source } = this.options;
-    const wanted = [...this.destinations.values()].some((d) => d.wantsStream);
-    const router = source.router();
-    const video = source.producer('video');
-    const audio = source.producer('audio') ?? null;
-    const feed = wanted && router && video && !video.closed ? `${router.id}/${video.id}/${audio?.id ?? '-'}` : null;
-    if (this.encoderState === 'failed') return; // ffmpeg is missing: the host's egressStart or egressReconnect tries again
-    if (feed !== null && feed === this.runFeed && this.run) return;
-    const wasRunning = this.run !== null && this.encoderState === 'running';
-    await this.stopRun();
-    if (feed === null || !router || !video) {
-      this.setEncoder('idle', wanted ? NO_VIDEO : null);
-      this.pauseDestinations(NO_VIDEO);
-      return;
-    }
-    if (wasRunning) this.pauseDestinations(RESTARTING);
-    await this.startRun(feed, router, video, audio);
-  }
-
-  private async startRun(feed: string, router: types.Router, video: types.Producer, audio: types.Producer | null): Promise<void> {
-    const keepConnections = this.timeline !== null && [...this.destinations.values()].some((d) => d.hasPusher);
-    if (!keepConnections) {
-      this.timeline = { startedAt: Date.now(), endSeconds: 0 };
-      this.size = null;
-    }
-    const timeline = this.timeline!;
-    // Never earlier than what the connected pushers already sent: their timeline only moves forward.
-    this.runOffset = keepConnections ? Math.max((Date.now() - timeline.startedAt) / 1000, timeline.endSeconds + 0.5) : 0;
-    const starting = (this.encoderState === 'idle' || this.encoderState === 'starting') && !keepConnections;
-    this.setEncoder(starting ? 'starting' : 'restarting', this.encoderReason);
-    this.ts.reset();
-    this.encoderRates.reset();
-    this.runSize = keepConnections ? this.size : this.layerSize;
-    this.layerSize = null;
-    this.sizeChecked = this.runSize !== null;
-    let run: EncoderRun | null = null;
-    try {
-      run = await EncoderRun.start(
-        { router, video, audio },
-        { ffmpegPath: this.options.ffmpegPath, show: this.options.show, size: this.runSize, tsOffsetSeconds: this.runOffset, log: this.options.log },
-        {
-          onData: (bytes) => run === this.run && this.data(bytes),
-          onProgress: (report) => run === this.run && this.progress(report),
-          onSize: (size, downscale) => run === this.run && this.sized(size, downscale),
-          onEnd: (end) => run === this.run && this.runEnded(end),
-        },
-      );
-    } catch (error) {
-      // The feed went while its transports were made, or the worker is gone: try again shortly.
-      this.options.log.warn(`multistream show ${this.options.show}: the encoder could not start: ${(error as Error).message}`);
-      this.retryLater('The encoder could not start; trying again.');
-      return;
-    }
-    if (this.closed) {
-      await run.stop();
-      return;
-    }
-    this.run = run;
-    this.runFeed = feed;
-  }
-
-  private async stopRun(): Promise<void> {
-    const run = this.run;
-    this.run = null;
-    this.runFeed = null;
-    this.ts.reset();
-    if (run) await run.stop();
-  }
-
-  private data(bytes: Buffer): void {
-    const chunk = this.ts.push(bytes);
-    if (!chunk) return;
-    for (const destination of this.destinations.values()) destination.write(chunk.data, chunk.videoFrames);
-    if (this.encoderState !== 'running' && this.sizeChecked && this.ts.fromLastKeyframe().length > 0) this.running();
-  }
-
-  /**
-   * The run's first picture set its size. From a lower simulcast layer (the
-   * top one was not flowing yet) that is not the program's: a new run starts
-   * at once at the program's size, before any destination has seen this one.
-   */
-  private sized(size: { width: number; height: number }, downscale: number): void {
-    if (this.runSize === null && downscale > 1) {
-      this.layerSize = programSize(size, downscale);
-      this.options.log.info(
-        `multistream show ${this.options.show}: the first picture came from a ${size.width}x${size.height} layer; encoding at the program's ${this.layerSize.width}x${this.layerSize.height}`,
-      );
-      this.runFeed = null;
-      this.schedule(0);
-      return;
-    }
-    this.size = size;
-    this.sizeChecked = true;
-    this.pushes.changed();
-    if (this.encoderState !== 'running' && this.ts.fromLastKeyframe().length > 0) this.running();
-  }
-
-  private progress(report: ProgressReport): void {
-    this.encoderRates.add(report);
-    if (this.timeline) this.timeline.endSeconds = Math.max(this.timeline.endSeconds, this.runOffset + report.outTimeUs / 1e6);
-  }
-
-  private running(): void {
-    this.encoderRetry.reset();
-    if (this.graceTimer) clearTimeout(this.graceTimer);
-    this.graceTimer = null;
-    this.setEncoder('running', null);
-    for (const destination of this.destinations.values()) destination.encoderReady();
-  }
-
-  private runEnded(end: EncoderEnd): void {
-    const run = this.run;
-    this.run = null;
-    this.runFeed = null;
-    void run?.stop();
-    if (end.kind === 'ports') {
-      this.schedule(0);
-      return;
-    }
-    if (end.kind === 'not-started') {
-      this.options.log.error(`multistream show ${this.options.show}: ${end.reason}`);
-      this.setEncoder('failed', end.reason);
-      for (const destination of this.destinations.values()) if (destination.wantsStream) void destination.fail(end.reason);
-      return;
-    }
-    this.options.log.warn(`multistream show ${this.options.show}: the encoder stopped: ${end.reason}`);
-    this.pauseDestinations(RESTARTING);
-    this.retryLater(`The encoder stopped (${end.reason.slice(0, 200)}); starting it again.`);
-  }
-
-  private retryLater(reason: string): void {
-    this.setEncoder('restarting', reason);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.schedule(0);
-    }, this.encoderRetry.next());
-  }
-
-  private clearEncoderFailure(): void {
-    this.encoderRetry.reset();
-    this.setEncoder('idle', null);
-  }
-
-  /** The encoder is not producing: destinations wait; connections are kept a while for it to come back. */
-  private pauseDestinations(reason: string): void {
-    for (const destination of this.destinations.values()) destination.encoderPaused(reason);
-    if (this.graceTimer || ![...this.destinations.values()].some((d) => d.hasPusher)) return;
-    this.graceTimer = setTimeout(() => {
-      this.graceTimer = null;
-      if (this.encoderState === 'running') return;
-      for (const destination of this.destinations.values()) void destination.park(NO_VIDEO);
-      this.timeline = null;
-    }, PUSHER_IDLE_GRACE_MS);
-  }
-
-  /** A new pusher starts from the last keyframe (with its tables), not mid-picture. */
-  private prime(pusher: Pusher): void {
-    for (const bytes of this.ts.fromLastKeyframe()) pusher.write(bytes, countVideoFrames([bytes]));
-  }
-
-  private setEncoder(state: EgressEncoderState, reason: string | null): void {
-    if (state === this.encoderState && reason === this.encoderReason) return;
-    this.encoderState = state;
-    this.encoderReason = reason;
-    this.pushes.changed();
   }
 }

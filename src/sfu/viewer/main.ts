@@ -13,6 +13,8 @@ import { SellingController } from './selling-controller.js';
 import { WatchSession } from './watch-session.js';
 import { WatchView } from './watch-view.js';
 
+/** A resize or turn settles this long before the page picks a feed again. */
+const VIEWPORT_SETTLE_MS = 250;
 const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').replace(/\/$/, ''));
 const view = new WatchView();
 const chat = new ChatController(new ChatView(), new ChatIdentityStore());
@@ -41,6 +43,9 @@ const session = new WatchSession(
       selling.onPhase(status.phase);
     },
     onTracksChanged: () => view.onTracksChanged(),
+    onVideoFeed: (feed) => view.showFeed(feed),
+    whenPlaying: (track) => view.whenPlaying(track),
+    viewport: () => ({ width: innerWidth, height: innerHeight }),
     chat: {
       identity: () => chat.identity(),
       onJoined: (room, identity) => {
@@ -60,6 +65,14 @@ chat.connect(session);
 myClaims.connect(session);
 selling.connect(session);
 session.start();
+// A phone turned, a window resized: the other video feed may fit better (feed-choice.ts). Settled first: a resize fires many events.
+let viewportTimer: ReturnType<typeof setTimeout> | null = null;
+const viewportChanged = () => {
+  if (viewportTimer) clearTimeout(viewportTimer);
+  viewportTimer = setTimeout(() => session.viewportChanged(), VIEWPORT_SETTLE_MS);
+};
+addEventListener('resize', viewportChanged);
+addEventListener('orientationchange', viewportChanged);
 addEventListener('pagehide', () => session.stop());
 // Back/forward cache: the stopped session cannot resume; a fresh load rejoins.
 addEventListener('pageshow', (event) => {

@@ -1,15 +1,15 @@
-import type { Device, types } from 'mediasoup-client';
 import { ServerClock } from '../../shared/sfu/deal-clock.js';
 import { SIGNAL_PATH, SignalCloseCode } from '../../shared/sfu/protocol-constants.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { ChatIdentity, ChatPush, ChatReplyData } from '../../shared/sfu/protocol-chat.js';
-import type { AnnouncedProducer, RoomState, SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
+import type { RoomState, SignalPush, SignalReplyData } from '../../shared/sfu/protocol.js';
 import type { SellAction, SellPush } from '../../shared/sfu/protocol-selling.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import { openBrowserSignalSocket, type SignalSocket } from '../../shared/sfu/signal-socket.js';
-import { openRecvTransport } from './recv-transport.js';
 import { Backoff } from '../../shared/time/backoff.js';
 import { AFTER_SHOW_ENDED, RECONNECT } from './reconnect-delay.js';
+import type { VideoFeed, ViewportSize } from './feed-choice.js';
+import { WatchMedia } from './watch-media.js';
 
 /**
  * Runs in the viewer's browser. What the page shows. `paused`: the show was live in this tab and the host's feed
@@ -32,6 +32,12 @@ export interface WatchSessionEvents {
   readonly stream: MediaStream;
   /** Called after tracks were added to or removed from `stream` (script changes fire no stream events). */
   readonly onTracksChanged: () => void;
+  /** The video feed shown changed: 16:9 `main` or 9:16 `vertical` (feed-choice.ts). */
+  readonly onVideoFeed: (feed: VideoFeed) => void;
+  /** Resolves once a track paints frames off screen (a feed switch waits for it: no black flash). */
+  readonly whenPlaying: (track: MediaStreamTrack) => Promise<void>;
+  /** The page's size now (innerWidth × innerHeight). */
+  readonly viewport: () => ViewportSize;
   /** Chat: the join reply (recent messages, the pinned one, who this viewer is) and chat pushes (this buyer's own `myClaims` and the selling pushes among them). */
   readonly chat?: WatchChatEvents;
 }
@@ -48,20 +54,14 @@ const CHAT_PUSHES: ReadonlySet<string> = new Set(PASSED_ON);
 
 /** This network has all the connections one address may open: ask again once others may have gone. */
 const RETRY_CROWDED_MS = 15_000;
-/** ICE "disconnected" often heals by itself (Wi-Fi to 4G); restart only if it lingers. */
-const ICE_DISCONNECTED_GRACE_MS = 3_000;
 
 /** Per connection attempt: everything here is thrown away when the socket drops. */
 interface Attempt {
   readonly socket: SignalSocket;
   /** In the show (false while the socket waits for it to open). */
   joined: boolean;
-  device: Device | null;
-  transport: types.Transport | null;
-  mediaStarting: Promise<void> | null;
-  /** By producer id; `consuming`: producer ids with a consume request in flight (the same feed can be announced twice). */
-  readonly consumers: Map<string, types.Consumer>;
-  readonly consuming: Set<string>;
+  /** The device, transport and consumers (made once the show is live). */
+  media: WatchMedia | null;
 }
 
 /**
@@ -106,11 +106,7 @@ export class WatchSession {
     const attempt: Attempt = {
       socket,
       joined: false,
-      device: null,
-      transport: null,
-      mediaStarting: null,
-      consumers: new Map(),
-      consuming: new Set(),
+      media: null,
     };
     this.attempt = attempt;
     void this.join(attempt);
@@ -189,7 +185,7 @@ export class WatchSession {
     this.update({ viewerCount: room.viewerCount, pin: room.pin, serverOffset: this.serverClock.offset() });
     if (room.live) {
       this.setLive(true);
-      void this.startMedia(attempt, room.producers);
+      this.mediaOf(attempt).add(room.producers);
     } else {
       this.update({ phase: room.ended ? 'ended' : this.wasLive ? 'paused' : 'not-started' });
     }
@@ -235,10 +231,10 @@ export class WatchSession {
         this.setLive(push.live);
         break;
       case 'newProducer':
-        void this.startMedia(attempt, [{ producerId: push.producerId, kind: push.kind, feed: push.feed }]);
+        this.mediaOf(attempt).add([{ producerId: push.producerId, kind: push.kind, feed: push.feed }]);
         break;
       case 'producerClosed':
-        this.dropConsumerOf(attempt, push.producerId);
+        attempt.media?.remove(push.producerId);
         break;
       case 'showEnded':
         this.wasLive = false;
@@ -262,97 +258,32 @@ export class WatchSession {
     }
   }
 
-  /** Loads the device and opens the receive transport once per attempt, then consumes the given feeds. */
-  private async startMedia(attempt: Attempt, producers: readonly AnnouncedProducer[]): Promise<void> {
-    try {
-      attempt.mediaStarting ??= this.openTransport(attempt);
-      await attempt.mediaStarting;
-      // The 16:9 program; the vertical feed is for portrait screens (chosen by the orientation work of issue 18).
-      for (const producer of producers) if (producer.feed !== 'vertical') await this.consume(attempt, producer);
-    } catch (error) {
-      if (attempt !== this.attempt) return;
-      if ((error as Error).name === 'UnsupportedError') {
+  /** The screen turned or the window was resized (main.ts calls this, debounced). */
+  viewportChanged(): void {
+    this.attempt?.media?.viewportChanged();
+  }
+
+  /** This attempt's media: the device and transport are made with the first feed (once per attempt). */
+  private mediaOf(attempt: Attempt): WatchMedia {
+    attempt.media ??= new WatchMedia(attempt.socket.requests, {
+      stream: this.events.stream,
+      onTracksChanged: () => this.events.onTracksChanged(),
+      onVideoFeed: (feed) => this.events.onVideoFeed(feed),
+      whenPlaying: (track) => this.events.whenPlaying(track),
+      viewport: () => this.events.viewport(),
+      onUnsupported: () => {
+        if (attempt !== this.attempt) return;
         this.update({ phase: 'unsupported' });
         this.dropAttempt();
-        return;
-      }
-      // Media setup failing on a live socket is rare; a clean rejoin fixes most causes.
-      console.warn('Could not start the show’s media; rejoining', error);
-      this.restart(attempt);
-    }
-  }
-
-  private async openTransport(attempt: Attempt): Promise<void> {
-    const { device, transport } = await openRecvTransport(attempt.socket.requests);
-    attempt.device = device;
-    this.watchIce(attempt, transport);
-    attempt.transport = transport;
-  }
-
-  private async consume(attempt: Attempt, producer: AnnouncedProducer): Promise<void> {
-    const { device, transport } = attempt;
-    const { producerId } = producer;
-    if (!device || !transport || attempt.consumers.has(producerId) || attempt.consuming.has(producerId)) return;
-    attempt.consuming.add(producerId);
-    const { requests } = attempt.socket;
-    let consumer: types.Consumer;
-    try {
-      const reply = await requests.request({
-        type: 'consume',
-        transportId: transport.id,
-        producerId,
-        rtpCapabilities: device.rtpCapabilities,
-      });
-      consumer = await transport.consume({
-        id: reply.consumerId,
-        producerId: reply.producerId,
-        kind: reply.kind,
-        rtpParameters: reply.rtpParameters as unknown as types.RtpParameters,
-      });
-    } finally {
-      attempt.consuming.delete(producerId);
-    }
-    if (attempt !== this.attempt) {
-      consumer.close();
-      return;
-    }
-    attempt.consumers.set(producerId, consumer);
-    // Replace any older track of the same kind (a host who re-produced after a network blip).
-    for (const old of this.events.stream.getTracks()) if (old.kind === consumer.kind) this.events.stream.removeTrack(old);
-    this.events.stream.addTrack(consumer.track);
-    this.events.onTracksChanged();
-    // The track is attached: now the server may start sending (and sends a keyframe first).
-    await requests.request({ type: 'resume', consumerId: consumer.id });
-    // Marks let the page's own timeline show where join-to-first-frame goes.
-    performance.mark(`lss:${consumer.kind}-resumed`);
-  }
-
-  private dropConsumerOf(attempt: Attempt, producerId: string): void {
-    const consumer = attempt.consumers.get(producerId);
-    if (!consumer) return;
-    attempt.consumers.delete(producerId);
-    this.events.stream.removeTrack(consumer.track);
-    this.events.onTracksChanged();
-    consumer.close();
-  }
-
-  private watchIce(attempt: Attempt, transport: types.Transport): void {
-    let graceTimer: ReturnType<typeof setTimeout> | null = null;
-    const restartIce = async () => {
-      if (attempt !== this.attempt || transport.closed) return;
-      try {
-        const { iceParameters } = await attempt.socket.requests.request({ type: 'restartIce', transportId: transport.id });
-        await transport.restartIce({ iceParameters: iceParameters as unknown as types.IceParameters });
-      } catch {
+      },
+      onBroken: (error) => {
+        if (attempt !== this.attempt) return;
+        // Media setup failing on a live socket is rare; a clean rejoin fixes most causes.
+        console.warn('Could not start the show’s media; rejoining', error);
         this.restart(attempt);
-      }
-    };
-    transport.on('connectionstatechange', (state) => {
-      if (graceTimer) clearTimeout(graceTimer);
-      graceTimer = null;
-      if (state === 'failed') void restartIce();
-      else if (state === 'disconnected') graceTimer = setTimeout(() => void restartIce(), ICE_DISCONNECTED_GRACE_MS);
+      },
     });
+    return attempt.media;
   }
 
   /** Gives up on this attempt and rejoins (backoff applies). */
@@ -387,8 +318,7 @@ export class WatchSession {
     const attempt = this.attempt;
     this.attempt = null;
     if (!attempt) return;
-    for (const consumer of attempt.consumers.values()) consumer.close();
-    attempt.transport?.close();
+    attempt.media?.close();
     attempt.socket.close();
     for (const track of this.events.stream.getTracks()) this.events.stream.removeTrack(track);
     this.events.onTracksChanged();

@@ -1,5 +1,6 @@
 import { viewerCountText } from './card-format.js';
 import { ProductCardView } from './product-card-view.js';
+import type { VideoFeed } from './feed-choice.js';
 import type { WatchPhase, WatchStatus } from './watch-session.js';
 
 /** Runs in the viewer's browser: turns a WatchStatus into the page (markup in index.html). */
@@ -17,6 +18,9 @@ const PHASE_TEXT: Readonly<Record<WatchPhase, { title: string; detail: string } 
   },
   unsupported: { title: 'This browser can’t play the show', detail: 'Try the latest Chrome, Safari or Firefox.' },
 };
+
+/** An off-screen feed that has painted nothing by then is let go (the session swaps anyway, watch-media.ts). */
+const PRELOAD_GIVE_UP_MS = 6_000;
 
 const STARTING_TEXT = { title: 'Starting the show…', detail: '' };
 
@@ -74,6 +78,43 @@ export class WatchView {
   private renderUnmute(): void {
     const hasAudio = this.stream.getAudioTracks().length > 0;
     this.unmute.hidden = !(this.phase === 'live' && this.video.muted && hasAudio);
+  }
+
+  /** The feed shown: the page lays the stage out for 16:9 or 9:16 (watch.css, `data-feed`). */
+  showFeed(feed: VideoFeed): void {
+    this.root.dataset.feed = feed;
+  }
+
+  /**
+   * Resolves once `track` paints a frame in an off-screen video element, so
+   * the session can swap feeds without a black picture in between.
+   */
+  whenPlaying(track: MediaStreamTrack): Promise<void> {
+    const preload = document.createElement('video');
+    preload.muted = true;
+    preload.playsInline = true;
+    preload.className = 'preload-video';
+    preload.setAttribute('aria-hidden', 'true');
+    preload.srcObject = new MediaStream([track]);
+    document.body.append(preload);
+    const done = () => {
+      preload.srcObject = null;
+      preload.remove();
+    };
+    return new Promise<void>((resolve) => {
+      let settled = false;
+      const painted = () => {
+        if (settled) return;
+        settled = true;
+        done();
+        resolve();
+      };
+      if ('requestVideoFrameCallback' in preload) preload.requestVideoFrameCallback(painted);
+      else (preload as HTMLVideoElement).addEventListener('loadeddata', painted, { once: true });
+      void preload.play().catch(() => undefined);
+      // Never left decoding a second copy: the session goes ahead without it by then anyway.
+      setTimeout(painted, PRELOAD_GIVE_UP_MS);
+    });
   }
 
   /** The session changed the stream's tracks. */

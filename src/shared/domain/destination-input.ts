@@ -1,5 +1,5 @@
 import { rtmpUrlSchema, streamKeySchema } from '../sfu/protocol-egress.js';
-import { PLATFORM_PRESETS, type Platform } from './destinations.js';
+import { DESTINATION_ORIENTATIONS, PLATFORM_PRESETS, type DestinationOrientation, type Platform } from './destinations.js';
 
 /**
  * What a host types into Settings → Destinations, checked with messages a
@@ -17,6 +17,12 @@ export function checkDestinationName(text: string): Checked<string> {
   if (name === '') return no('Give the destination a name, such as "YouTube" or "Shop’s Facebook page".');
   if (name.length > 60) return no('The name is at most 60 characters.');
   return ok(name);
+}
+
+/** Horizontal (16:9) or vertical (9:16). */
+export function checkOrientation(text: string): Checked<DestinationOrientation> {
+  const found = DESTINATION_ORIENTATIONS.find((o) => o === text);
+  return found ? ok(found) : no('Choose Horizontal 16:9 or Vertical 9:16 for this destination.');
 }
 
 /** Platforms that take secure streams only (RTMPS). */

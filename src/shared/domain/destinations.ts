@@ -1,4 +1,4 @@
-import type { EgressEncoderState, EgressState } from '../sfu/protocol-egress.js';
+import type { EgressEncoderState, EgressOrientation, EgressState } from '../sfu/protocol-egress.js';
 
 /**
  * Multistream destinations (Settings → Destinations): where the show goes
@@ -62,6 +62,17 @@ export const PLATFORM_PRESETS: Readonly<Record<Platform, PlatformPreset>> = {
   },
 };
 
+/**
+ * Which program a destination takes: the 16:9 one, or the 9:16 one (the
+ * studio's vertical output, Settings) for TikTok, Instagram, Shorts.
+ */
+export type DestinationOrientation = EgressOrientation;
+export const DESTINATION_ORIENTATIONS: readonly DestinationOrientation[] = ['horizontal', 'vertical'];
+export const ORIENTATION_LABELS: Readonly<Record<DestinationOrientation, string>> = {
+  horizontal: 'Horizontal 16:9',
+  vertical: 'Vertical 9:16',
+};
+
 /** Destinations a studio keeps (enabled or not). */
 export const MAX_SAVED_DESTINATIONS = 20;
 
@@ -71,6 +82,8 @@ export interface Destination {
   readonly name: string;
   readonly platform: Platform;
   readonly serverUrl: string;
+  /** The 16:9 program or the 9:16 one (saved before orientation existed: horizontal). */
+  readonly orientation: DestinationOrientation;
   /** Started when the show goes live. */
   readonly enabled: boolean;
   /** A stream key is saved for it. The key itself is never sent to any window. */
@@ -89,6 +102,7 @@ export interface DestinationStatus {
   readonly id: number;
   readonly name: string;
   readonly platform: Platform;
+  readonly orientation: DestinationOrientation;
   readonly enabled: boolean;
   readonly state: DestinationRunState;
   /** Why it is reconnecting or failed, in host words (never a key or a server address). */
@@ -103,19 +117,23 @@ export interface DestinationStatus {
   readonly retryAt: number | null;
 }
 
-/** Multistream for the Stream panel: every destination, the shared encoder, main's clock. */
+export interface EncoderOverview {
+  readonly state: EgressEncoderState;
+  readonly reason: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly fps: number | null;
+}
+
+/** Multistream for the Stream panel: every destination, the shared encoders (one per orientation), main's clock. */
 export interface EgressOverview {
   /** The show is on air (or paused) and enabled destinations were started. */
   readonly showRunning: boolean;
   readonly destinations: readonly DestinationStatus[];
-  /** The one encode on the SFU's machine; null until the SFU reported it. */
-  readonly encoder: {
-    readonly state: EgressEncoderState;
-    readonly reason: string | null;
-    readonly width: number | null;
-    readonly height: number | null;
-    readonly fps: number | null;
-  } | null;
+  /** The horizontal destinations' encode on the SFU's machine; null until the SFU reported it. */
+  readonly encoder: EncoderOverview | null;
+  /** The vertical destinations' encode; null until the SFU reported it (or an SFU without vertical output). */
+  readonly verticalEncoder: EncoderOverview | null;
   /** Main's clock when this was made. */
   readonly now: number;
 }

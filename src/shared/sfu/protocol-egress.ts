@@ -14,10 +14,21 @@ import { z } from 'zod';
  * from the studio's main process to the SFU and nowhere else. The SFU keeps
  * them in memory only and never sends them back: status carries no key and
  * no URL.
+ *
+ * Orientation: each destination takes the 16:9 program (`horizontal`, the
+ * host's `main` video) or the 9:16 one (`vertical`, the host's `vertical`
+ * video feed); both carry the main audio. Destinations of one orientation
+ * share one encoder; the other orientation has its own, so one orientation's
+ * failure, restart or reconnect never stops the other.
  */
 
 /** Destinations one show may push to at once. */
 export const EGRESS_MAX_DESTINATIONS = 8;
+
+/** Which program a destination takes: the 16:9 one or the 9:16 one. */
+export const egressOrientationSchema = z.enum(['horizontal', 'vertical']);
+export type EgressOrientation = z.infer<typeof egressOrientationSchema>;
+export const EGRESS_ORIENTATIONS: readonly EgressOrientation[] = ['horizontal', 'vertical'];
 
 const destinationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A destination id is 1-64 of A-Z a-z 0-9 _ -.');
 
@@ -40,16 +51,22 @@ export const egressDestinationSchema = z
     name: z.string().trim().min(1).max(60),
     url: rtmpUrlSchema,
     streamKey: streamKeySchema,
+    /** Absent from an older studio: horizontal. */
+    orientation: egressOrientationSchema.default('horizontal'),
   })
   .strict();
 export type EgressDestination = z.output<typeof egressDestinationSchema>;
+/** A destination as the studio sends it (orientation may be left out). */
+export type EgressDestinationInput = z.input<typeof egressDestinationSchema>;
 
 /** Request shapes (without type/requestId); protocol.ts puts them in the request union. */
 export const egressRequestShapes = {
   /**
    * Start pushing the show to this destination (a destination with the same
    * id is replaced: stopped, then started with the new address). When the
-   * show has no video yet it waits (`waiting`) and starts when the feed comes.
+   * show has no video yet it waits (`waiting`) and starts when the feed comes
+   * (a vertical one waits for the host's vertical feed, with a reason that
+   * says how to turn it on).
    */
   egressStart: { destination: egressDestinationSchema },
   /** Stop one destination; the others go on. Unknown ids are ignored. */
@@ -77,6 +94,7 @@ export type EgressState =
 export interface EgressDestinationStatus {
   readonly id: string;
   readonly name: string;
+  readonly orientation: EgressOrientation;
   readonly state: EgressState;
   /** Why it is reconnecting or failed, in words a host understands (the server's own reason where it gave one). */
   readonly reason: string | null;
@@ -95,7 +113,7 @@ export interface EgressDestinationStatus {
 
 export type EgressEncoderState = 'idle' | 'starting' | 'running' | 'restarting' | 'failed';
 
-/** The one shared encode (RTP from the show's producers → H.264 + AAC). */
+/** One orientation's shared encode (RTP from the show's producers → H.264 + AAC). */
 export interface EgressEncoderStatus {
   readonly state: EgressEncoderState;
   readonly reason: string | null;
@@ -106,7 +124,10 @@ export interface EgressEncoderStatus {
 }
 
 export interface EgressStatus {
+  /** The horizontal (16:9) destinations' encoder. */
   readonly encoder: EgressEncoderStatus;
+  /** The vertical (9:16) destinations' encoder; absent from an SFU without vertical output. */
+  readonly verticalEncoder?: EgressEncoderStatus;
   readonly destinations: readonly EgressDestinationStatus[];
   /** The SFU's clock when this status was made. */
   readonly serverTime: number;

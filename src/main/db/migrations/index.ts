@@ -19,6 +19,7 @@ import { auctionsUnclaimedMigration } from './0170-auctions-unclaimed.js';
 import { guestInvitesMigration } from './0180-guest-invites.js';
 import { verticalScenesMigration } from './0190-vertical-scenes.js';
 import { guestScenesMigration } from './0200-guest-scenes.js';
+import { destinationOrientationMigration } from './0210-destination-orientation.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   guestInvitesMigration,
   verticalScenesMigration,
   guestScenesMigration,
+  destinationOrientationMigration,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import { PLATFORMS, type Destination, type EgressOverview } from '../../domain/destinations.js';
+import { DESTINATION_ORIENTATIONS, PLATFORMS, type Destination, type EgressOverview } from '../../domain/destinations.js';
 
 /**
  * Multistream: the destinations (Settings → Destinations, the host's) and
@@ -12,6 +12,8 @@ import { PLATFORMS, type Destination, type EgressOverview } from '../../domain/d
 
 const id = z.number().int().positive();
 const platform = z.enum(PLATFORMS);
+/** Horizontal 16:9 or vertical 9:16 (which program the destination takes). */
+const orientation = z.enum(DESTINATION_ORIENTATIONS as ['horizontal', 'vertical']);
 const text = (max: number) => z.string().max(max);
 
 export const destinationChannels = {
@@ -26,6 +28,7 @@ export const destinationChannels = {
         /** Write-only: kept in main's secret store, never returned. */
         streamKey: text(2048),
         enabled: z.boolean().default(true),
+        orientation: orientation.default('horizontal'),
       })
       .strict(),
   ),
@@ -40,6 +43,7 @@ export const destinationChannels = {
         serverUrl: text(4096).optional(),
         streamKey: text(2048).optional(),
         enabled: z.boolean().optional(),
+        orientation: orientation.optional(),
       })
       .strict(),
   ),
