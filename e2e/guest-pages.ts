@@ -128,6 +128,15 @@ export async function launchWithDevices(playwright: PlaywrightWorkerArgs['playwr
   return playwright.chromium.launch({ ...base, args });
 }
 
+/** The watch page on a phone-sized window, once its first frame is painted (its `load` is not waited for). */
+export async function openWatchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 20_000 });
+  return page;
+}
+
 /** The host's Backstage panel. */
 export const backstage = (host: Page) => host.getByRole('region', { name: 'Backstage' });
 
@@ -154,27 +163,27 @@ export const inviteRow = (host: Page, label: string) => backstage(host).getByTes
 export const guestRow = (host: Page, name: string) =>
   backstage(host).getByTestId('guest').filter({ has: host.getByTestId('guest-name').getByText(name, { exact: true }) });
 
-/** The guest page's status line (data-phase: connecting, in-show, invite-dead, removed…). */
+/** The guest page's status line (data-phase: connecting, backstage, on-air, reconnecting…). */
 export const guestStatus = (guest: Page) => guest.getByTestId('guest-status');
 
 /** Opens an invite link in a new context of `browser`, passes the device check with `name`, and waits to be backstage. */
 export async function joinAsGuest(browser: Browser, url: string, name: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
-  await page.goto(url);
+  // The guest page's `load` may never come (its media elements keep loading): its DOM is what counts.
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   await expect(page.getByTestId('device-check')).toBeVisible();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join backstage' }).click();
-  await expect(guestStatus(page)).toHaveAttribute('data-phase', 'in-show', { timeout: 20_000 });
-  await expect(guestStatus(page)).toContainText('Backstage');
+  await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
+  await page.getByRole('button', { name: /^Join backstage/ }).click({ timeout: 15_000 });
+  await expect(guestStatus(page)).toHaveAttribute('data-phase', 'backstage', { timeout: 20_000 });
   return page;
 }
 
 /** Opens an invite link that should no longer admit anyone: the page says so, finally. */
 export async function expectInviteRefused(browser: Browser, url: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join backstage' }).click();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
+  await page.getByRole('button', { name: /^Join backstage/ }).click({ timeout: 15_000 });
   await expect(page.getByTestId('guest-final')).toContainText('This invite link no longer works. Ask the host for a new one.', { timeout: 15_000 });
   return page;
 }
