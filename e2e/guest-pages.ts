@@ -210,40 +210,56 @@ export function viewerColourAt(viewer: Page, x: number, y: number): Promise<Rgb>
 }
 
 /**
- * How loud each tone is in the viewer's program sound, in dB over the
- * spectrum's median: the loudest bin within ±2 bins of each frequency over
- * `ms` of listening. A tone that is mixed in stands far above the median.
+ * How loud each tone is in the viewer's program sound, in dB over the level
+ * at frequencies nobody sings (the median of a few): the decoded audio is read
+ * frame by frame (MediaStreamTrackProcessor: no sound card needed) for `ms`
+ * and each frequency measured with the Goertzel filter. A tone that is mixed in
+ * stands tens of dB above the reference; one that is not, near 0.
  */
 export function viewerTonesDb(viewer: Page, hz: readonly number[], ms = 1500): Promise<number[]> {
   return viewer.evaluate(
     async ({ hz, ms }) => {
       const video = document.querySelector('video')!;
-      const track = (video.srcObject as MediaStream).getAudioTracks()[0];
+      const track = (video.srcObject as MediaStream | null)?.getAudioTracks()[0];
       if (!track) return hz.map(() => -Infinity);
-      const context = new AudioContext();
-      await context.resume();
-      const source = context.createMediaStreamSource(new MediaStream([track]));
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 8192;
-      analyser.smoothingTimeConstant = 0;
-      source.connect(analyser);
-      const bins = new Float32Array(analyser.frequencyBinCount);
-      const loudest = new Float32Array(analyser.frequencyBinCount).fill(-Infinity);
+      type Processor = { readable: ReadableStream<AudioData> };
+      const Ctor = (globalThis as unknown as { MediaStreamTrackProcessor: new (init: { track: MediaStreamTrack }) => Processor }).MediaStreamTrackProcessor;
+      const reader = new Ctor({ track: track.clone() }).readable.getReader();
+      const chunks: Float32Array[] = [];
+      let rate = 48_000;
       const end = performance.now() + ms;
       while (performance.now() < end) {
-        await new Promise((r) => setTimeout(r, 50));
-        analyser.getFloatFrequencyData(bins);
-        for (let i = 0; i < bins.length; i++) loudest[i] = Math.max(loudest[i]!, bins[i]!);
+        const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, end - performance.now())))]);
+        if (!next || next.done) break;
+        const data = next.value;
+        rate = data.sampleRate;
+        const samples = new Float32Array(data.numberOfFrames);
+        data.copyTo(samples, { planeIndex: 0, format: 'f32-planar' });
+        data.close();
+        chunks.push(samples);
       }
-      await context.close();
-      const sorted = [...loudest].filter(Number.isFinite).sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)] ?? -100;
-      const binOf = (f: number) => Math.round((f / context.sampleRate) * analyser.fftSize);
-      return hz.map((f) => {
-        let peak = -Infinity;
-        for (let i = binOf(f) - 2; i <= binOf(f) + 2; i++) peak = Math.max(peak, loudest[i] ?? -Infinity);
-        return peak - median;
-      });
+      void reader.cancel();
+      const all = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      if (all.length < rate / 10) return hz.map(() => -Infinity);
+      const amplitude = (f: number) => {
+        const w = (2 * Math.PI * f) / rate;
+        const coeff = 2 * Math.cos(w);
+        let s1 = 0;
+        let s2 = 0;
+        for (const x of all) {
+          const s0 = x + coeff * s1 - s2;
+          s2 = s1;
+          s1 = s0;
+        }
+        return (2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coeff * s1 * s2))) / all.length;
+      };
+      const reference = [730, 1130, 2270, 3730, 4410].map(amplitude).sort((a, b) => a - b)[2]!;
+      return hz.map((f) => 20 * Math.log10(amplitude(f) / Math.max(reference, 1e-9)));
     },
     { hz, ms },
   );
