@@ -144,14 +144,16 @@ export const backstage = (host: Page) => host.getByRole('region', { name: 'Backs
 export async function createInvite(host: Page, label: string, use: 'single' | 'reusable' = 'single'): Promise<string> {
   const panel = backstage(host);
   const before = await panel.getByTestId('invite').count();
-  await panel.getByLabel('Who is it for?').fill(label);
-  await panel.getByTestId('invite-use').selectOption(use);
-  await panel.getByTestId('invite-expiry').selectOption('1h');
-  await panel.getByRole('button', { name: 'Create invite link' }).click();
+  // Every action with its own time limit: a control that never becomes ready fails here, by name.
+  const within = { timeout: 15_000 };
+  await panel.getByTestId('invite-label').fill(label, within);
+  await panel.getByTestId('invite-use').selectOption(use, within);
+  await panel.getByTestId('invite-expiry').selectOption('1h', within);
+  await panel.getByTestId('invite-create').click(within);
   await expect(panel.getByTestId('invite')).toHaveCount(before + 1);
   const newest = panel.getByTestId('invite').first();
   await expect(newest).toContainText(label);
-  const url = await newest.getByTestId('invite-url').inputValue();
+  const url = await newest.getByTestId('invite-url').inputValue(within);
   expect(url).toMatch(/\/guest\/[^/#]+#invite=[A-Za-z0-9_-]{43}$/);
   return url;
 }
