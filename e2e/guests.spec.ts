@@ -77,7 +77,7 @@ test('two guests join from invites, the host brings one on air beside them for v
     }
 
     await guestRow(host, 'Dana').getByRole('button', { name: 'On air' }).click();
-    await expect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('On air · slot 1');
+    await expect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('On air · slot 1', { timeout: 20_000 });
     await expect(guestStatus(dana)).toHaveAttribute('data-phase', 'on-air');
     await expect(guestStatus(sam)).toHaveAttribute('data-phase', 'backstage');
     // Side by side: the host's camera on the left, Dana's on the right; Sam (backstage) is nowhere.
