@@ -128,6 +128,15 @@ export async function launchWithDevices(playwright: PlaywrightWorkerArgs['playwr
   return playwright.chromium.launch({ ...base, args });
 }
 
+/** The watch page on a phone-sized window, once its first frame is painted (its `load` is not waited for). */
+export async function openWatchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 20_000 });
+  return page;
+}
+
 /** The host's Backstage panel. */
 export const backstage = (host: Page) => host.getByRole('region', { name: 'Backstage' });
 
@@ -135,14 +144,16 @@ export const backstage = (host: Page) => host.getByRole('region', { name: 'Backs
 export async function createInvite(host: Page, label: string, use: 'single' | 'reusable' = 'single'): Promise<string> {
   const panel = backstage(host);
   const before = await panel.getByTestId('invite').count();
-  await panel.getByLabel('Who is it for?').fill(label);
-  await panel.getByTestId('invite-use').selectOption(use);
-  await panel.getByTestId('invite-expiry').selectOption('1h');
-  await panel.getByRole('button', { name: 'Create invite link' }).click();
+  // Every action with its own time limit: a control that never becomes ready fails here, by name.
+  const within = { timeout: 15_000 };
+  await panel.getByTestId('invite-label').fill(label, within);
+  await panel.getByTestId('invite-use').selectOption(use, within);
+  await panel.getByTestId('invite-expiry').selectOption('1h', within);
+  await panel.getByTestId('invite-create').click(within);
   await expect(panel.getByTestId('invite')).toHaveCount(before + 1);
   const newest = panel.getByTestId('invite').first();
   await expect(newest).toContainText(label);
-  const url = await newest.getByTestId('invite-url').inputValue();
+  const url = await newest.getByTestId('invite-url').inputValue(within);
   expect(url).toMatch(/\/guest\/[^/#]+#invite=[A-Za-z0-9_-]{43}$/);
   return url;
 }
@@ -154,27 +165,27 @@ export const inviteRow = (host: Page, label: string) => backstage(host).getByTes
 export const guestRow = (host: Page, name: string) =>
   backstage(host).getByTestId('guest').filter({ has: host.getByTestId('guest-name').getByText(name, { exact: true }) });
 
-/** The guest page's status line (data-phase: connecting, in-show, invite-dead, removed…). */
+/** The guest page's status line (data-phase: connecting, backstage, on-air, reconnecting…). */
 export const guestStatus = (guest: Page) => guest.getByTestId('guest-status');
 
 /** Opens an invite link in a new context of `browser`, passes the device check with `name`, and waits to be backstage. */
 export async function joinAsGuest(browser: Browser, url: string, name: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
-  await page.goto(url);
+  // The guest page's `load` may never come (its media elements keep loading): its DOM is what counts.
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   await expect(page.getByTestId('device-check')).toBeVisible();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join backstage' }).click();
-  await expect(guestStatus(page)).toHaveAttribute('data-phase', 'in-show', { timeout: 20_000 });
-  await expect(guestStatus(page)).toContainText('Backstage');
+  await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
+  await page.getByRole('button', { name: /^Join backstage/ }).click({ timeout: 15_000 });
+  await expect(guestStatus(page)).toHaveAttribute('data-phase', 'backstage', { timeout: 20_000 });
   return page;
 }
 
 /** Opens an invite link that should no longer admit anyone: the page says so, finally. */
 export async function expectInviteRefused(browser: Browser, url: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join backstage' }).click();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
+  await page.getByRole('button', { name: /^Join backstage/ }).click({ timeout: 15_000 });
   await expect(page.getByTestId('guest-final')).toContainText('This invite link no longer works. Ask the host for a new one.', { timeout: 15_000 });
   return page;
 }
@@ -201,40 +212,56 @@ export function viewerColourAt(viewer: Page, x: number, y: number): Promise<Rgb>
 }
 
 /**
- * How loud each tone is in the viewer's program sound, in dB over the
- * spectrum's median: the loudest bin within ±2 bins of each frequency over
- * `ms` of listening. A tone that is mixed in stands far above the median.
+ * How loud each tone is in the viewer's program sound, in dB over the level
+ * at frequencies nobody sings (the median of a few): the decoded audio is read
+ * frame by frame (MediaStreamTrackProcessor: no sound card needed) for `ms`
+ * and each frequency measured with the Goertzel filter. A tone that is mixed in
+ * stands tens of dB above the reference; one that is not, near 0.
  */
 export function viewerTonesDb(viewer: Page, hz: readonly number[], ms = 1500): Promise<number[]> {
   return viewer.evaluate(
     async ({ hz, ms }) => {
       const video = document.querySelector('video')!;
-      const track = (video.srcObject as MediaStream).getAudioTracks()[0];
+      const track = (video.srcObject as MediaStream | null)?.getAudioTracks()[0];
       if (!track) return hz.map(() => -Infinity);
-      const context = new AudioContext();
-      await context.resume();
-      const source = context.createMediaStreamSource(new MediaStream([track]));
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 8192;
-      analyser.smoothingTimeConstant = 0;
-      source.connect(analyser);
-      const bins = new Float32Array(analyser.frequencyBinCount);
-      const loudest = new Float32Array(analyser.frequencyBinCount).fill(-Infinity);
+      type Processor = { readable: ReadableStream<AudioData> };
+      const Ctor = (globalThis as unknown as { MediaStreamTrackProcessor: new (init: { track: MediaStreamTrack }) => Processor }).MediaStreamTrackProcessor;
+      const reader = new Ctor({ track: track.clone() }).readable.getReader();
+      const chunks: Float32Array[] = [];
+      let rate = 48_000;
       const end = performance.now() + ms;
       while (performance.now() < end) {
-        await new Promise((r) => setTimeout(r, 50));
-        analyser.getFloatFrequencyData(bins);
-        for (let i = 0; i < bins.length; i++) loudest[i] = Math.max(loudest[i]!, bins[i]!);
+        const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, end - performance.now())))]);
+        if (!next || next.done) break;
+        const data = next.value;
+        rate = data.sampleRate;
+        const samples = new Float32Array(data.numberOfFrames);
+        data.copyTo(samples, { planeIndex: 0, format: 'f32-planar' });
+        data.close();
+        chunks.push(samples);
       }
-      await context.close();
-      const sorted = [...loudest].filter(Number.isFinite).sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)] ?? -100;
-      const binOf = (f: number) => Math.round((f / context.sampleRate) * analyser.fftSize);
-      return hz.map((f) => {
-        let peak = -Infinity;
-        for (let i = binOf(f) - 2; i <= binOf(f) + 2; i++) peak = Math.max(peak, loudest[i] ?? -Infinity);
-        return peak - median;
-      });
+      void reader.cancel();
+      const all = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      if (all.length < rate / 10) return hz.map(() => -Infinity);
+      const amplitude = (f: number) => {
+        const w = (2 * Math.PI * f) / rate;
+        const coeff = 2 * Math.cos(w);
+        let s1 = 0;
+        let s2 = 0;
+        for (const x of all) {
+          const s0 = x + coeff * s1 - s2;
+          s2 = s1;
+          s1 = s0;
+        }
+        return (2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coeff * s1 * s2))) / all.length;
+      };
+      const reference = [730, 1130, 2270, 3730, 4410].map(amplitude).sort((a, b) => a - b)[2]!;
+      return hz.map((f) => 20 * Math.log10(amplitude(f) / Math.max(reference, 1e-9)));
     },
     { hz, ms },
   );
