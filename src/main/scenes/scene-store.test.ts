@@ -23,11 +23,13 @@ describe('SceneStore', () => {
     expect(list).toEqual(firstRun);
   });
 
-  it('keeps a saved scene’s orientation', () => {
+  it('keeps a saved scene’s orientation; a save that does not say one (an older window, the layer editor) leaves it as it was', () => {
     const { store } = open();
     store.save({ ...mine, orientation: 'vertical' });
     expect(store.list().at(-1)).toEqual({ ...mine, orientation: 'vertical' });
-    store.save(mine);
+    store.save({ ...mine, name: 'Renamed' });
+    expect(store.list().at(-1)).toEqual({ ...mine, name: 'Renamed', orientation: 'vertical' });
+    store.save({ ...mine, orientation: 'horizontal' });
     expect(store.list().at(-1)).toEqual(mine);
   });
 

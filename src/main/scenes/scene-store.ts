@@ -1,4 +1,4 @@
-import { INITIAL_PROGRAM_SCENE, layerSchema, sceneOrientation, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
+import { INITIAL_PROGRAM_SCENE, layerSchema, type ProgramScene, type Scene } from '../../shared/domain/scenes.js';
 import type { StudioDatabase } from '../db/open-database.js';
 
 /**
@@ -31,10 +31,12 @@ export class SceneStore {
     this.db
       .prepare(
         `INSERT INTO scenes (id, name, position, layers, updated_at, orientation)
-         VALUES (@id, @name, (SELECT coalesce(max(position), -1) + 1 FROM scenes), @layers, @now, @orientation)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, layers = excluded.layers, updated_at = excluded.updated_at, orientation = excluded.orientation`,
+         VALUES (@id, @name, (SELECT coalesce(max(position), -1) + 1 FROM scenes), @layers, @now, coalesce(@orientation, 'horizontal'))
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, layers = excluded.layers, updated_at = excluded.updated_at,
+           orientation = coalesce(@orientation, scenes.orientation)`,
       )
-      .run({ id: scene.id, name: scene.name, layers: JSON.stringify(scene.layers), now, orientation: sceneOrientation(scene) });
+      // A scene saved without an orientation (an older window, the layer editor) keeps the one it has.
+      .run({ id: scene.id, name: scene.name, layers: JSON.stringify(scene.layers), now, orientation: scene.orientation ?? null });
     return scene;
   }
 

@@ -37,8 +37,20 @@ export async function produceProgram(transport: types.Transport, tracks: Program
   });
   const live = (track: MediaStreamTrack | null | undefined): track is MediaStreamTrack => !!track && track.readyState === 'live';
   const audio = live(tracks.audio) ? await transport.produce({ track: tracks.audio, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false }) : null;
-  const returnAudio = live(tracks.returnAudio)
-    ? await transport.produce({ track: tracks.returnAudio, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false, appData: { feed: 'return' } })
-    : null;
+  const returnAudio = live(tracks.returnAudio) ? await produceReturn(transport, tracks.returnAudio) : null;
   return { video, audio, returnAudio };
+}
+
+/**
+ * The return feed is for guests only: an SFU that refuses it (one older than
+ * guests) must not keep the show from going live. Guests then hear no program
+ * sound; the show itself is unaffected.
+ */
+async function produceReturn(transport: types.Transport, track: MediaStreamTrack): Promise<types.Producer | null> {
+  try {
+    return await transport.produce({ track, codecOptions: AUDIO_CODEC_OPTIONS, stopTracks: false, appData: { feed: 'return' } });
+  } catch (error) {
+    console.warn('The SFU did not take the guests\' return feed; the show goes on without it:', error);
+    return null;
+  }
 }
