@@ -252,6 +252,7 @@ export class PeerSession implements RoomMember, GuestMember {
       throw new SignalFailure('not-started', 'This show hasn’t started yet.');
     }
     if (request.role === 'guest') {
+      if (this.closed) throw new SignalFailure('unavailable', 'The connection closed while joining.');
       const reply = joinAsGuest(room, this, request);
       this.joined = { room, role: 'guest' };
       rooms.waiters.stop(this);
@@ -292,7 +293,7 @@ export class PeerSession implements RoomMember, GuestMember {
       joined.room.endShow('host-ended');
       this.deps.log.info(`show ${joined.room.show}: ended by the host`);
     }
-    this.detach();
+    this.detach(true);
   }
 
   /**
@@ -371,11 +372,12 @@ export class PeerSession implements RoomMember, GuestMember {
     this.onSocketClosed();
   }
 
-  private detach(): void {
+  /** `left`: the member said `leave` (a guest is forgotten at once, not kept for a reconnect). */
+  private detach(left = false): void {
     this.media.closeAll();
     const joined = this.joined;
     this.joined = null;
     if (joined) this.chat.leave(joined.room);
-    joined?.room.removeMember(this);
+    joined?.room.removeMember(this, left);
   }
 }

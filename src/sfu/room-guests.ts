@@ -11,7 +11,7 @@ import {
 import type { SignalPush } from '../shared/sfu/protocol.js';
 import { SignalFailure } from './signal-failure.js';
 
-/** A guest who dropped keeps their place (on air too) this long, so a reload brings them back. */
+/** A guest on air who dropped keeps their place this long, so a reload brings them back. */
 export const GUEST_RECONNECT_GRACE_MS = 60_000;
 /** The guestId's length: 22 base64url characters of SHA-256 (132 bits). */
 const GUEST_ID_LENGTH = 22;
@@ -21,6 +21,9 @@ const INVITE_TAKEN = 'Someone else has already joined with this invite link. Ask
 const SHOW_FULL = `This show already has ${MAX_GUESTS_PER_SHOW} guests, the most it can take. Ask the host to make room.`;
 const INVITE_WITHDRAWN = 'The host withdrew your invite. Ask the host for a new link if you should be here.';
 const REMOVED = 'The host removed you from the show.';
+/** A reusable link admits this many guests at once (so one shared link cannot fill the show). */
+export const MAX_GUESTS_PER_REUSABLE_INVITE = 4;
+const INVITE_FULL = `${MAX_GUESTS_PER_REUSABLE_INVITE} guests are here with this invite link already, the most one link may bring. Ask the host for a link of your own.`;
 
 /** A guest's connection as the room sees it (implemented by PeerSession). */
 export interface GuestMember {
@@ -82,6 +85,8 @@ export class RoomGuests {
   private readonly guests = new Map<string, Guest>();
   private onAirOrder: string[] = [];
   private memberGuest = new Map<GuestMember, Guest>();
+  /** guestIds the host removed: refused if they come back, even while their (reusable) invite stays listed. */
+  private readonly removed = new Set<string>();
   private lastHostPush = '';
 
   constructor(private readonly room: GuestRoomSide) {}
@@ -95,7 +100,11 @@ export class RoomGuests {
     return [...this.memberGuest.keys()];
   }
 
-  /** The studio's whole list (replacing the last); guests whose invite is gone are disconnected and forgotten. */
+  /**
+   * The studio's whole list (replacing the last); guests whose invite is gone
+   * (revoked) are disconnected and forgotten. An expired invite stays listed:
+   * it admits no one new, but its guests stay (and may reconnect).
+   */
   setInvites(entries: readonly GuestInviteEntry[], hostNow: number): { active: number } {
     const shift = Date.now() - hostNow;
     this.invites = new Map(entries.map((entry) => [entry.inviteId, { entry, expiresAt: entry.expiresAt === null ? null : entry.expiresAt + shift }]));
@@ -118,14 +127,20 @@ export class RoomGuests {
   admit(member: GuestMember, token: string, guestKey: string, name: string): GuestView {
     const tokenHash = crypto.createHash('sha256').update(token).digest('hex');
     const invite = [...this.invites.values()].find((i) => timingSafeEqualHex(i.entry.tokenHash, tokenHash));
-    if (!invite || (invite.expiresAt !== null && invite.expiresAt <= Date.now())) throw new SignalFailure('forbidden', INVITE_REFUSED);
+    if (!invite) throw new SignalFailure('forbidden', INVITE_REFUSED);
     const { inviteId } = invite.entry;
+    const guestId = guestIdOf(inviteId, guestKey);
+    if (this.removed.has(guestId)) throw new SignalFailure('forbidden', REMOVED);
+    let guest = this.guests.get(guestId);
+    // Past its expiry an invite admits no one new; a guest already here (a reload, a dropped network) comes back.
+    if (!guest && invite.expiresAt !== null && invite.expiresAt <= Date.now()) throw new SignalFailure('forbidden', INVITE_REFUSED);
     const bound = this.bindings.get(inviteId);
     if (invite.entry.singleUse && bound !== undefined && bound !== guestKey) throw new SignalFailure('forbidden', INVITE_TAKEN);
-    const guestId = guestIdOf(inviteId, guestKey);
-    let guest = this.guests.get(guestId);
     if (!guest) {
       if (this.guests.size >= MAX_GUESTS_PER_SHOW) throw new SignalFailure('conflict', SHOW_FULL);
+      if ([...this.guests.values()].filter((g) => g.inviteId === inviteId).length >= MAX_GUESTS_PER_REUSABLE_INVITE) {
+        throw new SignalFailure('conflict', INVITE_FULL);
+      }
       guest = {
         guestId,
         inviteId,
@@ -154,13 +169,19 @@ export class RoomGuests {
     return view;
   }
 
-  /** A guest connection went (page closed, dropped, left). The guest stays listed, disconnected, for a minute. */
-  disconnect(member: object): boolean {
+  /**
+   * A guest connection went (page closed, dropped, or `left`). A guest on air
+   * whose last connection dropped stays listed, disconnected, for a minute;
+   * one who left, or was never on air, is forgotten at once.
+   */
+  disconnect(member: object, left = false): boolean {
     const guest = this.memberGuest.get(member as GuestMember);
     if (!guest) return false;
     this.memberGuest.delete(member as GuestMember);
     guest.connections.delete(member as GuestMember);
-    if (guest.connections.size === 0 && this.guests.get(guest.guestId) === guest) {
+    if (guest.connections.size === 0 && this.guests.get(guest.guestId) === guest && (left || !guest.onAir)) {
+      this.forget(guest, null);
+    } else if (guest.connections.size === 0 && this.guests.get(guest.guestId) === guest) {
       guest.forgetTimer = setTimeout(() => {
         guest.forgetTimer = null;
         if (guest.connections.size === 0) this.forget(guest, null);
@@ -206,6 +227,7 @@ export class RoomGuests {
         await this.applyPause(guest);
         break;
       case 'remove':
+        this.removed.add(guestId);
         this.forget(guest, REMOVED);
         this.changed();
         return null;

@@ -204,10 +204,10 @@ export class Room {
   }
 
   /** A member disconnected or left. A host leaving this way is not an ended show: it may come back. */
-  removeMember(member: RoomMember): void {
+  removeMember(member: RoomMember, left = false): void {
     // A host connection dropping is not the show ending: it may come back.
     if (this.viewers.delete(member)) this.scheduleViewerCount();
-    else if (!this.forgetHost(member)) this.guests.disconnect(member);
+    else if (!this.forgetHost(member)) this.guests.disconnect(member, left);
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 

@@ -114,16 +114,19 @@ describe('GuestService', () => {
     expect(() => w.service.revokeInvite(invites[1]?.id ?? 'nope')).toThrow(/not in the open show/);
   });
 
-  it('an invite that expires leaves the SFU\'s list when it does, and shows as expired', () => {
+  it('an unused invite that expires leaves the SFU\'s list when it does; a used one stays listed so its guest stays on', () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     const w = world();
     w.open(w.newShow('Spring'));
+    const [used] = w.service.createInvite({ label: 'used', singleUse: true, expiry: '1h' }).invites;
     w.service.createInvite({ label: 'soon', singleUse: true, expiry: '1h' });
     w.service.createInvite({ label: 'later', singleUse: true, expiry: '7d' });
-    expect(w.link.last.map((e) => e.label)).toEqual(['soon', 'later']);
+    expect(w.link.last.map((e) => e.label)).toEqual(['later', 'soon', 'used']);
+    w.link.peers = { guests: [peer('guest-aaaaaaaa', used!.id, true)], onAirOrder: ['guest-aaaaaaaa'] };
+    w.service.linkChanged();
     vi.advanceTimersByTime(3_600_001);
-    expect(w.link.last.map((e) => e.label)).toEqual(['later']);
-    expect(w.emitted.at(-1)!.invites.map((i) => [i.label, i.status])).toEqual([['later', 'active'], ['soon', 'expired']]);
+    expect(w.link.last.map((e) => e.label)).toEqual(['later', 'used']);
+    expect(w.emitted.at(-1)!.invites.map((i) => [i.label, i.status])).toEqual([['later', 'active'], ['soon', 'expired'], ['used', 'expired']]);
     w.service.close();
   });
 
@@ -165,7 +168,29 @@ describe('GuestService', () => {
     await expect(w.service.control('g4xxxxxxxx', 'unmute')).rejects.toThrow("The SFU is not connected: guests can't join right now");
   });
 
-  it('removing a guest also revokes their link, even while the SFU is away', async () => {
+  it('removing a guest of a reusable link keeps the link open for the others', async () => {
+    const w = world();
+    w.open(w.newShow('Spring'));
+    const [shared] = w.service.createInvite({ label: 'Team', singleUse: false, expiry: '24h' }).invites;
+    w.link.peers = { guests: [peer('guest-aaaaaaaa', shared!.id), peer('guest-bbbbbbbb', shared!.id)], onAirOrder: [] };
+    const state = await w.service.control('guest-aaaaaaaa', 'remove');
+    expect(w.link.sent).toEqual([{ guestId: 'guest-aaaaaaaa', action: 'remove' }]);
+    expect(state.invites[0]!.status).toBe('active');
+    expect(w.link.last.map((e) => e.inviteId)).toEqual([shared!.id]);
+  });
+
+  it('a single-use link is revoked on the SFU even when sending the removal fails', async () => {
+    const w = world();
+    w.open(w.newShow('Spring'));
+    const [mine] = w.service.createInvite({ label: 'A', singleUse: true, expiry: '24h' }).invites;
+    w.link.peers = { guests: [peer('guest-aaaaaaaa', mine!.id)], onAirOrder: [] };
+    w.link.refuse = new SignalRequestError('timeout', 'no answer');
+    await expect(w.service.control('guest-aaaaaaaa', 'remove')).rejects.toThrow("The SFU is not connected");
+    expect(w.link.last).toEqual([]);
+    expect(w.emitted.at(-1)!.invites[0]!.status).toBe('revoked');
+  });
+
+  it('removing a guest of a single-use link also revokes it, even while the SFU is away', async () => {
     const w = world();
     w.open(w.newShow('Spring'));
     const [newestB, olderA] = [w.service.createInvite({ label: 'A', singleUse: true, expiry: '24h' }), w.service.createInvite({ label: 'B', singleUse: true, expiry: '24h' })].at(-1)!.invites;

@@ -46,8 +46,8 @@ const sha256Hex = (text: string): string => crypto.createHash('sha256').update(t
  * Guests on air (issue 18): the show's invites (SQLite is the truth) and the
  * guests the SFU admitted with them. Every change of invites (created,
  * revoked, expired, another show opened) sends the SFU the show's whole list
- * of live invites; the SFU closes the connections of guests whose invite is
- * no longer listed. Every change sends `guestsChanged` with the whole state.
+ * of invites not revoked (expired ones too, so their guests stay on); the SFU
+ * closes the connections of guests whose invite is no longer listed. Every change sends `guestsChanged` with the whole state.
  */
 export class GuestService implements GuestApi {
   private readonly store: GuestStore;
@@ -121,10 +121,16 @@ export class GuestService implements GuestApi {
   async control(guestId: string, action: GuestControlAction): Promise<GuestsState> {
     const guest = this.deps.link.guests().guests.find((g) => g.guestId === guestId);
     if (action === 'remove') {
-      // Their link stops working whether or not the SFU hears the removal now: the next invite list leaves it out.
-      if (guest) this.store.revoke(guest.inviteId, this.now());
-      if (guest && this.deps.link.connected()) await this.send(guestId, action);
-      return this.invitesChanged();
+      // A single-use link is theirs alone: it stops working whether or not the SFU hears the removal now (the
+      // list goes out even if the removal fails). A reusable link stays open for the others: the SFU keeps the
+      // removed guest out.
+      if (guest && this.store.get(guest.inviteId)?.singleUse === true) this.store.revoke(guest.inviteId, this.now());
+      try {
+        if (guest && this.deps.link.connected()) await this.send(guestId, action);
+      } finally {
+        this.invitesChanged();
+      }
+      return this.state();
     }
     if (!this.deps.link.connected()) throw new StudioError('unavailable', SFU_AWAY);
     if (!guest) throw new StudioError('not-found', 'That guest has left the show.');
@@ -147,14 +153,15 @@ export class GuestService implements GuestApi {
     this.invitesChanged();
   }
 
-  /** Sends the show's live invites (called after restarts too) and the state. */
+  /** Sends the show's invites not revoked (called after restarts too) and the state. */
   invitesChanged(): GuestsState {
     if (this.closed) return this.state();
     const showId = this.deps.activeShowId();
     const now = this.now();
-    const active = showId === null ? [] : this.store.active(showId, now);
+    const listed = showId === null ? [] : this.store.listed(showId, now, MAX_GUEST_INVITES);
+    const active = listed.filter((i) => i.expiresAt === null || i.expiresAt > now);
     this.deps.link.setInvites(
-      active.map((i) => ({ inviteId: i.id, tokenHash: sha256Hex(i.token), label: i.label, expiresAt: i.expiresAt, singleUse: i.singleUse })),
+      listed.map((i) => ({ inviteId: i.id, tokenHash: sha256Hex(i.token), label: i.label, expiresAt: i.expiresAt, singleUse: i.singleUse })),
     );
     this.scheduleExpiry(active, now);
     return this.publish();
@@ -184,7 +191,7 @@ export class GuestService implements GuestApi {
     }
   }
 
-  /** The next invite to expire re-sends the list (the SFU drops it on its own too) and shows it expired. */
+  /** The next invite to expire re-sends the list (an unused one leaves it; the SFU refuses new joins on its own) and shows it expired. */
   private scheduleExpiry(active: readonly StoredInvite[], now: number): void {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;

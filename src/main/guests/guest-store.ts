@@ -33,6 +33,13 @@ export const GUEST_INVITE_QUERIES = {
   /** A show's invites that still admit guests at `now` (what the SFU is told). */
   active: `SELECT ${COLUMNS} FROM guest_invites WHERE show_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
     ORDER BY created_at, rowid`,
+  /**
+   * What the SFU is told: every invite not revoked, newest first. An expired
+   * one stays (its guests stay on; the SFU admits no one new with it) unless
+   * no guest ever used it.
+   */
+  listed: `SELECT ${COLUMNS} FROM guest_invites WHERE show_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ? OR used = 1)
+    ORDER BY created_at DESC, rowid DESC LIMIT ?`,
 } as const;
 
 const toInvite = (row: InviteRow): StoredInvite => ({
@@ -72,6 +79,10 @@ export class GuestStore {
 
   active(showId: number, now: number): StoredInvite[] {
     return (this.db.prepare(GUEST_INVITE_QUERIES.active).all(showId, now) as InviteRow[]).map(toInvite);
+  }
+
+  listed(showId: number, now: number, limit: number): StoredInvite[] {
+    return (this.db.prepare(GUEST_INVITE_QUERIES.listed).all(showId, now, limit) as InviteRow[]).map(toInvite);
   }
 
   /** Revokes an invite (idempotent: the first revocation's time stays). True when it was live until now. */

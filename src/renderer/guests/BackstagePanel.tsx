@@ -66,6 +66,7 @@ export function BackstagePanel() {
             )}
             <GuestList
               guests={state.guests}
+              reusableInvites={new Set(state.invites.filter((i) => !i.singleUse).map((i) => i.id))}
               canBringOn={onAir < MAX_GUESTS_ON_AIR && state.sfuConnected}
               sfuConnected={state.sfuConnected}
               busy={busy}

@@ -4,6 +4,8 @@ import { GuestPreview } from './GuestPreview.js';
 
 export interface GuestListProps {
   readonly guests: readonly StudioGuest[];
+  /** Ids of the show's reusable invites: removing their guest leaves the link open for others. */
+  readonly reusableInvites: ReadonlySet<string>;
   /** Another guest may go on air (fewer than three are, and the SFU is there). */
   readonly canBringOn: boolean;
   readonly sfuConnected: boolean;
@@ -12,19 +14,34 @@ export interface GuestListProps {
 }
 
 /** The guests who came in with the show's invites: on air first (in slot order), then backstage. */
-export function GuestList({ guests, canBringOn, sfuConnected, busy, onControl }: GuestListProps) {
+export function GuestList({ guests, reusableInvites, canBringOn, sfuConnected, busy, onControl }: GuestListProps) {
   if (guests.length === 0) return <p className="backstage-note">No guests yet. They appear here when they open their link.</p>;
   const ordered = [...guests].sort((a, b) => (a.slot ?? 99) - (b.slot ?? 99) || a.joinedAt - b.joinedAt);
   return (
     <ul className="guest-list" aria-label="Guests">
       {ordered.map((guest) => (
-        <GuestRow key={guest.guestId} guest={guest} canBringOn={canBringOn} disabled={busy || !sfuConnected} onControl={onControl} />
+        <GuestRow
+          key={guest.guestId}
+          guest={guest}
+          reusable={reusableInvites.has(guest.inviteId)}
+          canBringOn={canBringOn}
+          disabled={busy || !sfuConnected}
+          onControl={onControl}
+        />
       ))}
     </ul>
   );
 }
 
-function GuestRow({ guest, canBringOn, disabled, onControl }: { guest: StudioGuest; canBringOn: boolean; disabled: boolean; onControl: GuestListProps['onControl'] }) {
+interface GuestRowProps {
+  guest: StudioGuest;
+  reusable: boolean;
+  canBringOn: boolean;
+  disabled: boolean;
+  onControl: GuestListProps['onControl'];
+}
+
+function GuestRow({ guest, reusable, canBringOn, disabled, onControl }: GuestRowProps) {
   const [confirming, setConfirming] = useState(false);
   const control = (action: GuestControlAction) => () => onControl(guest.guestId, action);
   const where = guest.onAir ? `On air · slot ${(guest.slot ?? 0) + 1}` : 'Backstage';
@@ -66,7 +83,7 @@ function GuestRow({ guest, canBringOn, disabled, onControl }: { guest: StudioGue
           </button>
           {confirming ? (
             <span className="guest-confirm" role="group" aria-label="Remove this guest?">
-              <span>Remove them? Their link stops working.</span>
+              <span>{reusable ? 'Remove them? Their link stays open for others; revoke it to stop everyone.' : 'Remove them? Their link stops working.'}</span>
               <button
                 type="button"
                 className="button button-small button-danger"

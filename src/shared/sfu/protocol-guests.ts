@@ -108,7 +108,7 @@ export interface GuestPeer {
   /** The host muted the mic / hid the camera (the SFU pauses that producer). */
   readonly audioMuted: boolean;
   readonly videoHidden: boolean;
-  /** The guest's page is connected (a guest who dropped stays listed, off air, for a minute). */
+  /** The guest's page is connected (an on-air guest who dropped stays listed, still on air in its slot, for a minute). */
   readonly connected: boolean;
   /** The guest's current feeds: consume them on the host's recv transport. */
   readonly producers: readonly { readonly producerId: string; readonly kind: 'audio' | 'video' }[];
