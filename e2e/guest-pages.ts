@@ -112,6 +112,8 @@ export function toneWav(file: string, hz: number, seconds = 2, rate = 48_000): s
 
 export interface FakeDevices {
   readonly colour?: Rgb;
+  /** The fake camera's size (default 320x180; a host's camera under 960 wide makes the Go live checklist warn). */
+  readonly size?: readonly [number, number];
   readonly toneHz?: number;
 }
 
@@ -123,7 +125,7 @@ export async function launchWithDevices(playwright: PlaywrightWorkerArgs['playwr
   const base = config.use!.launchOptions!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-guest-devices-'));
   const args = [...(base.args ?? []), '--autoplay-policy=no-user-gesture-required'];
-  if (devices.colour) args.push(`--use-file-for-fake-video-capture=${solidColourY4m(path.join(dir, 'camera.y4m'), devices.colour)}`);
+  if (devices.colour) args.push(`--use-file-for-fake-video-capture=${solidColourY4m(path.join(dir, 'camera.y4m'), devices.colour, ...(devices.size ?? []))}`);
   if (devices.toneHz) args.push(`--use-file-for-fake-audio-capture=${toneWav(path.join(dir, 'mic.wav'), devices.toneHz)}`);
   return playwright.chromium.launch({ ...base, args });
 }
@@ -145,7 +147,7 @@ export async function createInvite(host: Page, label: string, use: 'single' | 'r
   const panel = backstage(host);
   const before = await panel.getByTestId('invite').count();
   // Every action with its own time limit: a control that never becomes ready fails here, by name.
-  const within = { timeout: 15_000 };
+  const within = { timeout: 30_000 };
   await panel.getByTestId('invite-label').fill(label, within);
   await panel.getByTestId('invite-use').selectOption(use, within);
   await panel.getByTestId('invite-expiry').selectOption('1h', within);
