@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignalCloseCode } from '../shared/sfu/protocol-constants.js';
 import { guestIdSchema } from '../shared/sfu/protocol-guests.js';
 import type { SignalPush } from '../shared/sfu/protocol.js';
-import { SignalRequestError } from '../shared/sfu/signal-requests.js';
+import { refusal } from '../../tests/support/signal-refusal.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 import {
   TestSignalClient,
@@ -30,15 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sfu.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<SignalRequestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignalRequestError);
-  return error as SignalRequestError;
-}
 
 type GuestsPush = Extract<SignalPush, { type: 'guests' }>;
 const lastGuests = (client: TestSignalClient): GuestsPush | undefined => client.pushes('guests').at(-1);

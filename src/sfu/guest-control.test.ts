@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignalCloseCode } from '../shared/sfu/protocol-constants.js';
 import { MAX_GUESTS_ON_AIR, type GuestView } from '../shared/sfu/protocol-guests.js';
 import type { SignalPush } from '../shared/sfu/protocol.js';
-import { SignalRequestError } from '../shared/sfu/signal-requests.js';
+import { refusal } from '../../tests/support/signal-refusal.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 import { loadMediasoup } from './worker-binary.js';
 import {
@@ -47,15 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sfu.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<SignalRequestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignalRequestError);
-  return error as SignalRequestError;
-}
 
 type GuestsPush = Extract<SignalPush, { type: 'guests' }>;
 const isView = (m: { type: string }): m is Extract<SignalPush, { type: 'guestView' }> => m.type === 'guestView';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignalPush } from '../shared/sfu/protocol.js';
-import { SignalRequestError } from '../shared/sfu/signal-requests.js';
+import { refusal } from '../../tests/support/signal-refusal.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 import {
   TestSignalClient,
@@ -29,15 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sfu.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<SignalRequestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignalRequestError);
-  return error as SignalRequestError;
-}
 
 type GuestsPush = Extract<SignalPush, { type: 'guests' }>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_SELL_STATE } from '../shared/sfu/protocol-selling.js';
 import type { SignalRequestInput } from '../shared/sfu/protocol.js';
-import { SignalRequestError } from '../shared/sfu/signal-requests.js';
+import { refusal } from '../../tests/support/signal-refusal.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 import {
   TestSignalClient,
@@ -28,15 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sfu.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<SignalRequestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignalRequestError);
-  return error as SignalRequestError;
-}
 
 const chatMessage = { id: 'm1', viewerId: null, name: 'Shop', role: 'host' as const, text: 'hi', ts: 1 };
 const notForGuests: SignalRequestInput[] = [
