@@ -27,6 +27,7 @@ describe('SettingsStore', () => {
       backups: { keep: 10 },
       ffmpegPath: 'ffmpeg',
       verticalOutput: { enabled: false, resolution: '720x1280' },
+      store: { platform: 'other', url: '', currency: '', embedOrigins: [] },
     });
     store.update({
       hostName: 'Ana',

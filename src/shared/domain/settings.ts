@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SHOW_ID_PATTERN } from '../sfu/protocol-constants.js';
 import { obsAddressSchema } from '../api/contract/obs.js';
 import { DEFAULT_OBS_ADDRESS } from './obs.js';
+import { storeSettingsPatchSchema, storeSettingsSchema } from './store-settings.js';
 
 /** Default TCP port of the control server (remote producer console). */
 export const DEFAULT_CONTROL_PORT = 4780;
@@ -147,6 +148,8 @@ export const settingsSchema = z.object({
       resolution: z.enum(VERTICAL_RESOLUTIONS).default('720x1280'),
     })
     .prefault({}),
+  /** The seller's web shop: Buy links, checkout links, the default currency, who may embed the player (issue 19). */
+  store: storeSettingsSchema.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -199,6 +202,7 @@ export const settingsPatchSchema = z
     backups: z.object({ keep: backupsKept }).partial().strict(),
     ffmpegPath,
     verticalOutput: z.object({ enabled: z.boolean(), resolution: z.enum(VERTICAL_RESOLUTIONS) }).partial().strict(),
+    store: storeSettingsPatchSchema,
   })
   .partial()
   .strict();
@@ -222,5 +226,6 @@ export function applySettingsPatch(current: Settings, patch: z.output<typeof set
     selling: { ...current.selling, ...patch.selling },
     backups: { ...current.backups, ...patch.backups },
     verticalOutput: { ...current.verticalOutput, ...patch.verticalOutput },
+    store: { ...current.store, ...patch.store },
   });
 }
