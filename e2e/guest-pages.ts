@@ -131,11 +131,11 @@ export async function launchWithDevices(playwright: PlaywrightWorkerArgs['playwr
 }
 
 /** The watch page on a phone-sized window, once its first frame is painted (its `load` is not waited for). */
-export async function openWatchPage(browser: Browser, url: string): Promise<Page> {
+export async function openWatchPage(browser: Browser, url: string, timeoutMs = 20_000): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 20_000 });
+  await expect(page.locator('#watch')).toHaveAttribute('data-phase', 'live', { timeout: timeoutMs });
+  await page.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: timeoutMs });
   return page;
 }
 
@@ -193,6 +193,24 @@ export async function expectInviteRefused(browser: Browser, url: string, name: s
 }
 
 /** The mean colour of a small square of the viewer's decoded video around (x, y), as fractions of the frame. */
+/**
+ * Whose picture a sampled colour is: the nearest of the known camera colours
+ * (and black: nobody), when it is near enough. Decoding a solid-colour fake
+ * camera through the compositor, VP8 and the viewer's decoder shifts the
+ * colour by a few tens (Chromium reads the Y4M's range its own way), so the
+ * test asks which known colour it is, not whether it is exactly one.
+ */
+export function whoseColour<Name extends string>(colour: Rgb, palette: Readonly<Record<Name, Rgb>>): Name | 'unknown' {
+  const distance = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+  let best: Name | 'unknown' = 'unknown';
+  let bestDistance = 80;
+  for (const name of Object.keys(palette) as Name[]) {
+    const d = distance(colour, palette[name]);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
 export function viewerColourAt(viewer: Page, x: number, y: number): Promise<Rgb> {
   return viewer.evaluate(
     ([fx, fy]) => {

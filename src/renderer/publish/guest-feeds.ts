@@ -1,6 +1,6 @@
 import type { Device, types } from 'mediasoup-client';
 import type { GuestPeer } from '../../shared/sfu/protocol-guests.js';
-import type { SignalRequests } from '../../shared/sfu/signal-requests.js';
+import { SignalRequestError, type SignalRequests } from '../../shared/sfu/signal-requests.js';
 
 /**
  * Guests' media in the publishing window (runs in the renderer): the host's
@@ -112,6 +112,8 @@ export class GuestFeeds {
   private list: GuestList = { guests: [], onAirOrder: [] };
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
 
   constructor(
     private readonly requests: SignalRequests,
@@ -122,10 +124,32 @@ export class GuestFeeds {
   update(list: GuestList): void {
     this.list = list;
     this.publish();
-    this.chain = this.chain.then(() => this.reconcile()).catch((error: unknown) => {
-      // A guest's feed that cannot be received (gone meanwhile, a transport closing) must never disturb the show.
-      if (!this.closed) console.warn('A guest feed could not be received', error);
-    });
+    this.apply();
+  }
+
+  private apply(): void {
+    this.chain = this.chain.then(() => this.reconcile()).then(
+      () => {
+        this.failures = 0;
+      },
+      (error: unknown) => {
+        // A guest's feed that cannot be received now must never disturb the show; on a busy laptop the SFU's
+        // answer can come late, so the list is applied again a little later (the guest stays wanted).
+        if (this.closed) return;
+        console.warn('A guest feed could not be received; trying again', error);
+        this.retryLater();
+      },
+    );
+  }
+
+  private retryLater(): void {
+    if (this.retry !== null) return;
+    const delayMs = Math.min(1000 * 2 ** this.failures, 8000);
+    this.failures += 1;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (!this.closed) this.apply();
+    }, delayMs);
   }
 
   /** Resolves once every list given so far has been applied (consumed and dropped). */
@@ -135,6 +159,8 @@ export class GuestFeeds {
 
   close(): void {
     this.closed = true;
+    if (this.retry !== null) clearTimeout(this.retry);
+    this.retry = null;
     for (const { consumer } of this.received.values()) consumer.close();
     this.received.clear();
     this.transport?.close();
@@ -164,7 +190,9 @@ export class GuestFeeds {
     try {
       reply = await this.requests.request({ type: 'consume', transportId: transport.id, producerId: feed.producerId, rtpCapabilities: this.device.rtpCapabilities });
     } catch (error) {
-      // The guest left between the push and the request: the next list drops it anyway.
+      // No answer in time: try again (the caller retries the list). Any other refusal: the guest left between
+      // the push and the request, and the next list drops it anyway.
+      if (error instanceof SignalRequestError && error.code === 'timeout') throw error;
       console.warn('A guest feed was gone before it could be received', error);
       return;
     }
