@@ -109,3 +109,45 @@ test('a guest on air is drawn in the "Host + guest" scene, hidden and backstage 
     await stop();
   }
 });
+
+test('before Go live the host previews a guest backstage and puts them in the program; going live keeps them there', async ({ browser }) => {
+  const { studio, stop } = await startLiveStudio();
+  try {
+    const host = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await host.goto(`${studio.url}&lss-test-hooks`);
+    await host.evaluate(async () => {
+      const show = await window.studio!.createShow({ name: 'Rehearsal with Dana', scheduledStart: null });
+      if (!show.ok) throw new Error(show.error.message);
+      await window.studio!.setActiveShow({ showId: show.value.id });
+    });
+    const invite = await host.evaluate(() => window.studio!.createGuestInvite({ label: 'Dana', singleUse: true, expiry: '1h' }));
+    if (!invite.ok) throw new Error(invite.error.message);
+    const token = new URL(invite.value.invites[0]!.url).hash.replace('#invite=', '');
+    const sfu = await host.evaluate(() => window.studio!.getSfuStatus());
+    if (!sfu.ok || !sfu.value.signalUrl) throw new Error('no signal URL');
+    const guest = await openTestGuest(browser, site.origin, { signalUrl: sfu.value.signalUrl, show: sfu.value.room, token, name: 'Dana', colour: '#ff00ff' });
+    const guestId = await guest.evaluate(() => window.testGuest.guestId!);
+
+    // Not live: the Backstage shows Dana's camera as it arrives (a receive-only connection, not the publisher's).
+    await expect(livePill(host)).not.toHaveAttribute('data-phase', 'live');
+    const row = host.getByRole('region', { name: 'Backstage' }).getByTestId('guest').filter({ hasText: 'Dana' });
+    await expect(row.getByTestId('guest-preview')).toHaveAttribute('data-live', 'true', { timeout: 20_000 });
+
+    // On air before the show starts: the program (what viewers will see) has her in the "Host + guest" scene.
+    await host.locator('[data-scene="host-guest"]').click();
+    await takeWithSpace(host);
+    await expect(host.locator('[data-scene="host-guest"]')).toHaveClass(/scene-program/);
+    expect((await host.evaluate((id) => window.studio!.controlGuest({ guestId: id, action: 'onAir' }), guestId)).ok).toBe(true);
+    await expect.poll(() => outputPixel(host, ...GUEST_POINT).then((p) => isNear(p, MAGENTA, 40)), { timeout: 20_000 }).toBe(true);
+
+    // Go live: the publishing session takes the guest over; she stays in the program and the preview stays live.
+    await getReadyToGoLive(host);
+    await host.getByRole('button', { name: 'Go live' }).click();
+    await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await expect.poll(() => guest.evaluate(() => window.testGuest.view?.play.filter((p) => p.from === 'program').length ?? 0), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => outputPixel(host, ...GUEST_POINT).then((p) => isNear(p, MAGENTA, 40)), { timeout: 20_000 }).toBe(true);
+    await expect(row.getByTestId('guest-preview')).toHaveAttribute('data-live', 'true');
+  } finally {
+    await stop();
+  }
+});

@@ -5,6 +5,8 @@ const sha256 = (text: string): Buffer => crypto.createHash('sha256').update(text
 interface MintedToken {
   readonly expiresAt: number;
   readonly publisherId: string | null;
+  /** Its connection may only receive (a backstage preview before Go live). */
+  readonly receiveOnly: boolean;
 }
 
 /** Minted tokens one show may hold at once; the oldest goes first (a studio mints one per publish attempt). */
@@ -42,11 +44,11 @@ export class HostTokens {
   }
 
   /** A new token that admits `join` as host of this show only, until `ttlMs` from now (for `publisherId`, if given). */
-  mint(show: string, ttlMs: number, publisherId: string | null = null): { token: string; expiresAt: number } {
+  mint(show: string, ttlMs: number, publisherId: string | null = null, receiveOnly = false): { token: string; expiresAt: number } {
     const token = crypto.randomBytes(24).toString('base64url');
     const expiresAt = this.now() + ttlMs;
     const tokens = this.liveMinted(show) ?? new Map<string, MintedToken>();
-    tokens.set(sha256(token).toString('hex'), { expiresAt, publisherId });
+    tokens.set(sha256(token).toString('hex'), { expiresAt, publisherId, receiveOnly });
     // Maps iterate in insertion order: drop the oldest beyond the cap.
     for (const key of tokens.keys()) {
       if (tokens.size <= MAX_MINTED_PER_SHOW) break;
@@ -75,6 +77,11 @@ export class HostTokens {
   /** The publisher a minted token was made for; null for a long-lived token or one minted without a publisher. */
   publisherOf(show: string, given: string): string | null {
     return this.liveMinted(show)?.get(sha256(given).toString('hex'))?.publisherId ?? null;
+  }
+
+  /** True for a live token minted to receive only. */
+  isReceiveOnly(show: string, given: string): boolean {
+    return this.liveMinted(show)?.get(sha256(given).toString('hex'))?.receiveOnly === true;
   }
 
   /** The show's minted tokens with the expired ones removed (undefined when none is left). */

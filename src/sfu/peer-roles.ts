@@ -36,6 +36,16 @@ export const ALLOWED_ROLES: Readonly<Record<Exclude<SignalRequestType, 'join' | 
   guestControl: ['host'],
 };
 
+/** What a host joined with a receive-only token may send: receive the show's media (guests backstage), nothing else. */
+export const RECEIVE_ONLY_REQUESTS: ReadonlySet<SignalRequestType> = new Set<SignalRequestType>([
+  'routerRtpCapabilities',
+  'createTransport',
+  'connectTransport',
+  'restartIce',
+  'consume',
+  'resume',
+]);
+
 /** Why a role may not send a request type (ALLOWED_ROLES refused it). */
 export function refusalFor(role: SignalRole, type: string): string {
   if (role === 'guest') return `A guest may not send "${type}".`;

@@ -13,7 +13,7 @@ import type { HostTokens } from './host-tokens.js';
 import { handleHostChat, PeerChat } from './peer-chat.js';
 import { consumableFor, guestProduce, handleGuestHost, joinAsGuest } from './peer-guest.js';
 import { PeerMedia } from './peer-media.js';
-import { ALLOWED_ROLES, refusalFor } from './peer-roles.js';
+import { ALLOWED_ROLES, RECEIVE_ONLY_REQUESTS, refusalFor } from './peer-roles.js';
 import { handleHostSelling, noteWatcher, PeerSelling } from './peer-selling.js';
 import type { Room, RoomMember } from './room.js';
 import type { GuestMember } from './room-guests.js';
@@ -64,6 +64,8 @@ export class PeerSession implements RoomMember, GuestMember {
   confirmsChat = false;
   /** A host that joined with the show's long-lived token (not one minted by `mintPublishToken`). */
   private longLivedToken = false;
+  /** Joined with a receive-only token (a backstage preview): media in, nothing out. */
+  private receiveOnly = false;
   private readonly media: PeerMedia;
   private readonly chat: PeerChat;
   private readonly selling: PeerSelling;
@@ -101,13 +103,16 @@ export class PeerSession implements RoomMember, GuestMember {
     const joined = this.joined;
     if (!joined) throw new SignalFailure('not-joined', 'Join a show first.');
     if (!ALLOWED_ROLES[request.type].includes(joined.role)) throw new SignalFailure('forbidden', refusalFor(joined.role, request.type));
+    if (this.receiveOnly && !RECEIVE_ONLY_REQUESTS.has(request.type)) {
+      throw new SignalFailure('forbidden', `A receive-only connection may not send "${request.type}".`);
+    }
     const { room, role } = joined;
     switch (request.type) {
       case 'routerRtpCapabilities':
         return { rtpCapabilities: this.routerOf(room).rtpCapabilities as unknown as MediasoupObject };
       case 'createTransport':
         // Hosts send (and receive their guests), guests both, viewers only receive.
-        if (role === 'viewer' && request.direction !== 'recv') throw new SignalFailure('forbidden', 'A viewer may only create a recv transport.');
+        if ((role === 'viewer' || this.receiveOnly) && request.direction !== 'recv') throw new SignalFailure('forbidden', 'A viewer may only create a recv transport.');
         return this.media.createTransport(this.routerOf(room), request.direction);
       case 'connectTransport':
         await this.media.connectTransport(request.transportId, request.dtlsParameters);
@@ -150,6 +155,7 @@ export class PeerSession implements RoomMember, GuestMember {
         room.setPin(null);
         return {};
       case 'mintPublishToken':
+        if (request.receiveOnly) return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000, null, true);
         if (request.publisherId !== undefined) room.setPublisher(request.publisherId, request.takeOver);
         return this.deps.hostTokens.mint(room.show, request.ttlSeconds * 1000, request.publisherId ?? null);
       case 'chatSend':
@@ -237,6 +243,7 @@ export class PeerSession implements RoomMember, GuestMember {
       }
       this.publisherId = this.deps.hostTokens.publisherOf(request.show, request.hostToken);
       this.longLivedToken = !this.deps.hostTokens.isMinted(request.show, request.hostToken);
+      this.receiveOnly = this.deps.hostTokens.isReceiveOnly(request.show, request.hostToken);
       this.confirmsChat = request.confirmsChat === true;
       room.addHost(this);
       this.joined = { room, role: 'host' };

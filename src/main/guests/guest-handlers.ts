@@ -9,5 +9,6 @@ export function guestHandlers(guests: GuestApi): Pick<Handlers, keyof typeof gue
     createGuestInvite: (input) => guests.createInvite(input),
     revokeGuestInvite: (input) => guests.revokeInvite(input.inviteId),
     controlGuest: (input) => guests.control(input.guestId, input.action),
+    getGuestPreviewTicket: () => guests.previewTicket(),
   };
 }

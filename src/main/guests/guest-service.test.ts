@@ -31,6 +31,10 @@ class LinkStandIn implements GuestLinkPort {
     this.sent.push({ guestId, action });
     return null;
   }
+  async mintPreviewToken(ttlSeconds: number): Promise<{ token: string; expiresAt: number }> {
+    if (this.refuse) throw this.refuse;
+    return { token: `preview-${ttlSeconds}`, expiresAt: 1000 * ttlSeconds };
+  }
   get last(): readonly GuestInviteEntry[] {
     return this.lists.at(-1) ?? [];
   }
@@ -58,6 +62,7 @@ function world(file = path.join(tempDir(), 'guests.sqlite')) {
     db, events, link,
     activeShowId: () => active,
     joinAddress: () => ({ base: 'http://127.0.0.1:4100', room: 'shop-7k2m9q' }),
+    signalUrl: () => 'ws://127.0.0.1:4100/signal',
   });
   const newShow = (name: string) => Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 0)').run(name).lastInsertRowid);
   return { db, file, link, service, emitted, newShow, open: (id: number | null) => (active = id) };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { StudioError } from '../../shared/api/result.js';
-import type { GuestControlAction, GuestInvite, GuestsState, InviteExpiry, StudioGuest } from '../../shared/domain/guests.js';
+import type { GuestControlAction, GuestInvite, GuestPreviewTicket, GuestsState, InviteExpiry, StudioGuest } from '../../shared/domain/guests.js';
 import { MAX_GUEST_INVITES, MAX_GUESTS_ON_AIR, type GuestInviteEntry, type GuestPeer } from '../../shared/sfu/protocol-guests.js';
 import { SignalRequestError } from '../../shared/sfu/signal-requests.js';
 import type { StudioDatabase } from '../db/open-database.js';
@@ -14,6 +14,7 @@ export interface GuestApi {
   createInvite(input: { label: string; singleUse: boolean; expiry: InviteExpiry }): GuestsState;
   revokeInvite(inviteId: string): GuestsState;
   control(guestId: string, action: GuestControlAction): Promise<GuestsState>;
+  previewTicket(): Promise<GuestPreviewTicket>;
 }
 
 /** What the service needs of main's SFU link (src/main/sfu-link/guest-link.ts). */
@@ -22,6 +23,7 @@ export interface GuestLinkPort {
   guests(): SfuGuests;
   setInvites(invites: readonly GuestInviteEntry[]): void;
   control(guestId: string, action: GuestControlAction): Promise<GuestPeer | null>;
+  mintPreviewToken(ttlSeconds: number): Promise<{ token: string; expiresAt: number }>;
 }
 
 export interface GuestServiceDeps {
@@ -31,11 +33,16 @@ export interface GuestServiceDeps {
   readonly activeShowId: () => number | null;
   /** Where guests join: the SFU's public base (as the watch links) and its room; null while there is no SFU. */
   readonly joinAddress: () => { readonly base: string; readonly room: string } | null;
+  /** The SFU's signaling address as the studio's windows reach it; null while there is none. */
+  readonly signalUrl: () => string | null;
   readonly now?: () => number;
   readonly log?: (message: string) => void;
 }
 
 const EXPIRY_MS: Readonly<Record<InviteExpiry, number | null>> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 604_800_000, never: null };
+
+/** A preview ticket admits a join for this long (the SFU's minimum). */
+const PREVIEW_TOKEN_TTL_SECONDS = 60;
 
 /** The SFU is away: the words the backstage shows. */
 export const SFU_AWAY = "The SFU is not connected: guests can't join right now. Try again when it is back.";
@@ -139,6 +146,22 @@ export class GuestService implements GuestApi {
     }
     await this.send(guestId, action);
     return this.publish();
+  }
+
+  /**
+   * A receive-only ticket for the studio window to preview its guests while it does not publish (the
+   * publishing session receives them itself). Short-lived: the window asks again when it reconnects.
+   */
+  async previewTicket(): Promise<GuestPreviewTicket> {
+    const address = this.deps.joinAddress();
+    const signalUrl = this.deps.signalUrl();
+    if (!this.deps.link.connected() || address === null || signalUrl === null) throw new StudioError('unavailable', SFU_AWAY);
+    try {
+      const { token, expiresAt } = await this.deps.link.mintPreviewToken(PREVIEW_TOKEN_TTL_SECONDS);
+      return { signalUrl, room: address.room, hostToken: token, expiresAt };
+    } catch (error) {
+      throw new StudioError('unavailable', `${SFU_AWAY} (${(error as Error).message})`);
+    }
   }
 
   /** The SFU's guests changed (or the link came or went): invites a guest joined with are marked used. */

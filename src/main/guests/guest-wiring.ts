@@ -40,6 +40,7 @@ export function startGuests(deps: GuestWiringDeps): GuestService {
     link: deps.link,
     activeShowId: deps.activeShowId,
     joinAddress: () => joinAddressOf(deps.sfuStatus()),
+    signalUrl: () => deps.sfuStatus().signalUrl,
     log: (message) => console.warn(`[guests] ${message}`),
   });
   deps.link.onChange(() => guests.linkChanged());

@@ -65,6 +65,13 @@ export class GuestLink implements SfuLinkExtension {
     return guest;
   }
 
+  /** A short-lived token that only receives: the studio window previews its guests with it before Go live. */
+  async mintPreviewToken(ttlSeconds: number): Promise<{ token: string; expiresAt: number }> {
+    const requests = this.requests;
+    if (!requests) throw new SignalRequestError('disconnected', 'The SFU is not connected.');
+    return requests.request({ type: 'mintPublishToken', ttlSeconds, receiveOnly: true });
+  }
+
   joined(reply: SignalReplyData['join'], requests: SignalRequests): void {
     this.requests = requests;
     this.peers = reply.guests ?? NO_GUESTS;

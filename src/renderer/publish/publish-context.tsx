@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useAbilities } from '../api/role-context.js';
 import type { PublisherState } from '../../shared/domain/live.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
 import { useStudioValue } from '../api/studio-value.js';
+import { BackstageReceiver } from './BackstageReceiver.js';
 import type { CaptureDevice } from './host-messages.js';
 import { NO_GUEST_MEDIA, type GuestMedia } from './guest-feeds.js';
 import { MediaCapture, type CaptureStatus } from './media-capture.js';
@@ -95,8 +97,9 @@ export function usePublisher(): PublisherView {
  *   untrusted text), `onAirOrder`: guest ids on air in slot order (a scene's
  *   guest slot n is `onAirOrder[n]`; `guestInSlot` / `guestsOnAir` in
  *   guest-feeds.ts resolve it);
- * - `tracks.get(guestId)`: `{ video?, audio? }` MediaStreamTracks, received
- *   only while this window publishes (the SFU session is the publisher's).
+ * - `tracks.get(guestId)`: `{ video?, audio? }` MediaStreamTracks: received by
+ *   the publishing session while this window is live, and before that by the
+ *   backstage's receive-only connection (BackstageReceiver).
  * A new object whenever any of it changes; NO_GUEST_MEDIA when offline.
  */
 export function useGuestMedia(): GuestMedia {
@@ -120,6 +123,9 @@ export function PublishProvider({ children }: { children: ReactNode }) {
   const programAudio = useRef<MediaStreamTrack | null>(null);
   const returnAudio = useRef<MediaStreamTrack | null>(null);
   const [guestMedia, setGuestMedia] = useState<GuestMedia>(NO_GUEST_MEDIA);
+  /** The guests as the backstage receives them before Go live (BackstageReceiver, the host's window only). */
+  const [backstageMedia, setBackstageMedia] = useState<GuestMedia>(NO_GUEST_MEDIA);
+  const { role } = useAbilities();
   const publisherValue = useStudioValue({ event: 'publisherChanged', read: (api) => api.getPublisher() });
   const { set: setPublisher, latest: latestPublisher } = publisherValue;
   const publisher = publisherValue.value;
@@ -277,6 +283,9 @@ export function PublishProvider({ children }: { children: ReactNode }) {
     };
   }, [studio, setPublisher, verticalFeed]);
 
+  // Live, the publishing session receives the guests itself; the backstage's connection lets go once it has as many.
+  const liveHasGuests = status.phase === 'live' && guestMedia.tracks.size >= backstageMedia.tracks.size && guestMedia.guests.length > 0;
+  const shownGuests = status.phase === 'live' && guestMedia.tracks.size >= backstageMedia.tracks.size ? guestMedia : backstageMedia;
   const current = publisher?.current ?? null;
   const elsewhere = current !== null && current.publisherId !== mine.current ? current.where : anotherStudio ? 'another studio' : null;
   const publisherView = useMemo<PublisherView>(
@@ -288,7 +297,8 @@ export function PublishProvider({ children }: { children: ReactNode }) {
       <PublisherContext.Provider value={publisherView}>
         <CaptureContext.Provider value={capture}>
           <StatusContext.Provider value={status}>
-            <GuestMediaContext.Provider value={guestMedia}>{children}</GuestMediaContext.Provider>
+            {role === 'host' && <BackstageReceiver liveHasGuests={liveHasGuests} onMedia={setBackstageMedia} />}
+            <GuestMediaContext.Provider value={shownGuests}>{children}</GuestMediaContext.Provider>
           </StatusContext.Provider>
         </CaptureContext.Provider>
       </PublisherContext.Provider>

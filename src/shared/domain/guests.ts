@@ -53,3 +53,16 @@ export interface GuestsState {
 }
 
 export type { GuestControlAction };
+
+/**
+ * What the studio window needs to receive its guests before Go live: a
+ * short-lived receive-only host token for the show (it can consume guests'
+ * media, never send, pin or end the show).
+ */
+export interface GuestPreviewTicket {
+  readonly signalUrl: string;
+  readonly room: string;
+  readonly hostToken: string;
+  /** Epoch ms on the SFU's clock; a joined connection stays after it. */
+  readonly expiresAt: number;
+}

@@ -141,6 +141,12 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
      */
     publisherId: z.string().min(1).max(64).optional(),
     takeOver: z.boolean().default(false),
+    /**
+     * A token that only receives (the studio's backstage before Go live
+     * previews its guests with it): its connection may open a recv
+     * transport and consume, never produce, pin, chat, end the show or mint.
+     */
+    receiveOnly: z.boolean().default(false),
   }),
   /** A host's leave ends the show for every viewer; a viewer's leave is just goodbye. */
   request('leave', {}),

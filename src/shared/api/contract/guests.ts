@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../channel.js';
-import type { GuestsState } from '../../domain/guests.js';
+import type { GuestPreviewTicket, GuestsState } from '../../domain/guests.js';
 import { GUEST_CONTROL_ACTIONS, guestIdSchema } from '../../sfu/protocol-guests.js';
 
 /**
@@ -23,6 +23,8 @@ export const guestChannels = {
   ),
   /** The link stops working; a guest who came in with it leaves the show. */
   revokeGuestInvite: defineChannel<GuestsState>()('studio:guests:revoke', z.object({ inviteId: z.string().min(1).max(64) }).strict()),
+  /** A receive-only ticket to preview the guests backstage while this window does not publish (before Go live). */
+  getGuestPreviewTicket: defineChannel<GuestPreviewTicket>()('studio:guests:preview-ticket', z.undefined()),
   /** On air / backstage, mute / unmute the mic, hide / show the camera, remove (which also revokes the guest's link). */
   controlGuest: defineChannel<GuestsState>()(
     'studio:guests:control',

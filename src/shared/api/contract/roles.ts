@@ -196,6 +196,7 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   createGuestInvite: GUESTS,
   revokeGuestInvite: GUESTS,
   controlGuest: GUESTS,
+  getGuestPreviewTicket: GUESTS,
 };
 
 /**
