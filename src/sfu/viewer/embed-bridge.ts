@@ -53,7 +53,12 @@ export class EmbedBridge {
     };
   }
 
-  /** The viewer tapped "Open" in the mini-player. */
+  /** Framed by a page it may talk to (false: opened on its own, or framed by a page it must not post to). */
+  get talksToPage(): boolean {
+    return this.parentOrigin !== null;
+  }
+
+  /** The viewer tapped "Open" in the mini-player: the page's loader makes the frame big. */
   askToExpand(): void {
     this.post({ type: 'lss:expand' });
   }

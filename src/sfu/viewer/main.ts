@@ -87,7 +87,8 @@ addEventListener('pageshow', (event) => {
 });
 
 function embedPlayer(): { readonly bridge: EmbedBridge; readonly view: EmbedView } {
-  const embedView: EmbedView = new EmbedView(() => bridge.askToExpand());
+  // With no page to ask (the player opened on its own), "Open" just shows the full layout.
+  const embedView: EmbedView = new EmbedView(() => (bridge.talksToPage ? bridge.askToExpand() : embedView.setSize('full')));
   const bridge: EmbedBridge = new EmbedBridge(show, {
     setSize: (size) => embedView.setSize(size),
     boughtOnPage: () => embedView.boughtOnPage(),
