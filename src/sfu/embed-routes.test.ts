@@ -76,6 +76,13 @@ describe('GET /embed/<show>', () => {
     expect(String(page.headers['content-security-policy'])).not.toContain('unsafe-inline');
   });
 
+  it('has the watch page’s policy in all but frame-ancestors (one policy to keep strict)', async () => {
+    allowed = ['https://shop.example.com'];
+    const withoutAncestors = (csp: string | string[] | undefined) => String(csp).replace(/frame-ancestors [^;]+/, '');
+    const [embed, watch] = await Promise.all([get('/embed/spring-sale'), get('/watch/spring-sale')]);
+    expect(withoutAncestors(embed.headers['content-security-policy'])).toBe(withoutAncestors(watch.headers['content-security-policy']));
+  });
+
   it('answers 404 for a show id of the wrong shape', async () => {
     expect((await get('/embed/..%2Fetc')).status).toBe(404);
     expect((await get('/embed/a%20b')).status).toBe(404);

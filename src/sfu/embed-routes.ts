@@ -17,9 +17,6 @@ import { EMBED_ORIGINS_META } from '../shared/sfu/embed-messages.js';
 export const EMBED_SCRIPT_PATH = '/embed.js';
 const EMBED_PAGE = /^\/embed\/([^/]+)\/?$/;
 
-/** A Host header we are willing to echo into the CSP (name or IP, optional port); as http-routes.ts. */
-const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -39,25 +36,18 @@ export function frameAncestors(origins: readonly string[]): string {
 }
 
 /** The watch page's policy (same script, styles, signaling) with framing opened to the allowed origins only. */
-export function embedPageContentSecurityPolicy(hostHeader: string | undefined, secure: boolean, origins: readonly string[]): string {
-  const ws = hostHeader && SAFE_HOST.test(hostHeader) ? ` ${secure ? 'wss' : 'ws'}://${hostHeader}` : '';
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    'img-src https: http: data:',
-    "media-src 'self' blob: mediastream:",
-    `connect-src 'self'${ws}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    frameAncestors(origins),
-  ].join('; ');
+export function embedPageContentSecurityPolicy(watchPagePolicy: string, origins: readonly string[]): string {
+  const policy = watchPagePolicy.replace("frame-ancestors 'none'", frameAncestors(origins));
+  // Never served without the directive: a watch policy without it would leave the player frameable by anyone.
+  if (!policy.includes('frame-ancestors ')) throw new Error('The watch page policy has no frame-ancestors directive.');
+  return policy;
 }
 
 export interface EmbedRouteDeps {
   readonly viewerDir: string;
-  readonly secure: boolean;
   readonly embedOrigins: () => readonly string[];
+  /** The watch page's Content-Security-Policy for this request (http-routes.ts); the player's is that with its frame-ancestors. */
+  readonly watchPagePolicy: (hostHeader: string | undefined) => string;
 }
 
 /** Answers `/embed.js` and `/embed/<show>`; false for any other path. */
@@ -94,7 +84,7 @@ export async function handleEmbedRequest(deps: EmbedRouteDeps, req: http.Incomin
   res.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
     ...PAGE_HEADERS,
-    'Content-Security-Policy': embedPageContentSecurityPolicy(req.headers.host, deps.secure, origins),
+    'Content-Security-Policy': embedPageContentSecurityPolicy(deps.watchPagePolicy(req.headers.host), origins),
     'Cache-Control': 'no-store',
   });
   res.end(req.method === 'HEAD' ? undefined : withAllowedOrigins(html.toString('utf8'), origins));

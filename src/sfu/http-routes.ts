@@ -122,7 +122,8 @@ export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMess
     await sendViewerFile(deps, req, res, name, contentType, headers);
     return;
   }
-  if (await handleEmbedRequest(deps, req, res, url.pathname)) return;
+  const watchPagePolicy = (host: string | undefined) => watchPageContentSecurityPolicy(host, deps.secure);
+  if (await handleEmbedRequest({ viewerDir: deps.viewerDir, embedOrigins: deps.embedOrigins, watchPagePolicy }, req, res, url.pathname)) return;
   if (await handleReplayRequest(deps, req, res, url.pathname)) return;
   notFound(res);
 }
