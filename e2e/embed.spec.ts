@@ -87,9 +87,10 @@ test('a store page on another origin embeds the live show: video, the pinned car
   const show = 'embed-live';
   const host = await publish(browser, show);
   const context = await browser.newContext();
+  const page = await context.newPage();
+  // Any tab opened from here on (the store page itself is not one).
   const opened: string[] = [];
   context.on('page', (p) => opened.push(p.url()));
-  const page = await context.newPage();
   await page.goto(`${store.origin}/?show=${show}`);
   const player = await playerFrame(page);
 
@@ -124,6 +125,18 @@ test('a store page on another origin embeds the live show: video, the pinned car
   // The page's own code can send the player back to the corner.
   await page.evaluate(() => window.postMessage({ type: 'lss:close' }, location.origin));
   await expect(player.locator('#watch')).toHaveAttribute('data-embed', 'mini');
+
+  // A store that does not answer: the player opens the Buy link in a new tab itself.
+  await context.route('https://shop.example.invalid/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Silk scarf</title>' }));
+  const plain = await context.newPage();
+  await plain.goto(`${store.origin}/?show=${show}&handle=0`);
+  const plainPlayer = await playerFrame(plain);
+  const tab = context.waitForEvent('page');
+  await plainPlayer.getByRole('link', { name: 'Buy now' }).click();
+  await expect.poll(() => messagesOf(plain, 'lss:buy-clicked')).toHaveLength(1);
+  const shop = await tab;
+  await expect(shop).toHaveURL(card.buyUrl);
+  expect(await plainPlayer.getByTestId('embed-note').isHidden()).toBe(true);
 
   await host.evaluate(() => window.testPublisher.leave());
   await expect.poll(() => messagesOf(page, 'lss:show-ended')).toEqual([{ type: 'lss:show-ended', show }]);

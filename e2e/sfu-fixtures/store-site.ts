@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * while the SFU is `http://127.0.0.1:<port>`): it pastes the embed snippet,
  * records every message from the SFU's origin in `window.lssMessages`, and
  * answers `lss:buy-clicked` with `lss:buy-handled` (it "added to its own
- * cart"). `/?show=<room>&next=<ISO>&replay=<name>` picks the snippet's data;
+ * cart"; not with `handle=0`). `/?show=<room>&next=<ISO>&replay=<name>` picks the snippet's data;
  * `/frame-watch?show=<room>` frames the watch page directly instead.
  */
 export async function startStoreSite(sfuUrl: () => string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -27,11 +27,12 @@ export async function startStoreSite(sfuUrl: () => string): Promise<{ origin: st
 <h1>A store</h1>
 <script>
   const SFU = ${JSON.stringify(new URL(sfu).origin)};
+  const HANDLES_BUY = ${JSON.stringify(url.searchParams.get('handle') !== '0')};
   window.lssMessages = [];
   addEventListener('message', (event) => {
     if (event.origin !== SFU) return;
     window.lssMessages.push(event.data);
-    if (event.data && event.data.type === 'lss:buy-clicked') {
+    if (HANDLES_BUY && event.data && event.data.type === 'lss:buy-clicked') {
       event.source.postMessage({ type: 'lss:buy-handled', productId: event.data.productId }, SFU);
     }
   });
