@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Frame, Page } from '@playwright/test';
 import { startPublisherSite, startSfuProcess, type RunningSfu } from './sfu-fixtures/sfu-process.js';
 import { startStoreSite } from './sfu-fixtures/store-site.js';
@@ -33,14 +36,20 @@ let otherSite: Awaited<ReturnType<typeof startStoreSite>>;
 
 test.describe.configure({ timeout: 150_000 });
 
+// A published replay the SFU serves (/replay/spring-drop/): the not-live player links it.
+const replayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-embed-replays-'));
+fs.mkdirSync(path.join(replayDir, 'spring-drop'));
+fs.writeFileSync(path.join(replayDir, 'spring-drop', 'timeline.json'), '{}');
+
 test.beforeAll(async () => {
   const sfuUrl = () => sfu!.url;
   [publisherSite, store, otherSite] = await Promise.all([startPublisherSite(), startStoreSite(sfuUrl), startStoreSite(sfuUrl)]);
-  sfu = await startSfuProcess(['--port', '0', '--listen-ip', '127.0.0.1', '--workers', '1', '--host-token', HOST_TOKEN, '--embed-origin', store.origin]);
+  sfu = await startSfuProcess(['--port', '0', '--listen-ip', '127.0.0.1', '--workers', '1', '--host-token', HOST_TOKEN, '--embed-origin', store.origin, '--replay-dir', replayDir]);
 });
 test.afterAll(async () => {
   const code = await sfu?.stop();
   await Promise.all([publisherSite.close(), store.close(), otherSite.close()]);
+  fs.rmSync(replayDir, { recursive: true, force: true });
   expect(code).toBe(0);
 });
 
@@ -114,6 +123,13 @@ test('a store page on another origin embeds the live show: video, the pinned car
   await expect(player.locator('#watch')).toHaveAttribute('data-embed', 'full');
   await expect(player.getByRole('region', { name: 'Chat' })).toBeVisible();
 
+  // A flash deal: the countdown runs in the player and the store hears the deal's price.
+  const now = Date.now();
+  await host.evaluate((c) => window.testPublisher.setPin(c), { ...card, deal: { price: '30.00', startedAt: now, endsAt: now + 120_000 } });
+  await expect(player.getByTestId('pin-deal-countdown')).toBeVisible();
+  await expect(player.getByTestId('pin-deal-price')).toContainText('30.00');
+  await expect.poll(async () => (await messagesOf(page, 'lss:product-shown')).at(-1)?.price).toBe('30.00');
+
   // Buy: the store gets the product and variant, says it added to its own cart; the player opens no tab.
   await player.getByRole('link', { name: 'Buy now' }).click();
   await expect.poll(() => messagesOf(page, 'lss:buy-clicked')).toEqual([
@@ -144,13 +160,14 @@ test('a store page on another origin embeds the live show: video, the pinned car
   await context.close();
 });
 
-test('before the show the player says it is not live, with the next show', async ({ browser }) => {
+test('before the show the player says it is not live, with the next show and the replay', async ({ browser }) => {
   const page = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
   const next = new Date(Date.now() + 26 * 3600_000).toISOString();
-  await page.goto(`${store.origin}/?show=embed-later&next=${encodeURIComponent(next)}`);
+  await page.goto(`${store.origin}/?show=embed-later&next=${encodeURIComponent(next)}&replay=spring-drop`);
   const player = await playerFrame(page);
   await expect(player.locator('#status-title')).toHaveText('Not live right now');
   await expect(player.getByTestId('status-next')).toContainText('Next show: ');
+  await expect(player.getByRole('link', { name: 'Watch the replay' })).toHaveAttribute('href', '/replay/spring-drop/');
   await expect.poll(() => messagesOf(page, 'lss:ready')).toEqual([{ type: 'lss:ready', show: 'embed-later', live: false }]);
 });
 
