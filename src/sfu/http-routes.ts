@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { SHOW_ID_PATTERN } from '../shared/sfu/protocol-constants.js';
+import { handleEmbedRequest } from './embed-routes.js';
 import { handleReplayRequest } from './replay-routes.js';
 
 /** The built viewer page (scripts/build-viewer.ts); served by name, never by a path from the URL. */
@@ -68,9 +69,11 @@ export interface HttpRoutesDeps {
   readonly replayDir: string | null;
   readonly secure: boolean;
   readonly health: () => HealthReport;
+  /** Origins allowed to frame the embedded player (embed-routes.ts); read per request. */
+  readonly embedOrigins: () => readonly string[];
 }
 
-/** GET /healthz, GET /watch/<show>, GET /guest/<show>, GET /viewer/<asset>, GET /replay/<name>/…; everything else is 404. */
+/** GET /healthz, GET /watch/<show>, GET /guest/<show>, GET /viewer/<asset>, GET /embed.js, GET /embed/<show>, GET /replay/<name>/…; everything else is 404. */
 export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -119,6 +122,8 @@ export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMess
     await sendViewerFile(deps, req, res, name, contentType, headers);
     return;
   }
+  const watchPagePolicy = (host: string | undefined) => watchPageContentSecurityPolicy(host, deps.secure);
+  if (await handleEmbedRequest({ viewerDir: deps.viewerDir, embedOrigins: deps.embedOrigins, watchPagePolicy }, req, res, url.pathname)) return;
   if (await handleReplayRequest(deps, req, res, url.pathname)) return;
   notFound(res);
 }

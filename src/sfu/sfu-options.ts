@@ -114,6 +114,14 @@ export interface SfuOptions {
    * or the LSS_FFMPEG environment variable; default `ffmpeg`.
    */
   readonly ffmpegPath: string;
+  /**
+   * Web pages allowed to frame the embeddable player (`/embed/<show>`,
+   * docs/embed.md): normalised origins ("https://shop.example.com") for its
+   * `Content-Security-Policy: frame-ancestors`. Read on every request, so the
+   * studio's built-in SFU follows Settings → Store without a restart.
+   * `studio sfu --embed-origin ORIGIN` (repeatable). Empty: no page may frame it.
+   */
+  readonly embedOrigins: () => readonly string[];
 }
 
 export const defaultViewerDir = (): string => path.resolve(import.meta.dirname, '../../dist/viewer');
@@ -160,6 +168,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     hostAccess: { names: () => LOOPBACK_NAMES, origins: [] },
     hostTokenLockout: DEFAULT_LOCKOUT_POLICY,
     ffmpegPath: process.env.LSS_FFMPEG || 'ffmpeg',
+    embedOrigins: () => [],
     ...partial,
   };
   validateOptions(options);

@@ -68,7 +68,7 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
 
   const secure = options.tls !== null;
   const onRequest: http.RequestListener = (req, res) => {
-    handleSfuHttp({ viewerDir: options.viewerDir, replayDir: options.replayDir, secure, health }, req, res).catch((error: unknown) => {
+    handleSfuHttp({ viewerDir: options.viewerDir, replayDir: options.replayDir, secure, health, embedOrigins: options.embedOrigins }, req, res).catch((error: unknown) => {
       log.error('HTTP request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
+import { buildEmbedBundle } from './embed-bundle.js';
 import { buildGuestBundle } from './guest-bundle.js';
 
 const viewerSourceDir = path.resolve(import.meta.dirname, 'viewer');
@@ -9,7 +10,7 @@ const viewerSourceDir = path.resolve(import.meta.dirname, 'viewer');
 /**
  * Builds the watch page into `outDir`: index.html, watch.js (one ES module
  * with mediasoup-client inside) and watch.css; the guest page
- * (guest-bundle.ts) goes beside it, so both are served from one folder. Used by `npm run build`
+ * (guest-bundle.ts) and the embed loader embed.js (embed-bundle.ts) go beside it, so all are served from one folder. Used by `npm run build`
  * (scripts/build-viewer.ts) and by `studio sfu` at start, so a server run
  * from a checkout always serves the page that matches its code.
  * Needs esbuild (a dev dependency); the packaged studio ships the built files.
@@ -41,6 +42,7 @@ export async function buildViewerBundle(outDir: string): Promise<{ bytes: number
     fs.writeFileSync(path.join(outDir, `${file}.gz`), zlib.gzipSync(raw, { level: 9 }));
   }
   const guest = await buildGuestBundle(outDir);
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0) + guest.bytes;
+  const embed = await buildEmbedBundle(outDir);
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0) + guest.bytes + embed.bytes;
   return { bytes, ms: Date.now() - started };
 }

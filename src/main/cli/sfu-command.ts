@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { normalizeEmbedOrigin } from '../../shared/domain/store-settings.js';
 import { DESKTOP_STUDIO_ORIGIN } from '../../shared/net/request-access.js';
 import { guessAnnouncedIp, MEDIASOUP_VERSION, resolveSfuOptions, startSfuServer, type SfuOptions } from '../../sfu/index.js';
 import { installLastResortHandlers } from '../core/last-resort.js';
@@ -36,7 +37,7 @@ async function buildViewerIfPossible(viewerDir: string): Promise<string> {
 export const sfuCommand: CliCommand = {
   summary: 'Run the SFU (mediasoup) standalone: signaling, watch page, published replays and health endpoint.',
   usage:
-    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--replay-dir DIR] [--ffmpeg PATH] [--log-level info]',
+    'studio sfu [--port 4443] [--listen-ip 0.0.0.0] [--announced-ip IP] [--workers N] [--rtc-min-port 40000] [--rtc-max-port 49999] [--host-token TOKEN] [--h264] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--max-connections-per-address 20] [--replay-dir DIR] [--embed-origin https://shop.example.com ...] [--ffmpeg PATH] [--log-level info]',
   async run(args) {
     let values;
     try {
@@ -57,6 +58,8 @@ export const sfuCommand: CliCommand = {
           'max-connections-per-address': { type: 'string' },
           // Published replay folders (docs/replay.md), served at /replay/<folder>/; off without it.
           'replay-dir': { type: 'string' },
+          // Pages allowed to frame the embedded player (docs/embed.md); repeatable.
+          'embed-origin': { type: 'string', multiple: true },
           'log-level': { type: 'string', default: 'info' },
           ffmpeg: { type: 'string' },
         },
@@ -79,6 +82,13 @@ export const sfuCommand: CliCommand = {
     if (replayDir !== null && !fs.statSync(replayDir, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UsageError(`--replay-dir: there is no folder ${replayDir}. Create it and put published replay folders in it.`);
     }
+    const embedOrigins = (values['embed-origin'] ?? []).map((given) => {
+      const origin = normalizeEmbedOrigin(given);
+      if (origin === null) {
+        throw new UsageError(`--embed-origin "${given}" is not a page origin: give https://shop.example.com (no path; http:// only for localhost).`);
+      }
+      return origin;
+    });
     const logLevel = values['log-level'];
     if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new UsageError(`Unknown --log-level "${logLevel}".`);
     const givenToken = values['host-token'] ?? process.env[HOST_TOKEN_ENV] ?? null;
@@ -108,6 +118,7 @@ export const sfuCommand: CliCommand = {
         logLevel: logLevel as SfuOptions['logLevel'],
         // Multistream's encoder and pushers: --ffmpeg, else LSS_FFMPEG, else "ffmpeg" on PATH.
         ...(values.ffmpeg !== undefined ? { ffmpegPath: values.ffmpeg } : {}),
+        embedOrigins: () => embedOrigins,
         // A server is reached by names it cannot know (DNS, a TLS proxy): any Host. Hosts publish
         // from the desktop studio, a studio page on their own computer, or a program (no Origin).
         hostAccess: { names: null, origins: [DESKTOP_STUDIO_ORIGIN] },
@@ -128,6 +139,7 @@ export const sfuCommand: CliCommand = {
         `  Health:     ${sfu.url}/healthz`,
         `  Watch:      ${sfu.url}/watch/<show>`,
         `  Replays:    ${replayDir === null ? 'off (--replay-dir DIR serves published replay folders)' : `${sfu.url}/replay/<folder>/ from ${replayDir}`}`,
+        `  Embed:      ${embedOrigins.length === 0 ? 'no page may frame the player (--embed-origin ORIGIN allows one)' : `${sfu.url}/embed.js for ${embedOrigins.join(', ')}`}`,
         `  Signaling:  ${sfu.signalUrl}`,
         `  Media:      UDP/TCP ports ${options.rtcMinPort}-${options.rtcMaxPort} on ${listenIp}${announcedIp ? `, announced as ${announcedIp}${guessed ? ' (guessed: pass --announced-ip behind NAT)' : ''}` : ''}`,
         `  Viewer page: ${viewerBuild}`,

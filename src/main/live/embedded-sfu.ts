@@ -19,6 +19,8 @@ export interface EmbeddedSfuConfig {
   readonly hostTokens: Readonly<Record<string, string>>;
   /** The practice audience's secret, made for this run: its connections skip the per-address limits (SfuOptions.audienceKey). */
   readonly audienceKey: string;
+  /** Pages allowed to frame the embedded player: Settings → Store, read on every request (no restart when it changes). */
+  readonly embedOrigins?: () => readonly string[];
 }
 
 export type EmbeddedSfuStart = { readonly ok: true; readonly server: SfuServer } | { readonly ok: false; readonly error: string };
@@ -57,6 +59,7 @@ export async function startEmbeddedSfu(config: EmbeddedSfuConfig): Promise<Embed
       ...(config.viewerDir !== undefined ? { viewerDir: config.viewerDir } : {}),
       ...(config.ffmpegPath !== null ? { ffmpegPath: config.ffmpegPath } : {}),
       replayDir: config.replayDir ?? null,
+      ...(config.embedOrigins ? { embedOrigins: config.embedOrigins } : {}),
     });
     return { ok: true, server };
   } catch (error) {

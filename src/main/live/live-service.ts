@@ -58,8 +58,7 @@ export interface ChatRelayListener {
   contact?(viewerId: string, contact: string): void;
 }
 
-/** Phases during which the SFU target is not restarted for a new ffmpeg path. */
-const ON_AIR: ReadonlySet<AirState['phase']> = new Set(['connecting', 'live', 'reconnecting', 'paused']);
+const ON_AIR: ReadonlySet<AirState['phase']> = new Set(['connecting', 'live', 'reconnecting', 'paused']); // no SFU restart for a new ffmpeg path
 
 /** What multistream (src/main/egress) hears from the show's SFU room. */
 export interface EgressRelayListener {
@@ -341,6 +340,7 @@ export class LiveService {
       ...(this.deps.embedded?.viewerDir ? { viewerDir: this.deps.embedded.viewerDir } : {}),
       ...(this.deps.viewerIdSalt ? { viewerIdSalt: this.deps.viewerIdSalt } : {}),
       ...(this.deps.replayDir ? { replayDir: this.deps.replayDir } : {}),
+      embedOrigins: () => this.deps.settings.get().store.embedOrigins, // Settings → Store, read per request: no restart
     };
     this.target = config.mode === 'embedded' ? await startEmbeddedTarget(config, starters) : startRemoteTarget(config, starters);
     this.starting = false;

@@ -40,6 +40,8 @@ export interface TargetStarters {
   readonly viewerIdSalt?: () => string;
   /** Published replays, served by the built-in SFU at /replay/<name>/. */
   readonly replayDir?: string;
+  /** Pages allowed to frame the built-in SFU's embedded player (settings.store.embedOrigins, read live). */
+  readonly embedOrigins?: () => readonly string[];
 }
 
 /** The built-in SFU on this computer, and main's link to it with a secret made for this run. */
@@ -55,6 +57,7 @@ export async function startEmbeddedTarget(config: TargetConfig, starters: Target
     replayDir: starters.replayDir,
     viewerIdSalt: starters.viewerIdSalt?.() ?? null,
     ffmpegPath: config.ffmpegPath === '' ? null : config.ffmpegPath,
+    ...(starters.embedOrigins ? { embedOrigins: starters.embedOrigins } : {}),
   });
   if (!started.ok) return failedTarget(config, started.error, starters);
   const { server } = started;

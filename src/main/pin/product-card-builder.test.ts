@@ -53,6 +53,8 @@ describe('buildProductCard', () => {
       imageUrl: 'https://cdn.example.com/front.jpg',
       stock: 3,
       buyUrl: 'https://shop.example.com/products/linen-wrap-dress',
+      // Told to a store page that embeds the player (docs/embed.md).
+      sku: 'SKU-1',
       // The catalog knows no deals: the pin service puts the running one on.
       deal: null,
     });
@@ -69,6 +71,8 @@ describe('buildProductCard', () => {
       compareAtPrice: null,
       stock: 7,
     });
+    // Several variants: no one SKU.
+    expect(buildProductCard(product(), null).sku).toBeNull();
     const untracked = product({ variants: [variant(1, { stock: null }), variant(2, { stock: null })] });
     expect(buildProductCard(untracked, null).stock).toBeNull();
   });
@@ -90,6 +94,7 @@ describe('buildProductCard', () => {
       imageUrl: null,
       stock: 0,
       buyUrl: null,
+      sku: 'SKU-1',
       deal: null,
     });
     expect(buildProductCard(product({ currency: 'dollars', buyUrl: 'javascript:alert(1)' }), 1)).toMatchObject({ currency: null, buyUrl: null });

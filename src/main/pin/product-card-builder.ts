@@ -29,6 +29,8 @@ export function buildProductCard(product: ProductDetail, variantId: number | nul
     imageUrl: firstUsableImage([variant?.imageUrl ?? null, ...imagesOf(product)]),
     stock: variant ? stockOf(variant.stock) : totalStock(product.variants),
     buyUrl: product.buyUrl?.trim() ?? null,
+    // A product pinned whole has no one SKU unless it has one variant.
+    sku: (variant ?? (product.variants.length === 1 ? product.variants[0] : null))?.sku?.trim() || null,
     deal: null,
   };
   if (card.title === null) throw new StudioError('invalid-input', 'This product has no title to show on the card.');
@@ -41,7 +43,7 @@ type CardDraft = { [K in keyof ProductCard]: ProductCard[K] | string | number | 
 function withoutRefusedFields(draft: CardDraft): CardDraft {
   const shape = productCardSchema.shape;
   const out: Record<string, unknown> = { ...draft };
-  for (const key of ['variantTitle', 'price', 'compareAtPrice', 'currency', 'imageUrl', 'stock', 'buyUrl'] as const) {
+  for (const key of ['variantTitle', 'price', 'compareAtPrice', 'currency', 'imageUrl', 'stock', 'buyUrl', 'sku'] as const) {
     if (out[key] !== null && !shape[key].safeParse(out[key]).success) out[key] = null;
   }
   return out as CardDraft;

@@ -1,11 +1,15 @@
 /**
  * Entry of the watch page (/watch/<show>), bundled by scripts/build-viewer.ts.
- * Runs in the viewer's browser, usually a phone.
+ * Runs in the viewer's browser, usually a phone. The same page is the
+ * embedded player (/embed/<show>, framed by embed.js on a seller's page):
+ * then embed-bridge.ts talks to that page and embed-view.ts adds the mini-player.
  */
 import { AuctionBlock } from './auction-view.js';
 import { ChatController } from './chat-controller.js';
 import { ChatIdentityStore } from './chat-identity.js';
 import { ChatView } from './chat-view.js';
+import { EmbedBridge } from './embed-bridge.js';
+import { EmbedView } from './embed-view.js';
 import { GiveawayBlock } from './giveaway-view.js';
 import { MyClaimsController } from './my-claims-controller.js';
 import { MyClaimsView } from './my-claims-view.js';
@@ -15,8 +19,9 @@ import { WatchView } from './watch-view.js';
 
 /** A resize or turn settles this long before the page picks a feed again. */
 const VIEWPORT_SETTLE_MS = 250;
-const show = decodeURIComponent(location.pathname.replace(/^\/watch\//, '').replace(/\/$/, ''));
-const view = new WatchView();
+const show = decodeURIComponent(location.pathname.replace(/^\/(watch|embed)\//, '').replace(/\/$/, ''));
+const embed = location.pathname.startsWith('/embed/') ? embedPlayer() : null;
+const view = new WatchView(embed?.bridge.viewOptions());
 const chat = new ChatController(new ChatView(), new ChatIdentityStore());
 const myClaims = new MyClaimsController(new MyClaimsView());
 const element = (id: string) => document.getElementById(id)!;
@@ -41,6 +46,8 @@ const session = new WatchSession(
     onStatus: (status) => {
       view.render(status);
       selling.onPhase(status.phase);
+      embed?.view.onPhase(status.phase);
+      embed?.bridge.onStatus(status);
     },
     onTracksChanged: () => view.onTracksChanged(),
     onVideoFeed: (feed) => view.showFeed(feed),
@@ -78,3 +85,13 @@ addEventListener('pagehide', () => session.stop());
 addEventListener('pageshow', (event) => {
   if (event.persisted) location.reload();
 });
+
+function embedPlayer(): { readonly bridge: EmbedBridge; readonly view: EmbedView } {
+  // With no page to ask (the player opened on its own), "Open" just shows the full layout.
+  const embedView: EmbedView = new EmbedView(() => (bridge.talksToPage ? bridge.askToExpand() : embedView.setSize('full')));
+  const bridge: EmbedBridge = new EmbedBridge(show, {
+    setSize: (size) => embedView.setSize(size),
+    boughtOnPage: () => embedView.boughtOnPage(),
+  });
+  return { bridge, view: embedView };
+}

@@ -15,7 +15,14 @@ export class ProductCardView {
 
   private rendered: { readonly card: ProductCard | null; readonly serverOffset: number } | null = null;
 
-  constructor(private readonly root: HTMLElement) {}
+  /**
+   * `onBuy`: the embedded player (embed-bridge.ts) hears each Buy click
+   * first; it may cancel the link's navigation (`event.preventDefault()`).
+   */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onBuy?: (card: ProductCard, url: string, event: MouseEvent) => void,
+  ) {}
 
   /** `serverOffset`: add to Date.now() for the SFU's clock, on which the deal's times are. */
   render(card: ProductCard | null, serverOffset = 0): void {
@@ -101,6 +108,7 @@ export class ProductCardView {
       buy.target = '_blank';
       // noopener: the shop's tab gets no handle on this one; noreferrer: the watch URL stays private.
       buy.rel = 'noopener noreferrer';
+      if (this.onBuy) buy.addEventListener('click', (event) => this.onBuy?.(card, buyUrl, event));
       fragment.append(buy);
     }
     return fragment;

@@ -1,5 +1,6 @@
 import { viewerCountText } from './card-format.js';
 import { ProductCardView } from './product-card-view.js';
+import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { VideoFeed } from './feed-choice.js';
 import type { WatchPhase, WatchStatus } from './watch-session.js';
 
@@ -30,6 +31,12 @@ function byId<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
+/** What the embedded player (embed-bridge.ts) changes: Buy clicks first go to it; its own words for some phases. */
+export interface WatchViewOptions {
+  readonly onBuy?: (card: ProductCard, url: string, event: MouseEvent) => void;
+  readonly phaseText?: Partial<Record<WatchPhase, { title: string; detail: string }>>;
+}
+
 export class WatchView {
   readonly stream = new MediaStream();
   private readonly root = byId<HTMLElement>('watch');
@@ -40,12 +47,13 @@ export class WatchView {
   private readonly liveBadge = byId<HTMLElement>('live-badge');
   private readonly viewerCount = byId<HTMLElement>('viewer-count');
   private readonly unmute = byId<HTMLButtonElement>('unmute');
-  private readonly card = new ProductCardView(byId<HTMLElement>('product-card'));
+  private readonly card: ProductCardView;
   private phase: WatchPhase = 'connecting';
   private hasFrame = false;
   private firstFrameMarked = false;
 
-  constructor() {
+  constructor(private readonly options: WatchViewOptions = {}) {
+    this.card = new ProductCardView(byId<HTMLElement>('product-card'), options.onBuy);
     this.unmute.addEventListener('click', () => {
       this.video.muted = false;
       void this.video.play().catch(() => undefined);
@@ -66,7 +74,7 @@ export class WatchView {
   }
 
   private renderOverlay(): void {
-    const text = this.phase === 'live' ? (this.hasFrame ? null : STARTING_TEXT) : PHASE_TEXT[this.phase];
+    const text = this.phase === 'live' ? (this.hasFrame ? null : STARTING_TEXT) : (this.options.phaseText?.[this.phase] ?? PHASE_TEXT[this.phase]);
     this.overlay.hidden = text === null;
     this.overlay.dataset.busy = String(this.phase === 'connecting' || this.phase === 'reconnecting' || text === STARTING_TEXT);
     if (text) {

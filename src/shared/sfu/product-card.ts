@@ -10,6 +10,8 @@ export const PRODUCT_CARD_LIMITS = {
   productId: 64,
   title: 140,
   variantTitle: 80,
+  /** The store's SKU and variant id (told to an embedding page, docs/embed.md). */
+  storeId: 64,
   url: 2048,
 } as const;
 
@@ -77,6 +79,10 @@ export const productCardSchema = z
     stock: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
     /** Where the Buy button goes. https only: it opens in the viewer's browser. */
     buyUrl: httpsUrl.nullable().default(null),
+    /** The variant's SKU, for a store page that embeds the player (lss:buy-clicked); null or absent: none. */
+    sku: cardText(PRODUCT_CARD_LIMITS.storeId).nullable().optional(),
+    /** The store's own id of the variant (Shopify "Variant ID", a WooCommerce variation), when the catalog has it. */
+    variantId: cardText(PRODUCT_CARD_LIMITS.storeId).nullable().optional(),
     /** The flash deal on this product, running or ended (null: none). */
     deal: productCardDealSchema.nullable().default(null),
   })
