@@ -261,6 +261,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     sendViewerClaims: (viewerId, list) => live.sendChat({ type: 'viewerClaims', viewerId, claims: [...list.claims], contact: list.contact }),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
+    buyLinks: { store: () => settings.get().store, show: (id) => rundownStore.getShow(id) },
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;

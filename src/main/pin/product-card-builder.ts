@@ -11,8 +11,11 @@ import { PRODUCT_CARD_LIMITS, productCardSchema, type ProductCard } from '../../
  * A pin must not fail over any of that mid-show, so each optional field the
  * card would refuse is left out (null) instead, and text is trimmed to the
  * card's limits. Only a product with no usable title cannot be pinned.
+ *
+ * `buyUrl`: the Buy link made from the store settings and the show
+ * (src/main/store/buy-links.ts); left out, the product's own link.
  */
-export function buildProductCard(product: ProductDetail, variantId: number | null): ProductCard {
+export function buildProductCard(product: ProductDetail, variantId: number | null, buyUrl: string | null = product.buyUrl): ProductCard {
   const variant = variantId === null ? null : product.variants.find((v) => v.id === variantId);
   if (variant === undefined) throw new StudioError('not-found', 'That variant is no longer part of this product.');
   const priced = variant ?? representativeVariant(product.variants);
@@ -28,9 +31,11 @@ export function buildProductCard(product: ProductDetail, variantId: number | nul
     currency: product.currency?.trim().toUpperCase() ?? null,
     imageUrl: firstUsableImage([variant?.imageUrl ?? null, ...imagesOf(product)]),
     stock: variant ? stockOf(variant.stock) : totalStock(product.variants),
-    buyUrl: product.buyUrl?.trim() ?? null,
-    // A product pinned whole has no one SKU unless it has one variant.
+    buyUrl: buyUrl?.trim() ?? null,
+    // A product pinned whole has no one SKU (nor store variant id) unless it has one variant.
     sku: (variant ?? (product.variants.length === 1 ? product.variants[0] : null))?.sku?.trim() || null,
+    // The store's own id for the variant (Shopify "Variant ID", WooCommerce variation): what a store page adds to its cart.
+    variantId: (variant ?? (product.variants.length === 1 ? product.variants[0] : null))?.platformId?.trim() || null,
     deal: null,
   };
   if (card.title === null) throw new StudioError('invalid-input', 'This product has no title to show on the card.');
@@ -43,7 +48,7 @@ type CardDraft = { [K in keyof ProductCard]: ProductCard[K] | string | number | 
 function withoutRefusedFields(draft: CardDraft): CardDraft {
   const shape = productCardSchema.shape;
   const out: Record<string, unknown> = { ...draft };
-  for (const key of ['variantTitle', 'price', 'compareAtPrice', 'currency', 'imageUrl', 'stock', 'buyUrl', 'sku'] as const) {
+  for (const key of ['variantTitle', 'price', 'compareAtPrice', 'currency', 'imageUrl', 'stock', 'buyUrl', 'sku', 'variantId'] as const) {
     if (out[key] !== null && !shape[key].safeParse(out[key]).success) out[key] = null;
   }
   return out as CardDraft;

@@ -11,6 +11,7 @@ import { DealStore } from '../deals/deal-store.js';
 import { PinService, type CardDecoration, type PinTarget } from '../pin/pin-service.js';
 import { PinStore } from '../pin/pin-store.js';
 import { ShowReportService } from '../report/show-report-service.js';
+import { type CardBuyLinkDeps, cardBuyLink } from '../store/card-buy-link.js';
 
 export interface SellingServicesDeps {
   readonly db: StudioDatabase;
@@ -26,6 +27,8 @@ export interface SellingServicesDeps {
   readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   /** The show open in the rundown. */
   readonly activeShowId: () => number | null;
+  /** Where the card's Buy link comes from: Settings → Store and the show (absent: each product's own link). */
+  readonly buyLinks?: CardBuyLinkDeps;
   /** Settings → Selling, read when used. */
   readonly settings: () => Settings['selling'];
   readonly now?: () => number;
@@ -84,6 +87,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     activeShowId: deps.activeShowId,
     decoration: cardDecoration(deps.db, deps.catalog),
     autoUnpinSeconds: () => deps.settings().autoUnpinSeconds,
+    ...(deps.buyLinks ? { buyLink: cardBuyLink(deps.buyLinks) } : {}),
     ...now,
     log: log('pins'),
   });
