@@ -27,7 +27,7 @@ import { ClaimStore } from './claim-store.js';
 import { findProduct, fits, StockLedger } from './stock-ledger.js';
 import { claimsCsv, claimsFileName } from './claims-csv.js';
 import { currencyOf, newClaim, onlySku, regularPrice, unitName } from './claim-units.js';
-import { ViewerClaims, type ViewerClaimsList } from './viewer-claims.js';
+import { ViewerClaims, type ViewerClaimsDeps, type ViewerClaimsList } from './viewer-claims.js';
 import { auctionClaim, auctionMessageId, type AuctionClaimRequest } from './auction-claim.js';
 
 /** Claims from chat as the API offers them (the selling handlers). */
@@ -51,6 +51,8 @@ export interface ClaimServiceDeps {
   readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   readonly events: StudioEventBus;
   readonly activeShowId: () => number | null;
+  /** The checkout links sent to a buyer in a show, for their "My claims" (CheckoutStore.myCheckouts). */
+  readonly checkouts?: ViewerClaimsDeps['checkouts'];
   readonly settings: () => Settings['selling'];
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
@@ -96,6 +98,7 @@ export class ClaimService implements ClaimApi {
       ...(deps.sendViewerClaims ? { send: deps.sendViewerClaims } : {}),
       notify: deps.notify,
       activeShowId: deps.activeShowId,
+      ...(deps.checkouts ? { checkouts: deps.checkouts } : {}),
       now: this.now,
       contactSaved: () => this.claimsChanged(),
       ...(deps.log ? { log: deps.log } : {}),

@@ -1,9 +1,14 @@
 import type { Settings } from '../../shared/domain/settings.js';
+import type { StoreSettings } from '../../shared/domain/store-settings.js';
+import { CheckoutService } from '../checkout/checkout-service.js';
+import { CheckoutStore } from '../checkout/checkout-store.js';
+import { storeCheckoutLinker } from '../checkout/store-checkout-links.js';
 import type { ProductReader } from '../claims/stock-ledger.js';
 import type { ViewerClaimsList } from '../claims/viewer-claims.js';
+export { viewerClaimsRequest } from '../claims/viewer-claims.js';
 import { ClaimStore } from '../claims/claim-store.js';
 import { ClaimService } from '../claims/claim-service.js';
-import { StockLedger } from '../claims/stock-ledger.js';
+import { findProduct, StockLedger } from '../claims/stock-ledger.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealService } from '../deals/deal-service.js';
@@ -28,6 +33,8 @@ export interface SellingServicesDeps {
   readonly activeShowId: () => number | null;
   /** Settings → Selling, read when used. */
   readonly settings: () => Settings['selling'];
+  /** Settings → Store, read when used (checkout links); absent: no store, only products' own links. */
+  readonly store?: () => Pick<StoreSettings, 'platform' | 'url'>;
   readonly now?: () => number;
   /** Where a service's trouble is written; `area` is the service ("pins", "deals", …). */
   readonly log?: (area: string, message: string, error?: unknown) => void;
@@ -38,6 +45,10 @@ export interface SellingServices {
   readonly deals: DealService;
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
+  /** Claims become checkouts: each buyer's links, privately on their watch page. */
+  readonly checkout: CheckoutService;
+  /** End show: claims stop, and every buyer still waiting is sent their checkout links. */
+  showEnded(): void;
   /** The catalog changed (an import): the card and the Claims tab show the new units left. */
   catalogChanged(): void;
   /** Stops their timers and sends what is waiting (before the database closes). */
@@ -88,6 +99,9 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     log: log('pins'),
   });
   const deals = new DealService({ db: deps.db, pins, ...now, log: log('deals') });
+  // Each buyer's "My claims" carries the checkout links sent to them (read from the database, like the card's decoration).
+  const checkoutStore = new CheckoutStore(deps.db);
+  const claimStore = new ClaimStore(deps.db);
   const claims = new ClaimService({
     db: deps.db,
     catalog: deps.catalog,
@@ -97,16 +111,34 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     ...(deps.sendViewerClaims ? { sendViewerClaims: deps.sendViewerClaims } : {}),
     events: deps.events,
     activeShowId: deps.activeShowId,
+    checkouts: (showId, viewerId) => checkoutStore.myCheckouts(showId, viewerId),
     settings: deps.settings,
     ...now,
     log: log('claims'),
   });
+  const checkout = new CheckoutService({
+    db: deps.db,
+    linker: storeCheckoutLinker({ store: deps.store ?? (() => ({ platform: 'other', url: '' })), findProduct: (id) => findProduct(deps.catalog, id) }),
+    deliver: (viewerIds) => claims.viewers.send(viewerIds),
+    events: deps.events,
+    activeShowId: deps.activeShowId,
+    showName: (showId) => claimStore.showName(showId),
+    ...now,
+    log: log('checkout'),
+  });
+  // What is waiting to be sent follows the claims (a new one, a cancel).
+  deps.events.on('claimsChanged', () => checkout.claimsChanged());
   const reports = new ShowReportService({ db: deps.db, events: deps.events, activeShowId: deps.activeShowId, ...now });
   return {
     pins,
     deals,
     claims,
     reports,
+    checkout,
+    showEnded() {
+      claims.showEnded();
+      checkout.showEnded();
+    },
     catalogChanged() {
       pins.refresh().catch((error: unknown) => deps.log?.('pins', 'the pinned card could not be refreshed', error));
       claims.catalogChanged();
