@@ -49,7 +49,12 @@ function lineOf(items: readonly (CartItem & { readonly line: CheckoutLine })[], 
   return items.find((i) => i === item)!.line;
 }
 
-/** What the builder reads of a catalog product. */
+/** What the builder reads of a catalog product: its store IDs (kept by the import since migration 0220; null before). */
 function buyLinkProduct(product: ProductDetail): BuyLinkProduct {
-  return product;
+  const ids = product as ProductDetail & { readonly platformId?: string | null; readonly variants: readonly { readonly platformId?: string | null }[] };
+  return {
+    ...product,
+    platformId: ids.platformId ?? null,
+    variants: product.variants.map((v, i) => ({ id: v.id, platformId: ids.variants[i]?.platformId ?? null })),
+  };
 }
