@@ -51,8 +51,7 @@ export interface ClaimServiceDeps {
   readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   readonly events: StudioEventBus;
   readonly activeShowId: () => number | null;
-  /** The checkout links sent to a buyer in a show, for their "My claims" (CheckoutStore.myCheckouts). */
-  readonly checkouts?: ViewerClaimsDeps['checkouts'];
+  readonly checkouts?: ViewerClaimsDeps['checkouts']; // the links sent to a buyer, in their "My claims" (src/main/checkout)
   readonly settings: () => Settings['selling'];
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
@@ -96,20 +95,16 @@ export class ClaimService implements ClaimApi {
     this.viewers = new ViewerClaims({
       store: this.store,
       ...(deps.sendViewerClaims ? { send: deps.sendViewerClaims } : {}),
+      ...(deps.checkouts ? { checkouts: deps.checkouts } : {}),
       notify: deps.notify,
       activeShowId: deps.activeShowId,
-      ...(deps.checkouts ? { checkouts: deps.checkouts } : {}),
       now: this.now,
       contactSaved: () => this.claimsChanged(),
       ...(deps.log ? { log: deps.log } : {}),
     });
   }
 
-  /**
-   * The host ended the show (End show): claims stop. A message sent before
-   * now and approved later (it was held for review) claims nothing; the
-   * viewer is told so.
-   */
+  /** End show: claims stop. A message sent before now and approved later (it was held for review) claims nothing; the viewer is told so. */
   showEnded(): void {
     this.endedAt = this.now();
   }
