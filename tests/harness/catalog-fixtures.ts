@@ -12,3 +12,6 @@ export const SHOPIFY_TEMPLATE_CSV = path.join(CATALOG_FIXTURES, 'shopify-product
 
 /** WooCommerce's sample products: 18 products from 25 rows (UTF-8 with a BOM). */
 export const WOOCOMMERCE_SAMPLE_CSV = path.join(CATALOG_FIXTURES, 'woocommerce-sample-products.csv');
+
+/** A Shopify export with the product "ID" and "Variant ID" columns (made by the project): 3 products. */
+export const SHOPIFY_VARIANT_IDS_CSV = path.join(CATALOG_FIXTURES, 'shopify-variant-ids.csv');

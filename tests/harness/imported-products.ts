@@ -13,6 +13,7 @@ export function importedVariant(fields: Partial<ImportedVariant> = {}): Imported
     compareAtPrice: null,
     stock: null,
     imageUrl: null,
+    platformId: null,
     ...fields,
   };
 }
@@ -34,6 +35,7 @@ export function importedProduct(
     status: 'active',
     buyUrl: null,
     currency: 'USD',
+    platformId: null,
     optionNames: [],
     images: [],
     ...rest,

@@ -40,6 +40,7 @@ const DEFAULT_VARIANT: Omit<ImportedVariant, 'line'> = {
   compareAtPrice: null,
   stock: null,
   imageUrl: null,
+  platformId: null,
 };
 
 const variantsOf = (p: ImportedProduct): ImportedVariant[] =>
@@ -80,15 +81,17 @@ export class CatalogImportWriter {
     this.findBySku = db.prepare<[string], number>(MATCH_QUERIES.bySku).pluck();
     this.anySku = db.prepare<[], number>(MATCH_QUERIES.anySku).pluck();
     const productColumns = `source_format, source_key, title, description_text, description_html, vendor,
-      product_type, tags, status, buy_url, currency, option_names`;
+      product_type, tags, status, buy_url, currency, option_names, platform_id`;
     this.insertProduct = db.prepare(
       `INSERT INTO products (${productColumns}, created_at, updated_at)
-       VALUES (@format, @key, @title, @text, @html, @vendor, @type, @tags, @status, @buyUrl, @currency, @options, @now, @now)`,
+       VALUES (@format, @key, @title, @text, @html, @vendor, @type, @tags, @status, @buyUrl, @currency, @options, @platformId, @now, @now)`,
     );
+    // A store ID, once known, stays when a later file has none (platform_id: COALESCE below and in the variants' SETs).
     this.updateProduct = db.prepare(
       `UPDATE products SET source_format = @format, source_key = @key, title = @title, description_text = @text,
          description_html = @html, vendor = @vendor, product_type = @type, tags = @tags, status = @status,
-         buy_url = @buyUrl, currency = @currency, option_names = @options, updated_at = @now
+         buy_url = @buyUrl, currency = @currency, option_names = @options,
+         platform_id = COALESCE(@platformId, platform_id), updated_at = @now
        WHERE id = @id`,
     );
     this.productRow = db.prepare<[number], ProductRecord>('SELECT * FROM products WHERE id = ?');
@@ -97,19 +100,20 @@ export class CatalogImportWriter {
       'SELECT url, alt FROM images WHERE product_id = ? ORDER BY position',
     );
     this.insertVariant = db.prepare(
-      `INSERT INTO variants (product_id, position, sku, barcode, option1, option2, option3, price, compare_at_price, stock, image_url)
-       VALUES (@productId, @position, @sku, @barcode, @o1, @o2, @o3, @price, @compareAt, @stock, @image)`,
+      `INSERT INTO variants (product_id, position, sku, barcode, option1, option2, option3, price, compare_at_price, stock, image_url, platform_id)
+       VALUES (@productId, @position, @sku, @barcode, @o1, @o2, @o3, @price, @compareAt, @stock, @image, @platformId)`,
     );
     this.updateVariant = db.prepare(
       `UPDATE variants SET position = @position, sku = @sku, barcode = @barcode, option1 = @o1, option2 = @o2,
-         option3 = @o3, price = @price, compare_at_price = @compareAt, stock = @stock, image_url = @image
+         option3 = @o3, price = @price, compare_at_price = @compareAt, stock = @stock, image_url = @image,
+         platform_id = COALESCE(@platformId, platform_id)
        WHERE id = @id`,
     );
     // Most re-imports only refresh prices and stock: leaving the indexed
     // columns (position, sku) out of the SET spares the index updates (2× faster).
     this.updateVariantValues = db.prepare(
       `UPDATE variants SET barcode = @barcode, option1 = @o1, option2 = @o2, option3 = @o3, price = @price,
-         compare_at_price = @compareAt, stock = @stock, image_url = @image
+         compare_at_price = @compareAt, stock = @stock, image_url = @image, platform_id = COALESCE(@platformId, platform_id)
        WHERE id = @id`,
     );
     this.touchProduct = db.prepare<[number, number]>('UPDATE products SET updated_at = ? WHERE id = ?');
@@ -217,6 +221,7 @@ export class CatalogImportWriter {
       buyUrl: p.buyUrl,
       currency: p.currency,
       options: JSON.stringify(p.optionNames.slice(0, 3)),
+      platformId: p.platformId,
       now: this.now(),
     };
     if (planned.productId === null) {
@@ -239,7 +244,8 @@ export class CatalogImportWriter {
       before.status !== fields.status ||
       before.buy_url !== fields.buyUrl ||
       before.currency !== fields.currency ||
-      before.option_names !== fields.options;
+      before.option_names !== fields.options ||
+      (fields.platformId !== null && before.platform_id !== fields.platformId);
     const variantsChanged = this.writeVariants(productId, p, before);
     const imagesChanged = this.writeImages(productId, p);
     if (productChanged) this.updateProduct.run({ ...fields, id: productId });
@@ -292,6 +298,7 @@ export class CatalogImportWriter {
         compareAt: variant.compareAtPrice,
         stock: variant.stock,
         image: variant.imageUrl,
+        platformId: variant.platformId,
       };
       const doc = searchDocument(product, { sku: variant.sku, optionValues });
       const old = reuse.get(position);
@@ -324,6 +331,7 @@ type VariantValues = {
   compareAt: string | null;
   stock: number | null;
   image: string | null;
+  platformId: string | null;
 };
 
 const sameVariant = (v: VariantRecord, n: VariantValues): boolean =>
@@ -336,7 +344,8 @@ const sameVariant = (v: VariantRecord, n: VariantValues): boolean =>
   v.price === n.price &&
   v.compare_at_price === n.compareAt &&
   v.stock === n.stock &&
-  v.image_url === n.image;
+  v.image_url === n.image &&
+  (n.platformId === null || v.platform_id === n.platformId);
 
 /** Pairs imported variants (by position) with existing ones: SKU first, then option values. */
 function matchVariants(

@@ -26,6 +26,7 @@ export interface ProductRecord {
   status: ProductStatus;
   buy_url: string | null;
   currency: string | null;
+  platform_id: string | null;
   option_names: string;
   created_at: number;
   updated_at: number;
@@ -44,6 +45,7 @@ export interface VariantRecord {
   compare_at_price: string | null;
   stock: number | null;
   image_url: string | null;
+  platform_id: string | null;
 }
 
 export interface ImageRecord {
@@ -125,6 +127,7 @@ export function toVariant(r: VariantRecord): Variant {
     compareAtPrice: r.compare_at_price,
     stock: r.stock,
     imageUrl: r.image_url,
+    platformId: r.platform_id,
   };
 }
 
@@ -144,6 +147,7 @@ export function toProductDetail(p: ProductRecord, variants: readonly VariantReco
     status: p.status,
     buyUrl: p.buy_url,
     currency: p.currency,
+    platformId: p.platform_id,
     optionNames: parseStringArray(p.option_names),
     variants: variants.map(toVariant),
     images: images.map(toImage),

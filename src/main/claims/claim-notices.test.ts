@@ -14,6 +14,7 @@ const variant = (id: number, optionValues: string[]): Variant => ({
   compareAtPrice: null,
   stock: 1,
   imageUrl: null,
+  platformId: null,
 });
 
 describe('claim notices', () => {

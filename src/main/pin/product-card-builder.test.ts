@@ -14,6 +14,7 @@ const variant = (id: number, extra: Partial<Variant> = {}): Variant => ({
   compareAtPrice: '79.00',
   stock: 3,
   imageUrl: null,
+  platformId: null,
   ...extra,
 });
 
@@ -30,6 +31,7 @@ const product = (extra: Partial<ProductDetail> = {}): ProductDetail => ({
   status: 'active',
   buyUrl: 'https://shop.example.com/products/linen-wrap-dress',
   currency: 'USD',
+  platformId: null,
   optionNames: ['Size'],
   variants: [variant(1), variant(2, { title: 'L / Sand', price: '49.50', compareAtPrice: null, stock: 4 })],
   images: [

@@ -35,6 +35,8 @@ export interface Variant {
   /** null when the store does not track stock. */
   readonly stock: number | null;
   readonly imageUrl: string | null;
+  /** The variant's ID in the seller's store (Shopify "Variant ID", WooCommerce variation ID); null when the import had none. */
+  readonly platformId: string | null;
 }
 
 export interface ProductDetail {
@@ -52,6 +54,8 @@ export interface ProductDetail {
   readonly status: ProductStatus;
   readonly buyUrl: string | null;
   readonly currency: string | null;
+  /** The product's ID in the seller's store (Shopify "ID", WooCommerce "ID": a variable product's is its variations' parent); null when the import had none. */
+  readonly platformId: string | null;
   readonly optionNames: readonly string[];
   readonly variants: readonly Variant[];
   readonly images: readonly ProductImage[];

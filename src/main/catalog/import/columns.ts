@@ -52,6 +52,16 @@ export function cellText(row: readonly string[], column: Column): string {
   return value === undefined ? '' : value.trim();
 }
 
+/**
+ * A store's ID in a column (Shopify "Variant ID", WooCommerce "ID"): digits,
+ * kept as text (Shopify's are 14 digits and more). Anything else — a blank,
+ * or "4.0E+13" from a spreadsheet that took it for a number — is no ID.
+ */
+export function storeIdCell(row: readonly string[], column: Column): string | null {
+  const text = cellText(row, column);
+  return /^[0-9]{1,40}$/.test(text) ? text : null;
+}
+
 /** Quotes a list of headers for messages: "Handle", "Title" (at most 12, then "…"). */
 export function describeHeaders(headers: readonly string[]): string {
   const named = headers.filter((h) => h.trim() !== '');

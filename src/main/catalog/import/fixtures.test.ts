@@ -3,7 +3,7 @@
  * were counted by hand from the files; the comments say where they come from.
  */
 import { describe, expect, it } from 'vitest';
-import { SHOPIFY_TEMPLATE_CSV, WOOCOMMERCE_SAMPLE_CSV } from '../../../../tests/harness/catalog-fixtures.js';
+import { SHOPIFY_TEMPLATE_CSV, SHOPIFY_VARIANT_IDS_CSV, WOOCOMMERCE_SAMPLE_CSV } from '../../../../tests/harness/catalog-fixtures.js';
 import { parseCatalogFile } from './parse-catalog-file.js';
 import type { ImportedProduct } from './types.js';
 
@@ -64,7 +64,22 @@ describe("Shopify's product template (classic headers)", () => {
         compareAtPrice: '22.99',
         stock: 50,
         imageUrl: null,
+        // Shopify's template has no "Variant ID" column.
+        platformId: null,
       },
+    ]);
+  });
+});
+
+describe('A Shopify export with product and variant IDs', () => {
+  it('keeps the "ID" on the product and the "Variant ID" on each variant, and no ID where a spreadsheet mangled it', async () => {
+    const result = await parseCatalogFile(SHOPIFY_VARIANT_IDS_CSV);
+    expect(result).toMatchObject({ format: 'shopify', errors: [] });
+    expect(result.products.map((p) => [p.sourceKey, p.platformId, p.variants.map((v) => [v.sku, v.platformId])])).toEqual([
+      ['linen-shirt', '7010000000001', [['LS-S', '40100000000011'], ['LS-M', '40100000000012'], ['LS-L', '40100000000013']]],
+      ['canvas-tote', '7010000000002', [['TOTE-1', '40100000000021']]],
+      // "4.01E+13" is what a spreadsheet makes of 40100000000031: no ID, rather than a wrong one.
+      ['gift-card', '7010000000003', [['GIFT-25', null]]],
     ]);
   });
 });
@@ -92,7 +107,10 @@ describe('WooCommerce sample products', () => {
       ['woo-vneck-tee-green', 'Green', '20'],
       ['woo-vneck-tee-blue', 'Blue', '15'],
     ]);
-    expect(vneck).toMatchObject({ productType: 'Tshirts', title: 'V-Neck T-Shirt' });
+    expect(vneck).toMatchObject({ productType: 'Tshirts', title: 'V-Neck T-Shirt', platformId: '44' });
+    // Each variation keeps its own ID (the add-to-cart variation_id; the parent 44 is the add-to-cart).
+    expect(vneck?.variants.map((v) => v.platformId)).toEqual(['76', '77', '78']);
+    expect(byKey.get('id:48')).toMatchObject({ platformId: '48', variants: [{ platformId: null }] });
 
     const hoodie = byKey.get('id:45');
     expect(hoodie?.optionNames).toEqual(['Color', 'Logo']);

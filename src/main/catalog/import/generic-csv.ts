@@ -105,6 +105,7 @@ class GenericCsvImporter implements RowImporter {
       compareAtPrice: hasSalePrice ? compare.amount : null,
       stock,
       imageUrl: images[0] ?? null,
+      platformId: null,
     });
   }
 

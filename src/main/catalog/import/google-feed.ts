@@ -108,6 +108,8 @@ export class GoogleFeedBuilder {
       compareAtPrice: sale.amount !== null ? price.amount : null,
       stock: quantity ?? (availability === 'out_of_stock' ? 0 : null),
       imageUrl: imageLink || null,
+      // A feed item's Buy link is its own `link` (the product's buyUrl).
+      platformId: null,
     };
 
     const key = first(item, 'item_group_id') || id;

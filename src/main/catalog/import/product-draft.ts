@@ -72,6 +72,7 @@ export function newDraft(line: number, sourceKey: string): ProductDraft {
     status: 'active',
     buyUrl: null,
     currency: null,
+    platformId: null,
     optionNames: [],
     variants: [],
     images: new ImageList(),
@@ -80,7 +81,7 @@ export function newDraft(line: number, sourceKey: string): ProductDraft {
 }
 
 export function emptyVariant(line: number): ImportedVariant {
-  return { line, sku: null, barcode: null, optionValues: [], price: null, compareAtPrice: null, stock: null, imageUrl: null };
+  return { line, sku: null, barcode: null, optionValues: [], price: null, compareAtPrice: null, stock: null, imageUrl: null, platformId: null };
 }
 
 /**
@@ -117,6 +118,7 @@ export function finishDraft(draft: ProductDraft, report: ReportRowError): Import
     status: draft.status,
     buyUrl: draft.buyUrl,
     currency: draft.currency,
+    platformId: draft.platformId,
     optionNames,
     variants,
     images: draft.images.toArray(),

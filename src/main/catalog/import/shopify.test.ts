@@ -59,8 +59,8 @@ describe('Shopify, current header generation', () => {
       descriptionText: 'Holds 12 oz.\n\n• Dishwasher safe',
     });
     expect(mug?.variants).toEqual([
-      { line: 2, sku: 'MUG-S', barcode: '0123456789012', optionValues: ['Small'], price: '18.00', compareAtPrice: '22.00', stock: 7, imageUrl: 'https://cdn.example.com/mug-small.jpg' },
-      { line: 3, sku: 'MUG-L', barcode: null, optionValues: ['Large'], price: '24.00', compareAtPrice: null, stock: 0, imageUrl: null },
+      { line: 2, sku: 'MUG-S', barcode: '0123456789012', optionValues: ['Small'], price: '18.00', compareAtPrice: '22.00', stock: 7, imageUrl: 'https://cdn.example.com/mug-small.jpg', platformId: null },
+      { line: 3, sku: 'MUG-L', barcode: null, optionValues: ['Large'], price: '24.00', compareAtPrice: null, stock: 0, imageUrl: null, platformId: null },
     ]);
     // Positioned images first, then the variant image that is not among them.
     expect(mug?.images.map((i) => i.url)).toEqual([

@@ -8,10 +8,14 @@
  * One product spans several rows sharing a handle: the first row carries the
  * product fields and later rows leave them blank; each row with variant data
  * is a variant; rows with only an image add that image.
+ *
+ * Exports made by apps (and Shopify's own bulk tools) may also carry the
+ * product "ID" and the "Variant ID": kept, so Buy can fill the cart
+ * (`/cart/<variant id>:<qty>`, src/main/store/buy-links.ts).
  */
 import { CatalogFileError } from './catalog-file-error.js';
 import { type Problems, deepestCategory, readMoney, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
-import { type Column, HeaderIndex, cellText, describeHeaders } from './columns.js';
+import { type Column, HeaderIndex, cellText, describeHeaders, storeIdCell } from './columns.js';
 import { htmlToText } from './html-text.js';
 import { type ProductDraft, type ReportRowError, type RowImporter, finishDraft, newDraft, slugify } from './product-draft.js';
 import type { ImportedProduct } from './types.js';
@@ -41,6 +45,8 @@ interface ShopifyColumns {
   imagePosition: Column;
   imageAlt: Column;
   variantImage: Column;
+  productId: Column;
+  variantId: Column;
 }
 
 function shopifyColumns(headers: readonly string[]): ShopifyColumns {
@@ -68,6 +74,8 @@ function shopifyColumns(headers: readonly string[]): ShopifyColumns {
     imagePosition: idx.find('image position'),
     imageAlt: idx.find('image alt text'),
     variantImage: idx.find('variant image', 'variant image url'),
+    productId: idx.find('id', 'product id'),
+    variantId: idx.find('variant id'),
   };
 }
 
@@ -109,6 +117,7 @@ class ShopifyImporter implements RowImporter {
       this.drafts.set(handle, draft);
     }
     if (title !== '' && draft.title === '') this.readProductFields(draft, row, title);
+    draft.platformId ??= storeIdCell(row, col.productId);
 
     const imageSrc = cellText(row, col.imageSrc);
     if (imageSrc !== '') {
@@ -148,8 +157,10 @@ class ShopifyImporter implements RowImporter {
     const compareText = cellText(row, col.compareAtPrice);
     const quantityText = cellText(row, col.quantity);
     const variantImage = cellText(row, col.variantImage);
+    const variantId = storeIdCell(row, col.variantId);
     const hasVariantData =
-      optionValues.some((v) => v !== '') || sku !== '' || barcode !== '' || priceText !== '' || compareText !== '' || quantityText !== '';
+      optionValues.some((v) => v !== '') || sku !== '' || barcode !== '' || priceText !== '' || compareText !== '' || quantityText !== '' ||
+      variantId !== null;
     if (!hasVariantData) {
       // An image-only row (or a blank continuation row). A variant image here has no variant to attach to.
       if (variantImage !== '') draft.images.add(variantImage);
@@ -178,6 +189,7 @@ class ShopifyImporter implements RowImporter {
       compareAtPrice,
       stock: tracked ? quantity : null,
       imageUrl: variantImage || null,
+      platformId: variantId,
     });
   }
 

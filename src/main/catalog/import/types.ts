@@ -23,6 +23,8 @@ export interface ImportedVariant {
   /** Whole number; null when the store does not track stock. */
   stock: number | null;
   imageUrl: string | null;
+  /** The variant's ID in the store (Shopify "Variant ID", WooCommerce variation "ID"); null when the file has none. */
+  platformId: string | null;
 }
 
 export interface ImportedProduct {
@@ -42,6 +44,8 @@ export interface ImportedProduct {
   status: ProductStatus;
   buyUrl: string | null;
   currency: string | null;
+  /** The product's ID in the store (Shopify "ID", WooCommerce "ID" — a variable product's is the parent ID); null when the file has none. */
+  platformId: string | null;
   /** [] for products without options (Shopify "Default Title"). */
   optionNames: string[];
   /** At least one. */

@@ -35,6 +35,8 @@ describe('WooCommerce', () => {
 
     expect(socks).toMatchObject({
       line: 3,
+      // The parent's ID: the variations' add-to-cart goes to it (with their own ID as variation_id).
+      platformId: '200',
       title: 'Socks',
       productType: 'Socks',
       tags: ['cozy', 'wool', 'Socks', 'Sale, Winter'],
@@ -43,9 +45,9 @@ describe('WooCommerce', () => {
       descriptionText: 'Line one\nLine two with a \\n kept',
     });
     expect(socks?.variants).toEqual([
-      { line: 2, sku: 'SOCK-RED-M', barcode: null, optionValues: ['Red', 'M'], price: '6.50', compareAtPrice: null, stock: 12, imageUrl: 'https://cdn.example.com/sock-red.jpg' },
+      { line: 2, sku: 'SOCK-RED-M', barcode: null, optionValues: ['Red', 'M'], price: '6.50', compareAtPrice: null, stock: 12, imageUrl: 'https://cdn.example.com/sock-red.jpg', platformId: '201' },
       // Blank Size on the variation means "any size"; "In stock?" 0 without a Stock number means 0.
-      { line: 4, sku: 'SOCK-BLUE', barcode: null, optionValues: ['Blue', 'Any Size'], price: '5.00', compareAtPrice: '6.50', stock: 0, imageUrl: null },
+      { line: 4, sku: 'SOCK-BLUE', barcode: null, optionValues: ['Blue', 'Any Size'], price: '5.00', compareAtPrice: '6.50', stock: 0, imageUrl: null, platformId: '202' },
     ]);
     expect(socks?.images.map((i) => i.url)).toEqual([
       'https://cdn.example.com/sock.jpg',
@@ -53,7 +55,7 @@ describe('WooCommerce', () => {
       'https://cdn.example.com/sock-red.jpg',
     ]);
 
-    expect(poster).toMatchObject({ buyUrl: 'https://partner.example.com/poster', descriptionText: 'Big & bold', productType: 'Decor' });
+    expect(poster).toMatchObject({ platformId: '300', buyUrl: 'https://partner.example.com/poster', descriptionText: 'Big & bold', productType: 'Decor' });
     expect(poster?.variants[0]).toMatchObject({ sku: null, price: '15' });
     // Published -1 is private: not for sale, kept as a draft. "outofstock" is 0 in stock.
     expect(hidden).toMatchObject({ status: 'draft' });

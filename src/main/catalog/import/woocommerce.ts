@@ -12,13 +12,16 @@
  *   leaves one blank ("any Size" in WooCommerce) gets "Any Size".
  * - price = Sale price when set (Regular price becomes the compare-at price),
  *   else Regular price.
+ * - IDs: the product keeps its "ID" (a variable product's is its variations'
+ *   "Parent"), each variation's variant its own "ID", so Buy can add to the
+ *   cart (`?add-to-cart=<parent>&variation_id=<id>`, src/main/store/buy-links.ts).
  * - productType = the deepest category of the first "A > B > C" path; every
  *   category's deepest name is also kept as a tag so search finds it.
  */
 import type { ProductStatus } from '../../../shared/domain/catalog.js';
 import { CatalogFileError } from './catalog-file-error.js';
 import { type Problems, deepestCategory, mergeTags, readMoney, readStock, readYesNo, splitList } from './cell-values.js';
-import { type Column, HeaderIndex, cellText, describeHeaders } from './columns.js';
+import { type Column, HeaderIndex, cellText, describeHeaders, storeIdCell } from './columns.js';
 import { htmlToText } from './html-text.js';
 import {
   MAX_OPTIONS,
@@ -86,6 +89,8 @@ function wooColumns(headers: readonly string[]): WooColumns {
 interface WooRow {
   line: number;
   id: string;
+  /** The ID when it is one (digits), for Buy links. */
+  platformId: string | null;
   types: string[];
   sku: string;
   name: string;
@@ -143,6 +148,7 @@ class WooCommerceImporter implements RowImporter {
     this.rows.push({
       line,
       id: cellText(row, col.id),
+      platformId: storeIdCell(row, col.id),
       types: splitList(cellText(row, col.type).toLowerCase()),
       sku: cellText(row, col.sku),
       name: cellText(row, col.name),
@@ -221,6 +227,7 @@ class WooCommerceImporter implements RowImporter {
     draft.productType = deepestCategory(row.categories[0] ?? '');
     draft.tags = mergeTags(row.tags, row.categories.map(deepestCategory));
     draft.status = row.status;
+    draft.platformId = row.platformId;
     draft.buyUrl = row.types.includes('external') && row.externalUrl !== '' ? row.externalUrl : null;
     for (const url of row.images) draft.images.add(url);
     return draft;
@@ -252,6 +259,7 @@ class WooCommerceImporter implements RowImporter {
         return value !== '' ? value : `Any ${name}`;
       });
       variant.imageUrl = v.images[0] ?? null;
+      variant.platformId = v.platformId;
       for (const url of v.images) draft.images.add(url);
       draft.variants.push(variant);
     }
@@ -270,6 +278,7 @@ function ownVariant(row: WooRow): ImportedVariant {
     compareAtPrice: grouped ? null : row.compareAtPrice,
     stock: row.stock,
     imageUrl: null,
+    platformId: null,
   };
 }
 

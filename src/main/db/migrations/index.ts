@@ -20,6 +20,7 @@ import { guestInvitesMigration } from './0180-guest-invites.js';
 import { verticalScenesMigration } from './0190-vertical-scenes.js';
 import { guestScenesMigration } from './0200-guest-scenes.js';
 import { destinationOrientationMigration } from './0210-destination-orientation.js';
+import { platformIdsMigration } from './0220-platform-ids.js';
 import { checkoutLinksMigration } from './0240-checkout-links.js';
 
 /** Every migration, in order. Add new files at the end. */
@@ -45,5 +46,6 @@ export const migrations: readonly Migration[] = [
   verticalScenesMigration,
   guestScenesMigration,
   destinationOrientationMigration,
+  platformIdsMigration,
   checkoutLinksMigration,
 ];
