@@ -1,6 +1,6 @@
 import type { ProductDetail } from '../../shared/domain/catalog.js';
 import type { StoreSettings } from '../../shared/domain/store-settings.js';
-import { buildCartLinks, type BuyLinkProduct, type CartItem } from '../store/buy-links.js';
+import { buildCartLinks, type CartItem } from '../store/buy-links.js';
 import type { CheckoutLine, CheckoutLinker, LinkedLines } from './checkout-lines.js';
 import { lineLabel } from './checkout-lines.js';
 
@@ -27,7 +27,7 @@ export function storeCheckoutLinker(deps: StoreCheckoutDeps): CheckoutLinker {
     for (const line of lines) {
       const product = deps.findProduct(line.productId);
       if (product === null) notLinked.push({ line, reason: NO_PRODUCT });
-      else items.push({ product: buyLinkProduct(product), variantId: line.variantId, quantity: line.quantity, line });
+      else items.push({ product, variantId: line.variantId, quantity: line.quantity, line });
     }
     const built = buildCartLinks(deps.store(), items, show);
     const links = [];
@@ -47,14 +47,4 @@ export function storeCheckoutLinker(deps: StoreCheckoutDeps): CheckoutLinker {
 
 function lineOf(items: readonly (CartItem & { readonly line: CheckoutLine })[], item: CartItem): CheckoutLine {
   return items.find((i) => i === item)!.line;
-}
-
-/** What the builder reads of a catalog product: its store IDs (kept by the import since migration 0220; null before). */
-function buyLinkProduct(product: ProductDetail): BuyLinkProduct {
-  const ids = product as ProductDetail & { readonly platformId?: string | null; readonly variants: readonly { readonly platformId?: string | null }[] };
-  return {
-    ...product,
-    platformId: ids.platformId ?? null,
-    variants: product.variants.map((v, i) => ({ id: v.id, platformId: ids.variants[i]?.platformId ?? null })),
-  };
 }
