@@ -5,7 +5,7 @@
  * is no cart, never the same claim twice, cancelled and waitlisted claims
  * left out, and the links in each buyer's private "My claims".
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { claimsBench, host } from '../../../tests/support/claims-world.js';
 import { CHECKOUT_QUERIES } from './checkout-store.js';
@@ -155,6 +155,25 @@ describe('checkout links', () => {
     // After End show a held "sold" claims nothing, so nothing new is waiting.
     b.selling.showEnded();
     expect(b.db.prepare('SELECT count(*) FROM checkout_sends').pluck().get()).toBe(1);
+  });
+
+  it('delivers to a whole show 100 buyers at a time each half second, under the SFU’s budget for lists', async () => {
+    const b = claimsBench([shopifyMug(1000)], {}, { store: SHOP });
+    await b.pin(0);
+    for (let i = 0; i < 250; i++) b.say(`buyer-${i}`, 'sold');
+    b.viewerLists.length = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      expect(b.checkout.send({ productId: null })).toMatchObject({ buyers: 250, items: 250 });
+      expect(b.viewerLists).toHaveLength(100);
+      vi.advanceTimersByTime(500);
+      expect(b.viewerLists).toHaveLength(200);
+      vi.advanceTimersByTime(5000);
+      expect(b.viewerLists).toHaveLength(250);
+      expect(b.viewerLists.every((l) => l.list.checkouts?.[0]?.links[0]?.url.includes('/cart/333:1'))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads a buyer’s sends and the show’s unsent claims through indexes', () => {

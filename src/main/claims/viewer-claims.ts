@@ -121,6 +121,17 @@ export class ViewerClaims {
     this.resendSlice();
   }
 
+  /**
+   * Sends many buyers their list (checkout links went out to a whole show):
+   * the first RESEND_SLICE now, the rest in slices like everyone(), within
+   * the SFU's budget. Buyers already waiting are not queued twice.
+   */
+  sendInSlices(viewerIds: readonly string[]): void {
+    const waiting = new Set(this.resendQueue);
+    this.resendQueue.push(...new Set(viewerIds.filter((id) => !waiting.has(id))));
+    if (this.resendTimer === null) this.resendSlice();
+  }
+
   /** Stops a re-send under way (the service closes). */
   stop(): void {
     if (this.resendTimer) clearTimeout(this.resendTimer);

@@ -119,7 +119,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
   const checkout = new CheckoutService({
     db: deps.db,
     linker: storeCheckoutLinker({ store: deps.store ?? (() => ({ platform: 'other', url: '' })), findProduct: (id) => findProduct(deps.catalog, id) }),
-    deliver: (viewerIds) => claims.viewers.send(viewerIds),
+    deliver: (viewerIds) => claims.viewers.sendInSlices(viewerIds),
     events: deps.events,
     activeShowId: deps.activeShowId,
     showName: (showId) => claimStore.showName(showId),
