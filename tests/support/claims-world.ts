@@ -66,7 +66,8 @@ export function claimsBench(
   const now = () => clock;
   const catalog = new CatalogStore(db);
   const ids = catalog.applyImport(products, 'shopify', { dryRun: false }).planned.map((p) => p.productId!);
-  const showId = Number(db.prepare("INSERT INTO shows (name, created_at) VALUES ('Spring Drop: Tees & Mugs', 1)").run().lastInsertRowid);
+  const showName = 'Spring Drop: Tees & Mugs';
+  const showId = Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 1)').run(showName).lastInsertRowid);
   const events = new StudioEventBus();
   const claimEvents: ClaimsState[] = [];
   events.subscribe((channel, payload) => {
@@ -93,7 +94,7 @@ export function claimsBench(
     sendViewerClaims: (viewerId, list) => viewerLists.push({ viewerId, list }),
     activeShowId,
     settings: () => settings,
-    ...(options.store ? { store: () => options.store! } : {}),
+    ...(options.store ? { buyLinks: { store: () => ({ currency: '', embedOrigins: [], ...options.store! }), show: (id: number) => ({ id, name: showName }) } } : {}),
     now,
     log: (area, message, error) => logs.push(`[${area}] ${message} ${String(error ?? '')}`),
   });

@@ -261,7 +261,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     sendViewerClaims: (viewerId, list) => live.sendChat(viewerClaimsRequest(viewerId, list)),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
-    store: () => settings.get().store,
+    buyLinks: { store: () => settings.get().store, show: (id) => rundownStore.getShow(id) },
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
   });
   const { pins, deals, claims, reports } = selling;

@@ -6,6 +6,7 @@ import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PinStore } from './pin-store.js';
 import { buildProductCard } from './product-card-builder.js';
+import type { CardBuyLink } from '../store/card-buy-link.js';
 import { timerDelay } from '../../shared/time/timer-delay.js';
 
 /** Where a pin goes besides the database (the SFU room, through LiveService). */
@@ -28,6 +29,8 @@ export interface PinServiceDeps {
   readonly now?: () => number;
   /** What decorates the card: the stock left and the flash deal (the selling services'; without it, the catalog's stock and no deal). */
   readonly decoration?: CardDecoration;
+  /** The card's Buy link from Settings → Store and the show (without it, the product's own link). */
+  readonly buyLink?: CardBuyLink;
   /** Settings → Selling → auto-unpin (null: off). */
   readonly autoUnpinSeconds?: () => number | null;
   readonly log?: (message: string, error?: unknown) => void;
@@ -112,7 +115,7 @@ export class PinService {
       showId = itemShow;
     }
     // A new pin never carries a deal: the previous pin's deal ends with it.
-    const card = this.liveCard(buildProductCard(product, request.variantId), showId, request.productId, request.variantId, null);
+    const card = this.liveCard(this.productCard(product, request.variantId, showId), showId, request.productId, request.variantId, null);
     const previous = this.deps.store.current();
     const at = this.now();
     this.deps.store.pin({ ...pinned, showId, card }, at);
@@ -171,10 +174,15 @@ export class PinService {
   private catalogCard(pin: PinRecord): ProductCard {
     if (pin.productId === null) return pin.card;
     try {
-      return buildProductCard(this.deps.catalog.getProduct(pin.productId), pin.variantId);
+      return this.productCard(this.deps.catalog.getProduct(pin.productId), pin.variantId, pin.showId);
     } catch {
       return pin.card;
     }
+  }
+
+  private productCard(product: ProductDetail, variantId: number | null, showId: number | null): ProductCard {
+    const buyLink = this.deps.buyLink;
+    return buyLink ? buildProductCard(product, variantId, buyLink(product, variantId, showId)) : buildProductCard(product, variantId);
   }
 
   private liveCard(

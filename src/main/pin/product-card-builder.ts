@@ -11,8 +11,11 @@ import { PRODUCT_CARD_LIMITS, productCardSchema, type ProductCard } from '../../
  * A pin must not fail over any of that mid-show, so each optional field the
  * card would refuse is left out (null) instead, and text is trimmed to the
  * card's limits. Only a product with no usable title cannot be pinned.
+ *
+ * `buyUrl`: the Buy link made from the store settings and the show
+ * (src/main/store/buy-links.ts); left out, the product's own link.
  */
-export function buildProductCard(product: ProductDetail, variantId: number | null): ProductCard {
+export function buildProductCard(product: ProductDetail, variantId: number | null, buyUrl: string | null = product.buyUrl): ProductCard {
   const variant = variantId === null ? null : product.variants.find((v) => v.id === variantId);
   if (variant === undefined) throw new StudioError('not-found', 'That variant is no longer part of this product.');
   const priced = variant ?? representativeVariant(product.variants);
@@ -28,7 +31,7 @@ export function buildProductCard(product: ProductDetail, variantId: number | nul
     currency: product.currency?.trim().toUpperCase() ?? null,
     imageUrl: firstUsableImage([variant?.imageUrl ?? null, ...imagesOf(product)]),
     stock: variant ? stockOf(variant.stock) : totalStock(product.variants),
-    buyUrl: product.buyUrl?.trim() ?? null,
+    buyUrl: buyUrl?.trim() ?? null,
     deal: null,
   };
   if (card.title === null) throw new StudioError('invalid-input', 'This product has no title to show on the card.');

@@ -1,5 +1,4 @@
 import type { Settings } from '../../shared/domain/settings.js';
-import type { StoreSettings } from '../../shared/domain/store-settings.js';
 import { CheckoutService } from '../checkout/checkout-service.js';
 import { CheckoutStore } from '../checkout/checkout-store.js';
 import { storeCheckoutLinker } from '../checkout/store-checkout-links.js';
@@ -16,6 +15,7 @@ import { DealStore } from '../deals/deal-store.js';
 import { PinService, type CardDecoration, type PinTarget } from '../pin/pin-service.js';
 import { PinStore } from '../pin/pin-store.js';
 import { ShowReportService } from '../report/show-report-service.js';
+import { type CardBuyLinkDeps, cardBuyLink } from '../store/card-buy-link.js';
 
 export interface SellingServicesDeps {
   readonly db: StudioDatabase;
@@ -31,10 +31,10 @@ export interface SellingServicesDeps {
   readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   /** The show open in the rundown. */
   readonly activeShowId: () => number | null;
+  /** Where the card's Buy link comes from: Settings → Store and the show (absent: each product's own link). */
+  readonly buyLinks?: CardBuyLinkDeps;
   /** Settings → Selling, read when used. */
   readonly settings: () => Settings['selling'];
-  /** Settings → Store, read when used (checkout links); absent: no store, only products' own links. */
-  readonly store?: () => Pick<StoreSettings, 'platform' | 'url'>;
   readonly now?: () => number;
   /** Where a service's trouble is written; `area` is the service ("pins", "deals", …). */
   readonly log?: (area: string, message: string, error?: unknown) => void;
@@ -75,6 +75,9 @@ export function cardDecoration(db: StudioDatabase, catalog: ProductReader): Card
   return { ...stockLeftReader(db, catalog), currentDeal: () => deals.ofCurrentPin() };
 }
 
+/** No store set (tests of the rules): checkout links come from products' own links alone. */
+const NO_STORE = { platform: 'other', url: '' } as const;
+
 /**
  * The selling services, built in one order with no cycle: the pin service
  * (its card decorated from the database), then flash deals (on the pinned
@@ -95,6 +98,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     activeShowId: deps.activeShowId,
     decoration: cardDecoration(deps.db, deps.catalog),
     autoUnpinSeconds: () => deps.settings().autoUnpinSeconds,
+    ...(deps.buyLinks ? { buyLink: cardBuyLink(deps.buyLinks) } : {}),
     ...now,
     log: log('pins'),
   });
@@ -118,7 +122,8 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
   });
   const checkout = new CheckoutService({
     db: deps.db,
-    linker: storeCheckoutLinker({ store: deps.store ?? (() => ({ platform: 'other', url: '' })), findProduct: (id) => findProduct(deps.catalog, id) }),
+    // The same store settings as the card's Buy link; none: only products' own links.
+    linker: storeCheckoutLinker({ store: deps.buyLinks?.store ?? (() => NO_STORE), findProduct: (id) => findProduct(deps.catalog, id) }),
     deliver: (viewerIds) => claims.viewers.sendInSlices(viewerIds),
     events: deps.events,
     activeShowId: deps.activeShowId,

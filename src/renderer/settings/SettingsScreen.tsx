@@ -9,6 +9,7 @@ import { ObsSection } from './ObsSection.js';
 import { ProducerConsoleSection } from './ProducerConsoleSection.js';
 import { RecordingSection } from './RecordingSection.js';
 import { SellingSection } from './SellingSection.js';
+import { StoreSection } from './StoreSection.js';
 import { StreamingServerSection, type StreamingServerDraft } from './StreamingServerSection.js';
 import { VerticalOutputSection } from './VerticalOutputSection.js';
 
@@ -134,6 +135,8 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
           <small className="field-hint">Viewers cannot chat under your host or store name, nor a look-alike of either.</small>
         </label>
       </section>
+
+      <StoreSection />
 
       <StreamingServerSection draft={draft} onChange={(p) => update(p)} />
 
