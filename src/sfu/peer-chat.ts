@@ -137,7 +137,8 @@ export function handleHostChat(room: Room, request: HostChatRequest): HostChatRe
       return {};
     case 'viewerClaims': {
       // That viewer's connections only: claims and contact are theirs.
-      const frame = JSON.stringify({ type: 'myClaims', claims: request.claims, contact: request.contact });
+      const { claims, contact, checkouts } = request;
+      const frame = JSON.stringify({ type: 'myClaims', claims, contact, ...(checkouts && checkouts.length > 0 ? { checkouts } : {}) });
       const targets = room.chat.connectionsOf(request.viewerId);
       for (const member of targets) member.sendFrame(frame);
       return { delivered: targets.length };

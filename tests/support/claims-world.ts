@@ -18,6 +18,7 @@ import { createSellingServices } from '../../src/main/selling/selling-services.j
 import type { ChatMessage } from '../../src/shared/domain/chat.js';
 import type { ClaimsState } from '../../src/shared/domain/selling.js';
 import type { Settings } from '../../src/shared/domain/settings.js';
+import type { StoreSettings } from '../../src/shared/domain/store-settings.js';
 import { importedProduct } from '../harness/imported-products.js';
 import { tempDir } from './temp-dir.js';
 
@@ -54,14 +55,19 @@ export function blueTee(stock: { S?: number | null; M?: number | null; L?: numbe
 export const mug = (stock: number | null = 1) =>
   importedProduct({ sourceKey: 'mug', title: 'Café Mug', currency: 'EUR', variants: [{ sku: 'MUG-1', price: '12.00', stock }] });
 
-export function claimsBench(products = [blueTee(), mug()], sellingSettings: Partial<Settings['selling']> = {}) {
+export function claimsBench(
+  products = [blueTee(), mug()],
+  sellingSettings: Partial<Settings['selling']> = {},
+  options: { readonly store?: Pick<StoreSettings, 'platform' | 'url'> } = {},
+) {
   const file = path.join(tempDir(), 'studio.sqlite');
   const db = openDatabase(file);
   let clock = 1_700_000_000_000;
   const now = () => clock;
   const catalog = new CatalogStore(db);
   const ids = catalog.applyImport(products, 'shopify', { dryRun: false }).planned.map((p) => p.productId!);
-  const showId = Number(db.prepare("INSERT INTO shows (name, created_at) VALUES ('Spring Drop: Tees & Mugs', 1)").run().lastInsertRowid);
+  const showName = 'Spring Drop: Tees & Mugs';
+  const showId = Number(db.prepare('INSERT INTO shows (name, created_at) VALUES (?, 1)').run(showName).lastInsertRowid);
   const events = new StudioEventBus();
   const claimEvents: ClaimsState[] = [];
   events.subscribe((channel, payload) => {
@@ -88,10 +94,11 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
     sendViewerClaims: (viewerId, list) => viewerLists.push({ viewerId, list }),
     activeShowId,
     settings: () => settings,
+    ...(options.store ? { buyLinks: { store: () => ({ currency: '', embedOrigins: [], ...options.store! }), show: (id: number) => ({ id, name: showName }) } } : {}),
     now,
     log: (area, message, error) => logs.push(`[${area}] ${message} ${String(error ?? '')}`),
   });
-  const { pins, deals, claims } = selling;
+  const { pins, deals, claims, checkout } = selling;
   open.push(selling, db);
 
   let messages = 0;
@@ -129,6 +136,8 @@ export function claimsBench(products = [blueTee(), mug()], sellingSettings: Part
     pins,
     deals,
     claims,
+    checkout,
+    selling,
     events,
     claimEvents,
     notices,

@@ -27,7 +27,7 @@ import { ClaimStore } from './claim-store.js';
 import { findProduct, fits, StockLedger } from './stock-ledger.js';
 import { claimsCsv, claimsFileName } from './claims-csv.js';
 import { currencyOf, newClaim, onlySku, regularPrice, unitName } from './claim-units.js';
-import { ViewerClaims, type ViewerClaimsList } from './viewer-claims.js';
+import { ViewerClaims, type ViewerClaimsDeps, type ViewerClaimsList } from './viewer-claims.js';
 import { auctionClaim, auctionMessageId, type AuctionClaimRequest } from './auction-claim.js';
 
 /** Claims from chat as the API offers them (the selling handlers). */
@@ -51,6 +51,7 @@ export interface ClaimServiceDeps {
   readonly sendViewerClaims?: (viewerId: string, list: ViewerClaimsList) => void;
   readonly events: StudioEventBus;
   readonly activeShowId: () => number | null;
+  readonly checkouts?: ViewerClaimsDeps['checkouts']; // the links sent to a buyer, in their "My claims" (src/main/checkout)
   readonly settings: () => Settings['selling'];
   readonly now?: () => number;
   readonly log?: (message: string, error?: unknown) => void;
@@ -94,6 +95,7 @@ export class ClaimService implements ClaimApi {
     this.viewers = new ViewerClaims({
       store: this.store,
       ...(deps.sendViewerClaims ? { send: deps.sendViewerClaims } : {}),
+      ...(deps.checkouts ? { checkouts: deps.checkouts } : {}),
       notify: deps.notify,
       activeShowId: deps.activeShowId,
       now: this.now,
@@ -102,11 +104,7 @@ export class ClaimService implements ClaimApi {
     });
   }
 
-  /**
-   * The host ended the show (End show): claims stop. A message sent before
-   * now and approved later (it was held for review) claims nothing; the
-   * viewer is told so.
-   */
+  /** End show: claims stop. A message sent before now and approved later (it was held for review) claims nothing; the viewer is told so. */
   showEnded(): void {
     this.endedAt = this.now();
   }

@@ -1,12 +1,28 @@
 import type { Claim } from '../../shared/domain/selling.js';
 import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
-import { MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES, myClaimSchema, type MyClaim } from '../../shared/sfu/protocol-claims.js';
+import {
+  MY_CHECKOUTS_MAX_BYTES,
+  MY_CLAIMS_MAX,
+  MY_CLAIMS_MAX_BYTES,
+  myClaimSchema,
+  type MyCheckout,
+  type MyClaim,
+} from '../../shared/sfu/protocol-claims.js';
+import type { SignalRequestBody } from '../../shared/sfu/signal-requests.js';
 import type { ClaimStore } from './claim-store.js';
 
 /** One viewer's "My claims": their claims in the active show, newest first, and the contact they gave. */
 export interface ViewerClaimsList {
   readonly claims: readonly MyClaim[];
   readonly contact: string | null;
+  /** The checkout links sent to them in the show, newest first (absent: none). */
+  readonly checkouts?: readonly MyCheckout[];
+}
+
+/** The `viewerClaims` request that carries a list to the viewer's connections (the SFU relays it as `myClaims`). */
+export function viewerClaimsRequest(viewerId: string, list: ViewerClaimsList): SignalRequestBody<'viewerClaims'> {
+  const checkouts = list.checkouts && list.checkouts.length > 0 ? { checkouts: [...list.checkouts] } : {};
+  return { type: 'viewerClaims', viewerId, claims: [...list.claims], contact: list.contact, ...checkouts };
 }
 
 export interface ViewerClaimsDeps {
@@ -16,6 +32,8 @@ export interface ViewerClaimsDeps {
   /** A private line to one viewer (a refused contact says why). */
   readonly notify: (viewerId: string, text: string) => void;
   readonly activeShowId: () => number | null;
+  /** The checkout links sent to a buyer in a show, newest first (CheckoutStore.myCheckouts); absent: none. */
+  readonly checkouts?: (showId: number | null, viewerId: string) => MyCheckout[];
   readonly now: () => number;
   /** A contact was stored: the Claims tab shows it. */
   readonly contactSaved: () => void;
@@ -56,9 +74,12 @@ export class ViewerClaims {
   /** What the viewer's "My claims" shows now: the newest claims that fit in one frame (MY_CLAIMS_MAX, MY_CLAIMS_MAX_BYTES). */
   of(viewerId: string): ViewerClaimsList {
     const { store } = this.deps;
+    const showId = this.deps.activeShowId();
     const contact = store.contactOf(viewerId);
-    const newest = store.ofBuyer(this.deps.activeShowId(), viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
-    return { claims: fitting(viewerId, newest, contact), contact };
+    const newest = store.ofBuyer(showId, viewerId, MY_CLAIMS_MAX).map((c) => this.mine(c));
+    const checkouts = fittingCheckouts(this.deps.checkouts?.(showId, viewerId) ?? []);
+    const withCheckouts = checkouts.length > 0 ? { checkouts } : {};
+    return { claims: fitting(viewerId, newest, contact, checkouts), contact, ...withCheckouts };
   }
 
   /** Sends each viewer their list (after a change). Never throws. */
@@ -78,7 +99,7 @@ export class ViewerClaims {
   viewerJoined(viewerId: string): void {
     try {
       const list = this.of(viewerId);
-      if (list.claims.length > 0 || list.contact !== null) this.deps.send?.(viewerId, list);
+      if (list.claims.length > 0 || list.contact !== null || list.checkouts !== undefined) this.deps.send?.(viewerId, list);
     } catch (error) {
       this.deps.log?.(`the claims of viewer ${viewerId} could not be sent to them`, error);
     }
@@ -98,6 +119,17 @@ export class ViewerClaims {
       return;
     }
     this.resendSlice();
+  }
+
+  /**
+   * Sends many buyers their list (checkout links went out to a whole show):
+   * the first RESEND_SLICE now, the rest in slices like everyone(), within
+   * the SFU's budget. Buyers already waiting are not queued twice.
+   */
+  sendInSlices(viewerIds: readonly string[]): void {
+    const waiting = new Set(this.resendQueue);
+    this.resendQueue.push(...new Set(viewerIds.filter((id) => !waiting.has(id))));
+    if (this.resendTimer === null) this.resendSlice();
   }
 
   /** Stops a re-send under way (the service closes). */
@@ -170,8 +202,8 @@ const ENVELOPE_REQUEST_ID = Number.MAX_SAFE_INTEGER;
  * MY_CLAIMS_MAX_BYTES (UTF-8): older ones are left out rather than a frame
  * the SFU would refuse by closing the studio's link.
  */
-function fitting(viewerId: string, newest: readonly MyClaim[], contact: string | null): MyClaim[] {
-  const envelope = { type: 'viewerClaims', requestId: ENVELOPE_REQUEST_ID, viewerId, claims: [], contact };
+function fitting(viewerId: string, newest: readonly MyClaim[], contact: string | null, checkouts: readonly MyCheckout[]): MyClaim[] {
+  const envelope = { type: 'viewerClaims', requestId: ENVELOPE_REQUEST_ID, viewerId, claims: [], contact, ...(checkouts.length > 0 ? { checkouts } : {}) };
   let bytes = Buffer.byteLength(JSON.stringify(envelope), 'utf8');
   const kept: MyClaim[] = [];
   for (const claim of newest) {
@@ -179,6 +211,18 @@ function fitting(viewerId: string, newest: readonly MyClaim[], contact: string |
     bytes += Buffer.byteLength(JSON.stringify(claim), 'utf8') + (kept.length > 0 ? 1 : 0);
     if (bytes > MY_CLAIMS_MAX_BYTES) break;
     kept.push(claim);
+  }
+  return kept;
+}
+
+/** The newest checkout sends that fit in MY_CHECKOUTS_MAX_BYTES (UTF-8), so the links never crowd the claims out of the frame. */
+function fittingCheckouts(newest: readonly MyCheckout[]): MyCheckout[] {
+  let bytes = 0;
+  const kept: MyCheckout[] = [];
+  for (const checkout of newest) {
+    bytes += Buffer.byteLength(JSON.stringify(checkout), 'utf8') + 1;
+    if (bytes > MY_CHECKOUTS_MAX_BYTES) break;
+    kept.push(checkout);
   }
   return kept;
 }

@@ -25,7 +25,7 @@ import type { ClaimService } from '../claims/claim-service.js';
 import type { ShowReportService } from '../report/show-report-service.js';
 import type { DealService } from '../deals/deal-service.js';
 import { sellingHandlers } from '../selling/selling-handlers.js';
-import { createSellingServices, stockLeftReader } from '../selling/selling-services.js';
+import { createSellingServices, stockLeftReader, viewerClaimsRequest } from '../selling/selling-services.js';
 import { createObsController, obsHandlers, type ObsController } from '../obs/index.js';
 import { recordingHandlers } from '../recording/recording-handlers.js';
 import { RecordingService } from '../recording/recording-service.js';
@@ -197,8 +197,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // The end of a show: the card comes down everywhere, its flash deal ends with it, chat makes no more claims,
     // and an open giveaway's entries close: drawn, or cancelled when nobody could win (src/main/giveaways/README.md).
     onShowEnded: () => {
-      // A "sold" held for review and approved after this claims nothing.
-      claims.showEnded();
+      // A "sold" held for review and approved after this claims nothing; buyers still waiting get their checkout links.
+      selling.showEnded();
       // A recording running when the show ends ends with it (docs/recording.md).
       recordings.showEnded();
       practice.showEnded(); // the simulated audience leaves with the show
@@ -258,7 +258,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     sfu: live,
     obs,
     notify: (viewerId, text) => live.sendChat({ type: 'chatNotice', viewerId, text }),
-    sendViewerClaims: (viewerId, list) => live.sendChat({ type: 'viewerClaims', viewerId, claims: [...list.claims], contact: list.contact }),
+    sendViewerClaims: (viewerId, list) => live.sendChat(viewerClaimsRequest(viewerId, list)),
     activeShowId: () => rundownStore.activeShowId(),
     settings: () => settings.get().selling,
     buyLinks: { store: () => settings.get().store, show: (id) => rundownStore.getShow(id) },
@@ -334,7 +334,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...obsHandlers(obs),
     ...chatHandlers(chat),
     ...sceneModuleHandlers(db, events),
-    ...sellingHandlers(deals, claims, reports),
+    ...sellingHandlers(deals, claims, reports, selling.checkout),
     ...auctionHandlers(auctions),
     ...backupHandlers(backups),
     ...egressHandlers(egress),

@@ -1,9 +1,13 @@
 import type { Settings } from '../../shared/domain/settings.js';
+import { CheckoutService } from '../checkout/checkout-service.js';
+import { CheckoutStore } from '../checkout/checkout-store.js';
+import { storeCheckoutLinker } from '../checkout/store-checkout-links.js';
 import type { ProductReader } from '../claims/stock-ledger.js';
 import type { ViewerClaimsList } from '../claims/viewer-claims.js';
+export { viewerClaimsRequest } from '../claims/viewer-claims.js';
 import { ClaimStore } from '../claims/claim-store.js';
 import { ClaimService } from '../claims/claim-service.js';
-import { StockLedger } from '../claims/stock-ledger.js';
+import { findProduct, StockLedger } from '../claims/stock-ledger.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { DealService } from '../deals/deal-service.js';
@@ -41,6 +45,10 @@ export interface SellingServices {
   readonly deals: DealService;
   readonly claims: ClaimService;
   readonly reports: ShowReportService;
+  /** Claims become checkouts: each buyer's links, privately on their watch page. */
+  readonly checkout: CheckoutService;
+  /** End show: claims stop, and every buyer still waiting is sent their checkout links. */
+  showEnded(): void;
   /** The catalog changed (an import): the card and the Claims tab show the new units left. */
   catalogChanged(): void;
   /** Stops their timers and sends what is waiting (before the database closes). */
@@ -67,6 +75,9 @@ export function cardDecoration(db: StudioDatabase, catalog: ProductReader): Card
   return { ...stockLeftReader(db, catalog), currentDeal: () => deals.ofCurrentPin() };
 }
 
+/** No store set (tests of the rules): checkout links come from products' own links alone. */
+const NO_STORE = { platform: 'other', url: '' } as const;
+
 /**
  * The selling services, built in one order with no cycle: the pin service
  * (its card decorated from the database), then flash deals (on the pinned
@@ -92,6 +103,9 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     log: log('pins'),
   });
   const deals = new DealService({ db: deps.db, pins, ...now, log: log('deals') });
+  // Each buyer's "My claims" carries the checkout links sent to them (read from the database, like the card's decoration).
+  const checkoutStore = new CheckoutStore(deps.db);
+  const claimStore = new ClaimStore(deps.db);
   const claims = new ClaimService({
     db: deps.db,
     catalog: deps.catalog,
@@ -101,16 +115,35 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     ...(deps.sendViewerClaims ? { sendViewerClaims: deps.sendViewerClaims } : {}),
     events: deps.events,
     activeShowId: deps.activeShowId,
+    checkouts: (showId, viewerId) => checkoutStore.myCheckouts(showId, viewerId),
     settings: deps.settings,
     ...now,
     log: log('claims'),
   });
+  const checkout = new CheckoutService({
+    db: deps.db,
+    // The same store settings as the card's Buy link; none: only products' own links.
+    linker: storeCheckoutLinker({ store: deps.buyLinks?.store ?? (() => NO_STORE), findProduct: (id) => findProduct(deps.catalog, id) }),
+    deliver: (viewerIds) => claims.viewers.sendInSlices(viewerIds),
+    events: deps.events,
+    activeShowId: deps.activeShowId,
+    showName: (showId) => claimStore.showName(showId),
+    ...now,
+    log: log('checkout'),
+  });
+  // What is waiting to be sent follows the claims (a new one, a cancel).
+  deps.events.on('claimsChanged', () => checkout.claimsChanged());
   const reports = new ShowReportService({ db: deps.db, events: deps.events, activeShowId: deps.activeShowId, ...now });
   return {
     pins,
     deals,
     claims,
     reports,
+    checkout,
+    showEnded() {
+      claims.showEnded();
+      checkout.showEnded();
+    },
     catalogChanged() {
       pins.refresh().catch((error: unknown) => deps.log?.('pins', 'the pinned card could not be refreshed', error));
       claims.catalogChanged();

@@ -5,8 +5,11 @@ import { useRundown } from '../rundown/rundown-context.js';
 import { formatMoney } from '../ui/format.js';
 import { CLAIM_FILTERS, claimProductLabel, claimTotals, STATUS_LABELS, visibleClaims, type ClaimFilter } from './claims-view.js';
 import { downloadExportedFile } from '../ui/download.js';
+import { checkoutSendText } from './checkout-view.js';
+import { ClaimsCheckout } from './ClaimsCheckout.js';
 import { ClaimsStock } from './ClaimsStock.js';
 import { MoveClaimDialog, type MoveTarget } from './MoveClaimDialog.js';
+import { useCheckouts } from './use-checkouts.js';
 import { useClaims } from './use-claims.js';
 import './claims.css';
 
@@ -30,6 +33,8 @@ export function ClaimsPanel({ focusClaimId = null }: { readonly focusClaimId?: n
   const [moving, setMoving] = useState<Claim | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
+  const checkouts = useCheckouts(rundown?.show.id ?? null);
+  const [sendingLinks, setSendingLinks] = useState(false);
 
   // "Cancelled …" fades after a few seconds; errors stay until the next action.
   useEffect(() => {
@@ -64,6 +69,14 @@ export function ClaimsPanel({ focusClaimId = null }: { readonly focusClaimId?: n
       text: `${moved.viewerName}’s claim is now on ${claimProductLabel(moved)} (${STATUS_LABELS[moved.status].toLowerCase()}).`,
     });
     return null;
+  };
+
+  // Checkout links: one product's buyers (after it sold), or everyone (productId null).
+  const sendLinks = async (productId: number | null) => {
+    setSendingLinks(true);
+    const result = await studio.sendCheckoutLinks({ productId });
+    setSendingLinks(false);
+    setNotice(result.ok ? checkoutSendText(result.value) : { kind: 'error', text: result.error.message });
   };
 
   const exportCsv = async () => {
@@ -108,7 +121,8 @@ export function ClaimsPanel({ focusClaimId = null }: { readonly focusClaimId?: n
           {totals.mixedCurrencies ? 'Revenue: several currencies (see the CSV)' : `${feed.state?.practice ? 'Practice revenue (not sales)' : 'Revenue'} ${formatMoney(totals.revenue, totals.currency)}`}
         </span>
       </p>
-      <ClaimsStock stock={feed.state?.stock ?? []} />
+      <ClaimsStock stock={feed.state?.stock ?? []} sending={sendingLinks} onSendLinks={(productId) => void sendLinks(productId)} />
+      <ClaimsCheckout state={checkouts.state} sending={sendingLinks} onSendAll={() => void sendLinks(null)} />
       {notice && (
         <p className={`claims-notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           {notice.text}

@@ -1,5 +1,6 @@
 import { checkBuyerContact } from '../../shared/selling/buyer-contact.js';
 import type { MyClaim, MyClaimsPush } from '../../shared/sfu/protocol-claims.js';
+import { checkoutBlocks, type CheckoutBlock } from './checkout-format.js';
 import type { MyClaimsView } from './my-claims-view.js';
 import { readStored, writeStored } from './page-storage.js';
 
@@ -21,6 +22,7 @@ const SKIPPED_ITEM = 'lss:claims:contactSkipped';
  */
 export class MyClaimsController {
   private claims: readonly MyClaim[] = [];
+  private checkouts: readonly CheckoutBlock[] = [];
   private contact: string | null = null;
   /** Sent, not yet answered by the studio's list (shown as being sent, never as kept). */
   private sentContact: string | null = null;
@@ -55,6 +57,8 @@ export class MyClaimsController {
   /** The studio's list: what this buyer claimed, and the contact it keeps for them. */
   update(push: MyClaimsPush): void {
     this.claims = push.claims;
+    // The seller's checkout links ("Check out your 2 items"): only https ones are drawn.
+    this.checkouts = checkoutBlocks(push.checkouts ?? []);
     // The studio's answer: the contact it keeps (the one sent, once stored; else the old one or none — it says why in a private line).
     this.contact = push.contact;
     this.sentContact = null;
@@ -92,6 +96,7 @@ export class MyClaimsController {
   private render(): void {
     this.view.render({
       claims: this.claims,
+      checkouts: this.checkouts,
       contact: this.contact,
       sending: this.sentContact,
       asking: this.asking(),

@@ -1,5 +1,7 @@
 import { CONTACT_MAX_CHARS, CONTACT_PURPOSE, CONTACT_QUESTION } from '../../shared/selling/buyer-contact.js';
 import type { MyClaim } from '../../shared/sfu/protocol-claims.js';
+import type { CheckoutBlock } from './checkout-format.js';
+import { checkoutNodes } from './checkout-view.js';
 import { claimLabel, claimPrice, claimStatusText, contactLine } from './my-claims-format.js';
 
 /**
@@ -17,6 +19,8 @@ function byId<T extends HTMLElement>(id: string): T {
 
 export interface MyClaimsScreen {
   readonly claims: readonly MyClaim[];
+  /** The checkout links the seller sent, newest first ("Check out your 2 items"). */
+  readonly checkouts: readonly CheckoutBlock[];
   /** The contact the studio confirmed it keeps (never just what was typed). */
   readonly contact: string | null;
   /** A contact sent, until the studio's next list says what it kept. */
@@ -34,6 +38,7 @@ export class MyClaimsView {
   readonly change = byId<HTMLButtonElement>('contact-change');
   private readonly root = byId<HTMLElement>('my-claims');
   private readonly list = byId<HTMLOListElement>('my-claims-list');
+  private readonly checkouts = byId<HTMLElement>('my-checkouts');
   private readonly error = byId<HTMLElement>('contact-error');
   private readonly line = byId<HTMLElement>('contact-line');
   private readonly lineText = byId<HTMLElement>('contact-text');
@@ -47,7 +52,9 @@ export class MyClaimsView {
   }
 
   render(screen: MyClaimsScreen): void {
-    this.root.hidden = screen.claims.length === 0 && screen.contact === null && screen.sending === null;
+    this.root.hidden = screen.claims.length === 0 && screen.checkouts.length === 0 && screen.contact === null && screen.sending === null;
+    this.checkouts.hidden = screen.checkouts.length === 0;
+    this.checkouts.replaceChildren(...checkoutNodes(screen.checkouts));
     this.list.replaceChildren(...screen.claims.map((claim) => this.item(claim)));
     const wasAsking = !this.form.hidden;
     this.form.hidden = !screen.asking;

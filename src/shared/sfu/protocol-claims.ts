@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_WIRE_MAX_CHARS } from '../selling/buyer-contact.js';
+import { CHECKOUT_URL_MAX_CHARS, isCheckoutUrl } from '../selling/checkout-link.js';
 
 /**
  * The buyer's side of claims in the SFU signaling protocol
@@ -15,7 +16,11 @@ import { CONTACT_WIRE_MAX_CHARS } from '../selling/buyer-contact.js';
  *   claims changes (claimed, waitlist place, confirmed, cancelled, moved);
  * - a viewer's contact for the seller (`claimContact`) goes to the studio
  *   only (`contactIncoming`), never to other viewers.
- * Everything here is plain text; clients render it as text, never HTML.
+ * - the checkout links the seller sent this buyer (`checkouts`, optional)
+ *   ride in the same private `viewerClaims`, so "Check out your N items"
+ *   also survives a reload.
+ * Everything here is plain text; clients render it as text, never HTML
+ * (a checkout URL only as the href of a link, after checking it is https).
  */
 
 /** The claims one viewer is sent: the newest, when there are more. */
@@ -52,6 +57,39 @@ export const myClaimSchema = z
 
 export type MyClaim = z.output<typeof myClaimSchema>;
 
+/** The checkout sends one viewer is sent: the newest. */
+export const MY_CHECKOUTS_MAX = 5;
+/** Links in one send (a cart is one; without carts, one per item). */
+export const CHECKOUT_LINKS_MAX = 20;
+/**
+ * And at most this many bytes of the frame for them (UTF-8): the rest of
+ * MY_CLAIMS_MAX_BYTES is left for the claims, so links never crowd the list out.
+ */
+export const MY_CHECKOUTS_MAX_BYTES = 16 * 1024;
+
+/** One "Send checkout links" as its buyer sees it: a cart link, or one link per item. */
+export const myCheckoutSchema = z
+  .object({
+    /** Epoch ms, the studio's clock. */
+    sentAt: z.number().int().nonnegative(),
+    /** The items (claims) these links buy: "Check out your 2 items". */
+    items: z.number().int().positive().max(10_000),
+    links: z
+      .array(
+        z
+          .object({
+            url: z.string().max(CHECKOUT_URL_MAX_CHARS).refine(isCheckoutUrl, 'A checkout link is an https address.'),
+            label: z.string().min(1).max(140),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(CHECKOUT_LINKS_MAX),
+  })
+  .strict();
+
+export type MyCheckout = z.output<typeof myCheckoutSchema>;
+
 /** Request shapes (without type/requestId); protocol.ts puts them in the request union. */
 export const claimRequestShapes = {
   /** Viewer: where the seller can reach them about their order (the studio checks and stores it). */
@@ -61,6 +99,8 @@ export const claimRequestShapes = {
     viewerId,
     claims: z.array(myClaimSchema).max(MY_CLAIMS_MAX),
     contact: z.string().min(1).max(CONTACT_WIRE_MAX_CHARS).nullable(),
+    /** The checkout links sent to this viewer, newest first; absent or empty: none yet. */
+    checkouts: z.array(myCheckoutSchema).max(MY_CHECKOUTS_MAX).optional(),
   },
 } as const;
 
@@ -76,6 +116,8 @@ export interface MyClaimsPush {
   readonly type: 'myClaims';
   readonly claims: readonly MyClaim[];
   readonly contact: string | null;
+  /** The checkout links the seller sent this buyer, newest first (absent: none). */
+  readonly checkouts?: readonly MyCheckout[];
 }
 
 /** To the studio's link only (host connections that joined with `confirmsChat`). */

@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app.js';
 import { auctionChannels, auctionEvents } from './auctions.js';
 import { backupChannels } from './backups.js';
 import { catalogChannels, catalogEvents } from './catalog.js';
+import { checkoutChannels, checkoutEvents } from './checkout.js';
 import { chatChannels, chatEvents } from './chat.js';
 import { destinationChannels, destinationEvents } from './destinations.js';
 import { giveawayChannels, giveawayEvents } from './giveaways.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...obsChannels,
   ...sceneChannels,
   ...sellingChannels,
+  ...checkoutChannels,
   ...auctionChannels,
   ...backupChannels,
   ...replayChannels,
@@ -51,6 +53,7 @@ export const events = {
   ...obsEvents,
   ...sceneEvents,
   ...sellingEvents,
+  ...checkoutEvents,
   ...auctionEvents,
   ...replayEvents,
   ...recordingEvents,

@@ -152,6 +152,9 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   cancelClaim: RUN_SHOW,
   moveClaim: RUN_SHOW,
   exportClaimsCsv: EXPORTS,
+  // checkout links: who runs the show sends them (host, producer), never a moderator
+  listCheckouts: READ_STUDIO,
+  sendCheckoutLinks: RUN_SHOW,
   getShowReport: READ_STUDIO,
   exportShowReportCsv: EXPORTS,
   // auctions
@@ -223,6 +226,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   previewSceneChanged: 'producer',
   verticalSwitchChanged: 'producer',
   claimsChanged: 'producer',
+  checkoutsChanged: 'producer',
   auctionsChanged: 'producer',
   replaysChanged: 'host',
   recordingChanged: 'producer',

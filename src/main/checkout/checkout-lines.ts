@@ -1,0 +1,50 @@
+import type { CheckoutLink } from '../../shared/domain/checkout.js';
+import type { UnsentClaim } from './checkout-store.js';
+
+/** One thing a buyer pays for: a product or variant, how many (one claim is one unit), and the claims that make it. */
+export interface CheckoutLine {
+  readonly productId: number;
+  readonly variantId: number | null;
+  readonly quantity: number;
+  readonly claimIds: readonly number[];
+  /** "Linen Shirt — M" (plain text, from the claims). */
+  readonly label: string;
+}
+
+/** The show a link names (its UTM campaign). */
+export interface CheckoutShow {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** What the links for one buyer's lines came to: the links, and lines no link could be made for, with why. */
+export interface LinkedLines {
+  readonly links: readonly CheckoutLink[];
+  readonly notLinked: readonly { readonly line: CheckoutLine; readonly reason: string }[];
+}
+
+/** Makes one buyer's links (store-checkout-links.ts: the store settings and the Buy-link builder). */
+export type CheckoutLinker = (lines: readonly CheckoutLine[], show: CheckoutShow | null) => LinkedLines;
+
+/** One buyer's claims as lines: the same product and variant added up, in the order first claimed. */
+export function checkoutLines(claims: readonly UnsentClaim[]): CheckoutLine[] {
+  const lines = new Map<string, { productId: number; variantId: number | null; claimIds: number[]; label: string }>();
+  for (const claim of claims) {
+    const key = `${claim.productId}:${claim.variantId ?? ''}`;
+    const line = lines.get(key);
+    if (line) line.claimIds.push(claim.id);
+    else
+      lines.set(key, {
+        productId: claim.productId,
+        variantId: claim.variantId,
+        claimIds: [claim.id],
+        label: claim.variantTitle ? `${claim.productTitle} — ${claim.variantTitle}` : claim.productTitle,
+      });
+  }
+  return [...lines.values()].map((line) => ({ ...line, quantity: line.claimIds.length }));
+}
+
+/** Labels and quantities as a buyer reads them: "Linen Shirt — M × 2". */
+export function lineLabel(line: CheckoutLine): string {
+  return line.quantity > 1 ? `${line.label} × ${line.quantity}` : line.label;
+}
