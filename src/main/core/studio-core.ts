@@ -152,8 +152,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     extraConnectSources: () => live.connectSources(),
   });
 
-  const catalog = new CatalogStore(db);
-  const rundownStore = new RundownStore(db);
+  const storeCurrency = () => settings.get().store.currency;
+  const catalog = new CatalogStore(db, { storeCurrency });
+  const rundownStore = new RundownStore(db, Date.now, storeCurrency);
   /** The show open in the rundown (its name, its practice flag), or null. */
   const activeShow = () => {
     const id = rundownStore.activeShowId();
@@ -175,6 +176,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     // Off the main thread: a big file never stalls the UI, the control server or the SFU.
     parse: parseCatalogInWorker,
     uploadsDir,
+    storeCurrency,
     // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
     onCatalogChanged: () => {
       rundown.catalogChanged();
