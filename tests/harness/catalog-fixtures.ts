@@ -12,3 +12,6 @@ export const SHOPIFY_TEMPLATE_CSV = path.join(CATALOG_FIXTURES, 'shopify-product
 
 /** WooCommerce's sample products: 18 products from 25 rows (UTF-8 with a BOM). */
 export const WOOCOMMERCE_SAMPLE_CSV = path.join(CATALOG_FIXTURES, 'woocommerce-sample-products.csv');
+
+/** Made by the project: prices naming their currency by symbol or code, one ambiguous "1,299" (issue 19). */
+export const PRICES_WITH_CURRENCIES_CSV = path.join(CATALOG_FIXTURES, 'prices-with-currencies.csv');
