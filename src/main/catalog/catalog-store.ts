@@ -92,7 +92,8 @@ export class CatalogStore {
   private readonly productBatch;
   private readonly variantsOfBatch;
   private readonly imagesOfBatch;
-  private readonly storeCurrency: () => string;
+  /** settings.store.currency now ('' for none); the import reads a bare "$" with it. */
+  readonly storeCurrency: () => string;
 
   constructor(db: StudioDatabase, options: CatalogStoreOptions = {}) {
     this.writer = new CatalogImportWriter(db, options.now ?? Date.now);

@@ -37,8 +37,6 @@ export interface ImportServiceDeps {
   readonly events: StudioEventBus;
   readonly parse: CatalogParser;
   readonly uploadsDir: string;
-  /** settings.store.currency ('' for none): which dollar a bare "$" in a file is. */
-  readonly storeCurrency?: () => string;
   /** After a saved import (and its `catalogChanged` event). */
   readonly onCatalogChanged?: () => void;
   /** Minimum time between two 'reading' events. */
@@ -66,7 +64,7 @@ export class ImportService {
     const { parsed, outcome, report } = await importCatalogFile(this.deps, source.filePath, {
       format: request.format,
       mapping: request.mapping,
-      storeCurrency: this.deps.storeCurrency?.(),
+      storeCurrency: this.deps.store.storeCurrency(),
       dryRun: true,
     }).catch((error: unknown) => {
       throw error instanceof StudioError ? new StudioError(error.code, namedForHost(error.message, source)) : error;
@@ -78,7 +76,7 @@ export class ImportService {
       delimiter: parsed.delimiter,
       headers: parsed.headers,
       mapping: parsed.mapping,
-      sample: outcome.planned.slice(0, PREVIEW_PRODUCTS).map((planned) => previewProduct(planned, this.deps.storeCurrency?.() ?? '')),
+      sample: outcome.planned.slice(0, PREVIEW_PRODUCTS).map((planned) => previewProduct(planned, this.deps.store.storeCurrency())),
       errorCount: report.errors.length,
     };
   }

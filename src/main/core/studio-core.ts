@@ -154,7 +154,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
 
   const storeCurrency = () => settings.get().store.currency;
   const catalog = new CatalogStore(db, { storeCurrency });
-  const rundownStore = new RundownStore(db, Date.now, storeCurrency);
+  const rundownStore = new RundownStore(db);
   /** The show open in the rundown (its name, its practice flag), or null. */
   const activeShow = () => {
     const id = rundownStore.activeShowId();
@@ -169,14 +169,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
   // Product rows show the units left in their show: the same ledger as the pinned card and the Claims tab.
-  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog));
+  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog), storeCurrency);
   const imports = new ImportService({
     store: catalog,
     events,
     // Off the main thread: a big file never stalls the UI, the control server or the SFU.
     parse: parseCatalogInWorker,
     uploadsDir,
-    storeCurrency,
     // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
     onCatalogChanged: () => {
       rundown.catalogChanged();

@@ -6,7 +6,6 @@
 import type { z } from 'zod';
 import { StudioError } from '../../shared/api/result.js';
 import type { newRundownItemSchema } from '../../shared/api/contract/rundown.js';
-import { shownCurrency } from '../../shared/domain/money.js';
 import type { RundownCursor, RundownItem, RundownState, SegmentType, Show } from '../../shared/domain/rundown.js';
 import type { VariantRecord } from '../catalog/catalog-rows.js';
 import type { StudioDatabase } from '../db/open-database.js';
@@ -102,8 +101,6 @@ export class RundownStore {
   constructor(
     private readonly db: StudioDatabase,
     private readonly now: () => number = Date.now,
-    /** The seller's store currency ('' for none): shown for products whose file named no currency. */
-    private readonly storeCurrency: () => string = () => '',
   ) {
     const sql = <P extends unknown[] = [], R = unknown>(text: string) => db.prepare<P, R>(text);
     this.s = {
@@ -241,7 +238,7 @@ export class RundownStore {
       const facts: ProductFacts = {
         productId: r.product_id,
         title: r.product_title,
-        currency: shownCurrency(r.currency, this.storeCurrency()),
+        currency: r.currency,
         buyUrl: r.buy_url,
         firstImageUrl: r.first_image_url,
       };

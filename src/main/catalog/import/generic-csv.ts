@@ -21,7 +21,7 @@ import { CatalogFileError, SUPPORTED_FORMATS } from './catalog-file-error.js';
 import { type Problems, deepestCategory, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
 import { type Column, cellText, describeHeaders } from './columns.js';
 import { htmlToText } from './html-text.js';
-import { PriceCells } from './price-cells.js';
+import type { PriceCells } from './price-cells.js';
 import { type ProductDraft, type ReportRowError, type RowImporter, dropEmptyOptions, finishDraft, newDraft, slugify } from './product-draft.js';
 import type { ImportedProduct } from './types.js';
 
