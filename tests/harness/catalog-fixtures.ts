@@ -15,3 +15,5 @@ export const WOOCOMMERCE_SAMPLE_CSV = path.join(CATALOG_FIXTURES, 'woocommerce-s
 
 /** A Shopify export with the product "ID" and "Variant ID" columns (made by the project): 3 products. */
 export const SHOPIFY_VARIANT_IDS_CSV = path.join(CATALOG_FIXTURES, 'shopify-variant-ids.csv');
+/** Made by the project: prices naming their currency by symbol or code, one ambiguous "1,299" (issue 19). */
+export const PRICES_WITH_CURRENCIES_CSV = path.join(CATALOG_FIXTURES, 'prices-with-currencies.csv');

@@ -20,9 +20,17 @@ export interface ReadProgress {
 export interface CatalogImportOptions {
   readonly format: CatalogFormat | 'auto';
   readonly mapping?: ColumnMapping | undefined;
+  /** settings.store.currency: which dollar a bare "$" in a price cell is. */
+  readonly storeCurrency?: string | undefined;
   readonly dryRun: boolean;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
+  /**
+   * Saved as the currency of products whose file names none (the demo
+   * catalog is a Shopify export, which never does). Real imports leave it
+   * out: the store currency in Settings applies when they are shown.
+   */
+  readonly currencyWhenNone?: string | undefined;
   /** Called after parsing, before the transaction; may wait (to let a progress event out). */
   readonly beforeSave?: ((parsed: ParseResult) => Promise<void>) | undefined;
 }
@@ -48,6 +56,7 @@ export async function importCatalogFile(
 ): Promise<CatalogImportResult> {
   const parseOptions: ParseOptions = { format: options.format };
   if (options.mapping) parseOptions.mapping = options.mapping;
+  if (options.storeCurrency) parseOptions.storeCurrency = options.storeCurrency;
   if (options.signal) parseOptions.signal = options.signal;
   if (options.onProgress) parseOptions.onProgress = options.onProgress;
   let parsed: ParseResult;
@@ -60,7 +69,9 @@ export async function importCatalogFile(
   await options.beforeSave?.(parsed);
   // The last moment a cancel can take effect: the save below is one synchronous transaction.
   if (options.signal?.aborted) throw new ImportCancelledError();
-  const outcome = deps.store.applyImport(parsed.products, parsed.format, { dryRun: options.dryRun });
+  const fill = options.currencyWhenNone;
+  const products = fill ? parsed.products.map((p) => (p.currency === null ? { ...p, currency: fill } : p)) : parsed.products;
+  const outcome = deps.store.applyImport(products, parsed.format, { dryRun: options.dryRun });
   return { parsed, outcome, report: reportOf(outcome, [...parsed.errors, ...outcome.skipped]) };
 }
 

@@ -4,7 +4,8 @@
  * Main process only; the one writer of the catalog tables.
  */
 import { StudioError } from '../../shared/api/result.js';
-import type { CatalogFormat, CatalogPage, CatalogStats, ProductDetail } from '../../shared/domain/catalog.js';
+import type { CatalogFormat, CatalogPage, CatalogRow, CatalogStats, ProductDetail } from '../../shared/domain/catalog.js';
+import { shownCurrency } from '../../shared/domain/money.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { CatalogImportWriter, type ImportOutcome } from './catalog-import-writer.js';
 import {
@@ -27,6 +28,13 @@ export interface CatalogSearch {
 
 export interface CatalogStoreOptions {
   readonly now?: () => number;
+  /**
+   * The seller's store currency (settings.store.currency, '' for none):
+   * products whose file named no currency are read as priced in it, so
+   * setting it later applies to a catalog already imported. The stored
+   * row keeps null (a re-import compares what the file said).
+   */
+  readonly storeCurrency?: () => string;
 }
 
 /** The hot queries, exported for the EXPLAIN QUERY PLAN tests. */
@@ -84,9 +92,12 @@ export class CatalogStore {
   private readonly productBatch;
   private readonly variantsOfBatch;
   private readonly imagesOfBatch;
+  /** settings.store.currency now ('' for none); the import reads a bare "$" with it. */
+  readonly storeCurrency: () => string;
 
   constructor(db: StudioDatabase, options: CatalogStoreOptions = {}) {
     this.writer = new CatalogImportWriter(db, options.now ?? Date.now);
+    this.storeCurrency = options.storeCurrency ?? (() => '');
     this.countVariants = db.prepare<[], number>('SELECT count(*) FROM variants').pluck();
     this.countProducts = db.prepare<[], number>('SELECT count(*) FROM products').pluck();
     this.listRows = db.prepare<[number, number], CatalogRowRecord>(CATALOG_QUERIES.listRows);
@@ -125,18 +136,24 @@ export class CatalogStore {
   search({ query, offset, limit }: CatalogSearch): CatalogPage {
     const match = matchExpression(query);
     if (match === null) {
-      return { total: this.countVariants.get() ?? 0, offset, rows: this.listRows.all(limit, offset).map(toCatalogRow) };
+      return { total: this.countVariants.get() ?? 0, offset, rows: this.shownRows(this.listRows.all(limit, offset)) };
     }
     const total = this.countMatches.get(match) ?? 0;
     if (total === 0) return { total, offset, rows: [] };
     const rows = total <= RANKED_MATCHES_LIMIT ? this.rankedRows : this.catalogOrderRows;
-    return { total, offset, rows: rows.all(match, limit, offset).map(toCatalogRow) };
+    return { total, offset, rows: this.shownRows(rows.all(match, limit, offset)) };
   }
 
   findProduct(productId: number): ProductDetail | null {
     const product = this.productById.get(productId);
     if (!product) return null;
-    return toProductDetail(product, this.variantsOfProduct.all(productId), this.imagesOfProduct.all(productId));
+    const detail = toProductDetail(product, this.variantsOfProduct.all(productId), this.imagesOfProduct.all(productId));
+    return { ...detail, currency: shownCurrency(detail.currency, this.storeCurrency()) };
+  }
+
+  private shownRows(records: readonly CatalogRowRecord[]): CatalogRow[] {
+    const store = this.storeCurrency();
+    return records.map((r) => ({ ...toCatalogRow(r), currency: shownCurrency(r.currency, store) }));
   }
 
   getProduct(productId: number): ProductDetail {

@@ -17,6 +17,7 @@ import type {
   ImportProgress,
   ImportReport,
 } from '../../shared/domain/catalog.js';
+import { shownCurrency } from '../../shared/domain/money.js';
 import type { CallContext } from '../api/dispatcher.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PlannedProduct } from './catalog-import-writer.js';
@@ -63,6 +64,7 @@ export class ImportService {
     const { parsed, outcome, report } = await importCatalogFile(this.deps, source.filePath, {
       format: request.format,
       mapping: request.mapping,
+      storeCurrency: this.deps.store.storeCurrency(),
       dryRun: true,
     }).catch((error: unknown) => {
       throw error instanceof StudioError ? new StudioError(error.code, namedForHost(error.message, source)) : error;
@@ -74,7 +76,7 @@ export class ImportService {
       delimiter: parsed.delimiter,
       headers: parsed.headers,
       mapping: parsed.mapping,
-      sample: outcome.planned.slice(0, PREVIEW_PRODUCTS).map(previewProduct),
+      sample: outcome.planned.slice(0, PREVIEW_PRODUCTS).map((planned) => previewProduct(planned, this.deps.store.storeCurrency())),
       errorCount: report.errors.length,
     };
   }
@@ -185,7 +187,8 @@ function capErrors(report: ImportReport): ImportReport {
   return report.errors.length <= REPORTED_ERRORS ? report : { ...report, errors: report.errors.slice(0, REPORTED_ERRORS) };
 }
 
-function previewProduct({ product, action }: PlannedProduct): ImportPreviewProduct {
+/** `storeCurrency`: shown for a product whose file names none, as the catalog will show it. */
+function previewProduct({ product, action }: PlannedProduct, storeCurrency: string): ImportPreviewProduct {
   const { min, max } = priceRange(product.variants.map((v) => v.price));
   const stocks = product.variants.map((v) => v.stock).filter((s): s is number => s !== null);
   return {
@@ -198,7 +201,7 @@ function previewProduct({ product, action }: PlannedProduct): ImportPreviewProdu
     images: product.images.length,
     priceMin: min,
     priceMax: max,
-    currency: product.currency,
+    currency: shownCurrency(product.currency, storeCurrency),
     stock: stocks.length > 0 ? stocks.reduce((a, b) => a + b, 0) : null,
     firstSku: product.variants.find((v) => v.sku !== null)?.sku ?? null,
     action,

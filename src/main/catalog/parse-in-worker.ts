@@ -112,6 +112,6 @@ const parseOnce = (filePath: string, options: ParseOptions) =>
       ),
     );
     worker.on('exit', (code) => finish(() => reject(new Error(`The catalog parser stopped unexpectedly (exit code ${code}).`))));
-    const request: ParseRequest = { filePath, options: { ...(options.format ? { format: options.format } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) } };
+    const request: ParseRequest = { filePath, options: { ...(options.format ? { format: options.format } : {}), ...(options.mapping ? { mapping: options.mapping } : {}), ...(options.storeCurrency ? { storeCurrency: options.storeCurrency } : {}) } };
     worker.postMessage(request);
   });

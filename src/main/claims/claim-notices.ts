@@ -80,8 +80,9 @@ function list(values: readonly string[]): string {
   return values.length > VALUES_LISTED ? `${shown}…` : shown;
 }
 
+/** In the host's locale (main's default, the system's), like every price main writes. */
 function price(claim: ClaimUnit): string {
-  return claim.pricePaid === null ? '' : ` — ${formatMoney(claim.pricePaid, claim.currency, 'en-US')}`;
+  return claim.pricePaid === null ? '' : ` — ${formatMoney(claim.pricePaid, claim.currency)}`;
 }
 
 function unitWithComma(claim: ClaimUnit): string {

@@ -152,7 +152,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     extraConnectSources: () => live.connectSources(),
   });
 
-  const catalog = new CatalogStore(db);
+  const storeCurrency = () => settings.get().store.currency;
+  const catalog = new CatalogStore(db, { storeCurrency });
   const rundownStore = new RundownStore(db);
   /** The show open in the rundown (its name, its practice flag), or null. */
   const activeShow = () => {
@@ -168,7 +169,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     log: (message, error) => console.warn(`[backups] ${message}`, error ?? ''),
   });
   // Product rows show the units left in their show: the same ledger as the pinned card and the Claims tab.
-  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog));
+  const rundown = new RundownService(rundownStore, events, stockLeftReader(db, catalog), storeCurrency);
   const imports = new ImportService({
     store: catalog,
     events,

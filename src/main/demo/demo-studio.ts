@@ -5,6 +5,7 @@ import { parseCatalog } from '../catalog/catalog-parser.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 
 const SEEDED_KEY = 'demo.seeded';
+export const DEMO_CURRENCY = 'USD';
 
 export interface DemoStudioDeps {
   readonly db: StudioDatabase;
@@ -30,7 +31,12 @@ export async function seedDemoStudio(deps: DemoStudioDeps, demoCatalogFile: stri
     markSeeded();
     return false;
   }
-  await importCatalogFile({ store: deps.catalog, parse: parseCatalog }, demoCatalogFile, { format: 'shopify', dryRun: false });
+  // The demo boutique sells in US dollars, so a new user's cards read "$68.00", not a bare "68.00".
+  await importCatalogFile({ store: deps.catalog, parse: parseCatalog }, demoCatalogFile, {
+    format: 'shopify',
+    dryRun: false,
+    currencyWhenNone: DEMO_CURRENCY,
+  });
   const show = deps.rundown.createShow('Demo show: Friday boutique drop', null);
   const find = (sku: string) => deps.catalog.search({ query: sku, offset: 0, limit: 1 }).rows[0];
   const dress = find('HP-LWD-M-SND');

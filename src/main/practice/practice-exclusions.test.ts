@@ -64,7 +64,7 @@ describe('a practice show’s report CSV', () => {
     products: [
       { productId: 1, title: 'Tee', pinnedSeconds: 60, pinCount: 1, claimsConfirmed: 2, claimsWaitlisted: 0, claimsCancelled: 0, revenue: '40', currency: 'USD' },
     ],
-    totals: { claimsConfirmed: 2, claimsWaitlisted: 0, claimsCancelled: 0, revenue: '40', currency: 'USD' },
+    totals: { claimsConfirmed: 2, claimsWaitlisted: 0, claimsCancelled: 0, revenue: [{ currency: 'USD', amount: '40' }] },
     timeline: { pins: [], deals: [], claims: [], viewers: [] },
     auctions: [],
     giveaways: [],

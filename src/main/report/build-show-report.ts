@@ -70,6 +70,8 @@ export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowRep
   }
 
   const timelineClaims: ShowReport['timeline']['claims'][number][] = [];
+  /** Confirmed sales per currency: a show selling in EUR and USD gets two sums, never one. */
+  const revenue = new Map<string | null, Money>();
   for (const claim of rows.claims) {
     if (!isClaimStatus(claim.status)) continue;
     const entry = tally(claim.productId, claim.productTitle);
@@ -82,6 +84,8 @@ export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowRep
       if (claim.pricePaid !== null && isMoney(claim.pricePaid)) {
         entry.revenue = addMoney(entry.revenue, claim.pricePaid);
         entry.saleCurrencies.add(claim.currency);
+        const currency = claim.currency?.trim().toUpperCase() || null;
+        revenue.set(currency, addMoney(revenue.get(currency) ?? '0', claim.pricePaid));
       }
     }
   }
@@ -101,10 +105,6 @@ export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowRep
     (a, b) => compareMoney(b.revenue, a.revenue) || b.pinnedSeconds - a.pinnedSeconds || a.title.localeCompare(b.title),
   );
 
-  const allSales = new Set<string | null>();
-  for (const p of products.values()) for (const c of p.saleCurrencies) allSales.add(c);
-  const totalsCurrency =
-    allSales.size > 0 ? onlyOne(allSales) : onlyOne(new Set(productRows.map((p) => p.currency).filter((c) => c !== null)));
 
   const count = (status: string) => rows.messageCounts.find((m) => m.status === status)?.count ?? 0;
 
@@ -130,14 +130,16 @@ export function buildShowReport(rows: ShowReportRows, now: number): Omit<ShowRep
       claimsConfirmed: sum(productRows, (p) => p.claimsConfirmed),
       claimsWaitlisted: sum(productRows, (p) => p.claimsWaitlisted),
       claimsCancelled: sum(productRows, (p) => p.claimsCancelled),
-      revenue: productRows.reduce<Money>((total, p) => addMoney(total, p.revenue), '0'),
-      currency: totalsCurrency,
+      revenue: [...revenue]
+        .map(([currency, amount]) => ({ currency, amount }))
+        .sort((a, b) => (a.currency === null ? 1 : b.currency === null ? -1 : a.currency.localeCompare(b.currency))),
     },
     timeline: {
       pins: timelinePins,
       deals: rows.deals.map((d) => ({
         title: d.title,
         price: d.price,
+        currency: d.currency,
         from: d.startedAt,
         // A running deal is drawn up to now; one the studio never closed (a crash) up to its planned end.
         to: d.endedAt ?? Math.max(d.startedAt, Math.min(d.endsAt, now)),

@@ -5,12 +5,13 @@ import { csvDocument, type CsvValue } from '../export/csv.js';
 /**
  * The report as a spreadsheet: a summary block, a blank line, then one row
  * per product. Numbers stay numbers and money stays the exact decimal
- * string, so a spreadsheet can sum the Revenue column to the total.
+ * string, so a spreadsheet can sum the Revenue column per currency.
  */
 export function showReportCsv(report: ShowReport): ExportedFile {
   const { totals } = report;
   // A rehearsal says so before anything else, and its money is never labelled as sales (docs/practice.md).
   const practice: CsvValue[][] = report.practice ? [['PRACTICE', 'A practice show (rehearsal): its claims and revenue are not sales.']] : [];
+  const revenueLabel = report.practice ? 'Practice revenue (not sales)' : 'Revenue';
   const rows: CsvValue[][] = [
     ...practice,
     ['Show', report.showName],
@@ -21,7 +22,8 @@ export function showReportCsv(report: ShowReport): ExportedFile {
     ['Average viewers', report.viewers.average],
     ['Messages', report.messages.total],
     ['Claims', totals.claimsConfirmed + totals.claimsWaitlisted + totals.claimsCancelled],
-    [report.practice ? 'Practice revenue (not sales)' : 'Revenue', totals.revenue, totals.currency],
+    // One line per currency: sales in EUR and USD are never added together.
+    ...(totals.revenue.length === 0 ? [[revenueLabel, '0', '']] : totals.revenue.map((t): CsvValue[] => [revenueLabel, t.amount, t.currency])),
     [],
     ['Product', 'Pinned (min:sec)', 'Pins', 'Confirmed', 'Waitlisted', 'Cancelled', report.practice ? 'Practice revenue' : 'Revenue', 'Currency'],
     ...report.products.map((p): CsvValue[] => [

@@ -76,7 +76,7 @@ function studio() {
     claimStatus: ClaimStatus,
     pricePaid: string | null,
     claimedAt: number,
-    currency = 'USD',
+    currency: string | null = 'USD',
   ) =>
     db
       .prepare(
@@ -203,7 +203,7 @@ describe('the show report', () => {
         currency: 'USD',
       },
     ]);
-    expect(report.totals).toEqual({ claimsConfirmed: 5, claimsWaitlisted: 1, claimsCancelled: 1, revenue: '25.10', currency: 'USD' });
+    expect(report.totals).toEqual({ claimsConfirmed: 5, claimsWaitlisted: 1, claimsCancelled: 1, revenue: [{ currency: 'USD', amount: '25.10' }] });
 
     expect(report.timeline.pins.map((p) => [p.title, p.from, p.to])).toEqual([
       ['Mug / Blue', s(10), s(70)],
@@ -211,7 +211,7 @@ describe('the show report', () => {
       ['Mug / Red', s(100), s(130)],
       ["=cmd|' /C calc'!A0", s(310), null],
     ]);
-    expect(report.timeline.deals).toEqual([{ title: 'Scarf', price: '5', from: s(75), to: s(100) }]);
+    expect(report.timeline.deals).toEqual([{ title: 'Scarf', price: '5', currency: 'USD', from: s(75), to: s(100) }]);
     expect(report.timeline.claims).toHaveLength(7);
     expect(report.timeline.viewers.map((v) => v.count)).toEqual([10, 30, 0, 20, 0]);
   });
@@ -248,20 +248,32 @@ describe('the show report', () => {
       durationSeconds: 0,
       viewers: { peak: 0, average: 0 },
       products: [],
-      totals: { revenue: '0', claimsConfirmed: 0, currency: null },
+      totals: { revenue: [], claimsConfirmed: 0 },
     });
   });
 
-  it('does not give one currency to sales in two', () => {
+  it('sums sales per currency, never EUR into USD, and writes one Revenue line per currency in the CSV', () => {
     const t = studio();
     const show = t.addShow('Two shops');
     const mug = t.addProduct('Mug');
     const tee = t.addProduct('Tee');
+    const cap = t.addProduct('Cap');
     t.claim(show, mug, 'Mug', 'confirmed', '10', s(1), 'USD');
     t.claim(show, tee, 'Tee', 'confirmed', '8', s(2), 'EUR');
+    t.claim(show, mug, 'Mug', 'confirmed', '10.50', s(3), 'USD');
+    t.claim(show, cap, 'Cap', 'confirmed', '5', s(4), null);
+    t.claim(show, tee, 'Tee', 'cancelled', '8', s(5), 'EUR');
     const report = t.reports.report(show);
-    expect(report.products.map((p) => p.currency)).toEqual(['USD', 'EUR']);
-    expect(report.totals.currency).toBeNull();
+    expect(report.products.map((p) => p.currency)).toEqual(['USD', 'EUR', null]);
+    expect(report.totals.revenue).toEqual([
+      { currency: 'EUR', amount: '8' },
+      { currency: 'USD', amount: '20.50' },
+      { currency: null, amount: '5' },
+    ]);
+    const csv = t.reports.exportCsv(show).content;
+    expect(csv).toContain('Revenue,8,EUR');
+    expect(csv).toContain('Revenue,20.50,USD');
+    expect(csv).not.toContain('28.50');
   });
 
   it('lists the show\'s auctions (accepted bids, proxy bids too; a maximum only when it placed a bid) and adds their block to the CSV', () => {

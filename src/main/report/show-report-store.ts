@@ -14,6 +14,7 @@ export interface ShowReportRows {
   readonly deals: readonly {
     readonly title: string;
     readonly price: string;
+    readonly currency: string | null;
     readonly startedAt: number;
     readonly endsAt: number;
     readonly endedAt: number | null;
@@ -38,7 +39,7 @@ export const REPORT_QUERIES = {
   show: `SELECT s.id, s.name, s.practice, c.show_started_at FROM shows s LEFT JOIN rundown_cursors c ON c.show_id = s.id WHERE s.id = ?`,
   samples: 'SELECT at, viewers, live FROM show_samples WHERE show_id = ? ORDER BY at, id',
   pins: 'SELECT product_id, card, pinned_at, unpinned_at FROM pins WHERE show_id = ? ORDER BY pinned_at, id',
-  deals: 'SELECT title, price, started_at, ends_at, ended_at FROM deals WHERE show_id = ? ORDER BY started_at, id',
+  deals: 'SELECT title, price, currency, started_at, ends_at, ended_at FROM deals WHERE show_id = ? ORDER BY started_at, id',
   claims: 'SELECT product_id, product_title, status, price_paid, currency, claimed_at FROM claims WHERE show_id = ? ORDER BY id',
   messageCounts: `SELECT status, count(*) AS count FROM chat_messages WHERE show_id = ? AND role <> 'host' GROUP BY status`,
   firstMessage: `SELECT min(ts) AS ts FROM chat_messages WHERE show_id = ? AND role <> 'host'`,
@@ -80,7 +81,7 @@ export class ShowReportStore {
     const pins = db.prepare<[number], { product_id: number | null; card: string; pinned_at: number; unpinned_at: number | null }>(
       REPORT_QUERIES.pins,
     );
-    const deals = db.prepare<[number], { title: string; price: string; started_at: number; ends_at: number; ended_at: number | null }>(
+    const deals = db.prepare<[number], { title: string; price: string; currency: string | null; started_at: number; ends_at: number; ended_at: number | null }>(
       REPORT_QUERIES.deals,
     );
     const claims = db.prepare<
@@ -108,6 +109,7 @@ export class ShowReportStore {
         deals: deals.all(showId).map((d) => ({
           title: d.title,
           price: d.price,
+          currency: d.currency,
           startedAt: d.started_at,
           endsAt: d.ends_at,
           endedAt: d.ended_at,

@@ -4,6 +4,7 @@
  * `rundownChanged` when the active show's rundown did.
  */
 import { StudioError } from '../../shared/api/result.js';
+import { shownCurrency } from '../../shared/domain/money.js';
 import type { RundownState, Show } from '../../shared/domain/rundown.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { ItemChanges, NewRundownItem, RundownStore, ShowChanges } from './rundown-store.js';
@@ -26,6 +27,8 @@ export class RundownService {
     private readonly events: StudioEventBus,
     /** Without it, product rows show the catalog's stock. */
     private readonly stock?: RundownStock,
+    /** The seller's store currency ('' for none): shown for products whose file named no currency. */
+    private readonly storeCurrency: () => string = () => '',
   ) {}
 
   listShows(): Show[] {
@@ -125,16 +128,17 @@ export class RundownService {
     this.catalogChanged();
   }
 
-  /** A show's rundown, its product rows showing the units left in that show. */
+  /** A show's rundown, its product rows showing the units left in that show and the store currency where the file named none. */
   private read(showId: number): RundownState {
     const state = this.store.getRundown(showId);
     const stock = this.stock;
-    if (!stock) return state;
-    const items = state.items.map((item) =>
-      item.product === null
-        ? item
-        : { ...item, product: { ...item.product, stock: stock.stockLeft(showId, item.product.productId, item.product.variantId, item.product.stock) } },
-    );
+    const storeCurrency = this.storeCurrency();
+    const items = state.items.map((item) => {
+      if (item.product === null) return item;
+      const { productId, variantId } = item.product;
+      const left = stock ? stock.stockLeft(showId, productId, variantId, item.product.stock) : item.product.stock;
+      return { ...item, product: { ...item.product, stock: left, currency: shownCurrency(item.product.currency, storeCurrency) } };
+    });
     return { ...state, items };
   }
 

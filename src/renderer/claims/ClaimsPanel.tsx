@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Claim } from '../../shared/domain/selling.js';
 import { useStudio } from '../api/studio-context.js';
 import { useRundown } from '../rundown/rundown-context.js';
-import { formatMoney } from '../ui/format.js';
+import { formatCurrencyTotals, formatMoney } from '../ui/format.js';
 import { CLAIM_FILTERS, claimProductLabel, claimTotals, STATUS_LABELS, visibleClaims, type ClaimFilter } from './claims-view.js';
 import { downloadExportedFile } from '../ui/download.js';
 import { checkoutSendText } from './checkout-view.js';
@@ -118,7 +118,7 @@ export function ClaimsPanel({ focusClaimId = null }: { readonly focusClaimId?: n
         <span data-testid="claims-confirmed">{totals.confirmed.toLocaleString()} confirmed</span>
         {totals.waitlisted > 0 && <span data-testid="claims-waitlisted">{totals.waitlisted.toLocaleString()} on the waitlist</span>}
         <span className="claims-revenue" data-testid="claims-revenue">
-          {totals.mixedCurrencies ? 'Revenue: several currencies (see the CSV)' : `${feed.state?.practice ? 'Practice revenue (not sales)' : 'Revenue'} ${formatMoney(totals.revenue, totals.currency)}`}
+          {`${feed.state?.practice ? 'Practice revenue (not sales)' : 'Revenue'} ${formatCurrencyTotals(totals.revenue)}`}
         </span>
       </p>
       <ClaimsStock stock={feed.state?.stock ?? []} sending={sendingLinks} onSendLinks={(productId) => void sendLinks(productId)} />

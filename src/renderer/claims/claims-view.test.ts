@@ -36,17 +36,19 @@ describe('claimTotals', () => {
       claim({ pricePaid: '5', status: 'cancelled' }),
       claim({ pricePaid: null }),
     ];
-    expect(claimTotals(claims)).toEqual({ confirmed: 3, waitlisted: 1, cancelled: 1, revenue: '0.30', currency: 'USD', mixedCurrencies: false });
+    expect(claimTotals(claims)).toEqual({ confirmed: 3, waitlisted: 1, cancelled: 1, revenue: [{ currency: 'USD', amount: '0.30' }] });
   });
 
   it('does not add up different currencies into one number', () => {
-    const t = claimTotals([claim({ currency: 'USD' }), claim({ currency: 'EUR' })]);
-    expect(t.mixedCurrencies).toBe(true);
-    expect(t.currency).toBeNull();
+    const t = claimTotals([claim({ currency: 'USD', pricePaid: '10' }), claim({ currency: 'EUR', pricePaid: '8' }), claim({ currency: 'USD', pricePaid: '2.50' })]);
+    expect(t.revenue).toEqual([
+      { currency: 'USD', amount: '12.50' },
+      { currency: 'EUR', amount: '8' },
+    ]);
   });
 
   it('is zero with no claims', () => {
-    expect(claimTotals([])).toMatchObject({ confirmed: 0, revenue: '0', currency: null });
+    expect(claimTotals([])).toMatchObject({ confirmed: 0, revenue: [] });
   });
 });
 

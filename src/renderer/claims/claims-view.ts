@@ -1,6 +1,6 @@
 import type { Money } from '../../shared/domain/catalog.js';
 import { addMoney } from '../../shared/domain/money.js';
-import type { Claim, ClaimStatus, ProductStockLeft } from '../../shared/domain/selling.js';
+import type { Claim, ClaimStatus, CurrencyTotal, ProductStockLeft } from '../../shared/domain/selling.js';
 
 /** What the Claims panel lists: every claim, or one status. */
 export type ClaimFilter = 'all' | ClaimStatus;
@@ -28,33 +28,28 @@ export interface ClaimTotals {
   readonly confirmed: number;
   readonly waitlisted: number;
   readonly cancelled: number;
-  /** Sum of the price paid over confirmed claims (exact decimal); "0" when none had a price. */
-  readonly revenue: Money;
-  /** The one currency of those sales; null when there is none or they are mixed. */
-  readonly currency: string | null;
-  /** Confirmed claims in more than one currency: the sum is not one amount. */
-  readonly mixedCurrencies: boolean;
+  /** The price paid over confirmed claims, summed per currency (exact decimals; never EUR into USD); [] when none had a price. */
+  readonly revenue: readonly CurrencyTotal[];
 }
 
 export function claimTotals(claims: readonly Claim[]): ClaimTotals {
   let confirmed = 0;
   let waitlisted = 0;
   let cancelled = 0;
-  let revenue: Money = '0';
-  const currencies = new Set<string>();
+  const revenue = new Map<string | null, Money>();
   for (const claim of claims) {
     if (claim.status === 'waitlisted') waitlisted++;
     else if (claim.status === 'cancelled') cancelled++;
     else {
       confirmed++;
       if (claim.pricePaid !== null) {
-        revenue = addMoney(revenue, claim.pricePaid);
-        if (claim.currency) currencies.add(claim.currency);
+        const currency = claim.currency || null;
+        revenue.set(currency, addMoney(revenue.get(currency) ?? '0', claim.pricePaid));
       }
     }
   }
-  const [only] = currencies;
-  return { confirmed, waitlisted, cancelled, revenue, currency: currencies.size === 1 ? (only ?? null) : null, mixedCurrencies: currencies.size > 1 };
+  const sums = [...revenue].map(([currency, amount]) => ({ currency, amount }));
+  return { confirmed, waitlisted, cancelled, revenue: sums };
 }
 
 /** "Blue Dress — M / Blue". */

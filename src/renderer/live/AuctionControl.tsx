@@ -58,7 +58,7 @@ export function AuctionControl({ auctions, pinId, title, currency, studioNow }: 
   }
   if (!runShow) return null;
   if (open) {
-    return <AuctionForm title={title} last={lastChoices(state?.history ?? [])} priceRef={priceRef} start={auctions.start} close={() => setOpen(false)} />;
+    return <AuctionForm title={title} currency={currency} last={lastChoices(state?.history ?? [])} priceRef={priceRef} start={auctions.start} close={() => setOpen(false)} />;
   }
   const result = ended ? auctionResultLine(ended, currency) : null;
   return (

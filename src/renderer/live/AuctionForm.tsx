@@ -2,9 +2,14 @@ import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { AUCTION_LIMITS } from '../../shared/auction/auction-rules.js';
 import { AUCTION_DURATIONS, AUCTION_KEY, parseAuctionDuration, parseExtendSeconds } from './auction-view.js';
 import type { AuctionStart } from './use-auctions.js';
+import { formatMoney } from '../../shared/domain/money.js';
+import { readPriceEntry } from '../ui/price-entry.js';
+import { PriceReading } from '../ui/PriceReading.js';
 
 export interface AuctionFormProps {
   readonly title: string;
+  /** The pinned product's currency: prices are read and shown in it. */
+  readonly currency: string | null;
   /** The last auction's choices, so a run of auctions needs one key and Enter each. */
   readonly last: AuctionStart | null;
   readonly priceRef: RefObject<HTMLInputElement | null>;
@@ -26,8 +31,9 @@ function initialChoice(last: AuctionStart | null): { choice: string; custom: str
  * (10 s / 20 s / 30 s / 1 min or a custom 5 s–10 min), soft close ("a late
  * bid adds N s") or sudden death, and an optional reserve. Enter starts it.
  */
-export function AuctionForm({ title, last, priceRef, start, close }: AuctionFormProps) {
-  const [price, setPrice] = useState(last?.startPrice ?? '');
+export function AuctionForm({ title, currency, last, priceRef, start, close }: AuctionFormProps) {
+  // The last price comes back as main keeps it ("1299"): shown the host's way so it reads back the same.
+  const [price, setPrice] = useState(last ? formatMoney(last.startPrice, null) : '');
   const [{ choice, custom }, setDuration] = useState(() => initialChoice(last));
   const [mode, setMode] = useState<AuctionStart['mode']>(last?.mode ?? 'soft');
   const [extend, setExtend] = useState(String(last?.extendSeconds ?? AUCTION_LIMITS.defaultExtendSeconds));
@@ -40,18 +46,22 @@ export function AuctionForm({ title, last, priceRef, start, close }: AuctionForm
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (price.trim() === '') return setError('Type the starting price.');
+    const opening = readPriceEntry(price, currency);
+    if (opening.kind === 'empty') return setError('Type the starting price.');
+    if (opening.kind === 'bad') return setError(opening.message);
+    const reserveEntry = readPriceEntry(reserve, currency);
+    if (reserveEntry.kind === 'bad') return setError(`Reserve: ${reserveEntry.message}`);
     const duration = choice === CUSTOM ? parseAuctionDuration(custom) : { ok: true as const, seconds: Number(choice) };
     if (!duration.ok) return setError(duration.message);
     const extendSeconds = mode === 'soft' ? parseExtendSeconds(extend) : { ok: true as const, seconds: AUCTION_LIMITS.defaultExtendSeconds };
     if (!extendSeconds.ok) return setError(extendSeconds.message);
     setBusy(true);
     const message = await start({
-      startPrice: price.trim(),
+      startPrice: opening.value,
       durationSeconds: duration.seconds,
       mode,
       extendSeconds: extendSeconds.seconds,
-      reserve: reserve.trim() === '' ? null : reserve.trim(),
+      reserve: reserveEntry.kind === 'ok' ? reserveEntry.value : null,
     });
     setBusy(false);
     setError(message);
@@ -85,6 +95,7 @@ export function AuctionForm({ title, last, priceRef, start, close }: AuctionForm
           edited();
         }}
       />
+      <PriceReading entry={readPriceEntry(price, currency)} hidden={error !== null} testId="auction-price-reading" />
       <select
         className="select"
         aria-label="Auction length"
@@ -172,3 +183,4 @@ export function AuctionForm({ title, last, priceRef, start, close }: AuctionForm
     </form>
   );
 }
+

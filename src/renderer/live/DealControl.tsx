@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Deal } from '../../shared/domain/selling.js';
 import { formatMoney } from '../ui/format.js';
+import { readPriceEntry } from '../ui/price-entry.js';
+import { PriceReading } from '../ui/PriceReading.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { DEAL_DURATIONS, parseDealDuration, studioDealPhase } from './deal-clock.js';
 import { useLiveCommands } from './live-context.js';
@@ -42,14 +44,17 @@ export function DealControl({ deal, studioNow, currency, title }: DealControlPro
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
-    if (price.trim() === '') return setError('Type the deal price.');
+    const entry = readPriceEntry(price, currency);
+    if (entry.kind === 'empty') return setError('Type the deal price.');
+    if (entry.kind === 'bad') return setError(entry.message);
     let seconds = Number(choice);
     if (choice === CUSTOM) {
       const parsed = parseDealDuration(custom);
       if (!parsed.ok) return setError(parsed.message);
       seconds = parsed.seconds;
     }
-    if (await act(() => startDeal(price.trim(), seconds))) setPrice('');
+    // Main gets the amount as read here, in the host's locale ("1299.00"), never the typed text.
+    if (await act(() => startDeal(entry.value, seconds))) setPrice('');
   };
 
   if (deal && phase?.kind === 'running') {
@@ -95,6 +100,7 @@ export function DealControl({ deal, studioNow, currency, title }: DealControlPro
           setError(null);
         }}
       />
+      <PriceReading entry={readPriceEntry(price, currency)} hidden={error !== null} testId="deal-price-reading" />
       <select className="select" aria-label="Deal length" value={choice} onChange={(e) => setChoice(e.target.value)}>
         {DEAL_DURATIONS.map((d) => (
           <option key={d.seconds} value={String(d.seconds)}>

@@ -5,7 +5,7 @@ import { useStudio } from '../api/studio-context.js';
 import { ShowReplays } from '../replay/ShowReplays.js';
 import { downloadExportedFile } from '../ui/download.js';
 import { EmptyState } from '../ui/EmptyState.js';
-import { formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
+import { formatCurrencyTotals, formatDateTime, formatDuration, formatMoney } from '../ui/format.js';
 import { GiveawayReportTable } from './GiveawayReportTable.js';
 import { ShowReportTimeline } from './ShowReportTimeline.js';
 import { useShowReport } from './use-show-report.js';
@@ -110,7 +110,11 @@ function ReportBody({ report, compact }: { report: ShowReport; compact: boolean 
           value={totals.claimsConfirmed.toLocaleString()}
           note={`confirmed of ${claimsTotal} · ${totals.claimsWaitlisted} waitlisted · ${totals.claimsCancelled} cancelled`}
         />
-        <Tile label="Revenue" value={formatMoney(totals.revenue, totals.currency)} note={totals.currency === null && claimsTotal > 0 ? 'mixed or unknown currency' : 'confirmed claims'} />
+        <Tile
+          label="Revenue"
+          value={formatCurrencyTotals(totals.revenue)}
+          note={totals.revenue.length > 1 ? 'confirmed claims, per currency' : totals.revenue[0]?.currency === null ? 'confirmed claims, currency unknown' : 'confirmed claims'}
+        />
       </dl>
 
       {!compact && (
@@ -164,7 +168,7 @@ function ReportBody({ report, compact }: { report: ShowReport; compact: boolean 
               <td className="num">{totals.claimsConfirmed}</td>
               <td className="num">{totals.claimsWaitlisted}</td>
               <td className="num">{totals.claimsCancelled}</td>
-              <td className="num">{formatMoney(totals.revenue, totals.currency)}</td>
+              <td className="num">{formatCurrencyTotals(totals.revenue)}</td>
             </tr>
           </tfoot>
         </table>

@@ -87,11 +87,11 @@ export function ShowReportTimeline({ report }: { report: ShowReport }) {
       {timeline.deals.map((deal, i) => {
         const x = scale.x(deal.from);
         const width = Math.max(2, scale.x(deal.to) - x);
-        const label = fitLabel(`Deal ${formatMoney(deal.price, report.totals.currency)}`, width, 6);
+        const label = fitLabel(`Deal ${formatMoney(deal.price, deal.currency)}`, width, 6);
         return (
           <g key={`deal-${deal.from}-${i}`} className="report-timeline-deal">
             <rect x={x} y={DEAL_Y} width={width} height={DEAL_H} rx={2}>
-              <title>{`Flash deal on ${deal.title}: ${formatMoney(deal.price, report.totals.currency)} for ${formatDuration((deal.to - deal.from) / 1000)}`}</title>
+              <title>{`Flash deal on ${deal.title}: ${formatMoney(deal.price, deal.currency)} for ${formatDuration((deal.to - deal.from) / 1000)}`}</title>
             </rect>
             {label && (
               <text x={x + 3} y={DEAL_Y + 11}>

@@ -15,7 +15,7 @@ function report(values: Partial<ShowReport> & { samples?: ShowReport['timeline']
     viewers: { peak: 0, average: 0 },
     messages: { total: 0, approved: 0, held: 0, blocked: 0 },
     products: [],
-    totals: { claimsConfirmed: 0, claimsWaitlisted: 0, claimsCancelled: 0, revenue: '0', currency: null },
+    totals: { claimsConfirmed: 0, claimsWaitlisted: 0, claimsCancelled: 0, revenue: [] },
     auctions: [],
     giveaways: [],
     generatedAt: T + 600_000,

@@ -1,10 +1,17 @@
 import type { Money } from '../../shared/domain/catalog.js';
+import type { CurrencyTotal } from '../../shared/domain/selling.js';
 import { compareMoney, formatMoney as formatExactMoney } from '../../shared/domain/money.js';
 
-/** A price for display ("$19.99"); "—" when the store gave none. Exact: the decimal string is never a float. */
+/** A price for display in the host's locale ("$19.99", "19,99 €"); "—" when the store gave none. Exact: the decimal string is never a float. */
 export function formatMoney(amount: Money | null, currency: string | null): string {
   if (amount === null || amount === '') return '—';
   return formatExactMoney(amount, currency);
+}
+
+/** Sums in several currencies, each in its own ("€120.00 · $45.00"): never added together. "0" with no sales. */
+export function formatCurrencyTotals(totals: readonly CurrencyTotal[]): string {
+  if (totals.length === 0) return formatExactMoney('0', null);
+  return totals.map((t) => formatExactMoney(t.amount, t.currency)).join(' · ');
 }
 
 /** A compare-at price worth striking through: present and higher than the price. */

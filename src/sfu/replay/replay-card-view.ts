@@ -56,9 +56,9 @@ function build(pin: ReplayPin): DocumentFragment {
   if (product.variant) body.append(text('p', 'card-variant', product.variant, 'replay-card-variant'));
   if (product.available && product.price !== null) {
     const prices = el('p', 'card-prices');
-    prices.append(text('span', 'card-price', formatPrice(product.price, product.currency), 'replay-card-price'));
+    prices.append(text('span', 'card-price', formatPrice(product.price, product.currency, navigator.language), 'replay-card-price'));
     if (product.compareAtPrice !== null) {
-      const was = formatPrice(product.compareAtPrice, product.currency);
+      const was = formatPrice(product.compareAtPrice, product.currency, navigator.language);
       const del = text('del', 'card-compare-at', was);
       del.setAttribute('aria-label', `Was ${was}`);
       prices.append(' ', del);

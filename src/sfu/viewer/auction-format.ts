@@ -1,3 +1,4 @@
+import { formatMoney as formatExactMoney, isMoney } from '../../shared/domain/money.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { AuctionView, SellNotice } from '../../shared/sfu/protocol-selling.js';
 
@@ -7,17 +8,9 @@ import type { AuctionView, SellNotice } from '../../shared/sfu/protocol-selling.
  * clock (`serverNow` is that clock now, see ServerClock).
  */
 
-/** "$10" for whole amounts, "$10.50" otherwise; the bare number without a currency. */
+/** "$10" for whole amounts, "$10.50" otherwise, in the viewer's locale: the studio's one formatter (shared/domain/money.ts). */
 export function formatMoney(amount: string, currency: string | null, locale?: string): string {
-  const whole = /^\d+(\.0+)?$/.test(amount);
-  if (!currency) return whole ? amount.replace(/\.0+$/, '') : amount;
-  try {
-    const options: Intl.NumberFormatOptions = { style: 'currency', currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) };
-    // Intl formats a decimal string exactly (no float rounding) in current browsers.
-    return new Intl.NumberFormat(locale, options).format(amount as `${number}`);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  return isMoney(amount) ? formatExactMoney(amount, currency, locale, { wholeWithoutCents: true }) : amount;
 }
 
 /** This viewer in the auction: leading, bid and was overtaken, or won it. */

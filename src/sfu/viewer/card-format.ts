@@ -1,4 +1,5 @@
 import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
+import { compareMoney, formatMoney, isMoney } from '../../shared/domain/money.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 
 /**
@@ -6,20 +7,15 @@ import type { ProductCard } from '../../shared/sfu/product-card.js';
  * they are tested in Node. Prices arrive as exact decimal strings.
  */
 
+/** A card price in the viewer's locale ("68,00 $" in de-DE): the studio's one formatter, see shared/domain/money.ts. */
 export function formatPrice(amount: string, currency: string | null, locale?: string): string {
-  if (!currency) return amount;
-  try {
-    // Intl formats a decimal string exactly (no float rounding) in current browsers.
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount as `${number}`);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  return isMoney(amount) ? formatMoney(amount, currency, locale) : amount;
 }
 
 /** The struck-through price, only when it really is higher than the price. */
 export function compareAtText(card: ProductCard, locale?: string): string | null {
   if (card.compareAtPrice === null || card.price === null) return null;
-  if (!(Number(card.compareAtPrice) > Number(card.price))) return null;
+  if (!isMoney(card.compareAtPrice) || !isMoney(card.price) || compareMoney(card.compareAtPrice, card.price) <= 0) return null;
   return formatPrice(card.compareAtPrice, card.currency, locale);
 }
 

@@ -38,7 +38,7 @@ export class ProductCardView {
       return;
     }
     const serverNow = () => Date.now() + serverOffset;
-    const deal = dealView(card, serverNow());
+    const deal = dealView(card, serverNow(), navigator.language);
     this.root.replaceChildren(this.build(card, deal));
     if (deal?.kind === 'running') this.startTicker(card, serverNow);
     this.root.hidden = false;
@@ -55,7 +55,7 @@ export class ProductCardView {
   /** Counts down in place; at zero the card is drawn again as "Deal ended" with the regular price. */
   private startTicker(card: ProductCard, serverNow: () => number): void {
     this.ticker = setInterval(() => {
-      const deal = dealView(card, serverNow());
+      const deal = dealView(card, serverNow(), navigator.language);
       if (deal?.kind !== 'running') {
         this.stopTicker();
         this.root.replaceChildren(this.build(card, deal));
@@ -89,7 +89,7 @@ export class ProductCardView {
 
     body.append(...this.prices(card, deal));
 
-    const stock = stockText(card.stock);
+    const stock = stockText(card.stock, navigator.language);
     if (stock) {
       const p = text('p', 'card-stock', stock, 'pin-stock');
       if (card.stock !== null && card.stock <= 10) p.classList.add(card.stock === 0 ? 'is-sold-out' : 'is-low');
@@ -133,8 +133,8 @@ export class ProductCardView {
         prices.append(' ', del);
       }
     } else {
-      if (card.price !== null) prices.append(text('span', 'card-price', formatPrice(card.price, card.currency), 'pin-price'));
-      const was = compareAtText(card);
+      if (card.price !== null) prices.append(text('span', 'card-price', formatPrice(card.price, card.currency, navigator.language), 'pin-price'));
+      const was = compareAtText(card, navigator.language);
       if (was) {
         const del = text('del', 'card-compare-at', was, 'pin-compare-at');
         del.setAttribute('aria-label', `Was ${was}`);

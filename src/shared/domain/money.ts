@@ -15,7 +15,7 @@ import type { Money } from './catalog.js';
 
 export type ParseMoneyResult =
   | { readonly ok: true; readonly value: Money }
-  | { readonly ok: false; readonly reason: 'empty' | 'negative' | 'not-a-number' };
+  | { readonly ok: false; readonly reason: 'empty' | 'negative' | 'not-a-number' | 'ambiguous' };
 
 export interface ParseMoneyOptions {
   /**
@@ -25,10 +25,31 @@ export interface ParseMoneyOptions {
    * read as thousands and anything else decides by itself ("19,99").
    */
   readonly decimalComma?: boolean;
+  /**
+   * Refuse ("ambiguous") a lone mark before exactly three digits ("1,299",
+   * "1.299") instead of reading it by `decimalComma`: an import whose file
+   * has not shown its convention yet reports the line rather than guess.
+   */
+  readonly refuseAmbiguous?: boolean;
+  /**
+   * The seller's store currency ('' or absent: none). A bare "$" means it
+   * when it is a dollar currency (CAD, AUD…), else USD; a bare "¥" means it
+   * when it is JPY or CNY, else JPY.
+   */
+  readonly storeCurrency?: string;
 }
 
 // Compiled once: parsing runs for every row of a 100,000-row import.
-const CURRENCY_SYMBOLS = /[$€£¥₹₩₽₺₫₪฿₱₦₴₡₲₵₸₭₮¢]|\b(?:US|CA|AU|NZ|HK|S|R|NT|MX|C|A)\$/gu;
+/** Prefixed dollars first ("US$", "CA$"), then single symbols. "¢" is not here: "99¢" is not 99. */
+const CURRENCY_SYMBOLS = /\b(?:US|CA|AU|NZ|HK|S|R|NT|MX|C|A)\$|[$€£¥₹₩₽₺₫₪฿₱₦₴₡₲₵₸₭₮]/gu;
+/** Symbols that name one currency only. "$" and "¥" are resolved with the store currency (see ParseMoneyOptions). */
+const SYMBOL_CURRENCY: Readonly<Record<string, string>> = {
+  'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', 'AU$': 'AUD', 'A$': 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD',
+  'R$': 'BRL', 'NT$': 'TWD', 'MX$': 'MXN', '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY',
+  '₫': 'VND', '₪': 'ILS', '฿': 'THB', '₱': 'PHP', '₦': 'NGN', '₴': 'UAH', '₡': 'CRC', '₲': 'PYG', '₵': 'GHS',
+  '₸': 'KZT', '₭': 'LAK', '₮': 'MNT',
+};
+const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'TWD', 'BRL', 'ARS', 'CLP', 'COP']);
 const ISO_CODE_AT_EDGE = /^([A-Za-z]{3})\s*(?=[\d.,])|(?<=[\d.,])\s*([A-Za-z]{3})$/;
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
 const ONLY_DIGITS_AND_MARKS = /^[\d.,]+$/;
@@ -43,7 +64,11 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Parse
   return parseMoneyWithCurrency(text, options).result;
 }
 
-/** Like `parseMoney`, and also returns an ISO currency code written beside the amount ("15.00 USD", "EUR 5"). */
+/**
+ * Like `parseMoney`, and also returns the currency the text names: an ISO
+ * code beside the amount ("15.00 USD", "EUR 5") or a symbol ("€24.00",
+ * "£5", "$5" — see ParseMoneyOptions.storeCurrency); null when it names none.
+ */
 export function parseMoneyWithCurrency(
   text: string,
   options: ParseMoneyOptions = {},
@@ -56,15 +81,59 @@ export function parseMoneyWithCurrency(
     currency = (code[1] ?? code[2] ?? '').toUpperCase();
     s = s.slice(0, code.index) + s.slice(code.index + code[0].length);
   }
-  s = s.replace(CURRENCY_SYMBOLS, '').replace(GROUP_SPACES, '');
+  s = s.replace(CURRENCY_SYMBOLS, (symbol) => {
+    currency ??= symbolCurrency(symbol, options.storeCurrency ?? '');
+    return '';
+  });
+  s = s.replace(GROUP_SPACES, '');
   if (s.startsWith('-') || s.endsWith('-') || (s.startsWith('(') && s.endsWith(')'))) {
     return { result: { ok: false, reason: 'negative' }, currency };
   }
   if (s.startsWith('+')) s = s.slice(1);
   if (!ONLY_DIGITS_AND_MARKS.test(s) || !/\d/.test(s)) return { result: { ok: false, reason: 'not-a-number' }, currency };
+  if (options.refuseAmbiguous === true && isAmbiguousMark(s)) return { result: { ok: false, reason: 'ambiguous' }, currency };
   const normalized = normalizeSeparators(s, options.decimalComma === true);
   if (normalized === null) return { result: { ok: false, reason: 'not-a-number' }, currency };
   return { result: { ok: true, value: canonical(normalized) }, currency };
+}
+
+function symbolCurrency(symbol: string, storeCurrency: string): string {
+  const store = storeCurrency.toUpperCase();
+  if (symbol === '$') return DOLLAR_CURRENCIES.has(store) ? store : 'USD';
+  if (symbol === '¥') return store === 'CNY' ? 'CNY' : 'JPY';
+  return SYMBOL_CURRENCY[symbol] ?? 'USD';
+}
+
+const SINGLE_MARK_THREE_DIGITS = /^[1-9]\d{0,2}[.,]\d{3}$/;
+
+/** "1,299" or "1.299": thousands in one convention, three decimals in the other. */
+function isAmbiguousMark(s: string): boolean {
+  return SINGLE_MARK_THREE_DIGITS.test(s);
+}
+
+/**
+ * What a price written in a file tells about the file's decimal mark:
+ * "19,99" and "1.299,00" say ",", "19.99" and "1,299.00" say ".", while
+ * "20" or the ambiguous "1,299" say nothing (null).
+ */
+export function decimalMarkShownBy(text: string): ',' | '.' | null {
+  const s = text.replace(CURRENCY_SYMBOLS, '').replace(/[A-Za-z]/g, '').replace(GROUP_SPACES, '');
+  if (!ONLY_DIGITS_AND_MARKS.test(s) || isAmbiguousMark(s)) return null;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? '.' : ',';
+  const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
+  if (mark === null || s.split(mark).length > 2) return null;
+  return mark;
+}
+
+/** True when the locale writes "19,99" (de-DE, fr-FR…), so a host typing "1,299" there means 1.299. */
+export function localeUsesDecimalComma(locale?: string): boolean {
+  try {
+    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',';
+  } catch {
+    return false;
+  }
 }
 
 /** Turns "1.299,00" / "1,299.00" / "19,99" into "1299.00" / "1299.00" / "19.99", or null when the marks make no sense. */
@@ -160,23 +229,51 @@ export function multiplyMoney(m: Money, quantity: number): Money {
   return fromScaled(x.units * BigInt(quantity), x.scale);
 }
 
+export interface FormatMoneyOptions {
+  /** "$10" rather than "$10.00" for a whole amount (auction bids read better that way). */
+  readonly wholeWithoutCents?: boolean;
+}
+
 /**
- * For display: "$19.99", "19,99 €" (by locale), "¥1,500". Falls back to
+ * The one way a price becomes text, everywhere (studio, watch page, replay,
+ * OBS, chat notices): "$19.99", "19,99 €" (by locale), "¥1,500". `locale`:
+ * the viewer's on the watch page (navigator.language), the host's in the
+ * studio and in text main writes (undefined: the system's). Falls back to
  * "19.99 XYZ" when the currency code is unknown, and to the plain amount
- * when there is no currency. Intl formats the decimal string exactly.
+ * (grouped by locale) when there is no currency. Intl formats the decimal
+ * string exactly: no binary float on the way.
  */
-export function formatMoney(m: Money, currency: string | null, locale?: string): string {
+export function formatMoney(m: Money, currency: string | null, locale?: string, options: FormatMoneyOptions = {}): string {
+  const whole = options.wholeWithoutCents === true && /^\d+(?:\.0+)?$/.test(m);
+  const exact = m as Intl.StringNumericLiteral;
   if (currency === null || currency === '') {
-    const decimals = Math.min(m.split('.')[1]?.length ?? 0, 20);
-    return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
-      m as Intl.StringNumericLiteral,
-    );
+    const decimals = whole ? 0 : Math.min(m.split('.')[1]?.length ?? 0, 20);
+    return numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })?.format(exact) ?? m;
   }
+  const wholeDigits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  const format = numberFormat(locale, { style: 'currency', currency, ...wholeDigits });
+  return format === null ? `${m} ${currency}` : format.format(exact);
+}
+
+/** Intl.NumberFormat, or null when the currency code is unknown; an unknown locale falls back to the default one. */
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(m as Intl.StringNumericLiteral);
+    return new Intl.NumberFormat(locale, options);
   } catch {
-    return `${m} ${currency}`;
+    try {
+      return new Intl.NumberFormat(undefined, options);
+    } catch {
+      return null;
+    }
   }
+}
+
+/** The currency a product is shown in: the one its file named, else the seller's store currency, else none. */
+export function shownCurrency(productCurrency: string | null, storeCurrency: string): string | null {
+  const own = productCurrency?.trim().toUpperCase() ?? '';
+  if (own !== '') return own;
+  const store = storeCurrency.trim().toUpperCase();
+  return store === '' ? null : store;
 }
 
 /** The smaller of two amounts, returned as written (`a` when equal). */

@@ -108,6 +108,12 @@ export interface ShowReportProduct {
   readonly currency: string | null;
 }
 
+/** Money in one currency (null: a sale whose product named no currency). */
+export interface CurrencyTotal {
+  readonly currency: string | null;
+  readonly amount: Money;
+}
+
 export interface ShowReport {
   readonly showId: number;
   readonly showName: string;
@@ -127,13 +133,15 @@ export interface ShowReport {
     readonly claimsConfirmed: number;
     readonly claimsWaitlisted: number;
     readonly claimsCancelled: number;
-    readonly revenue: Money;
-    /** The one currency of every sale; null when mixed or unknown. */
-    readonly currency: string | null;
+    /**
+     * Confirmed sales summed per currency (never EUR added to USD), in
+     * currency-code order, a sale in no known currency last; [] without sales.
+     */
+    readonly revenue: readonly CurrencyTotal[];
   };
   readonly timeline: {
     readonly pins: readonly { readonly productId: number | null; readonly title: string; readonly from: number; readonly to: number | null }[];
-    readonly deals: readonly { readonly title: string; readonly price: Money; readonly from: number; readonly to: number }[];
+    readonly deals: readonly { readonly title: string; readonly price: Money; readonly currency: string | null; readonly from: number; readonly to: number }[];
     readonly claims: readonly { readonly at: number; readonly status: ClaimStatus }[];
     /** Viewer count samples, oldest first. */
     readonly viewers: readonly { readonly at: number; readonly count: number; readonly live: boolean }[];

@@ -1,11 +1,10 @@
 /**
- * Reading typed values out of text cells, with the host-readable messages a
+ * Reading typed values out of text cells (prices: price-cells.ts), with the host-readable messages a
  * bad cell produces. A reader returns the value or pushes a message to the
  * row's problem list; the importer then skips a row that has problems.
  * Messages carry no "Line N:" prefix: RowError has the line.
  */
-import type { Money, ProductStatus } from '../../../shared/domain/catalog.js';
-import { parseMoneyWithCurrency } from '../../../shared/domain/money.js';
+import type { ProductStatus } from '../../../shared/domain/catalog.js';
 
 export type Problems = string[];
 
@@ -17,25 +16,6 @@ const GROUPED_INTEGER = /^[+-]?\d{1,3}(?:,\d{3})+$/;
 export function quoteCell(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return `"${oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine}"`;
-}
-
-/** A price cell: null when blank; on a bad value, a message like `price "abc" is not a number`. */
-export function readMoney(raw: string, label: string, problems: Problems, decimalComma = false): Money | null {
-  return readMoneyWithCurrency(raw, label, problems, decimalComma).amount;
-}
-
-export function readMoneyWithCurrency(
-  raw: string,
-  label: string,
-  problems: Problems,
-  decimalComma = false,
-): { amount: Money | null; currency: string | null } {
-  if (raw === '') return { amount: null, currency: null };
-  const { result, currency } = parseMoneyWithCurrency(raw, { decimalComma });
-  if (result.ok) return { amount: result.value, currency };
-  if (result.reason === 'negative') problems.push(`${label} ${quoteCell(raw)} is below zero`);
-  else problems.push(`${label} ${quoteCell(raw)} is not a number`);
-  return { amount: null, currency: null };
 }
 
 /**

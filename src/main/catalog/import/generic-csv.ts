@@ -12,13 +12,16 @@
  * Option names come from the "Option N name" column when mapped, else from
  * the header of the value column ("Color").
  * A semicolon-separated file comes from a decimal-comma locale, so "1.299"
- * is read as one thousand two hundred ninety-nine there.
+ * is read as one thousand two hundred ninety-nine there; in any other file
+ * "1,299" is reported on its line until the file shows its decimal mark
+ * (see price-cells.ts).
  */
 import type { CatalogField } from '../../../shared/domain/catalog.js';
 import { CatalogFileError, SUPPORTED_FORMATS } from './catalog-file-error.js';
-import { type Problems, deepestCategory, readMoneyWithCurrency, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
+import { type Problems, deepestCategory, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
 import { type Column, cellText, describeHeaders } from './columns.js';
 import { htmlToText } from './html-text.js';
+import type { PriceCells } from './price-cells.js';
 import { type ProductDraft, type ReportRowError, type RowImporter, dropEmptyOptions, finishDraft, newDraft, slugify } from './product-draft.js';
 import type { ImportedProduct } from './types.js';
 
@@ -31,7 +34,7 @@ export function createGenericCsvImporter(
   headers: readonly string[],
   mapping: Record<CatalogField, string | null>,
   report: ReportRowError,
-  options: { decimalComma: boolean },
+  prices: PriceCells,
 ): RowImporter {
   const col = Object.fromEntries(
     Object.entries(mapping).map(([field, header]) => [field, header === null ? -1 : headers.indexOf(header)]),
@@ -42,7 +45,7 @@ export function createGenericCsvImporter(
         `Choose which column holds the title (or at least the SKU). Columns found: ${describeHeaders(headers)}.`,
     );
   }
-  return new GenericCsvImporter(headers, col, report, options.decimalComma);
+  return new GenericCsvImporter(headers, col, report, prices);
 }
 
 class GenericCsvImporter implements RowImporter {
@@ -57,7 +60,7 @@ class GenericCsvImporter implements RowImporter {
     headers: readonly string[],
     private readonly col: ColumnsOf<CatalogField>,
     private readonly report: ReportRowError,
-    private readonly decimalComma: boolean,
+    private readonly prices: PriceCells,
   ) {
     // Only mapped value columns count, so names and values stay aligned even if option 1 is left unmapped.
     const slots = [
@@ -78,8 +81,8 @@ class GenericCsvImporter implements RowImporter {
     const hasOptions = optionValues.some((v) => v !== '');
 
     const problems: Problems = [];
-    const price = readMoneyWithCurrency(cellText(row, col.price), 'price', problems, this.decimalComma);
-    const compare = readMoneyWithCurrency(cellText(row, col.compareAtPrice), 'compare-at price', problems, this.decimalComma);
+    const price = this.prices.read(cellText(row, col.price), 'price', problems);
+    const compare = this.prices.read(cellText(row, col.compareAtPrice), 'compare-at price', problems);
     const stock = readStock(cellText(row, col.stock), problems);
 
     const draft = this.productFor(row, line, title, sku, hasOptions);

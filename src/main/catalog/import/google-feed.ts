@@ -15,7 +15,8 @@
  *   URL; brand the vendor; id the SKU unless the feed has a sku column.
  */
 import { CatalogFileError } from './catalog-file-error.js';
-import { type Problems, deepestCategory, mergeTags, readMoneyWithCurrency, readStock, splitList } from './cell-values.js';
+import { type Problems, deepestCategory, mergeTags, readStock, splitList } from './cell-values.js';
+import { PriceCells } from './price-cells.js';
 import { describeHeaders } from './columns.js';
 import { htmlToText } from './html-text.js';
 import { MAX_OPTIONS, type ReportRowError, type RowImporter, finishDraft, newDraft } from './product-draft.js';
@@ -70,7 +71,11 @@ export class GoogleFeedBuilder {
   private readonly groups = new Map<string, FeedGroup>();
   private readonly itemLines = new Map<string, number>();
 
-  constructor(private readonly report: ReportRowError) {}
+  constructor(
+    private readonly report: ReportRowError,
+    /** Google's feed spec writes "." as the decimal mark ("15.00 USD"). */
+    private readonly prices = new PriceCells({ decimalMark: '.', storeCurrency: '' }),
+  ) {}
 
   addItem(item: GoogleItem, line: number): void {
     const id = first(item, 'id');
@@ -89,8 +94,8 @@ export class GoogleFeedBuilder {
       return;
     }
     const problems: Problems = [];
-    const price = readMoneyWithCurrency(first(item, 'price'), 'price', problems);
-    const sale = readMoneyWithCurrency(first(item, 'sale_price'), 'sale price', problems);
+    const price = this.prices.read(first(item, 'price'), 'price', problems);
+    const sale = this.prices.read(first(item, 'sale_price'), 'sale price', problems);
     const quantity = readStock(first(item, 'quantity') || first(item, 'sell_on_google_quantity'), problems, 'quantity');
     if (problems.length > 0) {
       for (const message of problems) this.report({ line, message });
@@ -195,14 +200,14 @@ export function sharedTitle(titles: string[]): string {
 }
 
 /** Google feed as TSV/CSV: one item per row, additional_image_link comma-separated. */
-export function createGoogleTableImporter(headers: readonly string[], report: ReportRowError): RowImporter {
+export function createGoogleTableImporter(headers: readonly string[], report: ReportRowError, prices = new PriceCells({ decimalMark: '.', storeCurrency: '' })): RowImporter {
   const names = headers.map(googleAttributeName);
   if (!names.includes('id') || !names.includes('title')) {
     throw new CatalogFileError(
       `This file is not a Google Merchant Center feed: it needs the "id" and "title" columns. Columns found: ${describeHeaders(headers)}.`,
     );
   }
-  const builder = new GoogleFeedBuilder(report);
+  const builder = new GoogleFeedBuilder(report, prices);
   return {
     addRow(row, line) {
       const item: GoogleItem = new Map();

@@ -54,7 +54,7 @@ async function parseWithEncoding(
   totalBytes: number,
   options: ParseOptions,
 ): Promise<ParseResult> {
-  const session = new ParseSession({ format: options.format ?? 'auto', mapping: options.mapping });
+  const session = new ParseSession({ format: options.format ?? 'auto', mapping: options.mapping, storeCurrency: options.storeCurrency ?? '' });
   let usedEncoding: FileEncoding = encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
   let bytesRead = 0;
   let lastProgress = 0;

@@ -20,6 +20,7 @@ import type { ReportRowError, RowImporter } from './product-draft.js';
 import { createShopifyImporter } from './shopify.js';
 import type { ImportedProduct } from './types.js';
 import { createWooCommerceImporter } from './woocommerce.js';
+import { PriceCells } from './price-cells.js';
 
 /** Past this much text without a line end, the sample is taken as the whole header. */
 const MAX_HEADER_CHARS = 1_000_000;
@@ -30,6 +31,8 @@ const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))+/;
 export interface SessionOptions {
   readonly format: CatalogFormat | 'auto';
   readonly mapping: ColumnMapping | undefined;
+  /** settings.store.currency ('' for none): which dollar a bare "$" in a price is. */
+  readonly storeCurrency: string;
 }
 
 export interface SessionOutcome {
@@ -62,6 +65,10 @@ export class ParseSession {
   private mapping: Record<CatalogField, string | null> | null = null;
 
   constructor(private readonly options: SessionOptions) {}
+
+  private prices(decimalMark: ',' | '.' | null): PriceCells {
+    return new PriceCells({ decimalMark, storeCurrency: this.options.storeCurrency });
+  }
 
   push(text: string): void {
     if (this.mode === 'csv') this.tokenizer?.push(text);
@@ -131,7 +138,7 @@ export class ParseSession {
     this.mode = 'xml';
     this.format = 'google';
     this.detectedFormat = 'google';
-    this.googleBuilder = new GoogleFeedBuilder(this.report);
+    this.googleBuilder = new GoogleFeedBuilder(this.report, this.prices('.'));
     const builder = this.googleBuilder;
     this.xml = new GoogleXmlReader((item, line, problem) => {
       this.rows++;
@@ -218,18 +225,18 @@ export class ParseSession {
     this.format = format;
     switch (format) {
       case 'shopify':
-        this.importer = createShopifyImporter(headers, this.report);
+        this.importer = createShopifyImporter(headers, this.report, this.prices('.'));
         break;
       case 'woocommerce':
-        this.importer = createWooCommerceImporter(headers, this.report);
+        this.importer = createWooCommerceImporter(headers, this.report, this.prices('.'));
         break;
       case 'google':
-        this.importer = createGoogleTableImporter(headers, this.report);
+        this.importer = createGoogleTableImporter(headers, this.report, this.prices('.'));
         break;
       case 'csv':
         this.mapping = resolveMapping(headers, this.options.mapping);
-        // A semicolon-separated file comes from a locale that writes "1.299,00".
-        this.importer = createGenericCsvImporter(headers, this.mapping, this.report, { decimalComma: this.delimiter === ';' });
+        // A semicolon-separated file comes from a locale that writes "1.299,00"; any other learns its mark from its cells.
+        this.importer = createGenericCsvImporter(headers, this.mapping, this.report, this.prices(this.delimiter === ';' ? ',' : null));
         break;
     }
   }

@@ -12,7 +12,7 @@ import type { ParseOptions, ParseProgress, ParseResult } from './types.js';
 /** Main → worker: what to parse. */
 export interface ParseRequest {
   readonly filePath: string;
-  readonly options: Pick<ParseOptions, 'format' | 'mapping'>;
+  readonly options: Pick<ParseOptions, 'format' | 'mapping' | 'storeCurrency'>;
 }
 
 /** Worker → main. */

@@ -14,7 +14,8 @@
  * (`/cart/<variant id>:<qty>`, src/main/store/buy-links.ts).
  */
 import { CatalogFileError } from './catalog-file-error.js';
-import { type Problems, deepestCategory, readMoney, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
+import { type Problems, deepestCategory, readStatusWord, readStock, readYesNo, splitList } from './cell-values.js';
+import { PriceCells } from './price-cells.js';
 import { type Column, HeaderIndex, cellText, describeHeaders, storeIdCell } from './columns.js';
 import { htmlToText } from './html-text.js';
 import { type ProductDraft, type ReportRowError, type RowImporter, finishDraft, newDraft, slugify } from './product-draft.js';
@@ -79,14 +80,15 @@ function shopifyColumns(headers: readonly string[]): ShopifyColumns {
   };
 }
 
-export function createShopifyImporter(headers: readonly string[], report: ReportRowError): RowImporter {
+/** `prices`: Shopify writes "." as its decimal mark. */
+export function createShopifyImporter(headers: readonly string[], report: ReportRowError, prices = new PriceCells({ decimalMark: '.', storeCurrency: '' })): RowImporter {
   const col = shopifyColumns(headers);
   if (col.handle < 0 && col.title < 0) {
     throw new CatalogFileError(
       `This file is not a Shopify product CSV: it has no "Handle" (or "URL handle") and no "Title" column. Columns found: ${describeHeaders(headers)}.`,
     );
   }
-  return new ShopifyImporter(col, report);
+  return new ShopifyImporter(col, report, prices);
 }
 
 class ShopifyImporter implements RowImporter {
@@ -97,6 +99,7 @@ class ShopifyImporter implements RowImporter {
   constructor(
     private readonly col: ShopifyColumns,
     private readonly report: ReportRowError,
+    private readonly prices: PriceCells,
   ) {}
 
   addRow(row: readonly string[], line: number): void {
@@ -167,8 +170,10 @@ class ShopifyImporter implements RowImporter {
       return;
     }
     const problems: Problems = [];
-    const price = readMoney(priceText, 'price', problems);
-    const compareAtPrice = readMoney(compareText, 'compare-at price', problems);
+    const priceCell = this.prices.read(priceText, 'price', problems);
+    const compareCell = this.prices.read(compareText, 'compare-at price', problems);
+    const price = priceCell.amount;
+    const compareAtPrice = compareCell.amount;
     const quantity = readStock(quantityText, problems, 'inventory quantity');
     if (problems.length > 0) {
       for (const message of problems) this.report({ line, message });
@@ -179,6 +184,8 @@ class ShopifyImporter implements RowImporter {
     // stock: the quantity in the file is then meaningless (usually 0) and
     // showing "sold out" on the stream would be wrong.
     const tracked = col.tracker < 0 || cellText(row, col.tracker) !== '';
+    // Shopify's own export names no currency; a price typed as "€24.00" does.
+    draft.currency ??= priceCell.currency ?? compareCell.currency;
     if (variantImage !== '') draft.images.add(variantImage);
     draft.variants.push({
       line,

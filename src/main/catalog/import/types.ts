@@ -65,6 +65,8 @@ export interface ParseOptions {
   format?: CatalogFormat | 'auto';
   /** Generic CSV: overrides the guessed mapping per field (null = do not import that field). */
   mapping?: ColumnMapping;
+  /** settings.store.currency ('' or absent: none): which dollar a bare "$" in a price cell is. */
+  storeCurrency?: string;
   /** Called about ten times a second while reading, and once at the end. */
   onProgress?: (p: ParseProgress) => void;
   /** Aborting rejects the parse with an AbortError, promptly. */

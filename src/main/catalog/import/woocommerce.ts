@@ -20,7 +20,8 @@
  */
 import type { ProductStatus } from '../../../shared/domain/catalog.js';
 import { CatalogFileError } from './catalog-file-error.js';
-import { type Problems, deepestCategory, mergeTags, readMoney, readStock, readYesNo, splitList } from './cell-values.js';
+import { type Problems, deepestCategory, mergeTags, readStock, readYesNo, splitList } from './cell-values.js';
+import { PriceCells } from './price-cells.js';
 import { type Column, HeaderIndex, cellText, describeHeaders, storeIdCell } from './columns.js';
 import { htmlToText } from './html-text.js';
 import {
@@ -98,6 +99,8 @@ interface WooRow {
   descriptionHtml: string;
   price: string | null;
   compareAtPrice: string | null;
+  /** The currency a price cell named ("€24.00"), or null. */
+  currency: string | null;
   stock: number | null;
   barcode: string;
   categories: string[];
@@ -109,14 +112,15 @@ interface WooRow {
   attributes: { name: string; value: string }[];
 }
 
-export function createWooCommerceImporter(headers: readonly string[], report: ReportRowError): RowImporter {
+/** `prices`: WooCommerce exports write "." as the decimal mark. */
+export function createWooCommerceImporter(headers: readonly string[], report: ReportRowError, prices = new PriceCells({ decimalMark: '.', storeCurrency: '' })): RowImporter {
   const col = wooColumns(headers);
   if (col.name < 0 || (col.sku < 0 && col.id < 0)) {
     throw new CatalogFileError(
       `This file is not a WooCommerce product CSV: it needs the "Name" column and an "ID" or "SKU" column. Columns found: ${describeHeaders(headers)}.`,
     );
   }
-  return new WooCommerceImporter(col, report);
+  return new WooCommerceImporter(col, report, prices);
 }
 
 const ESCAPED_NEWLINE = /\\\\n|\\n/g;
@@ -129,13 +133,16 @@ class WooCommerceImporter implements RowImporter {
   constructor(
     private readonly col: WooColumns,
     private readonly report: ReportRowError,
+    private readonly prices: PriceCells,
   ) {}
 
   addRow(row: readonly string[], line: number): void {
     const col = this.col;
     const problems: Problems = [];
-    const sale = readMoney(cellText(row, col.salePrice), 'sale price', problems);
-    const regular = readMoney(cellText(row, col.regularPrice), 'regular price', problems);
+    const saleCell = this.prices.read(cellText(row, col.salePrice), 'sale price', problems);
+    const regularCell = this.prices.read(cellText(row, col.regularPrice), 'regular price', problems);
+    const sale = saleCell.amount;
+    const regular = regularCell.amount;
     const stock = readStock(cellText(row, col.stock), problems);
     if (problems.length > 0) {
       for (const message of problems) this.report({ line, message });
@@ -156,6 +163,7 @@ class WooCommerceImporter implements RowImporter {
       descriptionHtml: description,
       price: sale ?? regular,
       compareAtPrice: sale !== null ? regular : null,
+      currency: saleCell.currency ?? regularCell.currency,
       stock: stock ?? (outOfStock ? 0 : null),
       barcode: cellText(row, col.barcode),
       categories: splitEscaped(cellText(row, col.categories)),
@@ -212,6 +220,7 @@ class WooCommerceImporter implements RowImporter {
       const variations = variationsOf.get(row);
       if (variations) this.addVariations(draft, row, variations);
       else draft.variants.push(ownVariant(row));
+      draft.currency = row.currency ?? variations?.find((v) => v.currency !== null)?.currency ?? null;
       const product = finishDraft(draft, this.report);
       if (product) products.push(product);
     }
