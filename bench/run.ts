@@ -61,7 +61,7 @@ function size(flag: string | undefined, full: number, tiny: number): number {
 const products = size(values.products, 20_000, 200);
 const queries = size(values.queries, 1_000, 20);
 const livePins = size(values.pins, 100, 3);
-const frames = size(values.frames, 600, 30);
+const frames = size(values.frames, 600, 10);
 const presses = size(values.presses, 40, 3);
 const pinLatencyPins = smoke ? 10 : 100;
 const moderationMessages = smoke ? 5_000 : 200_000;
@@ -75,15 +75,15 @@ const auctionViewers = smoke ? 20 : 100;
 const auctionBidders = smoke ? 50 : 1_000;
 const auctionBurst = smoke ? 2 : 10;
 const obsPins = smoke ? 3 : 30;
-const compositorWindowMs = smoke ? 1_000 : 10_000;
+const compositorWindowMs = smoke ? 300 : 10_000;
 /** Multistream (bench/egress.ts): CPU window per destination count, settling before it, frames read back from the RTMP server. */
-const egressWindowMs = smoke ? 1_000 : 10_000;
-const egressSettleMs = smoke ? 500 : 3_000;
-const egressFrames = smoke ? 20 : 600;
+const egressWindowMs = smoke ? 300 : 10_000;
+const egressSettleMs = smoke ? 250 : 3_000;
+const egressFrames = smoke ? 10 : 600;
 /** The chat console flood (bench/chat-console.ts): seconds at 500 messages/s. */
 const chatConsoleSeconds = smoke ? 1 : 4;
 /** How long the Chromium benchmarks let simulcast ramp up before measuring. */
-const rampUpMs = smoke ? 1_000 : 4_000;
+const rampUpMs = smoke ? 300 : 4_000;
 /**
  * A section that takes longer is reported as failed (it hangs rather than
  * measures). At smoke size it is a hang detector, not a speed check: the pin
@@ -212,7 +212,7 @@ await section('compositor', async () => {
 
 await section('vertical-output', async () => {
   requireBuiltUi();
-  await printVerticalBenchmark({ windowMs: compositorWindowMs, settleMs: smoke ? 500 : 5_000 });
+  await printVerticalBenchmark({ windowMs: compositorWindowMs, settleMs: smoke ? 250 : 5_000 });
 });
 
 await section('chat-console', async () => {
