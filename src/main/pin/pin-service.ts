@@ -5,7 +5,7 @@ import type { Deal } from '../../shared/domain/selling.js';
 import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PinStore } from './pin-store.js';
-import { buildProductCard } from './product-card-builder.js';
+import { buildProductCard, type PictureLookup } from './product-card-builder.js';
 import { timerDelay } from '../../shared/time/timer-delay.js';
 
 /** Where a pin goes besides the database (the SFU room, through LiveService). */
@@ -31,6 +31,8 @@ export interface PinServiceDeps {
   /** Settings → Selling → auto-unpin (null: off). */
   readonly autoUnpinSeconds?: () => number | null;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The pictures kept in the data folder: the card names its picture by id (src/main/media). */
+  readonly pictures?: PictureLookup;
 }
 
 /**
@@ -112,7 +114,7 @@ export class PinService {
       showId = itemShow;
     }
     // A new pin never carries a deal: the previous pin's deal ends with it.
-    const card = this.liveCard(buildProductCard(product, request.variantId), showId, request.productId, request.variantId, null);
+    const card = this.liveCard(buildProductCard(product, request.variantId, this.deps.pictures), showId, request.productId, request.variantId, null);
     const previous = this.deps.store.current();
     const at = this.now();
     this.deps.store.pin({ ...pinned, showId, card }, at);
@@ -171,7 +173,7 @@ export class PinService {
   private catalogCard(pin: PinRecord): ProductCard {
     if (pin.productId === null) return pin.card;
     try {
-      return buildProductCard(this.deps.catalog.getProduct(pin.productId), pin.variantId);
+      return buildProductCard(this.deps.catalog.getProduct(pin.productId), pin.variantId, this.deps.pictures);
     } catch {
       return pin.card;
     }

@@ -20,6 +20,7 @@ import { guestInvitesMigration } from './0180-guest-invites.js';
 import { verticalScenesMigration } from './0190-vertical-scenes.js';
 import { guestScenesMigration } from './0200-guest-scenes.js';
 import { destinationOrientationMigration } from './0210-destination-orientation.js';
+import { productPicturesMigration } from './0230-product-pictures.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   verticalScenesMigration,
   guestScenesMigration,
   destinationOrientationMigration,
+  productPicturesMigration,
 ];
