@@ -141,7 +141,7 @@ function get(url: URL, timeoutMs: number, maxBytes: number, options: ImageFetchO
         res.on('error', (error) => done({ kind: 'failed', reason: error.message }));
       },
     );
-    const timer = setTimeout(() => done({ kind: 'failed', reason: `the website did not answer within ${Math.round(timeoutMs / 1000)} s` }), timeoutMs);
+    const timer = setTimeout(() => done({ kind: 'failed', reason: `the website did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s` }), timeoutMs);
     req.on('error', (error) =>
       done({ kind: 'failed', reason: error instanceof AddressRefused ? error.message : `the picture could not be fetched (${error.message})` }),
     );
