@@ -2,15 +2,14 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../tests/harness/https-pictures.js';
-import { uploadPicture } from '../main/sfu-link/picture-upload.js';
 import { SfuMediaStore } from './media-store.js';
 import { startSfuServer, type SfuServer } from './sfu-server.js';
 
 /**
  * `/media/<id>` on a real SFU server (one mediasoup worker): only the host of
  * the show may send a picture, its bytes must match its name, 10 MB at most;
- * anyone may then load it from this origin. The studio's sender
- * (src/main/sfu-link/picture-upload.ts) speaks to it for real.
+ * anyone may then load it from this origin. (The studio's sender is tested
+ * against it in src/main/sfu-link/picture-upload.test.ts.)
  */
 
 const SHOW = 'spring-show';
@@ -18,7 +17,6 @@ const TOKEN = 'host-secret-token-for-tests';
 let sfu: SfuServer;
 const png = solidPng(5, 5, [220, 40, 120]);
 const idOf = (bytes: Buffer, ext: string) => `${crypto.createHash('sha256').update(bytes).digest('hex')}.${ext}`;
-const signalUrl = () => `ws://127.0.0.1:${sfu.port}/signal`;
 
 beforeAll(async () => {
   sfu = await startSfuServer({ port: 0, workers: 1, logLevel: 'silent', hostTokens: { [SHOW]: TOKEN } });
@@ -42,7 +40,8 @@ describe('/media/<id> on the SFU', () => {
   it('takes a picture from the host of the show and serves it from its own origin', async () => {
     const id = idOf(png, 'png');
     expect((await request('GET', `/media/${id}`)).status).toBe(404);
-    expect(await uploadPicture(signalUrl(), SHOW, TOKEN, id, png)).toBe(true);
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    expect((await request('PUT', `/media/${id}?show=${SHOW}`, png, auth)).status).toBe(201);
     const served = await request('GET', `/media/${id}`);
     expect(served.status).toBe(200);
     expect(served.body).toEqual(png);
@@ -50,7 +49,7 @@ describe('/media/<id> on the SFU', () => {
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['cache-control']).toContain('immutable');
     // Sent again (a re-pin): nothing to read, still there.
-    expect(await uploadPicture(signalUrl(), SHOW, TOKEN, id, png)).toBe(true);
+    expect((await request('PUT', `/media/${id}?show=${SHOW}`, png, auth)).status).toBe(204);
   });
 
   it('refuses a picture without the host token of that show', async () => {
@@ -59,7 +58,6 @@ describe('/media/<id> on the SFU', () => {
     expect((await request('PUT', `/media/${id}?show=${SHOW}`, other)).status).toBe(401);
     expect((await request('PUT', `/media/${id}?show=${SHOW}`, other, { Authorization: 'Bearer wrong-token' })).status).toBe(401);
     expect((await request('PUT', `/media/${id}?show=other-show`, other, { Authorization: `Bearer ${TOKEN}` })).status).toBe(401);
-    expect(await uploadPicture(signalUrl(), SHOW, 'wrong-token', id, other)).toBe(false);
     expect((await request('GET', `/media/${id}`)).status).toBe(404);
   });
 
