@@ -185,6 +185,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     parse: parseCatalogInWorker,
     uploadsDir,
     // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
+    onImportedFrom: (folder) => pictures.service.importedFrom(folder).catch((e: unknown) => console.warn('[pictures] Could not read the pictures beside the file', e)),
     onCatalogChanged: () => {
       pictures.service.catalogChanged();
       rundown.catalogChanged();

@@ -5,6 +5,7 @@ import type { StudioEventBus } from '../events/event-bus.js';
 import { fetchImage, type FetchedImage } from './image-fetcher.js';
 import type { MediaFiles } from './media-files.js';
 import type { PictureStore } from './picture-store.js';
+import { keepLocalPictures } from './local-pictures.js';
 
 export interface PictureServiceDeps {
   readonly store: PictureStore;
@@ -37,6 +38,11 @@ export class PictureService {
   catalogChanged(): void {
     if (this.deps.store.queueCatalog() > 0) this.announce();
     this.pump();
+  }
+
+  /** An import from a file in `folder` saved: its picture names that are files there are kept. */
+  async importedFrom(folder: string): Promise<void> {
+    if ((await keepLocalPictures(this.deps.store, this.deps.files, folder)) > 0 || this.deps.store.localNames().length > 0) this.announce();
   }
 
   retry(productId: number | null): PictureState {

@@ -34,6 +34,24 @@ export class PictureStore {
     return added;
   }
 
+  /** Picture names in the catalog that are not web addresses (files beside an imported CSV) and not kept yet. */
+  localNames(): string[] {
+    return (this.db.prepare(`${CATALOG_URLS} EXCEPT SELECT url FROM picture_sources WHERE status = 'ready'`).pluck().all() as string[]).filter(
+      (url) => !isWebAddress(url) && url.length <= 2048,
+    );
+  }
+
+  /** A file beside an imported CSV, kept (mediaId) or not (reason). */
+  setLocal(name: string, outcome: { readonly mediaId: string } | { readonly reason: string }): void {
+    const ready = 'mediaId' in outcome;
+    this.db
+      .prepare(
+        `INSERT INTO picture_sources (url, status, media_id, error, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET status = excluded.status, media_id = excluded.media_id, error = excluded.error, updated_at = excluded.updated_at`,
+      )
+      .run(name, ready ? 'ready' : 'failed', ready ? outcome.mediaId : null, ready ? null : outcome.reason.slice(0, 300), this.now());
+  }
+
   /** The next addresses to fetch. */
   waiting(limit: number): string[] {
     return this.db.prepare(`SELECT url FROM picture_sources WHERE status = 'waiting' ORDER BY updated_at, url LIMIT ?`).pluck().all(limit) as string[];
@@ -51,7 +69,8 @@ export class PictureStore {
 
   /** Failed pictures go back in the queue: one product's, or all (null). Returns how many. */
   retry(productId: number | null): number {
-    const set = `UPDATE picture_sources SET status = 'waiting', error = NULL, updated_at = ? WHERE status = 'failed'`;
+    // Files beside a CSV are not fetched: importing the CSV again retries them.
+    const set = `UPDATE picture_sources SET status = 'waiting', error = NULL, updated_at = ? WHERE status = 'failed' AND url LIKE 'http%'`;
     if (productId === null) return this.db.prepare(set).run(this.now()).changes;
     return this.db
       .prepare(
