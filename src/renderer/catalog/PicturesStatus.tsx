@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PictureState } from '../../shared/domain/pictures.js';
+import { PICTURE_FAILURES_SHOWN, type PictureState } from '../../shared/domain/pictures.js';
 import { useStudio } from '../api/studio-context.js';
 import './pictures.css';
 import { useStudioValue } from '../api/studio-value.js';
@@ -18,6 +18,8 @@ export function PicturesStatus() {
   const state = pictures.value;
   if (!state || state.progress.total === 0) return null;
   const { progress, failures } = state;
+  // Products whose picture failed; one the host gave its own picture to is not counted.
+  const failed = failures.length < PICTURE_FAILURES_SHOWN ? failures.length : progress.failed;
 
   const retry = async (productId: number | null) => {
     const r = await studio.retryPictures({ productId });
@@ -35,10 +37,10 @@ export function PicturesStatus() {
           <progress max={progress.total} value={progress.ready + progress.failed} aria-label="Pictures fetched" />
         </p>
       )}
-      {progress.failed > 0 && (
+      {failed > 0 && (
         <div className="pictures-line pictures-failed" role="status">
           <span>
-            {progress.failed === 1 ? '1 picture' : `${progress.failed.toLocaleString()} pictures`} could not be fetched. The card shows no
+            {failed === 1 ? '1 picture' : `${failed.toLocaleString()} pictures`} could not be fetched. The card shows no
             picture for {failures.length === 1 ? 'that product' : 'those products'} until you fix the address in your store and retry, or drop
             a picture on the product.
           </span>{' '}
