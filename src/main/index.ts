@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   await seedDemoStudio(core, path.join(resourcesDir, 'demo', 'demo-catalog.csv'));
   const studioCore = core;
   // The renderer publishes to the SFU in use (built-in or remote): allow exactly its address.
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => studioCore.live.connectSources()));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, () => studioCore.live.connectSources(), studioCore.pictures.files.dir));
   registerIpcHandlers(ipcMain, core.dispatch);
   mainWindow = createMainWindow(BrowserWindow, distElectronDir, resourcesDir);
   forwardEventsTo(mainWindow.webContents, core.events);

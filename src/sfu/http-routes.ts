@@ -3,6 +3,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { SHOW_ID_PATTERN } from '../shared/sfu/protocol-constants.js';
 import { handleEmbedRequest } from './embed-routes.js';
+import { handleMediaRequest, type MediaRouteDeps } from './media-routes.js';
 import { handleReplayRequest } from './replay-routes.js';
 
 /** The built viewer page (scripts/build-viewer.ts); served by name, never by a path from the URL. */
@@ -31,8 +32,9 @@ const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /**
  * The watch page's policy: only our own script and styles, no inline code,
- * signaling to ourselves only. Product images come from store CDNs, hence
- * any https (and http) image. Older Safari does not count ws: as 'self', so
+ * signaling to ourselves only. Product pictures come from this origin
+ * (/media/<id>, sent by the studio), or on older cards from store CDNs,
+ * hence any https (and http) image. Older Safari does not count ws: as 'self', so
  * the WebSocket origin is listed explicitly.
  */
 export function watchPageContentSecurityPolicy(hostHeader: string | undefined, secure: boolean): string {
@@ -41,7 +43,7 @@ export function watchPageContentSecurityPolicy(hostHeader: string | undefined, s
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    'img-src https: http: data:',
+    "img-src 'self' https: http: data:",
     "media-src 'self' blob: mediastream:",
     `connect-src 'self'${ws}`,
     "base-uri 'none'",
@@ -55,7 +57,7 @@ export function watchPageContentSecurityPolicy(hostHeader: string | undefined, s
  * shows none; a guest's name is text).
  */
 export function guestPageContentSecurityPolicy(hostHeader: string | undefined, secure: boolean): string {
-  return watchPageContentSecurityPolicy(hostHeader, secure).replace('img-src https: http: data:', 'img-src data:');
+  return watchPageContentSecurityPolicy(hostHeader, secure).replace("img-src 'self' https: http: data:", 'img-src data:');
 }
 
 export interface HealthReport {
@@ -71,11 +73,15 @@ export interface HttpRoutesDeps {
   readonly health: () => HealthReport;
   /** Origins allowed to frame the embedded player (embed-routes.ts); read per request. */
   readonly embedOrigins: () => readonly string[];
+  /** Product pictures at /media/<id> (media-routes.ts); absent: that route is off. */
+  readonly media?: MediaRouteDeps;
 }
 
-/** GET /healthz, GET /watch/<show>, GET /guest/<show>, GET /viewer/<asset>, GET /embed.js, GET /embed/<show>, GET /replay/<name>/…; everything else is 404. */
+/** /media/<id> (GET, and the studio's PUT), GET /healthz, GET /watch/<show>, GET /guest/<show>, GET /viewer/<asset>, GET /embed.js, GET /embed/<show>, GET /replay/<name>/…; everything else is 404. */
 export async function handleSfuHttp(deps: HttpRoutesDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // The studio PUTs pictures here: before the GET-only rule below.
+  if (deps.media && (await handleMediaRequest(deps.media, req, res, url))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS });
     res.end();

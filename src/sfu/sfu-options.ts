@@ -42,6 +42,8 @@ export interface SfuOptions {
   readonly viewerDir: string;
   /** Published replays, served at /replay/<name>/ (docs/replay.md); null: no replay route. */
   readonly replayDir: string | null;
+  /** Product pictures the studio sent (/media/<id>) are kept in memory up to this many bytes; the least recently served go first. */
+  readonly mediaMaxBytes: number;
   /** New WebSocket connections per client IP. */
   readonly connectionRateLimit: RateLimit;
   /**
@@ -143,6 +145,7 @@ export function resolveSfuOptions(partial: Partial<SfuOptions> = {}): SfuOptions
     hostTokens: {},
     viewerDir: defaultViewerDir(),
     replayDir: null,
+    mediaMaxBytes: 128 * 1024 * 1024,
     // Generous per IP: a whole venue or a mobile carrier's NAT can share one address.
     connectionRateLimit: { burst: 60, perSecond: 2 },
     // A viewer needs about ten requests to start watching, then almost none.

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SFU_PROTOCOL_VERSION, SIGNAL_PATH } from '../shared/sfu/protocol-constants.js';
 import { HostTokens } from './host-tokens.js';
+import { SfuMediaStore } from './media-store.js';
 import { handleSfuHttp, type HealthReport } from './http-routes.js';
 import { RoomRegistry } from './room-registry.js';
 import { createSfuLog } from './sfu-log.js';
@@ -67,8 +68,10 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
   };
 
   const secure = options.tls !== null;
+  // Product pictures the studio sends before a pin, in memory (media-routes.ts).
+  const media = { store: new SfuMediaStore(options.mediaMaxBytes), isHostToken: (show: string, token: string) => hostTokens.matches(show, token) };
   const onRequest: http.RequestListener = (req, res) => {
-    handleSfuHttp({ viewerDir: options.viewerDir, replayDir: options.replayDir, secure, health, embedOrigins: options.embedOrigins }, req, res).catch((error: unknown) => {
+    handleSfuHttp({ viewerDir: options.viewerDir, replayDir: options.replayDir, secure, health, embedOrigins: options.embedOrigins, media }, req, res).catch((error: unknown) => {
       log.error('HTTP request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error');

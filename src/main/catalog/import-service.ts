@@ -39,6 +39,8 @@ export interface ImportServiceDeps {
   readonly uploadsDir: string;
   /** After a saved import (and its `catalogChanged` event). */
   readonly onCatalogChanged?: () => void;
+  /** After a saved import from a path on this computer (not an upload): its folder (a CSV may name picture files there). */
+  readonly onImportedFrom?: (folder: string) => Promise<void>;
   /** Minimum time between two 'reading' events. */
   readonly progressIntervalMs?: number;
   readonly log?: (message: string, error: unknown) => void;
@@ -160,6 +162,7 @@ export class ImportService {
           await new Promise((resolve) => setImmediate(resolve));
         },
       });
+      if (uploadFiles.length === 0) await this.deps.onImportedFrom?.(path.dirname(filePath));
       emit('done', { report: capErrors(report), errorCount: report.errors.length });
       this.deps.events.emit('catalogChanged', this.deps.store.stats());
       this.deps.onCatalogChanged?.();

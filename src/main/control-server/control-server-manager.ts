@@ -23,6 +23,8 @@ export interface ControlServerManagerDeps {
   readonly settings: SettingsStore;
   readonly events: StudioEventBus;
   readonly rendererDir: string;
+  /** Kept product pictures, served at /media/<id>. */
+  readonly mediaDir?: string;
   readonly uploadsDir: string;
   /**
    * Browser mode (`npm run web`): the server is the only way into the studio,
@@ -164,6 +166,7 @@ export class ControlServerManager {
       lookupToken: (token) => this.links.lookup(token),
       policy: () => this.policy(),
       rendererDir: this.deps.rendererDir,
+      ...(this.deps.mediaDir ? { mediaDir: this.deps.mediaDir } : {}),
       uploadsDir: this.deps.uploadsDir,
       dispatch,
       events: this.deps.events,

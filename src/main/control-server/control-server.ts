@@ -16,6 +16,7 @@ import type { Dispatch } from '../api/dispatcher.js';
 import type { TokenLookup } from './control-links.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import { readStaticFile } from '../static/static-files.js';
+import { readMediaFile } from '../media/media-route.js';
 import { UploadRefusedError, UploadStore, type UploadLimits } from './upload-store.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
 
@@ -38,6 +39,8 @@ export interface ControlServerDeps {
   readonly policy: () => RolePolicy;
   /** The built renderer (dist/renderer). */
   readonly rendererDir: string;
+  /** Kept product pictures, served at /media/<id> (src/main/media/media-route.ts). */
+  readonly mediaDir?: string;
   /** Where browser uploads (catalog files) are written. */
   readonly uploadsDir: string;
   /** Upload quotas (tests make them small); default UPLOAD_LIMITS. */
@@ -302,7 +305,8 @@ export class ControlServer {
       res.end();
       return;
     }
-    const file = await readStaticFile(this.deps.rendererDir, url.pathname);
+    const media = this.deps.mediaDir === undefined ? null : await readMediaFile(this.deps.mediaDir, url.pathname);
+    const file = media ?? (await readStaticFile(this.deps.rendererDir, url.pathname));
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end(
@@ -316,7 +320,8 @@ export class ControlServer {
       'Content-Type': file.contentType,
       'Content-Security-Policy': studioContentSecurityPolicy(this.deps.extraConnectSources?.() ?? []),
       ...SECURITY_HEADERS,
-      'Cache-Control': file.filePath.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
+      // A picture's name is its content's hash: it never changes.
+      'Cache-Control': media ? 'public, max-age=31536000, immutable' : file.filePath.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
     };
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);

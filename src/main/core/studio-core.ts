@@ -48,6 +48,8 @@ import type { SellBoard } from '../sell-board/sell-board.js';
 import { createSellingInputs, practiceOffRefusal, startAuctionsAndGiveaways } from './live-selling.js';
 import { practiceHandlers, wirePracticeShows, type PracticeAudience } from '../practice/practice-wiring.js';
 import { GuestLink, guestHandlers, startGuests } from '../guests/guest-wiring.js';
+import { mediaDirOf, pictureHandlers, startPictures, type Pictures } from '../media/index.js';
+import type { FetchedImage } from '../media/image-fetcher.js';
 
 export interface StudioCoreOptions {
   /**
@@ -84,6 +86,8 @@ export interface StudioCoreOptions {
    * user can read, `<dataDir>/secrets.json` (browser mode, CLI).
    */
   readonly secrets?: SecretStore;
+  /** Fetches one imported picture (default: src/main/media/image-fetcher.ts; tests trust their own https server). */
+  readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
 }
 
 /**
@@ -118,6 +122,8 @@ export interface StudioCore {
   /** Timed auctions on the pinned product (src/main/auctions). */
   readonly auctions: AuctionService;
   readonly giveaways: GiveawayService;
+  /** Product pictures kept in the data folder (src/main/media). */
+  readonly pictures: Pictures;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -150,10 +156,13 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...(options.pinnedControlServer ? { pinned: options.pinnedControlServer } : {}),
     // Browsers running the studio UI publish to the SFU: allow its address.
     extraConnectSources: () => live.connectSources(),
+    mediaDir: mediaDirOf(options.dataDir),
   });
 
   const storeCurrency = () => settings.get().store.currency;
   const catalog = new CatalogStore(db, { storeCurrency });
+  // The catalog's pictures, fetched once into <data folder>/media in the background (src/main/media).
+  const pictures = startPictures({ db, dataDir: options.dataDir, events, ...(options.fetchPicture ? { fetch: options.fetchPicture } : {}), log: (m) => console.warn(`[pictures] ${m}`) });
   const rundownStore = new RundownStore(db);
   /** The show open in the rundown (its name, its practice flag), or null. */
   const activeShow = () => {
@@ -177,7 +186,9 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     parse: parseCatalogInWorker,
     uploadsDir,
     // Product items in the rundown, the pinned card and the Claims tab show live prices and stock.
+    onImportedFrom: (folder) => pictures.service.importedFrom(folder).catch((e: unknown) => console.warn('[pictures] Could not read the pictures beside the file', e)),
     onCatalogChanged: () => {
+      pictures.service.catalogChanged();
       rundown.catalogChanged();
       selling.catalogChanged();
     },
@@ -186,6 +197,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   const guestLink = new GuestLink((message) => console.warn(`[guests] ${message}`)); // guests over main's SFU link
   const live = new LiveService({
     linkExtensions: [guestLink],
+    pictureBytes: (id) => pictures.bytes(id),
     settings,
     events,
     ...(options.embeddedSfu ? { embedded: options.embeddedSfu } : {}),
@@ -250,7 +262,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
-  const obs = createObsController({ settings, events, dataDir: options.dataDir });
+  const obs = createObsController({ settings, events, dataDir: options.dataDir, keptPictureFile: async (id) => ((await pictures.files.has(id)) ? pictures.files.pathOf(id) : null) });
   // Pins, flash deals, claims and the show report (src/main/selling): built in one order, no cycle.
   const selling = createSellingServices({
     db,
@@ -264,6 +276,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     settings: () => settings.get().selling,
     buyLinks: { store: () => settings.get().store, show: (id) => rundownStore.getShow(id) },
     log: (area, message, error) => console.warn(`[${area}] ${message}`, error ?? ''),
+    pictures: pictures.lookup,
   });
   const { pins, deals, claims, reports } = selling;
   const { auctions, giveaways } = startAuctionsAndGiveaways({
@@ -344,6 +357,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     ...giveawayHandlers(giveaways),
     ...practiceHandlers(practice),
     ...guestHandlers(guests),
+    ...pictureHandlers(pictures.service, catalog, uploadsDir),
   };
   // Who may call what: the roles table, under what the host allows the team.
   const dispatch = createDispatcher(handlers, { policy: () => controlServer.policy() });
@@ -351,29 +365,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   await controlServer.serve(dispatch);
 
   return {
-    db,
-    settings,
-    events,
-    dispatch,
-    controlServer,
-    catalog,
-    imports,
-    rundown,
-    live,
-    egress,
-    pins,
-    chat,
-    obs,
-    deals,
-    claims,
-    reports,
-    backups,
-    replays,
-    recordings,
-    sellBoard,
-    practice,
-    auctions,
-    giveaways,
+    db, settings, events, dispatch, controlServer, catalog, imports, rundown, live, egress, pins, chat, obs, deals, claims,
+    reports, backups, replays, recordings, sellBoard, practice, auctions, giveaways, pictures,
     info,
     async close() {
       practice.close(); // every simulated viewer leaves before the SFU closes
@@ -393,6 +386,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
       chat.close();
       await controlServer.stop();
       await imports.shutdown();
+      pictures.service.close();
       await backups.idle();
       await replays.idle();
       db.close();

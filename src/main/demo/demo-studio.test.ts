@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir.js';
@@ -7,6 +8,10 @@ import { RundownService } from '../rundown/rundown-service.js';
 import { RundownStore } from '../rundown/rundown-store.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { seedDemoStudio } from './demo-studio.js';
+import { MediaFiles } from '../media/media-files.js';
+import { PictureService } from '../media/picture-service.js';
+import { PictureStore } from '../media/picture-store.js';
+import { buildProductCard } from '../pin/product-card-builder.js';
 
 const demoCatalog = path.resolve(import.meta.dirname, '../../../resources/demo/demo-catalog.csv');
 
@@ -32,6 +37,24 @@ describe('seedDemoStudio', () => {
     const again = studio(file);
     expect(await seedDemoStudio(again, demoCatalog)).toBe(false);
     expect(again.rundown.listShows()).toEqual([]);
+  });
+
+  it('gives every demo product a picture made by the project, kept in the data folder', async () => {
+    const dir = tempDir();
+    const deps = studio(path.join(dir, 'studio.sqlite'));
+    const events = new StudioEventBus();
+    const store = new PictureStore(deps.db);
+    const files = new MediaFiles(path.join(dir, 'media'));
+    const service = new PictureService({ store, files, events });
+    expect(await seedDemoStudio({ ...deps, pictures: { service } }, demoCatalog)).toBe(true);
+    const rows = deps.catalog.search({ query: '', offset: 0, limit: 100 }).rows;
+    const lookup = { productPicture: (id: number) => store.productPicture(id), mediaForUrl: (u: string) => store.mediaForUrl(u) };
+    const ids = new Set(rows.map((r) => buildProductCard(deps.catalog.getProduct(r.productId), null, undefined, lookup).imageId));
+    expect(ids.size).toBe(10);
+    for (const id of ids) expect(fs.readFileSync(files.pathOf(id!)).subarray(1, 4).toString()).toBe('PNG');
+    expect(service.state().failures).toEqual([]);
+    service.close();
+    deps.db.close();
   });
 
   it('leaves a data folder that already has products alone', async () => {

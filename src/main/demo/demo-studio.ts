@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { RundownService } from '../rundown/rundown-service.js';
 import { importCatalogFile } from '../catalog/catalog-import.js';
@@ -11,12 +12,14 @@ export interface DemoStudioDeps {
   readonly db: StudioDatabase;
   readonly catalog: CatalogStore;
   readonly rundown: RundownService;
+  /** The demo's pictures (resources/demo/pictures, named in its CSV) are kept like any picture beside a CSV. */
+  readonly pictures?: { readonly service: { importedFrom(folder: string): Promise<void> } };
 }
 
 /**
  * The embedded default a new user sees on first start: a small boutique
  * catalog (resources/demo/demo-catalog.csv, imported through the real
- * importer) and a demo show that uses it. Runs once per data folder — a
+ * importer, with its pictures) and a demo show that uses it. Runs once per data folder — a
  * host who deletes the demo never gets it back — and never touches a data
  * folder that already has products or shows.
  */
@@ -37,6 +40,8 @@ export async function seedDemoStudio(deps: DemoStudioDeps, demoCatalogFile: stri
     dryRun: false,
     currencyWhenNone: DEMO_CURRENCY,
   });
+  // Made by scripts/make-demo-pictures.ts: a new user's first cards have pictures, offline too.
+  await deps.pictures?.service.importedFrom(path.dirname(demoCatalogFile));
   const show = deps.rundown.createShow('Demo show: Friday boutique drop', null);
   const find = (sku: string) => deps.catalog.search({ query: sku, offset: 0, limit: 1 }).rows[0];
   const dress = find('HP-LWD-M-SND');

@@ -1,4 +1,5 @@
 import { readStaticFile } from '../static/static-files.js';
+import { readMediaFile } from '../media/media-route.js';
 import { SECURITY_HEADERS, studioContentSecurityPolicy } from '../security/content-security-policy.js';
 import { APP_HOST } from './security-policy.js';
 
@@ -10,11 +11,14 @@ import { APP_HOST } from './security-policy.js';
 export function createAppProtocolHandler(
   rendererDir: string,
   connectSources: () => readonly string[],
+  /** Kept product pictures, served at /media/<id> (the compositor draws the pinned card's). */
+  mediaDir?: string,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
-    const file = await readStaticFile(rendererDir, url.pathname);
+    const media = mediaDir === undefined ? null : await readMediaFile(mediaDir, url.pathname);
+    const file = media ?? (await readStaticFile(rendererDir, url.pathname));
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
       status: 200,

@@ -17,7 +17,7 @@ import { SignalRequestError, type SignalRequestBody } from '../../shared/sfu/sig
 import type { EgressStatus } from '../../shared/sfu/protocol-egress.js';
 import type { SellIncoming, SellNotice, ShowSellState } from '../../shared/sfu/protocol-selling.js';
 import type { SignalReplyData } from '../../shared/sfu/protocol.js';
-import { SfuLink, type ChatHostRequest, type EgressRequestType, type SfuLinkExtension } from '../sfu-link/sfu-link.js';
+import { SfuLink, type ChatHostRequest, type EgressRequestType, type SfuLinkExtension, type SfuLinkOptions } from '../sfu-link/sfu-link.js';
 import { OnePublisher, type PublisherCaller } from './one-publisher.js';
 import { ShowAir } from './show-air.js';
 import { generateRoomName } from './sfu-address.js';
@@ -40,11 +40,10 @@ export interface LiveServiceDeps {
   readonly log?: (message: string) => void;
   /** Key for the built-in SFU's viewer ids; kept across runs so bans stay with the same viewers. */
   readonly viewerIdSalt?: () => string;
-  /** The show went on air (the SFU sees the host publishing); e.g. the database backup at the start of a show. */
-  readonly onLive?: () => void;
-  /** The host ended the show (End show): e.g. the pin comes down, its deal ends, claims stop. */
-  readonly onShowEnded?: () => void;
+  readonly onLive?: () => void; // the show went on air (the SFU sees the host publishing): e.g. the backup at its start
+  readonly onShowEnded?: () => void; // the host ended the show (End show): the pin comes down, its deal ends, claims stop
   readonly linkExtensions?: readonly SfuLinkExtension[]; // their own requests on every link: guests (sfu-link/guest-link.ts)
+  readonly pictureBytes?: SfuLinkOptions['pictureBytes']; // a pinned card's picture goes to the SFU first (src/main/media)
 }
 
 /** What the chat and claims services hear from the show's SFU room. */
@@ -366,6 +365,7 @@ export class LiveService {
       onEgressStatus: (status) => this.egressListener?.status(status),
       onSellIncoming: (action) => this.sellListener?.(action),
       ...(this.deps.linkExtensions ? { extensions: this.deps.linkExtensions } : {}),
+      ...(this.deps.pictureBytes ? { pictureBytes: this.deps.pictureBytes } : {}),
     });
     // Whatever the studio has pinned (and its auction, giveaway) goes to the new room as soon as the link joins.
     if (this.pin) void link.setPin(this.pin.card);

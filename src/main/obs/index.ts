@@ -16,6 +16,8 @@ export function createObsController(deps: {
   settings: SettingsStore;
   events: StudioEventBus;
   dataDir: string;
+  /** A kept product picture as a file (src/main/media), for the card's `imageId`. */
+  keptPictureFile?: (id: string) => Promise<string | null>;
 }): ObsController {
   const controller = new ObsController({
     settings: {
@@ -26,6 +28,7 @@ export function createObsController(deps: {
     },
     overlays: new ObsOverlaySync({
       imageCacheDir: path.join(deps.dataDir, 'cache', 'obs-images'),
+      ...(deps.keptPictureFile ? { keptPictureFile: deps.keptPictureFile } : {}),
       log: (message) => console.warn(`[obs] ${message}`),
     }),
     onStatus: (status) => deps.events.emit('obsStatusChanged', status),

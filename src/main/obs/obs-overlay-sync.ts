@@ -6,6 +6,7 @@ import { formatMoney, isMoney } from '../../shared/domain/money.js';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
 import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
+import { fetchImage } from '../media/image-fetcher.js';
 
 type Obs = Pick<OBSWebSocket, 'call'>;
 
@@ -16,6 +17,8 @@ export interface OverlaySyncOptions {
   readonly platform?: NodeJS.Platform;
   /** Overridable for tests; defaults to an https download with a timeout. */
   readonly downloadImage?: (url: string) => Promise<Buffer>;
+  /** A picture the studio keeps (the card's `imageId`) as a file OBS can read; null when it is not kept. */
+  readonly keptPictureFile?: (id: string) => Promise<string | null>;
   readonly log?: (message: string) => void;
 }
 
@@ -36,8 +39,6 @@ export function overlayPriceText(card: ProductCard | null, now: number): string 
   return price(card.price);
 }
 
-const IMAGE_TIMEOUT_MS = 10_000;
-const IMAGE_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * Keeps four OBS inputs (title, price, image, auction) in step with the
@@ -89,7 +90,8 @@ export class ObsOverlaySync {
     const title = card ? (card.variantTitle ? `${card.title} — ${card.variantTitle}` : card.title) : '';
     await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.title, inputSettings: { text: title } });
     await this.showPrice(obs, card, now);
-    const file = card?.imageUrl ? await this.cachedImage(card.imageUrl) : null;
+    const kept = card?.imageId && this.options.keptPictureFile ? await this.options.keptPictureFile(card.imageId) : null;
+    const file = kept ?? (card?.imageUrl ? await this.cachedImage(card.imageUrl) : null);
     if (file) await obs.call('SetInputSettings', { inputName: OBS_OVERLAY_INPUTS.image, inputSettings: { file } });
     const { sceneItemId } = await obs.call('GetSceneItemId', { sceneName, sourceName: OBS_OVERLAY_INPUTS.image });
     await obs.call('SetSceneItemEnabled', { sceneName, sceneItemId, sceneItemEnabled: file !== null });
@@ -159,11 +161,9 @@ export class ObsOverlaySync {
   }
 }
 
+/** The guarded fetcher (https only, size and type limits, never a private address: src/main/media/image-fetcher.ts). */
 async function downloadHttps(url: string): Promise<Buffer> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS), redirect: 'follow' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  if (!response.url.startsWith('https://')) throw new Error('redirected away from https');
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > IMAGE_MAX_BYTES) throw new Error('image larger than 20 MB');
-  return bytes;
+  const fetched = await fetchImage(url);
+  if (!fetched.ok) throw new Error(fetched.reason);
+  return fetched.bytes;
 }

@@ -5,7 +5,7 @@ import type { Deal } from '../../shared/domain/selling.js';
 import type { ProductCard, ProductCardDeal } from '../../shared/sfu/product-card.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PinStore } from './pin-store.js';
-import { buildProductCard } from './product-card-builder.js';
+import { buildProductCard, type PictureLookup } from './product-card-builder.js';
 import type { CardBuyLink } from '../store/card-buy-link.js';
 import { timerDelay } from '../../shared/time/timer-delay.js';
 
@@ -34,6 +34,8 @@ export interface PinServiceDeps {
   /** Settings → Selling → auto-unpin (null: off). */
   readonly autoUnpinSeconds?: () => number | null;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The pictures kept in the data folder: the card names its picture by id (src/main/media). */
+  readonly pictures?: PictureLookup;
 }
 
 /**
@@ -182,7 +184,7 @@ export class PinService {
 
   private productCard(product: ProductDetail, variantId: number | null, showId: number | null): ProductCard {
     const buyLink = this.deps.buyLink;
-    return buyLink ? buildProductCard(product, variantId, buyLink(product, variantId, showId)) : buildProductCard(product, variantId);
+    return buildProductCard(product, variantId, buyLink ? buyLink(product, variantId, showId) : product.buyUrl, this.deps.pictures);
   }
 
   private liveCard(

@@ -15,7 +15,20 @@ import { PRODUCT_CARD_LIMITS, productCardSchema, type ProductCard } from '../../
  * `buyUrl`: the Buy link made from the store settings and the show
  * (src/main/store/buy-links.ts); left out, the product's own link.
  */
-export function buildProductCard(product: ProductDetail, variantId: number | null, buyUrl: string | null = product.buyUrl): ProductCard {
+/** The pictures the studio keeps (src/main/media/picture-store.ts): the card names one by its id. */
+export interface PictureLookup {
+  /** The picture the host gave the product itself. */
+  productPicture(productId: number): string | null;
+  /** The kept file of an imported picture address. */
+  mediaForUrl(url: string): string | null;
+}
+
+export function buildProductCard(
+  product: ProductDetail,
+  variantId: number | null,
+  buyUrl: string | null = product.buyUrl,
+  pictures?: PictureLookup,
+): ProductCard {
   const variant = variantId === null ? null : product.variants.find((v) => v.id === variantId);
   if (variant === undefined) throw new StudioError('not-found', 'That variant is no longer part of this product.');
   const priced = variant ?? representativeVariant(product.variants);
@@ -39,7 +52,8 @@ export function buildProductCard(product: ProductDetail, variantId: number | nul
     deal: null,
   };
   if (card.title === null) throw new StudioError('invalid-input', 'This product has no title to show on the card.');
-  return productCardSchema.parse(withoutRefusedFields({ ...card, title: card.title }));
+  const imageId = pictures ? keptPicture(product.id, [variant?.imageUrl ?? null, ...imagesOf(product)], pictures) : null;
+  return productCardSchema.parse({ ...withoutRefusedFields({ ...card, title: card.title }), ...(imageId ? { imageId } : {}) });
 }
 
 type CardDraft = { [K in keyof ProductCard]: ProductCard[K] | string | number | null };
@@ -96,6 +110,17 @@ function imagesOf(product: ProductDetail): (string | null)[] {
 function firstUsableImage(candidates: readonly (string | null)[]): string | null {
   const imageUrl = productCardSchema.shape.imageUrl;
   return candidates.find((url) => url !== null && imageUrl.safeParse(url.trim()).success)?.trim() ?? null;
+}
+
+/** The host's own picture, else the first kept file among the image addresses (in the card's order). */
+function keptPicture(productId: number, candidates: readonly (string | null)[], pictures: PictureLookup): string | null {
+  const own = pictures.productPicture(productId);
+  if (own !== null) return own;
+  for (const url of candidates) {
+    const kept = url === null ? null : pictures.mediaForUrl(url.trim());
+    if (kept !== null) return kept;
+  }
+  return null;
 }
 
 /** Store exports carry oversold stock as negative numbers: the card shows 0 ("sold out"). */

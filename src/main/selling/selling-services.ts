@@ -13,6 +13,7 @@ import type { StudioDatabase } from '../db/open-database.js';
 import { DealService } from '../deals/deal-service.js';
 import { DealStore } from '../deals/deal-store.js';
 import { PinService, type CardDecoration, type PinTarget } from '../pin/pin-service.js';
+import type { PictureLookup } from '../pin/product-card-builder.js';
 import { PinStore } from '../pin/pin-store.js';
 import { ShowReportService } from '../report/show-report-service.js';
 import { type CardBuyLinkDeps, cardBuyLink } from '../store/card-buy-link.js';
@@ -38,6 +39,8 @@ export interface SellingServicesDeps {
   readonly now?: () => number;
   /** Where a service's trouble is written; `area` is the service ("pins", "deals", …). */
   readonly log?: (area: string, message: string, error?: unknown) => void;
+  /** The pictures kept in the data folder (src/main/media): the card names its picture by id. */
+  readonly pictures?: PictureLookup;
 }
 
 export interface SellingServices {
@@ -97,6 +100,7 @@ export function createSellingServices(deps: SellingServicesDeps): SellingService
     events: deps.events,
     activeShowId: deps.activeShowId,
     decoration: cardDecoration(deps.db, deps.catalog),
+    ...(deps.pictures ? { pictures: deps.pictures } : {}),
     autoUnpinSeconds: () => deps.settings().autoUnpinSeconds,
     ...(deps.buyLinks ? { buyLink: cardBuyLink(deps.buyLinks) } : {}),
     ...now,

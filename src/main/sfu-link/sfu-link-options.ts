@@ -31,6 +31,8 @@ export type ChatHostRequest =
 export type EgressRequestType = 'egressStart' | 'egressStop' | 'egressReconnect' | 'egressList';
 
 export interface SfuLinkOptions {
+  /** A kept picture's bytes (src/main/media): sent to the SFU before a pin that names it (`imageId`). */
+  readonly pictureBytes?: (id: string) => Promise<Buffer | null>;
   /** ws(s)://host:port/signal */
   readonly signalUrl: string;
   readonly room: string;

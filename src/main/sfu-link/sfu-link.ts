@@ -9,6 +9,7 @@ import { Backoff } from '../../shared/time/backoff.js';
 import { PinVersions, type PinDelivery } from './pin-versions.js';
 import { joinAsHost } from './host-join.js';
 import { describeLoss } from './socket-errors.js';
+import { PictureSender } from './picture-upload.js';
 
 export type SfuLinkState = 'connecting' | 'connected' | 'reconnecting' | 'error';
 
@@ -37,11 +38,9 @@ interface Connection {
 /**
  * Main's own host connection to the show's SFU room, used for pins (the
  * renderer publishes media on its own connection). The same code serves the
- * built-in SFU and a remote one: everything goes over the protocol.
- *
- * It never sends `leave` (that would end the show for every viewer); to go,
- * it just closes its socket. The SFU drops the connection, the show stays.
- *
+ * built-in SFU and a remote one: everything goes over the protocol. It never
+ * sends `leave` (that would end the show for every viewer); to go, it just
+ * closes its socket. The SFU drops the connection, the show stays.
  * The studio is the source of truth for what is pinned: the link remembers
  * the last pin asked for and sends it again whenever it (re)joins and when
  * the show goes live again, so a pin made while the SFU was away, or lost
@@ -58,7 +57,7 @@ export class SfuLink {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly backoff: Backoff;
-
+  private readonly pictures: PictureSender; // a pin's picture goes first (picture-upload.ts); a newer pin asked meanwhile sends itself
   private readonly pins = new PinVersions();
   private readonly chatOutbox: ChatHostRequest[] = [];
   /** The show's selling state for viewers: the latest is sent again whenever the link (re)joins. */
@@ -66,6 +65,7 @@ export class SfuLink {
 
   constructor(private readonly options: SfuLinkOptions) {
     this.backoff = new Backoff({ firstMs: options.backoff?.initialMs ?? 500, maxMs: options.backoff?.maxMs ?? 10_000, jitter: 0.2 });
+    this.pictures = new PictureSender(options);
     this.connect();
   }
 
@@ -337,6 +337,14 @@ export class SfuLink {
   }
 
   private sendPin(): void {
+    const wanted = this.pins.toSend();
+    const connection = this.connection;
+    const picture = connection?.joined && wanted ? this.pictures.send(connection, wanted.card?.imageId) : null;
+    if (!picture) return this.sendPinNow();
+    void picture.then(() => this.connection === connection && this.pins.toSend()?.version === wanted?.version && this.sendPinNow());
+  }
+
+  private sendPinNow(): void {
     const connection = this.connection;
     const wanted = this.pins.toSend();
     if (!connection?.joined || !wanted) return;

@@ -3,6 +3,7 @@ import type { ProductDetail, Variant } from '../../shared/domain/catalog.js';
 import { useOpenLink } from '../api/environment.js';
 import { useStudio } from '../api/studio-context.js';
 import { PinButton } from '../live/PinButton.js';
+import { PictureDrop } from './PictureDrop.js';
 import { formatMoney, formatStock } from '../ui/format.js';
 import { Modal } from '../ui/Modal.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
@@ -86,6 +87,8 @@ function ProductDetailBody({
           )}
         </div>
       )}
+
+      <PictureDrop key={product.id} productId={product.id} />
 
       <dl className="facts facts-compact">
         <dt>Vendor</dt>

@@ -1,6 +1,7 @@
 import type { AuctionOverlay } from '../live/auction-view.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
+import { cardPictureSrc } from '../ui/safe-url.js';
 import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
 import { GuestPictures, type GuestPicture } from './draw-people.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
@@ -322,7 +323,9 @@ export class Compositor {
 
   /** The pinned product's picture once it loaded for the canvas; null while loading, or when its website refuses (no CORS). */
   private productPicture(): HTMLImageElement | null {
-    const url = this.overlay.card?.imageUrl;
+    const card = this.overlay.card;
+    // The kept picture comes from the studio's own origin: it always draws (the store's address needs CORS).
+    const url = card ? cardPictureSrc(card) : null;
     if (!url) return null;
     const picture = videoPicture(url);
     return picture.state === 'ready' ? picture.image : null;

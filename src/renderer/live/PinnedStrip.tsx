@@ -2,6 +2,7 @@ import type { PinTargetState } from '../../shared/domain/live.js';
 import { useStudioNow } from '../api/studio-clock.js';
 import { formatMoney, isMarkedDown } from '../ui/format.js';
 import { ProductThumb } from '../ui/ProductThumb.js';
+import { cardPictureSrc } from '../ui/safe-url.js';
 import { formatCountdown } from '../../shared/sfu/deal-clock.js';
 import { studioDealPhase } from './deal-clock.js';
 import { AuctionControl } from './AuctionControl.js';
@@ -70,7 +71,7 @@ export function PinnedStrip() {
   return (
     <div className="pinned-strip" data-testid="pinned-strip">
       <span className="pinned-label">Pinned</span>
-      <ProductThumb url={card.imageUrl} />
+      <ProductThumb url={cardPictureSrc(card)} />
       {/* Announced when the product or its stock changes; the countdowns below are not (they tick every second). */}
       <span className="pinned-text" aria-live="polite">
         <span className="pinned-title clip" data-testid="pinned-title" title={card.title}>

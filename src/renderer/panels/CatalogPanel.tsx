@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogRow, ProductDetail } from '../../shared/domain/catalog.js';
 import { useStudio } from '../api/studio-context.js';
 import { AddToRundownPopover } from '../catalog/AddToRundownPopover.js';
+import { PicturesStatus } from '../catalog/PicturesStatus.js';
 import { CatalogTable } from '../catalog/CatalogTable.js';
 import { ImportDialog } from '../catalog/ImportDialog.js';
 import { ProductDetailDrawer } from '../catalog/ProductDetailDrawer.js';
@@ -171,6 +172,7 @@ export function CatalogPanel() {
             {notice.text}
           </p>
         )}
+        <PicturesStatus />
         {pages.error && (
           <p className="banner banner-error" role="alert">
             {pages.error}

@@ -1,5 +1,6 @@
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { compareAtText, dealView, formatPrice, safeBuyUrl, safeImageUrl, stockText, type DealView } from './card-format.js';
+import { MEDIA_ROUTE_PREFIX } from '../../shared/media/media-id.js';
 
 /** The countdown's refresh: four times a second, so the shown second never lags by much. */
 const COUNTDOWN_TICK_MS = 250;
@@ -73,14 +74,22 @@ export class ProductCardView {
 
   private build(card: ProductCard, deal: DealView | null): DocumentFragment {
     const fragment = document.createDocumentFragment();
-    const image = safeImageUrl(card.imageUrl);
+    // The picture the studio sent this server (/media/<id>, this origin), else the store's address.
+    const kept = card.imageId ? `${MEDIA_ROUTE_PREFIX}${card.imageId}` : null;
+    const fallback = safeImageUrl(card.imageUrl);
+    const image = kept ?? fallback;
     if (image) {
       const img = el('img', 'card-image');
       img.src = image;
       img.alt = card.title;
       img.referrerPolicy = 'no-referrer';
       img.decoding = 'async';
-      img.addEventListener('error', () => img.remove(), { once: true });
+      img.dataset.testid = 'pin-image';
+      const failed = () => {
+        if (kept && fallback && img.getAttribute('src') === kept) img.src = fallback;
+        else img.remove();
+      };
+      img.addEventListener('error', failed);
       fragment.append(img);
     }
     const body = el('div', 'card-body');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEDIA_ID_PATTERN } from '../media/media-id.js';
 
 /**
  * The product card a host pins to the show; every viewer sees it over the
@@ -75,6 +76,13 @@ export const productCardSchema = z
       .nullable()
       .default(null),
     imageUrl: imageUrl.nullable().default(null),
+    /**
+     * The picture as the studio keeps it (`<sha256>.<ext>`, src/shared/media/media-id.ts):
+     * the studio sends it to the SFU before the pin, and the watch page loads
+     * it from the SFU's own origin at /media/<imageId>. Absent on older cards
+     * (and until a picture is fetched): `imageUrl` is shown then.
+     */
+    imageId: z.string().regex(MEDIA_ID_PATTERN, 'A picture id is a sha256 with its type.').optional(),
     /** Units left; null when the store does not track stock. */
     stock: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
     /** Where the Buy button goes. https only: it opens in the viewer's browser. */

@@ -21,6 +21,7 @@ import { verticalScenesMigration } from './0190-vertical-scenes.js';
 import { guestScenesMigration } from './0200-guest-scenes.js';
 import { destinationOrientationMigration } from './0210-destination-orientation.js';
 import { platformIdsMigration } from './0220-platform-ids.js';
+import { productPicturesMigration } from './0230-product-pictures.js';
 import { checkoutLinksMigration } from './0240-checkout-links.js';
 
 /** Every migration, in order. Add new files at the end. */
@@ -47,5 +48,6 @@ export const migrations: readonly Migration[] = [
   guestScenesMigration,
   destinationOrientationMigration,
   platformIdsMigration,
+  productPicturesMigration,
   checkoutLinksMigration,
 ];

@@ -11,6 +11,7 @@ import { giveawayChannels, giveawayEvents } from './giveaways.js';
 import { guestChannels, guestEvents } from './guests.js';
 import { liveChannels, liveEvents } from './live.js';
 import { obsChannels, obsEvents } from './obs.js';
+import { pictureChannels, pictureEvents } from './pictures.js';
 import { practiceChannels, practiceEvents } from './practice.js';
 import { replayChannels, replayEvents } from './replay.js';
 import { recordingChannels, recordingEvents } from './recording.js';
@@ -41,6 +42,7 @@ export const contract = {
   ...giveawayChannels,
   ...practiceChannels,
   ...guestChannels,
+  ...pictureChannels,
 } as const;
 
 /** Events from main to every UI; `window.studio.on<Name>(listener)` subscribes. */
@@ -61,6 +63,7 @@ export const events = {
   ...giveawayEvents,
   ...practiceEvents,
   ...guestEvents,
+  ...pictureEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -78,6 +78,10 @@ export const channelAccess: { readonly [K in MethodName]?: Access } = {
   searchCatalog: READ_STUDIO,
   getProduct: READ_STUDIO,
   getCatalogStats: READ_STUDIO,
+  // pictures
+  getPictures: READ_STUDIO,
+  retryPictures: CATALOG_IMPORT,
+  setProductPicture: CATALOG_IMPORT,
   // rundown
   listShows: READ_STUDIO,
   createShow: SHOWS,
@@ -211,6 +215,7 @@ export const eventAccess: { readonly [E in EventName]?: Clearance } = {
   controlServerChanged: 'host',
   importProgress: 'host',
   catalogChanged: 'producer',
+  picturesChanged: 'producer',
   rundownChanged: 'producer',
   showsChanged: 'producer',
   sfuStatusChanged: 'moderator',
