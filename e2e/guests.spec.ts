@@ -46,13 +46,21 @@ const RIGHT: [number, number] = [0.75, 0.5];
 /** The ready-made "Host + guest" scene (migration 0200): the host's camera on the left half, the first guest on air on the right. */
 const SIDE_BY_SIDE = 'host-guest';
 
+/** Where the walk is, with the time: on a loaded machine the log says which step took long. */
+const mark = (step: string) => console.log(`[guests walk] ${new Date().toISOString()} ${step}`);
+
 test('two guests join from invites, the host brings one on air beside them for viewers, and a removed guest is off air with a dead link', async ({ playwright }) => {
   const { studio, stop } = await startLiveStudio();
   const studioBrowser = await launchWithDevices(playwright, { colour: HOST, size: [1280, 720], toneHz: HOST_HZ });
   const danaBrowser = await launchWithDevices(playwright, { colour: DANA, toneHz: DANA_HZ });
   const samBrowser = await launchWithDevices(playwright, { colour: SAM, toneHz: SAM_HZ });
   try {
+    mark('studio open');
     const host = await openStudio(studioBrowser, studio);
+    // The studio page's own warnings (a guest feed not received, a retry) go to the log with the steps.
+    host.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') mark(`studio page ${message.type()}: ${message.text()}`);
+    });
     // An invite belongs to a show: until one is open the Backstage says so.
     await slowExpect(backstage(host).getByTestId('backstage-no-show')).toHaveText('Open a show to invite guests.');
     await host.evaluate(async () => {
@@ -61,14 +69,17 @@ test('two guests join from invites, the host brings one on air beside them for v
       await window.studio!.setActiveShow({ showId: show.value.id });
     });
 
+    mark('show open');
     await getReadyToGoLive(host);
     await host.getByRole('button', { name: 'Go live' }).click();
     await expect(livePill(host)).toHaveAttribute('data-phase', 'live', { timeout: SLOW_MS });
     const taken = await host.evaluate((sceneId) => window.studio!.takeScene({ sceneId }), SIDE_BY_SIDE);
     expect(taken.ok).toBe(true);
 
+    mark('live');
     const danaLink = await createInvite(host, 'Dana from Acme');
     const samLink = await createInvite(host, 'Sam (customer)');
+    mark('invites made');
     const dana = await joinAsGuest(danaBrowser, danaLink, 'Dana');
     const sam = await joinAsGuest(samBrowser, samLink, 'Sam');
     await slowExpect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('Backstage');
@@ -76,6 +87,7 @@ test('two guests join from invites, the host brings one on air beside them for v
     await slowExpect(guestRow(host, 'Dana')).toContainText('Dana from Acme');
     await slowExpect(inviteRow(host, 'Dana from Acme')).toContainText('Used');
 
+    mark('guests backstage');
     const viewer = await openWatchPage(studioBrowser, await viewerUrlOf(host), SLOW_MS);
     // Decoded frames are read as they come (a loaded machine may publish a few a second): each check waits for its picture.
     // Backstage is nobody's picture but the host's: no guest colour on either side.
@@ -90,6 +102,7 @@ test('two guests join from invites, the host brings one on air beside them for v
       )
       .toEqual({ left: 'host', right: 'nobody' });
 
+    mark('viewer sees the host alone');
     await guestRow(host, 'Dana').getByRole('button', { name: 'On air' }).click();
     await expect(guestRow(host, 'Dana').getByTestId('guest-where')).toHaveText('On air · slot 1', { timeout: SLOW_MS });
     await expect(guestStatus(dana)).toHaveAttribute('data-phase', 'on-air');
@@ -104,8 +117,10 @@ test('two guests join from invites, the host brings one on air beside them for v
         { timeout: SLOW_MS, message: 'the viewer sees the host and Dana side by side' },
       )
       .toEqual({ left: 'host', right: 'dana' });
+    mark('viewer sees host and Dana');
     // The host's backstage previews Dana's camera from the publishing window's media.
     await slowExpect(guestRow(host, 'Dana').getByTestId('guest-preview')).toHaveAttribute('data-live', 'true');
+    mark('Dana previewed');
     // The program's sound has the host's voice and Dana's, not Sam's.
     await expect
       .poll(
@@ -117,6 +132,7 @@ test('two guests join from invites, the host brings one on air beside them for v
       )
       .toEqual({ host: true, dana: true, sam: false });
 
+    mark('viewer hears host and Dana');
     // A guest token is a guest's: it can neither pin nor publish the show's vertical feed, nor act as the host.
     const probeLink = await createInvite(host, 'Probe', 'reusable');
     const sfu = await host.evaluate(() => window.studio!.getSfuStatus());
@@ -154,6 +170,7 @@ test('two guests join from invites, the host brings one on air beside them for v
       probe.close();
     }
 
+    mark('guest token refused');
     // Remove (confirmed): Dana leaves the program and the show, and her link admits nobody any more.
     await guestRow(host, 'Dana').getByRole('button', { name: 'Remove…' }).click();
     await guestRow(host, 'Dana').getByRole('button', { name: 'Remove', exact: true }).click();
@@ -179,6 +196,7 @@ test('two guests join from invites, the host brings one on air beside them for v
         { timeout: SLOW_MS, message: 'Dana is off the program’s sound, the host still in it' },
       )
       .toEqual({ host: true, danaGone: true });
+    mark('Dana off picture and sound');
     await expectInviteRefused(danaBrowser, danaLink, 'Dana');
     // Sam, backstage all along, is still there.
     await expect(guestStatus(sam)).toHaveAttribute('data-phase', 'backstage');

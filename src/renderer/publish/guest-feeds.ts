@@ -209,7 +209,15 @@ export class GuestFeeds {
     this.received.set(feed.producerId, { guestId: feed.guestId, consumer });
     this.publish();
     // The track is attached (the store told the compositor and mixer): now the SFU may send, keyframe first.
-    await this.requests.request({ type: 'resume', consumerId: consumer.id });
+    try {
+      await this.requests.request({ type: 'resume', consumerId: consumer.id });
+    } catch (error) {
+      // A consumer never resumed would stay silent and black: drop it so the retry consumes the feed afresh.
+      consumer.close();
+      if (this.received.get(feed.producerId)?.consumer === consumer) this.received.delete(feed.producerId);
+      this.publish();
+      throw error;
+    }
   }
 
   private recvTransport(): Promise<types.Transport> {
