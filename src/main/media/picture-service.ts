@@ -82,6 +82,7 @@ export class PictureService {
 
   private pump(): void {
     while (!this.closed && this.running < PARALLEL) {
+      // (`closed` is checked before every read: the studio closes the database right after closing this.)
       const next = this.deps.store.waiting(PARALLEL + this.inFlight.size).find((url) => !this.inFlight.has(url));
       if (next === undefined) break;
       this.running += 1;
@@ -105,15 +106,19 @@ export class PictureService {
       return;
     }
     try {
-      this.deps.store.markReady(url, await this.deps.files.put(fetched.bytes));
+      const id = await this.deps.files.put(fetched.bytes);
+      // Closed meanwhile: the database may be gone; the next start fetches this address again (the file is kept).
+      if (!this.closed) this.deps.store.markReady(url, id);
     } catch (error) {
+      if (this.closed) return;
       this.deps.log?.(`Could not keep the picture ${url}: ${error instanceof Error ? error.message : String(error)}`);
       this.deps.store.markFailed(url, 'the picture could not be saved in the data folder');
     }
   }
 
   private settleIdle(): void {
-    if (this.deps.store.waiting(1).length > 0 && !this.closed) return;
+    // Closed: the database may be gone, so it is not asked; whoever waits is let go.
+    if (!this.closed && this.deps.store.waiting(1).length > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

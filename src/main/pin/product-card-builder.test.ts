@@ -57,9 +57,13 @@ describe('buildProductCard', () => {
       buyUrl: 'https://shop.example.com/products/linen-wrap-dress',
       // Told to a store page that embeds the player (docs/embed.md).
       sku: 'SKU-1',
+      // The store's own variant id, when the import kept one (none here).
+      variantId: null,
       // The catalog knows no deals: the pin service puts the running one on.
       deal: null,
     });
+    // Kept from the import (Shopify "Variant ID"): what a store page adds to its own cart.
+    expect(buildProductCard(product({ variants: [variant(1, { platformId: '44012345678' })] }), 1).variantId).toBe('44012345678');
     expect(buildProductCard(product(), 2).imageUrl).toBe('https://cdn.example.com/front.jpg');
     const withImage = product({ variants: [variant(1, { imageUrl: 'https://cdn.example.com/m.jpg' })] });
     expect(buildProductCard(withImage, 1).imageUrl).toBe('https://cdn.example.com/m.jpg');
@@ -97,6 +101,7 @@ describe('buildProductCard', () => {
       stock: 0,
       buyUrl: null,
       sku: 'SKU-1',
+      variantId: null,
       deal: null,
     });
     expect(buildProductCard(product({ currency: 'dollars', buyUrl: 'javascript:alert(1)' }), 1)).toMatchObject({ currency: null, buyUrl: null });

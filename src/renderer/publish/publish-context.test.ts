@@ -18,7 +18,8 @@ const publishedFrom = (where: string | null): PublisherState => ({
 
 describe('PublishProvider', () => {
   it('a change of publisher re-renders who shows it, not who only uses the commands and the camera', async () => {
-    const studio = new FakeStudio(['getPublisher'], ['publisherChanged']);
+    // The host's window also follows its guests (the backstage before Go live).
+    const studio = new FakeStudio(['getPublisher', 'getGuests'], ['publisherChanged', 'guestsChanged']);
     const wrap = (children: ReactNode) => createElement(PublishProvider, null, children);
     const compositorLike = renderHook(studio.api, () => ({ commands: usePublishCommands(), capture: useCapture() }), wrap);
     const pillLike = renderHook(studio.api, () => usePublisher(), wrap);
