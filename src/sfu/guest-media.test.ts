@@ -66,7 +66,13 @@ describe('guest media', () => {
       // The publisher consumes both on a recv transport of its own.
       const recv = await openRecv(world.publisher.host);
       expect(await recv.consume(media.videoProducerId)).toMatchObject({ producerId: media.videoProducerId, kind: 'video' });
-      expect(await recv.consume(media.audioProducerId)).toMatchObject({ producerId: media.audioProducerId, kind: 'audio' });
+      const audio = await recv.consume(media.audioProducerId);
+      expect(audio).toMatchObject({ producerId: media.audioProducerId, kind: 'audio' });
+      // Asked again (the first answer came too late for the studio): a new consumer replaces the old one, never two.
+      const again = await recv.consume(media.audioProducerId);
+      expect(again.consumerId).not.toBe(audio.consumerId);
+      expect((await refusal(world.publisher.host.requests.request({ type: 'resume', consumerId: audio.consumerId }))).code).toBe('not-found');
+      await world.publisher.host.requests.request({ type: 'resume', consumerId: again.consumerId });
       // A host consumes guests' feeds only, never the show's own.
       expect((await refusal(recv.consume(world.publisher.videoProducerId))).code).toBe('not-found');
 

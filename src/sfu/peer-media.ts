@@ -100,10 +100,9 @@ export class PeerMedia {
     rtpCapabilities: MediasoupObject,
   ): Promise<SignalReplyData['consume']> {
     const transport = this.transport(transportId, 'recv');
-    // One consumer per feed: more would only multiply the bytes we send to this client.
-    if ([...this.consumers.values()].some((c) => c.producerId === producer.id)) {
-      throw new SignalFailure('conflict', 'This connection already receives that feed.');
-    }
+    // One consumer per feed: more would only multiply the bytes we send to this client. Asking again means the
+    // client lost the first one (its answer came too late on a busy laptop): the new one replaces it.
+    for (const old of [...this.consumers.values()].filter((c) => c.producerId === producer.id)) old.close();
     const caps = rtpCapabilities as unknown as types.RtpCapabilities;
     let consumable: boolean;
     try {
