@@ -68,8 +68,10 @@ describe('guest media', () => {
       expect(await recv.consume(media.videoProducerId)).toMatchObject({ producerId: media.videoProducerId, kind: 'video' });
       const audio = await recv.consume(media.audioProducerId);
       expect(audio).toMatchObject({ producerId: media.audioProducerId, kind: 'audio' });
-      // Asked again (the first answer came too late for the studio): a new consumer replaces the old one, never two.
-      const again = await recv.consume(media.audioProducerId);
+      // Asked again: refused, never two consumers of one feed; asked again with `replace` (the first answer came too
+      // late for the studio): a new consumer replaces the old one.
+      expect((await refusal(recv.consume(media.audioProducerId))).code).toBe('conflict');
+      const again = await recv.consume(media.audioProducerId, true);
       expect(again.consumerId).not.toBe(audio.consumerId);
       expect((await refusal(world.publisher.host.requests.request({ type: 'resume', consumerId: audio.consumerId }))).code).toBe('not-found');
       await world.publisher.host.requests.request({ type: 'resume', consumerId: again.consumerId });

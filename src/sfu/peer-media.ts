@@ -98,11 +98,14 @@ export class PeerMedia {
     transportId: string,
     producer: types.Producer,
     rtpCapabilities: MediasoupObject,
+    replace = false,
   ): Promise<SignalReplyData['consume']> {
     const transport = this.transport(transportId, 'recv');
-    // One consumer per feed: more would only multiply the bytes we send to this client. Asking again means the
-    // client lost the first one (its answer came too late on a busy laptop): the new one replaces it.
-    for (const old of [...this.consumers.values()].filter((c) => c.producerId === producer.id)) old.close();
+    // One consumer per feed: more would only multiply the bytes we send to this client. `replace`: the client lost
+    // the first one (its answer came too late on a busy laptop) and asks again: the new one replaces it.
+    const earlier = [...this.consumers.values()].filter((c) => c.producerId === producer.id);
+    if (earlier.length > 0 && !replace) throw new SignalFailure('conflict', 'This connection already receives that feed.');
+    for (const old of earlier) old.close();
     const caps = rtpCapabilities as unknown as types.RtpCapabilities;
     let consumable: boolean;
     try {

@@ -140,7 +140,7 @@ export class PeerSession implements RoomMember, GuestMember {
         return {};
       case 'consume': {
         const producer = consumableFor(room, role, this, request.producerId);
-        return this.media.consume(this.routerOf(room), request.transportId, producer, request.rtpCapabilities);
+        return this.media.consume(this.routerOf(room), request.transportId, producer, request.rtpCapabilities, request.replace);
       }
       case 'resume':
         await this.media.resume(request.consumerId);

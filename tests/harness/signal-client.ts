@@ -206,7 +206,8 @@ export async function openRecv(client: TestSignalClient) {
   const transport = await client.requests.request({ type: 'createTransport', direction: 'recv' });
   return {
     transportId: transport.transportId,
-    consume: (producerId: string) => client.requests.request({ type: 'consume', transportId: transport.transportId, producerId, rtpCapabilities }),
+    consume: (producerId: string, replace = false) =>
+      client.requests.request({ type: 'consume', transportId: transport.transportId, producerId, rtpCapabilities, replace }),
   };
 }
 

@@ -188,7 +188,8 @@ export class GuestFeeds {
     const transport = await this.recvTransport();
     let reply;
     try {
-      reply = await this.requests.request({ type: 'consume', transportId: transport.id, producerId: feed.producerId, rtpCapabilities: this.device.rtpCapabilities });
+      // `replace`: after a timeout the SFU may hold a consumer this window never heard of; the new one replaces it.
+      reply = await this.requests.request({ type: 'consume', transportId: transport.id, producerId: feed.producerId, rtpCapabilities: this.device.rtpCapabilities, replace: true });
     } catch (error) {
       // No answer in time: try again (the caller retries the list). Any other refusal: the guest left between
       // the push and the request, and the next list drops it anyway.

@@ -117,7 +117,11 @@ export const signalRequestSchema = z.discriminatedUnion('type', [
    * Guest: what its GuestView.play lists. The consumer starts paused; send
    * `resume` once its track is attached.
    */
-  request('consume', { transportId: mediasoupId, producerId: mediasoupId, rtpCapabilities }),
+  /**
+   * `replace`: this connection may already receive the producer (an earlier answer came too late for the
+   * client): the earlier consumer is closed and a new one made. Without it, a second consume is `conflict`.
+   */
+  request('consume', { transportId: mediasoupId, producerId: mediasoupId, rtpCapabilities, replace: z.boolean().default(false) }),
   request('resume', { consumerId: mediasoupId }),
   /** Host only. */
   /**
