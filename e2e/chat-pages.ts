@@ -33,7 +33,7 @@ export async function sendFromViewer(viewer: Page, text: string, name?: string):
   await expect(async () => {
     if ((await input.inputValue()) !== '') await viewer.getByRole('button', { name: 'Send' }).click();
     await expect(input).toHaveValue('', { timeout: 500 });
-  }).toPass({ timeout: 10_000, intervals: [500, 1_000] });
+  }).toPass({ timeout: 10_000, intervals: [1_100] });
 }
 
 /** Messages on a watch page. */
