@@ -17,7 +17,7 @@ test.describe.configure({ timeout: 150_000 });
 /** The flash-deal badge's red (draw-overlays.ts DEAL_BADGE, #e11d48). */
 const DEAL_RED: Rgb = [225, 29, 72];
 
-/** Whether a column of the output, inside the card's left edge, crosses the flash-deal badge. */
+/** Whether the flash-deal badge (its red) is drawn anywhere on the card's half of the output. */
 function dealBadgeDrawn(page: Page): Promise<boolean> {
   return page.evaluate((red) => {
     const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
