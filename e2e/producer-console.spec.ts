@@ -98,6 +98,8 @@ test('the producer console mirrors the host’s show: live state and viewers, pr
     // over its Program monitor, with a button (the picker needs the host's click) — and viewers get a slate without those words.
     await producer.keyboard.press('F4');
     await inPreview(host, 'screen-pip');
+    // The producer's own page shows it in preview too before its Take (a Take takes what that page has in preview).
+    await inPreview(producer, 'screen-pip');
     await producer.getByRole('button', { name: 'Take', exact: true }).click();
     await onAir(host, 'screen-pip');
     const prompt = host.getByTestId('program-screen-prompt');

@@ -156,13 +156,11 @@ test('a flash deal counts down on viewers with the studio, then the regular pric
       })
       .toBeLessThanOrEqual(1);
 
-    // It runs: two seconds later it shows less.
+    // It runs: it comes to show less (a frozen countdown never does).
     const first = countdownSeconds(await card.getByTestId('pin-deal-countdown').textContent());
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(15);
-    await viewer.waitForTimeout(2_100);
-    const later = countdownSeconds(await card.getByTestId('pin-deal-countdown').textContent());
-    expect(later).toBeLessThan(first);
+    await expect.poll(async () => countdownSeconds(await card.getByTestId('pin-deal-countdown').textContent()), { timeout: 5_000 }).toBeLessThan(first);
 
     // At zero: "Deal ended" and the regular price on every screen, the studio included.
     await expect(card.getByTestId('pin-deal-ended')).toBeVisible({ timeout: 20_000 });

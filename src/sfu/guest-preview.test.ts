@@ -101,4 +101,41 @@ describe('a receive-only host connection (guests previewed before Go live)', () 
       link.close();
     }
   });
+
+  it('neither re-opens an ended show nor takes a host connection\'s place', async () => {
+    const show = 'preview-ended';
+    const { link } = await joinAsStudioLink(sfu, show, SECRET);
+    const { token } = await link.requests.request({ type: 'mintPublishToken', ttlSeconds: 60, receiveOnly: true });
+    // Three more host connections: the room holds four, the studio's link the oldest.
+    const hosts = await Promise.all([1, 2, 3].map(() => TestSignalClient.connect(sfu)));
+    for (const host of hosts) await host.requests.request({ type: 'join', show, role: 'host', hostToken: SECRET });
+    const preview = await TestSignalClient.connect(sfu);
+    try {
+      await preview.requests.request({ type: 'join', show, role: 'host', hostToken: token });
+      // The studio's link is still a host (a fifth host connection would have closed it).
+      await link.requests.request({ type: 'guestInvites', invites: [], hostNow: Date.now() });
+      preview.close();
+      // End show, then a backstage preview joins again: the show stays ended for viewers.
+      await link.requests.request({ type: 'leave' });
+      const again = await TestSignalClient.connect(sfu);
+      try {
+        const reply = await again.requests.request({ type: 'join', show, role: 'host', hostToken: token });
+        expect(reply.room.ended).toBe(true);
+        const viewer = await TestSignalClient.connect(sfu);
+        try {
+          const seen = await viewer.requests.request({ type: 'join', show, role: 'viewer' }).then(
+            (r) => (r.room.ended ? 'ended' : 'open'),
+            (error: { code?: string }) => error.code,
+          );
+          expect(['ended', 'show-ended']).toContain(seen);
+        } finally {
+          viewer.close();
+        }
+      } finally {
+        again.close();
+      }
+    } finally {
+      for (const c of [preview, link, ...hosts]) c.close();
+    }
+  });
 });

@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => sfu.close());
 
-function request(method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function request(method: string, path: string, body?: Buffer, headers: Record<string, string> = {}, port = sfu.port): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: sfu.port, method, path, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -59,6 +59,28 @@ describe('/media/<id> on the SFU', () => {
     expect((await request('PUT', `/media/${id}?show=${SHOW}`, other, { Authorization: 'Bearer wrong-token' })).status).toBe(401);
     expect((await request('PUT', `/media/${id}?show=other-show`, other, { Authorization: `Bearer ${TOKEN}` })).status).toBe(401);
     expect((await request('GET', `/media/${id}`)).status).toBe(404);
+  });
+
+  it('counts wrong tokens toward the host-token lockout: guessing through the upload route is locked out too', async () => {
+    const strict = await startSfuServer({
+      port: 0,
+      workers: 1,
+      logLevel: 'silent',
+      hostTokens: { [SHOW]: TOKEN },
+      hostTokenLockout: { lockAfterFailures: 3, firstLockMs: 60_000, maxLockMs: 60_000, forgetAfterMs: 3_600_000, maxAddresses: 100 },
+    });
+    try {
+      const id = idOf(png, 'png');
+      const put = (token: string) => request('PUT', `/media/${id}?show=${SHOW}`, png, { Authorization: `Bearer ${token}` }, strict.port);
+      expect((await put('guess-1')).status).toBe(401);
+      expect((await put('guess-2')).status).toBe(401);
+      expect((await put('guess-3')).status).toBe(401);
+      expect((await put('guess-4')).status).toBe(429);
+      // Locked: even the right token waits, so a guess that happens to be right tells nothing.
+      expect((await put(TOKEN)).status).toBe(429);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses bytes that do not match the name, and what is not a picture', async () => {

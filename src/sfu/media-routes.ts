@@ -15,8 +15,8 @@ import type { SfuMediaStore } from './media-store.js';
 
 export interface MediaRouteDeps {
   readonly store: SfuMediaStore;
-  /** Does this token make its bearer the host of this show? */
-  readonly isHostToken: (show: string, token: string) => boolean;
+  /** The show's host token, checked under the signaling's lockout for wrong tokens (429 once locked). */
+  readonly checkHostToken: (req: http.IncomingMessage, show: string, token: string) => { ok: true } | { ok: false; status: 401 | 429; message: string };
 }
 
 const HEADERS: Readonly<Record<string, string>> = {
@@ -51,9 +51,10 @@ export async function handleMediaRequest(deps: MediaRouteDeps, req: http.Incomin
   }
   const show = url.searchParams.get('show') ?? '';
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  if (!SHOW_ID_PATTERN.test(show) || token === '' || !deps.isHostToken(show, token)) {
+  const checked = SHOW_ID_PATTERN.test(show) && token !== '' ? deps.checkHostToken(req, show, token) : null;
+  if (!checked?.ok) {
     req.resume();
-    return answer(res, 401, 'Only the studio of this show may send pictures.');
+    return answer(res, checked?.status ?? 401, checked?.status === 429 ? checked.message : 'Only the studio of this show may send pictures.');
   }
   if (deps.store.has(id)) {
     req.resume();

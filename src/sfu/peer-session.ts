@@ -245,10 +245,13 @@ export class PeerSession implements RoomMember, GuestMember {
       this.longLivedToken = !this.deps.hostTokens.isMinted(request.show, request.hostToken);
       this.receiveOnly = this.deps.hostTokens.isReceiveOnly(request.show, request.hostToken);
       this.confirmsChat = request.confirmsChat === true;
-      room.addHost(this);
+      // A receive-only connection (a backstage preview) only hears and receives guests: it opens, re-opens (after
+      // End show) or takes a host's place in nothing.
+      if (this.receiveOnly) room.guests.watch(this);
+      else room.addHost(this);
       this.joined = { room, role: 'host' };
       rooms.waiters.stop(this);
-      rooms.waiters.opened(request.show);
+      if (!this.receiveOnly) rooms.waiters.opened(request.show);
       this.deps.log.info(`show ${request.show}: host joined (${this.id})`);
       return { protocolVersion: SFU_PROTOCOL_VERSION, role: 'host', room: room.state(), guests: room.guests.hostView() };
     }

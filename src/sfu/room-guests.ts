@@ -88,12 +88,19 @@ export class RoomGuests {
   /** guestIds the host removed: refused if they come back, even while their (reusable) invite stays listed. */
   private readonly removed = new Set<string>();
   private lastHostPush = '';
+  /** Receive-only host connections (the studio's backstage before Go live): told of guests, never a host of the room. */
+  private readonly watchers = new Set<{ sendFrame(frame: string): void }>();
 
   constructor(private readonly room: GuestRoomSide) {}
 
   /** Connections of guests (an empty room has none). */
   get connectionCount(): number {
-    return this.memberGuest.size;
+    return this.memberGuest.size + this.watchers.size;
+  }
+
+  /** A receive-only host connection: it hears the guests (and may consume them); it opens, ends or re-opens nothing. */
+  watch(member: { sendFrame(frame: string): void }): void {
+    this.watchers.add(member);
   }
 
   members(): GuestMember[] {
@@ -175,6 +182,7 @@ export class RoomGuests {
    * one who left, or was never on air, is forgotten at once.
    */
   disconnect(member: object, left = false): boolean {
+    if (this.watchers.delete(member as { sendFrame(frame: string): void })) return true;
     const guest = this.memberGuest.get(member as GuestMember);
     if (!guest) return false;
     this.memberGuest.delete(member as GuestMember);
@@ -282,6 +290,7 @@ export class RoomGuests {
     if (hostPush !== this.lastHostPush) {
       this.lastHostPush = hostPush;
       this.room.pushToHosts(hostPush);
+      for (const watcher of this.watchers) watcher.sendFrame(hostPush);
     }
     for (const guest of this.guests.values()) {
       const view = this.viewOf(guest);

@@ -69,7 +69,7 @@ export async function startSfuServer(partial: Partial<SfuOptions> = {}): Promise
 
   const secure = options.tls !== null;
   // Product pictures the studio sends before a pin, in memory (media-routes.ts).
-  const media = { store: new SfuMediaStore(options.mediaMaxBytes), isHostToken: (show: string, token: string) => hostTokens.matches(show, token) };
+  const media = { store: new SfuMediaStore(options.mediaMaxBytes), checkHostToken: (req: http.IncomingMessage, show: string, token: string) => signaling.checkHostTokenOverHttp(req, show, token) };
   const onRequest: http.RequestListener = (req, res) => {
     handleSfuHttp({ viewerDir: options.viewerDir, replayDir: options.replayDir, secure, health, embedOrigins: options.embedOrigins, media }, req, res).catch((error: unknown) => {
       log.error('HTTP request failed', error);

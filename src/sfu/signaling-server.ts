@@ -249,6 +249,20 @@ export class SignalingServer {
     });
   }
 
+  /**
+   * The same check for an HTTP request that carries a host token (the studio's picture upload, media-routes.ts):
+   * wrong tokens count toward the same lockout as wrong joins, so the upload route is no way around it.
+   */
+  checkHostTokenOverHttp(req: http.IncomingMessage, show: string, token: string): { ok: true } | { ok: false; status: 401 | 429; message: string } {
+    try {
+      this.admitHostToken(this.clientIp(req), show, token);
+      return { ok: true };
+    } catch (error) {
+      const failure = error as SignalFailure;
+      return { ok: false, status: failure.code === 'rate-limited' ? 429 : 401, message: failure.message };
+    }
+  }
+
   private admitHostToken(ip: string, show: string, token: string): void {
     const lock = this.hostTokenLockout.check(ip);
     if (lock.locked) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../../tests/harness/https-pictures.js';
 import { startSfuServer, type SfuServer } from '../../sfu/index.js';
@@ -41,5 +42,40 @@ describe('uploadPicture', () => {
     expect(sender.send(first, undefined)).toBeNull();
     await sender.send({}, id);
     expect(reads).toEqual([id, id]);
+  });
+
+  it('holds a pin for its picture no longer than it may, and does not retry a refused picture at every card update', async () => {
+    // A server that takes the request and never answers (a slow uplink), and one that answers 405 (an SFU without /media).
+    const requests: string[] = [];
+    const silent = http.createServer((req) => void requests.push(`silent ${req.method}`));
+    const old = http.createServer((req, res) => {
+      requests.push(`old ${req.method}`);
+      req.resume();
+      res.writeHead(405).end();
+    });
+    await Promise.all([silent, old].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))));
+    const urlOf = (s: http.Server) => `ws://127.0.0.1:${(s.address() as { port: number }).port}/signal`;
+    try {
+      const connection = {};
+      const slow = new PictureSender({ signalUrl: urlOf(silent), room: SHOW, hostToken: TOKEN, pictureBytes: () => Promise.resolve(png) }, 100);
+      const started = Date.now();
+      await slow.send(connection, id);
+      // It let the pin go (the upload goes on): the wait is capped far below the upload's 15 s limit.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await expect.poll(() => requests).toEqual(['silent PUT']);
+
+      let clock = 1_000_000;
+      const refusing = new PictureSender({ signalUrl: urlOf(old), room: SHOW, hostToken: TOKEN, pictureBytes: () => Promise.resolve(png) }, 5_000, () => clock);
+      await refusing.send(connection, id);
+      expect(requests.filter((r) => r.startsWith('old'))).toHaveLength(1);
+      // Card updates (stock, a deal) right after: nothing is sent again, nothing waits.
+      expect(refusing.send(connection, id)).toBeNull();
+      clock += 61_000;
+      await refusing.send(connection, id);
+      expect(requests.filter((r) => r.startsWith('old'))).toHaveLength(2);
+    } finally {
+      silent.closeAllConnections();
+      await Promise.all([silent, old].map((s) => new Promise<void>((r) => s.close(() => r()))));
+    }
   });
 });

@@ -39,18 +39,23 @@ export function PicturesStatus() {
       )}
       {failed > 0 && (
         <div className="pictures-line pictures-failed" role="status">
-          <span>
-            {failed === 1 ? '1 picture' : `${failed.toLocaleString()} pictures`} could not be fetched. The card shows no
-            picture for {failures.length === 1 ? 'that product' : 'those products'} until you fix the address in your store and retry, or drop
-            a picture on the product.
-          </span>{' '}
+          {/* One short line above the catalog (a laptop has little height); what to do is in "Show which". */}
+          <span>{failed === 1 ? '1 picture' : `${failed.toLocaleString()} pictures`} could not be fetched.</span>{' '}
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? 'Hide' : 'Show which'}
           </button>{' '}
           <button type="button" className="button button-small" onClick={() => void retry(null)}>
             Retry all
           </button>
-          {open && <FailureList failures={failures} onRetry={(id) => void retry(id)} />}
+          {open && (
+            <>
+              <p className="pictures-help">
+                The card shows no picture for {failures.length === 1 ? 'that product' : 'those products'} until you fix the address in your store and
+                retry, or drop a picture on the product.
+              </p>
+              <FailureList failures={failures} onRetry={(id) => void retry(id)} />
+            </>
+          )}
         </div>
       )}
       {error && (

@@ -33,6 +33,13 @@ describe('store settings', () => {
     expect(normalizeEmbedOrigin('http://shop.example.com')).toBeNull();
     expect(normalizeEmbedOrigin('https://shop.example.com/products')).toBeNull();
     expect(normalizeEmbedOrigin('*')).toBeNull();
+    // Nothing that widens frame-ancestors or adds a directive: wildcards, ";" and "," in the host.
+    for (const sly of ['https://*', 'https://*.example.com', 'https://shop.com;sandbox', 'https://a.com,b.com', 'https://shop_1.com']) {
+      expect(normalizeEmbedOrigin(sly), sly).toBeNull();
+    }
+    expect(normalizeEmbedOrigin('https://xn--bcher-kva.example')).toBe('https://xn--bcher-kva.example');
+    expect(normalizeEmbedOrigin('https://bücher.example')).toBe('https://xn--bcher-kva.example');
+    expect(normalizeEmbedOrigin('http://[::1]:8080')).toBe('http://[::1]:8080');
     const r = storeSettingsPatchSchema.parse({ embedOrigins: ['https://shop.example.com/'] });
     expect(r.embedOrigins).toEqual(['https://shop.example.com']);
   });

@@ -89,6 +89,9 @@ function isHttpsUrl(v: string): boolean {
   }
 }
 
+const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+const IPV6_LITERAL = /^\[[0-9a-f:.]+\]$/;
+
 /** The canonical form of an allowed embed origin ("https://shop.example.com:8443"), or null. */
 export function normalizeEmbedOrigin(v: string): string | null {
   let u: ParsedUrl;
@@ -99,6 +102,9 @@ export function normalizeEmbedOrigin(v: string): string | null {
   }
   if (u.username !== '' || u.password !== '' || u.search !== '' || u.hash !== '') return null;
   if (u.pathname !== '/' && u.pathname !== '') return null;
+  // A host name of letters, digits, "-" and "." (punycode for others), or a bracketed IPv6 address: the URL parser
+  // lets "*", ";" and "," through, which would widen frame-ancestors to every site or add a directive.
+  if (!HOST_NAME.test(u.hostname) && !IPV6_LITERAL.test(u.hostname)) return null;
   if (u.protocol === 'https:') return u.origin;
   const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
   return u.protocol === 'http:' && local ? u.origin : null;
