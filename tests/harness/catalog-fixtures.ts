@@ -17,3 +17,7 @@ export const WOOCOMMERCE_SAMPLE_CSV = path.join(CATALOG_FIXTURES, 'woocommerce-s
 export const SHOPIFY_VARIANT_IDS_CSV = path.join(CATALOG_FIXTURES, 'shopify-variant-ids.csv');
 /** Made by the project: prices naming their currency by symbol or code, one ambiguous "1,299" (issue 19). */
 export const PRICES_WITH_CURRENCIES_CSV = path.join(CATALOG_FIXTURES, 'prices-with-currencies.csv');
+/** Made by the project: a generic CSV for a yen store whose prices show no decimal mark (issue 19). */
+export const PRICES_STORE_YEN_CSV = path.join(CATALOG_FIXTURES, 'prices-store-yen.csv');
+/** Made by the project: "1,299" before the "19.99" that shows the file's decimal mark (issue 19). */
+export const PRICES_MARK_LATE_CSV = path.join(CATALOG_FIXTURES, 'prices-mark-late.csv');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalMarkShownBy, formatMoney, localeUsesDecimalComma, parseMoney, parseMoneyWithCurrency, shownCurrency } from './money.js';
+import { currencyFractionDigits, decimalMarkShownBy, formatMoney, localeUsesDecimalComma, parseMoney, parseMoneyWithCurrency, shownCurrency } from './money.js';
 
 /** Issue 19: prices read in the locale of whoever looks, and a price keeps the currency it names. */
 
@@ -64,6 +64,36 @@ describe('parseMoneyWithCurrency: symbols', () => {
 
   it('does not read cents as whole units', () => {
     expect(read('99¢')).toEqual({ value: 'not-a-number', currency: null });
+  });
+});
+
+describe('ambiguous amounts a currency settles', () => {
+  const strict = (text: string, storeCurrency = '') => parseMoneyWithCurrency(text, { refuseAmbiguous: true, storeCurrency });
+  it('reads a lone mark before three digits as thousands in a currency without cents', () => {
+    expect(strict('¥1,500', 'JPY')).toEqual({ result: { ok: true, value: '1500' }, currency: 'JPY' });
+    expect(strict('¥12,000', 'JPY').result).toEqual({ ok: true, value: '12000' });
+    expect(strict('¥120,000', 'JPY').result).toEqual({ ok: true, value: '120000' });
+    expect(strict('₩25,000', 'JPY')).toEqual({ result: { ok: true, value: '25000' }, currency: 'KRW' });
+    expect(strict('1.500 JPY').result).toEqual({ ok: true, value: '1500' });
+    // A bare amount takes the store currency.
+    expect(strict('1,500', 'JPY').result).toEqual({ ok: true, value: '1500' });
+    expect(strict('1,500', 'EUR').result).toEqual({ ok: false, reason: 'ambiguous' });
+    // Even where the decimal comma is known: there are no yen cents.
+    expect(parseMoney('¥1,500', { decimalComma: true })).toEqual({ ok: true, value: '1500' });
+  });
+  it('reads "," as thousands after a symbol or code written with a "." decimal mark', () => {
+    expect(strict('$1,299', 'JPY')).toEqual({ result: { ok: true, value: '1299' }, currency: 'USD' });
+    expect(strict('£1,299').result).toEqual({ ok: true, value: '1299' });
+    expect(strict('1,299 USD').result).toEqual({ ok: true, value: '1299' });
+    // "$1.299" and the euro show nothing.
+    expect(strict('$1.299').result).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(strict('€1,299').result).toEqual({ ok: false, reason: 'ambiguous' });
+  });
+  it('knows which currencies have no cents', () => {
+    expect(currencyFractionDigits('JPY')).toBe(0);
+    expect(currencyFractionDigits('krw')).toBe(0);
+    expect(currencyFractionDigits('USD')).toBe(2);
+    expect(currencyFractionDigits('')).toBeNull();
   });
 });
 

@@ -91,7 +91,10 @@ export function parseMoneyWithCurrency(
   }
   if (s.startsWith('+')) s = s.slice(1);
   if (!ONLY_DIGITS_AND_MARKS.test(s) || !/\d/.test(s)) return { result: { ok: false, reason: 'not-a-number' }, currency };
-  if (options.refuseAmbiguous === true && isAmbiguousMark(s)) return { result: { ok: false, reason: 'ambiguous' }, currency };
+  if (isAmbiguousMark(s)) {
+    if (readsAsThousands(s, currency, options)) return { result: { ok: true, value: canonical(s.replace(/[.,]/, '')) }, currency };
+    if (options.refuseAmbiguous === true) return { result: { ok: false, reason: 'ambiguous' }, currency };
+  }
   const normalized = normalizeSeparators(s, options.decimalComma === true);
   if (normalized === null) return { result: { ok: false, reason: 'not-a-number' }, currency };
   return { result: { ok: true, value: canonical(normalized) }, currency };
@@ -109,6 +112,49 @@ const SINGLE_MARK_THREE_DIGITS = /^[1-9]\d{0,2}[.,]\d{3}$/;
 /** "1,299" or "1.299": thousands in one convention, three decimals in the other. */
 function isAmbiguousMark(s: string): boolean {
   return SINGLE_MARK_THREE_DIGITS.test(s);
+}
+
+/**
+ * Currencies whose symbol or code, written in the cell, implies the "." decimal
+ * mark ("$1,299", "£1,299", "1,299 USD" are 1299): the dollars written with a
+ * "$", the pound, yen, yuan, won and rupee. The euro and others are written
+ * both ways, so they tell nothing.
+ */
+const DOT_DECIMAL_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'GBP', 'JPY', 'CNY', 'KRW', 'INR']);
+const minorDigitsCache = new Map<string, number | null>();
+
+/** How many decimals the currency uses (JPY 0, USD 2), or null when unknown. */
+export function currencyFractionDigits(currency: string): number | null {
+  const code = currency.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) return null;
+  let digits = minorDigitsCache.get(code);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? null;
+    } catch {
+      digits = null;
+    }
+    minorDigitsCache.set(code, digits);
+  }
+  return digits;
+}
+
+/**
+ * Whether the ambiguous "1,299" / "1.299" is surely 1299: the price's currency
+ * (the one the cell names, else the store's) has no minor units ("¥1,500",
+ * "₩25,000", "1.500" yen), or, while the file's mark is not known, the cell
+ * names a currency written with a "." decimal mark and the mark is a ",".
+ */
+function readsAsThousands(s: string, named: string | null, options: ParseMoneyOptions): boolean {
+  const currency = named ?? (options.storeCurrency ?? '');
+  if (currency !== '' && currencyFractionDigits(currency) === 0) return true;
+  return options.refuseAmbiguous === true && named !== null && s.includes(',') && DOT_DECIMAL_CURRENCIES.has(named);
+}
+
+/** True when the price text is "1,299" or "1.299" (any currency around it): its decimal mark is not shown. */
+export function hasAmbiguousMark(text: string): boolean {
+  const s = text.replace(CURRENCY_SYMBOLS, '').replace(/[A-Za-z]/g, '').replace(GROUP_SPACES, '');
+  return isAmbiguousMark(s);
 }
 
 /**

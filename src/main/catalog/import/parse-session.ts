@@ -21,6 +21,7 @@ import { createShopifyImporter } from './shopify.js';
 import type { ImportedProduct } from './types.js';
 import { createWooCommerceImporter } from './woocommerce.js';
 import { PriceCells } from './price-cells.js';
+import { DeferredRows } from './deferred-rows.js';
 
 /** Past this much text without a line end, the sample is taken as the whole header. */
 const MAX_HEADER_CHARS = 1_000_000;
@@ -68,6 +69,14 @@ export class ParseSession {
 
   private prices(decimalMark: ',' | '.' | null): PriceCells {
     return new PriceCells({ decimalMark, storeCurrency: this.options.storeCurrency });
+  }
+
+  /** The generic CSV importer, holding rows back until the file shows its decimal mark (deferred-rows.ts). */
+  private genericImporter(headers: string[], mapping: Record<CatalogField, string | null>): RowImporter {
+    const prices = this.prices(this.delimiter === ';' ? ',' : null);
+    const importer = createGenericCsvImporter(headers, mapping, this.report, prices);
+    const priceColumns = [mapping.price, mapping.compareAtPrice].map((h) => (h === null ? -1 : headers.indexOf(h)));
+    return new DeferredRows(importer, prices, priceColumns);
   }
 
   push(text: string): void {
@@ -236,7 +245,7 @@ export class ParseSession {
       case 'csv':
         this.mapping = resolveMapping(headers, this.options.mapping);
         // A semicolon-separated file comes from a locale that writes "1.299,00"; any other learns its mark from its cells.
-        this.importer = createGenericCsvImporter(headers, this.mapping, this.report, this.prices(this.delimiter === ';' ? ',' : null));
+        this.importer = this.genericImporter(headers, this.mapping);
         break;
     }
   }

@@ -8,9 +8,14 @@
  * line instead of guessed. A known export format (Shopify, WooCommerce,
  * Google) writes "." as its decimal mark, and a semicolon-separated file
  * comes from a locale that writes "1.299,00": those start with a convention.
+ * Some cells decide by themselves (see parseMoneyWithCurrency): a currency
+ * without cents ("¥1,500", "₩25,000", or a bare "1,500" when the store sells
+ * in yen) and a "," after a symbol written with a "." mark ("$1,299").
+ * The generic CSV holds rows back until the mark is known (deferred-rows.ts),
+ * so the answer does not depend on row order.
  */
 import type { Money } from '../../../shared/domain/catalog.js';
-import { decimalMarkShownBy, parseMoneyWithCurrency } from '../../../shared/domain/money.js';
+import { decimalMarkShownBy, hasAmbiguousMark, parseMoneyWithCurrency } from '../../../shared/domain/money.js';
 import { type Problems, quoteCell } from './cell-values.js';
 
 export interface PriceCellOptions {
@@ -33,6 +38,23 @@ export class PriceCells {
   constructor(options: PriceCellOptions = { decimalMark: null, storeCurrency: '' }) {
     this.decimalMark = options.decimalMark;
     this.storeCurrency = options.storeCurrency;
+  }
+
+  /** Whether the file's decimal mark is known (fixed by the format or shown by a cell). */
+  get markKnown(): boolean {
+    return this.decimalMark !== null;
+  }
+
+  /** Learns the decimal mark from a price cell before its row is read (rows held back, see deferred-rows.ts). */
+  learn(raw: string): void {
+    if (raw !== '') this.decimalMark ??= decimalMarkShownBy(raw);
+  }
+
+  /** True when reading the cell now might refuse it as ambiguous (the mark is not known yet). */
+  mightBeAmbiguous(raw: string): boolean {
+    if (this.decimalMark !== null || !hasAmbiguousMark(raw)) return false;
+    const { result } = parseMoneyWithCurrency(raw, { refuseAmbiguous: true, storeCurrency: this.storeCurrency });
+    return !result.ok && result.reason === 'ambiguous';
   }
 
   /** A price cell: null when blank; on a bad value a message such as `price "abc" is not a number` joins `problems`. */

@@ -1,7 +1,7 @@
 /**
  * Issue 19: an import keeps the currency a price names ("€24.00" is EUR,
- * not a bare 24.00), and a value that reads two ways ("1,299") is reported
- * on its line instead of guessed. Reads tests/fixtures/catalogs/prices-with-currencies.csv.
+ * not a bare 24.00), and a value that reads two ways ("1,299") is read by
+ * the decimal mark the file shows anywhere (see price-marks.test.ts). Reads tests/fixtures/catalogs/prices-with-currencies.csv.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,16 +19,11 @@ const priceOf = (products: Awaited<ReturnType<typeof parseCatalogFile>>['product
 };
 
 describe('importing prices that name their currency', () => {
-  it('keeps each currency, learns the decimal comma, and reports the "1,299" it cannot read by line', async () => {
+  it('keeps each currency and reads "1,299" by the decimal comma the file shows, even on an earlier line', async () => {
     const result = await parseCatalogFile(PRICES_WITH_CURRENCIES_CSV, { storeCurrency: 'CAD' });
-    expect(result.errors).toEqual([
-      {
-        line: 2,
-        message:
-          'price "1,299" could be 1299 or 1.299, and the file does not show which yet; write it with its cents ("1,299.00" or "1.299,00") so it reads one way only',
-      },
-    ]);
-    expect(priceOf(result.products, 'JK-1')).toBeUndefined();
+    expect(result.errors).toEqual([]);
+    // Line 2 comes before line 3 shows decimal commas; the whole price column decides it.
+    expect(priceOf(result.products, 'JK-1')).toEqual({ price: '1.299', compareAt: null, currency: null });
     expect(priceOf(result.products, 'SC-1')).toEqual({ price: '24.00', compareAt: '30.00', currency: 'EUR' });
     // After line 3 showed decimal commas, "1,299 €" is 1.299 euros (three decimals).
     expect(priceOf(result.products, 'BT-1')).toEqual({ price: '1.299', compareAt: null, currency: 'EUR' });
