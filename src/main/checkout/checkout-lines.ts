@@ -9,6 +9,10 @@ export interface CheckoutLine {
   readonly claimIds: readonly number[];
   /** "Linen Shirt — M" (plain text, from the claims). */
   readonly label: string;
+  /** What the buyer agreed to pay for one unit (null: unknown), and where that price came from. */
+  readonly pricePaid: string | null;
+  readonly currency: string | null;
+  readonly priceSource: 'deal' | 'auction' | null;
 }
 
 /** The show a link names (its UTM campaign). */
@@ -20,17 +24,17 @@ export interface CheckoutShow {
 /** What the links for one buyer's lines came to: the links, and lines no link could be made for, with why. */
 export interface LinkedLines {
   readonly links: readonly CheckoutLink[];
-  readonly notLinked: readonly { readonly line: CheckoutLine; readonly reason: string }[];
+  readonly notLinked: readonly { readonly line: CheckoutLine; readonly reason: string; readonly kind: 'no-link' | 'price' }[];
 }
 
 /** Makes one buyer's links (store-checkout-links.ts: the store settings and the Buy-link builder). */
 export type CheckoutLinker = (lines: readonly CheckoutLine[], show: CheckoutShow | null) => LinkedLines;
 
-/** One buyer's claims as lines: the same product and variant added up, in the order first claimed. */
+/** One buyer's claims as lines: the same product and variant at the same price added up, in the order first claimed. */
 export function checkoutLines(claims: readonly UnsentClaim[]): CheckoutLine[] {
-  const lines = new Map<string, { productId: number; variantId: number | null; claimIds: number[]; label: string }>();
+  const lines = new Map<string, Omit<CheckoutLine, 'quantity' | 'claimIds'> & { claimIds: number[] }>();
   for (const claim of claims) {
-    const key = `${claim.productId}:${claim.variantId ?? ''}`;
+    const key = `${claim.productId}:${claim.variantId ?? ''}:${claim.pricePaid ?? ''}:${claim.priceSource ?? ''}`;
     const line = lines.get(key);
     if (line) line.claimIds.push(claim.id);
     else
@@ -39,6 +43,9 @@ export function checkoutLines(claims: readonly UnsentClaim[]): CheckoutLine[] {
         variantId: claim.variantId,
         claimIds: [claim.id],
         label: claim.variantTitle ? `${claim.productTitle} — ${claim.variantTitle}` : claim.productTitle,
+        pricePaid: claim.pricePaid,
+        currency: claim.currency,
+        priceSource: claim.priceSource,
       });
   }
   return [...lines.values()].map((line) => ({ ...line, quantity: line.claimIds.length }));

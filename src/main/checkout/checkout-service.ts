@@ -30,6 +30,8 @@ export interface CheckoutServiceDeps {
 const LABEL_MAX = 140;
 
 export const NO_SHOW = 'Open a show in the rundown first: checkout links go to the buyers of the active show.';
+export const NOT_HTTPS = 'This link is not a safe https address on your store, so it was not sent: check the product’s Buy link and the store address in Settings → Store.';
+export const DEFERRED = `More than ${CHECKOUT_LINKS_MAX} links for this buyer in one send: this one waits — press Send again to send it.`;
 export const NOTHING_TO_LINK =
   'No checkout link could be made: set your store in Settings → Store (its address and platform), or give the products their own Buy links.';
 
@@ -45,6 +47,8 @@ export const NOTHING_TO_LINK =
 export class CheckoutService implements CheckoutApi {
   private readonly store: CheckoutStore;
   private readonly now: () => number;
+  /** What the last send left out per buyer ("show:viewer"), for the Claims tab; kept in memory. */
+  private readonly held = new Map<string, { item: string; reason: string }[]>();
 
   constructor(private readonly deps: CheckoutServiceDeps) {
     this.store = new CheckoutStore(deps.db);
@@ -53,13 +57,16 @@ export class CheckoutService implements CheckoutApi {
 
   list(showId: number | null): CheckoutState {
     const id = showId ?? this.deps.activeShowId();
-    return { showId: id, buyers: this.store.buyers(id) };
+    return { showId: id, buyers: this.store.buyers(id).map((b) => ({ ...b, notSent: b.unsent > 0 ? (this.held.get(`${id}:${b.viewerId}`) ?? []) : [] })) };
   }
 
   /**
    * Sends every buyer of the active show a link for their confirmed claims
    * not sent yet (of one product, or all). A buyer with nothing new is left
-   * alone; items no link could be made for are reported, not sent.
+   * alone; items no link could be made for, claims at a deal or auction
+   * price the store would not charge, links failing the https check and
+   * links beyond CHECKOUT_LINKS_MAX are reported (and shown per buyer in
+   * the Claims tab), not sent.
    */
   send(input: { productId: number | null }): CheckoutSendResult {
     const showId = this.deps.activeShowId();
@@ -70,23 +77,37 @@ export class CheckoutService implements CheckoutApi {
       const notLinked: { viewerName: string; item: string; reason: string }[] = [];
       const sentTo: string[] = [];
       let items = 0;
+      let linkProblems = 0;
       for (const claims of byBuyer(this.store.unsent(showId, input.productId))) {
         const buyer = claims[0]!;
         const linked = this.deps.linker(checkoutLines(claims), show);
-        for (const { line, reason } of linked.notLinked) notLinked.push({ viewerName: buyer.viewerName, item: lineLabel(line), reason });
-        const links = linked.links.filter((link) => isCheckoutUrl(link.url)).slice(0, CHECKOUT_LINKS_MAX);
+        const left: { item: string; reason: string }[] = [];
+        for (const { line, reason, kind } of linked.notLinked) {
+          left.push({ item: lineLabel(line), reason });
+          if (kind === 'no-link') linkProblems++;
+        }
+        const safe = linked.links.filter((link) => {
+          if (isCheckoutUrl(link.url)) return true;
+          left.push({ item: link.label, reason: NOT_HTTPS });
+          return false;
+        });
+        const links = safe.slice(0, CHECKOUT_LINKS_MAX);
+        for (const link of safe.slice(CHECKOUT_LINKS_MAX)) left.push({ item: link.label, reason: DEFERRED });
+        for (const l of left) notLinked.push({ viewerName: buyer.viewerName, ...l });
+        if (left.length > 0) this.held.set(`${showId}:${buyer.viewerId}`, left);
+        else this.held.delete(`${showId}:${buyer.viewerId}`);
         if (links.length === 0) continue;
         this.store.insertSend(showId, buyer.viewerId, at, links.map(clean));
         sentTo.push(buyer.viewerId);
         items += links.reduce((n, link) => n + link.claimIds.length, 0);
       }
-      return { buyers: sentTo, items, notLinked };
+      return { buyers: sentTo, items, notLinked, linkProblems };
     });
-    if (result.buyers.length === 0 && result.notLinked.length > 0) throw new StudioError('conflict', NOTHING_TO_LINK);
-    if (result.buyers.length > 0) {
-      this.safely('the checkout links could not be delivered', () => this.deps.deliver(result.buyers));
-      this.changed();
-    }
+    // Nothing sent and every item lacked a link: the store is not set up. Price holds are reported, not refused.
+    if (result.buyers.length === 0 && result.linkProblems > 0 && result.linkProblems === result.notLinked.length) throw new StudioError('conflict', NOTHING_TO_LINK);
+    if (result.buyers.length > 0) this.safely('the checkout links could not be delivered', () => this.deps.deliver(result.buyers));
+    // The Claims tab shows who was sent a link, and what was held back with why.
+    if (result.buyers.length > 0 || result.notLinked.length > 0) this.changed();
     return { buyers: result.buyers.length, items: result.items, notLinked: result.notLinked };
   }
 

@@ -11,6 +11,11 @@ export interface UnsentClaim {
   readonly variantId: number | null;
   readonly productTitle: string;
   readonly variantTitle: string | null;
+  /** What the buyer agreed to pay ("15.00"): the flash-deal price, the winning bid, or the regular price then. */
+  readonly pricePaid: string | null;
+  readonly currency: string | null;
+  /** Where the price came from: a flash deal, an auction, or (null) the regular price. */
+  readonly priceSource: 'deal' | 'auction' | null;
 }
 
 /** One send as stored: to whom, when, the links. */
@@ -24,7 +29,7 @@ export interface CheckoutSend {
 /** The hot queries, exported for the EXPLAIN QUERY PLAN test. `show_id IS ?` matches NULL (no active show) too. */
 export const CHECKOUT_QUERIES = {
   /** Confirmed claims of a show (of one product, or all: NULL) that no send covers, oldest first. A claim whose product is gone cannot be bought. */
-  unsent: `SELECT id, viewer_id, viewer_name, product_id, variant_id, product_title, variant_title FROM claims
+  unsent: `SELECT id, viewer_id, viewer_name, product_id, variant_id, product_title, variant_title, price_paid, currency, deal_id, auction_id FROM claims
     WHERE show_id IS ? AND status = 'confirmed' AND product_id IS NOT NULL AND (? IS NULL OR product_id = ?)
       AND NOT EXISTS (SELECT 1 FROM checkout_claims WHERE checkout_claims.claim_id = claims.id)
     ORDER BY id`,
@@ -83,6 +88,10 @@ export class CheckoutStore {
       variant_id: number | null;
       product_title: string;
       variant_title: string | null;
+      price_paid: string | null;
+      currency: string | null;
+      deal_id: number | null;
+      auction_id: number | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -92,6 +101,9 @@ export class CheckoutStore {
       variantId: r.variant_id,
       productTitle: r.product_title,
       variantTitle: r.variant_title,
+      pricePaid: r.price_paid,
+      currency: r.currency,
+      priceSource: r.auction_id !== null ? 'auction' : r.deal_id !== null ? 'deal' : null,
     }));
   }
 
@@ -124,6 +136,6 @@ export class CheckoutStore {
   /** The show's buyers with confirmed claims, in the order they first claimed. */
   buyers(showId: number | null): BuyerCheckout[] {
     const rows = this.buyersStmt.all(showId) as { viewer_id: string; viewer_name: string; confirmed: number; unsent: number; last_sent_at: number | null }[];
-    return rows.map((r) => ({ viewerId: r.viewer_id, viewerName: r.viewer_name, confirmed: r.confirmed, unsent: r.unsent, lastSentAt: r.last_sent_at }));
+    return rows.map((r) => ({ viewerId: r.viewer_id, viewerName: r.viewer_name, confirmed: r.confirmed, unsent: r.unsent, lastSentAt: r.last_sent_at, notSent: [] }));
   }
 }

@@ -1,5 +1,5 @@
 import type { CheckoutState } from '../../shared/domain/checkout.js';
-import { checkoutStatusText } from './checkout-view.js';
+import { checkoutStatusText, notSentLines } from './checkout-view.js';
 
 interface ClaimsCheckoutProps {
   readonly state: CheckoutState | null;
@@ -44,6 +44,11 @@ export function ClaimsCheckout({ state, sending, onSendAll }: ClaimsCheckoutProp
             <span className={buyer.lastSentAt === null ? 'checkout-not-sent' : 'checkout-sent'} data-testid="checkout-status">
               {checkoutStatusText(buyer)}
             </span>
+            {notSentLines(buyer).map((line, i) => (
+              <span key={i} className="checkout-not-sent checkout-held" data-testid="checkout-held">
+                {line}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutSendText, checkoutStatusText } from './checkout-view.js';
+import { checkoutSendText, checkoutStatusText, notSentLines } from './checkout-view.js';
 
-const buyer = { viewerId: 'v_1', viewerName: 'Anna', confirmed: 2, unsent: 2, lastSentAt: null };
+const buyer = { viewerId: 'v_1', viewerName: 'Anna', confirmed: 2, unsent: 2, lastSentAt: null, notSent: [] };
 const at = () => '14:02';
 
 describe('checkout links in the Claims tab', () => {
@@ -19,7 +19,13 @@ describe('checkout links in the Claims tab', () => {
     const missing = checkoutSendText({ buyers: 2, items: 3, notLinked: [{ viewerName: 'Ben', item: 'Mug', reason: 'This product has no Buy link.' }] });
     expect(missing).toEqual({
       kind: 'error',
-      text: 'Sent checkout links to 2 buyers (3 items): they see them under My claims on the watch page. 1 item had no link: Ben — Mug: This product has no Buy link.',
+      text: 'Sent checkout links to 2 buyers (3 items): they see them under My claims on the watch page. 1 item not sent: Ben — Mug: This product has no Buy link.',
     });
+  });
+
+  it('shows per buyer what the last send held back, with why', () => {
+    expect(notSentLines(buyer)).toEqual([]);
+    const held = { ...buyer, notSent: [{ item: 'Mug', reason: 'claimed at $15.00 (flash deal) — the store would charge $25.00: send this buyer a discount or a draft order.' }] };
+    expect(notSentLines(held)).toEqual(['Not sent — Mug: claimed at $15.00 (flash deal) — the store would charge $25.00: send this buyer a discount or a draft order.']);
   });
 });

@@ -11,6 +11,11 @@ export function checkoutStatusText(buyer: BuyerCheckout, format: (epochMs: numbe
   return buyer.unsent > 0 ? `${sent} · ${buyer.unsent.toLocaleString()} new not sent` : sent;
 }
 
+/** What the last send held back for a buyer, one line per item: "Not sent — Mug: claimed at $15.00 (flash deal) — …". */
+export function notSentLines(buyer: BuyerCheckout): string[] {
+  return buyer.notSent.map((n) => `Not sent — ${n.item}: ${n.reason}`);
+}
+
 /** What a send did, in the host's words. */
 export function checkoutSendText(result: CheckoutSendResult): { kind: 'ok' | 'error'; text: string } {
   const missing = result.notLinked.map((m) => `${m.viewerName} — ${m.item}: ${m.reason}`);
@@ -22,7 +27,7 @@ export function checkoutSendText(result: CheckoutSendResult): { kind: 'ok' | 'er
   if (missing.length === 0) return { kind: 'ok', text: sent };
   const shown = missing.slice(0, 3).join(' ');
   const more = missing.length > 3 ? ` And ${missing.length - 3} more.` : '';
-  return { kind: 'error', text: `${sent} ${plural(missing.length, 'item')} had no link: ${shown}${more}` };
+  return { kind: 'error', text: `${sent} ${plural(missing.length, 'item')} not sent: ${shown}${more}` };
 }
 
 function plural(n: number, word: string): string {

@@ -25,6 +25,12 @@ export interface BuyerCheckout {
   readonly unsent: number;
   /** When the last link went to them (epoch ms); null: never. */
   readonly lastSentAt: number | null;
+  /**
+   * Items the last send left out for this buyer, with why (a deal or auction
+   * price the store would not charge, a link that failed the https check, more
+   * links than one send carries). Empty: nothing held back.
+   */
+  readonly notSent: readonly { readonly item: string; readonly reason: string }[];
 }
 
 export interface CheckoutState {
@@ -39,6 +45,10 @@ export interface CheckoutSendResult {
   readonly buyers: number;
   /** Claims those links cover. */
   readonly items: number;
-  /** Items no link could be made for (no store address, a product without a Shopify variant ID…), with why. */
+  /**
+   * Items no link went out for, with why: no link could be made (no store address, a product without a
+   * Shopify variant ID…), the claim's price (a flash deal, a winning bid) is not what the store would charge,
+   * the link failed the https check, or the buyer had more links than one send carries (sent next time).
+   */
   readonly notLinked: readonly { readonly viewerName: string; readonly item: string; readonly reason: string }[];
 }
