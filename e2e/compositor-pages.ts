@@ -25,6 +25,22 @@ export async function outputPixel(page: Page, x: number, y: number): Promise<Rgb
   return (await outputPixels(page, [[x, y]]))[0]!;
 }
 
+/**
+ * A fingerprint of a strip inside the pinned card on the output (x 0.645–0.94,
+ * y 0.8–0.88: on the card with or without a picture, away from its edges):
+ * the same card gives the same string, another product another one.
+ */
+export function outputCardStrip(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const canvas = (window as unknown as { __lssCompositor: { canvas: HTMLCanvasElement } }).__lssCompositor.canvas;
+    const [x, y] = [Math.round(0.645 * canvas.width), Math.round(0.8 * canvas.height)];
+    const data = canvas.getContext('2d')!.getImageData(x, y, Math.round(0.94 * canvas.width) - x, Math.round(0.88 * canvas.height) - y).data;
+    let hash = 0x811c9dc5;
+    for (const byte of data) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash.toString(16);
+  });
+}
+
 /** Reads one pixel of the viewer's video. */
 export function viewerPixel(page: Page, x: number, y: number): Promise<Rgb> {
   return page.evaluate(

@@ -1,4 +1,4 @@
-import { CARD_POINT, isDark, isWhite, outputPixel, takeWithSpace, viewerPixel } from './compositor-pages.js';
+import { CARD_POINT, isDark, isWhite, outputCardStrip, outputPixel, takeWithSpace, viewerPixel } from './compositor-pages.js';
 import { getReadyToGoLive, livePill, openViewer, samplePicture, viewerUrlOf } from './go-live-pages.js';
 import type { Compositor } from '../src/renderer/compositor/compositor.js';
 import { expect, startStudio, test } from './studio-fixture.js';
@@ -28,6 +28,17 @@ test('scenes compose the camera and the pinned product card; Take cuts the progr
     // Program starts on Camera, and the pin is on its video already (e2e/pinned-card.spec.ts turns it off and on).
     await expect(host.locator('[data-scene="camera"]')).toHaveClass(/scene-program/);
     await expect.poll(() => outputPixel(host, ...CARD_POINT).then((p) => isWhite(p))).toBe(true);
+    // The card is painted once and reused while it looks the same (src/renderer/compositor/paint-cache.ts):
+    // pinning another product repaints it, and pinning the first again shows exactly the first card.
+    const grid = host.getByRole('grid', { name: 'Products' });
+    const firstTitle = (await host.getByTestId('pinned-title').textContent())!;
+    const firstCard = await outputCardStrip(host);
+    await grid.getByRole('button', { name: /^Pin / }).nth(1).click();
+    await expect(host.getByTestId('pinned-title')).not.toHaveText(firstTitle);
+    await expect.poll(() => outputCardStrip(host), { message: 'the second product on the video' }).not.toBe(firstCard);
+    await pin.click();
+    await expect(host.getByTestId('pinned-title')).toHaveText(firstTitle);
+    await expect.poll(() => outputCardStrip(host), { message: 'the first product on the video again' }).toBe(firstCard);
 
     // F2 puts "Camera + product card" into preview (program unchanged); Space takes it.
     await host.keyboard.press('F2');

@@ -1,4 +1,5 @@
 import type { AuctionOverlay } from '../live/auction-view.js';
+import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
 import { cardPictureSrc } from '../ui/safe-url.js';
@@ -8,6 +9,8 @@ import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, d
 import { FrameClock } from './frame-clock.js';
 import { fitSource, percentile, toPixels } from './layout.js';
 import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
+import { VideoFrames } from './video-frames.js';
+import { PaintCache } from './paint-cache.js';
 
 /**
  * The built-in compositor (runs in the renderer; no React). It owns the
@@ -84,7 +87,13 @@ export class Compositor {
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
   /** Guests on air, in slot order (draw-people.ts). */
-  private readonly guests = new GuestPictures();
+  /** Each camera, screen and guest frame converted once a tick for every output that draws it. */
+  private readonly frames = new VideoFrames();
+  private readonly guests = new GuestPictures(this.frames);
+  /** Overlays painted once while they look the same (the card). */
+  private readonly paintings = new PaintCache();
+  /** The card last drawn and its serial number (a new card object is a new look). */
+  private cardLook: { card: ProductCard | null; serial: number } = { card: null, serial: 0 };
   private readonly images = new Map<string, HTMLImageElement>();
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
@@ -219,6 +228,7 @@ export class Compositor {
 
   private renderFrame(): void {
     const started = performance.now();
+    this.frames.nextTick();
     const { width, height } = this.canvas;
     this.ctx.globalAlpha = 1;
     this.ctx.fillStyle = '#000';
@@ -292,7 +302,7 @@ export class Compositor {
       case 'product-card': {
         if (!this.overlay.card) return;
         const now = Date.now() + this.overlay.clockOffset;
-        drawProductCard(ctx, rect, this.overlay.card, this.productPicture(), now);
+        this.drawCard(ctx, rect, this.overlay.card, now);
         const shown = this.auctionPainter.draw(ctx, rect, now);
         if (audience === 'viewers' && shown) this.auctionShown = shown;
         return;
@@ -304,15 +314,28 @@ export class Compositor {
       case 'guest':
         return this.guests.drawSlot(ctx, source.slot, layer, rect);
       case 'people-grid':
-        return this.guests.drawGrid(ctx, this.cameras.get(0)?.video, rect);
+        return this.guests.drawGrid(ctx, this.frames.pictureOf(this.cameras.get(0)?.video), rect);
     }
   }
 
   private drawVideo(ctx: CanvasRenderingContext2D, video: HTMLVideoElement | undefined, layer: Layer, rect: ReturnType<typeof toPixels>): void {
-    // HAVE_CURRENT_DATA: before the first frame drawImage would paint nothing (or throw in some engines).
-    if (!video || video.readyState < 2 || video.videoWidth === 0) return;
-    const { source, dest } = fitSource(video.videoWidth, video.videoHeight, layer.crop, rect, layer.fit);
-    ctx.drawImage(video, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+    const picture = this.frames.pictureOf(video);
+    if (!picture) return;
+    const { source, dest } = fitSource(picture.width, picture.height, layer.crop, rect, layer.fit);
+    ctx.drawImage(picture.source, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+  }
+
+  /** The card from its stored painting while it looks the same: it changes with the card, its picture's arrival and a deal's second. */
+  private drawCard(ctx: CanvasRenderingContext2D, rect: ReturnType<typeof toPixels>, card: ProductCard, now: number): void {
+    const picture = this.productPicture();
+    const pictureReady = picture !== null && picture.complete && picture.naturalWidth > 0;
+    const deal = dealPhase(card.deal, now);
+    const dealLook = deal.kind === 'running' ? formatCountdown(deal.remainingMs) : deal.kind;
+    if (this.cardLook.card !== card) this.cardLook = { card, serial: this.cardLook.serial + 1 };
+    // The shadow reaches a unit (rect.w / 24) beyond the card's box.
+    this.paintings.draw(ctx, rect, Math.ceil(rect.w / 12), `${this.cardLook.serial}|${pictureReady}|${dealLook}`, (target) =>
+      drawProductCard(target, rect, card, picture, now),
+    );
   }
 
   private drawImage(ctx: CanvasRenderingContext2D, image: HTMLImageElement, layer: Layer, rect: ReturnType<typeof toPixels>): void {

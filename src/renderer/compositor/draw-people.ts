@@ -1,6 +1,7 @@
 import { fitSource, type PixelRect } from './layout.js';
 import { newTileRects, tileGap, tilePeople, type MutableRect } from './people-tiles.js';
 import { NO_CROP, type Layer } from './scene-model.js';
+import type { VideoFrames, VideoPicture } from './video-frames.js';
 
 /**
  * Guests on the video (runs in the renderer): the `guest` {slot} and
@@ -44,13 +45,14 @@ function playing(track: MediaStreamTrack): HTMLVideoElement {
   return video;
 }
 
-const ready = (video: HTMLVideoElement | null | undefined): video is HTMLVideoElement => !!video && video.readyState >= 2 && video.videoWidth > 0;
-
 export class GuestPictures {
   /** On air, in slot order. */
   private shown: Shown[] = [];
   private readonly tiles = newTileRects();
   private readonly whole: MutableRect = { x: 0, y: 0, w: 0, h: 0 };
+
+  /** `frames`: the compositor's, so a guest drawn on several outputs is converted once a frame. */
+  constructor(private readonly frames: VideoFrames) {}
 
   /** The guests on air now, in slot order (slot n = index n). Video elements are kept for a guest whose track stays. */
   setOnAir(guests: readonly GuestPicture[]): void {
@@ -82,8 +84,8 @@ export class GuestPictures {
   }
 
   /** A `people-grid` layer: the host's camera (when it has a frame) and every guest on air, tiled. */
-  drawGrid(ctx: CanvasRenderingContext2D, host: HTMLVideoElement | undefined, rect: PixelRect): void {
-    const withHost = ready(host) ? 1 : 0;
+  drawGrid(ctx: CanvasRenderingContext2D, host: VideoPicture | null, rect: PixelRect): void {
+    const withHost = host ? 1 : 0;
     const n = tilePeople(withHost + this.shown.length, rect, tileGap(rect), this.tiles);
     for (let i = 0; i < n; i++) {
       const tile = this.tiles[i]!;
@@ -94,11 +96,12 @@ export class GuestPictures {
 
   private drawGuest(ctx: CanvasRenderingContext2D, shown: Shown, rect: PixelRect, layer: Layer | null): void {
     const { picture, element } = shown;
-    if (picture.hidden || !ready(element)) {
+    const frame = picture.hidden ? null : this.frames.pictureOf(element);
+    if (!frame) {
       drawCalmTile(ctx, rect, picture.name, picture.hidden ? 'Camera off' : 'Connecting…');
       return;
     }
-    drawCover(ctx, element, rect, layer);
+    drawCover(ctx, frame, rect, layer);
     this.drawNameStrip(ctx, shown, rect);
   }
 
@@ -130,10 +133,10 @@ export class GuestPictures {
   }
 }
 
-/** A video filling its rect (cover), with a layer's crop and fit when drawn for a `guest` layer. */
-function drawCover(ctx: CanvasRenderingContext2D, video: HTMLVideoElement, rect: PixelRect, layer: Layer | null): void {
-  const { source, dest } = fitSource(video.videoWidth, video.videoHeight, layer?.crop ?? NO_CROP, rect, layer?.fit ?? 'cover');
-  ctx.drawImage(video, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
+/** A video's picture filling its rect (cover), with a layer's crop and fit when drawn for a `guest` layer. */
+function drawCover(ctx: CanvasRenderingContext2D, frame: VideoPicture, rect: PixelRect, layer: Layer | null): void {
+  const { source, dest } = fitSource(frame.width, frame.height, layer?.crop ?? NO_CROP, rect, layer?.fit ?? 'cover');
+  ctx.drawImage(frame.source, source.x, source.y, source.w, source.h, dest.x, dest.y, dest.w, dest.h);
 }
 
 /** The guest's name centred on a calm tile, with why there is no picture. */
