@@ -66,6 +66,8 @@ export interface PictureServer {
   readonly certificate: string;
   /** Paths asked for, in order. */
   readonly requests: string[];
+  /** Connections opened to it (a TLS handshake that failed counts too): 0 means nothing reached it. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -89,12 +91,17 @@ export async function startPictureServer(
       res.end(route.body);
     }
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `https://127.0.0.1:${port}`,
     certificate: tls.cert.toString(),
     requests,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -86,7 +86,7 @@ export interface StudioCoreOptions {
    * user can read, `<dataDir>/secrets.json` (browser mode, CLI).
    */
   readonly secrets?: SecretStore;
-  /** Fetches one imported picture (default: src/main/media/image-fetcher.ts; tests trust their own https server). */
+  /** Fetches one imported picture, for the kept copies and a replay's missing ones (default: src/main/media/image-fetcher.ts; tests trust their own https server). */
   readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
 }
 
@@ -329,6 +329,8 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     events,
     dataDir: options.dataDir,
     findProduct: (id) => catalog.findProduct(id),
+    pictures, // a replay's pictures: the kept copies first, else the same guarded fetch as the catalog's
+    ...(options.fetchPicture ? { fetchPicture: options.fetchPicture } : {}),
     pageDir: options.replayPageDir ?? checkoutReplayPageDir(),
     servedAt: () => {
       const status = live.status();

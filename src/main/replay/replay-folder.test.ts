@@ -6,21 +6,31 @@ import { testReplayPageDir } from '../../../tests/harness/test-studio.js';
 import { makeTestMp4 } from '../../../tests/harness/test-video.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { readReplayTimeline } from '../../shared/replay/replay-timeline.js';
+import { fetchImage, type ImageFetchOptions } from '../media/image-fetcher.js';
+import { MediaFiles } from '../media/media-files.js';
+import { isPublicAddress } from '../media/public-address.js';
 import { writeReplayFolder, type ReplayFolderInput } from './replay-folder.js';
-import { fetchPicture } from './replay-pictures.js';
-import type { PlannedPin, ReplayPlan } from './replay-plan.js';
+import { replayPicture } from './replay-pictures.js';
+import type { PictureSource, PlannedPin, ReplayPlan } from './replay-plan.js';
 
 /**
  * The folder a replay is published as, written for real: the page built
- * by esbuild, a real MP4 from ffmpeg, pictures fetched over https from a
- * server on this machine (self-signed, trusted through `ca`).
+ * by esbuild, a real MP4 from ffmpeg, pictures fetched through the studio's
+ * guarded fetcher from an https server on this machine (self-signed,
+ * trusted through `ca`). The server is on 127.0.0.1, which the studio never
+ * fetches from: the test names it "localhost" through the lookup seam and
+ * lets exactly that address through, so every other address meets the real
+ * policy (and the tests of that policy use none of the seams' leniency).
  */
 
 let pictures: PictureServer;
 let pageDir: string;
 let video: string;
 let videoDir: string;
+let port: string;
+let trusted: ImageFetchOptions;
 const png = solidPng(8, 8, [200, 30, 60]);
+const resolve = (hostname: string) => Promise.resolve(hostname === 'localhost' ? [{ address: '127.0.0.1', family: 4 as const }] : []);
 
 beforeAll(async () => {
   pictures = await startPictureServer({
@@ -29,6 +39,8 @@ beforeAll(async () => {
     '/page.png': { body: Buffer.from('<html><script>alert(1)</script></html>'), type: 'image/png' },
     '/to-http.png': { status: 302, location: 'http://127.0.0.1:9/mug.png' },
   });
+  port = new URL(pictures.origin).port;
+  trusted = { ca: pictures.certificate, timeoutMs: 5000, resolve, allowAddress: (a) => a === '127.0.0.1' || isPublicAddress(a) };
   pageDir = await testReplayPageDir();
   videoDir = fs.mkdtempSync(path.join(path.dirname(pageDir), 'lss-replay-video-'));
   video = path.join(videoDir, 'recording.mp4');
@@ -39,11 +51,15 @@ afterAll(async () => {
   fs.rmSync(videoDir, { recursive: true, force: true });
 });
 
-const planned = (title: string, start: number, end: number, pictureUrl: string | null, extra: Partial<PlannedPin['product']> = {}): PlannedPin => ({
+/** The test's picture host, as the catalog would name it. */
+const at = (p: string) => `https://localhost:${port}${p}`;
+const web = (url: string): PictureSource => ({ mediaId: null, url });
+
+const planned = (title: string, start: number, end: number, picture: PictureSource | null, extra: Partial<PlannedPin['product']> = {}): PlannedPin => ({
   start,
   end,
   wasOnDeal: false,
-  pictureUrl,
+  picture,
   product: { key: title, title, variant: null, price: '20.00', compareAtPrice: null, currency: 'USD', buyUrl: 'https://shop.example.com/x', available: true, ...extra },
 });
 
@@ -52,13 +68,13 @@ const plan = (title = 'Spring drop <b>sale</b> & "more"'): ReplayPlan => ({
   recordedAt: 1,
   durationMs: 2000,
   pins: [
-    planned('Mug', 0.2, 0.6, `${pictures.origin}/mug.png`),
-    planned('Mug again, same picture', 0.6, 0.8, `${pictures.origin}/mug.png`),
-    planned('Moved', 0.8, 1.0, `${pictures.origin}/moved.png`),
-    planned('Not a picture', 1.0, 1.2, `${pictures.origin}/page.png`),
-    planned('Gone', 1.2, 1.4, `${pictures.origin}/missing.png`),
-    planned('Plain http', 1.4, 1.6, 'http://127.0.0.1:9/mug.png'),
-    planned('Downgraded', 1.6, 1.8, `${pictures.origin}/to-http.png`),
+    planned('Mug', 0.2, 0.6, web(at('/mug.png'))),
+    planned('Mug again, same picture', 0.6, 0.8, web(at('/mug.png'))),
+    planned('Moved', 0.8, 1.0, web(at('/moved.png'))),
+    planned('Not a picture', 1.0, 1.2, web(at('/page.png'))),
+    planned('Gone', 1.2, 1.4, web(at('/missing.png'))),
+    planned('Plain http', 1.4, 1.6, web('http://localhost:9/mug.png')),
+    planned('Downgraded', 1.6, 1.8, web(at('/to-http.png'))),
   ],
   chapters: [{ start: 0.2, pin: 0 }],
   chat: null,
@@ -69,7 +85,8 @@ const input = (dest: string, overrides: Partial<ReplayFolderInput> = {}): Replay
   video,
   pageDir,
   plan: plan(),
-  fetchPicture: (url) => fetchPicture(url, { ca: pictures.certificate, timeoutMs: 5000 }),
+  // Nothing is kept in these: every picture comes through the guarded fetcher.
+  picture: (source) => replayPicture(source, { kept: () => Promise.resolve(null), fetch: (url) => fetchImage(url, trusted) }),
   now: () => 42,
   ...overrides,
 });
@@ -163,5 +180,79 @@ describe('writeReplayFolder', () => {
     await expect(writeReplayFolder(input(dest))).rejects.toThrow(/already holds other files/);
     expect(fs.readdirSync(dest)).toEqual(['taxes.pdf']);
     expect(fs.readdirSync(path.dirname(dest))).toEqual(['Documents']);
+  });
+});
+
+describe("a replay's pictures", () => {
+  const pinsOf = (sources: readonly (PictureSource | null)[]): ReplayPlan => ({
+    ...plan(),
+    pins: sources.map((source, i) => planned(`Card ${i + 1}`, i * 0.1, (i + 1) * 0.1, source)),
+  });
+  const publish = async (sources: readonly (PictureSource | null)[], picture: ReplayFolderInput['picture']) => {
+    const dest = path.join(tempDir(), 'replays', 'spring-drop');
+    const log: string[] = [];
+    const written = await writeReplayFolder(input(dest, { plan: pinsOf(sources), picture, log: (m) => log.push(m) }));
+    return { dest, log, written, timeline: readTimeline(dest) };
+  };
+
+  it('leaves out a picture on this computer or the local network, keeps its card, and never connects to it', async () => {
+    const before = { connections: pictures.connections, requests: pictures.requests.length };
+    const urls = [
+      `https://127.0.0.1:${port}/mug.png`,
+      'https://10.0.0.5/mug.png',
+      'https://169.254.169.254/latest/meta-data/',
+      `https://[::1]:${port}/mug.png`,
+      // A name that resolves to this computer, through the system's resolver.
+      `https://localhost:${port}/mug.png`,
+    ];
+    // The studio's own defaults: no trust, no lookup, no address rule given.
+    const { log, written, timeline } = await publish(urls.map(web), (source) => replayPicture(source, { kept: () => Promise.resolve(null) }));
+
+    expect(timeline.pins.map((p) => [p.product.title, p.product.image])).toEqual(urls.map((_, i) => [`Card ${i + 1}`, null]));
+    expect(written.missingPictures).toBe(urls.length);
+    expect(log).toHaveLength(urls.length);
+    for (const url of urls) expect(log.find((m) => m.includes(`(${url})`)), url).toMatch(/private or local network/);
+    expect(pictures.connections).toBe(before.connections);
+    expect(pictures.requests.length).toBe(before.requests);
+  });
+
+  it('leaves out a name that resolves to this computer, with the real address rule', async () => {
+    const before = pictures.connections;
+    // The lookup seam names the server "localhost" (127.0.0.1), but the address rule is the studio's.
+    const { log, timeline } = await publish([web(at('/mug.png'))], (source) =>
+      replayPicture(source, { kept: () => Promise.resolve(null), fetch: (url) => fetchImage(url, { ca: pictures.certificate, resolve }) }),
+    );
+    expect(timeline.pins[0]?.product).toMatchObject({ title: 'Card 1', image: null });
+    expect(log).toEqual([`A product picture was left out of the replay (${at('/mug.png')}): the address leads to a private or local network (127.0.0.1); only public websites are allowed`]);
+    expect(pictures.connections).toBe(before);
+  });
+
+  it('takes a picture the studio keeps from the data folder, with no request, and fetches only what it does not keep', async () => {
+    const files = new MediaFiles(path.join(tempDir(), 'media'));
+    const kept = solidPng(4, 4, [10, 200, 90]);
+    const id = await files.put(kept);
+    const lost = `${'0'.repeat(64)}.png`; // named by a card, but its file is gone from the data folder
+    const fetched: string[] = [];
+    const before = { connections: pictures.connections, requests: pictures.requests.length };
+    const { written, timeline, dest } = await publish(
+      [{ mediaId: id, url: at('/page.png') }, { mediaId: id, url: null }, { mediaId: lost, url: at('/mug.png') }, { mediaId: lost.replace(/^0/, '1'), url: null }],
+      (source) =>
+        replayPicture(source, {
+          kept: (mediaId) => files.read(mediaId),
+          fetch: (url) => {
+            fetched.push(url);
+            return fetchImage(url, trusted);
+          },
+        }),
+    );
+
+    // The kept copy (whatever its address serves now), once for both cards that name it.
+    expect(timeline.pins.map((p) => p.product.image)).toEqual(['images/1.png', 'images/1.png', 'images/2.png', null]);
+    expect(fs.readFileSync(path.join(dest, 'images', '1.png')).equals(kept)).toBe(true);
+    expect(fs.readFileSync(path.join(dest, 'images', '2.png')).equals(png)).toBe(true);
+    expect(written.missingPictures).toBe(1);
+    expect(fetched).toEqual([at('/mug.png')]);
+    expect(pictures.requests.slice(before.requests)).toEqual(['/mug.png']);
+    expect(pictures.connections).toBe(before.connections + 1);
   });
 });

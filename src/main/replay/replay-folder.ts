@@ -5,8 +5,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../shared/api/result.js';
 import { REPLAY_FILES, REPLAY_FORMAT, REPLAY_IMAGES_DIR, type ReplayTimeline } from '../../shared/replay/replay-timeline.js';
-import type { Picture } from './replay-pictures.js';
-import { timelineOf, type ReplayPlan } from './replay-plan.js';
+import type { FetchedImage } from '../media/image-fetcher.js';
+import { pictureKey, timelineOf, type PictureSource, type ReplayPlan } from './replay-plan.js';
 
 /**
  * Writes a replay folder: index.html, replay.js and replay.css (the page,
@@ -28,7 +28,8 @@ export interface ReplayFolderInput {
   /** The built replay page (index.html template, replay.js, replay.css). */
   readonly pageDir: string;
   readonly plan: ReplayPlan;
-  readonly fetchPicture: (url: string) => Promise<Picture>;
+  /** A card's picture: the studio's kept copy, else fetched (replay-pictures.ts). Never throws. */
+  readonly picture: (source: PictureSource) => Promise<FetchedImage>;
   /** `fraction`: 0..1 of that phase. */
   readonly onProgress?: (phase: FolderPhase, fraction: number) => void;
   readonly now?: () => number;
@@ -38,7 +39,7 @@ export interface ReplayFolderInput {
 export interface WrittenReplay {
   readonly folder: string;
   readonly timeline: ReplayTimeline;
-  /** Pictures that could not be fetched (their cards show without one). */
+  /** Pictures that could not be had (their cards show without one). */
   readonly missingPictures: number;
 }
 
@@ -170,31 +171,34 @@ async function placeVideo(source: string, target: string, progress: (fraction: n
 
 /** Each picture once (cards that share one share the file), a few at a time. */
 async function savePictures(input: ReplayFolderInput, dir: string): Promise<{ saved: Map<string, string>; missing: number }> {
-  const urls = [...new Set(input.plan.pins.map((p) => p.pictureUrl).filter((u): u is string => u !== null))];
+  const sources = new Map<string, PictureSource>();
+  for (const { picture } of input.plan.pins) if (picture !== null && !sources.has(pictureKey(picture))) sources.set(pictureKey(picture), picture);
+  const keys = [...sources.keys()];
   const saved = new Map<string, string>();
-  if (urls.length === 0) return { saved, missing: 0 };
+  if (keys.length === 0) return { saved, missing: 0 };
   await fs.promises.mkdir(dir);
   let next = 0;
   let done = 0;
   let missing = 0;
   input.onProgress?.('pictures', 0);
   const worker = async () => {
-    while (next < urls.length) {
+    while (next < keys.length) {
       const index = next++;
-      const url = urls[index]!;
-      const picture = await input.fetchPicture(url);
+      const key = keys[index]!;
+      const source = sources.get(key)!;
+      const picture = await input.picture(source);
       if (picture.ok) {
         const name = `${index + 1}.${picture.extension}`;
         await fs.promises.writeFile(path.join(dir, name), picture.bytes);
-        saved.set(url, `${REPLAY_IMAGES_DIR}/${name}`);
+        saved.set(key, `${REPLAY_IMAGES_DIR}/${name}`);
       } else {
         missing += 1;
-        input.log?.(`A product picture was left out of the replay (${url}): ${picture.reason}`);
+        input.log?.(`A product picture was left out of the replay (${source.url ?? source.mediaId}): ${picture.reason}`);
       }
-      input.onProgress?.('pictures', ++done / urls.length);
+      input.onProgress?.('pictures', ++done / keys.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PICTURE_CONCURRENCY, urls.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(PICTURE_CONCURRENCY, keys.length) }, worker));
   return { saved, missing };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { importedProduct } from '../../../tests/harness/imported-products.js';
 import { pinWorldForEachTest, type PinWorld } from '../../../tests/support/pin-world.js';
 import { freshQueryPlanSteps } from '../../../tests/support/query-plan.js';
-import { planReplay, REPLAY_QUERIES, timelineOf, type RecordingSpan } from './replay-plan.js';
+import { PictureStore } from '../media/picture-store.js';
+import { pictureKey, planReplay, REPLAY_QUERIES, timelineOf, type RecordingSpan } from './replay-plan.js';
 
 /**
  * The replay's timeline from a real SQLite file: pins made by the studio's
@@ -20,7 +21,8 @@ const recording: RecordingSpan = { recordingId: 1, showId: null, showName: 'Spri
 
 const at = (ms: number) => vi.setSystemTime(T0 + ms);
 const pin = (productId: number) => world.pins.pin({ productId, variantId: null, rundownItemId: null });
-const plan = (includeChat = false) => planReplay({ db: world.db, findProduct: (id) => world.catalog.findProduct(id) }, recording, { includeChat });
+const plan = (includeChat = false) =>
+  planReplay({ db: world.db, findProduct: (id) => world.catalog.findProduct(id), pictures: new PictureStore(world.db) }, recording, { includeChat });
 
 /** Mug before the recording (T0+1 s), scarf at 8 s with a flash deal, mug again at 12 s, nothing from 14 s, scarf after the end. */
 async function runShow(): Promise<void> {
@@ -120,7 +122,7 @@ describe('planReplay', () => {
     );
     const replay = plan();
     expect(replay.pins).toEqual([
-      expect.objectContaining({ start: 1, end: 4, wasOnDeal: false, pictureUrl: null, product: expect.objectContaining({ title: 'Old card', price: null, buyUrl: null, available: false }) }),
+      expect.objectContaining({ start: 1, end: 4, wasOnDeal: false, picture: null, product: expect.objectContaining({ title: 'Old card', price: null, buyUrl: null, available: false }) }),
     ]);
     expect(replay.chapters).toEqual([{ start: 1, pin: 0 }]);
   });
@@ -152,10 +154,37 @@ describe('planReplay', () => {
       { dryRun: false },
     );
     await runShow();
-    const timeline = timelineOf(plan(), new Map([['https://cdn.example.com/mug.png', 'images/1.png']]), T0 + 60_000);
+    const timeline = timelineOf(plan(), new Map([[pictureKey({ mediaId: null, url: 'https://cdn.example.com/mug.png' }), 'images/1.png']]), T0 + 60_000);
     expect(timeline).toMatchObject({ format: 'live-seller-studio/replay', version: 1, title: 'Spring drop', recordedAt: T0 + 5000, duration: 15, publishedAt: T0 + 60_000 });
     expect(timeline.pins.map((p) => p.product.image)).toEqual(['images/1.png', null, 'images/1.png']);
     expect(JSON.stringify(timeline)).not.toContain('cdn.example.com');
+  });
+
+  it("names the studio's kept copy of a card's picture, and the address only where none is kept", async () => {
+    world.catalog.applyImport(
+      [
+        importedProduct({ sourceKey: 'mug', title: 'Stoneware mug', images: [{ url: 'https://cdn.example.com/mug.png', alt: '' }], variants: [{ price: '20.00' }] }),
+        importedProduct({ sourceKey: 'scarf', title: 'Silk scarf', images: [{ url: 'https://cdn.example.com/scarf.png', alt: '' }], variants: [{ price: '40.00' }] }),
+      ],
+      'shopify',
+      { dryRun: false },
+    );
+    // The background fetch kept the mug's picture; the scarf's failed.
+    const store = new PictureStore(world.db);
+    store.queueCatalog();
+    const kept = `${'a'.repeat(64)}.png`;
+    store.markReady('https://cdn.example.com/mug.png', kept);
+    store.markFailed('https://cdn.example.com/scarf.png', 'the website answered HTTP 404');
+    await runShow();
+    expect(plan().pins.map((p) => [p.product.title, p.picture])).toEqual([
+      ['Stoneware mug', { mediaId: kept, url: 'https://cdn.example.com/mug.png' }],
+      ['Silk scarf', { mediaId: null, url: 'https://cdn.example.com/scarf.png' }],
+      ['Stoneware mug', { mediaId: kept, url: 'https://cdn.example.com/mug.png' }],
+    ]);
+    // The host gives the scarf a picture of its own: that one, whatever its address.
+    const own = `${'b'.repeat(64)}.jpg`;
+    store.setProductPicture(world.scarf, own);
+    expect(plan().pins[1]?.picture).toEqual({ mediaId: own, url: 'https://cdn.example.com/scarf.png' });
   });
 });
 

@@ -10,7 +10,7 @@ import {
 } from '../../shared/replay/replay-timeline.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import type { StudioDatabase } from '../db/open-database.js';
-import { buildProductCard } from '../pin/product-card-builder.js';
+import { buildProductCard, type PictureLookup } from '../pin/product-card-builder.js';
 import { timelineOfSpan, type TimelinePin } from '../recording/recording-timeline.js';
 
 /**
@@ -19,11 +19,12 @@ import { timelineOfSpan, type TimelinePin } from '../recording/recording-timelin
  * pins on screen while it recorded, clamped to the file, one at a time; the
  * flash deals that ran then; one chapter per pin), plus what only a replay
  * needs: each product as the catalog sells it now, whether a deal ran on
- * its pin while it recorded ("was on deal"), its picture's address, and the
- * approved chat (`chat_messages`). Times here are seconds into the file.
+ * its pin while it recorded ("was on deal"), where its picture comes from
+ * (the studio's kept copy, else its address), and the approved chat
+ * (`chat_messages`). Times here are seconds into the file.
  */
 
-/** Everything a replay needs before its pictures are fetched: the timeline with each picture's source address. */
+/** Everything a replay needs before its pictures are in: the timeline with each picture's source. */
 export interface ReplayPlan {
   readonly title: string;
   readonly recordedAt: number;
@@ -35,9 +36,23 @@ export interface ReplayPlan {
 
 export interface PlannedPin extends Omit<ReplayPin, 'product'> {
   readonly product: Omit<ReplayProduct, 'image'>;
-  /** Where the card's picture is on the web (http(s)); null: none. */
-  readonly pictureUrl: string | null;
+  /** Where the card's picture comes from; null: it has none. */
+  readonly picture: PictureSource | null;
 }
+
+/**
+ * A card's picture: the copy the studio keeps in its data folder
+ * (src/main/media; the host's own picture for the product, or the file its
+ * imported address was fetched into), else its address in the catalog
+ * (untrusted: an imported file named it).
+ */
+export interface PictureSource {
+  readonly mediaId: string | null;
+  readonly url: string | null;
+}
+
+/** One file per picture in the folder: cards with the same kept copy, or (none kept) the same address, share it. */
+export const pictureKey = (source: PictureSource): string => (source.mediaId !== null ? `kept:${source.mediaId}` : `web:${source.url ?? ''}`);
 
 export interface RecordingSpan {
   readonly recordingId: number;
@@ -52,6 +67,8 @@ export interface PlanDeps {
   readonly db: StudioDatabase;
   /** The product as it is in the catalog now (null: it was removed). */
   readonly findProduct: (productId: number) => ProductDetail | null;
+  /** The pictures the studio keeps (src/main/media), as pins name them. */
+  readonly pictures: PictureLookup;
 }
 
 /** At most this many chat lines go into a replay (the newest are kept out, not the first). */
@@ -84,8 +101,8 @@ export function planReplay(deps: PlanDeps, recording: RecordingSpan, options: { 
   const timeline = timelineOfSpan(deps.db, { recordingId: recording.recordingId, startedAt: start, lengthMs: recording.durationMs });
   const onDeal = new Set(timeline.deals.map((deal) => deal.pinId));
   const pins = timeline.pins.map((pin): PlannedPin => {
-    const { product, pictureUrl } = productNow(deps, pin);
-    return { start: seconds(pin.atMs), end: seconds(pin.endMs ?? timeline.lengthMs), product, pictureUrl, wasOnDeal: onDeal.has(pin.pinId) };
+    const { product, picture } = productNow(deps, pin);
+    return { start: seconds(pin.atMs), end: seconds(pin.endMs ?? timeline.lengthMs), product, picture, wasOnDeal: onDeal.has(pin.pinId) };
   });
   return {
     title: recording.showName,
@@ -106,7 +123,7 @@ export function planReplay(deps: PlanDeps, recording: RecordingSpan, options: { 
  * price or Buy; a card that can no longer be read keeps the title its
  * chapter has.
  */
-function productNow(deps: PlanDeps, pin: TimelinePin): { product: Omit<ReplayProduct, 'image'>; pictureUrl: string | null } {
+function productNow(deps: PlanDeps, pin: TimelinePin): { product: Omit<ReplayProduct, 'image'>; picture: PictureSource | null } {
   const shown = pin.card;
   const key = shown?.productId ?? (pin.productId === null ? `pin-${pin.pinId}` : `${pin.productId}${pin.variantId === null ? '' : `:${pin.variantId}`}`);
   // A variant pin whose variant was deleted has variant_id NULL but a "product:variant" card id.
@@ -115,7 +132,7 @@ function productNow(deps: PlanDeps, pin: TimelinePin): { product: Omit<ReplayPro
   let current: ProductCard | null = null;
   if (product && product.status === 'active') {
     try {
-      current = buildProductCard(product, pin.variantId);
+      current = buildProductCard(product, pin.variantId, product.buyUrl, deps.pictures);
     } catch {
       current = null; // the variant is no longer part of the product, or no usable title
     }
@@ -132,13 +149,20 @@ function productNow(deps: PlanDeps, pin: TimelinePin): { product: Omit<ReplayPro
         buyUrl: current.buyUrl,
         available: true,
       },
-      pictureUrl: current.imageUrl ?? shown?.imageUrl ?? null,
+      picture: pictureOf(current, deps.pictures) ?? pictureOf(shown, deps.pictures),
     };
   }
   return {
     product: { key, title: pin.title, variant: pin.variantTitle, price: null, compareAtPrice: null, currency: shown?.currency ?? null, buyUrl: null, available: false },
-    pictureUrl: shown?.imageUrl ?? null,
+    picture: pictureOf(shown, deps.pictures),
   };
+}
+
+/** A card's picture: the kept copy it names (or its address's), and its address. */
+function pictureOf(card: Pick<ProductCard, 'imageId' | 'imageUrl'> | null | undefined, pictures: PictureLookup): PictureSource | null {
+  if (!card) return null;
+  const mediaId = card.imageId ?? (card.imageUrl === null ? null : pictures.mediaForUrl(card.imageUrl));
+  return mediaId === null && card.imageUrl === null ? null : { mediaId, url: card.imageUrl };
 }
 
 /** The chat viewers saw (approved only; held, blocked, rejected and deleted messages never), by time. */
@@ -150,7 +174,7 @@ function approvedChat(db: StudioDatabase, recording: RecordingSpan, start: numbe
   return rows.map((r) => ({ at: seconds(r.ts - start), name: r.name, text: r.text, role: r.role }));
 }
 
-/** The timeline.json of a plan, once its pictures are in the folder (`pictures`: source address → path in the folder). */
+/** The timeline.json of a plan, once its pictures are in the folder (`pictures`: `pictureKey` of a source → path in the folder). */
 export function timelineOf(plan: ReplayPlan, pictures: ReadonlyMap<string, string>, publishedAt: number): ReplayTimeline {
   return {
     format: REPLAY_FORMAT,
@@ -158,9 +182,9 @@ export function timelineOf(plan: ReplayPlan, pictures: ReadonlyMap<string, strin
     title: plan.title,
     recordedAt: plan.recordedAt,
     duration: seconds(plan.durationMs),
-    pins: plan.pins.map(({ pictureUrl, ...pin }) => ({
+    pins: plan.pins.map(({ picture, ...pin }) => ({
       ...pin,
-      product: { ...pin.product, image: pictureUrl === null ? null : (pictures.get(pictureUrl) ?? null) },
+      product: { ...pin.product, image: picture === null ? null : (pictures.get(pictureKey(picture)) ?? null) },
     })),
     chapters: plan.chapters,
     chat: plan.chat,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng, startPictureServer, type PictureServer } from '../../../tests/harness/https-pictures.js';
 import { until, type TestStudio } from '../../../tests/harness/test-studio.js';
 import { makeTestMp4 } from '../../../tests/harness/test-video.js';
 import { liveTestHarness } from '../../../tests/support/live-world.js';
@@ -16,6 +17,14 @@ import { readReplayTimeline } from '../../shared/replay/replay-timeline.js';
  */
 
 const live = liveTestHarness();
+
+/** A picture host on this computer: the studio, with its shipped defaults, must never reach it. */
+let pictureHost: PictureServer;
+const png = solidPng(8, 8, [90, 40, 160]);
+beforeAll(async () => {
+  pictureHost = await startPictureServer({ '/mug.png': { body: png, type: 'image/png' } });
+});
+afterAll(() => pictureHost.close());
 
 /** A finished recording of `seconds`, started `startedAt` (main's clock), as the recorder leaves it. */
 async function addRecording(studio: TestStudio, fields: { startedAt: number; seconds?: number; status?: string; showName?: string }): Promise<number> {
@@ -81,6 +90,57 @@ describe('publishReplay', () => {
     const head = await fetch(`${replay.published!.urls[0]}video.mp4`, { headers: { Range: 'bytes=0-7' } });
     expect(head.status).toBe(206);
     expect(Buffer.from(await head.arrayBuffer()).subarray(4, 8).toString('latin1')).toBe('ftyp');
+  });
+
+  it('leaves out a picture at a private or local address with the shipped defaults, and never connects to it', async () => {
+    const studio = await live.studio();
+    const { port } = new URL(pictureHost.origin);
+    const products = studio.addProducts(
+      { title: 'Mug by address', images: [{ url: `https://127.0.0.1:${port}/mug.png`, alt: '' }] },
+      { title: 'Mug by name', images: [{ url: `https://localhost:${port}/mug.png`, alt: '' }] },
+      { title: 'Router', images: [{ url: 'https://192.168.1.1/logo.png', alt: '' }] },
+    );
+    for (const product of products) await studio.call('studio:live:pin', { productId: product.productId });
+    await studio.call('studio:live:unpin');
+    const [first] = (await studio.call<PinRecord[]>('studio:live:pin-history')).sort((a, b) => a.pinnedAt - b.pinnedAt);
+    const recordingId = await addRecording(studio, { startedAt: first!.pinnedAt - 500 });
+
+    await studio.call('studio:replay:publish', { recordingId });
+    const replay = await published(studio, recordingId);
+    expect(replay.job).toMatchObject({ phase: 'done', message: expect.stringMatching(/3 product pictures could not be fetched/) });
+    const timeline = readReplayTimeline(JSON.parse(fs.readFileSync(path.join(replay.published!.folder, 'timeline.json'), 'utf8')));
+    // Every card is there, without its picture.
+    expect(timeline.pins.map((p) => [p.product.title, p.product.image])).toEqual([
+      ['Mug by address', null],
+      ['Mug by name', null],
+      ['Router', null],
+    ]);
+    expect(fs.existsSync(path.join(replay.published!.folder, 'images'))).toBe(true);
+    expect(fs.readdirSync(path.join(replay.published!.folder, 'images'))).toEqual([]);
+    expect(pictureHost.connections).toBe(0);
+  });
+
+  it('takes a picture the studio keeps, with no request', async () => {
+    const studio = await live.studio();
+    const { port } = new URL(pictureHost.origin);
+    const [scarf] = studio.addProducts({ title: 'Scarf', images: [{ url: `https://localhost:${port}/mug.png`, alt: '' }] });
+    // The host dropped a picture of its own on the product: the studio keeps it in its data folder.
+    const own = solidPng(5, 5, [250, 250, 0]);
+    await studio.core.pictures.service.attach(scarf!.productId, own);
+    await studio.call('studio:live:pin', { productId: scarf!.productId });
+    await studio.call('studio:live:unpin');
+    const [pin] = await studio.call<PinRecord[]>('studio:live:pin-history');
+    const recordingId = await addRecording(studio, { startedAt: pin!.pinnedAt - 500 });
+    const before = pictureHost.connections;
+
+    await studio.call('studio:replay:publish', { recordingId });
+    const replay = await published(studio, recordingId);
+    expect(replay.job).toMatchObject({ phase: 'done', message: 'Published.' });
+    const folder = replay.published!.folder;
+    const timeline = readReplayTimeline(JSON.parse(fs.readFileSync(path.join(folder, 'timeline.json'), 'utf8')));
+    expect(timeline.pins[0]?.product).toMatchObject({ title: 'Scarf', image: 'images/1.png' });
+    expect(fs.readFileSync(path.join(folder, 'images', '1.png')).equals(own)).toBe(true);
+    expect(pictureHost.connections).toBe(before);
   });
 
   it('gives a second recording of the same show its own folder, and replaces a recording\'s own replay when published again', async () => {

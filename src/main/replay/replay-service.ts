@@ -7,9 +7,11 @@ import { REPLAY_FILES } from '../../shared/replay/replay-timeline.js';
 import { REPLAY_NAME_PATTERN, replayFolderName, replayUrl } from '../../shared/replay/replay-names.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
+import type { FetchedImage } from '../media/image-fetcher.js';
+import type { PictureLookup } from '../pin/product-card-builder.js';
 import { RecordingRows, type RecordingRow } from './recording-rows.js';
 import { assertReplaceable, writeReplayFolder, type FolderPhase } from './replay-folder.js';
-import { fetchPicture, type PictureFetchOptions } from './replay-pictures.js';
+import { replayPicture } from './replay-pictures.js';
 import { planReplay } from './replay-plan.js';
 
 export interface ReplayServiceDeps {
@@ -21,9 +23,18 @@ export interface ReplayServiceDeps {
   readonly pageDir: string;
   /** Where the built-in SFU serves `<dataDir>/replays` ("http://127.0.0.1:4443", then LAN addresses); empty when it does not. */
   readonly servedAt: () => readonly string[];
-  readonly pictures?: PictureFetchOptions;
+  /** The pictures the studio keeps (src/main/media): a replay takes a card's picture from there first. */
+  readonly pictures: KeptPictures;
+  /** Fetches a picture the studio does not keep (default: fetchImage with its defaults, public addresses only; tests pass their trust). */
+  readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
   readonly now?: () => number;
   readonly log?: (message: string) => void;
+}
+
+export interface KeptPictures {
+  readonly lookup: PictureLookup;
+  /** A kept picture's bytes (null: not in the data folder). */
+  bytes(id: string): Promise<Buffer | null>;
 }
 
 export interface PublishRequest {
@@ -77,7 +88,7 @@ export class ReplayService {
     if (!fs.existsSync(video)) throw new StudioError('not-found', `The recording's video file is missing (${video}).`);
     const dest = this.destinationFor(row, request.folder);
     const plan = planReplay(
-      { db: this.deps.db, findProduct: this.deps.findProduct },
+      { db: this.deps.db, findProduct: this.deps.findProduct, pictures: this.deps.pictures.lookup },
       { recordingId: row.id, showId: row.showId, showName: row.showName, startedAt: row.startedAt, durationMs },
       { includeChat: request.includeChat },
     );
@@ -91,7 +102,8 @@ export class ReplayService {
           video,
           pageDir: this.deps.pageDir,
           plan,
-          fetchPicture: (url) => fetchPicture(url, this.deps.pictures),
+          picture: (source) =>
+            replayPicture(source, { kept: (id) => this.deps.pictures.bytes(id), ...(this.deps.fetchPicture ? { fetch: this.deps.fetchPicture } : {}) }),
           onProgress: (phase, fraction) => this.progress(row.id, dest, phase, fraction),
           ...(this.deps.now ? { now: this.deps.now } : {}),
           ...(this.deps.log ? { log: this.deps.log } : {}),

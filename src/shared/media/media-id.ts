@@ -6,6 +6,11 @@
  * the studio has sent it there (docs/sfu-protocol.md, "Product pictures").
  */
 
+/**
+ * Not AVIF: a kept file also goes to OBS's image source as it is (which does
+ * not list AVIF), and the host's picture drop takes these four only. Adding
+ * a type means all of those, not only this list.
+ */
 export const MEDIA_EXTENSIONS = ['jpg', 'png', 'webp', 'gif'] as const;
 export type MediaExtension = (typeof MEDIA_EXTENSIONS)[number];
 
