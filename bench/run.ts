@@ -212,7 +212,7 @@ await section('compositor', async () => {
 
 await section('vertical-output', async () => {
   requireBuiltUi();
-  await printVerticalBenchmark({ windowMs: compositorWindowMs, settleMs: smoke ? 250 : 5_000 });
+  await printVerticalBenchmark({ windowMs: smoke ? 1_000 : compositorWindowMs, settleMs: smoke ? 250 : 5_000, pairs: smoke ? 1 : 2 });
 });
 
 await section('chat-console', async () => {

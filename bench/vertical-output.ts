@@ -26,8 +26,8 @@ type Hooks = { __lssCompositor: Compositor; __lssVertical?: VerticalOutput; __ls
 export interface VerticalBenchmarkResult {
   readonly browser: string;
   readonly frames: readonly { readonly sizes: string; readonly one: FrameStats; readonly both: FrameStats }[];
-  /** Upload in bytes/s, 1280x720 + 720x1280. */
-  readonly upload: { readonly one: number; readonly both: number };
+  /** Upload and frames sent, 1280x720 + 720x1280, a product pinned. */
+  readonly upload: { readonly one: Upload; readonly both: Upload };
 }
 
 const PAIRS: readonly (readonly [Resolution, VerticalResolution])[] = [
@@ -60,29 +60,51 @@ async function setVertical(page: Page, enabled: boolean, resolution: VerticalRes
   );
 }
 
-/** Bytes sent (payload and headers) over every peer connection of the page so far. */
-function bytesSent(page: Page): Promise<{ at: number; bytes: number }> {
+interface SendCounters {
+  readonly at: number;
+  /** Payload and header bytes over every peer connection of the page. */
+  readonly bytes: number;
+  /** Frames encoded so far by each video sender's top simulcast layer (r2), by mid: the 16:9 feed first. */
+  readonly topLayerFrames: readonly number[];
+}
+
+function sendCounters(page: Page): Promise<SendCounters> {
   return page.evaluate(async () => {
     let bytes = 0;
+    const byMid = new Map<string, number>();
     for (const pc of (window as unknown as Hooks).__lssPeerConnections ?? []) {
       if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; bytesSent?: number; headerBytesSent?: number }) => {
-        if (s.type === 'outbound-rtp') bytes += (s.bytesSent ?? 0) + (s.headerBytesSent ?? 0);
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; rid?: string; mid?: string; framesEncoded?: number; bytesSent?: number; headerBytesSent?: number }) => {
+        if (s.type !== 'outbound-rtp') return;
+        bytes += (s.bytesSent ?? 0) + (s.headerBytesSent ?? 0);
+        if (s.kind === 'video' && s.rid === 'r2' && s.mid !== undefined) byMid.set(s.mid, s.framesEncoded ?? 0);
       });
     }
-    return { at: performance.now(), bytes };
+    const topLayerFrames = [...byMid.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, frames]) => frames);
+    return { at: performance.now(), bytes, topLayerFrames };
   });
 }
 
-async function measureUpload(page: Page, windowMs: number): Promise<number> {
-  const start = await bytesSent(page);
+interface Upload {
+  readonly bytesPerSecond: number;
+  /** Frames per second each feed's top layer sent (16:9 first, then 9:16 when it is on). */
+  readonly topLayerFps: readonly number[];
+}
+
+async function measureUpload(page: Page, windowMs: number): Promise<Upload> {
+  const start = await sendCounters(page);
   await page.waitForTimeout(windowMs);
-  const end = await bytesSent(page);
-  return ((end.bytes - start.bytes) * 1000) / (end.at - start.at);
+  const end = await sendCounters(page);
+  const seconds = (end.at - start.at) / 1000;
+  return {
+    bytesPerSecond: (end.bytes - start.bytes) / seconds,
+    topLayerFps: end.topLayerFrames.map((frames, i) => (frames - (start.topLayerFrames[i] ?? frames)) / seconds),
+  };
 }
 
 /** `windowMs`: how long frames and upload are measured each time; `settleMs`: the encoder's ramp-up before an upload window. */
-export async function runVerticalBenchmark({ windowMs = 10_000, settleMs = 5_000 } = {}): Promise<VerticalBenchmarkResult> {
+/** `pairs`: how many of PAIRS to measure frame times at (the smoke run: the first only). */
+export async function runVerticalBenchmark({ windowMs = 10_000, settleMs = 5_000, pairs = PAIRS.length } = {}): Promise<VerticalBenchmarkResult> {
   const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
   let browser: Browser | null = null;
   try {
@@ -110,7 +132,7 @@ export async function runVerticalBenchmark({ windowMs = 10_000, settleMs = 5_000
     await page.getByRole('button', { name: 'Take', exact: true }).click();
 
     const frames: { sizes: string; one: FrameStats; both: FrameStats }[] = [];
-    for (const [program, vertical] of PAIRS) {
+    for (const [program, vertical] of PAIRS.slice(0, pairs)) {
       await page.evaluate((r) => (window as unknown as Hooks).__lssCompositor.setResolution(r), program);
       await setVertical(page, false, vertical);
       const one = await measureFrames(page, windowMs);
@@ -143,7 +165,7 @@ const stats = (s: FrameStats): Reading =>
   readings`frame p50 ${ms(s.p50, 'frame p50')}  p95 ${ms(s.p95, 'frame p95')}   ${figure(s.fps, 'fps', `${s.fps.toFixed(1)} fps`).as('frame rate')} (n=${s.frames})`;
 const rate = (bytesPerSecond: number) => figure(bytesPerSecond, 'B/s', `${fmt(bytesPerSecond / 1000, 0)} kB/s (${fmt((bytesPerSecond * 8) / 1e6, 2)} Mbit/s)`);
 
-export async function printVerticalBenchmark(options: { windowMs?: number; settleMs?: number } = {}): Promise<void> {
+export async function printVerticalBenchmark(options: { windowMs?: number; settleMs?: number; pairs?: number } = {}): Promise<void> {
   const r = await runVerticalBenchmark(options);
   console.log(`\nVertical output, both outputs vs one (camera + product card + lower third on each), ${r.browser} headless, software rendering:`);
   for (const { sizes, one, both } of r.frames) {
@@ -153,9 +175,13 @@ export async function printVerticalBenchmark(options: { windowMs?: number; settl
     console.log(row(`${sizes}: ratio both / one, p95`, ratio(both.p95 / one.p95)));
   }
   console.log(`\nPublisher upload, live on the built-in SFU (loopback), 1280x720 + 720x1280 (outbound-rtp bytes + header bytes, getStats):`);
-  console.log(row('16:9 feed only (vertical stopped)', rate(r.upload.one)));
-  console.log(row('both feeds', rate(r.upload.both)));
-  console.log(row('ratio both / one, upload', ratio(r.upload.both / r.upload.one)));
+  console.log(row('16:9 feed only (vertical stopped)', rate(r.upload.one.bytesPerSecond)));
+  console.log(row('both feeds', rate(r.upload.both.bytesPerSecond)));
+  console.log(row('ratio both / one, upload', ratio(r.upload.both.bytesPerSecond / r.upload.one.bytesPerSecond)));
+  // What viewers get: the capture and the encoder must keep up with the compositor's 30 frames a second.
+  const fps = (n: number | undefined, name: string) => figure(n ?? 0, 'frames/s', `${fmt(n ?? 0, 1)} frames/s`).as(name);
+  console.log(row('top layer sent, 16:9 feed only', readings`${fps(r.upload.one.topLayerFps[0], '16:9 alone')}`));
+  console.log(row('top layer sent, both feeds: 16:9, 9:16', readings`${fps(r.upload.both.topLayerFps[0], '16:9 with 9:16')}, ${fps(r.upload.both.topLayerFps[1], '9:16')}`));
 }
 
 // `tsx bench/vertical-output.ts` runs it alone.
