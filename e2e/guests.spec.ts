@@ -201,6 +201,10 @@ test('two guests join from invites, the host brings one on air beside them for v
     // Sam, backstage all along, is still there.
     await expect(guestStatus(sam)).toHaveAttribute('data-phase', 'backstage');
     await slowExpect(guestRow(host, 'Sam').getByTestId('guest-where')).toHaveText('Backstage');
+  } catch (error) {
+    // The studio's window at the failure (this test's browsers are its own, so Playwright's screenshot does not have it).
+    for (const page of studioBrowser.contexts().flatMap((c) => c.pages())) await page.screenshot({ path: test.info().outputPath('studio-at-failure.png'), fullPage: true }).catch(() => undefined);
+    throw error;
   } finally {
     await Promise.all([studioBrowser.close(), danaBrowser.close(), samBrowser.close()]);
     await stop();
