@@ -12,10 +12,6 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ?
  */
 export default defineConfig({
   testDir: 'e2e',
-  // The whole guest walk (e2e/guests.spec.ts: the studio, two guests and a viewer, four Chromiums) does not
-  // yet finish reliably on a 2-core machine: `npm run test:e2e:guests` runs it alone. Not part of `npm test`
-  // until it does (the guest page, guest media and vertical specs are).
-  testIgnore: process.env.LSS_E2E_GUESTS === '1' ? [] : ['**/guests.spec.ts'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
