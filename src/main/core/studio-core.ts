@@ -86,7 +86,7 @@ export interface StudioCoreOptions {
    * user can read, `<dataDir>/secrets.json` (browser mode, CLI).
    */
   readonly secrets?: SecretStore;
-  /** Fetches one imported picture, for the kept copies and a replay's missing ones (default: src/main/media/image-fetcher.ts; tests trust their own https server). */
+  /** Fetches one imported picture, for the kept copies and a replay's missing ones (default: public websites and the store's own host, src/main/media/image-fetcher.ts; tests trust their own https server). */
   readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
 }
 
