@@ -66,6 +66,8 @@ export interface PictureServer {
   readonly certificate: string;
   /** Paths asked for, in order. */
   readonly requests: string[];
+  /** Each request's User-Agent, in the same order (the studio's fetcher names itself). */
+  readonly agents: string[];
   /** Connections opened to it (a TLS handshake that failed counts too): 0 means nothing reached it. */
   readonly connections: number;
   close(): Promise<void>;
@@ -77,8 +79,10 @@ export async function startPictureServer(
 ): Promise<PictureServer> {
   const tls = selfSignedCertificate();
   const requests: string[] = [];
+  const agents: string[] = [];
   const server = https.createServer(tls, (req, res) => {
     requests.push(req.url ?? '');
+    agents.push(req.headers['user-agent'] ?? '');
     const route = routes[req.url ?? ''];
     if (!route) {
       res.statusCode = 404;
@@ -99,6 +103,7 @@ export async function startPictureServer(
     origin: `https://127.0.0.1:${port}`,
     certificate: tls.cert.toString(),
     requests,
+    agents,
     get connections() {
       return connections;
     },

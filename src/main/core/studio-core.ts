@@ -86,7 +86,7 @@ export interface StudioCoreOptions {
    * user can read, `<dataDir>/secrets.json` (browser mode, CLI).
    */
   readonly secrets?: SecretStore;
-  /** Fetches one imported picture, for the kept copies and a replay's missing ones (default: src/main/media/image-fetcher.ts; tests trust their own https server). */
+  /** Fetches one imported picture, for the kept copies and a replay's missing ones (default: public websites and the store's own host, src/main/media/image-fetcher.ts; tests trust their own https server). */
   readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
 }
 
@@ -162,7 +162,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   const storeCurrency = () => settings.get().store.currency;
   const catalog = new CatalogStore(db, { storeCurrency });
   // The catalog's pictures, fetched once into <data folder>/media in the background (src/main/media).
-  const pictures = startPictures({ db, dataDir: options.dataDir, events, ...(options.fetchPicture ? { fetch: options.fetchPicture } : {}), log: (m) => console.warn(`[pictures] ${m}`) });
+  const pictures = startPictures({ db, dataDir: options.dataDir, events, storeUrl: () => settings.get().store.url, ...(options.fetchPicture ? { fetch: options.fetchPicture } : {}), log: (m) => console.warn(`[pictures] ${m}`) });
   const rundownStore = new RundownStore(db);
   /** The show open in the rundown (its name, its practice flag), or null. */
   const activeShow = () => {
@@ -262,7 +262,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
   // A producer console that publishes and goes away (tab closed, crashed) lets go of the show; if it comes back it re-attaches.
   controlServer.onClientClosed((clientId) => live.clientGone(publisherClientKey('control', clientId)));
   // OBS follows the pin (its product sources) and connects at startup if the host asked for it.
-  const obs = createObsController({ settings, events, dataDir: options.dataDir, keptPictureFile: async (id) => ((await pictures.files.has(id)) ? pictures.files.pathOf(id) : null) });
+  const obs = createObsController({ settings, events, dataDir: options.dataDir, pictures });
   // Pins, flash deals, claims and the show report (src/main/selling): built in one order, no cycle.
   const selling = createSellingServices({
     db,
@@ -330,7 +330,7 @@ export async function startStudioCore(options: StudioCoreOptions): Promise<Studi
     dataDir: options.dataDir,
     findProduct: (id) => catalog.findProduct(id),
     pictures, // a replay's pictures: the kept copies first, else the same guarded fetch as the catalog's
-    ...(options.fetchPicture ? { fetchPicture: options.fetchPicture } : {}),
+    fetchPicture: pictures.fetch,
     pageDir: options.replayPageDir ?? checkoutReplayPageDir(),
     servedAt: () => {
       const status = live.status();

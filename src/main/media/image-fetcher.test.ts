@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng, startPictureServer, type PictureServer } from '../../../tests/harness/https-pictures.js';
-import { fetchImage, type ImageFetchOptions, type ResolvedAddress } from './image-fetcher.js';
+import { fetchImage, storeHostOf, storePictureFetcher, type ImageFetchOptions, type ResolvedAddress } from './image-fetcher.js';
 import { isPublicAddress } from './public-address.js';
 
 /**
@@ -37,6 +37,8 @@ beforeAll(async () => {
     '/to-loopback.png': { status: 302, location: 'https://127.0.0.2/mug.png' },
     '/to-http.png': { status: 302, location: 'http://localhost/mug.png' },
     '/loop.png': { status: 302, location: '/loop.png' },
+    '/moved.png': { status: 301, location: '/mug.png' },
+    '/to-default-port.png': { status: 302, location: 'https://localhost/mug.png' },
   });
   port = new URL(server.origin).port;
   // The certificate names localhost: the test server stands for a public picture host.
@@ -92,6 +94,51 @@ describe('fetchImage', () => {
       resolve: () => new Promise(() => undefined),
     });
     expect(fetched).toEqual({ ok: false, reason: 'the website did not answer within 1 s' });
+  });
+});
+
+describe("the store's own host (Settings → Store)", () => {
+  // The real policy (public addresses only) with the store's host trusted: the test server stands for a store on the shop's network.
+  const storePolicy = (): ImageFetchOptions => ({ ca: server.certificate, resolve, trustedHost: `localhost:${port}` });
+  const otherPort = () => String(Number(port) === 65535 ? 1024 : Number(port) + 1);
+
+  it('fetches a picture on exactly the store host although it resolves to this computer, also after a redirect there', async () => {
+    expect(await fetchImage(at('/mug.png'), storePolicy())).toEqual({ ok: true, bytes: png, extension: 'png' });
+    expect(await fetchImage(at('/moved.png'), storePolicy())).toEqual({ ok: true, bytes: png, extension: 'png' });
+  });
+
+  it('refuses the same path on another local host or port without connecting', async () => {
+    const before = server.connections;
+    for (const url of [`https://127.0.0.1:${port}/mug.png`, `https://localhost:${otherPort()}/mug.png`, 'https://localhost/mug.png', `https://intranet.test:${port}/mug.png`]) {
+      const fetched = await fetchImage(url, storePolicy());
+      expect(!fetched.ok && fetched.reason, url).toMatch(/private or local network/);
+    }
+    expect(server.connections).toBe(before);
+  });
+
+  it('refuses a redirect from the store host to another private host or port', async () => {
+    expect(await fetchImage(at('/to-intranet.png'), storePolicy())).toMatchObject({ ok: false, reason: expect.stringMatching(/private or local network \(192\.168\.1\.20\)/) });
+    expect(await fetchImage(at('/to-loopback.png'), storePolicy())).toMatchObject({ ok: false, reason: expect.stringMatching(/private or local network \(127\.0\.0\.2\)/) });
+    const requests = server.requests.length;
+    expect(await fetchImage(at('/to-default-port.png'), storePolicy())).toMatchObject({ ok: false, reason: expect.stringMatching(/private or local network \(127\.0\.0\.1\)/) });
+    expect(server.requests.slice(requests)).toEqual(['/to-default-port.png']); // the store's answer only, nothing after it
+  });
+
+  it('reads the store address on every fetch: a change applies to the next picture', async () => {
+    let storeUrl = '';
+    const fetchPicture = storePictureFetcher(() => storeUrl, { ca: server.certificate, resolve });
+    expect(await fetchPicture(at('/mug.png'))).toMatchObject({ ok: false, reason: expect.stringMatching(/private or local network/) });
+    storeUrl = `https://localhost:${port}/shop`;
+    expect(await fetchPicture(at('/mug.png'))).toEqual({ ok: true, bytes: png, extension: 'png' });
+    storeUrl = `https://localhost:${otherPort()}`;
+    expect(await fetchPicture(at('/mug.png'))).toMatchObject({ ok: false, reason: expect.stringMatching(/private or local network/) });
+  });
+
+  it("names the store's host and port as a web address writes them", () => {
+    expect(storeHostOf('https://Shop.LAN:8443/shop')).toBe('shop.lan:8443');
+    expect(storeHostOf('https://192.168.1.20:443/')).toBe('192.168.1.20');
+    expect(storeHostOf('https://[fd00::1]:8443')).toBe('[fd00::1]:8443');
+    for (const url of ['', 'http://shop.lan', 'not a url']) expect(storeHostOf(url), url).toBeNull();
   });
 });
 

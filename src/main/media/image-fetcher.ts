@@ -14,6 +14,13 @@ import { isPublicAddress } from './public-address.js';
  * address it gives is checked, and the socket connects to one of those
  * addresses, so a name that answers differently the second time
  * (DNS rebinding) gains nothing.
+ *
+ * One exception, named by the seller: `trustedHost`, the host (and port)
+ * of the store set in Settings → Store. A store on the shop's own network
+ * (https://shop.lan:8443, https://192.168.1.20) may resolve to a private
+ * address; a hop whose host is exactly that one may connect there. The
+ * exception is per hop, by the hop's own host: a redirect from the store
+ * to any other private host is still refused.
  */
 
 export interface ImageFetchOptions {
@@ -26,6 +33,11 @@ export interface ImageFetchOptions {
   readonly resolve?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
   /** Which resolved addresses may be connected to (default: public ones only). */
   readonly allowAddress?: (address: string) => boolean;
+  /**
+   * A host the seller named ("shop.lan:8443", "192.168.1.20": a URL's `host`, the port
+   * only when not 443): a hop to exactly this host may connect to any address. See `storeHostOf`.
+   */
+  readonly trustedHost?: string | null;
 }
 
 export interface ResolvedAddress {
@@ -50,7 +62,7 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 export async function fetchImage(url: string, options: ImageFetchOptions = {}): Promise<FetchedImage> {
   const timeoutMs = options.timeoutMs ?? IMAGE_FETCH_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? IMAGE_FETCH_DEFAULTS.maxBytes;
-  const allow = options.allowAddress ?? isPublicAddress;
+  const publicOnly = options.allowAddress ?? isPublicAddress;
   const deadline = Date.now() + timeoutMs;
   let current = url;
   for (let hop = 0; hop <= IMAGE_FETCH_DEFAULTS.maxRedirects; hop++) {
@@ -61,6 +73,8 @@ export async function fetchImage(url: string, options: ImageFetchOptions = {}): 
       return { ok: false, reason: 'the image address is not a web address' };
     }
     if (parsed.protocol !== 'https:') return { ok: false, reason: 'the image address is not https' };
+    // Decided per hop by this hop's host: the store's own host may be on the shop's network, nothing else may.
+    const allow = options.trustedHost && parsed.host === options.trustedHost ? anyAddress : publicOnly;
     // An IP written in the address skips the lookup: check it here.
     const literal = parsed.hostname.replace(/^\[|\]$/g, '');
     if (net.isIP(literal) !== 0 && !allow(literal)) return { ok: false, reason: privateReason(literal) };
@@ -79,6 +93,30 @@ export async function fetchImage(url: string, options: ImageFetchOptions = {}): 
     return { ok: true, bytes: answer.bytes, extension };
   }
   return { ok: false, reason: 'the website redirected too many times' };
+}
+
+const anyAddress = () => true;
+
+/**
+ * The host a store address trusts for pictures (`trustedHost`): its host and
+ * port as a URL writes them; null when there is no store or it is not https.
+ */
+export function storeHostOf(storeUrl: string): string | null {
+  try {
+    const parsed = new URL(storeUrl);
+    return parsed.protocol === 'https:' && parsed.host !== '' ? parsed.host : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The studio's fetch for imported pictures (kept copies, OBS, replays): the
+ * store address is read on every fetch, so a store set or changed in
+ * Settings applies to the next picture without a restart.
+ */
+export function storePictureFetcher(storeUrl: () => string, options: ImageFetchOptions = {}): (url: string) => Promise<FetchedImage> {
+  return (url) => fetchImage(url, { ...options, trustedHost: storeHostOf(storeUrl()) });
 }
 
 function privateReason(address: string): string {

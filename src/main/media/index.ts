@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { StudioDatabase } from '../db/open-database.js';
 import type { StudioEventBus } from '../events/event-bus.js';
 import type { PictureLookup } from '../pin/product-card-builder.js';
-import type { FetchedImage } from './image-fetcher.js';
+import { storePictureFetcher, type FetchedImage } from './image-fetcher.js';
 import { MediaFiles } from './media-files.js';
 import { PictureService } from './picture-service.js';
 import { PictureStore } from './picture-store.js';
@@ -19,6 +19,8 @@ export interface Pictures {
   readonly lookup: PictureLookup;
   /** A kept picture's bytes, for the SFU link (sent before a pin). */
   bytes(id: string): Promise<Buffer | null>;
+  /** Fetches an imported picture the way the catalog's are (for OBS and replays): public websites, and the store's own host. */
+  readonly fetch: (url: string) => Promise<FetchedImage>;
 }
 
 export const mediaDirOf = (dataDir: string): string => path.join(dataDir, 'media');
@@ -28,17 +30,22 @@ export function startPictures(deps: {
   readonly db: StudioDatabase;
   readonly dataDir: string;
   readonly events: StudioEventBus;
+  /** Settings → Store's address, read on every fetch: pictures on its own host may be on the shop's network. */
+  readonly storeUrl: () => string;
+  /** Replaces the fetch (default: `storePictureFetcher(storeUrl)`). */
   readonly fetch?: (url: string) => Promise<FetchedImage>;
   readonly log?: (message: string) => void;
 }): Pictures {
   const store = new PictureStore(deps.db);
   const files = new MediaFiles(mediaDirOf(deps.dataDir));
-  const service = new PictureService({ store, files, events: deps.events, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.log ? { log: deps.log } : {}) });
+  const fetch = deps.fetch ?? storePictureFetcher(deps.storeUrl);
+  const service = new PictureService({ store, files, events: deps.events, fetch, ...(deps.log ? { log: deps.log } : {}) });
   service.catalogChanged();
   return {
     service,
     files,
     lookup: { productPicture: (id) => store.productPicture(id), mediaForUrl: (url) => store.mediaForUrl(url) },
     bytes: (id) => files.read(id),
+    fetch,
   };
 }

@@ -11,7 +11,7 @@ export interface PictureServiceDeps {
   readonly store: PictureStore;
   readonly files: MediaFiles;
   readonly events: StudioEventBus;
-  /** Fetches one address (default: fetchImage with its defaults; tests pass their trust and lookup). */
+  /** Fetches one address (the studio: `storePictureFetcher`, public websites and the store's own host; default: fetchImage, public only). */
   readonly fetch?: (url: string) => Promise<FetchedImage>;
   readonly log?: (message: string) => void;
 }

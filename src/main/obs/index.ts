@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { StudioEventBus } from '../events/event-bus.js';
+import type { Pictures } from '../media/index.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { ObsController } from './obs-controller.js';
 import { ObsOverlaySync } from './obs-overlay-sync.js';
@@ -16,9 +17,10 @@ export function createObsController(deps: {
   settings: SettingsStore;
   events: StudioEventBus;
   dataDir: string;
-  /** A kept product picture as a file (src/main/media), for the card's `imageId`. */
-  keptPictureFile?: (id: string) => Promise<string | null>;
+  /** The kept product pictures (src/main/media): a card's `imageId` as a file, and the same fetch as the catalog's for an address. */
+  pictures?: Pick<Pictures, 'files' | 'fetch'>;
 }): ObsController {
+  const pictures = deps.pictures;
   const controller = new ObsController({
     settings: {
       read: () => deps.settings.get().obs,
@@ -28,7 +30,7 @@ export function createObsController(deps: {
     },
     overlays: new ObsOverlaySync({
       imageCacheDir: path.join(deps.dataDir, 'cache', 'obs-images'),
-      ...(deps.keptPictureFile ? { keptPictureFile: deps.keptPictureFile } : {}),
+      ...(pictures ? { keptPictureFile: async (id: string) => ((await pictures.files.has(id)) ? pictures.files.pathOf(id) : null), fetchPicture: pictures.fetch } : {}),
       log: (message) => console.warn(`[obs] ${message}`),
     }),
     onStatus: (status) => deps.events.emit('obsStatusChanged', status),

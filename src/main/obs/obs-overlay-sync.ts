@@ -6,7 +6,7 @@ import { formatMoney, isMoney } from '../../shared/domain/money.js';
 import { OBS_OVERLAY_INPUTS } from '../../shared/domain/obs.js';
 import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
-import { fetchImage } from '../media/image-fetcher.js';
+import { fetchImage, type FetchedImage } from '../media/image-fetcher.js';
 
 type Obs = Pick<OBSWebSocket, 'call'>;
 
@@ -15,8 +15,10 @@ export interface OverlaySyncOptions {
   readonly imageCacheDir: string;
   /** OBS's text source differs by platform; the setting key for the text is `text` in both. */
   readonly platform?: NodeJS.Platform;
-  /** Overridable for tests; defaults to an https download with a timeout. */
+  /** Overridable for tests; defaults to `fetchPicture`'s bytes. */
   readonly downloadImage?: (url: string) => Promise<Buffer>;
+  /** The studio's picture fetch (src/main/media: public websites and the store's own host); default: public websites only. */
+  readonly fetchPicture?: (url: string) => Promise<FetchedImage>;
   /** A picture the studio keeps (the card's `imageId`) as a file OBS can read; null when it is not kept. */
   readonly keptPictureFile?: (id: string) => Promise<string | null>;
   readonly log?: (message: string) => void;
@@ -52,7 +54,7 @@ export class ObsOverlaySync {
 
   constructor(private readonly options: OverlaySyncOptions) {
     this.textKind = (options.platform ?? process.platform) === 'win32' ? 'text_gdiplus_v2' : 'text_ft2_source_v2';
-    this.download = options.downloadImage ?? downloadHttps;
+    this.download = options.downloadImage ?? bytesOf(options.fetchPicture ?? ((url) => fetchImage(url)));
   }
 
   /** Creates the inputs in the scene if missing (or adds existing ones to it), laid out on the lower third. */
@@ -161,9 +163,11 @@ export class ObsOverlaySync {
   }
 }
 
-/** The guarded fetcher (https only, size and type limits, never a private address: src/main/media/image-fetcher.ts). */
-async function downloadHttps(url: string): Promise<Buffer> {
-  const fetched = await fetchImage(url);
-  if (!fetched.ok) throw new Error(fetched.reason);
-  return fetched.bytes;
+/** The guarded fetcher's bytes (https only, size and type limits, no private address but the store's: src/main/media/image-fetcher.ts). */
+function bytesOf(fetchPicture: (url: string) => Promise<FetchedImage>): (url: string) => Promise<Buffer> {
+  return async (url) => {
+    const fetched = await fetchPicture(url);
+    if (!fetched.ok) throw new Error(fetched.reason);
+    return fetched.bytes;
+  };
 }
