@@ -30,3 +30,6 @@ self.onmessage = (event: MessageEvent<number | 'done'>) => {
         }, event.data)
       : undefined;
 };
+
+// A module (the page starts it with type: module; the test imports it).
+export {};
