@@ -86,9 +86,9 @@ export class Compositor {
   private preview: { canvas: HTMLCanvasElement; scene: Scene | null; selected: string | null } | null = null;
   private readonly cameras = new Map<number, { track: MediaStreamTrack; video: HTMLVideoElement }>();
   private screen: { track: MediaStreamTrack; video: HTMLVideoElement } | null = null;
-  /** Guests on air, in slot order (draw-people.ts). */
   /** Each camera, screen and guest frame converted once a tick for every output that draws it. */
   private readonly frames = new VideoFrames();
+  /** Guests on air, in slot order (draw-people.ts). */
   private readonly guests = new GuestPictures(this.frames);
   /** Overlays painted once while they look the same (the card). */
   private readonly paintings = new PaintCache();
