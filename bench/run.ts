@@ -10,6 +10,8 @@
  *   (vertical output, bench/vertical-output.ts: frame time and upload with both outputs vs one)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
+ *   --only A,B    runs only the named benchmarks (catalog, pin-latency, moderation, compositor, …: the names the
+ *                 summary line prints), e.g. a before/after pair for one of them
  * Each benchmark runs as a section: one that fails is named, the others
  * still run, and the process exits non-zero at the end.
  */
@@ -46,8 +48,11 @@ const { values } = parseArgs({
     'skip-live': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     json: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+/** The benchmarks --only names (null: all of them). */
+const only = values.only === undefined ? null : new Set(values.only.split(',').map((name) => name.trim()).filter(Boolean));
 const smoke = values.smoke;
 
 /** A size: the flag's value when given, else the full size (or the tiny one with --smoke). */
@@ -96,6 +101,7 @@ const timings: [string, number][] = [];
 
 /** Runs one benchmark; a failure is printed with its name and counted, and the next one still runs. */
 async function section(name: string, run: () => Promise<void> | void): Promise<void> {
+  if (only && !only.has(name)) return;
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -125,6 +131,10 @@ function requireBuiltUi(): void {
   const index = path.resolve(import.meta.dirname, '../dist/renderer/index.html');
   if (!fs.existsSync(index)) throw new Error(`${index} is missing: run \`npm run build\` first.`);
 }
+
+const SECTIONS = ['catalog', 'pin-latency', 'moderation', 'auction-engine', 'chat-latency', 'auction', 'obs-pin', 'compositor', 'vertical-output', 'chat-console', 'live', 'egress', 'pin-fanout'];
+const unknown = [...(only ?? [])].filter((name) => !SECTIONS.includes(name));
+if (unknown.length > 0) throw new RangeError(`--only: no benchmark named ${unknown.join(', ')} (there are ${SECTIONS.join(', ')})`);
 
 const runStarted = performance.now();
 const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

@@ -10,6 +10,7 @@ import { LiveProvider } from '../live/live-context.js';
 import { PublishProvider } from '../publish/publish-context.js';
 import { RecordingProvider } from '../recording/recording-context.js';
 import { RecordingsView } from '../recording/RecordingsView.js';
+import { RundownProvider } from '../rundown/rundown-context.js';
 import { ShowReportPanel } from '../report/ShowReportPanel.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -84,8 +85,15 @@ export function App({ studio, connection }: AppProps) {
             <LiveProvider>
               <PublishProvider>
                 <CompositorProvider>
-                  {/* A moderator's console has no recordings to see. */}
-                  {role === 'moderator' ? frame : <RecordingProvider>{frame}</RecordingProvider>}
+                  {/* A moderator's console has no recordings or rundown to see. The rundown stays loaded
+                      while Settings is open, so 1–9 pin at once on the way back. */}
+                  {role === 'moderator' ? (
+                    frame
+                  ) : (
+                    <RecordingProvider>
+                      <RundownProvider>{frame}</RundownProvider>
+                    </RecordingProvider>
+                  )}
                 </CompositorProvider>
               </PublishProvider>
             </LiveProvider>

@@ -4,13 +4,12 @@ import { ChatPanel } from '../panels/ChatPanel.js';
 import { PreviewPanel } from '../panels/PreviewPanel.js';
 import { PublishPanel } from '../panels/PublishPanel.js';
 import { RundownPanel } from '../panels/RundownPanel.js';
-import { RundownProvider } from '../rundown/rundown-context.js';
 import { useAbilities } from '../api/role-context.js';
 import { BackstagePanel } from '../guests/BackstagePanel.js';
 
 /**
  * The studio window: rundown left, program and catalog centre, chat and stream right.
- * The active rundown is shared: the catalog adds to it, and the Pin button will read its current item.
+ * The active rundown is shared (its provider is in App, above the view switch): the catalog adds to it, and the Pin button reads its current item.
  */
 export function StudioLayout() {
   const { runShow, role } = useAbilities();
@@ -25,7 +24,7 @@ export function StudioLayout() {
     );
   }
   return (
-    <RundownProvider>
+    <>
       <PinHotkeys />
       {/* Guests and their invite links are the host's (src/shared/api/contract/roles.ts): the Backstage below the rundown. */}
       <div className={role === 'host' ? 'studio-layout studio-layout-guests' : 'studio-layout'}>
@@ -50,6 +49,6 @@ export function StudioLayout() {
           </div>
         )}
       </div>
-    </RundownProvider>
+    </>
   );
 }
