@@ -1,5 +1,6 @@
 /** Prints the live benchmark (bench/live.ts) in the style of bench/run.ts. */
 import { runLiveBenchmark, type LiveBenchmarkOptions } from './live.js';
+import { inGroup } from './figures.js';
 import { figure, lat, maybe, readings, row } from './report-format.js';
 
 export async function printLiveBenchmark(options: LiveBenchmarkOptions): Promise<void> {
@@ -20,7 +21,21 @@ export async function printLiveBenchmark(options: LiveBenchmarkOptions): Promise
   console.log(row('viewer: received → displayed', lat(r.receiveToDisplay)));
   const unreadable = figure(r.unreadableFrames, 'frames', String(r.unreadableFrames)).as('unreadable');
   console.log(row('frames by received width', readings`${layers}; ${unreadable} unreadable`));
-  console.log(`\nPin (Pin button clicked in the studio UI → card on the viewer), ${r.pinToCard.count} pins:`);
-  console.log(row('click → card in the viewer DOM', lat(r.pinToDom)));
-  console.log(row('click → card rendered (next frame)', lat(r.pinToCard)));
+  for (const [where, pin] of [
+    ['the watch page in the same browser', r.pinSameBrowser],
+    ['the watch page in a browser of its own', r.pinOwnBrowser],
+  ] as const) {
+    inGroup(`pin, ${where}`);
+    console.log(`\nPin (Pin button clicked in the studio UI → card on the viewer), ${where}, ${pin.toCard.count} pins:`);
+    console.log(row('click → card in the viewer DOM', lat(pin.toDom)));
+    console.log(row('click → card rendered (next frame)', lat(pin.toCard)));
+    console.log('  where the time went:');
+    console.log(row('  click → pinProduct sent (studio UI)', lat(pin.clickToRequest)));
+    console.log(row('  sent → SFU pushes the pin (main, SFU)', lat(pin.requestToSfu)));
+    console.log(row('  SFU push → watch page socket', lat(pin.sfuToViewerSocket)));
+    console.log(row('  socket → card in the DOM', lat(pin.socketToDom)));
+    console.log(row('  DOM → frame rendered', lat(pin.domToFrame)));
+    console.log(row('  (pinProduct round trip in the studio UI)', lat(pin.requestToReply)));
+  }
+  inGroup(null);
 }

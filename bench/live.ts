@@ -15,6 +15,7 @@ import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
 import { bundleBrowserScript, launchBenchChromium, pageClockOffset, servePublisherPage } from './chromium-bench.js';
 import type { CardSample, FrameSample } from './live-viewer-probe.js';
+import type { PinRequestSample } from './studio-pin-probe.js';
 
 export interface LiveBenchmarkOptions {
   readonly pins: number;
@@ -23,12 +24,35 @@ export interface LiveBenchmarkOptions {
   readonly rampUpMs?: number;
 }
 
+/**
+ * Pin button clicked in the studio UI → card on the viewer, and where the
+ * time went, each step on the system clock (each page's offset removed).
+ */
+export interface PinPath {
+  /** Click → the viewer's frame with the new card. */
+  readonly toCard: Latency;
+  /** Click → the viewer's card DOM updated (before its frame). */
+  readonly toDom: Latency;
+  /** Click → the studio UI sends pinProduct (React's click handler and what it awaits first). */
+  readonly clickToRequest: Latency;
+  /** pinProduct sent → the SFU sends the pin push (control socket, main's pinProduct, main → SFU). Whole ms: the SFU stamps Date.now(). */
+  readonly requestToSfu: Latency;
+  /** SFU push sent → it reaches the watch page's socket (loopback and the viewer page's event loop). */
+  readonly sfuToViewerSocket: Latency;
+  /** Push on the viewer's socket → card in its DOM (parsing and the card's render code). */
+  readonly socketToDom: Latency;
+  /** Card in the DOM → the frame that shows it is done (style, layout, paint). */
+  readonly domToFrame: Latency;
+  /** pinProduct sent → its reply back in the studio UI (the whole round trip, for comparison). */
+  readonly requestToReply: Latency;
+}
+
 export interface LiveBenchmarkResult {
   readonly browser: string;
-  /** Pin button clicked in the studio UI → the viewer's frame with the new card. */
-  readonly pinToCard: Latency;
-  /** … → the viewer's card DOM updated (before its frame). */
-  readonly pinToDom: Latency;
+  /** The watch page in another page of the studio's browser (one renderer process per page, one GPU process). */
+  readonly pinSameBrowser: PinPath;
+  /** The watch page in a browser of its own, as a real viewer's. */
+  readonly pinOwnBrowser: PinPath;
   readonly glassToGlass: Latency;
   readonly receiveToDisplay: Latency;
   readonly unreadableFrames: number;
@@ -71,14 +95,16 @@ async function measureFrames(publisher: Page, viewer: Page, count: number) {
 }
 
 /** Clicks the real Pin buttons in the studio UI, alternating two products, and waits for each card on the viewer. */
-async function measurePins(studio: Page, viewer: Page, count: number) {
+async function measurePins(studio: Page, viewer: Page, count: number): Promise<PinPath> {
   const studioOffset = await pageClockOffset(studio);
   const viewerOffset = await viewer.evaluate(() => window.benchViewer.clockOffsetMs());
   await viewer.evaluate(() => window.benchViewer.startCards());
-  const toCard: number[] = [];
-  const toDom: number[] = [];
+  await studio.evaluate(() => window.benchStudio.reset());
+  // Start with the product that is not on screen (its button reads Pin, the other's Unpin).
+  const start = await studio.evaluate(() => (document.querySelector('button[aria-label^="Pin Example Beanie"]') ? 0 : 1));
+  const steps = { toCard: [], toDom: [], clickToRequest: [], requestToSfu: [], sfuToViewerSocket: [], socketToDom: [], domToFrame: [], requestToReply: [] } as Record<keyof PinPath, number[]>;
   for (let i = 0; i < count; i++) {
-    const title = i % 2 === 0 ? 'Example Beanie' : 'Example T-Shirt';
+    const title = (i + start) % 2 === 0 ? 'Example Beanie' : 'Example T-Shirt';
     const clickedAt = await studio.evaluate((t) => {
       const button = document.querySelector<HTMLButtonElement>(`button[aria-label^="Pin ${t}"]`);
       if (!button) throw new Error(`No Pin button for ${t}`);
@@ -93,28 +119,55 @@ async function measurePins(studio: Page, viewer: Page, count: number) {
       card = (await viewer.evaluate(() => window.benchViewer.takeCards())).find((c) => c.title === title);
     }
     if (!card) throw new Error(`Pin ${i} (${title}) never reached the viewer.`);
+    let request: PinRequestSample | undefined;
+    while (!request && Date.now() < deadline) {
+      request = (await studio.evaluate(() => window.benchStudio.takeRequests())).at(-1);
+      if (!request) await sleep(5);
+    }
+    if (!request) throw new Error(`Pin ${i} (${title}): the studio UI's pinProduct reply never came.`);
+    if (card.socketAt === null || card.serverSentAt === null) throw new Error(`Pin ${i} (${title}): the watch page's socket did not see the pin push.`);
+    // Everything on the system clock.
     const clicked = clickedAt - studioOffset;
-    toCard.push(card.renderedAt - viewerOffset - clicked);
-    toDom.push(card.domAt - viewerOffset - clicked);
+    const sent = request.sentAt - studioOffset;
+    const onSocket = card.socketAt - viewerOffset;
+    const inDom = card.domAt - viewerOffset;
+    const framed = card.renderedAt - viewerOffset;
+    steps.toCard.push(framed - clicked);
+    steps.toDom.push(inDom - clicked);
+    steps.clickToRequest.push(sent - clicked);
+    steps.requestToSfu.push(card.serverSentAt - sent);
+    steps.sfuToViewerSocket.push(onSocket - card.serverSentAt);
+    steps.socketToDom.push(inDom - onSocket);
+    steps.domToFrame.push(framed - inDom);
+    steps.requestToReply.push(request.repliedAt - request.sentAt);
     await sleep(100 + Math.random() * 150); // a random phase against the viewer's frames
   }
-  return { toCard, toDom };
+  return Object.fromEntries(Object.entries(steps).map(([key, samples]) => [key, latency(samples)])) as unknown as PinPath;
 }
 
 export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<LiveBenchmarkResult> {
-  const [publisherJs, probeJs] = await Promise.all([bundleBrowserScript('live-publisher-page.ts', 'esm'), bundleBrowserScript('live-viewer-probe.ts', 'iife')]);
+  const [publisherJs, probeJs, studioProbeJs] = await Promise.all([
+    bundleBrowserScript('live-publisher-page.ts', 'esm'),
+    bundleBrowserScript('live-viewer-probe.ts', 'iife'),
+    bundleBrowserScript('studio-pin-probe.ts', 'iife'),
+  ]);
   const site = await servePublisherPage(publisherJs);
   const { studio: running, stop } = await startStudio(['--sfu-port', '0']);
   let browser: Browser | null = null;
+  let viewerBrowser: Browser | null = null;
   try {
     browser = await launchBenchChromium();
-    const open = async (url: string, width: number, height: number) => {
-      const page = await (await browser!.newContext({ viewport: { width, height } })).newPage();
+    const open = async (url: string, width: number, height: number, probe?: string, on = browser!) => {
+      const context = await on.newContext({ viewport: { width, height } });
+      if (probe) await context.addInitScript({ content: probe });
+      const page = await context.newPage();
       await page.goto(url);
       return page;
     };
-    const studio = await open(running.url, 1440, 900);
+    // The test hooks expose the compositor, which the studio probe wraps (no benchmark code in the product).
+    const studio = await open(`${running.url}&lss-test-hooks`, 1440, 900, studioProbeJs);
     await importTemplate(studio);
+    await studio.evaluate(() => window.benchStudio.attach());
     const ticket = await studio.evaluate(async () => {
       const result = await window.studio!.getPublishTicket();
       if (!result.ok) throw new Error(result.error.message);
@@ -123,21 +176,28 @@ export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<L
     const publisher = await open(`${site.origin}/#${encodeURIComponent(JSON.stringify(ticket satisfies PublishTicket))}`, 1300, 760);
     await publisher.waitForFunction(() => window.benchPublisher?.status().phase === 'live', null, { timeout: 30_000 });
 
-    const viewer = await open(ticket.viewerUrls[0]!, 1300, 900);
-    await viewer.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 30_000 });
-    await viewer.evaluate(probeJs);
-    await sleep(options.rampUpMs ?? 4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
-
+    const openViewer = async (on: Browser) => {
+      const viewer = await open(ticket.viewerUrls[0]!, 1300, 900, probeJs, on);
+      await viewer.waitForFunction(() => performance.getEntriesByName('lss:first-frame').length > 0, null, { timeout: 30_000 });
+      await sleep(options.rampUpMs ?? 4_000); // simulcast ramps up to the top layer; the first seconds are not a steady state
+      return viewer;
+    };
+    const viewer = await openViewer(browser);
     const frames = await measureFrames(publisher, viewer, options.frames);
-    const pins = await measurePins(studio, viewer, options.pins);
+    const pinSameBrowser = await measurePins(studio, viewer, options.pins);
+    // Then one viewer again, in a browser process of its own, as in real life.
+    await viewer.context().close();
+    viewerBrowser = await launchBenchChromium();
+    const ownViewer = await openViewer(viewerBrowser);
+    const pinOwnBrowser = await measurePins(studio, ownViewer, options.pins);
     const health = await publisher.evaluate(() => window.benchPublisher.status().health);
     const drawRate = await publisher.evaluate(() => window.benchPublisher.drawRate());
     const framesByWidth: Record<string, number> = {};
     for (const f of frames.samples) framesByWidth[f.width] = (framesByWidth[f.width] ?? 0) + 1;
     return {
       browser: `Chromium ${browser.version()} (headless)`,
-      pinToCard: latency(pins.toCard),
-      pinToDom: latency(pins.toDom),
+      pinSameBrowser,
+      pinOwnBrowser,
       glassToGlass: latency(frames.samples.map((f) => f.glassToGlassMs)),
       receiveToDisplay: latency(frames.samples.flatMap((f) => (f.receiveToDisplayMs === null ? [] : [f.receiveToDisplayMs]))),
       unreadableFrames: frames.unreadable,
@@ -145,6 +205,7 @@ export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<L
       publisher: { drawRate, bitrateKbps: health?.bitrateKbps ?? null, layers: health?.videoLayers ?? 0, fps: health?.framesPerSecond ?? null },
     };
   } finally {
+    await viewerBrowser?.close();
     await browser?.close();
     await stop();
     await site.close();
