@@ -63,13 +63,15 @@ export const CATALOG_QUERIES = {
   countMatches: 'SELECT count(*) FROM catalog_search WHERE catalog_search MATCH ?',
   // Rank (bm25 with the column weights set in the migration) picks the page
   // inside FTS5; only those rows are joined to their variant and product.
+  // The rank itself is not selected: reading it for the page's rows runs
+  // bm25 again for each (0.2–0.9 ms a page). The join is nested loops with
+  // hits outermost (pinned by query-plans.test.ts), so rows keep rank order.
   rankedRows: `WITH hits AS (
-      SELECT rowid AS variant_id, rank FROM catalog_search WHERE catalog_search MATCH ?
+      SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH ?
       ORDER BY rank LIMIT ? OFFSET ?
     )
-    SELECT ${CATALOG_ROW_COLUMNS}, hits.rank AS rank
-    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
-    ORDER BY hits.rank`,
+    SELECT ${CATALOG_ROW_COLUMNS}
+    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id`,
   // Broad matches in catalog (import) order: FTS5 walks its doclist and stops after the page.
   catalogOrderRows: `WITH hits AS (
       SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH ?
@@ -94,24 +96,12 @@ export const CATALOG_QUERIES = {
       AND (p.title COLLATE NOCASE < @title OR p.id < @productId OR (p.id = @productId AND v.position < @position))
     ORDER BY p.title COLLATE NOCASE DESC, p.id DESC, v.position DESC
     LIMIT @limit`,
-  // Ranked keyset pages: every match is ranked anyway (at most RANKED_MATCHES_LIMIT of them);
-  // ties in rank are ordered by variant id, as FTS5 returns them to rankedRows.
-  rankedRowsAfter: `WITH hits AS (
-      SELECT rowid AS variant_id, rank FROM catalog_search
-      WHERE catalog_search MATCH @match AND (rank > @rank OR (rank = @rank AND rowid > @variantId))
-      ORDER BY rank, rowid LIMIT @limit
-    )
-    SELECT ${CATALOG_ROW_COLUMNS}, hits.rank AS rank
-    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
-    ORDER BY hits.rank, hits.variant_id`,
-  rankedRowsBefore: `WITH hits AS (
-      SELECT rowid AS variant_id, rank FROM catalog_search
-      WHERE catalog_search MATCH @match AND (rank < @rank OR (rank = @rank AND rowid < @variantId))
-      ORDER BY rank DESC, rowid DESC LIMIT @limit
-    )
-    SELECT ${CATALOG_ROW_COLUMNS}, hits.rank AS rank
-    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
-    ORDER BY hits.rank DESC, hits.variant_id DESC`,
+  // Ranked keyset pages: every match is ranked anyway (at most RANKED_MATCHES_LIMIT),
+  // so the page is found by the cursor row's place among all the ranked ids.
+  rankedIds: 'SELECT rowid FROM catalog_search WHERE catalog_search MATCH ? ORDER BY rank',
+  rowsByIds: `SELECT ${CATALOG_ROW_COLUMNS}
+    FROM json_each(?) j JOIN variants v ON v.id = j.value JOIN products p ON p.id = v.product_id
+    ORDER BY j.key`,
   // Catalog-order keyset pages: FTS5 starts its doclist walk at the rowid.
   catalogOrderRowsAfter: `WITH hits AS (
       SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH @match AND rowid > @variantId
@@ -160,8 +150,8 @@ export class CatalogStore {
   private readonly countMatchesUpTo;
   private readonly listRowsAfter;
   private readonly listRowsBefore;
-  private readonly rankedRowsAfter;
-  private readonly rankedRowsBefore;
+  private readonly rankedIds;
+  private readonly rowsByIds;
   private readonly catalogOrderRowsAfter;
   private readonly catalogOrderRowsBefore;
   private readonly productById;
@@ -180,16 +170,15 @@ export class CatalogStore {
     this.countProducts = db.prepare<[], number>('SELECT count(*) FROM products').pluck();
     this.listRows = db.prepare<[number, number], CatalogRowRecord>(CATALOG_QUERIES.listRows);
     this.countMatches = db.prepare<[string], number>(CATALOG_QUERIES.countMatches).pluck();
-    this.rankedRows = db.prepare<[string, number, number], RankedRecord>(CATALOG_QUERIES.rankedRows);
+    this.rankedRows = db.prepare<[string, number, number], CatalogRowRecord>(CATALOG_QUERIES.rankedRows);
     this.catalogOrderRows = db.prepare<[string, number, number], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRows);
     this.countMatchesUpTo = db.prepare<[string, number], number>(CATALOG_QUERIES.countMatchesUpTo).pluck();
     type TitleKey = { title: string; productId: number; position: number; limit: number };
-    type RankKey = { match: string; rank: number; variantId: number; limit: number };
     type IdKey = { match: string; variantId: number; limit: number };
     this.listRowsAfter = db.prepare<[TitleKey], CatalogRowRecord>(CATALOG_QUERIES.listRowsAfter);
     this.listRowsBefore = db.prepare<[TitleKey], CatalogRowRecord>(CATALOG_QUERIES.listRowsBefore);
-    this.rankedRowsAfter = db.prepare<[RankKey], RankedRecord>(CATALOG_QUERIES.rankedRowsAfter);
-    this.rankedRowsBefore = db.prepare<[RankKey], RankedRecord>(CATALOG_QUERIES.rankedRowsBefore);
+    this.rankedIds = db.prepare<[string], number>(CATALOG_QUERIES.rankedIds).pluck();
+    this.rowsByIds = db.prepare<[string], CatalogRowRecord>(CATALOG_QUERIES.rowsByIds);
     this.catalogOrderRowsAfter = db.prepare<[IdKey], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRowsAfter);
     this.catalogOrderRowsBefore = db.prepare<[IdKey], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRowsBefore);
     this.productById = db.prepare<[number], ProductRecord>('SELECT * FROM products WHERE id = ?');
@@ -247,9 +236,14 @@ export class CatalogStore {
     // A cursor keeps the order its page came in (the catalog may have changed since); else the count picks it.
     const order = cursor?.order ?? (counted <= RANKED_MATCHES_LIMIT ? 'rank' : 'catalog');
     let records: CatalogRowRecord[];
-    if (cursor?.order === 'rank') {
-      const key = { match, rank: cursor.rank, variantId: cursor.variantId, limit };
-      records = after ? this.rankedRowsAfter.all(key) : this.rankedRowsBefore.all(key).reverse();
+    if (cursor?.order === 'rank' && counted > RANKED_MATCHES_LIMIT) {
+      records = []; // the catalog changed and the query is now too broad to rank; the table reloads
+    } else if (cursor?.order === 'rank') {
+      const ids = this.rankedIds.all(match);
+      const at = ids.indexOf(cursor.variantId);
+      // A row no longer found (the catalog changed; the table reloads): nothing to page from.
+      const page = at < 0 ? [] : after ? ids.slice(at + 1, at + 1 + limit) : ids.slice(Math.max(0, at - limit), at);
+      records = page.length === 0 ? [] : this.rowsByIds.all(JSON.stringify(page));
     } else if (cursor?.order === 'catalog') {
       const key = { match, variantId: cursor.variantId, limit };
       records = after ? this.catalogOrderRowsAfter.all(key) : this.catalogOrderRowsBefore.all(key).reverse();
@@ -265,7 +259,7 @@ export class CatalogStore {
     total: number,
     totalIsExact: boolean,
     offset: number | null,
-    records: readonly (CatalogRowRecord & { rank?: number })[],
+    records: readonly CatalogRowRecord[],
     order: CatalogCursor['order'],
   ): CatalogPage {
     const firstRecord = records[0];
@@ -318,15 +312,11 @@ export class CatalogStore {
   }
 }
 
-/** A ranked search row carries its bm25 rank for the cursor. */
-type RankedRecord = CatalogRowRecord & { rank: number };
-
-function cursorOf(record: CatalogRowRecord & { rank?: number }, order: CatalogCursor['order']): CatalogCursor {
+function cursorOf(record: CatalogRowRecord, order: CatalogCursor['order']): CatalogCursor {
   switch (order) {
     case 'title':
       return { order, title: record.title, productId: record.product_id, position: record.position };
     case 'rank':
-      return { order, rank: record.rank ?? 0, variantId: record.variant_id };
     case 'catalog':
       return { order, variantId: record.variant_id };
   }

@@ -61,6 +61,13 @@ describe('query plans of the hot queries', () => {
     expect(fullScans(plan)).toEqual([]);
   });
 
+  it('ranked keyset page: its rows are fetched by primary key in the order of the ids given', () => {
+    const plan = planOf(CATALOG_QUERIES.rowsByIds, '[3,1,2]');
+    expect(plan).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(fullScans(plan)).toEqual([]);
+  });
+
   it('bounded search count: answered from the FTS index alone', () => {
     const plan = planOf(CATALOG_QUERIES.countMatchesUpTo, '"ts"*', 2_001);
     expect(plan).toContainEqual(expect.stringMatching(/^SCAN catalog_search VIRTUAL TABLE INDEX/));

@@ -83,12 +83,13 @@ export interface CatalogRow {
  * Where a row sits in the order its results come in, for keyset paging: pass
  * a page's `last` as `after` for the next page, its `first` as `before` for
  * the previous one. Listing (empty query) orders by product title, product
- * and variant position; a search by rank (bm25, then variant id) when it is
- * narrow enough to rank, else in catalog order (variant id).
+ * and variant position; a search by rank (bm25) when it is narrow enough to
+ * rank — the page is found by the row's place among the ranked matches —
+ * else in catalog order (variant id).
  */
 export type CatalogCursor =
   | { readonly order: 'title'; readonly title: string; readonly productId: number; readonly position: number }
-  | { readonly order: 'rank'; readonly rank: number; readonly variantId: number }
+  | { readonly order: 'rank'; readonly variantId: number }
   | { readonly order: 'catalog'; readonly variantId: number };
 
 export interface CatalogPage {

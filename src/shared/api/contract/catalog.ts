@@ -44,7 +44,7 @@ export const catalogCursorSchema = z.discriminatedUnion('order', [
   z
     .object({ order: z.literal('title'), title: z.string().max(100_000), productId: id, position: z.number().int().min(0) })
     .strict(),
-  z.object({ order: z.literal('rank'), rank: z.number(), variantId: id }).strict(),
+  z.object({ order: z.literal('rank'), variantId: id }).strict(),
   z.object({ order: z.literal('catalog'), variantId: id }).strict(),
 ]) satisfies z.ZodType<CatalogCursor>;
 
