@@ -48,7 +48,10 @@ export interface CatalogBenchmarkResult {
   readonly search: Latency;
   readonly searchByLength: Readonly<Record<string, Latency>>;
   readonly listFirstPage: Latency;
+  /** The page at offset variantRows - 1,000, asked for by OFFSET. */
   readonly listDeepPage: Latency;
+  /** The same page by keyset, after the previous page's last row (as the catalog table asks while scrolling). */
+  readonly listDeepPageKeyset: Latency;
 }
 
 /** Samples RSS while `work` runs: the highest resident memory seen, in MB. */
@@ -152,6 +155,13 @@ export async function runCatalogBenchmark(options: CatalogBenchmarkOptions): Pro
     const listFirstPage = latency(Array.from({ length: 50 }, () => time(() => store.search({ query: '', offset: 0, limit: 100 }))));
     const deep = Math.max(0, file.variantRows - 1_000);
     const listDeepPage = latency(Array.from({ length: 20 }, () => time(() => store.search({ query: '', offset: deep, limit: 100 }))));
+    // Walk to the page before it a page at a time, by keyset, keeping its last row's key.
+    let previous = store.search({ query: '', offset: 0, limit: 100 });
+    for (let start = 100; start < deep; start += 100) previous = store.search({ query: '', offset: 0, limit: 100, after: previous.last! });
+    const deepAfter = deep === 0 ? undefined : previous.last!;
+    const listDeepPageKeyset = latency(
+      Array.from({ length: 20 }, () => time(() => store.search({ query: '', offset: 0, limit: 100, after: deepAfter }))),
+    );
     db.close();
     return {
       file,
@@ -164,6 +174,7 @@ export async function runCatalogBenchmark(options: CatalogBenchmarkOptions): Pro
       searchByLength: Object.fromEntries([...byLength].sort().map(([k, v]) => [k, latency(v)])),
       listFirstPage,
       listDeepPage,
+      listDeepPageKeyset,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

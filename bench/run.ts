@@ -169,11 +169,13 @@ await section('catalog', async () => {
   console.log(row('ratio later-export re-import / import (save)', ratio(r.revised.saveMs / r.insert.saveMs)));
 
   inGroup('search');
-  console.log(`\nSearch as you type (limit 100, ranked, with total count), ${fmt(r.search.count, 0)} queries:`);
+  console.log(`\nSearch as you type (limit 100, ranked, with total count up to 2,000), ${fmt(r.search.count, 0)} queries:`);
   console.log(row('all queries', lat(r.search)));
   for (const [label, l] of Object.entries(r.searchByLength)) console.log(row(label, lat(l)));
   console.log(row('list, first page (empty query)', lat(r.listFirstPage)));
   console.log(row(`list, page at offset ${fmt(rows - 1000, 0)}`, lat(r.listDeepPage)));
+  console.log(row(`list, the same page by keyset (after page ${fmt((rows - 1000) / 100, 0)}'s last row)`, lat(r.listDeepPageKeyset)));
+  console.log(row('ratio deep page offset / keyset (p95)', ratio(r.listDeepPage.p95 / Math.max(r.listDeepPageKeyset.p95, 0.001), 1)));
   console.log(row('ratio p95 search / first list page', ratio(r.search.p95 / Math.max(r.listFirstPage.p95, 0.001), 1)));
 });
 

@@ -60,6 +60,7 @@ export interface ImageRecord {
 export interface CatalogRowRecord {
   product_id: number;
   variant_id: number;
+  position: number;
   title: string;
   option1: string | null;
   option2: string | null;
@@ -76,7 +77,7 @@ export interface CatalogRowRecord {
 
 /** Columns of CatalogRowRecord, for queries over `products p JOIN variants v`. */
 export const CATALOG_ROW_COLUMNS = `
-  p.id AS product_id, v.id AS variant_id, p.title, v.option1, v.option2, v.option3, v.sku, p.vendor,
+  p.id AS product_id, v.id AS variant_id, v.position, p.title, v.option1, v.option2, v.option3, v.sku, p.vendor,
   v.price, v.compare_at_price, p.currency, v.stock, p.status,
   COALESCE(v.image_url, (SELECT i.url FROM images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1)) AS image_url`;
 

@@ -4,7 +4,14 @@
  * Main process only; the one writer of the catalog tables.
  */
 import { StudioError } from '../../shared/api/result.js';
-import type { CatalogFormat, CatalogPage, CatalogRow, CatalogStats, ProductDetail } from '../../shared/domain/catalog.js';
+import type {
+  CatalogCursor,
+  CatalogFormat,
+  CatalogPage,
+  CatalogRow,
+  CatalogStats,
+  ProductDetail,
+} from '../../shared/domain/catalog.js';
 import { shownCurrency } from '../../shared/domain/money.js';
 import type { StudioDatabase } from '../db/open-database.js';
 import { CatalogImportWriter, type ImportOutcome } from './catalog-import-writer.js';
@@ -22,8 +29,15 @@ import type { ImportedProduct } from './import/types.js';
 
 export interface CatalogSearch {
   readonly query: string;
+  /** Where the page starts by position; ignored when `after` or `before` is given. */
   readonly offset: number;
   readonly limit: number;
+  /** Keyset paging: the rows after this one (a page's `last`)… */
+  readonly after?: CatalogCursor | undefined;
+  /** …or the rows before this one (a page's `first`), still in result order. */
+  readonly before?: CatalogCursor | undefined;
+  /** Count every match even for a broad search (slower); by default counting stops at SEARCH_COUNT_LIMIT. */
+  readonly exactTotal?: boolean;
 }
 
 export interface CatalogStoreOptions {
@@ -49,13 +63,15 @@ export const CATALOG_QUERIES = {
   countMatches: 'SELECT count(*) FROM catalog_search WHERE catalog_search MATCH ?',
   // Rank (bm25 with the column weights set in the migration) picks the page
   // inside FTS5; only those rows are joined to their variant and product.
+  // The rank itself is not selected: reading it for the page's rows runs
+  // bm25 again for each (0.2–0.9 ms a page). The join is nested loops with
+  // hits outermost (pinned by query-plans.test.ts), so rows keep rank order.
   rankedRows: `WITH hits AS (
-      SELECT rowid AS variant_id, rank FROM catalog_search WHERE catalog_search MATCH ?
+      SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH ?
       ORDER BY rank LIMIT ? OFFSET ?
     )
     SELECT ${CATALOG_ROW_COLUMNS}
-    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
-    ORDER BY hits.rank`,
+    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id`,
   // Broad matches in catalog (import) order: FTS5 walks its doclist and stops after the page.
   catalogOrderRows: `WITH hits AS (
       SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH ?
@@ -64,6 +80,43 @@ export const CATALOG_QUERIES = {
     SELECT ${CATALOG_ROW_COLUMNS}
     FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
     ORDER BY hits.variant_id`,
+  // Bounded count: stops reading the FTS doclists after `limit` matches.
+  countMatchesUpTo: 'SELECT count(*) FROM (SELECT 1 FROM catalog_search WHERE catalog_search MATCH ? LIMIT ?)',
+  // Keyset pages of the list: seek in products_by_title to the cursor's title,
+  // then skip the rows up to (title, product, position) — no OFFSET walk.
+  listRowsAfter: `SELECT ${CATALOG_ROW_COLUMNS}
+    FROM products p JOIN variants v ON v.product_id = p.id
+    WHERE p.title COLLATE NOCASE >= @title
+      AND (p.title COLLATE NOCASE > @title OR p.id > @productId OR (p.id = @productId AND v.position > @position))
+    ORDER BY p.title COLLATE NOCASE, p.id, v.position
+    LIMIT @limit`,
+  listRowsBefore: `SELECT ${CATALOG_ROW_COLUMNS}
+    FROM products p JOIN variants v ON v.product_id = p.id
+    WHERE p.title COLLATE NOCASE <= @title
+      AND (p.title COLLATE NOCASE < @title OR p.id < @productId OR (p.id = @productId AND v.position < @position))
+    ORDER BY p.title COLLATE NOCASE DESC, p.id DESC, v.position DESC
+    LIMIT @limit`,
+  // Ranked keyset pages: every match is ranked anyway (at most RANKED_MATCHES_LIMIT),
+  // so the page is found by the cursor row's place among all the ranked ids.
+  rankedIds: 'SELECT rowid FROM catalog_search WHERE catalog_search MATCH ? ORDER BY rank',
+  rowsByIds: `SELECT ${CATALOG_ROW_COLUMNS}
+    FROM json_each(?) j JOIN variants v ON v.id = j.value JOIN products p ON p.id = v.product_id
+    ORDER BY j.key`,
+  // Catalog-order keyset pages: FTS5 starts its doclist walk at the rowid.
+  catalogOrderRowsAfter: `WITH hits AS (
+      SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH @match AND rowid > @variantId
+      ORDER BY rowid LIMIT @limit
+    )
+    SELECT ${CATALOG_ROW_COLUMNS}
+    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
+    ORDER BY hits.variant_id`,
+  catalogOrderRowsBefore: `WITH hits AS (
+      SELECT rowid AS variant_id FROM catalog_search WHERE catalog_search MATCH @match AND rowid < @variantId
+      ORDER BY rowid DESC LIMIT @limit
+    )
+    SELECT ${CATALOG_ROW_COLUMNS}
+    FROM hits JOIN variants v ON v.id = hits.variant_id JOIN products p ON p.id = v.product_id
+    ORDER BY hits.variant_id DESC`,
 } as const;
 
 /**
@@ -74,6 +127,14 @@ export const CATALOG_QUERIES = {
  * looking at every match. The host narrows a broad query by typing on.
  */
 export const RANKED_MATCHES_LIMIT = 2_000;
+
+/**
+ * A search counts its matches up to this many and then says "2,000+": an
+ * exact count of a one-letter prefix reads half the index (2–6 ms), and the
+ * number is only there to tell the host whether to type on. It is also the
+ * ranking limit, so one bounded count decides both.
+ */
+export const SEARCH_COUNT_LIMIT = RANKED_MATCHES_LIMIT;
 
 /** How many products `iterateProducts` reads per round trip. */
 const PRODUCT_BATCH = 500;
@@ -86,6 +147,13 @@ export class CatalogStore {
   private readonly countMatches;
   private readonly rankedRows;
   private readonly catalogOrderRows;
+  private readonly countMatchesUpTo;
+  private readonly listRowsAfter;
+  private readonly listRowsBefore;
+  private readonly rankedIds;
+  private readonly rowsByIds;
+  private readonly catalogOrderRowsAfter;
+  private readonly catalogOrderRowsBefore;
   private readonly productById;
   private readonly variantsOfProduct;
   private readonly imagesOfProduct;
@@ -104,6 +172,15 @@ export class CatalogStore {
     this.countMatches = db.prepare<[string], number>(CATALOG_QUERIES.countMatches).pluck();
     this.rankedRows = db.prepare<[string, number, number], CatalogRowRecord>(CATALOG_QUERIES.rankedRows);
     this.catalogOrderRows = db.prepare<[string, number, number], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRows);
+    this.countMatchesUpTo = db.prepare<[string, number], number>(CATALOG_QUERIES.countMatchesUpTo).pluck();
+    type TitleKey = { title: string; productId: number; position: number; limit: number };
+    type IdKey = { match: string; variantId: number; limit: number };
+    this.listRowsAfter = db.prepare<[TitleKey], CatalogRowRecord>(CATALOG_QUERIES.listRowsAfter);
+    this.listRowsBefore = db.prepare<[TitleKey], CatalogRowRecord>(CATALOG_QUERIES.listRowsBefore);
+    this.rankedIds = db.prepare<[string], number>(CATALOG_QUERIES.rankedIds).pluck();
+    this.rowsByIds = db.prepare<[string], CatalogRowRecord>(CATALOG_QUERIES.rowsByIds);
+    this.catalogOrderRowsAfter = db.prepare<[IdKey], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRowsAfter);
+    this.catalogOrderRowsBefore = db.prepare<[IdKey], CatalogRowRecord>(CATALOG_QUERIES.catalogOrderRowsBefore);
     this.productById = db.prepare<[number], ProductRecord>('SELECT * FROM products WHERE id = ?');
     this.variantsOfProduct = db.prepare<[number], VariantRecord>(
       'SELECT * FROM variants WHERE product_id = ? ORDER BY position',
@@ -131,17 +208,70 @@ export class CatalogStore {
   /**
    * Variant rows: all of them by title for an empty query, else the rows
    * where every term matches as a prefix — best match first, or in catalog
-   * order when the query is still too broad to rank quickly.
+   * order when the query is still too broad to rank quickly. A page starts
+   * at `offset`, or after/before a row's cursor (keyset: as quick at the
+   * end of the catalog as at its start).
    */
-  search({ query, offset, limit }: CatalogSearch): CatalogPage {
+  search({ query, offset, limit, after, before, exactTotal = false }: CatalogSearch): CatalogPage {
+    const cursor = after ?? before;
+    const pageOffset = cursor ? null : offset;
     const match = matchExpression(query);
     if (match === null) {
-      return { total: this.countVariants.get() ?? 0, offset, rows: this.shownRows(this.listRows.all(limit, offset)) };
+      const total = this.countVariants.get() ?? 0;
+      let records: CatalogRowRecord[];
+      if (cursor?.order === 'title') {
+        const key = { title: cursor.title, productId: cursor.productId, position: cursor.position, limit };
+        records = after ? this.listRowsAfter.all(key) : this.listRowsBefore.all(key).reverse();
+      } else if (cursor) {
+        records = []; // a search's cursor: the query was cleared since, nothing of it is before or after
+      } else {
+        records = this.listRows.all(limit, offset);
+      }
+      return this.page(total, true, pageOffset, records, 'title');
     }
-    const total = this.countMatches.get(match) ?? 0;
-    if (total === 0) return { total, offset, rows: [] };
-    const rows = total <= RANKED_MATCHES_LIMIT ? this.rankedRows : this.catalogOrderRows;
-    return { total, offset, rows: this.shownRows(rows.all(match, limit, offset)) };
+    const counted = exactTotal ? (this.countMatches.get(match) ?? 0) : (this.countMatchesUpTo.get(match, SEARCH_COUNT_LIMIT + 1) ?? 0);
+    const totalIsExact = exactTotal || counted <= SEARCH_COUNT_LIMIT;
+    const total = totalIsExact ? counted : SEARCH_COUNT_LIMIT;
+    if (counted === 0) return this.page(0, true, pageOffset, [], 'catalog');
+    // A cursor keeps the order its page came in (the catalog may have changed since); else the count picks it.
+    const order = cursor?.order ?? (counted <= RANKED_MATCHES_LIMIT ? 'rank' : 'catalog');
+    let records: CatalogRowRecord[];
+    if (cursor?.order === 'rank' && counted > RANKED_MATCHES_LIMIT) {
+      records = []; // the catalog changed and the query is now too broad to rank; the table reloads
+    } else if (cursor?.order === 'rank') {
+      const ids = this.rankedIds.all(match);
+      const at = ids.indexOf(cursor.variantId);
+      // A row no longer found (the catalog changed; the table reloads): nothing to page from.
+      const page = at < 0 ? [] : after ? ids.slice(at + 1, at + 1 + limit) : ids.slice(Math.max(0, at - limit), at);
+      records = page.length === 0 ? [] : this.rowsByIds.all(JSON.stringify(page));
+    } else if (cursor?.order === 'catalog') {
+      const key = { match, variantId: cursor.variantId, limit };
+      records = after ? this.catalogOrderRowsAfter.all(key) : this.catalogOrderRowsBefore.all(key).reverse();
+    } else if (cursor) {
+      records = []; // a list cursor: the query was typed since
+    } else {
+      records = (order === 'rank' ? this.rankedRows : this.catalogOrderRows).all(match, limit, offset);
+    }
+    return this.page(total, totalIsExact, pageOffset, records, order);
+  }
+
+  private page(
+    total: number,
+    totalIsExact: boolean,
+    offset: number | null,
+    records: readonly CatalogRowRecord[],
+    order: CatalogCursor['order'],
+  ): CatalogPage {
+    const firstRecord = records[0];
+    const lastRecord = records[records.length - 1];
+    return {
+      total,
+      totalIsExact,
+      offset,
+      rows: this.shownRows(records),
+      first: firstRecord ? cursorOf(firstRecord, order) : null,
+      last: lastRecord ? cursorOf(lastRecord, order) : null,
+    };
   }
 
   findProduct(productId: number): ProductDetail | null {
@@ -179,6 +309,16 @@ export class CatalogStore {
       for (const p of products) yield toProductDetail(p, variants.get(p.id) ?? [], images.get(p.id) ?? []);
       afterId = last.id;
     }
+  }
+}
+
+function cursorOf(record: CatalogRowRecord, order: CatalogCursor['order']): CatalogCursor {
+  switch (order) {
+    case 'title':
+      return { order, title: record.title, productId: record.product_id, position: record.position };
+    case 'rank':
+    case 'catalog':
+      return { order, variantId: record.variant_id };
   }
 }
 

@@ -39,6 +39,41 @@ describe('query plans of the hot queries', () => {
     expect(fullScans(plan)).toEqual([]);
   });
 
+  it.each([
+    ['after', CATALOG_QUERIES.listRowsAfter, '>'],
+    ['before', CATALOG_QUERIES.listRowsBefore, '<'],
+  ])('catalog list, keyset page %s a row: seeks in the title index, no OFFSET walk and no sort', (_name, sql, op) => {
+    const plan = planOf(sql, { title: 'Mug', productId: 3, position: 1, limit: 100 });
+    expect(plan).toContain(`SEARCH p USING INDEX products_by_title (title${op}?)`);
+    expect(plan).toContain('SEARCH v USING INDEX variants_by_product (product_id=?)');
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it.each([
+    ['after', CATALOG_QUERIES.catalogOrderRowsAfter],
+    ['before', CATALOG_QUERIES.catalogOrderRowsBefore],
+  ])('search in catalog order, keyset page %s a row: FTS5 starts at the rowid and orders the page', (_name, sql) => {
+    const plan = planOf(sql, { match: '"ts"*', variantId: 7, limit: 100 });
+    expect(plan).toContainEqual(expect.stringMatching(/^SCAN catalog_search VIRTUAL TABLE INDEX \d+:M\d+[<>]/));
+    expect(plan).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it('ranked keyset page: its rows are fetched by primary key in the order of the ids given', () => {
+    const plan = planOf(CATALOG_QUERIES.rowsByIds, '[3,1,2]');
+    expect(plan).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it('bounded search count: answered from the FTS index alone', () => {
+    const plan = planOf(CATALOG_QUERIES.countMatchesUpTo, '"ts"*', 2_001);
+    expect(plan).toContainEqual(expect.stringMatching(/^SCAN catalog_search VIRTUAL TABLE INDEX/));
+    expect(fullScans(plan)).toEqual([]);
+  });
+
   it('re-import matching: by key through the unique index, by SKU through the SKU index', () => {
     expect(planOf(MATCH_QUERIES.byKey, 'shopify', 'tee')).toEqual([
       expect.stringMatching(/^SEARCH products USING COVERING INDEX sqlite_autoindex_products_\d \(source_format=\? AND source_key=\?\)/),

@@ -37,7 +37,7 @@ export interface CatalogTableProps {
  * from a 1280-pixel-wide window up: the variant and its SKU share a column.
  */
 export function CatalogTable({ pages, selected, onSelect, onOpen, onAdd, onKeyAction, stale, gridRef }: CatalogTableProps) {
-  const count = pages.total ?? 0;
+  const count = pages.total === null ? 0 : pages.rowCount;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => gridRef.current,

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogRow } from '../../shared/domain/catalog.js';
+import type { CatalogCursor, CatalogRow } from '../../shared/domain/catalog.js';
 import { isConnectionError, RELOAD_AFTER_CONNECTION_ERROR_MS } from '../api/connection-errors.js';
 import { useStudio, useStudioEvent } from '../api/studio-context.js';
+import { pageRequest, rowCountOf } from './catalog-paging.js';
 
 export const CATALOG_PAGE_SIZE = 200;
 
 export interface CatalogPages {
-  /** Rows matching the query; null until the first page has arrived. */
+  /** Rows matching the query; null until the first page has arrived. A lower bound when not `totalIsExact`. */
   readonly total: number | null;
+  /** False for a broad search counted only up to a limit: the total reads "2,000+". */
+  readonly totalIsExact: boolean;
+  /** Rows the table has room for: the total, or for a bounded one as far as the pages found so far (and a page more). */
+  readonly rowCount: number;
   /** The query the rows on screen belong to (lags the typed one until its first page arrives). */
   readonly shownQuery: string | null;
   readonly error: string | null;
@@ -20,6 +25,9 @@ export interface CatalogPages {
 interface Page {
   readonly generation: number;
   readonly rows: readonly CatalogRow[];
+  /** Sort keys of its first and last rows: the neighbouring pages are asked for by keyset from them. */
+  readonly first: CatalogCursor | null;
+  readonly last: CatalogCursor | null;
 }
 
 /**
@@ -39,11 +47,13 @@ export function useCatalogPages(query: string): CatalogPages {
   /** Set after a connection error: one reload once the studio can answer again. */
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refreshRef = useRef<() => void>(() => undefined);
-  const [snapshot, setSnapshot] = useState<{ total: number | null; shownQuery: string | null; error: string | null }>({
-    total: null,
-    shownQuery: null,
-    error: null,
-  });
+  const [snapshot, setSnapshot] = useState<{
+    total: number | null;
+    totalIsExact: boolean;
+    rowCount: number;
+    shownQuery: string | null;
+    error: string | null;
+  }>({ total: null, totalIsExact: true, rowCount: 0, shownQuery: null, error: null });
   const [, setVersion] = useState(0);
   const queryRef = useRef(query);
   queryRef.current = query;
@@ -55,7 +65,15 @@ export function useCatalogPages(query: string): CatalogPages {
       if (inFlight.current.has(key)) return;
       inFlight.current.add(key);
       const forQuery = queryRef.current;
-      void studio.searchCatalog({ query: forQuery, offset: page * CATALOG_PAGE_SIZE, limit: CATALOG_PAGE_SIZE }).then((result) => {
+      const from = pageRequest(
+        page,
+        (p) => {
+          const loaded = pages.current.get(p);
+          return loaded?.generation === gen ? loaded : undefined;
+        },
+        CATALOG_PAGE_SIZE,
+      );
+      void studio.searchCatalog({ query: forQuery, limit: CATALOG_PAGE_SIZE, ...from }).then((result) => {
         inFlight.current.delete(key);
         if (gen !== generation.current) return; // stale: the query or the catalog changed since
         if (!result.ok) {
@@ -75,8 +93,11 @@ export function useCatalogPages(query: string): CatalogPages {
         // First answer for a new query: the old query's rows are dropped now, not before.
         if (shownQuery.current !== forQuery) pages.current.clear();
         shownQuery.current = forQuery;
-        pages.current.set(page, { generation: gen, rows: result.value.rows });
-        setSnapshot({ total: result.value.total, shownQuery: forQuery, error: null });
+        const { rows, first, last, total, totalIsExact } = result.value;
+        pages.current.set(page, { generation: gen, rows, first, last });
+        const current = [...pages.current].filter(([, p]) => p.generation === gen);
+        const rowCount = rowCountOf(total, totalIsExact, current, CATALOG_PAGE_SIZE);
+        setSnapshot({ total, totalIsExact, rowCount, shownQuery: forQuery, error: null });
         setVersion((v) => v + 1);
       });
     },

@@ -3,6 +3,7 @@ import type { CatalogRow, ProductDetail } from '../../shared/domain/catalog.js';
 import { useStudio } from '../api/studio-context.js';
 import { AddToRundownPopover } from '../catalog/AddToRundownPopover.js';
 import { PicturesStatus } from '../catalog/PicturesStatus.js';
+import { resultCount } from '../catalog/catalog-paging.js';
 import { CatalogTable } from '../catalog/CatalogTable.js';
 import { ImportDialog } from '../catalog/ImportDialog.js';
 import { ProductDetailDrawer } from '../catalog/ProductDetailDrawer.js';
@@ -164,7 +165,7 @@ export function CatalogPanel() {
             }}
           />
           <span className="result-count" role="status" aria-live="polite">
-            {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'result' : 'results'}`}
+            {total === null ? '' : resultCount(total, pages.totalIsExact)}
           </span>
         </div>
         {notice && (

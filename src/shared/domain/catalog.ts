@@ -79,10 +79,32 @@ export interface CatalogRow {
   readonly status: ProductStatus;
 }
 
+/**
+ * Where a row sits in the order its results come in, for keyset paging: pass
+ * a page's `last` as `after` for the next page, its `first` as `before` for
+ * the previous one. Listing (empty query) orders by product title, product
+ * and variant position; a search by rank (bm25) when it is narrow enough to
+ * rank — the page is found by the row's place among the ranked matches —
+ * else in catalog order (variant id).
+ */
+export type CatalogCursor =
+  | { readonly order: 'title'; readonly title: string; readonly productId: number; readonly position: number }
+  | { readonly order: 'rank'; readonly variantId: number }
+  | { readonly order: 'catalog'; readonly variantId: number };
+
 export interface CatalogPage {
+  /**
+   * Rows matching: the exact number when `totalIsExact`, else a lower bound —
+   * a broad search is counted only up to a limit ("2,000+ results").
+   */
   readonly total: number;
-  readonly offset: number;
+  readonly totalIsExact: boolean;
+  /** The first row's place in the results when the page was asked for by offset; null for a keyset page. */
+  readonly offset: number | null;
   readonly rows: readonly CatalogRow[];
+  /** Sort keys of the first and last rows (null when there are none). */
+  readonly first: CatalogCursor | null;
+  readonly last: CatalogCursor | null;
 }
 
 export interface CatalogStats {

@@ -3,6 +3,7 @@ import { defineChannel, defineEvent } from '../channel.js';
 import {
   CATALOG_FIELDS,
   CATALOG_FORMATS,
+  type CatalogCursor,
   type CatalogField,
   type CatalogPage,
   type CatalogStats,
@@ -38,6 +39,15 @@ const importRequest = z
 
 const id = z.number().int().positive();
 
+/** A row's sort key (CatalogCursor): where a keyset page starts. */
+export const catalogCursorSchema = z.discriminatedUnion('order', [
+  z
+    .object({ order: z.literal('title'), title: z.string().max(100_000), productId: id, position: z.number().int().min(0) })
+    .strict(),
+  z.object({ order: z.literal('rank'), variantId: id }).strict(),
+  z.object({ order: z.literal('catalog'), variantId: id }).strict(),
+]) satisfies z.ZodType<CatalogCursor>;
+
 export const catalogChannels = {
   /** Dry run: what the import would do, with the first products, counts and row problems. Saves nothing. */
   previewImport: defineChannel<ImportPreview>()('studio:catalog:preview-import', importRequest),
@@ -48,7 +58,13 @@ export const catalogChannels = {
     'studio:catalog:cancel-import',
     z.object({ importId: z.string().max(100) }).strict(),
   ),
-  /** Variant rows, prefix search as you type over title, SKU, vendor, tags and option values. */
+  /**
+   * Variant rows, prefix search as you type over title, SKU, vendor, tags and
+   * option values. A page is asked for by `offset`, or (cheaply, however deep)
+   * by keyset: `after` a page's `last` cursor for the next page, `before` its
+   * `first` for the previous one. A broad search's total is counted only up
+   * to a limit (`totalIsExact` false); the empty query's total is exact.
+   */
   searchCatalog: defineChannel<CatalogPage>()(
     'studio:catalog:search',
     z
@@ -56,8 +72,12 @@ export const catalogChannels = {
         query: z.string().max(200).default(''),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
+        after: catalogCursorSchema.optional(),
+        before: catalogCursorSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((s) => !(s.after && s.before), { message: 'Ask for the page after a row or before one, not both.' })
+      .refine((s) => !((s.after || s.before) && s.offset > 0), { message: 'A keyset page takes no offset.' }),
   ),
   getProduct: defineChannel<ProductDetail>()('studio:catalog:get-product', z.object({ productId: id }).strict()),
   getCatalogStats: defineChannel<CatalogStats>()('studio:catalog:stats', z.undefined()),
