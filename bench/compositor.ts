@@ -12,12 +12,26 @@
  * recording — the window's MediaRecorder on the program picture and sound,
  * a chunk a second to main, which writes it to the disk — and the same
  * window is measured again; then Stop recording, and the MP4 is made.
+ *
+ * Against the bare floor (issue 20): a page of its own (bench/floor-page.ts)
+ * draws only what any compositor must for the same scene at 1920x1080 (the
+ * same fake camera, a cached card bitmap, one text line, a 640x360 copy every
+ * second tick). It and the studio (1920x1080, preview monitor on) take turns
+ * in the same browser, `rounds` windows each, the page not measured frozen
+ * (Page.setWebLifecycleState) so each has the cores to itself. The ratio
+ * studio p95 / floor p95 (whole ticks: with the preview) is what counts on
+ * any machine; bench/floor-gate.ts compares it with this machine's recorded
+ * ratio. COMPOSITOR_PROFILE=DIR writes a CPU profile of each page's first
+ * window there (studio.cpuprofile, floor.cpuprofile).
  */
 import type { Browser, Page } from '@playwright/test';
 import { startStudio } from '../e2e/studio-fixture.js';
+import path from 'node:path';
 import type { Compositor, FrameStats, Resolution } from '../src/renderer/compositor/compositor.js';
 import type { Recording } from '../src/shared/domain/recording.js';
-import { launchBenchChromium } from './chromium-bench.js';
+import { bundleBrowserScript, launchBenchChromium, profilePage, servePublisherPage, setPageFrozen } from './chromium-bench.js';
+import { machineLine } from './figures.js';
+import { decide, describeVerdict, readRecords, withRecord, writeRecords, GATE_FILE } from './floor-gate.js';
 import { waitUntil } from './live-studio-setup.js';
 import { figure, fmt, ratio, readings, record, row, type Reading } from './report-format.js';
 
@@ -31,6 +45,8 @@ export interface CompositorBenchmarkResult {
     /** The saved recording: what the window recorded, its length and size. */
     readonly saved: Pick<Recording, 'mimeType' | 'durationMs' | 'bytes'>;
   };
+  /** 1920x1080, preview monitor on: the studio's windows and the floor page's, taken in turns. */
+  readonly floor: { readonly studio: readonly FrameStats[]; readonly floor: readonly FrameStats[] };
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -66,9 +82,37 @@ async function measureWhileRecording(page: Page, windowMs: number): Promise<Fram
   return { ...on, saved };
 }
 
-/** `windowMs`: how long frames are measured at each resolution (10 s unless given). */
-export async function runCompositorBenchmark({ windowMs = 10_000 } = {}): Promise<CompositorBenchmarkResult> {
+interface FloorHooks {
+  benchFloor: { ready: Promise<void>; resetFrameStats(): void; frameStats(): FrameStats };
+}
+
+/** A page measured alone: the other one frozen, this one running again for `settleMs` before its window starts. */
+async function measureAlone(page: Page, other: Page, windowMs: number, take: (page: Page, windowMs: number) => Promise<FrameStats>, profile?: string): Promise<FrameStats> {
+  await setPageFrozen(other, true);
+  await setPageFrozen(page, false);
+  await page.waitForTimeout(Math.min(2_000, windowMs));
+  if (!profile) return take(page, windowMs);
+  let stats: FrameStats | null = null;
+  await profilePage(page, profile, async () => {
+    stats = await take(page, windowMs);
+  });
+  return stats!;
+}
+
+const measureFloor = async (page: Page, windowMs: number): Promise<FrameStats> => {
+  await page.evaluate(() => (window as unknown as FloorHooks).benchFloor.resetFrameStats());
+  await page.waitForTimeout(windowMs);
+  return page.evaluate(() => (window as unknown as FloorHooks).benchFloor.frameStats());
+};
+
+/**
+ * `windowMs`: how long frames are measured at each resolution (10 s unless given); `rounds`: windows of the
+ * studio and of the floor page each, in turns, at 1920x1080.
+ */
+export async function runCompositorBenchmark({ windowMs = 10_000, rounds = 3 } = {}): Promise<CompositorBenchmarkResult> {
   const { studio, stop } = await startStudio(['--sfu-port', '0'], { demo: true });
+  const floorSite = await servePublisherPage(await bundleBrowserScript('floor-page.ts', 'esm'));
+  const profileDir = process.env.COMPOSITOR_PROFILE;
   let browser: Browser | null = null;
   try {
     browser = await launchBenchChromium({ fakeMedia: true });
@@ -93,9 +137,22 @@ export async function runCompositorBenchmark({ windowMs = 10_000 } = {}): Promis
         recording = { off: byResolution[resolution], on, saved: { mimeType: saved.mimeType, durationMs: saved.durationMs, bytes: saved.bytes } };
       }
     }
-    return { browser: `Chromium ${browser.version()}`, byResolution, recording: recording! };
+
+    // The studio is at 1920x1080 now; the floor page joins in a page of its own and the two take turns.
+    const floorPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await floorPage.goto(floorSite.origin);
+    await floorPage.waitForFunction(() => 'benchFloor' in window);
+    await floorPage.evaluate(() => (window as unknown as FloorHooks).benchFloor.ready);
+    const floor: { studio: FrameStats[]; floor: FrameStats[] } = { studio: [], floor: [] };
+    for (let i = 0; i < rounds; i++) {
+      const profile = (name: string) => (profileDir && i === 0 ? path.join(profileDir, `${name}.cpuprofile`) : undefined);
+      floor.floor.push(await measureAlone(floorPage, page, windowMs, measureFloor, profile('floor')));
+      floor.studio.push(await measureAlone(page, floorPage, windowMs, measure, profile('studio')));
+    }
+    return { browser: `Chromium ${browser.version()}`, byResolution, recording: recording!, floor };
   } finally {
     await browser?.close();
+    await floorSite.close();
     await stop();
   }
 }
@@ -107,8 +164,35 @@ function frameStats(s: FrameStats): Reading {
   return readings`program frame p50 ${ms(s.p50, 'program frame p50')}  p95 ${ms(s.p95, 'program frame p95')}   with preview monitor p50 ${ms(s.tickP50, 'with preview monitor p50')}  p95 ${ms(s.tickP95, 'with preview monitor p95')}   ${fps} (n=${s.frames})`;
 }
 
-export async function printCompositorBenchmark(options: { windowMs?: number } = {}): Promise<void> {
-  const r = await runCompositorBenchmark(options);
+/** The median of a few windows' figure (the middle one; of two, the mean). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Several windows as one: the median of each percentile and rate, late and missed frames summed. */
+function pooled(windows: readonly FrameStats[]): FrameStats {
+  const of = (pick: (s: FrameStats) => number) => median(windows.map(pick));
+  const sum = (pick: (s: FrameStats) => number) => windows.reduce((n, s) => n + pick(s), 0);
+  return { p50: of((s) => s.p50), p95: of((s) => s.p95), tickP50: of((s) => s.tickP50), tickP95: of((s) => s.tickP95), fps: of((s) => s.fps), frames: sum((s) => s.frames), late: sum((s) => s.late), missed: sum((s) => s.missed) };
+}
+
+function floorStats(s: FrameStats): Reading {
+  const fps = figure(s.fps, 'fps', `${s.fps.toFixed(1)} fps`).as('frame rate');
+  const late = figure(s.late, 'frames', String(s.late)).as('late');
+  const missed = figure(s.missed, 'frames', String(s.missed)).as('missed');
+  return readings`p50 ${ms(s.p50, 'p50')}  p95 ${ms(s.p95, 'p95')}   with preview p50 ${ms(s.tickP50, 'with preview p50')}  p95 ${ms(s.tickP95, 'with preview p95')}   late ${late}  missed ${missed}  ${fps} (n=${s.frames})`;
+}
+
+/**
+ * `gate`: 'enforce' fails the benchmark when the studio/floor ratio is over 25 % worse than this machine's
+ * recorded one; 'record' makes this run's ratio the recorded one; 'report' (smoke runs: tiny windows mean
+ * nothing) compares and prints but never fails.
+ */
+export async function printCompositorBenchmark(options: { windowMs?: number; rounds?: number; gate?: 'enforce' | 'record' | 'report' } = {}): Promise<void> {
+  const { gate = 'report', ...run } = options;
+  const r = await runCompositorBenchmark(run);
   console.log(`\nCompositor, Canvas 2D, 3 layers (camera, product card, lower third), ${r.browser} headless, software rendering:`);
   for (const [resolution, s] of Object.entries(r.byResolution)) {
     const stats = frameStats(s);
@@ -124,6 +208,24 @@ export async function printCompositorBenchmark(options: { windowMs?: number } = 
   console.log(row('ratio on / off, program frame p95', ratio(on.p95 / off.p95)));
   console.log(row('ratio on / off, with preview p95', ratio(on.tickP95 / off.tickP95)));
   console.log(row('ratio on / off, frame rate', ratio(on.fps / off.fps)));
+
+  const studio = pooled(r.floor.studio);
+  const floor = pooled(r.floor.floor);
+  const floorRatio = studio.tickP95 / floor.tickP95;
+  console.log(`\nStudio against the bare floor page (bench/floor-page.ts), 1920x1080, ${r.floor.studio.length} windows each in turns (medians; late: a tick over 33.3 ms, missed: a frame slot with no frame):`);
+  console.log(row('studio, preview monitor on', floorStats(studio)));
+  console.log(row('bare floor, 640x360 copy', floorStats(floor)));
+  console.log(row('ratio studio / floor, p50 with preview', ratio(studio.tickP50 / floor.tickP50)));
+  console.log(row('ratio studio / floor, p95 with preview', ratio(floorRatio)));
+  const records = readRecords();
+  const verdict = decide(records, machineLine, floorRatio);
+  console.log(`  gate (${path.basename(GATE_FILE)}, this machine): ${describeVerdict(verdict)}${gate === 'report' ? ' (smoke run: not enforced)' : ''}`);
+  if (gate === 'record') {
+    writeRecords(withRecord(records, machineLine, { ratio: floorRatio, studioP95: studio.tickP95, floorP95: floor.tickP95, recorded: new Date().toISOString() }));
+    console.log(`  recorded ${floorRatio.toFixed(2)} for this machine in ${GATE_FILE}`);
+  } else if (gate === 'enforce' && verdict.kind === 'regressed') {
+    throw new Error(`studio/floor p95 ratio ${floorRatio.toFixed(2)} is over 25 % worse than recorded (${verdict.previous.toFixed(2)}) on this machine`);
+  }
 }
 
 // `tsx bench/compositor.ts` runs it alone.

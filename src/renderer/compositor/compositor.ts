@@ -7,10 +7,13 @@ import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
 import { GuestPictures, type GuestPicture } from './draw-people.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
-import { fitSource, percentile, toPixels } from './layout.js';
+import { fitSource, toPixels } from './layout.js';
 import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
 import { VideoFrames } from './video-frames.js';
 import { PaintCache } from './paint-cache.js';
+import { FrameWindow, type FrameStats } from './frame-stats.js';
+
+export type { FrameStats } from './frame-stats.js';
 
 /**
  * The built-in compositor (runs in the renderer; no React). It owns the
@@ -43,18 +46,6 @@ export interface OverlayState {
   readonly auction: AuctionOverlay | null;
 }
 
-export interface FrameStats {
-  /** Drawing the program frame (ms). */
-  readonly p50: number;
-  readonly p95: number;
-  /** The whole tick: program plus the preview monitor (ms). */
-  readonly tickP50: number;
-  readonly tickP95: number;
-  readonly frames: number;
-  /** Frames drawn per second over the window (the clock's real rate). */
-  readonly fps: number;
-}
-
 /** Another output drawn on the same frame clock (vertical-output.ts), right after the program and inside its measured time. */
 export interface ExtraOutput {
   render(now: number): void;
@@ -64,8 +55,6 @@ interface Fade {
   readonly from: Scene;
   readonly start: number;
 }
-
-const FRAME_HISTORY = 300;
 
 function videoFor(track: MediaStreamTrack): HTMLVideoElement {
   const video = document.createElement('video');
@@ -98,9 +87,8 @@ export class Compositor {
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
   private auctionShown: AuctionOnVideo | null = null;
-  private frameTimes: number[] = [];
-  private tickTimes: number[] = [];
-  private tickStarts: number[] = [];
+  /** Draw times of the last ticks (frameStats). */
+  private readonly timings = new FrameWindow(1000 / FPS);
   private tick = 0;
   private slate = false;
   private extra: ExtraOutput | null = null;
@@ -198,24 +186,12 @@ export class Compositor {
 
   /** Draw time of the program frame (ms), over the last ten seconds. */
   frameStats(): FrameStats {
-    const sorted = [...this.frameTimes].sort((a, b) => a - b);
-    const ticks = [...this.tickTimes].sort((a, b) => a - b);
-    const span = (this.tickStarts.at(-1) ?? 0) - (this.tickStarts[0] ?? 0);
-    return {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      tickP50: percentile(ticks, 50),
-      tickP95: percentile(ticks, 95),
-      frames: sorted.length,
-      fps: span > 0 ? ((this.tickStarts.length - 1) * 1000) / span : 0,
-    };
+    return this.timings.stats();
   }
 
   /** Starts a new measuring window (after a resolution or scene change). */
   resetFrameStats(): void {
-    this.frameTimes = [];
-    this.tickTimes = [];
-    this.tickStarts = [];
+    this.timings.reset();
   }
 
   dispose(): void {
@@ -247,16 +223,10 @@ export class Compositor {
     this.ctx.globalAlpha = 1;
     this.drawFrameOverlays(this.ctx, width, height);
     this.extra?.render(started);
-    this.frameTimes.push(performance.now() - started);
+    const programMs = performance.now() - started;
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
     if (++this.tick % 2 === 0) this.renderPreview();
-    this.tickTimes.push(performance.now() - started);
-    this.tickStarts.push(started);
-    if (this.frameTimes.length > FRAME_HISTORY) {
-      this.frameTimes.shift();
-      this.tickTimes.shift();
-      this.tickStarts.shift();
-    }
+    this.timings.add(started, programMs, performance.now() - started);
   }
 
   private renderPreview(): void {
