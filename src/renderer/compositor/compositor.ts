@@ -1,5 +1,5 @@
 import type { AuctionOverlay } from '../live/auction-view.js';
-import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
+import { dealPhase } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
 import { cardPictureSrc } from '../ui/safe-url.js';
@@ -79,10 +79,12 @@ export class Compositor {
   private readonly frames = new VideoFrames();
   /** Guests on air, in slot order (draw-people.ts). */
   private readonly guests = new GuestPictures(this.frames);
-  /** Overlays painted once while they look the same (the card). */
+  /** Overlays painted once while they look the same (the card, the lower third, title cards). */
   private readonly paintings = new PaintCache();
   /** The card last drawn and its serial number (a new card object is a new look). */
   private cardLook: { card: ProductCard | null; serial: number } = { card: null, serial: 0 };
+  /** The card's picture address, for the card it was worked out for. */
+  private pictureSrc: { card: ProductCard | null; url: string | null } = { card: null, url: null };
   private readonly images = new Map<string, HTMLImageElement>();
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
@@ -277,10 +279,19 @@ export class Compositor {
         if (audience === 'viewers' && shown) this.auctionShown = shown;
         return;
       }
-      case 'lower-third':
-        return drawLowerThird(ctx, rect, this.overlay.hostName);
-      case 'text':
-        return drawTextCard(ctx, rect, source.text, source.subtitle, this.countdown());
+      case 'lower-third': {
+        const hostName = this.overlay.hostName;
+        if (!hostName) return;
+        // Painted once per name and place; a pixel of bleed for the edges' smoothing.
+        return this.paintings.draw(ctx, layer.id, rect, 1, [hostName], (target) => drawLowerThird(target, rect, hostName));
+      }
+      case 'text': {
+        // Repainted when its words change and each second of a countdown.
+        const left = this.countdownSeconds();
+        return this.paintings.draw(ctx, layer.id, rect, 1, [source.text, source.subtitle ?? null, left], (target) =>
+          drawTextCard(target, rect, source.text, source.subtitle, left === null ? null : countdownText(left)),
+        );
+      }
       case 'guest':
         return this.guests.drawSlot(ctx, source.slot, layer, rect);
       case 'people-grid':
@@ -300,10 +311,11 @@ export class Compositor {
     const picture = this.productPicture();
     const pictureReady = picture !== null && picture.complete && picture.naturalWidth > 0;
     const deal = dealPhase(card.deal, now);
-    const dealLook = deal.kind === 'running' ? formatCountdown(deal.remainingMs) : deal.kind;
+    // The countdown's shown second (formatCountdown's: whole seconds rounded up), or the deal's phase.
+    const dealLook = deal.kind === 'running' ? Math.max(0, Math.ceil(deal.remainingMs / 1000)) : deal.kind;
     if (this.cardLook.card !== card) this.cardLook = { card, serial: this.cardLook.serial + 1 };
     // The shadow reaches a unit (rect.w / 24) beyond the card's box.
-    this.paintings.draw(ctx, rect, Math.ceil(rect.w / 12), `${this.cardLook.serial}|${pictureReady}|${dealLook}`, (target) =>
+    this.paintings.draw(ctx, CARD_SLOT, rect, Math.ceil(rect.w / 12), [this.cardLook.serial, pictureReady, dealLook], (target) =>
       drawProductCard(target, rect, card, picture, now),
     );
   }
@@ -318,7 +330,9 @@ export class Compositor {
   private productPicture(): HTMLImageElement | null {
     const card = this.overlay.card;
     // The kept picture comes from the studio's own origin: it always draws (the store's address needs CORS).
-    const url = card ? cardPictureSrc(card) : null;
+    // Worked out once per card (it parses a URL), not on every frame.
+    if (this.pictureSrc.card !== card) this.pictureSrc = { card, url: card ? cardPictureSrc(card) : null };
+    const url = this.pictureSrc.url;
     if (!url) return null;
     const picture = videoPicture(url);
     return picture.state === 'ready' ? picture.image : null;
@@ -336,12 +350,20 @@ export class Compositor {
     return image;
   }
 
-  private countdown(): string | null {
+  /** Whole seconds left on title cards' countdown; null: none. */
+  private countdownSeconds(): number | null {
     const to = this.overlay.countdownTo;
     if (to === null) return null;
-    const left = Math.max(0, Math.ceil((to - Date.now()) / 1000));
-    return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    return Math.max(0, Math.ceil((to - Date.now()) / 1000));
   }
+}
+
+/** The pinned card's painting (one card per scene). */
+const CARD_SLOT = '\u0000card';
+
+/** "4:05": a title card's countdown. */
+function countdownText(left: number): string {
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
 }
 
 function drawHandles(ctx: CanvasRenderingContext2D, r: ReturnType<typeof toPixels>): void {
