@@ -64,19 +64,6 @@ export async function servePublisherPage(js: string): Promise<{ origin: string; 
   };
 }
 
-/**
- * Freezes a page (its tasks, timers and workers stop: Page.setWebLifecycleState) or lets it run again, so a
- * page measured alone in a window does not share the cores with another page of the same browser.
- */
-export async function setPageFrozen(page: Page, frozen: boolean): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' });
-  } finally {
-    await cdp.detach();
-  }
-}
-
 /** Runs `during` with the page's main thread sampled by V8's profiler (every `intervalUs`); writes the .cpuprofile JSON to `file`. */
 export async function profilePage(page: Page, file: string, during: () => Promise<void>, intervalUs = 250): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

@@ -17,19 +17,19 @@
  * draws only what any compositor must for the same scene at 1920x1080 (the
  * same fake camera, a cached card bitmap, one text line, a 640x360 copy every
  * second tick). It and the studio (1920x1080, preview monitor on) take turns
- * in the same browser, `rounds` windows each, the page not measured frozen
- * (Page.setWebLifecycleState) so each has the cores to itself. The ratio
+ * in the same browser, `rounds` windows each, each page opened for its
+ * window and closed after it, so each has the browser to itself. The ratio
  * studio p95 / floor p95 (whole ticks: with the preview) is what counts on
  * any machine; bench/floor-gate.ts compares it with this machine's recorded
  * ratio. COMPOSITOR_PROFILE=DIR adds one more window of each page, not
  * counted, under V8's profiler: studio.cpuprofile and floor.cpuprofile there.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startStudio } from '../e2e/studio-fixture.js';
 import path from 'node:path';
 import type { Compositor, FrameStats, Resolution } from '../src/renderer/compositor/compositor.js';
 import type { Recording } from '../src/shared/domain/recording.js';
-import { bundleBrowserScript, launchBenchChromium, profilePage, servePublisherPage, setPageFrozen } from './chromium-bench.js';
+import { bundleBrowserScript, launchBenchChromium, profilePage, servePublisherPage } from './chromium-bench.js';
 import { machineLine } from './figures.js';
 import { decide, describeVerdict, readRecords, withRecord, writeRecords, GATE_FILE } from './floor-gate.js';
 import { waitUntil } from './live-studio-setup.js';
@@ -82,14 +82,36 @@ async function measureWhileRecording(page: Page, windowMs: number): Promise<Fram
   return { ...on, saved };
 }
 
+/**
+ * The studio UI with the camera on, a product pinned and "Camera + product card" on air (F2, Take). `first`:
+ * a new studio (the host's name is set, the pin pressed); later pages find both kept by the studio.
+ */
+async function openStudio(context: BrowserContext, url: string, first: boolean): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}&lss-test-hooks`);
+  if (first) await page.evaluate(() => window.studio!.updateSettings({ hostName: 'Ana from Field Goods' }));
+  // A later page turns the camera on by itself (the studio remembers it was on).
+  const turnOn = page.getByRole('button', { name: 'Turn on camera and microphone' });
+  const cameraOk = page.getByTestId('check-camera').and(page.locator('[data-state="ok"]'));
+  await turnOn.or(cameraOk).first().waitFor({ timeout: 15_000 });
+  if (await turnOn.isVisible()) await turnOn.click();
+  await cameraOk.waitFor({ timeout: 15_000 });
+  if (first) await page.getByRole('grid', { name: 'Products' }).getByRole('button', { name: /^Pin / }).first().click();
+  await page.getByTestId('pinned-title').waitFor();
+  // "Camera + product card" into preview (F2), then Take. A later page has it on air already (Take is then
+  // disabled, and the preview shows the same scene: camera, card and lower third, as the first page's does).
+  await page.keyboard.press('F2');
+  const take = page.getByRole('button', { name: 'Take' });
+  if (first || (await take.isEnabled())) await take.click();
+  return page;
+}
+
 interface FloorHooks {
   benchFloor: { ready: Promise<void>; resetFrameStats(): void; frameStats(): FrameStats };
 }
 
-/** A page measured alone: the other one frozen, this one running again for `settleMs` before its window starts. */
-async function measureAlone(page: Page, other: Page, windowMs: number, take: (page: Page, windowMs: number) => Promise<FrameStats>, profile?: string): Promise<FrameStats> {
-  await setPageFrozen(other, true);
-  await setPageFrozen(page, false);
+/** `take` after `settleMs`, under V8's profiler when `profile` names a file. */
+async function measureSettled(page: Page, windowMs: number, take: (page: Page, windowMs: number) => Promise<FrameStats>, profile?: string): Promise<FrameStats> {
   await page.waitForTimeout(Math.min(2_000, windowMs));
   if (!profile) return take(page, windowMs);
   let stats: FrameStats | null = null;
@@ -116,16 +138,8 @@ export async function runCompositorBenchmark({ windowMs = 10_000, rounds = 3 } =
   let browser: Browser | null = null;
   try {
     browser = await launchBenchChromium({ fakeMedia: true });
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(`${studio.url}&lss-test-hooks`);
-    await page.evaluate(() => window.studio!.updateSettings({ hostName: 'Ana from Field Goods' }));
-    await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-    await page.getByTestId('check-camera').and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
-    await page.getByRole('grid', { name: 'Products' }).getByRole('button', { name: /^Pin / }).first().click();
-    await page.getByTestId('pinned-title').waitFor();
-    // "Camera + product card" into preview (F2), then Take.
-    await page.keyboard.press('F2');
-    await page.getByRole('button', { name: 'Take' }).click();
+    const studioContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    let page = await openStudio(studioContext, studio.url, true);
 
     const byResolution = {} as Record<Resolution, FrameStats>;
     let recording: CompositorBenchmarkResult['recording'] | null = null;
@@ -138,20 +152,29 @@ export async function runCompositorBenchmark({ windowMs = 10_000, rounds = 3 } =
       }
     }
 
-    // The studio is at 1920x1080 now; the floor page joins in a page of its own and the two take turns.
-    const floorPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await floorPage.goto(floorSite.origin);
-    await floorPage.waitForFunction(() => 'benchFloor' in window);
-    await floorPage.evaluate(() => (window as unknown as FloorHooks).benchFloor.ready);
+    // The floor page and the studio at 1920x1080 take turns, each page alone in the browser: the other one is
+    // closed (a frozen page, Page.setWebLifecycleState, was measured to keep drawing).
+    await page.close();
+    const floorContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const floor: { studio: FrameStats[]; floor: FrameStats[] } = { studio: [], floor: [] };
-    for (let i = 0; i < rounds; i++) {
-      floor.floor.push(await measureAlone(floorPage, page, windowMs, measureFloor));
-      floor.studio.push(await measureAlone(page, floorPage, windowMs, measure));
-    }
-    if (profileDir) {
-      // One more window each under the profiler, not counted (sampling slows a page down).
-      await measureAlone(floorPage, page, windowMs, measureFloor, path.join(profileDir, 'floor.cpuprofile'));
-      await measureAlone(page, floorPage, windowMs, measure, path.join(profileDir, 'studio.cpuprofile'));
+    const windows = rounds + (profileDir ? 1 : 0);
+    for (let i = 0; i < windows; i++) {
+      // With COMPOSITOR_PROFILE one more window each, under the profiler and not counted (sampling slows a page down).
+      const profile = (name: string) => (i === rounds && profileDir ? path.join(profileDir, `${name}.cpuprofile`) : undefined);
+      const floorPage = await floorContext.newPage();
+      await floorPage.goto(floorSite.origin);
+      await floorPage.waitForFunction(() => 'benchFloor' in window);
+      await floorPage.evaluate(() => (window as unknown as FloorHooks).benchFloor.ready);
+      const floorStats = await measureSettled(floorPage, windowMs, measureFloor, profile('floor'));
+      await floorPage.close();
+      page = await openStudio(studioContext, studio.url, false);
+      await page.evaluate(() => (window as unknown as { __lssCompositor: Compositor }).__lssCompositor.setResolution('1920x1080'));
+      const studioStats = await measureSettled(page, windowMs, measure, profile('studio'));
+      await page.close();
+      if (i < rounds) {
+        floor.floor.push(floorStats);
+        floor.studio.push(studioStats);
+      }
     }
     return { browser: `Chromium ${browser.version()}`, byResolution, recording: recording!, floor };
   } finally {

@@ -3,7 +3,8 @@
  * bench/compositor.ts on its own origin: not part of the product). What any
  * compositor must do for the studio's "Camera + product card" at 1920x1080,
  * and nothing else: the same fake camera (asked for as the studio asks:
- * publish-media.ts's cameraConstraints), drawn over the whole canvas; a card
+ * publish-media.ts's cameraConstraints), converted once a tick and drawn
+ * over the whole canvas; a card
  * bitmap painted once and drawn every frame where the studio's card goes;
  * one line of text where the host's name goes; a 640x360 copy of the frame
  * into a canvas on the page every second tick (the preview monitor's size
@@ -81,6 +82,9 @@ function paintCard(): { bitmap: HTMLCanvasElement; x: number; y: number } {
 }
 
 const card = paintCard();
+/** The camera's frame of this tick, converted at its own size. */
+const camera = document.createElement('canvas');
+const cameraCtx = camera.getContext('2d', { alpha: false })!;
 const timings = new FrameWindow(1000 / FPS);
 let video: HTMLVideoElement | null = null;
 let tick = 0;
@@ -89,7 +93,19 @@ function renderFrame(): void {
   const started = performance.now();
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
-  if (video) ctx.drawImage(video, 0, 0, video.videoWidth, video.videoHeight, 0, 0, WIDTH, HEIGHT);
+  if (video) {
+    // As the studio draws a camera (video-frames.ts): its frame converted at its own size, then that bitmap
+    // scaled. Drawing the <video> itself converts and rasterizes at 1920x1080 inside the call, where drawing a
+    // canvas is recorded and rasterized when the canvas is flushed, outside the timed tick: the two pages
+    // would not be timing the same work.
+    const { videoWidth: w, videoHeight: h } = video;
+    if (camera.width !== w || camera.height !== h) {
+      camera.width = w;
+      camera.height = h;
+    }
+    cameraCtx.drawImage(video, 0, 0, w, h);
+    ctx.drawImage(camera, 0, 0, w, h, 0, 0, WIDTH, HEIGHT);
+  }
   ctx.drawImage(card.bitmap, card.x, card.y);
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#ffffff';
