@@ -4,6 +4,7 @@
  * `page.evaluate`, the publisher page served, and a page's clock offset to the system clock.
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -61,4 +62,19 @@ export async function servePublisherPage(js: string): Promise<{ origin: string; 
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Runs `during` with the page's main thread sampled by V8's profiler (every `intervalUs`); writes the .cpuprofile JSON to `file`. */
+export async function profilePage(page: Page, file: string, during: () => Promise<void>, intervalUs = 250): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+    await cdp.send('Profiler.start');
+    await during();
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+  } finally {
+    await cdp.detach();
+  }
 }

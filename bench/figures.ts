@@ -31,6 +31,9 @@ export const machine: Machine = {
   os: `${os.type()} ${os.release()}`,
 };
 
+/** The machine as the benchmark prints it ("Machine" line): the key the compositor's gate records its figures under (bench/floor-gate.ts). */
+export const machineLine = `${machine.cpu}, ${machine.cores} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM`;
+
 const figures: Figure[] = [];
 let section: string | null = null;
 let group: string | null = null;

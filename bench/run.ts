@@ -10,6 +10,8 @@
  *   (vertical output, bench/vertical-output.ts: frame time and upload with both outputs vs one)
  *   --smoke       every benchmark at tiny sizes (about a minute): checks they all still run
  *   --json FILE   also writes every figure as JSON, [{name, value, unit, machine}] (bench/figures.ts)
+ *   --record      the compositor's studio/floor ratio is recorded as this machine's figure (bench/compositor-floor.json);
+ *                 without it a ratio over 25 % worse than recorded fails the compositor (not in --smoke)
  *   --only A,B    runs only the named benchmarks (catalog, pin-latency, moderation, compositor, …: the names the
  *                 summary line prints), e.g. a before/after pair for one of them
  * Each benchmark runs as a section: one that fails is named, the others
@@ -25,7 +27,7 @@ import { printChatConsoleBenchmark } from './chat-console.js';
 import { printCompositorBenchmark } from './compositor.js';
 import { printVerticalBenchmark } from './vertical-output.js';
 import { printEgressBenchmark } from './egress-report.js';
-import { inGroup, inSection, recordedFigures, runningSection, writeFigures } from './figures.js';
+import { inGroup, inSection, machineLine, recordedFigures, runningSection, writeFigures } from './figures.js';
 import { printLiveBenchmark } from './live-report.js';
 import { printModerationBenchmark } from './moderation.js';
 import { printAuctionEngineBenchmark } from './auction-engine.js';
@@ -49,6 +51,8 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     json: { type: 'string' },
     only: { type: 'string' },
+    // The compositor's gate (bench/floor-gate.ts): this run's studio/floor ratio becomes this machine's recorded figure.
+    record: { type: 'boolean', default: false },
   },
 });
 /** The benchmarks --only names (null: all of them). */
@@ -139,7 +143,7 @@ if (unknown.length > 0) throw new RangeError(`--only: no benchmark named ${unkno
 const runStarted = performance.now();
 const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 console.log(`Live Seller Studio benchmark${smoke ? ' (smoke run: tiny sizes, the figures mean nothing)' : ''}`);
-console.log(row('Machine', `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GB RAM`));
+console.log(row('Machine', machineLine));
 console.log(row('Runtime', `Node ${process.versions.node}, SQLite ${sqlite}, ${os.type()} ${os.release()}`));
 
 await section('catalog', async () => {
@@ -219,7 +223,7 @@ await section('obs-pin', async () => {
 
 await section('compositor', async () => {
   requireBuiltUi();
-  await printCompositorBenchmark({ windowMs: compositorWindowMs });
+  await printCompositorBenchmark({ windowMs: compositorWindowMs, rounds: smoke ? 1 : 3, gate: smoke ? 'report' : values.record ? 'record' : 'enforce' });
 });
 
 await section('vertical-output', async () => {

@@ -1,5 +1,5 @@
 import type { AuctionOverlay } from '../live/auction-view.js';
-import { dealPhase, formatCountdown } from '../../shared/sfu/deal-clock.js';
+import { dealPhase } from '../../shared/sfu/deal-clock.js';
 import type { ProductCard } from '../../shared/sfu/product-card.js';
 import { videoPicture } from '../ui/video-picture.js';
 import { cardPictureSrc } from '../ui/safe-url.js';
@@ -7,10 +7,13 @@ import { AuctionPainter, type AuctionOnVideo } from './draw-auction.js';
 import { GuestPictures, type GuestPicture } from './draw-people.js';
 import { drawLowerThird, drawProductCard, drawScreenPlaceholder, drawTextCard, drawWinnerLine } from './draw-overlays.js';
 import { FrameClock } from './frame-clock.js';
-import { fitSource, percentile, toPixels } from './layout.js';
+import { fitSource, toPixels } from './layout.js';
 import { drawnCardLayer, type Layer, type Scene } from './scene-model.js';
 import { VideoFrames } from './video-frames.js';
 import { PaintCache } from './paint-cache.js';
+import { FrameWindow, type FrameStats } from './frame-stats.js';
+
+export type { FrameStats } from './frame-stats.js';
 
 /**
  * The built-in compositor (runs in the renderer; no React). It owns the
@@ -43,18 +46,6 @@ export interface OverlayState {
   readonly auction: AuctionOverlay | null;
 }
 
-export interface FrameStats {
-  /** Drawing the program frame (ms). */
-  readonly p50: number;
-  readonly p95: number;
-  /** The whole tick: program plus the preview monitor (ms). */
-  readonly tickP50: number;
-  readonly tickP95: number;
-  readonly frames: number;
-  /** Frames drawn per second over the window (the clock's real rate). */
-  readonly fps: number;
-}
-
 /** Another output drawn on the same frame clock (vertical-output.ts), right after the program and inside its measured time. */
 export interface ExtraOutput {
   render(now: number): void;
@@ -64,8 +55,6 @@ interface Fade {
   readonly from: Scene;
   readonly start: number;
 }
-
-const FRAME_HISTORY = 300;
 
 function videoFor(track: MediaStreamTrack): HTMLVideoElement {
   const video = document.createElement('video');
@@ -90,17 +79,18 @@ export class Compositor {
   private readonly frames = new VideoFrames();
   /** Guests on air, in slot order (draw-people.ts). */
   private readonly guests = new GuestPictures(this.frames);
-  /** Overlays painted once while they look the same (the card). */
+  /** Overlays painted once while they look the same (the card, the lower third, title cards). */
   private readonly paintings = new PaintCache();
   /** The card last drawn and its serial number (a new card object is a new look). */
   private cardLook: { card: ProductCard | null; serial: number } = { card: null, serial: 0 };
+  /** The card's picture address, for the card it was worked out for. */
+  private pictureSrc: { card: ProductCard | null; url: string | null } = { card: null, url: null };
   private readonly images = new Map<string, HTMLImageElement>();
   private overlay: OverlayState = { card: null, hostName: '', countdownTo: null, clockOffset: 0, giveawayWinner: null, auction: null };
   private readonly auctionPainter = new AuctionPainter();
   private auctionShown: AuctionOnVideo | null = null;
-  private frameTimes: number[] = [];
-  private tickTimes: number[] = [];
-  private tickStarts: number[] = [];
+  /** Draw times of the last ticks (frameStats). */
+  private readonly timings = new FrameWindow(1000 / FPS);
   private tick = 0;
   private slate = false;
   private extra: ExtraOutput | null = null;
@@ -198,24 +188,12 @@ export class Compositor {
 
   /** Draw time of the program frame (ms), over the last ten seconds. */
   frameStats(): FrameStats {
-    const sorted = [...this.frameTimes].sort((a, b) => a - b);
-    const ticks = [...this.tickTimes].sort((a, b) => a - b);
-    const span = (this.tickStarts.at(-1) ?? 0) - (this.tickStarts[0] ?? 0);
-    return {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      tickP50: percentile(ticks, 50),
-      tickP95: percentile(ticks, 95),
-      frames: sorted.length,
-      fps: span > 0 ? ((this.tickStarts.length - 1) * 1000) / span : 0,
-    };
+    return this.timings.stats();
   }
 
   /** Starts a new measuring window (after a resolution or scene change). */
   resetFrameStats(): void {
-    this.frameTimes = [];
-    this.tickTimes = [];
-    this.tickStarts = [];
+    this.timings.reset();
   }
 
   dispose(): void {
@@ -247,16 +225,10 @@ export class Compositor {
     this.ctx.globalAlpha = 1;
     this.drawFrameOverlays(this.ctx, width, height);
     this.extra?.render(started);
-    this.frameTimes.push(performance.now() - started);
+    const programMs = performance.now() - started;
     // The preview is for the host's eyes only: 15 fps is smooth enough to edit and leaves the CPU to the encoder.
     if (++this.tick % 2 === 0) this.renderPreview();
-    this.tickTimes.push(performance.now() - started);
-    this.tickStarts.push(started);
-    if (this.frameTimes.length > FRAME_HISTORY) {
-      this.frameTimes.shift();
-      this.tickTimes.shift();
-      this.tickStarts.shift();
-    }
+    this.timings.add(started, programMs, performance.now() - started);
   }
 
   private renderPreview(): void {
@@ -307,10 +279,19 @@ export class Compositor {
         if (audience === 'viewers' && shown) this.auctionShown = shown;
         return;
       }
-      case 'lower-third':
-        return drawLowerThird(ctx, rect, this.overlay.hostName);
-      case 'text':
-        return drawTextCard(ctx, rect, source.text, source.subtitle, this.countdown());
+      case 'lower-third': {
+        const hostName = this.overlay.hostName;
+        if (!hostName) return;
+        // Painted once per name and place; a pixel of bleed for the edges' smoothing.
+        return this.paintings.draw(ctx, layer.id, rect, 1, [hostName], (target) => drawLowerThird(target, rect, hostName));
+      }
+      case 'text': {
+        // Repainted when its words change and each second of a countdown.
+        const left = this.countdownSeconds();
+        return this.paintings.draw(ctx, layer.id, rect, 1, [source.text, source.subtitle ?? null, left], (target) =>
+          drawTextCard(target, rect, source.text, source.subtitle, left === null ? null : countdownText(left)),
+        );
+      }
       case 'guest':
         return this.guests.drawSlot(ctx, source.slot, layer, rect);
       case 'people-grid':
@@ -330,10 +311,11 @@ export class Compositor {
     const picture = this.productPicture();
     const pictureReady = picture !== null && picture.complete && picture.naturalWidth > 0;
     const deal = dealPhase(card.deal, now);
-    const dealLook = deal.kind === 'running' ? formatCountdown(deal.remainingMs) : deal.kind;
+    // The countdown's shown second (formatCountdown's: whole seconds rounded up), or the deal's phase.
+    const dealLook = deal.kind === 'running' ? Math.max(0, Math.ceil(deal.remainingMs / 1000)) : deal.kind;
     if (this.cardLook.card !== card) this.cardLook = { card, serial: this.cardLook.serial + 1 };
     // The shadow reaches a unit (rect.w / 24) beyond the card's box.
-    this.paintings.draw(ctx, rect, Math.ceil(rect.w / 12), `${this.cardLook.serial}|${pictureReady}|${dealLook}`, (target) =>
+    this.paintings.draw(ctx, CARD_SLOT, rect, Math.ceil(rect.w / 12), [this.cardLook.serial, pictureReady, dealLook], (target) =>
       drawProductCard(target, rect, card, picture, now),
     );
   }
@@ -348,7 +330,9 @@ export class Compositor {
   private productPicture(): HTMLImageElement | null {
     const card = this.overlay.card;
     // The kept picture comes from the studio's own origin: it always draws (the store's address needs CORS).
-    const url = card ? cardPictureSrc(card) : null;
+    // Worked out once per card (it parses a URL), not on every frame.
+    if (this.pictureSrc.card !== card) this.pictureSrc = { card, url: card ? cardPictureSrc(card) : null };
+    const url = this.pictureSrc.url;
     if (!url) return null;
     const picture = videoPicture(url);
     return picture.state === 'ready' ? picture.image : null;
@@ -366,12 +350,20 @@ export class Compositor {
     return image;
   }
 
-  private countdown(): string | null {
+  /** Whole seconds left on title cards' countdown; null: none. */
+  private countdownSeconds(): number | null {
     const to = this.overlay.countdownTo;
     if (to === null) return null;
-    const left = Math.max(0, Math.ceil((to - Date.now()) / 1000));
-    return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    return Math.max(0, Math.ceil((to - Date.now()) / 1000));
   }
+}
+
+/** The pinned card's painting (one card per scene). */
+const CARD_SLOT = '\u0000card';
+
+/** "4:05": a title card's countdown. */
+function countdownText(left: number): string {
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
 }
 
 function drawHandles(ctx: CanvasRenderingContext2D, r: ReturnType<typeof toPixels>): void {

@@ -10,39 +10,56 @@ import type { PixelRect } from './layout.js';
  * had nothing to send). Here an overlay is painted into a canvas of its own
  * when its look changes (`key`) and each frame draws that bitmap.
  *
- * One painting per output canvas (the program, the vertical output and the
- * preview monitor draw the same overlay at different sizes).
+ * One painting per overlay and output canvas (the program, the vertical
+ * output and the preview monitor draw the same overlay at different sizes):
+ * the card, the host's lower third, title cards.
  */
+
+/** What an overlay's look depends on besides its rect: a few primitives, compared one by one (no key string built per frame). */
+export type Look = readonly (string | number | boolean | null)[];
 
 interface Painting {
   readonly canvas: HTMLCanvasElement;
   readonly ctx: CanvasRenderingContext2D;
-  key: string;
+  look: (string | number | boolean | null)[];
+  /** The rect and bleed it was painted for. */
+  rx: number;
+  ry: number;
+  rw: number;
+  rh: number;
+  bleed: number;
   /** Where the painting's (0, 0) lands on the output. */
   x: number;
   y: number;
 }
 
+function sameLook(painting: Painting, look: Look): boolean {
+  const stored = painting.look;
+  if (stored.length !== look.length) return false;
+  for (let i = 0; i < look.length; i++) if (stored[i] !== look[i]) return false;
+  return true;
+}
+
 export class PaintCache {
-  private readonly paintings = new WeakMap<CanvasRenderingContext2D, Painting>();
+  /** Per output canvas, one painting per overlay (`slot`: the card, a layer's id). */
+  private readonly paintings = new WeakMap<CanvasRenderingContext2D, Map<string, Painting>>();
 
   /**
-   * Draws the overlay for `rect` into `ctx`: from the stored painting when
-   * `key` (everything the overlay's look depends on, except the rect) and
-   * the rect are unchanged, else paints it again with `paint`, which draws
-   * in output coordinates. `bleed`: pixels around the rect the painting may
-   * use (a shadow).
+   * Draws the overlay for `rect` into `ctx`: from the stored painting of
+   * `slot` when `look` (everything the overlay's look depends on, except the
+   * rect) and the rect are unchanged, else paints it again with `paint`,
+   * which draws in output coordinates. `bleed`: pixels around the rect the
+   * painting may use (a shadow).
    */
-  draw(ctx: CanvasRenderingContext2D, rect: PixelRect, bleed: number, key: string, paint: (target: CanvasRenderingContext2D) => void): void {
-    const left = Math.floor(rect.x - bleed);
-    const top = Math.floor(rect.y - bleed);
-    const width = Math.ceil(rect.x + rect.w + bleed) - left;
-    const height = Math.ceil(rect.y + rect.h + bleed) - top;
-    if (width <= 0 || height <= 0) return;
-    const fullKey = `${key}\u0000${rect.x},${rect.y},${rect.w},${rect.h},${bleed}`;
-    let painting: Painting | null = this.paintings.get(ctx) ?? null;
-    if (!painting || painting.key !== fullKey) {
-      painting ??= this.create(ctx);
+  draw(ctx: CanvasRenderingContext2D, slot: string, rect: PixelRect, bleed: number, look: Look, paint: (target: CanvasRenderingContext2D) => void): void {
+    let painting: Painting | null = this.paintings.get(ctx)?.get(slot) ?? null;
+    if (!painting || painting.rx !== rect.x || painting.ry !== rect.y || painting.rw !== rect.w || painting.rh !== rect.h || painting.bleed !== bleed || !sameLook(painting, look)) {
+      const left = Math.floor(rect.x - bleed);
+      const top = Math.floor(rect.y - bleed);
+      const width = Math.ceil(rect.x + rect.w + bleed) - left;
+      const height = Math.ceil(rect.y + rect.h + bleed) - top;
+      if (width <= 0 || height <= 0) return;
+      painting ??= this.create(ctx, slot);
       if (!painting) {
         paint(ctx);
         return;
@@ -59,19 +76,29 @@ export class PaintCache {
       target.save();
       paint(target);
       target.restore();
-      painting.key = fullKey;
+      painting.look = [...look];
+      painting.rx = rect.x;
+      painting.ry = rect.y;
+      painting.rw = rect.w;
+      painting.rh = rect.h;
+      painting.bleed = bleed;
       painting.x = left;
       painting.y = top;
     }
     ctx.drawImage(painting.canvas, painting.x, painting.y);
   }
 
-  private create(ctx: CanvasRenderingContext2D): Painting | null {
+  private create(ctx: CanvasRenderingContext2D, slot: string): Painting | null {
     const canvas = document.createElement('canvas');
     const target = canvas.getContext('2d');
     if (!target) return null;
-    const painting: Painting = { canvas, ctx: target, key: '', x: 0, y: 0 };
-    this.paintings.set(ctx, painting);
+    const painting: Painting = { canvas, ctx: target, look: [], rx: Number.NaN, ry: 0, rw: 0, rh: 0, bleed: 0, x: 0, y: 0 };
+    let slots = this.paintings.get(ctx);
+    if (!slots) {
+      slots = new Map();
+      this.paintings.set(ctx, slots);
+    }
+    slots.set(slot, painting);
     return painting;
   }
 }
