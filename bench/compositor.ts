@@ -238,17 +238,22 @@ export async function printCompositorBenchmark(options: { windowMs?: number; rou
 
   const studio = pooled(r.floor.studio);
   const floor = pooled(r.floor.floor);
-  const floorRatio = studio.tickP95 / floor.tickP95;
+  // The studio's whole tick (program + preview monitor) over the floor's frame drawing alone: the floor's
+  // 640x360 copy of its own canvas forces that canvas's deferred drawing into the timed tick, which the
+  // studio's preview (drawn from the camera, not from the program canvas) does not, so floor tick against
+  // studio tick would flatter the studio. Both figures are printed; the gate compares this one.
+  const floorRatio = studio.tickP95 / floor.p95;
   console.log(`\nStudio against the bare floor page (bench/floor-page.ts), 1920x1080, ${r.floor.studio.length} windows each in turns (medians; late: a tick over 33.3 ms, missed: a frame slot with no frame):`);
   console.log(row('studio, preview monitor on', floorStats(studio)));
   console.log(row('bare floor, 640x360 copy', floorStats(floor)));
   console.log(row('ratio studio / floor, p50 with preview', ratio(studio.tickP50 / floor.tickP50)));
-  console.log(row('ratio studio / floor, p95 with preview', ratio(floorRatio)));
+  console.log(row('ratio studio / floor, p95 with preview (floor tick incl. its copy)', ratio(studio.tickP95 / floor.tickP95)));
+  console.log(row('ratio studio tick / floor frame, p95 (gated; target ≤ 1.2)', ratio(floorRatio)));
   const records = readRecords();
   const verdict = decide(records, machineLine, floorRatio);
   console.log(`  gate (${path.basename(GATE_FILE)}, this machine): ${describeVerdict(verdict)}${gate === 'report' ? ' (smoke run: not enforced)' : ''}`);
   if (gate === 'record') {
-    writeRecords(withRecord(records, machineLine, { ratio: floorRatio, studioP95: studio.tickP95, floorP95: floor.tickP95, recorded: new Date().toISOString() }));
+    writeRecords(withRecord(records, machineLine, { ratio: floorRatio, studioP95: studio.tickP95, floorP95: floor.p95, recorded: new Date().toISOString() }));
     console.log(`  recorded ${floorRatio.toFixed(2)} for this machine in ${GATE_FILE}`);
   } else if (gate === 'enforce' && verdict.kind === 'regressed') {
     throw new Error(`studio/floor p95 ratio ${floorRatio.toFixed(2)} is over 25 % worse than recorded (${verdict.previous.toFixed(2)}) on this machine`);

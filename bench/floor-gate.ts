@@ -1,7 +1,7 @@
 /**
  * The compositor's regression gate (bench/compositor.ts): the studio's frame
- * time with the preview monitor, p95, over the bare floor page's (bench/floor-page.ts)
- * measured in the same run. An absolute frame time depends on the machine
+ * time with the preview monitor, p95, over the bare floor page's frame drawing
+ * (bench/floor-page.ts), p95, measured in the same run. An absolute frame time depends on the machine
  * (software rendering on 2 cores here, a GPU on a laptop); the ratio is what
  * is compared, against the figures last recorded on the same machine
  * (bench/compositor-floor.json, keyed by the machine line the benchmark
@@ -17,7 +17,7 @@ export const GATE_FILE = path.join(import.meta.dirname, 'compositor-floor.json')
 export const TOLERANCE = 0.25;
 
 export interface FloorRecord {
-  /** Studio p95 (with the preview monitor) / floor p95 (with its preview copy). */
+  /** Studio tick p95 (with the preview monitor) / floor frame p95 (its drawing, without its copy's flush). */
   readonly ratio: number;
   readonly studioP95: number;
   readonly floorP95: number;
