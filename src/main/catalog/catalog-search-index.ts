@@ -59,7 +59,16 @@ export class CatalogSearchIndex {
     this.countVariants = db.prepare<[], number>('SELECT count(*) FROM variants').pluck();
   }
 
-  /** A variant's text changed (or it is new): index it when the import flushes. */
+  /**
+   * A new variant: indexed at once, inside the import's transaction (an
+   * insert leaves no tombstone, and nothing is held until the flush).
+   */
+  insert(rowid: number, doc: SearchDocument): void {
+    this.insertRow.run({ rowid, ...doc });
+    this.written++;
+  }
+
+  /** A variant's text changed: re-index it when the import flushes (or rebuild, when many did). */
   queue(rowid: number, doc: SearchDocument, replaces: boolean): void {
     this.pending.push({ rowid, doc, replaces });
   }
@@ -82,6 +91,7 @@ export class CatalogSearchIndex {
   /** Drops what was queued (the transaction failed). */
   discard(): void {
     this.pending = [];
+    this.written = 0;
   }
 
   /** After the import committed: merges the index if the import wrote a lot to it. */
