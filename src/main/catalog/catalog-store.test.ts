@@ -231,6 +231,35 @@ describe('CatalogStore.applyImport: the same import again (import fingerprints)'
   });
 });
 
+describe('CatalogStore.applyImport into an empty catalog (indexes built once at the end)', () => {
+  const indexes = (db: ReturnType<typeof openStore>['db']) =>
+    db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+  const many = (n: number, broken = false) =>
+    Array.from({ length: n }, (_, i) =>
+      importedProduct({ sourceKey: `p${i}`, title: `Item ${i}`, variants: [{ sku: `S${i}`, price: broken && i === n - 1 ? 'abc' : '5.00' }] }),
+    );
+
+  it('ends with the same indexes, used by the queries, and every row findable', () => {
+    const { db, store } = openStore();
+    const before = indexes(db);
+    store.applyImport(many(1_500), 'csv', { dryRun: false });
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM variants INDEXED BY variants_by_sku WHERE sku = 'S1499'").pluck().get()).toBe(1);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(store.search({ query: 'S1499', offset: 0, limit: 5 }).total).toBe(1);
+    expect(store.search({ query: '', offset: 0, limit: 1 }).rows[0]!.title).toBe('Item 0');
+  });
+
+  it('a failing import leaves the indexes and the empty catalog as they were', () => {
+    const { db, store } = openStore();
+    const before = indexes(db);
+    expect(() => store.applyImport(many(1_500, true), 'csv', { dryRun: false })).toThrow(/CHECK constraint/);
+    expect(indexes(db)).toEqual(before);
+    expect(store.stats()).toEqual({ products: 0, variants: 0 });
+    expect(store.applyImport(many(1_500), 'csv', { dryRun: false })).toMatchObject({ created: 1_500 });
+  });
+});
+
 describe('importFingerprint', () => {
   it('leaves out file lines but sees every field, variant and image value', () => {
     const base = tshirt();

@@ -21,4 +21,12 @@ describe('migration 0250-import-fingerprints', () => {
     db.prepare("UPDATE products SET import_fingerprint = 'abc' WHERE id = 1").run();
     expect(db.prepare('SELECT import_fingerprint FROM products').pluck().get()).toBe('abc');
   });
+
+  it('lets the search index hold 8 MB of new text before writing a segment', () => {
+    const db = new Database(path.join(tempDir(), 'catalog.sqlite'));
+    migrate(db, migrations.filter((m) => m.version <= 250));
+    expect(db.prepare("SELECT v FROM catalog_search_config WHERE k = 'hashsize'").pluck().get()).toBe(8 * 2 ** 20);
+    db.prepare("INSERT INTO catalog_search (rowid, title) VALUES (1, 'Linen Shirt')").run();
+    expect(db.prepare("SELECT rowid FROM catalog_search WHERE catalog_search MATCH 'lin*'").pluck().all()).toEqual([1]);
+  });
 });
