@@ -8,9 +8,9 @@
  *  - wiping the index ('delete-all') and inserting everything again takes
  *    ~2.5 s, and merging the segments afterwards ('optimize') ~0.5 s, which
  *    makes broad prefix queries 3–4× faster.
- * So an import queues the rows whose text changed; when they are many it
- * rebuilds the whole index, otherwise it writes them one by one; and after
- * a large import it merges the index.
+ * So an import indexes new variants at once, queues the rows whose text
+ * changed (when they are many it rebuilds the whole index, otherwise it
+ * replaces them one by one), and after a large import merges the index.
  */
 import type { StudioDatabase } from '../db/open-database.js';
 import { optionValuesOf } from './catalog-rows.js';
