@@ -9,6 +9,8 @@ import { optionColumns, optionValuesOf, type ProductRecord, type VariantRecord }
 import { CatalogSearchIndex, sameDocument } from './catalog-search-index.js';
 import { searchDocument } from './catalog-search-text.js';
 import type { ImportedProduct, ImportedVariant } from './import/types.js';
+import { importFingerprint } from './import-fingerprint.js';
+import { matchVariants, sameVariant } from './variant-matching.js';
 
 export type ImportAction = 'create' | 'update';
 
@@ -31,6 +33,11 @@ export interface ImportOutcome {
   readonly skipped: readonly RowError[];
 }
 
+/** An import into an empty catalog of at least this many products builds the indexes once at the end. */
+const BULK_LOAD_PRODUCTS = 1_000;
+/** The page cache while an import writes (negative: KiB), 32 MB. */
+const IMPORT_CACHE_KIB = -32_768;
+
 /** A product always has at least one variant: the catalog lists and searches variants. */
 const DEFAULT_VARIANT: Omit<ImportedVariant, 'line'> = {
   sku: null,
@@ -45,8 +52,6 @@ const DEFAULT_VARIANT: Omit<ImportedVariant, 'line'> = {
 
 const variantsOf = (p: ImportedProduct): ImportedVariant[] =>
   p.variants.length > 0 ? p.variants : [{ ...DEFAULT_VARIANT, line: p.line }];
-
-const optionKey = (values: readonly (string | null)[]): string => values.map((v) => v ?? '').join('\u0000');
 
 /** How re-imports find existing products (exported for the query-plan tests). */
 export const MATCH_QUERIES = {
@@ -66,12 +71,16 @@ export class CatalogImportWriter {
   private readonly updateVariant;
   private readonly updateVariantValues;
   private readonly touchProduct;
+  private readonly setFingerprint;
   private readonly deleteVariant;
   private readonly deleteImages;
   private readonly insertImage;
   private readonly productRow;
+  private readonly storedFingerprint;
   private readonly imagesOf;
   private readonly search: CatalogSearchIndex;
+  private readonly catalogEmpty;
+  private readonly catalogIndexes;
 
   constructor(
     private readonly db: StudioDatabase,
@@ -81,20 +90,22 @@ export class CatalogImportWriter {
     this.findBySku = db.prepare<[string], number>(MATCH_QUERIES.bySku).pluck();
     this.anySku = db.prepare<[], number>(MATCH_QUERIES.anySku).pluck();
     const productColumns = `source_format, source_key, title, description_text, description_html, vendor,
-      product_type, tags, status, buy_url, currency, option_names, platform_id`;
+      product_type, tags, status, buy_url, currency, option_names, platform_id, import_fingerprint`;
     this.insertProduct = db.prepare(
       `INSERT INTO products (${productColumns}, created_at, updated_at)
-       VALUES (@format, @key, @title, @text, @html, @vendor, @type, @tags, @status, @buyUrl, @currency, @options, @platformId, @now, @now)`,
+       VALUES (@format, @key, @title, @text, @html, @vendor, @type, @tags, @status, @buyUrl, @currency, @options, @platformId,
+         @fingerprint, @now, @now)`,
     );
     // A store ID, once known, stays when a later file has none (platform_id: COALESCE below and in the variants' SETs).
     this.updateProduct = db.prepare(
       `UPDATE products SET source_format = @format, source_key = @key, title = @title, description_text = @text,
          description_html = @html, vendor = @vendor, product_type = @type, tags = @tags, status = @status,
          buy_url = @buyUrl, currency = @currency, option_names = @options,
-         platform_id = COALESCE(@platformId, platform_id), updated_at = @now
+         platform_id = COALESCE(@platformId, platform_id), import_fingerprint = @fingerprint, updated_at = @now
        WHERE id = @id`,
     );
     this.productRow = db.prepare<[number], ProductRecord>('SELECT * FROM products WHERE id = ?');
+    this.storedFingerprint = db.prepare<[number], string | null>('SELECT import_fingerprint FROM products WHERE id = ?').pluck();
     this.existingVariants = db.prepare<[number], VariantRecord>('SELECT * FROM variants WHERE product_id = ? ORDER BY position');
     this.imagesOf = db.prepare<[number], { url: string; alt: string }>(
       'SELECT url, alt FROM images WHERE product_id = ? ORDER BY position',
@@ -116,13 +127,19 @@ export class CatalogImportWriter {
          compare_at_price = @compareAt, stock = @stock, image_url = @image, platform_id = COALESCE(@platformId, platform_id)
        WHERE id = @id`,
     );
-    this.touchProduct = db.prepare<[number, number]>('UPDATE products SET updated_at = ? WHERE id = ?');
+    this.touchProduct = db.prepare<[number, string, number]>('UPDATE products SET updated_at = ?, import_fingerprint = ? WHERE id = ?');
+    this.setFingerprint = db.prepare<[string, number]>('UPDATE products SET import_fingerprint = ? WHERE id = ?');
     this.deleteVariant = db.prepare<[number]>('DELETE FROM variants WHERE id = ?');
     this.deleteImages = db.prepare<[number]>('DELETE FROM images WHERE product_id = ?');
     this.insertImage = db.prepare<[number, number, string, string]>(
       'INSERT INTO images (product_id, position, url, alt) VALUES (?, ?, ?, ?)',
     );
     this.search = new CatalogSearchIndex(db);
+    this.catalogEmpty = db.prepare<[], number>('SELECT NOT EXISTS (SELECT 1 FROM products)').pluck();
+    this.catalogIndexes = db.prepare<[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_schema
+       WHERE type = 'index' AND tbl_name IN ('products', 'variants', 'images') AND sql IS NOT NULL ORDER BY name`,
+    );
   }
 
   /**
@@ -186,28 +203,50 @@ export class CatalogImportWriter {
       }).deferred();
     }
     let outcome: ImportOutcome;
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     try {
+      // Index pages stay in memory while the import touches them (the default is 2 MB).
+      this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
       outcome = this.db.transaction(() => {
         const { planned, skipped } = this.plan(products, format);
+        const bulk = planned.length >= BULK_LOAD_PRODUCTS && this.catalogEmpty.get() === 1;
+        const indexes = bulk ? this.dropIndexes() : [];
         const written = planned.map((p) => this.write(p, format));
+        for (const sql of indexes) this.db.exec(sql);
         this.search.flush();
         return summarize(format, written, skipped);
       }).immediate();
     } catch (error) {
       this.search.discard();
       throw error;
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
     }
     this.search.settle();
     return outcome;
   }
 
   /**
+   * Into an empty catalog: drops the secondary indexes, to be built once at the end (same transaction:
+   * a failed import leaves them as they were). Returns the statements that create them again.
+   */
+  private dropIndexes(): string[] {
+    const indexes = this.catalogIndexes.all();
+    for (const { name } of indexes) this.db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+    return indexes.map((index) => index.sql);
+  }
+
+  /**
    * Writes one product. On update only what changed is written: a re-import
    * that mostly refreshes stock and prices leaves titles, images and the
    * search index alone, and `updated_at` moves only when something changed.
+   * A product whose import fingerprint is the one stored with it is the
+   * same import written again: nothing is read or written.
    */
   private write(planned: PlannedProduct, format: CatalogFormat): PlannedProduct {
     const p = planned.product;
+    const fingerprint = importFingerprint(format, p);
+    if (planned.productId !== null && this.storedFingerprint.get(planned.productId) === fingerprint) return planned;
     const fields = {
       format,
       key: p.sourceKey,
@@ -222,11 +261,12 @@ export class CatalogImportWriter {
       currency: p.currency,
       options: JSON.stringify(p.optionNames.slice(0, 3)),
       platformId: p.platformId,
+      fingerprint,
       now: this.now(),
     };
     if (planned.productId === null) {
       const productId = Number(this.insertProduct.run(fields).lastInsertRowid);
-      this.writeVariants(productId, p, null);
+      this.insertVariants(productId, p);
       p.images.forEach((image, position) => this.insertImage.run(productId, position, image.url, image.alt));
       return { ...planned, productId };
     }
@@ -249,8 +289,34 @@ export class CatalogImportWriter {
     const variantsChanged = this.writeVariants(productId, p, before);
     const imagesChanged = this.writeImages(productId, p);
     if (productChanged) this.updateProduct.run({ ...fields, id: productId });
-    else if (variantsChanged || imagesChanged) this.touchProduct.run(fields.now, productId);
+    else if (variantsChanged || imagesChanged) this.touchProduct.run(fields.now, fingerprint, productId);
+    else this.setFingerprint.run(fingerprint, productId);
     return planned;
+  }
+
+  /** A new product's variants and their search rows. */
+  private insertVariants(productId: number, product: ImportedProduct): void {
+    variantsOf(product).forEach((variant, position) => {
+      const optionValues = variant.optionValues.slice(0, 3);
+      const [o1, o2, o3] = optionColumns(optionValues);
+      const rowid = Number(
+        this.insertVariant.run({
+          productId,
+          position,
+          sku: variant.sku,
+          barcode: variant.barcode,
+          o1,
+          o2,
+          o3,
+          price: variant.price,
+          compareAt: variant.compareAtPrice,
+          stock: variant.stock,
+          image: variant.imageUrl,
+          platformId: variant.platformId,
+        }).lastInsertRowid,
+      );
+      this.search.insert(rowid, searchDocument(product, { sku: variant.sku, optionValues }));
+    });
   }
 
   /** Replaces the images when the list (urls, alt texts, order) differs. */
@@ -304,7 +370,7 @@ export class CatalogImportWriter {
       const old = reuse.get(position);
       if (!old) {
         const rowid = Number(this.insertVariant.run(values).lastInsertRowid);
-        this.search.queue(rowid, doc, false);
+        this.search.insert(rowid, doc);
         changed = true;
         return;
       }
@@ -318,66 +384,6 @@ export class CatalogImportWriter {
     });
     return changed;
   }
-}
-
-type VariantValues = {
-  position: number;
-  sku: string | null;
-  barcode: string | null;
-  o1: string | null;
-  o2: string | null;
-  o3: string | null;
-  price: string | null;
-  compareAt: string | null;
-  stock: number | null;
-  image: string | null;
-  platformId: string | null;
-};
-
-const sameVariant = (v: VariantRecord, n: VariantValues): boolean =>
-  v.position === n.position &&
-  v.sku === n.sku &&
-  v.barcode === n.barcode &&
-  v.option1 === n.o1 &&
-  v.option2 === n.o2 &&
-  v.option3 === n.o3 &&
-  v.price === n.price &&
-  v.compare_at_price === n.compareAt &&
-  v.stock === n.stock &&
-  v.image_url === n.image &&
-  (n.platformId === null || v.platform_id === n.platformId);
-
-/** Pairs imported variants (by position) with existing ones: SKU first, then option values. */
-function matchVariants(
-  existing: readonly VariantRecord[],
-  imported: readonly ImportedVariant[],
-): { reuse: Map<number, VariantRecord>; leftover: VariantRecord[] } {
-  const bySku = new Map<string, VariantRecord[]>();
-  const byOptions = new Map<string, VariantRecord[]>();
-  const add = (map: Map<string, VariantRecord[]>, key: string, v: VariantRecord) => {
-    const list = map.get(key);
-    if (list) list.push(v);
-    else map.set(key, [v]);
-  };
-  for (const v of existing) {
-    if (v.sku !== null) add(bySku, v.sku, v);
-    add(byOptions, optionKey([v.option1, v.option2, v.option3]), v);
-  }
-  const free = new Set(existing.map((v) => v.id));
-  const reuse = new Map<number, VariantRecord>();
-  const take = (position: number, candidates: readonly VariantRecord[] | undefined) => {
-    const candidate = candidates?.find((c) => free.has(c.id));
-    if (!candidate) return;
-    reuse.set(position, candidate);
-    free.delete(candidate.id);
-  };
-  imported.forEach((variant, position) => {
-    if (variant.sku !== null) take(position, bySku.get(variant.sku));
-  });
-  imported.forEach((variant, position) => {
-    if (!reuse.has(position)) take(position, byOptions.get(optionKey(optionColumns(variant.optionValues))));
-  });
-  return { reuse, leftover: existing.filter((v) => free.has(v.id)) };
 }
 
 function summarize(format: CatalogFormat, planned: readonly PlannedProduct[], skipped: readonly RowError[]): ImportOutcome {

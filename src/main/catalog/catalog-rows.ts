@@ -28,6 +28,8 @@ export interface ProductRecord {
   currency: string | null;
   platform_id: string | null;
   option_names: string;
+  /** What the last import wrote to this product (migration 0250); null: compare field by field. */
+  import_fingerprint: string | null;
   created_at: number;
   updated_at: number;
 }

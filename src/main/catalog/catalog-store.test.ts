@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importedProduct, tshirt } from '../../../tests/harness/imported-products.js';
 import { tempDir } from '../../../tests/support/temp-dir.js';
 import { openDatabase } from '../db/open-database.js';
+import type { ImportedVariant } from './import/types.js';
+import { importFingerprint } from './import-fingerprint.js';
 import { CatalogStore } from './catalog-store.js';
 
 const openStore = (file = path.join(tempDir(), 'studio.sqlite')) => {
@@ -160,6 +162,125 @@ describe('CatalogStore.applyImport', () => {
     expect(db.prepare('SELECT * FROM variants ORDER BY id').all()).toEqual(before);
     expect(store.search({ query: 'renamed', offset: 0, limit: 5 }).total).toBe(0);
     expect(store.search({ query: 'classic', offset: 0, limit: 5 }).total).toBe(3);
+  });
+});
+
+describe('CatalogStore.applyImport: the same import again (import fingerprints)', () => {
+  const totalChanges = (db: ReturnType<typeof openStore>['db']) => db.prepare('SELECT total_changes()').pluck().get() as number;
+  const catalogRows = (db: ReturnType<typeof openStore>['db']) => ({
+    products: db.prepare('SELECT * FROM products ORDER BY id').all(),
+    variants: db.prepare('SELECT * FROM variants ORDER BY id').all(),
+    images: db.prepare('SELECT * FROM images ORDER BY id').all(),
+  });
+  const file = () => [tshirt(), importedProduct({ sourceKey: 'mug', title: 'Mug', variants: [{ sku: 'MUG-1' }] })];
+
+  it('writes no row at all when nothing changed (line numbers may differ), and reports the same counts', () => {
+    const { db, store } = openStore();
+    const first = store.applyImport(file(), 'shopify', { dryRun: false });
+    const rows = catalogRows(db);
+    const changesBefore = totalChanges(db);
+    const again = store.applyImport(file(), 'shopify', { dryRun: false });
+    expect(totalChanges(db) - changesBefore).toBe(0);
+    expect(catalogRows(db)).toEqual(rows);
+    expect(again).toMatchObject({ products: 2, variants: 4, images: 2, created: 0, updated: 2 });
+    expect(again.planned.map((p) => p.productId)).toEqual(first.planned.map((p) => p.productId));
+    expect(store.search({ query: 'mug', offset: 0, limit: 5 }).total).toBe(1);
+  });
+
+  it('still updates a product whose price, image or text changed, and only that product', () => {
+    const { db, store } = openStore();
+    const [teeId, mugId] = store.applyImport(file(), 'shopify', { dryRun: false }).planned.map((p) => p.productId!);
+    const mugBefore = db.prepare('SELECT * FROM products WHERE id = ?').get(mugId);
+    const tee = tshirt();
+    const changed = [{ ...tee, variants: tee.variants.map((v, i) => (i === 1 ? { ...v, price: '24.00' } : v)) }, file()[1]!];
+    store.applyImport(changed, 'shopify', { dryRun: false });
+    expect(store.getProduct(teeId!).variants.map((v) => v.price)).toEqual(['19.99', '24.00', '21.50']);
+    expect(db.prepare('SELECT * FROM products WHERE id = ?').get(mugId)).toEqual(mugBefore);
+    store.applyImport([tshirt({ images: [{ url: 'https://cdn.example/tee-new.jpg', alt: '' }] })], 'shopify', { dryRun: false });
+    expect(store.getProduct(teeId!).images.map((i) => i.url)).toEqual(['https://cdn.example/tee-new.jpg']);
+    store.applyImport([tshirt({ title: 'Boxy Tee' })], 'shopify', { dryRun: false });
+    expect(store.search({ query: 'boxy', offset: 0, limit: 5 }).total).toBe(3);
+  });
+
+  it('compares field by field a product saved without a fingerprint (before migration 0250), then stores one', () => {
+    const { db, store } = openStore();
+    store.applyImport(file(), 'shopify', { dryRun: false });
+    db.prepare('UPDATE products SET import_fingerprint = NULL').run();
+    const rows = catalogRows(db);
+    store.applyImport(file(), 'shopify', { dryRun: false });
+    const after = catalogRows(db);
+    // Only the fingerprints were written: same rows, same updated_at.
+    expect(after.variants).toEqual(rows.variants);
+    expect(after.images).toEqual(rows.images);
+    expect(after.products.map((p) => ({ ...(p as object), import_fingerprint: null }))).toEqual(rows.products);
+    expect(after.products.every((p) => typeof (p as { import_fingerprint: unknown }).import_fingerprint === 'string')).toBe(true);
+    const changesBefore = totalChanges(db);
+    store.applyImport(file(), 'shopify', { dryRun: false });
+    expect(totalChanges(db) - changesBefore).toBe(0);
+  });
+
+  it('does not take a fingerprint from a rolled-back import', () => {
+    const { db, store } = openStore();
+    store.applyImport(file(), 'shopify', { dryRun: false });
+    const tee = tshirt({ title: 'Renamed' });
+    const broken = importedProduct({ title: 'Broken', variants: [{ price: 'abc' }] });
+    expect(() => store.applyImport([tee, broken], 'shopify', { dryRun: false })).toThrow(/CHECK constraint/);
+    store.applyImport([tshirt({ title: 'Renamed' })], 'shopify', { dryRun: false });
+    expect(db.prepare("SELECT title FROM products WHERE source_key = 'classic-tee'").pluck().get()).toBe('Renamed');
+    expect(store.search({ query: 'renamed', offset: 0, limit: 5 }).total).toBe(3);
+  });
+});
+
+describe('CatalogStore.applyImport into an empty catalog (indexes built once at the end)', () => {
+  const indexes = (db: ReturnType<typeof openStore>['db']) =>
+    db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+  const many = (n: number, broken = false) =>
+    Array.from({ length: n }, (_, i) =>
+      importedProduct({ sourceKey: `p${i}`, title: `Item ${i}`, variants: [{ sku: `S${i}`, price: broken && i === n - 1 ? 'abc' : '5.00' }] }),
+    );
+
+  it('ends with the same indexes, used by the queries, and every row findable', () => {
+    const { db, store } = openStore();
+    const before = indexes(db);
+    store.applyImport(many(1_500), 'csv', { dryRun: false });
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM variants INDEXED BY variants_by_sku WHERE sku = 'S1499'").pluck().get()).toBe(1);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(store.search({ query: 'S1499', offset: 0, limit: 5 }).total).toBe(1);
+    expect(store.search({ query: '', offset: 0, limit: 1 }).rows[0]!.title).toBe('Item 0');
+  });
+
+  it('a failing import leaves the indexes and the empty catalog as they were', () => {
+    const { db, store } = openStore();
+    const before = indexes(db);
+    expect(() => store.applyImport(many(1_500, true), 'csv', { dryRun: false })).toThrow(/CHECK constraint/);
+    expect(indexes(db)).toEqual(before);
+    expect(store.stats()).toEqual({ products: 0, variants: 0 });
+    expect(store.applyImport(many(1_500), 'csv', { dryRun: false })).toMatchObject({ created: 1_500 });
+  });
+});
+
+describe('importFingerprint', () => {
+  it('leaves out file lines but sees every field, variant and image value', () => {
+    const base = tshirt();
+    const same = importFingerprint('shopify', base);
+    expect(importFingerprint('shopify', tshirt())).toBe(same);
+    expect(importFingerprint('woocommerce', base)).not.toBe(same);
+    const variant = (fields: Partial<ImportedVariant>) => ({ ...base, variants: [{ ...base.variants[0]!, ...fields }, ...base.variants.slice(1)] });
+    for (const changed of [
+      { ...base, descriptionHtml: '<p>x</p>' },
+      { ...base, tags: ['cotton'] },
+      { ...base, platformId: '1' },
+      { ...base, images: base.images.slice(1) },
+      { ...base, images: [{ ...base.images[0]!, alt: 'Side' }, base.images[1]!] },
+      variant({ stock: 6 }),
+      variant({ compareAtPrice: '30.00' }),
+      variant({ optionValues: ['S', 'White'] }),
+      variant({ platformId: '2' }),
+      variant({ barcode: '123' }),
+    ]) {
+      expect(importFingerprint('shopify', changed)).not.toBe(same);
+    }
   });
 });
 

@@ -23,6 +23,7 @@ import { destinationOrientationMigration } from './0210-destination-orientation.
 import { platformIdsMigration } from './0220-platform-ids.js';
 import { productPicturesMigration } from './0230-product-pictures.js';
 import { checkoutLinksMigration } from './0240-checkout-links.js';
+import { importFingerprintsMigration } from './0250-import-fingerprints.js';
 
 /** Every migration, in order. Add new files at the end. */
 export const migrations: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   platformIdsMigration,
   productPicturesMigration,
   checkoutLinksMigration,
+  importFingerprintsMigration,
 ];
