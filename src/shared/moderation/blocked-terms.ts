@@ -91,18 +91,19 @@ export class BlockedTermMatcher {
     let found = 0;
     for (let i = 0; i < words.length; i++) {
       for (const spelling of words[i]!) {
-        found |= this.wordLists(spelling) | this.phraseListsAt(form, i, spelling);
+        const squeezed = squeezeRepeats(spelling);
+        found |= this.wordLists(spelling, squeezed) | this.phraseListsAt(form, i, spelling, squeezed);
         if (found === this.allLists) return found;
       }
     }
     for (const spellings of form.spelledOut) {
-      for (const spelling of spellings) found |= this.wordLists(spelling);
+      for (const spelling of spellings) found |= this.wordLists(spelling, squeezeRepeats(spelling));
     }
     return found;
   }
 
-  private wordLists(spelling: string): number {
-    const candidates = this.words.get(squeezeRepeats(spelling));
+  private wordLists(spelling: string, squeezed: string): number {
+    const candidates = this.words.get(squeezed);
     if (!candidates) return 0;
     const word = stretchOf(spelling);
     let lists = 0;
@@ -110,9 +111,9 @@ export class BlockedTermMatcher {
     return lists;
   }
 
-  private phraseListsAt(form: MatchingForm, start: number, spelling: string): number {
+  private phraseListsAt(form: MatchingForm, start: number, spelling: string, squeezed: string): number {
     if (this.phrases.size === 0) return 0;
-    const candidates = this.phrases.get(squeezeRepeats(spelling));
+    const candidates = this.phrases.get(squeezed);
     if (!candidates) return 0;
     const first = stretchOf(spelling);
     let lists = 0;

@@ -20,11 +20,11 @@
 import { REASON_CODES, type ChatRole, type ModerationAction, type ModerationRules, type ReasonCode } from '../domain/chat.js';
 import { BlockedTermMatcher } from './blocked-terms.js';
 import { allowedDomainOf, hasDisallowedLink } from './links.js';
-import { duplicateKey, matchingForm } from './normalize.js';
-import { looksLikeQuestion } from './questions.js';
+import { duplicateKey, foldText, matchingFormOfFolded } from './normalize.js';
+import { looksLikeQuestionFolded } from './questions.js';
 import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
-import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, dropOlderThan, type ViewerHistory } from './viewer-history.js';
+import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, countOlderThan, type ViewerHistory } from './viewer-history.js';
 
 export interface MessageToModerate {
   readonly id: string;
@@ -85,8 +85,9 @@ export class ModerationEngine {
 
   decide(message: MessageToModerate, viewer: ViewerStanding = {}): ModerationDecision {
     const { text } = message;
-    const form = matchingForm(text);
-    const question = looksLikeQuestion(text);
+    // Folded once: the term matcher, the duplicate key and the question test all read it.
+    const folded = foldText(text);
+    const question = looksLikeQuestionFolded(text, folded);
     if (message.role === 'host' || message.role === 'moderator') return { action: 'approve', reasons: [], question };
 
     const now = Number.isFinite(message.ts) ? message.ts : this.lastTs;
@@ -96,6 +97,7 @@ export class ModerationEngine {
     let history: ViewerHistory | null = null;
 
     if (!viewer.allowListed) {
+      const form = matchingFormOfFolded(folded);
       const lists = this.terms.matchingLists(form);
       if (lists & HOST_TERMS) verdict.fire('blocked-term', rules.blockedTermsAction);
       if (lists & STARTER_TERMS) verdict.fire('starter-term', rules.starterListAction);
@@ -126,20 +128,30 @@ export class ModerationEngine {
 
     if (duplicateMs > 0) {
       const texts = history.recentTexts;
-      dropOlderThan(texts, now - duplicateMs, (t) => t.ts);
-      for (const t of texts) {
-        if (t.key === key) {
+      const textTimes = history.recentTextTimes;
+      const stale = countOlderThan(textTimes, now - duplicateMs);
+      if (stale > 0) {
+        texts.splice(0, stale);
+        textTimes.splice(0, stale);
+      }
+      for (let i = 0; i < texts.length; i++) {
+        if (texts[i] === key) {
           verdict.fire('duplicate', 'block');
           break;
         }
       }
-      texts.push({ key, ts: now });
-      if (texts.length > REMEMBERED_TEXTS) texts.shift();
+      texts.push(key);
+      textTimes.push(now);
+      if (texts.length > REMEMBERED_TEXTS) {
+        texts.shift();
+        textTimes.shift();
+      }
     }
     if (slowMs > 0 && history.lastPassedAt !== null && now - history.lastPassedAt < slowMs) verdict.fire('slow-mode', 'block');
 
     const times = history.recentTimes;
-    dropOlderThan(times, now - RATE_WINDOW_MS, (t) => t);
+    const stale = countOlderThan(times, now - RATE_WINDOW_MS);
+    if (stale > 0) times.splice(0, stale);
     times.push(now);
     // Only "more than the limit" matters, so older entries beyond it need not be kept.
     if (times.length > rules.maxMessagesPer10s + 1) times.shift();

@@ -54,8 +54,14 @@ const OPENING_INDEX = phraseIndex(OPENING_PHRASES);
 
 /** True when `text` (a chat message as sent) is a question. Never throws. */
 export function looksLikeQuestion(text: string): boolean {
+  return looksLikeQuestionFolded(text, null);
+}
+
+/** `looksLikeQuestion`, given `foldText(text)` already (null: not folded yet). */
+export function looksLikeQuestionFolded(text: string, foldedText: string | null): boolean {
   if (QUESTION_MARK.test(text) && QUESTION_MARK.test(text.replace(LINK_QUERY, ''))) return true;
-  const folded = foldText(text.includes('@') ? text.replace(MENTION, ' ') : text);
+  const mentions = text.includes('@');
+  const folded = !mentions && foldedText !== null ? foldedText : foldText(mentions ? text.replace(MENTION, ' ') : text);
   for (const sentence of folded.split(SENTENCE_BREAK)) {
     const words = sentence.match(WORD);
     if (words && sentenceAsks(words)) return true;
