@@ -3,7 +3,7 @@
  * checked with a few hash lookups per word, whatever the number of terms:
  * 500 regexes per message would not keep up with a busy show.
  */
-import { matchingForm, squeezeRepeats, stretchOf, type MatchingForm, type StretchedWord } from './normalize.js';
+import { FIRST_SPELLING, isSpellingGap, isWordChar, matchingForm, matchingFormOfFolded, squeezeRepeats, stretchOf, type MatchingForm, type StretchedWord } from './normalize.js';
 
 interface PhraseTerm {
   /** Every word of the phrase after the first (the first is the index key). */
@@ -40,10 +40,93 @@ export class BlockedTermMatcher {
   /** Every list that has a term. */
   private allLists = 0;
 
+  /**
+   * Every key of `words` and `phrases` that is plain ASCII, as a trie: child of
+   * node k by char code c at k * 128 + c (0: none; the root is node 0, never a child).
+   */
+  private readonly trieNext: Int32Array;
+  /** 1 where a trie node ends a key. */
+  private readonly trieEnds: Uint8Array;
+
   constructor(...lists: readonly (readonly string[])[]) {
     lists.forEach((terms, i) => {
       for (const term of terms) this.add(term, 1 << i);
     });
+    const ascii = (key: string) => [...key].every((c) => c.charCodeAt(0) < 0x80);
+    const keys = [...this.words.keys(), ...this.phrases.keys()].filter(ascii);
+    let nodes = 1;
+    for (const key of keys) nodes += key.length;
+    this.trieNext = new Int32Array(nodes * 128);
+    this.trieEnds = new Uint8Array(nodes);
+    let used = 1;
+    for (const key of keys) {
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const at = node * 128 + key.charCodeAt(i);
+        if (this.trieNext[at] === 0) this.trieNext[at] = used++;
+        node = this.trieNext[at]!;
+      }
+      this.trieEnds[node] = 1;
+    }
+  }
+
+  /**
+   * `matchingLists(matchingForm(text))` given `foldText(text)`. Most messages
+   * hold no blocked word: one pass over the folded text walks each word
+   * through a trie of the terms (l33t undone and stretched letters squeezed
+   * on the way, no string built), and only a message where a word reaches a
+   * term, a word the trie cannot read (a "1", a letter beyond ASCII) or
+   * letters spelled out one at a time is read the exact way.
+   */
+  matchingListsOfFolded(folded: string): number {
+    if (this.allLists === 0) return 0;
+    return this.mayMatch(folded) ? this.matchingLists(matchingFormOfFolded(folded)) : 0;
+  }
+
+  private mayMatch(folded: string): boolean {
+    const next = this.trieNext;
+    const n = folded.length;
+    let i = 0;
+    let lastEnd = -1;
+    let lastSingle = false;
+    while (i < n) {
+      const first = folded.codePointAt(i)!;
+      if (!isWordChar(first)) {
+        i += first > 0xffff ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      let digits = true;
+      let ascii = true;
+      let one = false;
+      let cp = first;
+      do {
+        if (cp >= 0x80) ascii = false;
+        else if (cp === 0x31) one = true;
+        if (cp < 0x30 || cp > 0x39) digits = false;
+        i += cp > 0xffff ? 2 : 1;
+        if (i >= n) break;
+        cp = folded.codePointAt(i)!;
+      } while (isWordChar(cp));
+      if (!ascii || (one && !digits)) return true; // a "1" in a word may be i or l: read the exact way
+      const single = i - start === 1;
+      if (single && lastSingle && isSpellingGap(folded, lastEnd, start)) return true; // letters spelled out
+      lastSingle = single;
+      lastEnd = i;
+      // Walk the word's spelling, squeezed, through the trie.
+      let node = 0;
+      let last = -1;
+      let k = start;
+      for (; k < i; k++) {
+        const c = digits ? folded.charCodeAt(k) : FIRST_SPELLING[folded.charCodeAt(k)]!;
+        if (c === last) continue;
+        last = c;
+        node = next[node * 128 + c]!;
+        if (node === 0) break;
+      }
+      if (k === i && this.trieEnds[node] === 1) return true;
+    }
+    return false;
   }
 
   get isEmpty(): boolean {

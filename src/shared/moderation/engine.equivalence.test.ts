@@ -17,7 +17,7 @@ import * as referenceSanitize from '../../../tests/support/moderation-reference/
 import { BlockedTermMatcher } from './blocked-terms.js';
 import { ModerationEngine, isShouting, type MessageToModerate, type ViewerStanding } from './engine.js';
 import { findLinkHosts } from './links.js';
-import { duplicateKey, foldText, matchingForm, normalizeForMatching } from './normalize.js';
+import { duplicateKey, duplicateKeyOfFolded, foldText, matchingForm, normalizeForMatching } from './normalize.js';
 import { looksLikeQuestion } from './questions.js';
 import { moderationRulesSchema } from './rules.js';
 import { codePointLength, sanitizeChatText } from './sanitize.js';
@@ -236,7 +236,10 @@ describe('the engine decides exactly as the reference implementation', () => {
       expect(matchingForm(t), t).toEqual(referenceNormalize.matchingForm(t));
       expect(duplicateKey(t), t).toBe(referenceNormalize.duplicateKey(t));
       expect(normalizeForMatching(t), t).toBe(referenceNormalize.normalizeForMatching(t));
-      expect(matcher.matchingLists(matchingForm(t)), t).toBe(referenceMatcher.matchingLists(referenceNormalize.matchingForm(t)));
+      const lists = referenceMatcher.matchingLists(referenceNormalize.matchingForm(t));
+      expect(matcher.matchingLists(matchingForm(t)), t).toBe(lists);
+      expect(matcher.matchingListsOfFolded(foldText(t)), t).toBe(lists);
+      expect(duplicateKeyOfFolded(t, foldText(t)), t).toBe(referenceNormalize.duplicateKey(t));
       expect(looksLikeQuestion(t), t).toBe(referenceQuestions.looksLikeQuestion(t));
       expect(findLinkHosts(t), t).toEqual(referenceLinks.findLinkHosts(t));
       expect(isShouting(t, 0.7), t).toBe(referenceEngine.isShouting(t, 0.7));
@@ -284,6 +287,10 @@ const anyStep = fc.record({
 });
 
 describe('the engine decides exactly as the reference implementation on arbitrary input', () => {
+  const someTerms = [...HOST_TERMS, ...blockedTerms(random(5), 200), 'a', 'l', 'o', '22', '2', 'ii', 'x.com', '𝐬cam', 'ѕсаm', 'scäm'];
+  const termsMatcher = new BlockedTermMatcher(someTerms, STARTER_TERMS);
+  const referenceTermsMatcher = new referenceTerms.BlockedTermMatcher(someTerms, STARTER_TERMS);
+
   it('any messages under any rules', () => {
     fc.assert(
       fc.property(anyRules, fc.array(anyStep, { minLength: 1, maxLength: 30 }), (rules, steps) => {
@@ -300,6 +307,8 @@ describe('the engine decides exactly as the reference implementation on arbitrar
       fc.property(anyText, (t) => {
         expect(matchingForm(t)).toEqual(referenceNormalize.matchingForm(t));
         expect(duplicateKey(t)).toBe(referenceNormalize.duplicateKey(t));
+        expect(duplicateKeyOfFolded(t, foldText(t))).toBe(referenceNormalize.duplicateKey(t));
+        expect(termsMatcher.matchingListsOfFolded(foldText(t))).toBe(referenceTermsMatcher.matchingLists(referenceNormalize.matchingForm(t)));
         expect(looksLikeQuestion(t)).toBe(referenceQuestions.looksLikeQuestion(t));
         expect(findLinkHosts(t)).toEqual(referenceLinks.findLinkHosts(t));
         expect(isShouting(t, 0.5)).toBe(referenceEngine.isShouting(t, 0.5));

@@ -20,7 +20,7 @@
 import { REASON_CODES, type ChatRole, type ModerationAction, type ModerationRules, type ReasonCode } from '../domain/chat.js';
 import { BlockedTermMatcher } from './blocked-terms.js';
 import { allowedDomainOf, hasDisallowedLink } from './links.js';
-import { duplicateKey, foldText, matchingFormOfFolded } from './normalize.js';
+import { duplicateKeyOfFolded, foldText } from './normalize.js';
 import { looksLikeQuestionFolded } from './questions.js';
 import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
@@ -97,14 +97,13 @@ export class ModerationEngine {
     let history: ViewerHistory | null = null;
 
     if (!viewer.allowListed) {
-      const form = matchingFormOfFolded(folded);
-      const lists = this.terms.matchingLists(form);
+      const lists = this.terms.matchingListsOfFolded(folded);
       if (lists & HOST_TERMS) verdict.fire('blocked-term', rules.blockedTermsAction);
       if (lists & STARTER_TERMS) verdict.fire('starter-term', rules.starterListAction);
       if (rules.links !== 'allow' && hasDisallowedLink(text, this.allowedDomains)) verdict.fire('link', rules.links);
       if (isShouting(text, rules.maxCapsRatio)) verdict.fire('caps', 'hold');
       if (codePointLength(text) > rules.maxLength) verdict.fire('length', 'block');
-      history = this.judgePacing(message.userId, now, duplicateKey(text, form), verdict);
+      history = this.judgePacing(message.userId, now, duplicateKeyOfFolded(text, folded), verdict);
     }
     if (viewer.banned) verdict.fire('banned', 'block');
     if (viewer.timedOutUntil != null && now < viewer.timedOutUntil) verdict.fire('timed-out', 'block');

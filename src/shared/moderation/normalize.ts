@@ -182,7 +182,7 @@ export function matchingForm(text: string): MatchingForm {
 const BMP_WORD = new Uint8Array(0x10000);
 const WORD_CHAR = /^[\p{L}\p{N}@$]$/u;
 
-function isWordChar(cp: number): boolean {
+export function isWordChar(cp: number): boolean {
   if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
   let known = BMP_WORD[cp]!;
   // A lone surrogate is no character at all.
@@ -191,7 +191,7 @@ function isWordChar(cp: number): boolean {
 }
 
 /** What may sit between spelled-out letters: 1 to 3 of " .-_*". */
-function isSpellingGap(text: string, from: number, to: number): boolean {
+export function isSpellingGap(text: string, from: number, to: number): boolean {
   const n = to - from;
   if (n < 1 || n > 3) return false;
   for (let i = from; i < to; i++) {
@@ -279,6 +279,60 @@ export function duplicateKey(text: string, form: MatchingForm = matchingForm(tex
   const key = form.words.length === 0 ? text.trim() : form.words.map((w) => squeezeLetterRepeats(w[0] ?? '')).join(' ');
   return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
 }
+
+/**
+ * `duplicateKey(text)` from the folded text (`foldText(text)`), read in one
+ * pass without building the matching form: the engine's path for every message.
+ */
+export function duplicateKeyOfFolded(text: string, folded: string): string {
+  let key = '';
+  let words = 0;
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const first = folded.codePointAt(i)!;
+    if (!isWordChar(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    let digits = true;
+    let cp = first;
+    do {
+      if (cp >= 0x80) ascii = false;
+      if (cp < 0x30 || cp > 0x39) digits = false;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      cp = folded.codePointAt(i)!;
+    } while (isWordChar(cp));
+    if (words++ > 0) key += ' ';
+    if (!ascii) {
+      key += squeezeLetterRepeats(leetSpellings(folded.slice(start, i))[0] ?? '');
+      continue;
+    }
+    if (digits) {
+      key += folded.slice(start, i); // a number: no l33t, and digits are never squeezed
+      continue;
+    }
+    // The first spelling ("1" read as i), stretched letters squeezed.
+    let last = -1;
+    for (let k = start; k < i; k++) {
+      const c = FIRST_SPELLING[folded.charCodeAt(k)]!;
+      if (c !== last || !IS_ASCII_LETTER[c]) key += String.fromCharCode(c);
+      last = c;
+    }
+  }
+  if (words === 0) key = text.trim();
+  return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
+}
+
+/** By char code: the letter an ASCII word character stands for in a word's first spelling (LEET, "1" as i). */
+export const FIRST_SPELLING = new Uint8Array(128).map((_, c) => {
+  const ch = String.fromCharCode(c);
+  return (ch === '1' ? 'i' : (LEET[ch] ?? ch)).charCodeAt(0);
+});
+const IS_ASCII_LETTER = new Uint8Array(128).map((_, c) => (/[a-z]/i.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** Two FNV-1a passes with different offsets: 64 bits, so distinct texts practically never collide. */
 function fingerprint(text: string): string {
