@@ -24,7 +24,7 @@ import { duplicateKeyOfFolded, foldText } from './normalize.js';
 import { looksLikeQuestionFolded } from './questions.js';
 import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
-import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, countOlderThan, type ViewerHistory } from './viewer-history.js';
+import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, countOlderThan, dropFront, keyHash, type ViewerHistory } from './viewer-history.js';
 
 export interface MessageToModerate {
   readonly id: string;
@@ -128,32 +128,37 @@ export class ModerationEngine {
     if (duplicateMs > 0) {
       const texts = history.recentTexts;
       const textTimes = history.recentTextTimes;
+      const hashes = history.recentTextHashes;
       const stale = countOlderThan(textTimes, now - duplicateMs);
       if (stale > 0) {
-        texts.splice(0, stale);
-        textTimes.splice(0, stale);
+        dropFront(texts, stale);
+        dropFront(textTimes, stale);
+        dropFront(hashes, stale);
       }
-      for (let i = 0; i < texts.length; i++) {
-        if (texts[i] === key) {
+      // Numbers first: the texts themselves are compared only when their hashes agree.
+      const hash = keyHash(key);
+      for (let i = 0; i < hashes.length; i++) {
+        if (hashes[i] === hash && texts[i] === key) {
           verdict.fire('duplicate', 'block');
           break;
         }
       }
       texts.push(key);
       textTimes.push(now);
+      hashes.push(hash);
       if (texts.length > REMEMBERED_TEXTS) {
-        texts.shift();
-        textTimes.shift();
+        dropFront(texts, 1);
+        dropFront(textTimes, 1);
+        dropFront(hashes, 1);
       }
     }
     if (slowMs > 0 && history.lastPassedAt !== null && now - history.lastPassedAt < slowMs) verdict.fire('slow-mode', 'block');
 
     const times = history.recentTimes;
-    const stale = countOlderThan(times, now - RATE_WINDOW_MS);
-    if (stale > 0) times.splice(0, stale);
+    dropFront(times, countOlderThan(times, now - RATE_WINDOW_MS));
     times.push(now);
     // Only "more than the limit" matters, so older entries beyond it need not be kept.
-    if (times.length > rules.maxMessagesPer10s + 1) times.shift();
+    if (times.length > rules.maxMessagesPer10s + 1) dropFront(times, 1);
     if (times.length > rules.maxMessagesPer10s) verdict.fire('rate-limit', 'block');
 
     if (rules.holdFirstMessage && !history.known) verdict.fire('first-message', 'hold');

@@ -285,8 +285,8 @@ export function duplicateKey(text: string, form: MatchingForm = matchingForm(tex
  * pass without building the matching form: the engine's path for every message.
  */
 export function duplicateKeyOfFolded(text: string, folded: string): string {
-  let key = '';
-  let words = 0;
+  const parts = KEY_PARTS;
+  parts.length = 0;
   const n = folded.length;
   let i = 0;
   while (i < n) {
@@ -306,25 +306,38 @@ export function duplicateKeyOfFolded(text: string, folded: string): string {
       if (i >= n) break;
       cp = folded.codePointAt(i)!;
     } while (isWordChar(cp));
-    if (words++ > 0) key += ' ';
-    if (!ascii) {
-      key += squeezeLetterRepeats(leetSpellings(folded.slice(start, i))[0] ?? '');
-      continue;
-    }
-    if (digits) {
-      key += folded.slice(start, i); // a number: no l33t, and digits are never squeezed
-      continue;
-    }
-    // The first spelling ("1" read as i), stretched letters squeezed.
-    let last = -1;
-    for (let k = start; k < i; k++) {
-      const c = FIRST_SPELLING[folded.charCodeAt(k)]!;
-      if (c !== last || !IS_ASCII_LETTER[c]) key += String.fromCharCode(c);
-      last = c;
-    }
+    if (!ascii) parts.push(squeezeLetterRepeats(leetSpellings(folded.slice(start, i))[0] ?? ''));
+    else if (digits) parts.push(folded.slice(start, i)); // a number: no l33t, and digits are never squeezed
+    else parts.push(firstSpellingSqueezed(folded, start, i));
   }
-  if (words === 0) key = text.trim();
+  // Joined (not concatenated piece by piece): a flat string, quick to compare with the viewer's recent keys.
+  const key = parts.length === 0 ? text.trim() : parts.join(' ');
+  parts.length = 0;
   return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
+}
+
+/** Reused by `duplicateKeyOfFolded` (one message at a time). */
+const KEY_PARTS: string[] = [];
+
+/** An ASCII word's first spelling ("1" read as i, LEET undone) with stretched letters squeezed. */
+function firstSpellingSqueezed(folded: string, start: number, end: number): string {
+  // Most words have nothing to undo or squeeze: the word itself.
+  let last = -1;
+  let k = start;
+  for (; k < end; k++) {
+    const raw = folded.charCodeAt(k);
+    const c = FIRST_SPELLING[raw]!;
+    if (c !== raw || (c === last && IS_ASCII_LETTER[c])) break;
+    last = c;
+  }
+  if (k === end) return folded.slice(start, end);
+  let out = folded.slice(start, k);
+  for (; k < end; k++) {
+    const c = FIRST_SPELLING[folded.charCodeAt(k)]!;
+    if (c !== last || !IS_ASCII_LETTER[c]) out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
 }
 
 /** By char code: the letter an ASCII word character stands for in a word's first spelling (LEET, "1" as i). */

@@ -19,6 +19,8 @@ export interface ViewerHistory {
   readonly recentTexts: string[];
   /** When each of `recentTexts` was received. */
   readonly recentTextTimes: number[];
+  /** `keyHash` of each of `recentTexts`. */
+  readonly recentTextHashes: number[];
   /** `ts` of the latest message that was not blocked (slow mode), or null. */
   lastPassedAt: number | null;
   /** A message of theirs was approved or held before (holdFirstMessage). */
@@ -63,7 +65,7 @@ export class ViewerHistories {
       if (history === this.newest) return history;
       this.unlink(history);
     } else {
-      history = { userId, lastSeenAt: now, recentTimes: [], recentTexts: [], recentTextTimes: [], lastPassedAt: null, known: false, older: null, newer: null };
+      history = { userId, lastSeenAt: now, recentTimes: [], recentTexts: [], recentTextTimes: [], recentTextHashes: [], lastPassedAt: null, known: false, older: null, newer: null };
       this.viewers.set(userId, history);
     }
     history.older = this.newest;
@@ -107,4 +109,19 @@ export function countOlderThan(times: readonly number[], cutoff: number): number
   let n = 0;
   while (n < times.length && times[n]! <= cutoff) n++;
   return n;
+}
+
+/** Removes the first `n` entries in place (no new array, unlike `splice`). */
+export function dropFront<T>(list: T[], n: number): void {
+  if (n <= 0) return;
+  const keep = list.length - n;
+  for (let i = 0; i < keep; i++) list[i] = list[i + n]!;
+  list.length = Math.max(0, keep);
+}
+
+/** FNV-1a of a duplicate key, as a small integer: equal keys have equal hashes. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
