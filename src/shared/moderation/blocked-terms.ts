@@ -40,34 +40,19 @@ export class BlockedTermMatcher {
   /** Every list that has a term. */
   private allLists = 0;
 
-  /**
-   * Every key of `words` and `phrases` that is plain ASCII, as a trie: child of
-   * node k by char code c at k * 128 + c (0: none; the root is node 0, never a child).
-   */
-  private readonly trieNext: Int32Array;
-  /** 1 where a trie node ends a key. */
-  private readonly trieEnds: Uint8Array;
+  /** The plain-ASCII keys of `words` (1) and of `phrases` (2, a phrase's first word). */
+  private readonly firstWords: AsciiTrie;
+  /** The second word of every phrase (plain ASCII): a phrase can only match where its first word is followed by one of these. */
+  private readonly secondWords: AsciiTrie;
 
   constructor(...lists: readonly (readonly string[])[]) {
     lists.forEach((terms, i) => {
       for (const term of terms) this.add(term, 1 << i);
     });
-    const ascii = (key: string) => [...key].every((c) => c.charCodeAt(0) < 0x80);
-    const keys = [...this.words.keys(), ...this.phrases.keys()].filter(ascii);
-    let nodes = 1;
-    for (const key of keys) nodes += key.length;
-    this.trieNext = new Int32Array(nodes * 128);
-    this.trieEnds = new Uint8Array(nodes);
-    let used = 1;
-    for (const key of keys) {
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const at = node * 128 + key.charCodeAt(i);
-        if (this.trieNext[at] === 0) this.trieNext[at] = used++;
-        node = this.trieNext[at]!;
-      }
-      this.trieEnds[node] = 1;
-    }
+    this.firstWords = new AsciiTrie([...[...this.words.keys()].map((k) => [k, 1] as const), ...[...this.phrases.keys()].map((k) => [k, 2] as const)]);
+    const seconds = new Set<string>();
+    for (const entries of this.phrases.values()) for (const phrase of entries) seconds.add(phrase.rest[0]?.squeezed ?? '');
+    this.secondWords = new AsciiTrie([...seconds].map((k) => [k, 1] as const));
   }
 
   /**
@@ -84,11 +69,11 @@ export class BlockedTermMatcher {
   }
 
   private mayMatch(folded: string): boolean {
-    const next = this.trieNext;
     const n = folded.length;
     let i = 0;
     let lastEnd = -1;
     let lastSingle = false;
+    let afterPhraseStart = false;
     while (i < n) {
       const first = folded.codePointAt(i)!;
       if (!isWordChar(first)) {
@@ -113,18 +98,10 @@ export class BlockedTermMatcher {
       if (single && lastSingle && isSpellingGap(folded, lastEnd, start)) return true; // letters spelled out
       lastSingle = single;
       lastEnd = i;
-      // Walk the word's spelling, squeezed, through the trie.
-      let node = 0;
-      let last = -1;
-      let k = start;
-      for (; k < i; k++) {
-        const c = digits ? folded.charCodeAt(k) : FIRST_SPELLING[folded.charCodeAt(k)]!;
-        if (c === last) continue;
-        last = c;
-        node = next[node * 128 + c]!;
-        if (node === 0) break;
-      }
-      if (k === i && this.trieEnds[node] === 1) return true;
+      if (afterPhraseStart && this.secondWords.find(folded, start, i, digits) !== 0) return true;
+      const found = this.firstWords.find(folded, start, i, digits);
+      if (found & 1) return true;
+      afterPhraseStart = (found & 2) !== 0;
     }
     return false;
   }
@@ -220,4 +197,51 @@ function spellingsOf(words: readonly (readonly string[])[]): string[][] {
     if (combos.length > 64) combos = combos.slice(0, 64); // a term full of "1"s: keep it bounded
   }
   return combos;
+}
+
+/**
+ * Plain-ASCII keys as a trie: the child of node k by char code c is at
+ * k * 128 + c (0: none; the root, node 0, is nobody's child). Keys with a
+ * character beyond ASCII are left out: a word with one is never walked.
+ */
+class AsciiTrie {
+  private readonly next: Int32Array;
+  /** Per node, the OR of the marks of the keys ending there. */
+  private readonly ends: Uint8Array;
+
+  constructor(keys: readonly (readonly [string, number])[]) {
+    const ascii = keys.filter(([key]) => key.length > 0 && [...key].every((c) => c.charCodeAt(0) < 0x80));
+    let nodes = 1;
+    for (const [key] of ascii) nodes += key.length;
+    this.next = new Int32Array(nodes * 128);
+    this.ends = new Uint8Array(nodes);
+    let used = 1;
+    for (const [key, mark] of ascii) {
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const at = node * 128 + key.charCodeAt(i);
+        if (this.next[at] === 0) this.next[at] = used++;
+        node = this.next[at]!;
+      }
+      this.ends[node]! |= mark;
+    }
+  }
+
+  /**
+   * The marks of the key equal to the spelling of text[start, end), an ASCII
+   * word, squeezed (l33t undone unless the word is a number); 0: none.
+   */
+  find(text: string, start: number, end: number, number: boolean): number {
+    const next = this.next;
+    let node = 0;
+    let last = -1;
+    for (let k = start; k < end; k++) {
+      const c = number ? text.charCodeAt(k) : FIRST_SPELLING[text.charCodeAt(k)]!;
+      if (c === last) continue;
+      last = c;
+      node = next[node * 128 + c]!;
+      if (node === 0) return 0;
+    }
+    return this.ends[node]!;
+  }
 }
