@@ -285,6 +285,7 @@ export function duplicateKey(text: string, form: MatchingForm = matchingForm(tex
  * pass without building the matching form: the engine's path for every message.
  */
 export function duplicateKeyOfFolded(text: string, folded: string): string {
+  if (isOwnDuplicateKey(folded)) return folded;
   const parts = KEY_PARTS;
   parts.length = 0;
   const n = folded.length;
@@ -316,6 +317,35 @@ export function duplicateKeyOfFolded(text: string, folded: string): string {
   return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
 }
 
+/**
+ * True when the folded text is its own duplicate key, as much chat is ("my
+ * sister needs this 2"): ASCII words joined by single spaces, nothing to undo
+ * in them (no l33t outside numbers, no stretched letter), short enough to keep.
+ */
+function isOwnDuplicateKey(folded: string): boolean {
+  const n = folded.length;
+  if (n === 0 || n > LONGEST_PLAIN_KEY) return false;
+  let last = 0x20;
+  let number = true;
+  let leet = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? folded.charCodeAt(i) : 0x20;
+    if (c === 0x20) {
+      if (last === 0x20) return false; // a space at either end or two in a row
+      if (leet && !number) return false;
+      number = true;
+      leet = false;
+    } else {
+      if (c >= 0x80 || !IS_ASCII_WORD[c]) return false;
+      if (c < 0x30 || c > 0x39) number = false;
+      if (FIRST_SPELLING[c] !== c) leet = true;
+      else if (c === last && IS_ASCII_LETTER[c]) return false;
+    }
+    last = c;
+  }
+  return true;
+}
+
 /** Reused by `duplicateKeyOfFolded` (one message at a time). */
 const KEY_PARTS: string[] = [];
 
@@ -345,6 +375,7 @@ export const FIRST_SPELLING = new Uint8Array(128).map((_, c) => {
   const ch = String.fromCharCode(c);
   return (ch === '1' ? 'i' : (LEET[ch] ?? ch)).charCodeAt(0);
 });
+const IS_ASCII_WORD = new Uint8Array(128).map((_, c) => (/[a-z0-9@$]/i.test(String.fromCharCode(c)) ? 1 : 0));
 const IS_ASCII_LETTER = new Uint8Array(128).map((_, c) => (/[a-z]/i.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** Two FNV-1a passes with different offsets: 64 bits, so distinct texts practically never collide. */
