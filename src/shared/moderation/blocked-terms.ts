@@ -3,7 +3,8 @@
  * checked with a few hash lookups per word, whatever the number of terms:
  * 500 regexes per message would not keep up with a busy show.
  */
-import { matchingForm, squeezeRepeats, stretchOf, type MatchingForm, type StretchedWord } from './normalize.js';
+import { AsciiTrie } from './ascii-trie.js';
+import { isSpellingGap, isWordChar, matchingForm, matchingFormOfFolded, squeezeRepeats, stretchOf, type MatchingForm, type StretchedWord } from './normalize.js';
 
 interface PhraseTerm {
   /** Every word of the phrase after the first (the first is the index key). */
@@ -40,10 +41,70 @@ export class BlockedTermMatcher {
   /** Every list that has a term. */
   private allLists = 0;
 
+  /** The plain-ASCII keys of `words` (1) and of `phrases` (2, a phrase's first word). */
+  private readonly firstWords: AsciiTrie;
+  /** The second word of every phrase (plain ASCII): a phrase can only match where its first word is followed by one of these. */
+  private readonly secondWords: AsciiTrie;
+
   constructor(...lists: readonly (readonly string[])[]) {
     lists.forEach((terms, i) => {
       for (const term of terms) this.add(term, 1 << i);
     });
+    this.firstWords = new AsciiTrie([...[...this.words.keys()].map((k) => [k, 1] as const), ...[...this.phrases.keys()].map((k) => [k, 2] as const)]);
+    const seconds = new Set<string>();
+    for (const entries of this.phrases.values()) for (const phrase of entries) seconds.add(phrase.rest[0]?.squeezed ?? '');
+    this.secondWords = new AsciiTrie([...seconds].map((k) => [k, 1] as const));
+  }
+
+  /**
+   * `matchingLists(matchingForm(text))` given `foldText(text)`. Most messages
+   * hold no blocked word: one pass over the folded text walks each word
+   * through a trie of the terms (l33t undone and stretched letters squeezed
+   * on the way, no string built), and only a message where a word reaches a
+   * term, a word the trie cannot read (a "1", a letter beyond ASCII) or
+   * letters spelled out one at a time is read the exact way.
+   */
+  matchingListsOfFolded(folded: string): number {
+    if (this.allLists === 0) return 0;
+    return this.mayMatch(folded) ? this.matchingLists(matchingFormOfFolded(folded)) : 0;
+  }
+
+  private mayMatch(folded: string): boolean {
+    const n = folded.length;
+    let i = 0;
+    let lastEnd = -1;
+    let lastSingle = false;
+    let afterPhraseStart = false;
+    while (i < n) {
+      const first = folded.codePointAt(i)!;
+      if (!isWordChar(first)) {
+        i += first > 0xffff ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      let digits = true;
+      let ascii = true;
+      let one = false;
+      let cp = first;
+      do {
+        if (cp >= 0x80) ascii = false;
+        else if (cp === 0x31) one = true;
+        if (cp < 0x30 || cp > 0x39) digits = false;
+        i += cp > 0xffff ? 2 : 1;
+        if (i >= n) break;
+        cp = folded.codePointAt(i)!;
+      } while (isWordChar(cp));
+      if (!ascii || (one && !digits)) return true; // a "1" in a word may be i or l: read the exact way
+      const single = i - start === 1;
+      if (single && lastSingle && isSpellingGap(folded, lastEnd, start)) return true; // letters spelled out
+      lastSingle = single;
+      lastEnd = i;
+      if (afterPhraseStart && this.secondWords.find(folded, start, i, digits) !== 0) return true;
+      const found = this.firstWords.find(folded, start, i, digits);
+      if (found & 1) return true;
+      afterPhraseStart = (found & 2) !== 0;
+    }
+    return false;
   }
 
   get isEmpty(): boolean {
@@ -91,18 +152,19 @@ export class BlockedTermMatcher {
     let found = 0;
     for (let i = 0; i < words.length; i++) {
       for (const spelling of words[i]!) {
-        found |= this.wordLists(spelling) | this.phraseListsAt(form, i, spelling);
+        const squeezed = squeezeRepeats(spelling);
+        found |= this.wordLists(spelling, squeezed) | this.phraseListsAt(form, i, spelling, squeezed);
         if (found === this.allLists) return found;
       }
     }
     for (const spellings of form.spelledOut) {
-      for (const spelling of spellings) found |= this.wordLists(spelling);
+      for (const spelling of spellings) found |= this.wordLists(spelling, squeezeRepeats(spelling));
     }
     return found;
   }
 
-  private wordLists(spelling: string): number {
-    const candidates = this.words.get(squeezeRepeats(spelling));
+  private wordLists(spelling: string, squeezed: string): number {
+    const candidates = this.words.get(squeezed);
     if (!candidates) return 0;
     const word = stretchOf(spelling);
     let lists = 0;
@@ -110,9 +172,9 @@ export class BlockedTermMatcher {
     return lists;
   }
 
-  private phraseListsAt(form: MatchingForm, start: number, spelling: string): number {
+  private phraseListsAt(form: MatchingForm, start: number, spelling: string, squeezed: string): number {
     if (this.phrases.size === 0) return 0;
-    const candidates = this.phrases.get(squeezeRepeats(spelling));
+    const candidates = this.phrases.get(squeezed);
     if (!candidates) return 0;
     const first = stretchOf(spelling);
     let lists = 0;

@@ -20,11 +20,11 @@
 import { REASON_CODES, type ChatRole, type ModerationAction, type ModerationRules, type ReasonCode } from '../domain/chat.js';
 import { BlockedTermMatcher } from './blocked-terms.js';
 import { allowedDomainOf, hasDisallowedLink } from './links.js';
-import { duplicateKey, matchingForm } from './normalize.js';
-import { looksLikeQuestion } from './questions.js';
+import { duplicateKeyOfFolded, foldText } from './normalize.js';
+import { looksLikeQuestionFolded } from './questions.js';
 import { starterListInEffect } from './starter-list.js';
 import { codePointLength } from './sanitize.js';
-import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, dropOlderThan, type ViewerHistory } from './viewer-history.js';
+import { FORGET_IDLE_VIEWERS_MS, REMEMBERED_TEXTS, ViewerHistories, countOlderThan, dropFront, keyHash, type ViewerHistory } from './viewer-history.js';
 
 export interface MessageToModerate {
   readonly id: string;
@@ -85,8 +85,9 @@ export class ModerationEngine {
 
   decide(message: MessageToModerate, viewer: ViewerStanding = {}): ModerationDecision {
     const { text } = message;
-    const form = matchingForm(text);
-    const question = looksLikeQuestion(text);
+    // Folded once: the term matcher, the duplicate key and the question test all read it.
+    const folded = foldText(text);
+    const question = looksLikeQuestionFolded(text, folded);
     if (message.role === 'host' || message.role === 'moderator') return { action: 'approve', reasons: [], question };
 
     const now = Number.isFinite(message.ts) ? message.ts : this.lastTs;
@@ -96,13 +97,13 @@ export class ModerationEngine {
     let history: ViewerHistory | null = null;
 
     if (!viewer.allowListed) {
-      const lists = this.terms.matchingLists(form);
+      const lists = this.terms.matchingListsOfFolded(folded);
       if (lists & HOST_TERMS) verdict.fire('blocked-term', rules.blockedTermsAction);
       if (lists & STARTER_TERMS) verdict.fire('starter-term', rules.starterListAction);
       if (rules.links !== 'allow' && hasDisallowedLink(text, this.allowedDomains)) verdict.fire('link', rules.links);
       if (isShouting(text, rules.maxCapsRatio)) verdict.fire('caps', 'hold');
       if (codePointLength(text) > rules.maxLength) verdict.fire('length', 'block');
-      history = this.judgePacing(message.userId, now, duplicateKey(text, form), verdict);
+      history = this.judgePacing(message.userId, now, duplicateKeyOfFolded(text, folded), verdict);
     }
     if (viewer.banned) verdict.fire('banned', 'block');
     if (viewer.timedOutUntil != null && now < viewer.timedOutUntil) verdict.fire('timed-out', 'block');
@@ -126,23 +127,38 @@ export class ModerationEngine {
 
     if (duplicateMs > 0) {
       const texts = history.recentTexts;
-      dropOlderThan(texts, now - duplicateMs, (t) => t.ts);
-      for (const t of texts) {
-        if (t.key === key) {
+      const textTimes = history.recentTextTimes;
+      const hashes = history.recentTextHashes;
+      const stale = countOlderThan(textTimes, now - duplicateMs);
+      if (stale > 0) {
+        dropFront(texts, stale);
+        dropFront(textTimes, stale);
+        dropFront(hashes, stale);
+      }
+      // Numbers first: the texts themselves are compared only when their hashes agree.
+      const hash = keyHash(key);
+      for (let i = 0; i < hashes.length; i++) {
+        if (hashes[i] === hash && texts[i] === key) {
           verdict.fire('duplicate', 'block');
           break;
         }
       }
-      texts.push({ key, ts: now });
-      if (texts.length > REMEMBERED_TEXTS) texts.shift();
+      texts.push(key);
+      textTimes.push(now);
+      hashes.push(hash);
+      if (texts.length > REMEMBERED_TEXTS) {
+        dropFront(texts, 1);
+        dropFront(textTimes, 1);
+        dropFront(hashes, 1);
+      }
     }
     if (slowMs > 0 && history.lastPassedAt !== null && now - history.lastPassedAt < slowMs) verdict.fire('slow-mode', 'block');
 
     const times = history.recentTimes;
-    dropOlderThan(times, now - RATE_WINDOW_MS, (t) => t);
+    dropFront(times, countOlderThan(times, now - RATE_WINDOW_MS));
     times.push(now);
     // Only "more than the limit" matters, so older entries beyond it need not be kept.
-    if (times.length > rules.maxMessagesPer10s + 1) times.shift();
+    if (times.length > rules.maxMessagesPer10s + 1) dropFront(times, 1);
     if (times.length > rules.maxMessagesPer10s) verdict.fire('rate-limit', 'block');
 
     if (rules.holdFirstMessage && !history.known) verdict.fire('first-message', 'hold');

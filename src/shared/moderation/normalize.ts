@@ -23,11 +23,10 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 const NON_ASCII = /[\u0080-\uffff]/;
 const FORMAT_OR_MARK = /[\p{Cf}\p{M}]/gu;
-/** A word: letters, digits, and the symbols that stand in for letters. */
-const WORD = /[\p{L}\p{N}@$]+/gu;
-/** What may sit between spelled-out letters: "s c a m", "s.c.a.m", "s-c-a-m", "s_c_a_m", "s . c . a . m". */
-const SPELLING_GAP = /^[ .\-_*]{1,3}$/;
 const ONLY_DIGITS = /^\p{N}+$/u;
+/** "1" and the keys of LEET, by char code. */
+const LEET_OR_ONE = new Uint8Array(128);
+for (const c of ['1', ...Object.keys(LEET)]) LEET_OR_ONE[c.charCodeAt(0)] = 1;
 /** Above this many "1"s a word keeps only the all-i and all-l spellings (2^n would explode). */
 const MAX_AMBIGUOUS_ONES = 4;
 
@@ -48,6 +47,23 @@ export function foldText(text: string): string {
  * left alone: a price is not a word in disguise.
  */
 export function leetSpellings(word: string): string[] {
+  // Most words have no digit or symbol at all: they are their only spelling.
+  let plain = true;
+  let asciiDigits = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) {
+      asciiDigits = false;
+      if (c >= 0xd800 && c <= 0xdfff) plain = false;
+    } else if (LEET_OR_ONE[c] === 1) plain = false;
+    if (c < 0x30 || c > 0x39) asciiDigits = false;
+  }
+  // A number stays as it is; a word with nothing to undo is its only spelling.
+  if (asciiDigits || plain) return [word];
+  return leetSpellingsSlow(word);
+}
+
+function leetSpellingsSlow(word: string): string[] {
   if (ONLY_DIGITS.test(word)) return [word];
   let mapped = '';
   let ones = 0;
@@ -76,7 +92,24 @@ export interface StretchedWord {
   readonly repeats: readonly number[];
 }
 
+/** True when the text has a surrogate (an astral character, or a lone one): then code units are not code points. */
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
 export function squeezeRepeats(word: string): string {
+  if (!hasSurrogate(word)) {
+    let i = 1;
+    while (i < word.length && word.charCodeAt(i) !== word.charCodeAt(i - 1)) i++;
+    if (i >= word.length) return word; // nothing repeated: most words
+    let out = word.slice(0, i);
+    for (; i < word.length; i++) if (word.charCodeAt(i) !== word.charCodeAt(i - 1)) out += word[i];
+    return out;
+  }
   let out = '';
   let last = '';
   for (const c of word) {
@@ -86,7 +119,28 @@ export function squeezeRepeats(word: string): string {
   return out;
 }
 
+/** Letters by char code below 0x10000, filled as met: 1 a letter, 2 not. */
+const BMP_LETTER = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+
+function isBmpLetter(c: number): boolean {
+  let known = BMP_LETTER[c]!;
+  if (known === 0) known = BMP_LETTER[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
 function squeezeLetterRepeats(word: string): string {
+  if (!hasSurrogate(word)) {
+    let i = 1;
+    while (i < word.length && !(word.charCodeAt(i) === word.charCodeAt(i - 1) && isBmpLetter(word.charCodeAt(i)))) i++;
+    if (i >= word.length) return word;
+    let out = word.slice(0, i);
+    for (; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c !== word.charCodeAt(i - 1) || !isBmpLetter(c)) out += word[i];
+    }
+    return out;
+  }
   let out = '';
   let last = '';
   for (const c of word) {
@@ -121,7 +175,34 @@ export interface MatchingForm {
 
 /** Folds a message into words for matching. Never throws. */
 export function matchingForm(text: string): MatchingForm {
-  const folded = foldText(text);
+  return matchingFormOfFolded(foldText(text));
+}
+
+/** Word characters (letters, digits, "@", "$") by char code below 0x10000, filled as met: 1 yes, 2 no. */
+const BMP_WORD = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{N}@$]$/u;
+
+export function isWordChar(cp: number): boolean {
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let known = BMP_WORD[cp]!;
+  // A lone surrogate is no character at all.
+  if (known === 0) known = BMP_WORD[cp] = cp < 0xd800 || cp > 0xdfff ? (WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2) : 2;
+  return known === 1;
+}
+
+/** What may sit between spelled-out letters: 1 to 3 of " .-_*". */
+export function isSpellingGap(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2e && c !== 0x2d && c !== 0x5f && c !== 0x2a) return false;
+  }
+  return true;
+}
+
+/** `matchingForm` of text already folded (`foldText`). */
+export function matchingFormOfFolded(folded: string): MatchingForm {
   const words: string[][] = [];
   const spelledOut: string[][] = [];
   let run = '';
@@ -137,12 +218,28 @@ export function matchingForm(text: string): MatchingForm {
       spelledOut.push(leetSpellings(letters.slice(1).join('')), leetSpellings(letters.slice(0, -1).join('')));
     }
   };
-  for (const m of folded.matchAll(WORD)) {
-    const word = m[0];
-    const start = m.index;
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const first = folded.codePointAt(i)!;
+    if (!isWordChar(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    // A word: the longest run of word characters from here.
+    const start = i;
+    let codePoints = 0;
+    let cp = first;
+    do {
+      i += cp > 0xffff ? 2 : 1;
+      codePoints++;
+      if (i >= n) break;
+      cp = folded.codePointAt(i)!;
+    } while (isWordChar(cp));
+    const word = folded.slice(start, i);
     words.push(leetSpellings(word));
-    const single = word.length === 1 || (word.length === 2 && word.codePointAt(0)! > 0xffff);
-    const joinsRun = runLength > 0 && single && SPELLING_GAP.test(folded.slice(lastEnd, start));
+    const single = codePoints === 1;
+    const joinsRun = runLength > 0 && single && isSpellingGap(folded, lastEnd, start);
     if (!joinsRun) {
       endRun();
       run = '';
@@ -152,7 +249,7 @@ export function matchingForm(text: string): MatchingForm {
       run += word;
       runLength++;
     }
-    lastEnd = start + word.length;
+    lastEnd = i;
   }
   endRun();
   return { words, spelledOut };
@@ -182,6 +279,104 @@ export function duplicateKey(text: string, form: MatchingForm = matchingForm(tex
   const key = form.words.length === 0 ? text.trim() : form.words.map((w) => squeezeLetterRepeats(w[0] ?? '')).join(' ');
   return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
 }
+
+/**
+ * `duplicateKey(text)` from the folded text (`foldText(text)`), read in one
+ * pass without building the matching form: the engine's path for every message.
+ */
+export function duplicateKeyOfFolded(text: string, folded: string): string {
+  if (isOwnDuplicateKey(folded)) return folded;
+  const parts = KEY_PARTS;
+  parts.length = 0;
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const first = folded.codePointAt(i)!;
+    if (!isWordChar(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    let digits = true;
+    let cp = first;
+    do {
+      if (cp >= 0x80) ascii = false;
+      if (cp < 0x30 || cp > 0x39) digits = false;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      cp = folded.codePointAt(i)!;
+    } while (isWordChar(cp));
+    if (!ascii) parts.push(squeezeLetterRepeats(leetSpellings(folded.slice(start, i))[0] ?? ''));
+    else if (digits) parts.push(folded.slice(start, i)); // a number: no l33t, and digits are never squeezed
+    else parts.push(firstSpellingSqueezed(folded, start, i));
+  }
+  // Joined (not concatenated piece by piece): a flat string, quick to compare with the viewer's recent keys.
+  const key = parts.length === 0 ? text.trim() : parts.join(' ');
+  parts.length = 0;
+  return key.length <= LONGEST_PLAIN_KEY ? key : fingerprint(key);
+}
+
+/**
+ * True when the folded text is its own duplicate key, as much chat is ("my
+ * sister needs this 2"): ASCII words joined by single spaces, nothing to undo
+ * in them (no l33t outside numbers, no stretched letter), short enough to keep.
+ */
+function isOwnDuplicateKey(folded: string): boolean {
+  const n = folded.length;
+  if (n === 0 || n > LONGEST_PLAIN_KEY) return false;
+  let last = 0x20;
+  let number = true;
+  let leet = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? folded.charCodeAt(i) : 0x20;
+    if (c === 0x20) {
+      if (last === 0x20) return false; // a space at either end or two in a row
+      if (leet && !number) return false;
+      number = true;
+      leet = false;
+    } else {
+      if (c >= 0x80 || !IS_ASCII_WORD[c]) return false;
+      if (c < 0x30 || c > 0x39) number = false;
+      if (FIRST_SPELLING[c] !== c) leet = true;
+      else if (c === last && IS_ASCII_LETTER[c]) return false;
+    }
+    last = c;
+  }
+  return true;
+}
+
+/** Reused by `duplicateKeyOfFolded` (one message at a time). */
+const KEY_PARTS: string[] = [];
+
+/** An ASCII word's first spelling ("1" read as i, LEET undone) with stretched letters squeezed. */
+function firstSpellingSqueezed(folded: string, start: number, end: number): string {
+  // Most words have nothing to undo or squeeze: the word itself.
+  let last = -1;
+  let k = start;
+  for (; k < end; k++) {
+    const raw = folded.charCodeAt(k);
+    const c = FIRST_SPELLING[raw]!;
+    if (c !== raw || (c === last && IS_ASCII_LETTER[c])) break;
+    last = c;
+  }
+  if (k === end) return folded.slice(start, end);
+  let out = folded.slice(start, k);
+  for (; k < end; k++) {
+    const c = FIRST_SPELLING[folded.charCodeAt(k)]!;
+    if (c !== last || !IS_ASCII_LETTER[c]) out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
+}
+
+/** By char code: the letter an ASCII word character stands for in a word's first spelling (LEET, "1" as i). */
+export const FIRST_SPELLING = new Uint8Array(128).map((_, c) => {
+  const ch = String.fromCharCode(c);
+  return (ch === '1' ? 'i' : (LEET[ch] ?? ch)).charCodeAt(0);
+});
+const IS_ASCII_WORD = new Uint8Array(128).map((_, c) => (/[a-z0-9@$]/i.test(String.fromCharCode(c)) ? 1 : 0));
+const IS_ASCII_LETTER = new Uint8Array(128).map((_, c) => (/[a-z]/i.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** Two FNV-1a passes with different offsets: 64 bits, so distinct texts practically never collide. */
 function fingerprint(text: string): string {

@@ -17,6 +17,7 @@
  * praise, thanks and claims ("I love this!", "me encanta", "j'adore",
  * "sold") are never questions. A moderator can still mark any message (Q).
  */
+import { AsciiTrie } from './ascii-trie.js';
 import { foldText } from './normalize.js';
 import { phraseIndex } from './phrase-index.js';
 import {
@@ -54,13 +55,77 @@ const OPENING_INDEX = phraseIndex(OPENING_PHRASES);
 
 /** True when `text` (a chat message as sent) is a question. Never throws. */
 export function looksLikeQuestion(text: string): boolean {
+  return looksLikeQuestionFolded(text, null);
+}
+
+/** `looksLikeQuestion`, given `foldText(text)` already (null: not folded yet). */
+export function looksLikeQuestionFolded(text: string, foldedText: string | null): boolean {
   if (QUESTION_MARK.test(text) && QUESTION_MARK.test(text.replace(LINK_QUERY, ''))) return true;
-  const folded = foldText(text.includes('@') ? text.replace(MENTION, ' ') : text);
+  const mentions = text.includes('@');
+  const folded = !mentions && foldedText !== null ? foldedText : foldText(mentions ? text.replace(MENTION, ' ') : text);
+  if (!mayAsk(folded)) return false;
   for (const sentence of folded.split(SENTENCE_BREAK)) {
     const words = sentence.match(WORD);
     if (words && sentenceAsks(words)) return true;
   }
   return false;
+}
+
+/**
+ * Every word that can make a sentence ask (an opening phrase's first word, a
+ * question word, an auxiliary, a word asked about, an ask anywhere's first
+ * word): without one, no sentence of a message asks.
+ */
+const ASKING_WORDS = new AsciiTrie(
+  [
+    ...OPENING_PHRASES.map((phrase) => phrase[0] ?? ''),
+    ...QUESTION_OPENERS,
+    ...AUXILIARIES,
+    ...NEGATIVE_AUXILIARIES,
+    ...ASKING_ABOUT,
+    ...ASKING_FOR_LINK,
+    ...ASKING_ANYWHERE.map((ask) => ask.phrase[0] ?? ''),
+  ].map((word) => [word, 1] as const),
+);
+
+/**
+ * False when no word of the folded text is one of ASKING_WORDS: one pass, no
+ * strings built. Words beyond ASCII are not looked up (the full reading decides).
+ * Splitting into sentences never splits a word, so the words are those of the sentences
+ * (the one letter that is also a pictograph, U+2139, folds to "i").
+ */
+function mayAsk(folded: string): boolean {
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const first = folded.codePointAt(i)!;
+    if (!isLetterOrNumber(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    let cp = first;
+    do {
+      if (cp >= 0x80) ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      cp = folded.codePointAt(i)!;
+    } while (isLetterOrNumber(cp));
+    if (!ascii || ASKING_WORDS.exactly(folded, start, i) !== 0) return true;
+  }
+  return false;
+}
+
+/** [\p{L}\p{N}] by char code below 0x10000, filled as met: 1 yes, 2 no. */
+const BMP_LETTER_OR_NUMBER = new Uint8Array(0x10000);
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+function isLetterOrNumber(cp: number): boolean {
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let known = BMP_LETTER_OR_NUMBER[cp]!;
+  if (known === 0) known = BMP_LETTER_OR_NUMBER[cp] = cp < 0xd800 || cp > 0xdfff ? (LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2) : 2;
+  return known === 1;
 }
 
 function sentenceAsks(words: readonly string[]): boolean {

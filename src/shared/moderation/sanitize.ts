@@ -30,6 +30,7 @@ const MARK = /^\p{M}$/u;
  */
 export function sanitizeChatText(text: string, maxChars = 500): string {
   const cap = Number.isFinite(maxChars) ? Math.max(0, Math.floor(maxChars)) : 500;
+  if (isAlreadyClean(text, cap)) return text;
   const out: string[] = [];
   let pendingSpace = false;
   let marks = 0;
@@ -67,6 +68,21 @@ export function sanitizeChatText(text: string, maxChars = 500): string {
   // `out` holds whole code points, so slicing it never splits a pair.
   const capped = out.length > cap ? out.slice(0, cap) : out;
   return capped.join('').trimEnd();
+}
+
+/**
+ * Printable ASCII with single spaces between words, none at either end, and
+ * no longer than the cap: what most chat is, and what sanitizing leaves as it is.
+ */
+function isAlreadyClean(text: string, cap: number): boolean {
+  const n = text.length;
+  if (n > cap || n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x21 && c < 0x7f) continue;
+    if (c !== 0x20 || i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 0x20) return false;
+  }
+  return true;
 }
 
 /** Length as a host counts it: code points, so an emoji is one character. */

@@ -1,0 +1,115 @@
+/**
+ * Is a chat message a question the host should see? One rule, here, so the
+ * engine (the console's Question tag and filter) and claims agree:
+ *
+ * - a question mark anywhere: "?", "？", "¿" (not the "?" of a link's query);
+ * - or a sentence that opens like a question, in English, Spanish or French:
+ *   a question word ("how much…", "cuánto…", "combien…", but not "what a
+ *   deal" or "qué bonito"), an auxiliary before its subject ("does it come
+ *   in blue", "can I pay later"; not "would love one"), a verb viewers ask
+ *   with ("tienen talla M", "vous avez du L"), or only the thing asked
+ *   about ("price?", "price pls", "shipping to Canada"; not "great price");
+ * - or an ask anywhere in a sentence ("and the blue one, how much",
+ *   "y el azul cuánto cuesta", "il reste combien").
+ *
+ * A message is split into sentences at punctuation and emoji, so "love it!
+ * does it come in red" asks and "I love how it fits" does not. Words of
+ * praise, thanks and claims ("I love this!", "me encanta", "j'adore",
+ * "sold") are never questions. A moderator can still mark any message (Q).
+ */
+import { foldText } from './normalize.js';
+import { phraseIndex } from './phrase-index.js';
+import {
+  ASKING_ABOUT,
+  ASKING_ANYWHERE,
+  ASKING_FOLLOWERS,
+  ASKING_FOR_LINK,
+  AUXILIARIES,
+  EXCLAIMING,
+  LEAD_IN,
+  NEGATIVE_AUXILIARIES,
+  OPENER_EXCEPTIONS,
+  OPENING_PHRASES,
+  PHRASE_EXCEPTIONS,
+  PLEASE,
+  QUESTION_OPENERS,
+  SUBJECTS,
+  SUPERLATIVES,
+  type AskAnywhere,
+} from '../../../src/shared/moderation/question-words.js';
+
+const QUESTION_MARK = /[?？¿؟]/;
+/** "shop.com/p?id=3": the "?" of a link's query asks nothing. */
+const LINK_QUERY = /[^\s?]\?[\p{L}\p{N}_%-]+=/gu;
+/** "@anna how much": a mention is not the first word. */
+const MENTION = /@[\p{L}\p{N}_.-]+/gu;
+/** Where a sentence ends: sentence punctuation, commas, brackets, quotes, a spaced dash, emoji. */
+const SENTENCE_BREAK = /[.!¡;:,…\n()[\]{}"“”«»|/]|\s[-–—]+\s|\p{Extended_Pictographic}/u;
+/** Words; apostrophes and hyphens split them ("c'est" → c, est), like the folded forms in question-words.ts. */
+const WORD = /[\p{L}\p{N}]+/gu;
+const MAX_LEAD_IN = 3;
+
+/** Opening phrases by their first word, longest first. */
+const OPENING_INDEX = phraseIndex(OPENING_PHRASES);
+
+/** True when `text` (a chat message as sent) is a question. Never throws. */
+export function looksLikeQuestion(text: string): boolean {
+  if (QUESTION_MARK.test(text) && QUESTION_MARK.test(text.replace(LINK_QUERY, ''))) return true;
+  const folded = foldText(text.includes('@') ? text.replace(MENTION, ' ') : text);
+  for (const sentence of folded.split(SENTENCE_BREAK)) {
+    const words = sentence.match(WORD);
+    if (words && sentenceAsks(words)) return true;
+  }
+  return false;
+}
+
+function sentenceAsks(words: readonly string[]): boolean {
+  // The opening may follow a greeting or "so", "and"… ("hi how much", "y a-t-il" starts with "y" itself).
+  for (let at = 0; at < words.length && at <= MAX_LEAD_IN; at++) {
+    if (opensQuestion(words, at)) return true;
+    if (!LEAD_IN.has(words[at]!)) break;
+  }
+  return asksAnywhere(words);
+}
+
+function opensQuestion(words: readonly string[], at: number): boolean {
+  const first = words[at]!;
+  const next = words[at + 1];
+  const phrase = OPENING_INDEX.longestAt(words, at);
+  if (phrase) {
+    const after = words[at + phrase.length];
+    return after === undefined || !PHRASE_EXCEPTIONS[phrase.join(' ')]?.has(after);
+  }
+  if (QUESTION_OPENERS.has(first)) {
+    return next === undefined || (!EXCLAIMING.has(next) && !OPENER_EXCEPTIONS[first]?.has(next));
+  }
+  if (AUXILIARIES.has(first) || (NEGATIVE_AUXILIARIES.has(first) && next === 't')) {
+    // "doesn't it", "can't wait": the subject comes after the "t".
+    const subjectAt = next === 't' ? at + 2 : at + 1;
+    const subject = words[subjectAt];
+    if (subject === undefined || !SUBJECTS.has(subject)) return false;
+    return !(subject === 'the' && SUPERLATIVES.has(words[subjectAt + 1] ?? ''));
+  }
+  if (ASKING_ABOUT.has(first)) return next === undefined || ASKING_FOLLOWERS.has(next);
+  if (ASKING_FOR_LINK.has(first)) return next === undefined || PLEASE.has(next);
+  return false;
+}
+
+/** Asks anywhere, by their first word. */
+const ASKS_BY_FIRST: ReadonlyMap<string, readonly AskAnywhere[]> = (() => {
+  const index = new Map<string, AskAnywhere[]>();
+  for (const ask of ASKING_ANYWHERE) index.set(ask.phrase[0]!, [...(index.get(ask.phrase[0]!) ?? []), ask]);
+  return index;
+})();
+
+function asksAnywhere(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    for (const ask of ASKS_BY_FIRST.get(words[i]!) ?? []) {
+      if (!ask.phrase.every((w, k) => words[i + k] === w)) continue;
+      const after = words[i + ask.phrase.length];
+      if (!ask.next) return true;
+      if (after === undefined ? ask.orEnd === true : ask.next.has(after)) return true;
+    }
+  }
+  return false;
+}
