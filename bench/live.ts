@@ -8,12 +8,13 @@
  * measures its offset to the shared system clock (bench/live-clock-code.ts),
  * so times taken in different pages are compared on one clock.
  */
+import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { PublishTicket } from '../src/shared/domain/live.js';
 import { SHOPIFY_TEMPLATE_CSV } from '../tests/harness/catalog-fixtures.js';
 import { startStudio } from '../e2e/studio-fixture.js';
 import type { Latency } from './catalog.js';
-import { bundleBrowserScript, launchBenchChromium, pageClockOffset, servePublisherPage } from './chromium-bench.js';
+import { bundleBrowserScript, launchBenchChromium, pageClockOffset, profilePage, servePublisherPage } from './chromium-bench.js';
 import type { CardSample, FrameSample } from './live-viewer-probe.js';
 import type { PinRequestSample } from './studio-pin-probe.js';
 
@@ -189,7 +190,12 @@ export async function runLiveBenchmark(options: LiveBenchmarkOptions): Promise<L
     await viewer.context().close();
     viewerBrowser = await launchBenchChromium();
     const ownViewer = await openViewer(viewerBrowser);
-    const pinOwnBrowser = await measurePins(studio, ownViewer, options.pins);
+    let pinOwnBrowser: PinPath | undefined;
+    const profiles = process.env.LIVE_PROFILE;
+    // LIVE_PROFILE=DIR: the watch page's main thread during the second round of pins, as a .cpuprofile (the figures then include the profiler's cost).
+    if (profiles) await profilePage(ownViewer, path.join(profiles, 'watch-page-pins.cpuprofile'), async () => void (pinOwnBrowser = await measurePins(studio, ownViewer, options.pins)));
+    else pinOwnBrowser = await measurePins(studio, ownViewer, options.pins);
+    if (!pinOwnBrowser) throw new Error('The pins were not measured.');
     const health = await publisher.evaluate(() => window.benchPublisher.status().health);
     const drawRate = await publisher.evaluate(() => window.benchPublisher.drawRate());
     const framesByWidth: Record<string, number> = {};

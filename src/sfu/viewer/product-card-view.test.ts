@@ -92,3 +92,38 @@ describe('ProductCardView: flash deal', () => {
     expect(root.querySelector('img')).toBeNull();
   });
 });
+
+describe('ProductCardView: a new product slides in', () => {
+  // The page's own animation call, seen through the element (happy-dom runs no animations).
+  const watchAnimations = () => {
+    const animate = vi.fn();
+    Object.defineProperty(root, 'animate', { value: animate, configurable: true });
+    return animate;
+  };
+
+  it('animates a different product, not a stock or price update of the same one, and never reads the layout', () => {
+    const animate = watchAnimations();
+    const offsetWidth = vi.spyOn(root, 'offsetWidth', 'get');
+    const view = new ProductCardView(root);
+    view.render(card);
+    expect(animate).toHaveBeenCalledTimes(1);
+    expect(root.classList.contains('is-shown')).toBe(true);
+    view.render({ ...card, stock: 2 });
+    expect(animate).toHaveBeenCalledTimes(1);
+    view.render({ ...card, productId: '8', title: 'Canvas tote' });
+    expect(animate).toHaveBeenCalledTimes(2);
+    expect(offsetWidth).not.toHaveBeenCalled();
+  });
+
+  it('does not move for a viewer who asked for reduced motion', () => {
+    const animate = watchAnimations();
+    const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('reduce') }) as MediaQueryList);
+    try {
+      new ProductCardView(root).render(card);
+      expect(animate).not.toHaveBeenCalled();
+      expect(byTestId('pin-title')?.textContent).toBe('Silk scarf');
+    } finally {
+      matchMedia.mockRestore();
+    }
+  });
+});
