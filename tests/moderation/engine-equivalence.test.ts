@@ -7,21 +7,21 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ModerationRules } from '../domain/chat.js';
-import * as referenceTerms from '../../../tests/support/moderation-reference/blocked-terms.js';
-import * as referenceEngine from '../../../tests/support/moderation-reference/engine.js';
-import * as referenceLinks from '../../../tests/support/moderation-reference/links.js';
-import * as referenceNormalize from '../../../tests/support/moderation-reference/normalize.js';
-import * as referenceQuestions from '../../../tests/support/moderation-reference/questions.js';
-import * as referenceSanitize from '../../../tests/support/moderation-reference/sanitize.js';
-import { BlockedTermMatcher } from './blocked-terms.js';
-import { ModerationEngine, isShouting, type MessageToModerate, type ViewerStanding } from './engine.js';
-import { findLinkHosts } from './links.js';
-import { duplicateKey, duplicateKeyOfFolded, foldText, matchingForm, normalizeForMatching } from './normalize.js';
-import { looksLikeQuestion } from './questions.js';
-import { moderationRulesSchema } from './rules.js';
-import { codePointLength, sanitizeChatText } from './sanitize.js';
-import { STARTER_TERMS } from './starter-terms.js';
+import type { ModerationRules } from '../../src/shared/domain/chat.js';
+import * as referenceTerms from '../support/moderation-reference/blocked-terms.js';
+import * as referenceEngine from '../support/moderation-reference/engine.js';
+import * as referenceLinks from '../support/moderation-reference/links.js';
+import * as referenceNormalize from '../support/moderation-reference/normalize.js';
+import * as referenceQuestions from '../support/moderation-reference/questions.js';
+import * as referenceSanitize from '../support/moderation-reference/sanitize.js';
+import { BlockedTermMatcher } from '../../src/shared/moderation/blocked-terms.js';
+import { ModerationEngine, isShouting, type MessageToModerate, type ViewerStanding } from '../../src/shared/moderation/engine.js';
+import { findLinkHosts } from '../../src/shared/moderation/links.js';
+import { duplicateKey, duplicateKeyOfFolded, foldText, matchingForm, normalizeForMatching } from '../../src/shared/moderation/normalize.js';
+import { looksLikeQuestion } from '../../src/shared/moderation/questions.js';
+import { moderationRulesSchema } from '../../src/shared/moderation/rules.js';
+import { codePointLength, sanitizeChatText } from '../../src/shared/moderation/sanitize.js';
+import { STARTER_TERMS } from '../../src/shared/moderation/starter-terms.js';
 
 /** Deterministic, so a failure names a message that fails again. */
 function random(seed: number): () => number {
