@@ -88,7 +88,19 @@ test('F4 asks for a screen and shows it; when the share ends the scene says so; 
     await pressSceneKey(host, 'F4');
     await host.getByRole('button', { name: 'Scene options: Screen + camera' }).click();
     await host.getByRole('menuitem', { name: 'Share a screen or window…' }).click();
-    await expect.poll(() => outputPixel(host, ...SCREEN_POINT).then(showsSlides), { timeout: 10_000 }).toBe(true);
+    try {
+      await expect.poll(() => outputPixel(host, ...SCREEN_POINT).then(showsSlides), { timeout: 10_000 }).toBe(true);
+    } catch (error) {
+      // Seen once in CI (2026-12-08), never here: say what the studio showed instead.
+      const alerts = await host.getByRole('alert').allTextContents();
+      console.log(
+        `screen shared again, not on the program: pixel ${JSON.stringify(await outputPixel(host, ...SCREEN_POINT))}, ` +
+          `prompt ${(await prompt(host).isVisible()) ? JSON.stringify(await prompt(host).textContent()) : 'hidden'}, alerts ${JSON.stringify(alerts)}, ` +
+          `tabs ${JSON.stringify(await Promise.all(context.pages().map((p) => p.title())))}`,
+      );
+      await host.screenshot({ path: test.info().outputPath('screen-shared-again.png') });
+      throw error;
+    }
   } finally {
     await browser.close();
     await stop();
